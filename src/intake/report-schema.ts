@@ -1,0 +1,115 @@
+/**
+ * The Report JSON of DESIGN.md as a zod schema: the body of POST /api/v1/reports
+ * and one line of a JSONL import. Unknown fields are refused, never ignored.
+ */
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { CHANNELS } from '../domain/report.js';
+import type { FieldIssue } from '../domain/errors.js';
+
+export interface ReportSchemaOptions {
+  narrativeMaxChars: number;
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const MEDIA_TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i;
+/** ISO 8601 date-time with a UTC offset or Z, e.g. 2026-11-20T13:40:00Z. */
+const ISO_WITH_OFFSET =
+  /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+
+const coordinate = z.number().finite();
+
+const location = z
+  .strictObject({
+    lat: coordinate.optional(),
+    lon: coordinate.optional(),
+    accuracyMeters: z.number().finite().min(0).max(20_037_509).optional(),
+    text: z.string().trim().min(1).max(500).optional(),
+  })
+  .superRefine((loc, ctx) => {
+    if ((loc.lat === undefined) !== (loc.lon === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [loc.lat === undefined ? 'lat' : 'lon'],
+        message: 'lat and lon must be given together',
+      });
+    } else if (loc.lat === undefined && loc.text === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'give lat and lon, or text' });
+    }
+  });
+
+export function createReportSchema(options: ReportSchemaOptions) {
+  return z.strictObject({
+    channel: z.enum(CHANNELS),
+    narrative: z.string().trim().min(1, 'must not be empty').max(options.narrativeMaxChars),
+    observedAt: z.string().trim().min(1).max(200).optional(),
+    timezone: z
+      .string()
+      .max(64)
+      .refine((tz) => IANAZone.isValidZone(tz), 'must be an IANA time zone such as Asia/Shanghai')
+      .optional(),
+    precisionSeconds: z
+      .number()
+      .finite()
+      .min(0)
+      .max(10 * 365 * 86400)
+      .optional(),
+    location: location.optional(),
+    caller: z.strictObject({ phone: z.string().trim().min(1).max(64) }).optional(),
+    category: z.string().trim().min(1).max(100).optional(),
+    externalId: z.string().trim().min(1).max(200).optional(),
+    receivedAt: z
+      .string()
+      .regex(
+        ISO_WITH_OFFSET,
+        'must be an ISO 8601 date-time with a UTC offset, e.g. 2026-11-20T13:40:00Z',
+      )
+      .refine((s) => Number.isFinite(Date.parse(s)), 'is not a real date')
+      .optional(),
+    attachments: z
+      .array(
+        z.strictObject({
+          filename: z.string().trim().min(1).max(255),
+          contentType: z.string().regex(MEDIA_TYPE, 'must be a media type such as image/jpeg'),
+          dataBase64: z.string().regex(BASE64, 'must be standard base64'),
+        }),
+      )
+      .max(20)
+      .optional(),
+  });
+}
+
+export type ReportInput = z.infer<ReturnType<typeof createReportSchema>>;
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * zod issues as field paths an operator can act on (`location.lat: …`). `input`
+ * is what was validated, to tell a missing field from a wrong one.
+ */
+export function fieldIssues(error: z.ZodError, input: unknown): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const issue of error.issues) {
+    const base = issue.path.map(String);
+    const path = base.join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        issues.push({ path: [...base, key].join('.'), message: 'unknown field' });
+      }
+    } else if (base.length === 0 && issue.code === 'invalid_type') {
+      issues.push({ path, message: 'the body must be a JSON object' });
+    } else if (valueAt(input, issue.path) === undefined && issue.code !== 'custom') {
+      issues.push({ path, message: 'is required' });
+    } else {
+      issues.push({ path, message: issue.message });
+    }
+  }
+  return issues;
+}

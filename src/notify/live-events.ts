@@ -1,0 +1,52 @@
+/**
+ * Fan-out of stored events to live subscribers (the workbench's server-sent
+ * events). The events table is the source of truth: after each pipeline commit
+ * `poke()` reads what is new and hands it to every subscriber, and a subscriber
+ * that reconnects with the last id it saw gets the missed events replayed first.
+ * Events written by another process (an import) arrive on the next poll.
+ */
+import type { EventRepository, StoredEvent } from '../store/store.js';
+
+export type Send = (event: StoredEvent) => void;
+
+export interface LiveEvents {
+  /** Replays events after `lastSeenId` (if given), then delivers new ones. */
+  subscribe(send: Send, lastSeenId?: number): () => void;
+  poke(): void;
+  subscribers(): number;
+}
+
+const READ_CHUNK = 500;
+/** Most events replayed to a reconnecting subscriber; older ones are for the API. */
+export const MAX_REPLAY = 1000;
+
+export function createLiveEvents(events: EventRepository): LiveEvents {
+  const subscribers = new Set<Send>();
+  let delivered = events.lastId();
+
+  return {
+    subscribe(send, lastSeenId) {
+      if (lastSeenId !== undefined && lastSeenId < delivered) {
+        const from = Math.max(lastSeenId, delivered - MAX_REPLAY);
+        let after = from;
+        while (after < delivered) {
+          const chunk = events.after(after, Math.min(READ_CHUNK, delivered - after));
+          if (chunk.length === 0) break;
+          for (const e of chunk) if (e.id <= delivered) send(e);
+          after = chunk[chunk.length - 1]!.id;
+        }
+      }
+      subscribers.add(send);
+      return () => subscribers.delete(send);
+    },
+    poke() {
+      for (;;) {
+        const chunk = events.after(delivered, READ_CHUNK);
+        if (chunk.length === 0) return;
+        delivered = chunk[chunk.length - 1]!.id;
+        for (const e of chunk) for (const send of subscribers) send(e);
+      }
+    },
+    subscribers: () => subscribers.size,
+  };
+}

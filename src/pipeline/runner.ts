@@ -1,0 +1,180 @@
+/**
+ * Runs the stages over the durable job queue in the database.
+ *
+ * A report has at most one job row, naming the next stage it needs. The runner
+ * takes due jobs in batches; for each it runs the remaining stages one by one,
+ * each inside a savepoint together with moving the job on, so a stage's effects
+ * and "this stage is done" commit together or not at all. The whole batch is one
+ * transaction (one fsync). A crash at any point leaves each job at the first stage
+ * whose effects did not commit; that stage runs again, none runs twice.
+ */
+import type { IdKind } from '../domain/ids.js';
+import type { Store } from '../store/store.js';
+import type { JoinRule } from '../correlate/join-incident.js';
+import { STAGES, type Stage, type StageContext } from './stages.js';
+
+export interface PipelineSettings {
+  batchSize: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  pollMs: number;
+  joinRule: JoinRule;
+}
+
+export interface PipelineLog {
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
+export interface PipelineDeps {
+  store: Store;
+  clock: () => number;
+  newId: (kind: IdKind, nowMs: number) => string;
+  settings: PipelineSettings;
+  log: PipelineLog;
+  /** Called after each batch that changed something has committed. */
+  onCommitted?: (processed: number) => void;
+  /** Test seam: the stages to run (default: all of STAGES). */
+  stages?: readonly Stage[];
+}
+
+export interface BatchResult {
+  /** Jobs taken from the queue in this batch. */
+  taken: number;
+  /** Reports that went through their last stage. */
+  completed: number;
+  /** Stage runs that threw (retried later or parked). */
+  failed: number;
+}
+
+export interface Pipeline {
+  /** Queue a newly stored report; call inside the transaction that stores it. */
+  enqueue(reportId: string, now: number): void;
+  runBatch(): BatchResult;
+  /** Run batches until nothing is due now. */
+  drain(): BatchResult;
+  /** Run in the background: on poke(), and every pollMs for work from elsewhere. */
+  start(): void;
+  poke(): void;
+  stop(): void;
+}
+
+/** A short, text-free description of a failure: never a report's content. */
+function failureCode(err: unknown): string {
+  if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string') {
+    return err.code;
+  }
+  return err instanceof Error ? err.name : 'unknown_error';
+}
+
+export function createPipeline(deps: PipelineDeps): Pipeline {
+  const { store, clock, settings, log } = deps;
+  const stages = deps.stages ?? STAGES;
+  const indexOf = new Map(stages.map((s, i) => [s.name as string, i]));
+  const first = stages[0]!.name;
+
+  function runJob(ctx: StageContext, job: { id: number; reportId: string; stage: string }) {
+    let index = indexOf.get(job.stage);
+    if (index === undefined) throw new Error(`unknown stage ${job.stage}`);
+    for (; index < stages.length; index++) {
+      const stage = stages[index]!;
+      const next = stages[index + 1];
+      store.transaction(() => {
+        const report = store.reports.get(job.reportId);
+        if (!report) throw Object.assign(new Error('report missing'), { code: 'report_missing' });
+        stage.run(ctx, report);
+        if (next) store.jobs.advance(job.id, next.name, ctx.now);
+        else store.jobs.complete(job.id);
+      });
+    }
+  }
+
+  function runBatch(): BatchResult {
+    const now = clock();
+    const ctx: StageContext = { store, now, newId: deps.newId, joinRule: settings.joinRule };
+    const result: BatchResult = { taken: 0, completed: 0, failed: 0 };
+    store.transaction(() => {
+      const jobs = store.jobs.due(now, settings.batchSize);
+      result.taken = jobs.length;
+      for (const job of jobs) {
+        try {
+          runJob(ctx, job);
+          result.completed += 1;
+        } catch (err) {
+          result.failed += 1;
+          // The failing stage's savepoint rolled back; the job now names that stage.
+          const current = store.jobs.get(job.id);
+          const attempts = (current?.attempts ?? job.attempts) + 1;
+          const code = failureCode(err);
+          const fields = {
+            job: job.id,
+            report: job.reportId,
+            stage: current?.stage,
+            attempts,
+            code,
+          };
+          if (attempts >= settings.maxAttempts) {
+            store.jobs.park(job.id, attempts, code, now);
+            log.error(fields, 'pipeline stage failed for good; job parked');
+          } else {
+            const delay = settings.retryBaseMs * 2 ** (attempts - 1);
+            store.jobs.retryLater(job.id, attempts, now + delay, code);
+            log.warn(fields, 'pipeline stage failed; will retry');
+          }
+        }
+      }
+    });
+    if (result.taken > 0) deps.onCommitted?.(result.taken);
+    return result;
+  }
+
+  let timer: NodeJS.Timeout | null = null;
+  let scheduled = false;
+  let running = false;
+
+  function loop() {
+    scheduled = false;
+    if (!running) return;
+    try {
+      const { taken } = runBatch();
+      if (taken === settings.batchSize) poke();
+    } catch (err) {
+      log.error({ code: failureCode(err) }, 'pipeline batch failed');
+    }
+  }
+
+  function poke() {
+    if (!running || scheduled) return;
+    scheduled = true;
+    setImmediate(loop);
+  }
+
+  return {
+    enqueue(reportId, now) {
+      store.jobs.enqueue(reportId, first, now);
+    },
+    runBatch,
+    drain() {
+      const total: BatchResult = { taken: 0, completed: 0, failed: 0 };
+      for (;;) {
+        const r = runBatch();
+        total.taken += r.taken;
+        total.completed += r.completed;
+        total.failed += r.failed;
+        if (r.taken === 0) return total;
+      }
+    },
+    start() {
+      running = true;
+      timer = setInterval(poke, settings.pollMs);
+      timer.unref();
+      poke();
+    },
+    poke,
+    stop() {
+      running = false;
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+  };
+}

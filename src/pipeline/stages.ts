@@ -1,0 +1,78 @@
+/**
+ * The pipeline's stages after intake, in order. Each is a pure core (normalize/,
+ * correlate/, notify/) plus the small adapter here that loads its input from the
+ * store and writes its effects. The runner calls an adapter inside a transaction
+ * that also advances the report's job, so effects commit exactly once.
+ */
+import { summarizeIncident } from '../domain/incident.js';
+import type { IdKind } from '../domain/ids.js';
+import { eventPoint, eventWindow, type Report } from '../domain/report.js';
+import { boundingBox } from '../correlate/geo.js';
+import { chooseIncident, type JoinRule } from '../correlate/join-incident.js';
+import { normalizeClaims } from '../normalize/normalize-report.js';
+import { reportProcessedEvent } from '../notify/report-events.js';
+import type { Store } from '../store/store.js';
+
+export const STAGE_NAMES = ['normalize', 'correlate', 'notify'] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+export interface StageContext {
+  store: Store;
+  now: number;
+  newId: (kind: IdKind, nowMs: number) => string;
+  joinRule: JoinRule;
+}
+
+export interface Stage {
+  name: StageName;
+  run(ctx: StageContext, report: Report): void;
+}
+
+const normalize: Stage = {
+  name: 'normalize',
+  run({ store }, report) {
+    const n = normalizeClaims(report.claims);
+    const observed = { ...report, time: n.time, place: n.place };
+    store.reports.saveNormalization(report.id, n, eventWindow(observed), eventPoint(observed));
+  },
+};
+
+const correlate: Stage = {
+  name: 'correlate',
+  run({ store, now, newId, joinRule }, report) {
+    const window = eventWindow(report);
+    const point = eventPoint(report);
+    const match =
+      point &&
+      chooseIncident(
+        { id: report.id, point, window },
+        store.reports.findNear(
+          { from: window.from - joinRule.windowMs, to: window.to + joinRule.windowMs },
+          boundingBox(point, joinRule.radiusMeters),
+        ),
+        joinRule,
+      );
+    if (match) {
+      store.reports.assignIncident(report.id, match.incidentId);
+      const summary = summarizeIncident(store.reports.incidentMembers(match.incidentId));
+      store.incidents.update(match.incidentId, summary, now);
+      return;
+    }
+    const id = newId('incident', now);
+    const summary = summarizeIncident([{ window, point }]);
+    store.incidents.create({ id, ...summary, createdAt: now, updatedAt: now });
+    store.reports.assignIncident(report.id, id);
+  },
+};
+
+const notify: Stage = {
+  name: 'notify',
+  run({ store, now }, report) {
+    const incident = report.incidentId ? store.incidents.get(report.incidentId) : null;
+    const event = reportProcessedEvent(report, incident);
+    store.events.append(event.type, event.payload, now);
+    store.reports.setStage(report.id, 'done');
+  },
+};
+
+export const STAGES: readonly Stage[] = [normalize, correlate, notify];

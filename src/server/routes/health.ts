@@ -1,0 +1,10 @@
+/** GET /api/v1/health: up, and the database answers. */
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../../store/store.js';
+
+export function healthRoutes(app: FastifyInstance, deps: { store: Store }) {
+  app.get('/api/v1/health', async () => {
+    const queue = deps.store.jobs.counts();
+    return { status: 'ok', pipeline: { waiting: queue.ready, failed: queue.failed } };
+  });
+}

@@ -1,0 +1,97 @@
+/** Incidents in SQLite; membership lives on reports.incident_id. */
+import type { Incident, IncidentSummary } from '../../domain/incident.js';
+import type { Cursor, IncidentRepository, Page } from '../store.js';
+import type { Db } from './database.js';
+
+interface IncidentRow {
+  seq: number;
+  id: string;
+  start_at: number;
+  end_at: number;
+  centroid_lat: number | null;
+  centroid_lon: number | null;
+  report_count: number;
+  created_at: number;
+  updated_at: number;
+}
+
+const CHUNK = 1000;
+
+export function createIncidentRepository(db: Db): IncidentRepository {
+  const insert = db.prepare(`INSERT INTO incidents
+    (id, start_at, end_at, centroid_lat, centroid_lon, report_count, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const update = db.prepare(`UPDATE incidents SET start_at = ?, end_at = ?, centroid_lat = ?,
+    centroid_lon = ?, report_count = ?, updated_at = ? WHERE id = ?`);
+  const byId = db.prepare('SELECT * FROM incidents WHERE id = ?');
+  const newest = db.prepare('SELECT * FROM incidents ORDER BY seq DESC LIMIT ?');
+  const newestAfter = db.prepare('SELECT * FROM incidents WHERE seq < ? ORDER BY seq DESC LIMIT ?');
+  const chunkAfter = db.prepare(
+    `SELECT * FROM incidents WHERE seq > ? ORDER BY seq LIMIT ${CHUNK}`,
+  );
+  const count = db.prepare('SELECT count(*) FROM incidents').pluck();
+  const members = db.prepare(`SELECT id, external_id AS externalId, caller_pseudonym AS pseudonym
+    FROM reports WHERE incident_id = ? ORDER BY received_at, seq`);
+
+  const summaryArgs = (s: IncidentSummary) =>
+    [s.start, s.end, s.centroid?.lat ?? null, s.centroid?.lon ?? null, s.reportCount] as const;
+
+  return {
+    create(i: Incident) {
+      insert.run(i.id, ...summaryArgs(i), i.createdAt, i.updatedAt);
+    },
+    update(id, summary, updatedAt) {
+      update.run(...summaryArgs(summary), updatedAt, id);
+    },
+    get(id) {
+      const row = byId.get(id) as IncidentRow | undefined;
+      return row ? incidentFromRow(row) : null;
+    },
+    listNewest(limit, after?: Cursor): Page<Incident> {
+      const rows = (after ? newestAfter.all(after.seq, limit) : newest.all(limit)) as IncidentRow[];
+      const last = rows[rows.length - 1];
+      return {
+        items: rows.map(incidentFromRow),
+        next: rows.length === limit && last ? { at: last.created_at, seq: last.seq } : null,
+      };
+    },
+    *all() {
+      let after = 0;
+      for (;;) {
+        const rows = chunkAfter.all(after) as IncidentRow[];
+        for (const row of rows) yield incidentFromRow(row);
+        if (rows.length < CHUNK) return;
+        after = rows[rows.length - 1]!.seq;
+      }
+    },
+    count: () => count.get() as number,
+    memberIds(id) {
+      const rows = members.all(id) as {
+        id: string;
+        externalId: string | null;
+        pseudonym: string | null;
+      }[];
+      return {
+        reportIds: rows.map((r) => r.id),
+        externalIds: rows.flatMap((r) => (r.externalId ? [r.externalId] : [])),
+        // A report without a caller pseudonym is its own source.
+        sources: rows.map((r) => r.pseudonym ?? `report:${r.id}`),
+      };
+    },
+  };
+}
+
+function incidentFromRow(row: IncidentRow): Incident {
+  return {
+    id: row.id,
+    start: row.start_at,
+    end: row.end_at,
+    centroid:
+      row.centroid_lat !== null && row.centroid_lon !== null
+        ? { lat: row.centroid_lat, lon: row.centroid_lon }
+        : null,
+    reportCount: row.report_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * Test helpers: throw-away data folders, a config for them, a report builder,
+ * and a real `tipwire serve` child process (from dist/, built by `npm test`).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type Config } from '../src/config.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const CLI = path.join(ROOT, 'dist/cli/main.js');
+export const FIXTURES = path.resolve(ROOT, '../shared/fixtures');
+
+export function tempDir(prefix = 'tipwire-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A valid config for a database in `dir`, with quiet logs; env entries override. */
+export function testConfig(dir: string, env: Record<string, string> = {}): Config {
+  return loadConfig({
+    TIPWIRE_DB: path.join(dir, 'tipwire.db'),
+    TIPWIRE_LOG_LEVEL: 'silent',
+    TIPWIRE_PORT: '0',
+    ...env,
+  });
+}
+
+/** A valid Report JSON body; override any field. */
+export function makeReport(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    channel: 'web',
+    narrative: 'A small drone circled the water tower, then landed behind the depot.',
+    observedAt: '2026-11-20T21:10:00+08:00',
+    location: { lat: 34.261, lon: 108.942, accuracyMeters: 50 },
+    ...overrides,
+  };
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  input?: string,
+): CliResult {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    env: { ...process.env, TIPWIRE_LOG_LEVEL: 'warn', ...env },
+    input,
+    encoding: 'utf8',
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Creates a token with the CLI; returns it (the last line of stdout). */
+export function createToken(dbPath: string, role = 'analyst'): string {
+  const r = runCli(['token', 'create', '--role', role, '--db', dbPath]);
+  if (r.status !== 0) throw new Error(`token create failed: ${r.stderr}`);
+  return r.stdout.trim().split('\n').pop()!;
+}
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Everything the process logged so far. */
+  output: () => string;
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+}
+
+/** Starts `tipwire serve` on a free port and resolves once it listens. */
+export function startServer(
+  dbPath: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--db', dbPath], {
+    env: { ...process.env, TIPWIRE_LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({
+          url: match[1]!,
+          child,
+          output: () => output,
+          stop: async (signal = 'SIGTERM') => {
+            if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+            return exited;
+          },
+        });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+export async function postReport(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${url}/api/v1/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+export async function getJson(
+  url: string,
+  token: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
