@@ -1,0 +1,40 @@
+// Test helper process: runs tipwire's pipeline (from dist/) one report per batch,
+// and SIGKILLs itself inside the Nth report's correlate stage, after the stage
+// wrote its effects but before they could commit. Used by test/pipeline.test.ts.
+import { createPipeline } from '../dist/pipeline/runner.js';
+import { STAGES } from '../dist/pipeline/stages.js';
+import { newId } from '../dist/domain/ids.js';
+import { openSqliteStore } from '../dist/store/sqlite/sqlite-store.js';
+
+const [dbPath, killAt] = process.argv.slice(2);
+const store = openSqliteStore(dbPath);
+let correlations = 0;
+const stages = STAGES.map((stage) =>
+  stage.name !== 'correlate'
+    ? stage
+    : {
+        ...stage,
+        run(ctx, report) {
+          stage.run(ctx, report);
+          correlations += 1;
+          if (correlations === Number(killAt)) process.kill(process.pid, 'SIGKILL');
+        },
+      },
+);
+const pipeline = createPipeline({
+  store,
+  clock: Date.now,
+  newId,
+  stages,
+  log: { warn() {}, error() {} },
+  settings: {
+    batchSize: 1,
+    maxAttempts: 3,
+    retryBaseMs: 1000,
+    pollMs: 1000,
+    joinRule: { radiusMeters: 500, windowMs: 7_200_000 },
+  },
+});
+pipeline.drain();
+console.error('the pipeline finished without reaching the crash point');
+process.exit(3);

@@ -1,0 +1,32 @@
+/** The README stays true: its settings table is the one config.ts describes. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without types
+import { settingsTable } from '../scripts/settings-table.mjs';
+import { ROOT } from './helpers.js';
+
+const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+describe('README', () => {
+  it('documents every setting exactly as config.ts defines it', () => {
+    const section = readme.slice(
+      readme.indexOf('<!-- settings:begin -->'),
+      readme.indexOf('<!-- settings:end -->'),
+    );
+    expect(section.trim()).toBe(`<!-- settings:begin -->\n${settingsTable() as string}`);
+  });
+
+  it('gives the two set-up commands', () => {
+    expect(readme).toContain('npm install && npm start');
+    expect(readme).toContain('npm test');
+  });
+
+  it('has a line in docs/ARCHITECTURE.md for every folder of src/', () => {
+    const architecture = readFileSync(path.join(ROOT, 'docs/ARCHITECTURE.md'), 'utf8');
+    const folders = readdirSync(path.join(ROOT, 'src'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => `src/${d.name}/`);
+    for (const folder of folders) expect(architecture).toContain(`\`${folder}\``);
+  });
+});

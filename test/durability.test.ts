@@ -1,0 +1,99 @@
+/**
+ * A 201 means the report is on disk: the real server is killed with SIGKILL the
+ * moment a 201 arrives (while more requests are in flight), restarted on the same
+ * file, and every acknowledged report is there and finishes its pipeline.
+ */
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createToken,
+  getJson,
+  makeReport,
+  postReport,
+  startServer,
+  tempDir,
+  type ServerProcess,
+} from './helpers.js';
+
+let dir: string;
+let cleanup: () => void;
+let server: ServerProcess | null = null;
+
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(async () => {
+  await server?.stop('SIGKILL');
+  server = null;
+  cleanup();
+});
+
+async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null) return value;
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('durability', () => {
+  it('loses no acknowledged report when killed with SIGKILL right after a 201', async () => {
+    const db = path.join(dir, 'tipwire.db');
+    const token = createToken(db);
+    server = await startServer(db);
+    const url = server.url;
+    const acknowledged: string[] = [];
+    let killed = false;
+
+    // 16 clients keep sending; the first 201 after the 100th triggers the kill.
+    const client = async (n: number) => {
+      for (let i = 0; !killed; i++) {
+        try {
+          const res = await postReport(url, makeReport({ narrative: `client ${n} report ${i}` }));
+          if (res.status === 201) {
+            acknowledged.push(res.body.id as string);
+            if (acknowledged.length >= 100 && !killed) {
+              killed = true;
+              server!.child.kill('SIGKILL');
+            }
+          }
+        } catch {
+          return; // connection refused or reset: the server is gone
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, (_, n) => client(n)));
+    expect(await server.stop()).toBeNull();
+    expect(server.child.signalCode).toBe('SIGKILL');
+    expect(acknowledged.length).toBeGreaterThanOrEqual(100);
+
+    server = await startServer(db);
+    for (const id of acknowledged) {
+      const res = await getJson(`${server.url}/api/v1/reports/${id}`, token);
+      expect(res.status, id).toBe(200);
+    }
+    // The pipeline picks up where it stopped: every report reaches its last stage.
+    await waitFor(async () => {
+      const health = await getJson(`${server!.url}/api/v1/health`, token);
+      return (health.body.pipeline as { waiting: number }).waiting === 0 ? true : null;
+    });
+    for (const id of acknowledged) {
+      const res = await getJson(`${server.url}/api/v1/reports/${id}`, token);
+      expect(res.body).toMatchObject({ status: 'done' });
+      expect(res.body.incidentId).toMatch(/^i_/);
+    }
+  });
+
+  it('keeps reports across a normal restart', async () => {
+    const db = path.join(dir, 'tipwire.db');
+    const token = createToken(db);
+    server = await startServer(db);
+    const { status, body } = await postReport(server.url, makeReport());
+    expect(status).toBe(201);
+    expect(await server.stop('SIGTERM')).toBe(0);
+    server = await startServer(db);
+    const res = await getJson(`${server.url}/api/v1/reports/${body.id}`, token);
+    expect(res.status).toBe(200);
+    expect(res.body.narrative).toBe(makeReport().narrative);
+  });
+});
