@@ -166,8 +166,8 @@ export const SETTINGS = {
   ),
   sseHeartbeatSeconds: setting(
     'TIPWIRE_SSE_HEARTBEAT_SECONDS',
-    'Interval of keep-alive comments on the live event stream.',
-    intIn(1, 3600),
+    'Interval of keep-alive comments on the live event stream (clients treat 60 s of silence as a drop).',
+    intIn(1, 30),
     15,
   ),
   eventRetentionHours: setting(

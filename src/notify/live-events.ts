@@ -9,6 +9,12 @@ import type { EventRepository, StoredEvent } from '../store/store.js';
 
 export type Send = (event: StoredEvent) => void;
 
+/**
+ * Sent first to a reconnecting subscriber whose missed events can no longer all be
+ * replayed (too many, or pruned): its lists are stale and must be reloaded.
+ */
+export const RESET_EVENT_TYPE = 'stream.reset';
+
 export interface LiveEvents {
   /** Replays events after `lastSeenId` (if given), then delivers new ones. */
   subscribe(send: Send, lastSeenId?: number): () => void;
@@ -28,6 +34,15 @@ export function createLiveEvents(events: EventRepository): LiveEvents {
     subscribe(send, lastSeenId) {
       if (lastSeenId !== undefined && lastSeenId < delivered) {
         const from = Math.max(lastSeenId, delivered - MAX_REPLAY);
+        const oldestKept = events.after(from, 1)[0]?.id;
+        if (from > lastSeenId || (oldestKept !== undefined && oldestKept > from + 1)) {
+          send({
+            id: from,
+            type: RESET_EVENT_TYPE,
+            payload: { reason: 'missed events are no longer kept' },
+            createdAt: 0,
+          });
+        }
         let after = from;
         while (after < delivered) {
           const chunk = events.after(after, Math.min(READ_CHUNK, delivered - after));

@@ -17,7 +17,13 @@ export function parsePageQuery(
   maxLimit: number,
 ): { limit: number; after?: Cursor } {
   const schema = z.object({
-    limit: z.coerce.number().int().min(1).max(maxLimit).default(Math.min(50, maxLimit)),
+    // Above the maximum is not an error: the page is simply capped.
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(50)
+      .transform((n) => Math.min(n, maxLimit)),
     cursor: z.string().max(200).optional(),
   });
   const parsed = schema.safeParse(query ?? {});

@@ -68,7 +68,7 @@ CREATE INDEX jobs_ready ON jobs (available_at, id) WHERE state = 'ready';
 
 -- What the notify stage published, in order; the live stream replays from here.
 CREATE TABLE events (
-  id         INTEGER PRIMARY KEY,
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: clients resume by id
   type       TEXT NOT NULL,
   payload    TEXT NOT NULL,
   created_at INTEGER NOT NULL
