@@ -22,18 +22,55 @@ export interface IncidentMember {
   point: { lat: number; lon: number } | null;
 }
 
+/**
+ * Running totals of an incident's members, from which its summary follows. Adding
+ * a member is O(1), so a large incident costs no more to extend than a small one.
+ * Points are summed as unit vectors (see sphericalMean).
+ */
+export interface IncidentTotals {
+  start: number;
+  end: number;
+  reportCount: number;
+  pointCount: number;
+  x: number;
+  y: number;
+  z: number;
+}
+
+export function addMember(totals: IncidentTotals | null, member: IncidentMember): IncidentTotals {
+  const t = totals ?? {
+    start: Infinity,
+    end: -Infinity,
+    reportCount: 0,
+    pointCount: 0,
+    x: 0,
+    y: 0,
+    z: 0,
+  };
+  const next = {
+    ...t,
+    start: Math.min(t.start, member.window.from),
+    end: Math.max(t.end, member.window.to),
+    reportCount: t.reportCount + 1,
+  };
+  if (!member.point) return next;
+  const [x, y, z] = unitVector(member.point);
+  return { ...next, pointCount: t.pointCount + 1, x: t.x + x, y: t.y + y, z: t.z + z };
+}
+
+export function summaryOf(t: IncidentTotals): IncidentSummary {
+  return {
+    start: t.start,
+    end: t.end,
+    reportCount: t.reportCount,
+    centroid: t.pointCount > 0 ? fromVector(t.x, t.y, t.z) : null,
+  };
+}
+
 /** Span of all members' windows and the mean of their points. */
 export function summarizeIncident(members: IncidentMember[]): IncidentSummary {
   if (members.length === 0) throw new Error('an incident has at least one member');
-  let start = Infinity;
-  let end = -Infinity;
-  const points: { lat: number; lon: number }[] = [];
-  for (const m of members) {
-    start = Math.min(start, m.window.from);
-    end = Math.max(end, m.window.to);
-    if (m.point) points.push(m.point);
-  }
-  return { start, end, centroid: sphericalMean(points), reportCount: members.length };
+  return summaryOf(members.reduce<IncidentTotals | null>(addMember, null)!);
 }
 
 const RAD = Math.PI / 180;
@@ -47,17 +84,30 @@ export function sphericalMean(points: { lat: number; lon: number }[]): {
   lon: number;
 } | null {
   if (points.length === 0) return null;
-  if (points.length === 1) return { lat: points[0]!.lat, lon: points[0]!.lon };
   let x = 0;
   let y = 0;
   let z = 0;
   for (const p of points) {
-    const lat = p.lat * RAD;
-    const lon = p.lon * RAD;
-    x += Math.cos(lat) * Math.cos(lon);
-    y += Math.cos(lat) * Math.sin(lon);
-    z += Math.sin(lat);
+    const [px, py, pz] = unitVector(p);
+    x += px;
+    y += py;
+    z += pz;
   }
-  const hyp = Math.hypot(x, y);
-  return { lat: Math.atan2(z, hyp) / RAD, lon: Math.atan2(y, x) / RAD };
+  return fromVector(x, y, z);
+}
+
+function unitVector(p: { lat: number; lon: number }): [number, number, number] {
+  const lat = p.lat * RAD;
+  const lon = p.lon * RAD;
+  return [Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)];
+}
+
+/** Rounded to 1e-7° (about 1 cm): more digits would only be floating-point noise. */
+const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
+
+function fromVector(x: number, y: number, z: number): { lat: number; lon: number } {
+  return {
+    lat: round7(Math.atan2(z, Math.hypot(x, y)) / RAD),
+    lon: round7(Math.atan2(y, x) / RAD),
+  };
 }

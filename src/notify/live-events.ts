@@ -55,6 +55,11 @@ export function createLiveEvents(events: EventRepository): LiveEvents {
       return () => subscribers.delete(send);
     },
     poke() {
+      // Nobody listens: skip reading and parsing, just move the mark.
+      if (subscribers.size === 0) {
+        delivered = events.lastId();
+        return;
+      }
       for (;;) {
         const chunk = events.after(delivered, READ_CHUNK);
         if (chunk.length === 0) return;

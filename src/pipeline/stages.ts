@@ -4,7 +4,7 @@
  * store and writes its effects. The runner calls an adapter inside a transaction
  * that also advances the report's job, so effects commit exactly once.
  */
-import { summarizeIncident } from '../domain/incident.js';
+import { addMember } from '../domain/incident.js';
 import type { IdKind } from '../domain/ids.js';
 import { eventPoint, eventWindow, type Report } from '../domain/report.js';
 import { boundingBox } from '../correlate/geo.js';
@@ -53,14 +53,13 @@ const correlate: Stage = {
         joinRule,
       );
     if (match) {
+      const totals = addMember(store.incidents.totals(match.incidentId), { window, point });
+      store.incidents.update(match.incidentId, totals, now);
       store.reports.assignIncident(report.id, match.incidentId);
-      const summary = summarizeIncident(store.reports.incidentMembers(match.incidentId));
-      store.incidents.update(match.incidentId, summary, now);
       return;
     }
     const id = newId('incident', now);
-    const summary = summarizeIncident([{ window, point }]);
-    store.incidents.create({ id, ...summary, createdAt: now, updatedAt: now });
+    store.incidents.create(id, addMember(null, { window, point }), now);
     store.reports.assignIncident(report.id, id);
   },
 };

@@ -5,7 +5,7 @@
  * commit and exactly-once stage effects simple. A PostgreSQL store would need an
  * asynchronous variant of this interface; it is not built yet.
  */
-import type { Incident, IncidentMember, IncidentSummary } from '../domain/incident.js';
+import type { Incident, IncidentTotals } from '../domain/incident.js';
 import type {
   AttachmentMeta,
   Interval,
@@ -59,8 +59,6 @@ export interface ReportRepository {
   assignIncident(id: string, incidentId: string): void;
   /** Reports with a point inside `box` whose comparison window overlaps `window`. */
   findNear(window: Interval, box: BoundingBox): NearbyReport[];
-  /** Members of an incident as correlation sees them. */
-  incidentMembers(incidentId: string): IncidentMember[];
   count(): number;
   /** The id of an existing report with this external id, if any. */
   findByExternalId(externalId: string): string | null;
@@ -68,9 +66,10 @@ export interface ReportRepository {
 }
 
 export interface IncidentRepository {
-  create(incident: Incident): void;
-  update(id: string, summary: IncidentSummary, updatedAt: number): void;
+  create(id: string, totals: IncidentTotals, now: number): void;
+  update(id: string, totals: IncidentTotals, now: number): void;
   get(id: string): Incident | null;
+  totals(id: string): IncidentTotals | null;
   listNewest(limit: number, after?: Cursor): Page<Incident>;
   all(): IterableIterator<Incident>;
   count(): number;

@@ -1,5 +1,5 @@
 /** Incidents in SQLite; membership lives on reports.incident_id. */
-import type { Incident, IncidentSummary } from '../../domain/incident.js';
+import { summaryOf, type Incident, type IncidentTotals } from '../../domain/incident.js';
 import type { Cursor, IncidentRepository, Page } from '../store.js';
 import type { Db } from './database.js';
 
@@ -11,6 +11,10 @@ interface IncidentRow {
   centroid_lat: number | null;
   centroid_lon: number | null;
   report_count: number;
+  point_count: number;
+  sum_x: number;
+  sum_y: number;
+  sum_z: number;
   created_at: number;
   updated_at: number;
 }
@@ -18,11 +22,12 @@ interface IncidentRow {
 const CHUNK = 1000;
 
 export function createIncidentRepository(db: Db): IncidentRepository {
-  const insert = db.prepare(`INSERT INTO incidents
-    (id, start_at, end_at, centroid_lat, centroid_lon, report_count, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(`INSERT INTO incidents (start_at, end_at, centroid_lat, centroid_lon,
+    report_count, point_count, sum_x, sum_y, sum_z, updated_at, id, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const update = db.prepare(`UPDATE incidents SET start_at = ?, end_at = ?, centroid_lat = ?,
-    centroid_lon = ?, report_count = ?, updated_at = ? WHERE id = ?`);
+    centroid_lon = ?, report_count = ?, point_count = ?, sum_x = ?, sum_y = ?, sum_z = ?,
+    updated_at = ? WHERE id = ?`);
   const byId = db.prepare('SELECT * FROM incidents WHERE id = ?');
   const newest = db.prepare('SELECT * FROM incidents ORDER BY seq DESC LIMIT ?');
   const newestAfter = db.prepare('SELECT * FROM incidents WHERE seq < ? ORDER BY seq DESC LIMIT ?');
@@ -33,15 +38,34 @@ export function createIncidentRepository(db: Db): IncidentRepository {
   const members = db.prepare(`SELECT id, external_id AS externalId, caller_pseudonym AS pseudonym
     FROM reports WHERE incident_id = ? ORDER BY received_at, seq`);
 
-  const summaryArgs = (s: IncidentSummary) =>
-    [s.start, s.end, s.centroid?.lat ?? null, s.centroid?.lon ?? null, s.reportCount] as const;
+  // The summary columns are derived from the totals and stored for reading.
+  const totalsArgs = (t: IncidentTotals) => {
+    const s = summaryOf(t);
+    return [s.start, s.end, s.centroid?.lat ?? null, s.centroid?.lon ?? null, t.reportCount].concat(
+      [t.pointCount, t.x, t.y, t.z],
+    );
+  };
 
   return {
-    create(i: Incident) {
-      insert.run(i.id, ...summaryArgs(i), i.createdAt, i.updatedAt);
+    create(id, totals, now) {
+      insert.run(...totalsArgs(totals), now, id, now);
     },
-    update(id, summary, updatedAt) {
-      update.run(...summaryArgs(summary), updatedAt, id);
+    update(id, totals, now) {
+      update.run(...totalsArgs(totals), now, id);
+    },
+    totals(id) {
+      const row = byId.get(id) as IncidentRow | undefined;
+      return row
+        ? {
+            start: row.start_at,
+            end: row.end_at,
+            reportCount: row.report_count,
+            pointCount: row.point_count,
+            x: row.sum_x,
+            y: row.sum_y,
+            z: row.sum_z,
+          }
+        : null;
     },
     get(id) {
       const row = byId.get(id) as IncidentRow | undefined;

@@ -1,5 +1,4 @@
 /** Reports and their attachments in SQLite. */
-import type { IncidentMember } from '../../domain/incident.js';
 import type {
   AttachmentMeta,
   Channel,
@@ -33,6 +32,7 @@ interface ReportRow {
 }
 
 const CHUNK = 1000;
+const MINUTE = 60_000;
 const REPORT_COLUMNS = `seq, id, external_id, channel, narrative, category, received_at, claims,
   caller_pseudonym, stage, observed_time, observed_place, flags, incident_id`;
 
@@ -57,12 +57,16 @@ export function createReportRepository(db: Db): ReportRepository {
   const setIncident = db.prepare(
     `UPDATE reports SET incident_id = ?, stage = 'correlated' WHERE id = ?`,
   );
-  const near = db.prepare(`SELECT id, incident_id AS incidentId, lat, lon, event_from AS "from",
-      event_to AS "to" FROM reports
-    WHERE lat IS NOT NULL AND event_from <= @to AND event_to >= @from
-      AND lat BETWEEN @minLat AND @maxLat AND lon BETWEEN @minLon AND @maxLon`);
-  const members = db.prepare(`SELECT lat, lon, event_from AS "from", event_to AS "to"
-    FROM reports WHERE incident_id = ? AND event_from IS NOT NULL`);
+  const addPoint = db.prepare(`INSERT OR REPLACE INTO report_points
+    SELECT seq, @lat, @lat, @lon, @lon, @fromMinute, @toMinute FROM reports WHERE id = @id`);
+  const near = db.prepare(`SELECT r.id, r.incident_id AS incidentId, r.lat, r.lon,
+      r.event_from AS "from", r.event_to AS "to"
+    FROM report_points p JOIN reports r ON r.seq = p.seq
+    WHERE p.min_lat <= @maxLat AND p.max_lat >= @minLat
+      AND p.min_lon <= @maxLon AND p.max_lon >= @minLon
+      AND p.min_minute <= @toMinute AND p.max_minute >= @fromMinute
+      AND r.event_from <= @to AND r.event_to >= @from
+      AND r.lat BETWEEN @minLat AND @maxLat AND r.lon BETWEEN @minLon AND @maxLon`);
   const count = db.prepare('SELECT count(*) FROM reports').pluck();
   const byExternal = db
     .prepare('SELECT id FROM reports WHERE external_id = ? ORDER BY seq LIMIT 1')
@@ -137,6 +141,15 @@ export function createReportRepository(db: Db): ReportRepository {
         point?.lon ?? null,
         id,
       );
+      if (point) {
+        addPoint.run({
+          id,
+          lat: point.lat,
+          lon: point.lon,
+          fromMinute: window.from / MINUTE,
+          toMinute: window.to / MINUTE,
+        });
+      }
     },
     setStage(id, stage: ReportStage) {
       setStage.run(stage, id);
@@ -145,19 +158,13 @@ export function createReportRepository(db: Db): ReportRepository {
       setIncident.run(incidentId, id);
     },
     findNear(window: Interval, box: BoundingBox) {
-      return near.all({ from: window.from, to: window.to, ...box }) as NearbyReport[];
-    },
-    incidentMembers(incidentId): IncidentMember[] {
-      const rows = members.all(incidentId) as {
-        lat: number | null;
-        lon: number | null;
-        from: number;
-        to: number;
-      }[];
-      return rows.map((r) => ({
-        window: { from: r.from, to: r.to },
-        point: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null,
-      }));
+      return near.all({
+        from: window.from,
+        to: window.to,
+        fromMinute: window.from / MINUTE,
+        toMinute: window.to / MINUTE,
+        ...box,
+      }) as NearbyReport[];
     },
     count: () => count.get() as number,
     findByExternalId: (externalId) => (byExternal.get(externalId) as string | undefined) ?? null,

@@ -10,6 +10,11 @@ CREATE TABLE incidents (
   centroid_lat REAL,
   centroid_lon REAL,
   report_count INTEGER NOT NULL DEFAULT 0,
+  -- running totals (see domain/incident.ts): members with a point, and their unit-vector sum
+  point_count  INTEGER NOT NULL DEFAULT 0,
+  sum_x        REAL NOT NULL DEFAULT 0,
+  sum_y        REAL NOT NULL DEFAULT 0,
+  sum_z        REAL NOT NULL DEFAULT 0,
   created_at   INTEGER NOT NULL,
   updated_at   INTEGER NOT NULL
 );
@@ -36,7 +41,16 @@ CREATE TABLE reports (
   incident_id      TEXT REFERENCES incidents(id)
 );
 CREATE INDEX reports_newest ON reports (received_at DESC, seq DESC);
-CREATE INDEX reports_event_from ON reports (event_from) WHERE lat IS NOT NULL;
+
+-- Where and when each located report happened, for correlation: an R*Tree over
+-- latitude, longitude and time (epoch minutes). Its 32-bit float bounds are rounded
+-- outwards, so a box query returns a superset; exact checks follow in code.
+CREATE VIRTUAL TABLE report_points USING rtree (
+  seq,
+  min_lat, max_lat,
+  min_lon, max_lon,
+  min_minute, max_minute
+);
 CREATE INDEX reports_incident ON reports (incident_id);
 CREATE INDEX reports_external ON reports (external_id) WHERE external_id IS NOT NULL;
 
