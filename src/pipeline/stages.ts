@@ -6,8 +6,8 @@
  */
 import { addMember } from '../domain/incident.js';
 import type { IdKind } from '../domain/ids.js';
-import { eventPoint, eventWindow, type Report } from '../domain/report.js';
-import { boundingBox } from '../correlate/geo.js';
+import { eventPoint, eventWindow, type Interval, type Report } from '../domain/report.js';
+import { boundingBox, type Point } from '../correlate/geo.js';
 import { chooseIncident, type JoinRule } from '../correlate/join-incident.js';
 import { normalizeClaims } from '../normalize/normalize-report.js';
 import { reportProcessedEvent } from '../notify/report-events.js';
@@ -37,21 +37,36 @@ const normalize: Stage = {
   },
 };
 
+/**
+ * Nearest incident within the join rule, searched in widening rings: a match within
+ * radius r is the nearest overall (everything outside the r-box is farther than r),
+ * so in a dense area the first, small query usually settles it.
+ */
+function nearestIncident(
+  store: Store,
+  subject: { id: string; point: Point; window: Interval },
+  rule: JoinRule,
+) {
+  const around = {
+    from: subject.window.from - rule.windowMs,
+    to: subject.window.to + rule.windowMs,
+  };
+  for (const share of SEARCH_RINGS) {
+    const radiusMeters = rule.radiusMeters * share;
+    const candidates = store.reports.findNear(around, boundingBox(subject.point, radiusMeters));
+    const match = chooseIncident(subject, candidates, { ...rule, radiusMeters });
+    if (match) return match;
+  }
+  return null;
+}
+const SEARCH_RINGS = [1 / 16, 1 / 4, 1];
+
 const correlate: Stage = {
   name: 'correlate',
   run({ store, now, newId, joinRule }, report) {
     const window = eventWindow(report);
     const point = eventPoint(report);
-    const match =
-      point &&
-      chooseIncident(
-        { id: report.id, point, window },
-        store.reports.findNear(
-          { from: window.from - joinRule.windowMs, to: window.to + joinRule.windowMs },
-          boundingBox(point, joinRule.radiusMeters),
-        ),
-        joinRule,
-      );
+    const match = point && nearestIncident(store, { id: report.id, point, window }, joinRule);
     if (match) {
       const totals = addMember(store.incidents.totals(match.incidentId), { window, point });
       store.incidents.update(match.incidentId, totals, now);

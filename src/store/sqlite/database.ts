@@ -14,6 +14,8 @@ const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '
 export interface OpenOptions {
   /** Milliseconds to wait for another process's write lock before failing. */
   busyTimeoutMs?: number;
+  /** SQLite page cache in MiB (SQLite's own default is 2 MiB). */
+  cacheMiB?: number;
   readonly?: boolean;
 }
 
@@ -21,6 +23,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file, { readonly: options.readonly ?? false });
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  db.pragma(`cache_size = ${-1024 * (options.cacheMiB ?? 64)}`);
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

@@ -57,16 +57,19 @@ export function createReportRepository(db: Db): ReportRepository {
   const setIncident = db.prepare(
     `UPDATE reports SET incident_id = ?, stage = 'correlated' WHERE id = ?`,
   );
+  // A report enters the spatial index when it joins an incident: only then can others join it.
   const addPoint = db.prepare(`INSERT OR REPLACE INTO report_points
-    SELECT seq, @lat, @lat, @lon, @lon, @fromMinute, @toMinute FROM reports WHERE id = @id`);
-  const near = db.prepare(`SELECT r.id, r.incident_id AS incidentId, r.lat, r.lon,
-      r.event_from AS "from", r.event_to AS "to"
-    FROM report_points p JOIN reports r ON r.seq = p.seq
-    WHERE p.min_lat <= @maxLat AND p.max_lat >= @minLat
-      AND p.min_lon <= @maxLon AND p.max_lon >= @minLon
-      AND p.min_minute <= @toMinute AND p.max_minute >= @fromMinute
-      AND r.event_from <= @to AND r.event_to >= @from
-      AND r.lat BETWEEN @minLat AND @maxLat AND r.lon BETWEEN @minLon AND @maxLon`);
+    SELECT seq, lat, lat, lon, lon, event_from / ${MINUTE}.0, event_to / ${MINUTE}.0,
+      id, incident_id, lat, lon, event_from, event_to
+    FROM reports WHERE id = ? AND lat IS NOT NULL AND event_from IS NOT NULL`);
+  const near = db.prepare(`SELECT report_id AS id, incident_id AS incidentId, lat, lon,
+      event_from AS "from", event_to AS "to"
+    FROM report_points
+    WHERE min_lat <= @maxLat AND max_lat >= @minLat
+      AND min_lon <= @maxLon AND max_lon >= @minLon
+      AND min_minute <= @toMinute AND max_minute >= @fromMinute
+      AND event_from <= @to AND event_to >= @from
+      AND lat BETWEEN @minLat AND @maxLat AND lon BETWEEN @minLon AND @maxLon`);
   const count = db.prepare('SELECT count(*) FROM reports').pluck();
   const byExternal = db
     .prepare('SELECT id FROM reports WHERE external_id = ? ORDER BY seq LIMIT 1')
@@ -141,21 +144,13 @@ export function createReportRepository(db: Db): ReportRepository {
         point?.lon ?? null,
         id,
       );
-      if (point) {
-        addPoint.run({
-          id,
-          lat: point.lat,
-          lon: point.lon,
-          fromMinute: window.from / MINUTE,
-          toMinute: window.to / MINUTE,
-        });
-      }
     },
     setStage(id, stage: ReportStage) {
       setStage.run(stage, id);
     },
     assignIncident(id, incidentId) {
       setIncident.run(incidentId, id);
+      addPoint.run(id);
     },
     findNear(window: Interval, box: BoundingBox) {
       return near.all({

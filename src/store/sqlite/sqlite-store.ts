@@ -14,6 +14,49 @@ export interface SqliteStore extends Store {
   db: Db;
 }
 
+/**
+ * Runs `fn` in a transaction (BEGIN IMMEDIATE: take the write lock up front), or in
+ * a savepoint when one is already open; rolls back what `fn` did if it throws.
+ * Prepared statements instead of better-sqlite3's db.transaction(), which builds a
+ * wrapper on every call: the pipeline opens several savepoints per report.
+ */
+function createTransactor(db: Db) {
+  const begin = db.prepare('BEGIN IMMEDIATE');
+  const commit = db.prepare('COMMIT');
+  const rollback = db.prepare('ROLLBACK');
+  const savepoint = db.prepare('SAVEPOINT nested');
+  const release = db.prepare('RELEASE nested');
+  const rollbackTo = db.prepare('ROLLBACK TO nested');
+  return function transaction<T>(fn: () => T): T {
+    const nested = db.inTransaction;
+    (nested ? savepoint : begin).run();
+    let result: T;
+    try {
+      result = fn();
+    } catch (err) {
+      if (nested) {
+        rollbackTo.run();
+        release.run();
+      } else if (db.inTransaction) {
+        rollback.run();
+      }
+      throw err;
+    }
+    if (nested) {
+      release.run();
+      return result;
+    }
+    try {
+      commit.run();
+    } catch (err) {
+      // e.g. SQLITE_BUSY or a full disk: nothing of fn's work may stay half-applied.
+      if (db.inTransaction) rollback.run();
+      throw err;
+    }
+    return result;
+  };
+}
+
 export function openSqliteStore(file: string): SqliteStore {
   const db = openDatabase(file);
   return {
@@ -24,7 +67,7 @@ export function openSqliteStore(file: string): SqliteStore {
     events: createEventRepository(db),
     tokens: createTokenRepository(db),
     idempotency: createIdempotencyRepository(db),
-    transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+    transaction: createTransactor(db),
     close: () => db.close(),
   };
 }

@@ -44,12 +44,14 @@ CREATE INDEX reports_newest ON reports (received_at DESC, seq DESC);
 
 -- Where and when each located report happened, for correlation: an R*Tree over
 -- latitude, longitude and time (epoch minutes). Its 32-bit float bounds are rounded
--- outwards, so a box query returns a superset; exact checks follow in code.
+-- outwards, so a box query returns a superset; the exact values ride along as
+-- auxiliary columns, so a query never has to visit the (large) report rows.
 CREATE VIRTUAL TABLE report_points USING rtree (
   seq,
   min_lat, max_lat,
   min_lon, max_lon,
-  min_minute, max_minute
+  min_minute, max_minute,
+  +report_id, +incident_id, +lat, +lon, +event_from, +event_to
 );
 CREATE INDEX reports_incident ON reports (incident_id);
 CREATE INDEX reports_external ON reports (external_id) WHERE external_id IS NOT NULL;
