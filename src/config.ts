@@ -117,6 +117,18 @@ export const SETTINGS = {
     intIn(1, 100_000),
     256,
   ),
+  pipelineSliceMs: setting(
+    'TIPWIRE_PIPELINE_SLICE_MS',
+    'Longest the pipeline holds the event loop in one go while intake is quiet.',
+    intIn(1, 60_000),
+    20,
+  ),
+  pipelineBusySliceMs: setting(
+    'TIPWIRE_PIPELINE_BUSY_SLICE_MS',
+    'Longest the pipeline holds the event loop in one go while reports are arriving (intake comes first).',
+    intIn(1, 60_000),
+    2,
+  ),
   pipelinePollMs: setting(
     'TIPWIRE_PIPELINE_POLL_MS',
     'How often the pipeline looks for work queued by other processes or due for retry.',

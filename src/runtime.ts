@@ -72,6 +72,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     log: logger.child({ component: 'pipeline' }),
     settings: {
       batchSize: config.pipelineBatchSize,
+      sliceMs: config.pipelineSliceMs,
+      busySliceMs: config.pipelineBusySliceMs,
       maxAttempts: config.pipelineMaxAttempts,
       retryBaseMs: config.pipelineRetryBaseMs,
       pollMs: config.pipelinePollMs,
@@ -88,7 +90,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     newId,
     pseudonymKey,
     enqueue: pipeline.enqueue,
-    onStored: () => pipeline.poke(),
+    onStored: () => pipeline.noteIntake(),
     settings: config,
   });
   return {

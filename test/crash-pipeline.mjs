@@ -29,6 +29,8 @@ const pipeline = createPipeline({
   log: { warn() {}, error() {} },
   settings: {
     batchSize: 1,
+    sliceMs: 1000,
+    busySliceMs: 1000,
     maxAttempts: 3,
     retryBaseMs: 1000,
     pollMs: 1000,

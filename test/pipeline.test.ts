@@ -42,6 +42,8 @@ function pipelineWith(stages: readonly Stage[], maxAttempts = 3) {
     stages,
     settings: {
       batchSize: 10,
+      sliceMs: 1000,
+      busySliceMs: 1000,
       maxAttempts,
       retryBaseMs: 1000,
       pollMs: 1000,

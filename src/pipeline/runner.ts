@@ -7,6 +7,11 @@
  * and "this stage is done" commit together or not at all. The whole batch is one
  * transaction (one fsync). A crash at any point leaves each job at the first stage
  * whose effects did not commit; that stage runs again, none runs twice.
+ *
+ * In the server the pipeline shares the event loop with intake, and intake comes
+ * first: a batch stops after a time slice, a short one while reports are arriving,
+ * so acknowledgements never wait long behind pipeline work; the backlog is durable
+ * and drains when intake is quiet.
  */
 import type { IdKind } from '../domain/ids.js';
 import type { Store } from '../store/store.js';
@@ -15,6 +20,10 @@ import { STAGES, type Stage, type StageContext } from './stages.js';
 
 export interface PipelineSettings {
   batchSize: number;
+  /** Longest a background batch runs while intake is quiet, in ms. */
+  sliceMs: number;
+  /** Longest a background batch runs while reports are arriving, in ms. */
+  busySliceMs: number;
   maxAttempts: number;
   retryBaseMs: number;
   pollMs: number;
@@ -50,12 +59,15 @@ export interface BatchResult {
 export interface Pipeline {
   /** Queue a newly stored report; call inside the transaction that stores it. */
   enqueue(reportId: string, now: number): void;
-  runBatch(): BatchResult;
+  /** Runs due jobs in one transaction: up to batchSize, and stops after `sliceMs` if given. */
+  runBatch(sliceMs?: number): BatchResult;
   /** Run batches until nothing is due now. */
   drain(): BatchResult;
   /** Run in the background: on poke(), and every pollMs for work from elsewhere. */
   start(): void;
   poke(): void;
+  /** Reports were just stored: wake up, and keep batches short for a while. */
+  noteIntake(): void;
   stop(): void;
 }
 
@@ -89,14 +101,16 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     }
   }
 
-  function runBatch(): BatchResult {
+  function runBatch(sliceMs = Infinity): BatchResult {
     const now = clock();
+    const started = performance.now();
     const ctx: StageContext = { store, now, newId: deps.newId, joinRule: settings.joinRule };
     const result: BatchResult = { taken: 0, completed: 0, failed: 0 };
     store.transaction(() => {
       const jobs = store.jobs.due(now, settings.batchSize);
-      result.taken = jobs.length;
       for (const job of jobs) {
+        if (performance.now() - started > sliceMs) break;
+        result.taken += 1;
         try {
           runJob(ctx, job);
           result.completed += 1;
@@ -131,13 +145,18 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   let timer: NodeJS.Timeout | null = null;
   let scheduled = false;
   let running = false;
+  let lastIntakeAt = -Infinity;
+  /** Intake counts as busy this long after reports were last stored. */
+  const INTAKE_BUSY_MS = 50;
 
   function loop() {
     scheduled = false;
     if (!running) return;
     try {
-      const { taken } = runBatch();
-      if (taken === settings.batchSize) poke();
+      const busy = performance.now() - lastIntakeAt < INTAKE_BUSY_MS;
+      const { taken } = runBatch(busy ? settings.busySliceMs : settings.sliceMs);
+      // More may be due; setImmediate lets waiting requests in first.
+      if (taken > 0) poke();
     } catch (err) {
       log.error({ code: failureCode(err) }, 'pipeline batch failed');
     }
@@ -171,6 +190,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       poke();
     },
     poke,
+    noteIntake() {
+      lastIntakeAt = performance.now();
+      poke();
+    },
     stop() {
       running = false;
       if (timer) clearInterval(timer);
