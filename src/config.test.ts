@@ -61,17 +61,17 @@ describe('loadConfig', () => {
 
   it('never echoes a secret in its error', () => {
     try {
-      loadConfig({ TIPWIRE_PSEUDONYM_KEY: 'not-a-key-secret-value' });
+      loadConfig({ TIPWIRE_MASTER_KEY: 'not-a-key-secret-value' });
       expect.unreachable();
     } catch (err) {
-      expect((err as Error).message).toMatch(/TIPWIRE_PSEUDONYM_KEY/);
+      expect((err as Error).message).toMatch(/TIPWIRE_MASTER_KEY/);
       expect((err as Error).message).not.toMatch(/secret-value/);
     }
   });
 
   it('gives every setting a TIPWIRE_ variable and a description', () => {
     for (const spec of Object.values(SETTINGS)) {
-      expect(spec.env).toMatch(/^TIPWIRE_[A-Z_]+$/);
+      expect(spec.env).toMatch(/^TIPWIRE_[A-Z0-9_]+$/);
       expect(spec.description.length).toBeGreaterThan(10);
     }
   });

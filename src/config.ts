@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { isIanaZone } from './intake/report-schema.js';
 
 interface SettingSpec<T> {
   env: string;
@@ -188,9 +189,145 @@ export const SETTINGS = {
     intIn(1, 24 * 365),
     72,
   ),
-  pseudonymKey: setting(
-    'TIPWIRE_PSEUDONYM_KEY',
-    'Caller-pseudonym key as 64 hex characters; if unset, read from (or created in) the keys folder.',
+  defaultTimezone: setting(
+    'TIPWIRE_DEFAULT_TIMEZONE',
+    'IANA zone assumed for a local time when neither an offset, a timezone nor coordinates say (flagged time.zone_assumed); unset: keep it local.',
+    z
+      .string()
+      .trim()
+      .refine((tz) => isIanaZone(tz), 'must be an IANA time zone such as Asia/Shanghai')
+      .optional(),
+    undefined as string | undefined,
+  ),
+  timeVagueWidenSeconds: setting(
+    'TIPWIRE_TIME_VAGUE_WIDEN_SECONDS',
+    'Least widening on each side of a time said with a vague word ("around", "左右").',
+    intIn(0, 86_400),
+    1800,
+  ),
+  timeVagueWidenFraction: setting(
+    'TIPWIRE_TIME_VAGUE_WIDEN_FRACTION',
+    '…or this share of the finest unit stated, if larger.',
+    numberIn(0, 10),
+    0.5,
+  ),
+  timeJustNowSeconds: setting(
+    'TIPWIRE_TIME_JUST_NOW_SECONDS',
+    'How far back "just now" / "刚才" reaches.',
+    intIn(1, 86_400),
+    600,
+  ),
+  timeFutureToleranceSeconds: setting(
+    'TIPWIRE_TIME_FUTURE_TOLERANCE_SECONDS',
+    'How far after its arrival an observed time may lie before it is flagged time.future.',
+    intIn(0, 86_400 * 365),
+    300,
+  ),
+  timeMaxAgeDays: setting(
+    'TIPWIRE_TIME_MAX_AGE_DAYS',
+    'Observed times older than this before arrival are flagged time.implausibly_old.',
+    numberIn(1, 365_000),
+    3650,
+  ),
+  timeContradictionSeconds: setting(
+    'TIPWIRE_TIME_CONTRADICTION_SECONDS',
+    'Spread between the times sources give for one observation above which it is flagged time.contradiction.',
+    intIn(1, 86_400 * 365),
+    900,
+  ),
+  sourceStaleToleranceSeconds: setting(
+    'TIPWIRE_SOURCE_STALE_TOLERANCE_SECONDS',
+    'Lag of an external source beyond its expected latency before its data is flagged source.stale.',
+    intIn(0, 86_400 * 365),
+    900,
+  ),
+  gazetteerFile: setting(
+    'TIPWIRE_GAZETTEER_FILE',
+    'A GeoNames dump (TSV) to resolve place names with, instead of the packaged cities500.',
+    nonEmpty.optional(),
+    undefined as string | undefined,
+  ),
+  gazetteerPeoplePerKm2: setting(
+    'TIPWIRE_GAZETTEER_PEOPLE_PER_KM2',
+    'Density that turns a named place’s population into its uncertainty radius.',
+    numberIn(1, 1_000_000),
+    5000,
+  ),
+  gazetteerMinRadiusMeters: setting(
+    'TIPWIRE_GAZETTEER_MIN_RADIUS_METERS',
+    'Smallest uncertainty radius of a place found by name.',
+    numberIn(1, 1_000_000),
+    1000,
+  ),
+  gazetteerMaxRadiusMeters: setting(
+    'TIPWIRE_GAZETTEER_MAX_RADIUS_METERS',
+    'Largest uncertainty radius of a place found by name.',
+    numberIn(1, 20_000_000),
+    50_000,
+  ),
+  gazetteerUnknownRadiusMeters: setting(
+    'TIPWIRE_GAZETTEER_UNKNOWN_RADIUS_METERS',
+    'Uncertainty radius of a named place whose population is unknown.',
+    numberIn(1, 1_000_000),
+    3000,
+  ),
+  gazetteerWeakMatchMinPopulation: setting(
+    'TIPWIRE_GAZETTEER_WEAK_MATCH_MIN_POPULATION',
+    'Population a lower-case or two-character Chinese name needs to count as a place on its own.',
+    intIn(0, 100_000_000),
+    50_000,
+  ),
+  gazetteerAmbiguityRatio: setting(
+    'TIPWIRE_GAZETTEER_AMBIGUITY_RATIO',
+    'A same-name place at least this share of the chosen one’s size makes the match place.ambiguous.',
+    numberIn(0, 1),
+    0.5,
+  ),
+  placeTextToleranceFactor: setting(
+    'TIPWIRE_PLACE_TEXT_TOLERANCE_FACTOR',
+    'Coordinates agree with the place their text names within this many times its radius (else place.text_mismatch).',
+    numberIn(0.1, 1000),
+    2,
+  ),
+  geocoderUrl: setting(
+    'TIPWIRE_GEOCODER_URL',
+    'Base URL of a Nominatim-compatible geocoder for street-level places; unset: off (the default).',
+    z.string().trim().url('must be an http(s) URL').optional(),
+    undefined as string | undefined,
+  ),
+  geocodeCoarserThanMeters: setting(
+    'TIPWIRE_GEOCODE_COARSER_THAN_METERS',
+    'Ask the geocoder only when the best offline place is coarser than this.',
+    numberIn(1, 20_000_000),
+    2000,
+  ),
+  geocoderTimeoutMs: setting(
+    'TIPWIRE_GEOCODER_TIMEOUT_MS',
+    'Longest wait for the geocoder.',
+    intIn(100, 120_000),
+    5000,
+  ),
+  geocoderMinIntervalMs: setting(
+    'TIPWIRE_GEOCODER_MIN_INTERVAL_MS',
+    'Least time between two geocoder requests (Nominatim’s policy: one a second).',
+    intIn(0, 3_600_000),
+    1000,
+  ),
+  geocoderUserAgent: setting(
+    'TIPWIRE_GEOCODER_USER_AGENT',
+    'User-Agent sent to the geocoder (Nominatim requires one that identifies the application).',
+    nonEmpty,
+    'tipwire (self-hosted tip line)',
+  ),
+  questionMinGain: setting(
+    'TIPWIRE_QUESTION_MIN_GAIN',
+    'Smallest rise of the completeness score a next question must promise to be asked.',
+    numberIn(0, 1),
+    0.005,
+  ),
+  masterKey: setting(
+    'TIPWIRE_MASTER_KEY',
+    'Master key (64 hex characters) wrapping every report’s data key; if unset, keys/master.key is used (created on first start). Lose it and every narrative is lost.',
     z
       .string()
       .trim()
@@ -198,6 +335,99 @@ export const SETTINGS = {
       .optional(),
     undefined as string | undefined,
     { secret: true },
+  ),
+  pseudonymEpochDays: setting(
+    'TIPWIRE_PSEUDONYM_EPOCH_DAYS',
+    'Days per caller-pseudonym key; a caller stays linkable across one boundary, then the old key is destroyed.',
+    numberIn(1, 3650),
+    30,
+  ),
+  callerTtlSeconds: setting(
+    'TIPWIRE_CALLER_TTL_SECONDS',
+    'Longest a raw caller number may stay in memory: a request must arrive whole within this time (it is pseudonymized as soon as it has).',
+    intIn(1, 30),
+    30,
+  ),
+  abuseRepeatCalls: setting(
+    'TIPWIRE_ABUSE_REPEAT_CALLS',
+    'Calls in a row a caller may make before later ones are flagged abuse.repeat_dialer and go to the abuse queue.',
+    intIn(1, 1000),
+    3,
+  ),
+  abuseRepeatWindowMinutes: setting(
+    'TIPWIRE_ABUSE_REPEAT_WINDOW_MINUTES',
+    'Calls count as "in a row" while each comes within this many minutes of the previous one.',
+    numberIn(0.1, 10_080),
+    10,
+  ),
+  rateLimits: setting(
+    'TIPWIRE_RATE_LIMITS',
+    'Flood control (429 with Retry-After) per caller and per network prefix; off only for benchmarks.',
+    bool,
+    true,
+  ),
+  callerPerMinute: setting(
+    'TIPWIRE_RATE_CALLER_PER_MINUTE',
+    'Reports one caller (pseudonym) may send per minute, sustained…',
+    numberIn(0.01, 1_000_000),
+    6,
+  ),
+  callerBurst: setting('TIPWIRE_RATE_CALLER_BURST', '…and in a burst.', intIn(1, 1_000_000), 10),
+  prefixPerMinute: setting(
+    'TIPWIRE_RATE_PREFIX_PER_MINUTE',
+    'Reports one network prefix may send per minute without an intake token, sustained…',
+    numberIn(0.01, 10_000_000),
+    120,
+  ),
+  prefixBurst: setting('TIPWIRE_RATE_PREFIX_BURST', '…and in a burst.', intIn(1, 10_000_000), 120),
+  guessesPerMinute: setting(
+    'TIPWIRE_RATE_GUESSES_PER_MINUTE',
+    'Wrong receipt codes and failed logins one network prefix may make per minute…',
+    numberIn(0.01, 100_000),
+    10,
+  ),
+  guessesBurst: setting('TIPWIRE_RATE_GUESSES_BURST', '…and in a burst.', intIn(1, 100_000), 20),
+  ipv4PrefixBits: setting(
+    'TIPWIRE_RATE_IPV4_PREFIX_BITS',
+    'Network prefix length that counts as one source for IPv4 (hashed, never stored).',
+    intIn(8, 32),
+    24,
+  ),
+  ipv6PrefixBits: setting(
+    'TIPWIRE_RATE_IPV6_PREFIX_BITS',
+    'Network prefix length that counts as one source for IPv6.',
+    intIn(16, 128),
+    48,
+  ),
+  trustProxy: setting(
+    'TIPWIRE_TRUST_PROXY',
+    'Take the client address from X-Forwarded-For (only behind a reverse proxy you run).',
+    bool,
+    false,
+  ),
+  sessionHours: setting(
+    'TIPWIRE_SESSION_HOURS',
+    'How long a login session lasts.',
+    numberIn(0.05, 720),
+    12,
+  ),
+  messageMaxChars: setting(
+    'TIPWIRE_MESSAGE_MAX_CHARS',
+    'Longest follow-up message (reporter or operator), in characters.',
+    intIn(1, 1_000_000),
+    10_000,
+  ),
+  retentionUnfoundedDays: setting(
+    'TIPWIRE_RETENTION_UNFOUNDED_DAYS',
+    'Days an unfounded case is kept after it was marked so; then it is deleted for good.',
+    numberIn(0, 36_500),
+    90,
+  ),
+  retentionClosedDays: setting(
+    'TIPWIRE_RETENTION_CLOSED_DAYS',
+    'Days a closed case is kept after it was closed; then it is deleted for good.',
+    numberIn(0, 36_500),
+    365,
   ),
 } satisfies Record<string, SettingSpec<unknown>>;
 

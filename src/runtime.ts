@@ -1,29 +1,54 @@
 /**
- * The composition root: from a Config to a running tipwire (store, pipeline,
- * intake, live events, HTTP app). `serve`, `import` and the tests build it here,
- * so they all run the same wiring.
+ * The composition root: from a Config to a running tipwire (keys, store, audit
+ * trail, pipeline, intake, live events, HTTP app). `serve`, `import`, the other
+ * commands and the tests build it here, so they all run the same wiring.
  */
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
+import { createAdmin, type Admin } from './access/admin.js';
+import { createAuditLog, defaultAnchorPath, type AuditLog } from './audit/audit-log.js';
 import type { Config } from './config.js';
 import { newId } from './domain/ids.js';
 import { createIntakeService, type IntakeService } from './intake/intake.service.js';
+import type { Protection } from './intake/new-report.js';
 import { createLiveEvents, type LiveEvents } from './notify/live-events.js';
 import { createPipeline, type Pipeline } from './pipeline/runner.js';
-import { parseKey, loadOrCreateKey } from './protect/key-store.js';
+import { normalizeContext, type NormalizeWiring } from './pipeline/stages.js';
+import { createNormalizeDeps, type LoadedNormalizeDeps } from './normalize/normalize-deps.js';
+import { normalizeClaims } from './normalize/normalize-report.js';
+import { createNominatimGeocoder } from './normalize/geocoder.js';
+import { createGeocodeWorker } from './pipeline/geocode.js';
+import type { NormalizeSettings } from './normalize/settings.js';
+import { createKeyring, type Keyring } from './protect/keyring.js';
+import { createRateLimiter, networkPrefix, sourceHasher } from './protect/rate-limit.js';
+import { purgeExpired, type PurgeResult } from './protect/retention.js';
+import { createVault, type Vault } from './protect/vault.js';
 import { buildApp } from './server/app.js';
+import { createCases, type AuditAppend, type Cases } from './server/cases.js';
+import { createAuditRepository } from './store/sqlite/audit.repository.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.js';
 
 export interface Runtime {
   config: Config;
+  /** The optional street-level geocoder's worker; null unless TIPWIRE_GEOCODER_URL is set. */
+  geocode: ReturnType<typeof createGeocodeWorker> | null;
+  normalize: NormalizeWiring & { deps: LoadedNormalizeDeps };
   store: SqliteStore;
+  keyring: Keyring;
+  vault: Vault;
+  auditLog: AuditLog;
+  audit: AuditAppend;
+  admin: Admin;
+  cases: Cases;
   pipeline: Pipeline;
   intake: IntakeService;
   live: LiveEvents;
   logger: Logger;
   clock: () => number;
-  /** Deletes expired idempotency records and old live events. */
+  /** Prunes idempotency records and old live events, destroys expired pseudonym keys. */
   housekeeping(): void;
+  /** Deletes cases past their retention period, then checkpoints the WAL. */
+  purge(actor?: string): PurgeResult;
   close(): void;
 }
 
@@ -32,6 +57,10 @@ export interface RuntimeOptions {
   logger?: Logger;
 }
 
+/**
+ * Structured JSON logs. Nothing we log carries request content; these redaction
+ * paths are a second line for anything that might (headers, bodies, callers).
+ */
 export function createLogger(
   config: Pick<Config, 'logLevel'>,
   destination?: pino.DestinationStream,
@@ -40,15 +69,20 @@ export function createLogger(
     {
       level: config.logLevel,
       base: { service: 'tipwire' },
-      // Belt and braces: these paths never carry anything we want in a log.
       redact: {
         paths: [
           'req.headers.authorization',
           'headers.authorization',
+          'authorization',
           'body',
           'narrative',
+          'text',
           'phone',
           'caller',
+          'token',
+          'receipt',
+          'password',
+          'q',
         ],
         censor: '[redacted]',
       },
@@ -61,14 +95,44 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const clock = options.clock ?? Date.now;
   const logger = options.logger ?? createLogger(config);
   const store = openSqliteStore(config.dbPath);
-  const pseudonymKey = config.pseudonymKey
-    ? parseKey(config.pseudonymKey, 'TIPWIRE_PSEUDONYM_KEY')
-    : loadOrCreateKey(config.keysDir, 'pseudonym');
+  const keyring = createKeyring({
+    dir: config.keysDir,
+    masterKeyHex: config.masterKey,
+    pseudonymEpochDays: config.pseudonymEpochDays,
+    clock,
+  });
+  const vault = createVault({
+    master: () => keyring.master(),
+    masterById: (id) => keyring.masterById(id),
+    indexKey: keyring.subkey('blind-index'),
+  });
+  const auditLog = createAuditLog({
+    repo: createAuditRepository(store.db),
+    key: keyring.subkey('audit'),
+    clock,
+    anchorPath: defaultAnchorPath(config.keysDir),
+    onAnchorError: (err) =>
+      logger.error({ code: (err as { code?: string }).code }, 'audit anchor not written'),
+  });
+  const audit: AuditAppend = (entry) => {
+    auditLog.append(entry);
+  };
+  sealLegacyPlaintext(store, vault);
+
   const live = createLiveEvents(store.events);
+  const normalizeDeps = createNormalizeDeps(
+    config.gazetteerFile ? { gazetteerFile: config.gazetteerFile } : {},
+  );
+  const normalize = {
+    deps: normalizeDeps,
+    settings: normalizeSettingsFrom(config),
+    geocoding: config.geocoderUrl !== undefined,
+  };
   const pipeline = createPipeline({
     store,
     clock,
     newId,
+    normalize,
     log: logger.child({ component: 'pipeline' }),
     settings: {
       batchSize: config.pipelineBatchSize,
@@ -81,21 +145,79 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
         radiusMeters: config.correlateRadiusMeters,
         windowMs: config.correlateWindowMinutes * 60_000,
       },
+      repeatRule: {
+        maxCallsInRow: config.abuseRepeatCalls,
+        windowMs: config.abuseRepeatWindowMinutes * 60_000,
+      },
     },
     onCommitted: () => live.poke(),
   });
+  const geocode = config.geocoderUrl
+    ? createGeocodeWorker({
+        store,
+        geocoder: createNominatimGeocoder({
+          baseUrl: config.geocoderUrl,
+          fetch: (url, init) => fetch(url, init),
+          userAgent: config.geocoderUserAgent,
+          timeoutMs: config.geocoderTimeoutMs,
+        }),
+        normalize,
+        renormalize: (id) => pipeline.renormalize(id),
+        log: logger.child({ component: 'geocoder' }),
+        minIntervalMs: config.geocoderMinIntervalMs,
+      })
+    : null;
+  const protection: Protection = { pseudonymsOf: (e164) => keyring.pseudonymsOf(e164), vault };
   const intake = createIntakeService({
     store,
     clock,
     newId,
-    pseudonymKey,
+    protection,
+    idempotencyKey: keyring.subkey('receipt'),
     enqueue: pipeline.enqueue,
     onStored: () => pipeline.noteIntake(),
+    // The caller gets the score and the questions to ask at once; the pipeline stores them.
+    assess: (report) => {
+      const n = normalizeClaims(
+        report.claims,
+        normalizeContext(report),
+        normalize.deps,
+        normalize.settings,
+      );
+      return { completeness: n.completeness, nextQuestions: n.nextQuestions };
+    },
+    callerLimiter: config.rateLimits
+      ? createRateLimiter({ burst: config.callerBurst, perMinute: config.callerPerMinute }, clock)
+      : undefined,
     settings: config,
   });
+  const admin = createAdmin({
+    store,
+    audit,
+    clock,
+    newId,
+    sessionMs: config.sessionHours * 3_600_000,
+  });
+  const cases = createCases({
+    store,
+    vault,
+    audit,
+    clock,
+    newId,
+    renormalize: (id) => pipeline.renormalize(id),
+  });
+
   return {
     config,
+    geocode,
+    normalize,
     store,
+    keyring,
+    vault,
+    auditLog,
+    audit,
+    admin,
+    cases,
     pipeline,
     intake,
     live,
@@ -105,20 +227,121 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       const now = clock();
       store.idempotency.pruneBefore(now - config.idempotencyTtlHours * 3_600_000);
       store.events.pruneBefore(now - config.eventRetentionHours * 3_600_000);
+      const destroyed = keyring.destroyExpiredPseudonymKeys();
+      if (destroyed.length > 0) {
+        store.transaction(() =>
+          audit({
+            actor: 'system',
+            action: 'keys.pseudonym_destroyed',
+            target: 'keys',
+            reason: 'pseudonym keys older than the previous epoch',
+            details: { epochs: destroyed },
+          }),
+        );
+      }
+      auditLog.anchor();
+    },
+    purge(actor = 'system') {
+      const result = purgeExpired({
+        store,
+        audit,
+        now: clock(),
+        settings: {
+          unfoundedDays: config.retentionUnfoundedDays,
+          closedDays: config.retentionClosedDays,
+        },
+        actor,
+      });
+      // Zeroed pages reach the main file, and the WAL holding the old ones is emptied.
+      store.db.pragma('wal_checkpoint(TRUNCATE)');
+      auditLog.anchor();
+      return result;
     },
     close() {
       pipeline.stop();
-      store.close();
+      geocode?.stop();
+      try {
+        auditLog.anchor();
+      } finally {
+        store.close();
+      }
     },
   };
 }
 
+/** Seals text a version-1 database still holds in plaintext (once, at start-up). */
+function sealLegacyPlaintext(store: SqliteStore, vault: Vault) {
+  for (;;) {
+    const rows = store.reports.legacyPlaintext(200);
+    if (rows.length === 0) return;
+    store.transaction(() => {
+      for (const row of rows) {
+        if (row.kind === 'narrative') {
+          const sealed = vault.sealLegacy(row.reportId, row.text);
+          store.reports.sealLegacyNarrative(row.reportId, sealed);
+          store.reports.addSearchTokens(row.reportId, sealed.searchTokens);
+        } else {
+          const dataKey = store.reports.dataKey(row.reportId);
+          if (!dataKey) continue; // its narrative is sealed first, in the same pass
+          const sealed = vault.sealLegacyAttachment(row.reportId, dataKey, {
+            id: row.attachmentId,
+            filename: row.filename,
+            sha256: row.sha256,
+            data: row.data,
+          });
+          store.reports.sealLegacyAttachment(row.attachmentId, sealed.data, sealed.meta);
+        }
+      }
+    });
+  }
+}
+
+/** The normalize core's settings, from the configuration. */
+export function normalizeSettingsFrom(config: Config): NormalizeSettings {
+  return {
+    defaultTimezone: config.defaultTimezone ?? null,
+    vagueWidenSeconds: config.timeVagueWidenSeconds,
+    vagueWidenFraction: config.timeVagueWidenFraction,
+    justNowSeconds: config.timeJustNowSeconds,
+    futureToleranceSeconds: config.timeFutureToleranceSeconds,
+    maxAgeDays: config.timeMaxAgeDays,
+    contradictionSeconds: config.timeContradictionSeconds,
+    staleToleranceSeconds: config.sourceStaleToleranceSeconds,
+    gazetteerPeoplePerKm2: config.gazetteerPeoplePerKm2,
+    gazetteerMinRadiusMeters: config.gazetteerMinRadiusMeters,
+    gazetteerMaxRadiusMeters: config.gazetteerMaxRadiusMeters,
+    gazetteerUnknownRadiusMeters: config.gazetteerUnknownRadiusMeters,
+    gazetteerWeakMatchMinPopulation: config.gazetteerWeakMatchMinPopulation,
+    gazetteerAmbiguityRatio: config.gazetteerAmbiguityRatio,
+    placeTextToleranceFactor: config.placeTextToleranceFactor,
+    geocodeCoarserThanMeters: config.geocodeCoarserThanMeters,
+    questionMinGain: config.questionMinGain,
+  };
+}
+
+/** The client's source for rate limits: its network prefix, hashed (never kept raw). */
+export function createSourceOf(config: Config) {
+  const hash = sourceHasher();
+  return (request: { ip: string }) => hash(networkPrefix(request.ip, config));
+}
+
 export function createHttpApp(runtime: Runtime): Promise<FastifyInstance> {
+  const { config, clock } = runtime;
+  const guesses = { burst: config.guessesBurst, perMinute: config.guessesPerMinute };
+  const unlimited = { burst: Number.MAX_SAFE_INTEGER, perMinute: Number.MAX_SAFE_INTEGER };
   return buildApp({
-    store: runtime.store,
-    intake: runtime.intake,
-    live: runtime.live,
-    logger: runtime.logger,
-    settings: runtime.config,
+    ...runtime,
+    settings: config,
+    sourceOf: createSourceOf(config),
+    limiters: {
+      prefix: createRateLimiter(
+        config.rateLimits
+          ? { burst: config.prefixBurst, perMinute: config.prefixPerMinute }
+          : unlimited,
+        clock,
+      ),
+      receipts: createRateLimiter(config.rateLimits ? guesses : unlimited, clock),
+      logins: createRateLimiter(config.rateLimits ? guesses : unlimited, clock),
+    },
   });
 }

@@ -84,7 +84,7 @@ describe('tipwire import', () => {
     const errors = r.stderr.split('\n').filter((l) => l.startsWith(file));
     expect(errors).toEqual([
       `${file}:2: (line): not valid JSON`,
-      `${file}:3: location.lat: Invalid input: expected number, received string`,
+      `${file}:3: location.lat: must be degrees as a number, or text such as 34°15'39.6"N`,
       `${file}:5: color: unknown field`,
       `${file}:7: (line): must be a JSON object (one report per line)`,
     ]);
@@ -100,7 +100,7 @@ describe('tipwire import', () => {
     expect(r.stdout).toMatch(/imported 5 report\(s\)/);
     expect(r.stdout).toMatch(/incidents: 3 in all, 3 new/);
     const reports = parseJsonl(runCli(['export', 'reports', '--db', db]).stdout);
-    expect(reports.every((rep) => rep.status === 'done')).toBe(true);
+    expect(reports.every((rep) => rep.stage === 'done')).toBe(true);
   });
 
   it('skips lines imported before, so a re-run does not duplicate', () => {
@@ -147,7 +147,7 @@ describe('import → export round trip', () => {
       place: { lat: 34.261, lon: 108.942, accuracyMeters: 50 },
       flags: [],
     });
-    expect(byExt.get('ext-1')!.callerPseudonym).toMatch(/^ps_/);
+    expect(byExt.get('ext-1')!.callerPseudonym).toMatch(/^ps\d+_[0-9a-f]{64}$/);
     expect(byExt.get('ext-1')).not.toHaveProperty('narrative');
     expect(byExt.get('ext-5')).toMatchObject({ time: null, place: null });
     // the three reports at the north gate share one incident; Shanghai has its own

@@ -5,6 +5,7 @@ import { createPipeline } from '../dist/pipeline/runner.js';
 import { STAGES } from '../dist/pipeline/stages.js';
 import { newId } from '../dist/domain/ids.js';
 import { openSqliteStore } from '../dist/store/sqlite/sqlite-store.js';
+import { NORMALIZE_DEFAULTS } from '../dist/normalize/settings.js';
 
 const [dbPath, killAt] = process.argv.slice(2);
 const store = openSqliteStore(dbPath);
@@ -27,6 +28,8 @@ const pipeline = createPipeline({
   newId,
   stages,
   log: { warn() {}, error() {} },
+  // No gazetteer or zone data: the test's reports carry coordinates and offsets.
+  normalize: { deps: {}, settings: NORMALIZE_DEFAULTS, geocoding: false },
   settings: {
     batchSize: 1,
     sliceMs: 1000,
@@ -35,6 +38,7 @@ const pipeline = createPipeline({
     retryBaseMs: 1000,
     pollMs: 1000,
     joinRule: { radiusMeters: 500, windowMs: 7_200_000 },
+    repeatRule: { maxCallsInRow: 3, windowMs: 600_000 },
   },
 });
 pipeline.drain();

@@ -3,15 +3,47 @@
  * and a real `tipwire serve` child process (from dist/, built by `npm test`).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pino, type Logger } from 'pino';
 import { loadConfig, type Config } from '../src/config.js';
+import { createLogger } from '../src/runtime.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = path.join(ROOT, 'dist/cli/main.js');
 export const FIXTURES = path.resolve(ROOT, '../shared/fixtures');
+
+/**
+ * Every log line the suite produces lands here (servers, CLI stderr, in-process
+ * runtimes); test/log-scan.global.ts scans it for secrets after the run. Secrets
+ * the tests send (numbers, narratives, tokens, receipts) are remembered beside it.
+ */
+export const LOG_DIR = path.join(ROOT, '.tmp', 'test-logs');
+const SECRETS_FILE = path.join(LOG_DIR, 'secrets.jsonl');
+
+export function remember(
+  kind: 'phone' | 'narrative' | 'token' | 'receipt' | 'password',
+  value: string,
+) {
+  mkdirSync(LOG_DIR, { recursive: true });
+  appendFileSync(SECRETS_FILE, JSON.stringify({ kind, value }) + '\n');
+}
+
+function logFile(name: string): string {
+  mkdirSync(LOG_DIR, { recursive: true });
+  return path.join(LOG_DIR, `${name}-${randomUUID()}.log`);
+}
+
+/** A logger at the most talkative level, writing into the suite's log folder. */
+export function testLogger(): Logger {
+  return createLogger(
+    { logLevel: 'trace' },
+    pino.destination({ dest: logFile('runtime'), sync: true }),
+  );
+}
 
 export function tempDir(prefix = 'tipwire-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -28,15 +60,19 @@ export function testConfig(dir: string, env: Record<string, string> = {}): Confi
   });
 }
 
-/** A valid Report JSON body; override any field. */
+/** A valid Report JSON body; override any field. Its narrative and number are remembered as secrets. */
 export function makeReport(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
+  const report = {
     channel: 'web',
     narrative: 'A small drone circled the water tower, then landed behind the depot.',
     observedAt: '2026-11-20T21:10:00+08:00',
     location: { lat: 34.261, lon: 108.942, accuracyMeters: 50 },
     ...overrides,
   };
+  if (typeof report.narrative === 'string') remember('narrative', report.narrative);
+  const phone = (report as { caller?: { phone?: unknown } }).caller?.phone;
+  if (typeof phone === 'string') remember('phone', phone);
+  return report;
 }
 
 export interface CliResult {
@@ -62,7 +98,9 @@ export function runCli(
 export function createToken(dbPath: string, role = 'analyst'): string {
   const r = runCli(['token', 'create', '--role', role, '--db', dbPath]);
   if (r.status !== 0) throw new Error(`token create failed: ${r.stderr}`);
-  return r.stdout.trim().split('\n').pop()!;
+  const token = r.stdout.trim().split('\n').pop()!;
+  remember('token', token);
+  return token;
 }
 
 export interface ServerProcess {
@@ -83,6 +121,9 @@ export function startServer(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const log = createWriteStream(logFile('server'));
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
@@ -121,7 +162,9 @@ export async function postReport(
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  const answer = (await res.json()) as Record<string, unknown>;
+  if (typeof answer.receipt === 'string') remember('receipt', answer.receipt);
+  return { status: res.status, body: answer };
 }
 
 export async function getJson(
@@ -130,4 +173,15 @@ export async function getJson(
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** Waits until the server's pipeline has nothing left to do. */
+export async function waitForPipeline(url: string, token: string, timeoutMs = 15_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const health = await getJson(`${url}/api/v1/health`, token);
+    if ((health.body.pipeline as { waiting: number }).waiting === 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the pipeline did not finish in time');
 }

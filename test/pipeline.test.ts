@@ -10,7 +10,7 @@ import { newId } from '../src/domain/ids.js';
 import { createPipeline, type PipelineLog } from '../src/pipeline/runner.js';
 import { STAGES, type Stage } from '../src/pipeline/stages.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
-import { makeReport, ROOT, tempDir, testConfig } from './helpers.js';
+import { makeReport, ROOT, tempDir, testConfig, testLogger } from './helpers.js';
 
 let runtime: Runtime;
 let cleanup: () => void;
@@ -21,7 +21,7 @@ const quietLog: PipelineLog = { warn: () => {}, error: () => {} };
 beforeEach(() => {
   const tmp = tempDir();
   cleanup = tmp.cleanup;
-  runtime = createRuntime(testConfig(tmp.dir), { clock });
+  runtime = createRuntime(testConfig(tmp.dir), { clock, logger: testLogger() });
 });
 afterEach(() => {
   runtime.close();
@@ -40,6 +40,7 @@ function pipelineWith(stages: readonly Stage[], maxAttempts = 3) {
     newId,
     log: quietLog,
     stages,
+    normalize: runtime.normalize,
     settings: {
       batchSize: 10,
       sliceMs: 1000,
@@ -48,6 +49,7 @@ function pipelineWith(stages: readonly Stage[], maxAttempts = 3) {
       retryBaseMs: 1000,
       pollMs: 1000,
       joinRule: { radiusMeters: 500, windowMs: 7_200_000 },
+      repeatRule: { maxCallsInRow: 3, windowMs: 600_000 },
     },
   });
 }
@@ -96,12 +98,15 @@ describe('pipeline', () => {
     expect(incident.reportCount).toBe(1);
   });
 
-  it('compares by arrival time when the observed time has no zone', async () => {
-    const id = await submit({ observedAt: '2026-11-20T21:10:00' });
+  it('compares a local time of unknown zone as the span of every offset in use', async () => {
+    const id = await submit({ observedAt: '2026-11-20T21:10:00', location: undefined });
     runtime.pipeline.drain();
     const report = runtime.store.reports.get(id)!;
     expect(report.flags).toContain('time.zone_unknown');
-    expect(runtime.store.incidents.get(report.incidentId!)!.start).toBe(report.receivedAt);
+    const incident = runtime.store.incidents.get(report.incidentId!)!;
+    // 21:10 local is somewhere between 21:10 at UTC+14 and 21:10 at UTC−12.
+    expect(incident.start).toBe(Date.parse('2026-11-20T07:10:00Z'));
+    expect(incident.end).toBe(Date.parse('2026-11-21T09:10:00Z'));
   });
 
   it('retries a failing stage from that stage, keeping the stages before it', async () => {
@@ -172,7 +177,7 @@ describe('a crash in the middle of the pipeline', () => {
     );
     expect(child.signal).toBe('SIGKILL');
 
-    runtime = createRuntime(testConfig(path.dirname(dbPath)), { clock });
+    runtime = createRuntime(testConfig(path.dirname(dbPath)), { clock, logger: testLogger() });
     // Two reports finished before the crash, the third's batch was rolled back.
     const stages = ids.map((id) => runtime.store.reports.get(id)!.stage);
     expect(stages).toEqual(['done', 'done', 'received', 'received']);

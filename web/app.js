@@ -1,11 +1,15 @@
-// tipwire workbench seed: sign in with an API token, list the newest reports and
-// incidents, and follow the live stream of processed reports.
+// tipwire workbench: sign in with a name and password or an API token, list the
+// newest reports (searchable; supervisors switch between the analysts' and the
+// abuse queue) and incidents, follow the live stream of processed reports, and
+// work a case: its messages, its status, questions to the reporter.
 //
 // Reports carry hostile text. Every value from the server is written with
 // textContent, createElement or a DOM property — never as HTML.
 
 const API = 'api/v1/';
 const TOKEN_KEY = 'tipwire.workbench.token';
+/** `login` (a session from a name and password, ended on sign-out) or `token` (an API token). */
+const KIND_KEY = 'tipwire.workbench.kind';
 const PAGE_SIZE = 50;
 const EXCERPT_CHARS = 200;
 /** First reconnect delay; the server's `retry:` field replaces it. */
@@ -13,29 +17,65 @@ const DEFAULT_RETRY_MS = 2000;
 const MAX_RETRY_MS = 30_000;
 /** No byte on the stream (not even a keep-alive comment) for this long: reconnect. */
 const STALL_MS = 60_000;
+/** Columns of the reports table (a case's expanded view spans them all). */
+const REPORT_COLUMNS = 9;
 
 /** What each flag code means (src/domain/flags.ts), shown as the badge's tooltip. */
 const FLAG_TEXT = {
   'time.zone_unknown': 'No UTC offset or time zone was given: kept as local time only.',
   'time.unparsed': 'The observation time could not be read as a date and time.',
+  'time.zone_assumed': 'No offset, zone or coordinates: read in the configured default zone.',
+  'time.zone_invalid': 'The time zone is not an IANA zone name; it was not used.',
+  'time.zone_mismatch': 'Offset, zone and coordinates disagree; the interval covers every reading.',
+  'time.zone_disputed':
+    'The zone at these coordinates is disputed; the interval covers every zone.',
+  'time.nonexistent_local':
+    'That local time does not exist (a DST gap); both readings are covered.',
+  'time.ambiguous_local': 'That local time happened twice (clocks went back); both are covered.',
+  'time.future': 'The observation starts after the report arrived.',
+  'time.implausibly_old': 'The observation ended implausibly long before the report arrived.',
+  'time.epoch_milliseconds': 'The number was read as epoch milliseconds, not seconds.',
+  'time.contradiction': 'The times of this observation disagree: a deeper check is due.',
+  'source.stale': 'Data from an external source is older than expected.',
   'place.out_of_range': 'Coordinates out of range; the point was not used.',
   'place.null_island': 'Coordinates (0, 0) are almost always a missing value; not used.',
   'place.unresolved': 'The place is text only, not yet resolved to coordinates.',
+  'place.unparsed': 'Coordinates given as text could not be read; not used.',
+  'place.swapped': 'Latitude and longitude were swapped; corrected.',
+  'place.ambiguous': 'Several places share the name in the text; the largest was used.',
+  'place.text_mismatch': 'The coordinates lie far from the place named in the text.',
+  'abuse.repeat_dialer': 'The caller called many times in a row: the report is in the abuse queue.',
 };
 
 const flagText = (code) => (Object.hasOwn(FLAG_TEXT, code) ? FLAG_TEXT[code] : undefined);
 
+/** Case statuses (src/domain/report.ts), in the order the status form offers them. */
+const STATUS_TEXT = {
+  new: 'new',
+  in_review: 'in review',
+  closed: 'closed',
+  unfounded: 'unfounded',
+};
+const statusText = (status) =>
+  Object.hasOwn(STATUS_TEXT, status) ? STATUS_TEXT[status] : String(status);
+
+/** The roles that may use the workbench (read reports, incidents and the stream). */
+const WORKBENCH_ROLES = ['analyst', 'supervisor', 'office'];
+
 class AuthError extends Error {
-  constructor(status) {
+  constructor(status, code = null) {
     super(`HTTP ${status}`);
     this.status = status;
+    this.code = code;
   }
 }
 
 class HttpError extends Error {
-  constructor(status, message) {
+  constructor(status, message, code = null, retryAfterSeconds = null) {
     super(message);
     this.status = status;
+    this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -122,6 +162,10 @@ export function createSseParser(onEvent, onRetry = () => {}) {
 
 const state = {
   token: null,
+  /** How the token was obtained: 'login' (name and password) or 'token' (pasted). */
+  kind: null,
+  /** Who the token belongs to (GET /api/v1/session): { id, roles, officeId }. */
+  me: null,
   /** Bumped at every sign-in and sign-out: late answers of an older session are dropped. */
   session: 0,
   /** id → { data, row } in display order (Map keeps insertion order; rows hold the DOM order). */
@@ -130,6 +174,13 @@ const state = {
   cursors: { reports: null, incidents: null },
   /** True once "load more" was used: a refresh of the first page keeps the cursor then. */
   paged: { reports: false, incidents: false },
+  /**
+   * What the reports list shows: a search (`q`) and, for supervisors, a queue.
+   * `version` is bumped when it changes: answers for an older view are dropped.
+   */
+  view: { q: '', queue: null, version: 0 },
+  /** Report id → the parts of its expanded case view (see buildCase). */
+  cases: new Map(),
   lastEventId: null,
   stream: null,
   retryMs: DEFAULT_RETRY_MS,
@@ -144,37 +195,77 @@ const el = (id) => document.getElementById(id);
 // ---------------------------------------------------------------------------
 // HTTP
 
-async function api(path, signal) {
+/** Seconds from a Retry-After header (delta-seconds or an HTTP date), or null. */
+function parseRetryAfter(value) {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+/**
+ * Calls the API with the session's token (or `options.token`). Resolves to the
+ * JSON answer (null for 204); 401 and 403 throw AuthError, other failures HttpError.
+ */
+async function api(path, options = {}) {
+  const headers = { accept: 'application/json' };
+  const token = options.token === undefined ? state.token : options.token;
+  if (token) headers.authorization = `Bearer ${token}`;
+  let body;
+  if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
   let res;
   try {
     res = await fetch(API + path, {
-      headers: { authorization: `Bearer ${state.token}`, accept: 'application/json' },
+      method: options.method || 'GET',
+      headers,
+      body,
       cache: 'no-store',
-      signal,
+      signal: options.signal,
+      keepalive: options.keepalive === true,
     });
   } catch (err) {
     if (err && err.name === 'AbortError') throw err;
     throw new HttpError(0, 'the server cannot be reached');
   }
-  if (res.status === 401 || res.status === 403) throw new AuthError(res.status);
-  if (!res.ok) {
-    let message = `HTTP ${res.status}`;
-    try {
-      const body = await res.json();
-      if (body && body.error && typeof body.error.message === 'string') {
-        message = `${message}: ${body.error.message}`;
+  if (res.ok) return res.status === 204 ? null : res.json();
+  let message = `HTTP ${res.status}`;
+  let code = null;
+  try {
+    const answer = await res.json();
+    if (answer && answer.error) {
+      if (typeof answer.error.code === 'string') code = answer.error.code;
+      if (typeof answer.error.message === 'string') {
+        message = `${message}: ${answer.error.message}`;
       }
-    } catch {
-      // not JSON: the status says enough
     }
-    throw new HttpError(res.status, message);
+  } catch {
+    // not JSON: the status says enough
   }
-  return res.json();
+  if (res.status === 401 || res.status === 403) throw new AuthError(res.status, code);
+  throw new HttpError(res.status, message, code, parseRetryAfter(res.headers.get('retry-after')));
+}
+
+const isLoginSession = () => (state.me ? state.me.id.startsWith('user:') : state.kind === 'login');
+
+function describeMe() {
+  if (!state.me) return '';
+  const roles = state.me.roles.length > 0 ? state.me.roles.join(', ') : 'no role';
+  return ` (${state.me.id}, role: ${roles})`;
 }
 
 function authMessage(status) {
-  return status === 403
-    ? 'This token may not read the workbench (403 Forbidden): use an analyst or admin token.'
+  const what = isLoginSession() ? 'account' : 'token';
+  if (status === 403) {
+    return (
+      `This ${what}${describeMe()} may not use the workbench (403 Forbidden): ` +
+      'it is for the analyst, supervisor and office roles.'
+    );
+  }
+  return isLoginSession()
+    ? 'Your session has ended (401 Unauthorized): it expired or was signed out. Sign in again.'
     : 'The server did not accept this token (401 Unauthorized): it is unknown, revoked or mistyped. Sign in again.';
 }
 
@@ -201,6 +292,13 @@ function formatUtc(iso) {
 
 function formatCoord(n) {
   return typeof n === 'number' && Number.isFinite(n) ? n.toFixed(5) : '?';
+}
+
+function formatBytes(n) {
+  if (typeof n !== 'number' || !Number.isFinite(n)) return '? bytes';
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 function excerpt(text) {
@@ -234,11 +332,13 @@ function badge(text, className, title) {
   return h('span', { className: `badge ${className}`, text, title });
 }
 
+function statusBadge(status) {
+  const known = Object.hasOwn(STATUS_TEXT, status);
+  return badge(statusText(status), `status${known ? ` status-${status}` : ''}`, 'case status');
+}
+
 function receivedCell(report) {
-  const cell = h('td');
-  cell.append(timeEl(report.receivedAt));
-  if (report.status) cell.append(h('div', { className: 'sub', text: `stage: ${report.status}` }));
-  return cell;
+  return h('td', {}, [timeEl(report.receivedAt)]);
 }
 
 function narrativeCell(report) {
@@ -279,6 +379,23 @@ function observedCell(report) {
     }
     return cell;
   }
+  if (t.observedLocal && !t.zoneSource) {
+    // The zone is unknown: the wall-clock time is the fact; a UTC interval, when the
+    // server gives one, only says which instants any zone on Earth would allow.
+    cell.append(h('span', { text: `${t.observedLocal.replace('T', ' ')} local` }), ' ');
+    cell.append(badge('zone unknown', 'warn', FLAG_TEXT['time.zone_unknown']));
+    if (t.observedFrom && t.observedTo) {
+      cell.append(
+        h('div', { className: 'sub' }, [
+          'UTC between ',
+          timeEl(t.observedFrom),
+          ' and ',
+          timeEl(t.observedTo),
+        ]),
+      );
+    }
+    return cell;
+  }
   if (t.observedFrom) {
     cell.append(timeEl(t.observedFrom));
     if (t.observedTo && t.observedTo !== t.observedFrom) {
@@ -290,9 +407,6 @@ function observedCell(report) {
     if (t.zoneSource) details.push(`zone from ${t.zoneSource}`);
     if (t.precisionSeconds) details.push(`± ${t.precisionSeconds} s`);
     if (details.length > 0) cell.append(h('div', { className: 'sub', text: details.join(', ') }));
-  } else if (t.observedLocal) {
-    cell.append(h('span', { text: `${t.observedLocal.replace('T', ' ')} local` }), ' ');
-    cell.append(badge('zone unknown', 'warn', FLAG_TEXT['time.zone_unknown']));
   } else {
     cell.append(muted('—'));
   }
@@ -342,6 +456,45 @@ function incidentLink(incidentId) {
   return a;
 }
 
+/** The element id of a report's expanded case view. */
+const caseElementId = (reportId) => `case-${String(reportId).replace(/[^\w-]/g, '_')}`;
+
+function setToggle(button, reportId, open) {
+  button.textContent = open ? 'Hide case' : 'Open case';
+  button.setAttribute('aria-expanded', String(open));
+  if (open) button.setAttribute('aria-controls', caseElementId(reportId));
+  else button.removeAttribute('aria-controls');
+}
+
+/** Case status, queue (a badge for the abuse queue), pipeline stage, office; the toggle. */
+function caseCell(report) {
+  const cell = h('td', { className: 'case-cell' });
+  const line = h('div', { className: 'case-badges' });
+  line.append(report.status ? statusBadge(report.status) : muted('…'));
+  if (report.queue === 'abuse') {
+    line.append(
+      ' ',
+      badge(
+        'abuse queue',
+        'abuse',
+        'In the abuse queue (a repeat dialer): only supervisors see it.',
+      ),
+    );
+  }
+  cell.append(line);
+  const facts = [];
+  if (report.queue === 'analyst') facts.push('analysts’ queue');
+  if (report.stage) facts.push(`stage: ${report.stage}`);
+  if (report.officeId) facts.push(`office: ${report.officeId}`);
+  if (facts.length > 0) cell.append(h('div', { className: 'sub', text: facts.join(' · ') }));
+  const toggle = h('button', { className: 'secondary small toggle' });
+  toggle.type = 'button';
+  toggle.dataset.toggleCase = report.id;
+  setToggle(toggle, report.id, state.cases.has(report.id));
+  cell.append(toggle);
+  return cell;
+}
+
 function reportRow(report) {
   const row = h('tr');
   row.dataset.reportId = report.id;
@@ -354,6 +507,7 @@ function reportRow(report) {
     placeCell(report),
     flagsCell(report),
     h('td', {}, [report.incidentId ? incidentLink(report.incidentId) : muted('—')]),
+    caseCell(report),
   );
   return row;
 }
@@ -382,6 +536,329 @@ function incidentRow(incident) {
 }
 
 // ---------------------------------------------------------------------------
+// A case's expanded view: its facts, its messages, and the forms that work it.
+// The forms are built once per opening; live updates refresh the facts and the
+// thread only, so nothing typed is lost.
+
+function field(labelText, control) {
+  return h('label', { className: 'field' }, [h('span', { text: labelText }), control]);
+}
+
+function formResult(node, text, isError = false) {
+  node.textContent = text;
+  node.classList.toggle('bad', isError);
+  node.hidden = !text;
+}
+
+function buildCase(reportId) {
+  const row = h('tr', { className: 'case-row' });
+  row.id = caseElementId(reportId);
+  row.dataset.caseFor = reportId;
+  const cell = h('td');
+  cell.colSpan = REPORT_COLUMNS;
+  const headingId = `${row.id}-heading`;
+  const heading = h('h3', {}, ['Case ', h('span', { className: 'mono', text: reportId })]);
+  heading.id = headingId;
+  const box = h('section', { className: 'case' });
+  box.setAttribute('aria-labelledby', headingId);
+
+  const facts = h('dl', { className: 'case-facts' });
+
+  const threadHeading = h('h4', { text: 'Messages' });
+  const thread = h('ol', { className: 'thread' });
+  thread.setAttribute('aria-label', 'Messages with the reporter');
+  const threadEmpty = h('p', { className: 'empty', text: 'Loading…' });
+
+  // Change status, with a reason for the audit trail.
+  const statusForm = h('form', { className: 'case-form' });
+  statusForm.noValidate = true;
+  statusForm.setAttribute('aria-label', 'Change status');
+  const statusSelect = h('select');
+  statusSelect.name = 'status';
+  for (const [value, text] of Object.entries(STATUS_TEXT)) {
+    const option = h('option', { text });
+    option.value = value;
+    statusSelect.append(option);
+  }
+  const reason = h('input');
+  reason.type = 'text';
+  reason.name = 'reason';
+  reason.maxLength = 500;
+  reason.required = true;
+  reason.autocomplete = 'off';
+  const statusButton = h('button', { text: 'Change status' });
+  statusButton.type = 'submit';
+  const statusResult = h('p', { className: 'result' });
+  statusResult.setAttribute('role', 'status');
+  statusResult.hidden = true;
+  statusForm.append(
+    h('h4', { text: 'Change status' }),
+    field('New status', statusSelect),
+    field('Reason', reason),
+    statusButton,
+    statusResult,
+  );
+
+  // A question the reporter sees with their receipt.
+  const questionForm = h('form', { className: 'case-form' });
+  questionForm.noValidate = true;
+  questionForm.setAttribute('aria-label', 'Ask the reporter');
+  const question = h('textarea');
+  question.name = 'text';
+  question.rows = 3;
+  question.required = true;
+  const questionHintId = `${row.id}-question-hint`;
+  const questionHint = h('p', {
+    className: 'hint',
+    text: 'The reporter sees it when they look up their receipt.',
+  });
+  questionHint.id = questionHintId;
+  question.setAttribute('aria-describedby', questionHintId);
+  const questionButton = h('button', { text: 'Send question' });
+  questionButton.type = 'submit';
+  const questionResult = h('p', { className: 'result' });
+  questionResult.setAttribute('role', 'status');
+  questionResult.hidden = true;
+  questionForm.append(
+    h('h4', { text: 'Ask the reporter' }),
+    field('Question to the reporter', question),
+    questionHint,
+    questionButton,
+    questionResult,
+  );
+
+  box.append(
+    heading,
+    facts,
+    h('div', { className: 'case-columns' }, [
+      h('div', { className: 'case-thread' }, [threadHeading, threadEmpty, thread]),
+      h('div', { className: 'case-forms' }, [statusForm, questionForm]),
+    ]),
+  );
+  cell.append(box);
+  row.append(cell);
+
+  const parts = {
+    reportId,
+    row,
+    facts,
+    thread,
+    threadEmpty,
+    statusSelect,
+    reason,
+    statusButton,
+    statusResult,
+    question,
+    questionButton,
+    questionResult,
+    statusShown: null,
+  };
+  statusForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void changeStatus(parts);
+  });
+  questionForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void askReporter(parts);
+  });
+  return parts;
+}
+
+function fact(term, ...values) {
+  return [h('dt', { text: term }), h('dd', {}, values)];
+}
+
+/** Writes a report's facts and messages into its open case view. */
+function fillCase(parts, report) {
+  const facts = [];
+  facts.push(...fact('Status', report.status ? statusBadge(report.status) : muted('…')));
+  if (report.statusChangedAt) facts.push(...fact('Status since', timeEl(report.statusChangedAt)));
+  facts.push(
+    ...fact(
+      'Queue',
+      report.queue === 'abuse'
+        ? badge('abuse queue', 'abuse')
+        : document.createTextNode(report.queue === 'analyst' ? 'analysts’ queue' : '…'),
+    ),
+  );
+  facts.push(...fact('Pipeline stage', document.createTextNode(report.stage || '…')));
+  facts.push(
+    ...fact(
+      'Office',
+      report.officeId ? h('span', { className: 'mono', text: report.officeId }) : muted('none'),
+    ),
+  );
+  if (report.externalId) {
+    facts.push(
+      ...fact('External id', h('span', { className: 'mono text', text: report.externalId })),
+    );
+  }
+  const attachments = Array.isArray(report.attachments) ? report.attachments : [];
+  if (attachments.length > 0) {
+    const list = h('ul', { className: 'attachments' });
+    for (const a of attachments) {
+      const name = h('span', { className: 'text', text: a.filename });
+      name.dir = 'auto';
+      const sha = typeof a.sha256 === 'string' ? a.sha256 : '';
+      list.append(
+        h('li', {}, [
+          name,
+          ` — ${a.contentType}, ${formatBytes(a.sizeBytes)}`,
+          sha
+            ? h('span', { className: 'sub mono', text: ` sha256 ${sha.slice(0, 12)}…`, title: sha })
+            : null,
+        ]),
+      );
+    }
+    facts.push(...fact('Attachments', list));
+  }
+  parts.facts.replaceChildren(...facts);
+
+  // The status form starts at the case's status; later updates leave a choice alone.
+  if (report.status && parts.statusShown === null) {
+    parts.statusSelect.value = report.status;
+    parts.statusShown = report.status;
+  }
+
+  const messages = Array.isArray(report.messages) ? report.messages : null;
+  const items = [];
+  for (const m of messages || []) {
+    const operator = m.author === 'operator';
+    const text = h('p', { className: 'text', text: m.text });
+    text.dir = 'auto';
+    items.push(
+      h('li', { className: `message ${operator ? 'from-operator' : 'from-reporter'}` }, [
+        h('div', { className: 'meta' }, [
+          h('span', { className: 'author', text: operator ? 'Operator' : 'Reporter' }),
+          ' · ',
+          timeEl(m.at),
+        ]),
+        text,
+      ]),
+    );
+  }
+  parts.thread.replaceChildren(...items);
+  parts.thread.hidden = items.length === 0;
+  parts.threadEmpty.hidden = items.length > 0;
+  parts.threadEmpty.textContent =
+    messages === null
+      ? report.partial === 'failed'
+        ? '(the full report could not be loaded)'
+        : 'Loading…'
+      : 'No messages yet.';
+}
+
+function toggleCase(reportId) {
+  const entry = state.reports.get(reportId);
+  if (!entry) return;
+  const open = state.cases.get(reportId);
+  if (open) {
+    open.row.remove();
+    state.cases.delete(reportId);
+  } else {
+    const parts = buildCase(reportId);
+    state.cases.set(reportId, parts);
+    entry.row.after(parts.row);
+    fillCase(parts, entry.data);
+    // Opening a case reads it anew: the latest status and messages.
+    void refreshReport(reportId, state.session);
+  }
+  const toggle = entry.row.querySelector('button[data-toggle-case]');
+  if (toggle) setToggle(toggle, reportId, !open);
+}
+
+/** Reads one report again and shows it where it is. */
+async function refreshReport(reportId, session) {
+  try {
+    const full = await api(`reports/${encodeURIComponent(reportId)}`);
+    if (session === state.session && state.reports.has(reportId)) upsert('reports', full, 'top');
+  } catch (err) {
+    handleError(err, 'read the report again', session);
+  }
+}
+
+/** An action's failure, said in its form; a 401 ends the session. */
+function actionFailed(err, resultNode, what, session) {
+  if (session !== state.session) return;
+  if (err instanceof AuthError && err.status === 401) {
+    signOut(authMessage(401));
+    return;
+  }
+  let text;
+  if (err instanceof AuthError) text = `Your role may not ${what} (403 Forbidden).`;
+  else if (err instanceof HttpError && err.status === 404)
+    text = `Could not ${what}: this report is no longer visible to you (404 Not Found).`;
+  else text = `Could not ${what}: ${err instanceof Error ? err.message : String(err)}`;
+  formResult(resultNode, text, true);
+}
+
+async function changeStatus(parts) {
+  const session = state.session;
+  const { reportId } = parts;
+  const status = parts.statusSelect.value;
+  const reason = parts.reason.value.trim();
+  const entry = state.reports.get(reportId);
+  if (entry && entry.data.status === status) {
+    formResult(
+      parts.statusResult,
+      `The case is already ${statusText(status)}: choose another status.`,
+      true,
+    );
+    parts.statusSelect.focus();
+    return;
+  }
+  if (!reason) {
+    formResult(parts.statusResult, 'Give a reason: it is kept on the audit trail.', true);
+    parts.reason.focus();
+    return;
+  }
+  parts.statusButton.disabled = true;
+  formResult(parts.statusResult, 'Saving…');
+  try {
+    await api(`reports/${encodeURIComponent(reportId)}/status`, {
+      method: 'POST',
+      body: { status, reason },
+    });
+    if (session !== state.session) return;
+    parts.reason.value = '';
+    parts.statusShown = status;
+    formResult(parts.statusResult, `Status changed to ${statusText(status)}.`);
+    await refreshReport(reportId, session);
+  } catch (err) {
+    actionFailed(err, parts.statusResult, 'change the status', session);
+  } finally {
+    parts.statusButton.disabled = false;
+  }
+}
+
+async function askReporter(parts) {
+  const session = state.session;
+  const { reportId } = parts;
+  const text = parts.question.value.trim();
+  if (!text) {
+    formResult(parts.questionResult, 'Write the question first.', true);
+    parts.question.focus();
+    return;
+  }
+  parts.questionButton.disabled = true;
+  formResult(parts.questionResult, 'Sending…');
+  try {
+    await api(`reports/${encodeURIComponent(reportId)}/messages`, {
+      method: 'POST',
+      body: { text },
+    });
+    if (session !== state.session) return;
+    parts.question.value = '';
+    formResult(parts.questionResult, 'Question sent.');
+    await refreshReport(reportId, session);
+  } catch (err) {
+    actionFailed(err, parts.questionResult, 'send the question', session);
+  } finally {
+    parts.questionButton.disabled = false;
+  }
+}
+
+// ---------------------------------------------------------------------------
 // Lists
 
 const LISTS = {
@@ -396,7 +873,8 @@ const LISTS = {
 
 /**
  * Inserts or replaces one item. A known item is replaced where it is; a new one
- * goes to the top (`'top'`) or the bottom (`'bottom'`).
+ * goes to the top (`'top'`) or the bottom (`'bottom'`). An open case view stays
+ * open under its report's row.
  */
 function upsert(kind, item, where) {
   const map = state[kind];
@@ -405,14 +883,34 @@ function upsert(kind, item, where) {
   if (known && known.data.partial === undefined && item.partial) return; // keep the full view
   const row = LISTS[kind].build(item);
   if (known) {
+    const focused = document.activeElement;
+    const hadFocus = focused && known.row.contains(focused) && focused.dataset.toggleCase;
     known.row.replaceWith(row);
-    map.set(item.id, { data: item, row });
+    if (hadFocus) {
+      const toggle = row.querySelector('button[data-toggle-case]');
+      if (toggle) toggle.focus();
+    }
+  } else if (where === 'top') {
+    tbody.prepend(row);
   } else {
-    if (where === 'top') tbody.prepend(row);
-    else tbody.append(row);
-    map.set(item.id, { data: item, row });
+    tbody.append(row);
+  }
+  map.set(item.id, { data: item, row });
+  if (kind === 'reports') {
+    const open = state.cases.get(item.id);
+    if (open) {
+      row.after(open.row);
+      fillCase(open, item);
+    }
   }
   updateEmpty(kind);
+}
+
+function emptyText(kind) {
+  if (kind === 'incidents') return 'No incidents yet.';
+  if (state.view.q) return 'No report matches this search.';
+  if (state.view.queue === 'abuse') return 'The abuse queue is empty.';
+  return 'No reports yet.';
 }
 
 function updateEmpty(kind, text) {
@@ -421,9 +919,23 @@ function updateEmpty(kind, text) {
   el(list.table).hidden = !hasRows;
   const empty = el(list.empty);
   if (text !== undefined) empty.textContent = text;
-  else if (!hasRows)
-    empty.textContent = kind === 'reports' ? 'No reports yet.' : 'No incidents yet.';
+  else if (!hasRows) empty.textContent = emptyText(kind);
   empty.hidden = hasRows && text === undefined;
+}
+
+/** Says what the reports list shows, when it is not simply the newest reports. */
+function updateScope() {
+  const parts = [];
+  if (state.view.queue === 'abuse') parts.push('the abuse queue');
+  else if (state.view.queue === 'analyst') parts.push('the analysts’ queue');
+  if (state.view.q) parts.push(`reports whose narrative has every word of “${state.view.q}”`);
+  const scope = el('reports-scope');
+  scope.textContent = parts.length > 0 ? `Showing ${parts.join(': ')}.` : '';
+  scope.hidden = parts.length === 0;
+}
+
+function setReportsBusy(busy) {
+  el('reports-panel').setAttribute('aria-busy', String(busy));
 }
 
 /** Merges a page: the first page puts unknown items on top, later pages below. */
@@ -436,26 +948,76 @@ function mergePage(kind, page, first) {
   updateEmpty(kind);
 }
 
+/** The path of a page of reports as the view asks for it. */
+function reportsPath(cursor) {
+  let path = `reports?limit=${PAGE_SIZE}`;
+  if (state.view.q) path += `&q=${encodeURIComponent(state.view.q)}`;
+  if (state.view.queue) path += `&queue=${encodeURIComponent(state.view.queue)}`;
+  if (cursor) path += `&cursor=${encodeURIComponent(cursor)}`;
+  return path;
+}
+
 async function loadFirstPages(session) {
+  const version = state.view.version;
   const [reports, incidents] = await Promise.all([
-    api(`reports?limit=${PAGE_SIZE}`),
+    api(reportsPath()),
     api(`incidents?limit=${PAGE_SIZE}`),
   ]);
   if (session !== state.session) return;
   el('notice').hidden = true;
-  mergePage('reports', reports, true);
+  if (version === state.view.version) {
+    mergePage('reports', reports, true);
+    setReportsBusy(false);
+  }
   mergePage('incidents', incidents, true);
+}
+
+function clearReports() {
+  state.reports.clear();
+  state.cases.clear();
+  el('report-rows').replaceChildren();
+  state.cursors.reports = null;
+  state.paged.reports = false;
+  el('reports-more').hidden = true;
+  updateEmpty('reports', 'Loading…');
+}
+
+/** Shows the reports list anew for the current view (a search or queue change). */
+async function reloadReports() {
+  const session = state.session;
+  const version = ++state.view.version;
+  clearReports();
+  updateScope();
+  setReportsBusy(true);
+  try {
+    const page = await api(reportsPath());
+    if (session !== state.session || version !== state.view.version) return;
+    mergePage('reports', page, true);
+  } catch (err) {
+    if (session !== state.session || version !== state.view.version) return;
+    if (!handleError(err, 'load the reports', session)) {
+      updateEmpty('reports', 'The reports could not be loaded.');
+    }
+  } finally {
+    if (session === state.session && version === state.view.version) setReportsBusy(false);
+  }
 }
 
 async function loadMore(kind) {
   const session = state.session;
+  const version = state.view.version;
   const cursor = state.cursors[kind];
   if (!cursor) return;
   const button = el(`${kind}-more`);
   button.disabled = true;
   try {
-    const page = await api(`${kind}?limit=${PAGE_SIZE}&cursor=${encodeURIComponent(cursor)}`);
+    const path =
+      kind === 'reports'
+        ? reportsPath(cursor)
+        : `${kind}?limit=${PAGE_SIZE}&cursor=${encodeURIComponent(cursor)}`;
+    const page = await api(path);
     if (session !== state.session) return;
+    if (kind === 'reports' && version !== state.view.version) return;
     state.paged[kind] = true;
     mergePage(kind, page, false);
   } catch (err) {
@@ -477,6 +1039,8 @@ function reportFromEvent(r) {
     category: r.category,
     receivedAt: r.receivedAt,
     status: null,
+    queue: r.queue,
+    officeId: r.officeId,
     time: r.observedFrom
       ? {
           observedFrom: r.observedFrom,
@@ -498,6 +1062,17 @@ function reportFromEvent(r) {
   };
 }
 
+/**
+ * Whether a report not yet listed belongs in the list as it is shown now. A search
+ * is matched by the server only (the narratives' blind index), so while one is
+ * shown, new reports are not added; known rows still update.
+ */
+function belongsInView(report) {
+  if (state.view.q) return false;
+  if (state.view.queue && report.queue && report.queue !== state.view.queue) return false;
+  return true;
+}
+
 function onStreamEvent(event, session) {
   if (event.lastEventId) state.lastEventId = event.lastEventId;
   // The server could not replay everything we missed: re-read the lists.
@@ -515,27 +1090,35 @@ function onStreamEvent(event, session) {
   const report = payload && payload.report;
   if (!report || typeof report.id !== 'string') return;
   const incident = payload.incident;
+  const wanted = state.reports.has(report.id) || belongsInView(report);
 
   // Show what the event says at once; the full views follow.
-  if (!state.reports.has(report.id)) upsert('reports', reportFromEvent(report), 'top');
+  if (wanted && !state.reports.has(report.id)) {
+    upsert('reports', reportFromEvent(report), 'top');
+  }
   if (incident && typeof incident.id === 'string') {
     const known = state.incidents.get(incident.id);
     upsert('incidents', { ...(known ? known.data : {}), ...incident }, 'top');
   }
 
-  enqueue(session, async () => {
-    let full;
-    try {
-      full = await api(`reports/${encodeURIComponent(report.id)}`);
-    } catch (err) {
-      const known = state.reports.get(report.id);
-      if (session === state.session && known && known.data.partial) {
-        upsert('reports', { ...known.data, partial: 'failed' }, 'top');
+  if (wanted) {
+    const version = state.view.version;
+    enqueue(session, async () => {
+      if (version !== state.view.version && !state.reports.has(report.id)) return;
+      let full;
+      try {
+        full = await api(`reports/${encodeURIComponent(report.id)}`);
+      } catch (err) {
+        const known = state.reports.get(report.id);
+        if (session === state.session && known && known.data.partial) {
+          upsert('reports', { ...known.data, partial: 'failed' }, 'top');
+        }
+        throw err;
       }
-      throw err;
-    }
-    if (session === state.session) upsert('reports', full, 'top');
-  });
+      if (session !== state.session) return;
+      if (state.reports.has(full.id) || belongsInView(full)) upsert('reports', full, 'top');
+    });
+  }
   if (incident && typeof incident.id === 'string' && !state.incidentFetches.has(incident.id)) {
     state.incidentFetches.add(incident.id);
     enqueue(session, async () => {
@@ -656,83 +1239,270 @@ function clearLists() {
     el(`${kind}-more`).hidden = true;
     updateEmpty(kind, 'Loading…');
   }
+  state.cases.clear();
   state.lastEventId = null;
   state.retryMs = DEFAULT_RETRY_MS;
   state.incidentFetches.clear();
   el('notice').hidden = true;
 }
 
-function showSignIn(message) {
+/** Resets the search and the queue switch to the default view of `roles`. */
+function resetView(roles) {
+  const supervisor = roles.includes('supervisor');
+  state.view.q = '';
+  state.view.queue = supervisor ? 'analyst' : null;
+  state.view.version++;
+  el('search').value = '';
+  el('search-clear').hidden = true;
+  el('queue-switch').hidden = !supervisor;
+  for (const radio of document.querySelectorAll('#queue-switch input[name="queue"]')) {
+    radio.checked = radio.value === 'analyst';
+  }
+  updateScope();
+  setReportsBusy(false);
+}
+
+function showWho() {
+  const me = state.me;
+  el('who-id').textContent = me.id;
+  let roles = me.roles.length > 0 ? me.roles.join(', ') : 'no role';
+  if (me.officeId) roles += ` · office ${me.officeId}`;
+  el('who-roles').textContent = `(${roles})`;
+  el('who').hidden = false;
+}
+
+function setSignInBusy(busy) {
+  el('login-button').disabled = busy;
+  el('sign-in-button').disabled = busy;
+}
+
+function showSignIn(message, focusId = 'login-name') {
   el('workbench').hidden = true;
   el('sign-out').hidden = true;
+  el('who').hidden = true;
   el('sign-in').hidden = false;
   const error = el('sign-in-error');
   error.textContent = message || '';
   error.hidden = !message;
-  el('sign-in-button').disabled = false;
-  el('token').focus();
+  setSignInBusy(false);
+  el(focusId).focus();
 }
 
-async function signIn(token) {
+/** Ends a login session on the server (best effort: the tab forgets the token anyway). */
+async function endLoginSession(token, session) {
+  try {
+    await api('session', { method: 'DELETE', token, keepalive: true });
+  } catch (err) {
+    // 401: the session had already ended.
+    if (err instanceof AuthError && err.status === 401) return;
+    if (session !== state.session || !el('workbench').hidden) return;
+    const error = el('sign-in-error');
+    if (!error.hidden) return; // a message of its own is shown
+    error.textContent =
+      'Signed out in this tab, but the server could not be told to end the session ' +
+      `(${err instanceof Error ? err.message : String(err)}): it stays valid until it expires.`;
+    error.hidden = false;
+  }
+}
+
+/** `endSession`: also end a login session on the server. `forget`: drop the saved token. */
+function signOut(message, { endSession = false, forget = true } = {}) {
+  const token = state.token;
+  const endIt = endSession && token && isLoginSession();
+  const session = ++state.session;
+  if (state.stream) state.stream.abort();
+  state.stream = null;
+  state.token = null;
+  state.kind = null;
+  state.me = null;
+  if (forget) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(KIND_KEY);
+  }
+  clearLists();
+  resetView([]);
+  setLive('off', 'Not connected');
+  showSignIn(message);
+  if (endIt) void endLoginSession(token, session);
+}
+
+async function signIn(token, kind) {
   const session = ++state.session;
   if (state.stream) state.stream.abort();
   state.stream = null;
   state.token = token;
-  el('sign-in-button').disabled = true;
+  state.kind = kind;
+  state.me = null;
+  setSignInBusy(true);
   el('sign-in-error').hidden = true;
   clearLists();
   try {
-    await loadFirstPages(session); // proves the token before the workbench shows
+    // Who is this? (Any role may ask; 401 for a token the server does not accept.)
+    const me = await api('session');
+    if (session !== state.session) return;
+    state.me = {
+      id: typeof me.id === 'string' ? me.id : '?',
+      roles: Array.isArray(me.roles) ? me.roles.map(String) : [],
+      officeId: typeof me.officeId === 'string' ? me.officeId : null,
+    };
   } catch (err) {
     if (session !== state.session) return;
     if (err instanceof AuthError) {
       signOut(authMessage(err.status));
+    } else {
+      // The server cannot say: keep a saved token, so that a reload tries again.
+      signOut(
+        `Could not sign in: ${err instanceof Error ? err.message : String(err)}. Try again.`,
+        {
+          forget: false,
+        },
+      );
+    }
+    return;
+  }
+  resetView(state.me.roles);
+  setReportsBusy(true);
+  try {
+    await loadFirstPages(session); // proves the role before the workbench shows
+  } catch (err) {
+    if (session !== state.session) return;
+    if (err instanceof AuthError) {
+      // 403: this role may not use the workbench; a fresh login session is ended too.
+      signOut(authMessage(err.status), { endSession: err.status === 403 });
       return;
     }
+    setReportsBusy(false);
     showNotice(`Could not load the lists: ${err.message}`);
   }
   if (session !== state.session) return;
+  if (!state.me.roles.some((role) => WORKBENCH_ROLES.includes(role))) {
+    // The server let the lists through (a role this page does not know): say so.
+    showNotice(`Signed in${describeMe()}, but not with a role this page knows.`);
+  }
   sessionStorage.setItem(TOKEN_KEY, token);
+  sessionStorage.setItem(KIND_KEY, kind);
   el('sign-in').hidden = true;
   el('workbench').hidden = false;
   el('sign-out').hidden = false;
+  showWho();
   el('token').value = '';
+  el('login-password').value = '';
   const controller = new AbortController();
   state.stream = controller;
   void runStream(session, controller);
 }
 
-function signOut(message) {
-  state.session++;
-  if (state.stream) state.stream.abort();
-  state.stream = null;
-  state.token = null;
-  sessionStorage.removeItem(TOKEN_KEY);
-  clearLists();
-  setLive('off', 'Not connected');
-  showSignIn(message);
+/** Name and password → a session token (POST /api/v1/session) → signIn. */
+async function logIn(name, password) {
+  const session = ++state.session;
+  setSignInBusy(true);
+  el('sign-in-error').hidden = true;
+  let answer;
+  try {
+    answer = await api('session', {
+      method: 'POST',
+      token: null,
+      body: { name, password },
+    });
+  } catch (err) {
+    if (session !== state.session) return;
+    el('login-password').value = '';
+    if (err instanceof AuthError && err.status === 401) {
+      showSignIn('Wrong name or password (401 Unauthorized).', 'login-password');
+    } else if (err instanceof HttpError && err.status === 429) {
+      const wait = err.retryAfterSeconds;
+      showSignIn(
+        `Too many sign-in attempts (429 Too Many Requests): try again in ${
+          wait === null ? 'a minute' : `${wait} s`
+        }.`,
+        'login-password',
+      );
+    } else {
+      showSignIn(
+        `Could not sign in: ${err instanceof Error ? err.message : String(err)}`,
+        'login-password',
+      );
+    }
+    return;
+  }
+  if (session !== state.session) return;
+  if (!answer || typeof answer.token !== 'string') {
+    showSignIn('Could not sign in: the server gave no session token.');
+    return;
+  }
+  el('login-password').value = '';
+  await signIn(answer.token, 'login');
 }
 
 function init() {
+  el('login-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const name = el('login-name').value.trim();
+    const password = el('login-password').value;
+    if (!name) {
+      showSignIn('Enter your name.', 'login-name');
+      return;
+    }
+    if (!password) {
+      showSignIn('Enter your password.', 'login-password');
+      return;
+    }
+    void logIn(name, password);
+  });
   el('sign-in-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const token = el('token').value.trim();
     if (!token) {
-      showSignIn('Enter an API token.');
+      showSignIn('Enter an API token.', 'token');
       return;
     }
     if (!/^[\x21-\x7e]+$/.test(token)) {
-      showSignIn('That is not a token: a token has only printable ASCII characters, no spaces.');
+      showSignIn(
+        'That is not a token: a token has only printable ASCII characters, no spaces.',
+        'token',
+      );
       return;
     }
-    void signIn(token);
+    void signIn(token, 'token');
   });
-  el('sign-out').addEventListener('click', () => signOut());
+  el('sign-out').addEventListener('click', () => signOut(undefined, { endSession: true }));
   el('reports-more').addEventListener('click', () => void loadMore('reports'));
   el('incidents-more').addEventListener('click', () => void loadMore('incidents'));
 
+  el('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const q = el('search').value.trim();
+    if (q === state.view.q) return;
+    state.view.q = q;
+    el('search-clear').hidden = !q;
+    void reloadReports();
+  });
+  el('search-clear').addEventListener('click', () => {
+    el('search').value = '';
+    el('search-clear').hidden = true;
+    el('search').focus();
+    if (!state.view.q) return;
+    state.view.q = '';
+    void reloadReports();
+  });
+  el('queue-switch').addEventListener('change', (event) => {
+    const radio = event.target;
+    if (!radio || radio.name !== 'queue' || !radio.checked) return;
+    if (state.view.queue === radio.value) return;
+    state.view.queue = radio.value;
+    void reloadReports();
+  });
+  el('report-rows').addEventListener('click', (event) => {
+    const toggle =
+      event.target && typeof event.target.closest === 'function'
+        ? event.target.closest('button[data-toggle-case]')
+        : null;
+    if (toggle) toggleCase(toggle.dataset.toggleCase);
+  });
+
   const saved = sessionStorage.getItem(TOKEN_KEY);
-  if (saved) void signIn(saved);
+  const kind = sessionStorage.getItem(KIND_KEY) === 'login' ? 'login' : 'token';
+  if (saved) void signIn(saved, kind);
   else showSignIn();
 }
 

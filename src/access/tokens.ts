@@ -19,21 +19,42 @@ export interface IssuedToken {
 
 const hashSecret = (secret: string): Buffer => createHash('sha256').update(secret).digest();
 
-export function issueToken(role: Role, label: string | null): IssuedToken {
+export interface TokenOptions {
+  userId?: string | null;
+  officeId?: string | null;
+  /** When the token stops working (sessions); null or absent: never. */
+  expiresAt?: number | null;
+}
+
+export function issueToken(
+  roles: Role[],
+  label: string | null,
+  options: TokenOptions = {},
+): IssuedToken {
   const idBytes = randomBytes(ID_LENGTH);
   let id = '';
   for (const b of idBytes) id += ID_CHARS[b & 31];
   const secret = randomBytes(32).toString('base64url');
   return {
     token: `tw_${id}_${secret}`,
-    record: { id, secretHash: hashSecret(secret), role, label, revokedAt: null },
+    record: {
+      id,
+      secretHash: hashSecret(secret),
+      roles,
+      label,
+      revokedAt: null,
+      userId: options.userId ?? null,
+      officeId: options.officeId ?? null,
+      expiresAt: options.expiresAt ?? null,
+    },
   };
 }
 
-/** The stored token a presented string proves, or null (unknown, wrong secret, revoked). */
+/** The stored token a presented string proves, or null (unknown, wrong secret, revoked, expired). */
 export function verifyToken(
   presented: string,
   lookup: (id: string) => StoredToken | null,
+  now: number,
 ): StoredToken | null {
   const match = TOKEN_PATTERN.exec(presented);
   if (!match) return null;
@@ -42,5 +63,6 @@ export function verifyToken(
   const actual = hashSecret(match[2]!);
   const expected = record?.secretHash ?? Buffer.alloc(actual.length);
   const same = expected.length === actual.length && timingSafeEqual(expected, actual);
-  return record && same && record.revokedAt === null ? record : null;
+  const live = record && record.revokedAt === null && (record.expiresAt ?? Infinity) > now;
+  return same && live ? record : null;
 }

@@ -10,7 +10,8 @@ import {
   type ExportFormat,
   type ExportKind,
 } from '../export/exports.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { Report } from '../domain/report.js';
+import { createLogger, createRuntime } from '../runtime.js';
 import { configFrom, DB_OPTION, ExitError } from './shared.js';
 
 async function writeAll(out: Writable, chunks: Iterable<string>) {
@@ -36,13 +37,31 @@ export function exportCommand(program: Command) {
         opts: { format: ExportFormat; out?: string; includeNarrative: boolean; db?: string },
       ) => {
         const config = configFrom({ dbPath: opts.db });
-        const store = openSqliteStore(config.dbPath);
+        const runtime = createRuntime(config, {
+          logger: createLogger({ logLevel: 'warn' }, process.stderr),
+        });
+        const { store } = runtime;
         try {
           const out = opts.out ? createWriteStream(opts.out) : process.stdout;
-          await writeAll(
-            out,
-            exportChunks(store, what, opts.format, { includeNarrative: opts.includeNarrative }),
-          );
+          let opened = 0;
+          const openNarrative = opts.includeNarrative
+            ? (report: Report) => {
+                opened += 1;
+                return runtime.vault.openNarrative(report);
+              }
+            : undefined;
+          await writeAll(out, exportChunks(store, what, opts.format, { openNarrative }));
+          if (opened > 0) {
+            store.transaction(() =>
+              runtime.audit({
+                actor: 'cli',
+                action: 'report.exported',
+                target: 'reports',
+                reason: 'exported reports with their narratives',
+                details: { count: opened, format: opts.format },
+              }),
+            );
+          }
           if (opts.out) {
             out.end();
             await once(out, 'finish');
@@ -51,7 +70,7 @@ export function exportCommand(program: Command) {
           if ((err as NodeJS.ErrnoException).code === 'EPIPE') return;
           throw new ExitError(`export failed: ${(err as Error).message}`, 1);
         } finally {
-          store.close();
+          runtime.close();
         }
       },
     );

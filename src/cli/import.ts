@@ -6,7 +6,7 @@
  * canonical JSON, is skipped, so re-running an interrupted import is safe.
  */
 import type { Command } from 'commander';
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import readline from 'node:readline';
 import { AppError } from '../domain/errors.js';
@@ -16,7 +16,6 @@ import { canonicalJson } from '../intake/intake.service.js';
 import { parseImportLine } from '../intake/jsonl-import.js';
 import { toNewReport } from '../intake/new-report.js';
 import { createReportSchema } from '../intake/report-schema.js';
-import { parseKey, loadOrCreateKey } from '../protect/key-store.js';
 import { createLogger, createRuntime } from '../runtime.js';
 import { configFrom, DB_OPTION, ExitError } from './shared.js';
 
@@ -39,9 +38,10 @@ export function importCommand(program: Command) {
       const runtime = createRuntime(config, { logger });
       const { store, pipeline } = runtime;
       try {
-        const key = config.pseudonymKey
-          ? parseKey(config.pseudonymKey, 'TIPWIRE_PSEUDONYM_KEY')
-          : loadOrCreateKey(config.keysDir, 'pseudonym');
+        const protection = {
+          pseudonymsOf: (e164: string) => runtime.keyring.pseudonymsOf(e164),
+          vault: runtime.vault,
+        };
         const schema = createReportSchema(config);
         const incidentsBefore = store.incidents.count();
         let imported = 0;
@@ -88,7 +88,11 @@ export function importCommand(program: Command) {
           let lineKey: string | null = null;
           if (line.input.externalId !== undefined) {
             lineKey =
-              'line:' + createHash('sha256').update(canonicalJson(line.input)).digest('hex');
+              // Keyed: the line may hold a caller's number.
+              'line:' +
+              createHmac('sha256', runtime.keyring.subkey('receipt'))
+                .update(canonicalJson(line.input))
+                .digest('hex');
             if (seenInFile.has(lineKey) || store.idempotency.get(IMPORT_PRINCIPAL, lineKey)) {
               duplicates += 1;
               continue;
@@ -99,7 +103,7 @@ export function importCommand(program: Command) {
             const report = toNewReport(line.input, {
               now: runtime.clock(),
               newId,
-              pseudonymKey: key,
+              protection,
               defaultPhoneRegion: config.defaultPhoneRegion,
               mayStateReceivedAt: true,
             });

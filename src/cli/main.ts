@@ -7,6 +7,8 @@ import { importCommand } from './import.js';
 import { serveCommand } from './serve.js';
 import { ExitError } from './shared.js';
 import { tokenCommand } from './token.js';
+import { auditCommand } from './audit.js';
+import { purgeCommand, userCommand } from './user.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -21,6 +23,9 @@ export function buildProgram(): Command {
   importCommand(program);
   exportCommand(program);
   tokenCommand(program);
+  userCommand(program);
+  purgeCommand(program);
+  auditCommand(program);
   return program;
 }
 

@@ -5,7 +5,8 @@
 
 /** `input`: the caller sent something wrong; `conflict`: state forbids it now;
  * `not_found`; `auth`: who you are / what you may do; `technical`: our fault. */
-export type ErrorKind = 'input' | 'conflict' | 'not_found' | 'auth' | 'forbidden' | 'technical';
+export type ErrorKind =
+  'input' | 'conflict' | 'not_found' | 'auth' | 'forbidden' | 'rate_limited' | 'technical';
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `location.lat` or `attachments.0.dataBase64`. */
@@ -19,11 +20,22 @@ export class AppError extends Error {
     readonly kind: ErrorKind,
     message: string,
     readonly issues: FieldIssue[] = [],
+    /** For `rate_limited`: when to try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';
   }
 }
+
+export const rateLimited = (what: string, retryAfterSeconds: number): AppError =>
+  new AppError(
+    'rate_limited',
+    'rate_limited',
+    `too many ${what}; try again later`,
+    [],
+    retryAfterSeconds,
+  );
 
 export const validationError = (issues: FieldIssue[]): AppError =>
   new AppError(

@@ -41,7 +41,14 @@ export function ulid(nowMs: number, random: Buffer = randomTen()): string {
   return time + rand;
 }
 
-export type IdKind = 'report' | 'incident' | 'attachment';
-const PREFIX: Record<IdKind, string> = { report: 'r_', incident: 'i_', attachment: 'a_' };
+export type IdKind = 'report' | 'incident' | 'attachment' | 'message' | 'user' | 'office';
+const PREFIX: Record<IdKind, string> = {
+  report: 'r_',
+  incident: 'i_',
+  attachment: 'a_',
+  message: 'm_',
+  user: 'u_',
+  office: 'o_',
+};
 
 export const newId = (kind: IdKind, nowMs: number): string => PREFIX[kind] + ulid(nowMs);

@@ -13,6 +13,8 @@ export interface IncidentSummary {
 
 export interface Incident extends IncidentSummary {
   id: string;
+  /** The field office the incident is assigned to, if any. */
+  officeId: string | null;
   createdAt: number;
   updatedAt: number;
 }

@@ -6,20 +6,41 @@
 export const CHANNELS = ['phone', 'web', 'app', 'api', 'feed'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** Where a case stands for the people working it (retention follows it). */
+export const CASE_STATUSES = ['new', 'in_review', 'closed', 'unfounded'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Which queue a report waits in: the analysts', or the abuse queue (repeat dialers). */
+export const QUEUES = ['analyst', 'abuse'] as const;
+export type Queue = (typeof QUEUES)[number];
+
 /** Where a report is in the pipeline. */
 export const REPORT_STAGES = ['received', 'normalized', 'correlated', 'done'] as const;
 export type ReportStage = (typeof REPORT_STAGES)[number];
 
+/**
+ * Where the reporter says it happened. lat/lon are decimal degrees, or text in
+ * degrees-minutes-seconds (`34°15'39.6"N`); a plain string is free text.
+ */
 export type ClaimedLocation =
-  | { lat: number; lon: number; accuracyMeters?: number; text?: string }
-  | { text: string; lat?: undefined; lon?: undefined; accuracyMeters?: number };
+  | { lat: number | string; lon: number | string; accuracyMeters?: number; text?: string }
+  | { text: string; lat?: undefined; lon?: undefined; accuracyMeters?: number }
+  | string;
+
+/** How the reporter knows what they report (Report JSON `howKnown`). */
+export const HOW_KNOWN = ['saw', 'heard', 'was_told', 'document', 'sensor', 'other'] as const;
+export type HowKnown = (typeof HOW_KNOWN)[number];
 
 /** The reporter's claims about when and where, exactly as given (after validation). */
 export interface Claims {
-  observedAt?: string;
+  /** ISO 8601 (with or without offset), natural language, or epoch seconds. */
+  observedAt?: string | number;
   timezone?: string;
   precisionSeconds?: number;
   location?: ClaimedLocation;
+  /** Who or what the report is about, in the reporter's words (people, vehicles, objects). */
+  subjects?: string;
+  howKnown?: HowKnown;
 }
 
 export interface AttachmentMeta {
@@ -30,20 +51,66 @@ export interface AttachmentMeta {
   sha256: string;
 }
 
-export interface NewAttachment extends AttachmentMeta {
-  data: Buffer;
+/**
+ * An attachment as stored: its name and digest are sealed with its bytes (a file
+ * name or a known file's hash could identify the reporter); only the media type
+ * and size are in the clear.
+ */
+export interface StoredAttachment {
+  id: string;
+  contentType: string;
+  sizeBytes: number;
+  /** `{filename, sha256}` as JSON, sealed under the report's data key. */
+  sealedMeta: Buffer;
 }
 
-/** A report as accepted at intake: no raw phone number, only its pseudonym. */
+export interface NewAttachment extends StoredAttachment {
+  /** The file's bytes, sealed under the report's data key. */
+  sealedData: Buffer;
+}
+
+/** A report's text as stored: sealed under its own data key, itself wrapped by the master key. */
+export interface SealedText {
+  /** The report's data key, wrapped (see protect/vault.ts). */
+  dataKey: Buffer;
+  narrative: Buffer;
+  /** The reporter's who/what (`subjects`), when given. */
+  subjects: Buffer | null;
+}
+
+/** What completeness needs from the sealed text, counted at intake: numbers, never text. */
+export interface TextFacts {
+  narrativeWords: number;
+  /** Words of the reporter's who/what, and whether it is vague ("someone"); null when not given. */
+  who: { words: number; vague: boolean } | null;
+}
+
+/** The optional street-level geocoder's answer for a report's place text. */
+export interface GeocodedPlace {
+  lat: number;
+  lon: number;
+  accuracyMeters: number;
+  label: string;
+}
+
+/**
+ * A report as accepted at intake, ready to store: no raw phone number (only its
+ * pseudonyms) and no plaintext (only sealed text and blind-index tokens).
+ */
 export interface NewReport {
   id: string;
   externalId: string | null;
   channel: Channel;
-  narrative: string;
   category: string | null;
   receivedAt: number;
   claims: Claims;
+  /** The caller's pseudonym under the current epoch key. */
   callerPseudonym: string | null;
+  /** The caller's pseudonym under the previous epoch key, linking across the boundary. */
+  callerLink: string | null;
+  sealed: SealedText;
+  textFacts: TextFacts;
+  searchTokens: Buffer[];
   attachments: NewAttachment[];
 }
 
@@ -60,8 +127,40 @@ export interface ObservedTime {
   local: string | null;
   timezone: string | null;
   zoneSource: ZoneSource | null;
+  /** Half the width of the UTC interval: the ± of the time, all uncertainty included. */
   precisionSeconds: number;
+  /** How observedAt was read. */
+  reading?: 'iso' | 'epoch' | 'natural';
+  /** The coarsest thing the statement pins down: `instant` for ISO/epoch times. */
+  grain?: TimeGrain;
+  /** End of the stated local period (`2026-11-19T23:59:59` for "yesterday"); null for a moment. */
+  localEnd?: string | null;
+  /** A time of day stated inside a longer period ("3 AM last autumn" → `03:00`). */
+  timeOfDay?: string | null;
+  /** Whether vague words ("around", "左右") widened the interval. */
+  vague?: boolean;
+  /** precisionSeconds as the reporter stated it, before grain and vague words. */
+  statedPrecisionSeconds?: number | null;
+  /** The UTC offset (minutes) used, when one offset was. */
+  offsetMinutes?: number | null;
+  /**
+   * Every reading the interval covers when the wall-clock time is not one instant:
+   * a DST overlap (both), a DST gap (both offsets), or zones in dispute.
+   */
+  candidates?: { at: number; offsetMinutes: number; timezone: string }[];
 }
+
+export type TimeGrain =
+  | 'instant'
+  | 'second'
+  | 'minute'
+  | 'hour'
+  | 'part_of_day'
+  | 'day'
+  | 'week'
+  | 'month'
+  | 'season'
+  | 'year';
 
 /** Where it happened. Coordinates are WGS84 degrees; null when only text is known. */
 export interface ObservedPlace {
@@ -69,21 +168,66 @@ export interface ObservedPlace {
   lon: number | null;
   accuracyMeters: number | null;
   text: string | null;
+  /** Where the point came from; null when there is none. */
+  source?: 'coordinates' | 'text_coordinates' | 'gazetteer' | 'geocoder' | null;
+  /** The name of the matched place (`Xi'an, CN`), from the gazetteer or geocoder. */
+  label?: string | null;
+  /** The gazetteer entry the text resolved to, and how many other places share the name. */
+  match?: {
+    id: string;
+    name: string;
+    country: string;
+    population: number;
+    matched: string;
+    radiusMeters: number;
+    alternatives: number;
+  } | null;
+  /** The point as stated, when it was corrected (`place.swapped`). */
+  stated?: { lat: number; lon: number } | null;
+  /** Distance from the point to the place named in the text, when both are known. */
+  distanceToTextMeters?: number | null;
 }
 
 export interface Normalization {
   time: ObservedTime | null;
   place: ObservedPlace | null;
   flags: string[];
+  /** Completeness score in [0, 1] and its parts (normalize/completeness.ts). */
+  completeness?: {
+    score: number;
+    /** Share of the six fields present at all (the seed's "93 % of fields present"). */
+    presence: number;
+    components: Record<'who' | 'what' | 'where' | 'when' | 'howKnown' | 'evidence', number>;
+  };
+  /** The questions that would raise the score most, best first. */
+  nextQuestions?: { field: string; gain: number; question: { en: string; zh: string } }[];
+  /** The times of this observation compared (claim, arrival, checks). */
+  timeSources?: {
+    spreadSeconds: number;
+    sources: { source: string; from: number; to: number }[];
+    stale: { source: string; dataAt: number; ageSeconds: number; latencySeconds: number }[];
+  };
+  /** Set when the times disagree (`time.contradiction`): a deeper check is due. */
+  needsDeeperVerification?: boolean;
 }
 
-export interface Report extends Omit<NewReport, 'attachments'> {
+export interface Report extends Omit<NewReport, 'attachments' | 'searchTokens'> {
   stage: ReportStage;
+  status: CaseStatus;
+  statusChangedAt: number;
+  queue: Queue;
+  /** The field office the case is assigned to, if any. */
+  officeId: string | null;
   time: ObservedTime | null;
   place: ObservedPlace | null;
   flags: string[];
   incidentId: string | null;
-  attachments: AttachmentMeta[];
+  attachments: StoredAttachment[];
+  /** Completeness, next questions and the time-source comparison, once normalized. */
+  assessment: Omit<Normalization, 'time' | 'place' | 'flags'> | null;
+  geocoded: GeocodedPlace | null;
+  /** Asking the optional geocoder: null (not needed), wanted, done or failed. */
+  geocodeState: 'wanted' | 'done' | 'failed' | null;
 }
 
 /** A closed time interval in epoch ms. */

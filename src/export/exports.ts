@@ -11,15 +11,18 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
-  /** Include each report's narrative (off by default: exports leave the building). */
-  includeNarrative: boolean;
+  /**
+   * Opens a report's sealed narrative; given only when narratives are to be
+   * included (off by default: exports leave the building).
+   */
+  openNarrative?: (report: Report) => string;
 }
 
 type ReportLine = ReturnType<typeof reportMetadataView> & { narrative?: string };
 
 function reportLine(report: Report, options: ExportOptions): ReportLine {
   const view: ReportLine = reportMetadataView(report);
-  if (options.includeNarrative) view.narrative = report.narrative;
+  if (options.openNarrative) view.narrative = options.openNarrative(report);
   return view;
 }
 
@@ -73,7 +76,7 @@ export function exportChunks(
     const lines = map(store.reports.all(), (r) => reportLine(r, options));
     if (format === 'jsonl') return jsonl(lines);
     if (format === 'csv') {
-      const columns = options.includeNarrative
+      const columns = options.openNarrative
         ? [...REPORT_COLUMNS, { header: 'narrative', value: (r: ReportLine) => r.narrative }]
         : REPORT_COLUMNS;
       return csv(columns, lines);

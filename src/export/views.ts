@@ -1,23 +1,58 @@
 /** The JSON shapes of reports and incidents outside tipwire: API answers and exports. */
 import type { Incident } from '../domain/incident.js';
-import type { Report } from '../domain/report.js';
+import type { AttachmentMeta, Report } from '../domain/report.js';
 
 const iso = (ms: number | null | undefined): string | null =>
   ms === null || ms === undefined ? null : new Date(ms).toISOString();
 
-/** Normalized time: the UTC interval, the local reading, the zone and where it came from. */
-export function timeView(report: Report) {
+/**
+ * Normalized time: the UTC interval, the local reading, the zone and where it
+ * came from, how the text was read, and every candidate reading when the local
+ * time was ambiguous or did not exist.
+ */
+export function timeView(report: Pick<Report, 'time'>) {
   const t = report.time;
-  return t
-    ? {
-        observedFrom: iso(t.from),
-        observedTo: iso(t.to),
-        observedLocal: t.local,
-        timezone: t.timezone,
-        zoneSource: t.zoneSource,
-        precisionSeconds: t.precisionSeconds,
-      }
-    : null;
+  if (!t) return null;
+  return {
+    observedFrom: iso(t.from),
+    observedTo: iso(t.to),
+    observedLocal: t.local,
+    observedLocalEnd: t.localEnd ?? null,
+    timezone: t.timezone,
+    zoneSource: t.zoneSource,
+    offsetMinutes: t.offsetMinutes ?? null,
+    precisionSeconds: t.precisionSeconds,
+    statedPrecisionSeconds: t.statedPrecisionSeconds ?? null,
+    reading: t.reading ?? null,
+    grain: t.grain ?? null,
+    vague: t.vague ?? false,
+    candidates: (t.candidates ?? []).map((c) => ({
+      at: iso(c.at),
+      offsetMinutes: c.offsetMinutes,
+      timezone: c.timezone,
+    })),
+  };
+}
+
+/** Completeness, the next questions and the time-source comparison, once normalized. */
+export function assessmentView(report: Pick<Report, 'assessment'>) {
+  const a = report.assessment;
+  return {
+    completeness: a?.completeness ?? null,
+    nextQuestions: a?.nextQuestions ?? [],
+    needsDeeperVerification: a?.needsDeeperVerification ?? false,
+    timeSources: a?.timeSources
+      ? {
+          spreadSeconds: a.timeSources.spreadSeconds,
+          sources: a.timeSources.sources.map((src) => ({
+            source: src.source,
+            from: iso(src.from),
+            to: iso(src.to),
+          })),
+          stale: a.timeSources.stale,
+        }
+      : null,
+  };
 }
 
 /** A report without its narrative: what exports and lists of metadata carry. */
@@ -28,21 +63,44 @@ export function reportMetadataView(report: Report) {
     channel: report.channel,
     category: report.category,
     receivedAt: new Date(report.receivedAt).toISOString(),
-    status: report.stage,
+    stage: report.stage,
+    status: report.status,
+    statusChangedAt: new Date(report.statusChangedAt).toISOString(),
+    queue: report.queue,
+    officeId: report.officeId,
     time: timeView(report),
     place: report.place,
     flags: report.flags,
+    ...assessmentView(report),
     incidentId: report.incidentId,
     callerPseudonym: report.callerPseudonym,
   };
 }
 
-export function reportView(report: Report) {
+export interface MessageView {
+  id: string;
+  author: 'reporter' | 'operator';
+  text: string;
+  at: string;
+}
+
+/** What opening a report's sealed parts gave (see protect/vault.ts). */
+export interface OpenedText {
+  narrative: string;
+  subjects: string | null;
+  attachments: AttachmentMeta[];
+  messages: MessageView[];
+}
+
+/** A report with its text, for those allowed to read it. */
+export function reportView(report: Report, opened: OpenedText) {
   return {
     ...reportMetadataView(report),
-    narrative: report.narrative,
+    narrative: opened.narrative,
+    subjects: opened.subjects,
     claims: report.claims,
-    attachments: report.attachments,
+    attachments: opened.attachments,
+    messages: opened.messages,
   };
 }
 
@@ -59,6 +117,7 @@ export function incidentView(
     centroid: incident.centroid,
     reportCount: incident.reportCount,
     independentSources: new Set(members.sources).size,
+    officeId: incident.officeId,
     createdAt: new Date(incident.createdAt).toISOString(),
     updatedAt: new Date(incident.updatedAt).toISOString(),
   };

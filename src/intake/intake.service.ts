@@ -3,23 +3,34 @@
  * and a durable write shared with concurrent requests (group commit). The answer
  * is given only once the report and its first pipeline job are on disk.
  */
-import { createHash } from 'node:crypto';
-import { AppError, validationError } from '../domain/errors.js';
+import { createHmac } from 'node:crypto';
+import { AppError, rateLimited, validationError } from '../domain/errors.js';
 import type { IdKind } from '../domain/ids.js';
-import type { NewReport } from '../domain/report.js';
+import type { NewReport, Normalization } from '../domain/report.js';
 import { createGroupCommitter } from '../store/group-commit.js';
 import type { Store } from '../store/store.js';
-import { toNewReport } from './new-report.js';
+import type { RateLimiter } from '../protect/rate-limit.js';
+import { issueReceipt, type IssuedReceipt } from '../protect/receipt.js';
+import { toNewReport, type Protection } from './new-report.js';
 import { createReportSchema, fieldIssues } from './report-schema.js';
 
 export interface IntakeDeps {
   store: Store;
   clock: () => number;
   newId: (kind: IdKind, nowMs: number) => string;
-  pseudonymKey: Buffer;
+  protection: Protection;
+  /** Keys the request hashes of idempotency records and the receipts of replays. */
+  idempotencyKey: Buffer;
   enqueue: (reportId: string, now: number) => void;
   /** Called after reports were committed (wakes the pipeline). */
   onStored: () => void;
+  /** Completeness and the next questions to ask, for the answer (the pipeline stores its own). */
+  assess?: (report: NewReport) => {
+    completeness: NonNullable<Normalization['completeness']>;
+    nextQuestions: NonNullable<Normalization['nextQuestions']>;
+  };
+  /** Flood control per caller pseudonym; refuses with 429 when the caller's bucket is empty. */
+  callerLimiter?: RateLimiter;
   settings: {
     narrativeMaxChars: number;
     defaultPhoneRegion?: string;
@@ -45,9 +56,13 @@ export interface IntakeResult {
 
 interface PendingWrite {
   report: NewReport;
+  receipt: IssuedReceipt;
   now: number;
   idempotency: { principal: string; key: string; requestHash: string; response: string } | null;
 }
+
+/** Tries of a receipt whose lookup id is already taken (40 random bits: rare). */
+const RECEIPT_TRIES = 8;
 
 /** JSON with object keys sorted, so that equal bodies hash equal whatever their key order. */
 export function canonicalJson(value: unknown): string {
@@ -66,9 +81,53 @@ export function createIntakeService(deps: IntakeDeps) {
   const schema = createReportSchema(settings);
   const inFlight = new Set<string>();
   const ttlMs = settings.idempotencyTtlHours * 3_600_000;
+  const keyed = (...parts: string[]) =>
+    createHmac('sha256', deps.idempotencyKey).update(parts.join('\u0000')).digest();
+
+  /**
+   * A new receipt. With an Idempotency-Key it is derived (HMAC) from the key and
+   * the body, so a replay can give the same receipt again without storing it.
+   */
+  function receiptFor(
+    idempotency: { principal: string; key: string; requestHash: string } | null,
+    attempt: number,
+  ) {
+    if (!idempotency) return issueReceipt();
+    const seed = keyed(
+      'receipt',
+      idempotency.principal,
+      idempotency.key,
+      idempotency.requestHash,
+      String(attempt),
+    );
+    return issueReceipt((size) => seed.subarray(0, size));
+  }
+
+  function freshReceipt(
+    idempotency: { principal: string; key: string; requestHash: string } | null,
+  ) {
+    for (let attempt = 0; attempt < RECEIPT_TRIES; attempt++) {
+      const receipt = receiptFor(idempotency, attempt);
+      if (!store.receipts.get(receipt.lookup)) return receipt;
+    }
+    throw new AppError('receipt_exhausted', 'technical', 'could not find a free receipt code');
+  }
+
+  /** The receipt an earlier request with this key was given, found again. */
+  function replayedReceipt(
+    idempotency: { principal: string; key: string; requestHash: string },
+    reportId: string,
+  ) {
+    for (let attempt = 0; attempt < RECEIPT_TRIES; attempt++) {
+      const receipt = receiptFor(idempotency, attempt);
+      if (store.receipts.get(receipt.lookup)?.reportId === reportId) return receipt.receipt;
+    }
+    return null;
+  }
 
   const write = (w: PendingWrite) => {
     store.reports.insert(w.report);
+    store.receipts.insert(w.receipt.lookup, w.receipt.secretHash, w.report.id, w.now);
     deps.enqueue(w.report.id, w.now);
     if (w.idempotency) {
       const { principal, key, requestHash, response } = w.idempotency;
@@ -92,7 +151,7 @@ export function createIntakeService(deps: IntakeDeps) {
     const now = deps.clock();
     const { idempotencyKey: key, principal } = options;
     const flightKey = key === undefined ? null : `${principal}\u0000${key}`;
-    let requestHash = '';
+    let idempotency: { principal: string; key: string; requestHash: string } | null = null;
     if (flightKey !== null && key !== undefined) {
       if (inFlight.has(flightKey)) {
         throw new AppError(
@@ -101,7 +160,9 @@ export function createIntakeService(deps: IntakeDeps) {
           'a request with this Idempotency-Key is still being processed; retry shortly',
         );
       }
-      requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
+      // Keyed: the body may hold a caller's number, and a plain hash could be tested against guesses.
+      const requestHash = keyed('request', canonicalJson(body)).toString('hex');
+      idempotency = { principal, key, requestHash };
       const earlier = store.idempotency.get(principal, key);
       if (earlier && earlier.createdAt > now - ttlMs) {
         if (earlier.requestHash !== requestHash) {
@@ -111,9 +172,11 @@ export function createIntakeService(deps: IntakeDeps) {
             'this Idempotency-Key was already used with a different body',
           );
         }
+        const { id, ...assessment } = JSON.parse(earlier.response) as { id: string };
         return {
           status: earlier.status,
-          body: JSON.parse(earlier.response) as Record<string, unknown>,
+          // The first answer's fields, in its order: id, receipt, then the assessment.
+          body: { id, receipt: replayedReceipt(idempotency, id), ...assessment },
           replayed: true,
         };
       }
@@ -121,27 +184,40 @@ export function createIntakeService(deps: IntakeDeps) {
 
     const parsed = schema.safeParse(body);
     if (!parsed.success) throw validationError(fieldIssues(parsed.error, body));
+    // From here on the raw number is only in parsed.data, which toNewReport clears.
+    if (body && typeof body === 'object') delete (body as { caller?: unknown }).caller;
     const report = toNewReport(parsed.data, {
       now,
       newId: deps.newId,
-      pseudonymKey: deps.pseudonymKey,
+      protection: deps.protection,
       defaultPhoneRegion: settings.defaultPhoneRegion,
       mayStateReceivedAt: options.mayStateReceivedAt,
     });
-    const responseBody = { id: report.id };
-    const response = JSON.stringify(responseBody);
+    if (report.callerPseudonym && deps.callerLimiter) {
+      const take = deps.callerLimiter.take(report.callerPseudonym);
+      if (!take.ok) throw rateLimited('reports from this caller', take.retryAfterSeconds);
+    }
+    const receipt = freshReceipt(idempotency);
+    const assessment = deps.assess?.(report);
+    // The stored answer leaves the receipt out: only its hash may be stored.
+    const response = JSON.stringify({ id: report.id, ...assessment });
 
     if (flightKey !== null) inFlight.add(flightKey);
     try {
       await committer.submit({
         report,
+        receipt,
         now,
-        idempotency: key !== undefined ? { principal, key, requestHash, response } : null,
+        idempotency: idempotency && { ...idempotency, response },
       });
     } finally {
       if (flightKey !== null) inFlight.delete(flightKey);
     }
-    return { status: 201, body: responseBody, replayed: false };
+    return {
+      status: 201,
+      body: { id: report.id, receipt: receipt.receipt, ...assessment },
+      replayed: false,
+    };
   }
 
   return { submit, schema };

@@ -1,25 +1,36 @@
 /**
  * Turns validated Report JSON into the report that is stored: server-side id and
- * arrival time, attachments decoded, and the caller's number replaced by its
- * pseudonym before anything is written (protect runs here, in memory, because a
- * queued raw number would be a stored raw number).
+ * arrival time, the caller's number replaced by its pseudonyms, and the narrative
+ * and attachments sealed. Protection runs here, in memory, before anything is
+ * written: a queued raw number or narrative would be a stored one.
  */
-import { createHash } from 'node:crypto';
 import { validationError } from '../domain/errors.js';
 import type { IdKind } from '../domain/ids.js';
-import type { Claims, NewAttachment, NewReport } from '../domain/report.js';
-import { pseudonymOf, toE164 } from '../protect/pseudonym.js';
+import type { Claims, NewReport, TextFacts } from '../domain/report.js';
+import { countWords, isVagueWho } from '../normalize/completeness.js';
+import { toE164 } from '../protect/pseudonym.js';
+import type { Vault } from '../protect/vault.js';
 import type { ReportInput } from './report-schema.js';
+
+export interface Protection {
+  /** The caller's pseudonyms under the current and previous epoch keys. */
+  pseudonymsOf(e164: string): { current: string; previous: string | null };
+  vault: Vault;
+}
 
 export interface NewReportDeps {
   now: number;
   newId: (kind: IdKind, nowMs: number) => string;
-  pseudonymKey: Buffer;
+  protection: Protection;
   defaultPhoneRegion?: string;
   /** Whether the sender may state its own receivedAt (imports, authenticated partners). */
   mayStateReceivedAt: boolean;
 }
 
+/**
+ * Builds the stored report. It also drops `input.caller` from the parsed body, so
+ * that after this call nothing of ours refers to the raw number any more.
+ */
 export function toNewReport(input: ReportInput, deps: NewReportDeps): NewReport {
   if (input.receivedAt !== undefined && !deps.mayStateReceivedAt) {
     throw validationError([
@@ -29,9 +40,10 @@ export function toNewReport(input: ReportInput, deps: NewReportDeps): NewReport 
       },
     ]);
   }
-  let callerPseudonym: string | null = null;
+  let pseudonyms: { current: string; previous: string | null } | null = null;
   if (input.caller) {
     const e164 = toE164(input.caller.phone, deps.defaultPhoneRegion);
+    delete (input as { caller?: unknown }).caller;
     if (!e164) {
       throw validationError([
         {
@@ -42,33 +54,61 @@ export function toNewReport(input: ReportInput, deps: NewReportDeps): NewReport 
         },
       ]);
     }
-    callerPseudonym = pseudonymOf(e164, deps.pseudonymKey);
+    pseudonyms = deps.protection.pseudonymsOf(e164);
   }
-  const receivedAt = input.receivedAt !== undefined ? Date.parse(input.receivedAt) : deps.now;
+  const id = deps.newId('report', deps.now);
+  const files = (input.attachments ?? []).map((a) => ({
+    id: deps.newId('attachment', deps.now),
+    filename: a.filename,
+    contentType: a.contentType.toLowerCase(),
+    data: Buffer.from(a.dataBase64, 'base64'),
+  }));
+  const subjects = input.subjects ?? null;
+  const sealed = deps.protection.vault.sealReport(id, input.narrative, files, subjects);
+  const claims = claimsOf(input);
+  return {
+    id,
+    externalId: input.externalId ?? null,
+    channel: input.channel,
+    category: input.category ?? null,
+    receivedAt: input.receivedAt !== undefined ? Date.parse(input.receivedAt) : deps.now,
+    claims,
+    callerPseudonym: pseudonyms?.current ?? null,
+    callerLink: pseudonyms?.previous ?? null,
+    sealed: { dataKey: sealed.dataKey, narrative: sealed.narrative, subjects: sealed.subjects },
+    textFacts: textFactsOf(input.narrative, subjects),
+    searchTokens: sealed.searchTokens,
+    attachments: files.map((f) => ({
+      id: f.id,
+      contentType: f.contentType,
+      sizeBytes: f.data.length,
+      sealedData: sealed.attachments.get(f.id)!.data,
+      sealedMeta: sealed.attachments.get(f.id)!.meta,
+    })),
+  };
+}
+
+/**
+ * The reporter's claims about time, place and how they know, stored in the clear
+ * for normalization. Who/what (`subjects`) is not among them: it is sealed.
+ */
+export function claimsOf(input: Partial<Pick<ReportInput, ClaimField>>): Claims {
   const claims: Claims = {};
   if (input.observedAt !== undefined) claims.observedAt = input.observedAt;
   if (input.timezone !== undefined) claims.timezone = input.timezone;
   if (input.precisionSeconds !== undefined) claims.precisionSeconds = input.precisionSeconds;
   if (input.location !== undefined) claims.location = input.location as Claims['location'];
+  if (input.howKnown !== undefined) claims.howKnown = input.howKnown;
+  return claims;
+}
+
+export type ClaimField = 'observedAt' | 'timezone' | 'precisionSeconds' | 'location' | 'howKnown';
+
+/** Counts from the text that completeness needs; the text itself is sealed. */
+export function textFactsOf(narrative: string, subjects: string | null): TextFacts {
+  const who = subjects?.trim() || null;
   return {
-    id: deps.newId('report', deps.now),
-    externalId: input.externalId ?? null,
-    channel: input.channel,
-    narrative: input.narrative,
-    category: input.category ?? null,
-    receivedAt,
-    claims,
-    callerPseudonym,
-    attachments: (input.attachments ?? []).map((a): NewAttachment => {
-      const data = Buffer.from(a.dataBase64, 'base64');
-      return {
-        id: deps.newId('attachment', deps.now),
-        filename: a.filename,
-        contentType: a.contentType.toLowerCase(),
-        sizeBytes: data.length,
-        sha256: createHash('sha256').update(data).digest('hex'),
-        data,
-      };
-    }),
+    narrativeWords: countWords(narrative),
+    who: who ? { words: countWords(who), vague: isVagueWho(who) } : null,
   };
 }

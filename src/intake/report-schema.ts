@@ -4,7 +4,7 @@
  */
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { CHANNELS } from '../domain/report.js';
+import { CHANNELS, HOW_KNOWN } from '../domain/report.js';
 import type { FieldIssue } from '../domain/errors.js';
 
 export interface ReportSchemaOptions {
@@ -17,7 +17,19 @@ const MEDIA_TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i;
 const ISO_WITH_OFFSET =
   /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
-const coordinate = z.number().finite();
+/**
+ * Characters of a coordinate written as text: digits, degree/minute/second marks,
+ * hemisphere letters (N S E W, 北纬 东经…). Normalize reads the value; intake only
+ * refuses what cannot be one (`"north"`).
+ */
+const COORDINATE_TEXT = /^(?=.*\d)[\d\s.,+\-−°º˚'′’‘"″”“NSEWnsew度分秒北南东西纬经緯經]+$/u;
+const COORDINATE_MESSAGE = 'must be degrees as a number, or text such as 34°15\'39.6"N';
+
+/** Degrees as a number, or as text in degrees-minutes-seconds (`34°15'39.6"N`). */
+const coordinate = z.union(
+  [z.number().finite(), z.string().trim().max(64).regex(COORDINATE_TEXT, COORDINATE_MESSAGE)],
+  { error: COORDINATE_MESSAGE },
+);
 
 /** Zone names already checked: luxon's check builds an Intl.DateTimeFormat each time (~50 µs). */
 const knownZones = new Map<string, boolean>();
@@ -30,13 +42,16 @@ export function isIanaZone(name: string): boolean {
   return known;
 }
 
-const location = z
-  .strictObject({
-    lat: coordinate.optional(),
-    lon: coordinate.optional(),
-    accuracyMeters: z.number().finite().min(0).max(20_037_509).optional(),
-    text: z.string().trim().min(1).max(500).optional(),
-  })
+const locationObject = z
+  .strictObject(
+    {
+      lat: coordinate.optional(),
+      lon: coordinate.optional(),
+      accuracyMeters: z.number().finite().min(0).max(20_037_509).optional(),
+      text: z.string().trim().min(1).max(500).optional(),
+    },
+    { error: 'must be an object {lat, lon} or {text}, or a string' },
+  )
   .superRefine((loc, ctx) => {
     if ((loc.lat === undefined) !== (loc.lon === undefined)) {
       ctx.addIssue({
@@ -49,11 +64,25 @@ const location = z
     }
   });
 
+/**
+ * `{lat, lon, accuracyMeters?, text?}`, `{text}`, or a plain string (a place name or
+ * coordinates), which is read as `{text}` so that errors name the field inside.
+ */
+const location = z.preprocess(
+  (value) => (typeof value === 'string' ? { text: value } : value),
+  locationObject,
+);
+
 export function createReportSchema(options: ReportSchemaOptions) {
   return z.strictObject({
     channel: z.enum(CHANNELS),
     narrative: z.string().trim().min(1, 'must not be empty').max(options.narrativeMaxChars),
-    observedAt: z.string().trim().min(1).max(200).optional(),
+    /** ISO 8601 (with or without offset), natural language, or epoch seconds (a number). */
+    observedAt: z
+      .union([z.string().trim().min(1).max(200), z.number().finite().min(0).max(1e13)], {
+        error: 'must be a date-time string or epoch seconds',
+      })
+      .optional(),
     timezone: z
       .string()
       .max(64)
@@ -68,6 +97,10 @@ export function createReportSchema(options: ReportSchemaOptions) {
     location: location.optional(),
     caller: z.strictObject({ phone: z.string().trim().min(1).max(64) }).optional(),
     category: z.string().trim().min(1).max(100).optional(),
+    /** Who or what the report is about, in the reporter's words (people, vehicles, objects). */
+    subjects: z.string().trim().min(1).max(1000).optional(),
+    /** How the reporter knows: saw, heard, was_told, document, sensor, other. */
+    howKnown: z.enum(HOW_KNOWN).optional(),
     externalId: z.string().trim().min(1).max(200).optional(),
     receivedAt: z
       .string()

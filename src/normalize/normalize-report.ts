@@ -1,10 +1,169 @@
-/** The normalize stage's pure core: claims in, observation and flags out. */
-import type { Claims, Normalization } from '../domain/report.js';
-import { normalizePlace } from './place.js';
-import { normalizeTime } from './time.js';
+/**
+ * The normalize stage's pure core for one report: claims in; UTC time interval,
+ * place, flags, time-source comparison, completeness and next questions out.
+ * Deterministic: the clock is `context.receivedAt`, the zone lookup and gazetteer
+ * come in `deps` (absent deps: coordinates give no zone, text is not resolved).
+ *
+ * Order: place first, so that the time is read in the zone of the corrected point.
+ * The times compared are the claim, the arrival (a bound: the observation lies in
+ * [receivedAt − maxAgeDays, receivedAt + futureToleranceSeconds]) and any that
+ * checks added (`context.timeSources`).
+ */
+import type { Claims, Normalization, ObservedPlace, ObservedTime } from '../domain/report.js';
+import {
+  type Completeness,
+  type CompletenessFacts,
+  countWords,
+  isVagueWho,
+  scoreCompleteness,
+} from './completeness.js';
+import { type NextQuestion, nextQuestions } from './next-questions.js';
+import { applyGeocodeHit, type GeocodeHit, geocodeQuery } from './geocoder.js';
+import { normalizePlace, type PlaceDeps } from './place.js';
+import { NORMALIZE_DEFAULTS, type NormalizeSettings } from './settings.js';
+import { compareTimeSources, type TimeSource } from './time-sources.js';
+import { normalizeTime, type TimeDeps } from './time.js';
 
-export function normalizeClaims(claims: Claims): Normalization {
-  const time = normalizeTime(claims);
-  const place = normalizePlace(claims);
-  return { time: time.time, place: place.place, flags: [...time.flags, ...place.flags] };
+export interface NormalizeContext {
+  /** Arrival (epoch ms). Without it natural-language times cannot be read. */
+  receivedAt: number;
+  narrative: string | null;
+  /**
+   * Words in the narrative (completeness.countWords), for a shell that no longer
+   * holds the plaintext (narratives are sealed at intake); wins over `narrative`.
+   */
+  narrativeWords: number;
+  /**
+   * Who/what, counted at intake (the text itself is sealed); wins over
+   * `claims.subjects`. null: not given.
+   */
+  who: { words: number; vague: boolean } | null;
+  category: string | null;
+  attachmentCount: number;
+  /** Times of this observation found by checks (EXIF, sensors…). */
+  timeSources: readonly TimeSource[];
+  /** The moment source staleness is judged at; default receivedAt. */
+  asOf: number;
+  /**
+   * The optional street-level geocoder's answer for `geocodeQueryFor(claims)`,
+   * fetched by the shell beforehand (the core never does I/O); null: nothing found.
+   */
+  geocoded: GeocodeHit | null;
+}
+
+export type NormalizeDeps = PlaceDeps & TimeDeps;
+
+export interface NormalizedReport extends Normalization {
+  completeness: Completeness;
+  nextQuestions: NextQuestion[];
+  timeSources: NonNullable<Normalization['timeSources']>;
+  needsDeeperVerification: boolean;
+}
+
+const DAY = 86_400_000;
+
+/** Completeness facts of a report from its claims and normalization. */
+export function factsOf(
+  claims: Claims,
+  n: { time: ObservedTime | null; place: ObservedPlace | null; flags: readonly string[] },
+  context: Pick<
+    Partial<NormalizeContext>,
+    'narrative' | 'narrativeWords' | 'who' | 'category' | 'attachmentCount'
+  >,
+): CompletenessFacts {
+  const subjects = claims.subjects?.trim() || null;
+  const who =
+    context.who !== undefined
+      ? context.who
+      : subjects
+        ? { words: countWords(subjects), vague: isVagueWho(subjects) }
+        : null;
+  const observed = claims.observedAt !== undefined && claims.observedAt !== '';
+  return {
+    who,
+    what: {
+      narrativeWords: context.narrativeWords ?? countWords(context.narrative ?? null),
+      category: Boolean(context.category),
+    },
+    where:
+      claims.location === undefined
+        ? null
+        : { accuracyMeters: n.place && n.place.lat !== null ? n.place.accuracyMeters : null },
+    when: observed
+      ? {
+          precisionSeconds: n.time ? n.time.precisionSeconds : null,
+          zoneKnown: !n.flags.includes('time.zone_unknown'),
+        }
+      : null,
+    howKnown: claims.howKnown ?? null,
+    evidence: context.attachmentCount ?? 0,
+  };
+}
+
+export function normalizeClaims(
+  claims: Claims,
+  context: Partial<NormalizeContext> = {},
+  deps: NormalizeDeps = {},
+  settings: NormalizeSettings = NORMALIZE_DEFAULTS,
+): NormalizedReport {
+  const receivedAt = context.receivedAt ?? Number.NaN;
+  const stated = normalizePlace(claims.location, deps, settings);
+  const place = context.geocoded ? applyGeocodeHit(stated, context.geocoded, settings) : stated;
+  const point =
+    place.place && place.place.lat !== null && place.place.lon !== null
+      ? { lat: place.place.lat, lon: place.place.lon }
+      : null;
+  const time = normalizeTime(
+    {
+      observedAt: claims.observedAt,
+      timezone: claims.timezone,
+      precisionSeconds: claims.precisionSeconds,
+      receivedAt,
+      point,
+    },
+    settings,
+    deps,
+  );
+
+  const sources: TimeSource[] = [];
+  if (time.time && time.time.from !== null && time.time.to !== null) {
+    sources.push({ source: 'claim', from: time.time.from, to: time.time.to });
+  }
+  if (Number.isFinite(receivedAt)) {
+    sources.push({
+      source: 'arrival',
+      from: receivedAt - settings.maxAgeDays * DAY,
+      to: receivedAt + settings.futureToleranceSeconds * 1000,
+    });
+  }
+  sources.push(...(context.timeSources ?? []));
+  const compared = compareTimeSources(sources, settings, context.asOf ?? receivedAt);
+
+  const flags = [...new Set([...place.flags, ...time.flags, ...compared.flags])];
+  const normalization = { time: time.time, place: place.place, flags };
+  const facts = factsOf(claims, normalization, context);
+  const completeness = scoreCompleteness(facts);
+  return {
+    ...normalization,
+    completeness,
+    nextQuestions: nextQuestions(facts, completeness, settings),
+    timeSources: {
+      spreadSeconds: compared.spreadSeconds,
+      sources: compared.detail.sources,
+      stale: compared.detail.stale,
+    },
+    needsDeeperVerification: compared.needsDeeperVerification,
+  };
+}
+
+/**
+ * The text to send to the optional geocoder for these claims, or null when it
+ * would not help (a point was given, or the gazetteer found something precise).
+ */
+export function geocodeQueryFor(
+  claims: Claims,
+  deps: NormalizeDeps = {},
+  settings: NormalizeSettings = NORMALIZE_DEFAULTS,
+): string | null {
+  return geocodeQuery(normalizePlace(claims.location, deps, settings), settings);
 }

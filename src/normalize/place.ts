@@ -1,35 +1,345 @@
 /**
- * Claimed location → a point with its accuracy, or text awaiting resolution.
- * Impossible or placeholder coordinates are flagged and not used as a point.
+ * Claimed location → a point with an honest accuracy radius, and where it came from.
+ *
+ * - Coordinates as numbers or text (decimal, DMS, degrees + decimal minutes, 北纬/东经;
+ *   coordinates.ts). Without a stated accuracy, the digits give one.
+ * - Free text resolves against the offline gazetteer. The match's radius is that of
+ *   a disc holding its population at `gazetteerPeoplePerKm2` (clamped to
+ *   [`gazetteerMinRadiusMeters`, `gazetteerMaxRadiusMeters`]; unknown population →
+ *   `gazetteerUnknownRadiusMeters`). Choice: among the longest names in the text
+ *   (a name inside a longer one is dropped: "York" in "New York"), the most populous
+ *   place that is a strong match (capitalized, whole text, ≥ 3 Chinese characters, or
+ *   ≥ `gazetteerWeakMatchMinPopulation` people); then the smallest place named in the
+ *   same text that lies inside it ("西安市雁塔区" → Yanta district). Ordinary words
+ *   that are also village names never match alone (data/place-stopwords.ts).
+ * - A point and a text are checked against each other: a point within
+ *   `placeTextToleranceFactor` × the place's radius (plus the point's accuracy)
+ *   agrees. When only the swapped point agrees → `place.swapped`, corrected; when
+ *   neither does → `place.text_mismatch`, the point kept.
+ * - (0, 0) → `place.null_island`; |lat| > 90 or |lon| > 180 → `place.out_of_range`;
+ *   neither is used as a point (the text still may be).
  */
-import type { Claims, ObservedPlace } from '../domain/report.js';
+import type { ClaimedLocation, ObservedPlace } from '../domain/report.js';
+import {
+  findPointInText,
+  impliedAccuracyOfNumber,
+  parseCoordinate,
+  type ParsedCoordinate,
+} from './coordinates.js';
+import type { Gazetteer, GazetteerPlace, NameHit } from './gazetteer.js';
+import { NORMALIZE_DEFAULTS, type NormalizeSettings } from './settings.js';
+
+export interface PlaceDeps {
+  /** Absent: text is never resolved (flag `place.unresolved`). */
+  gazetteer?: Gazetteer;
+}
 
 export interface PlaceResult {
   place: ObservedPlace | null;
   flags: string[];
 }
 
-export function normalizePlace(claims: Claims): PlaceResult {
-  const loc = claims.location;
-  if (!loc) return { place: null, flags: [] };
-  const text = loc.text ?? null;
-  const accuracyMeters = loc.accuracyMeters ?? null;
-  if (loc.lat === undefined || loc.lon === undefined) {
-    return { place: { lat: null, lon: null, accuracyMeters, text }, flags: ['place.unresolved'] };
+type PlaceSettings = Pick<
+  NormalizeSettings,
+  | 'gazetteerPeoplePerKm2'
+  | 'gazetteerMinRadiusMeters'
+  | 'gazetteerMaxRadiusMeters'
+  | 'gazetteerUnknownRadiusMeters'
+  | 'gazetteerWeakMatchMinPopulation'
+  | 'gazetteerAmbiguityRatio'
+  | 'placeTextToleranceFactor'
+>;
+
+const EARTH_RADIUS_M = 6_371_008.8;
+const rad = (deg: number) => (deg * Math.PI) / 180;
+
+export function distanceMeters(a: { lat: number; lon: number }, b: { lat: number; lon: number }) {
+  const dLat = rad(b.lat - a.lat);
+  const dLon = rad(b.lon - a.lon);
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Uncertainty radius of a gazetteer place: a disc holding its population. */
+export function placeRadiusMeters(
+  place: Pick<GazetteerPlace, 'population'>,
+  s: PlaceSettings = NORMALIZE_DEFAULTS,
+): number {
+  if (!(place.population > 0)) return s.gazetteerUnknownRadiusMeters;
+  const km = Math.sqrt(place.population / s.gazetteerPeoplePerKm2 / Math.PI);
+  return Math.round(
+    Math.min(s.gazetteerMaxRadiusMeters, Math.max(s.gazetteerMinRadiusMeters, km * 1000)),
+  );
+}
+
+interface NamedPlace {
+  place: GazetteerPlace;
+  hit: NameHit;
+  radiusMeters: number;
+}
+
+const label = (p: GazetteerPlace) => `${p.name}, ${p.country}`;
+const inRange = (lat: number, lon: number) => Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+
+/** A single ordinary word ("gate", "北门") is never a place name on its own. */
+const droppable = (h: NameHit) => h.stopword && (h.script === 'han' || h.end - h.start === 1);
+
+/** Usable name hits: not an ordinary word alone, not inside a longer name. */
+function usableHits(hits: NameHit[]): NameHit[] {
+  const named = hits.filter((h) => !droppable(h));
+  return named.filter(
+    (h) =>
+      !named.some(
+        (o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start,
+      ),
+  );
+}
+
+/**
+ * Strong enough to stand alone: a capitalized Latin name that is not made of
+ * ordinary words, a Chinese name of ≥ 3 characters or the whole text, or a large place.
+ */
+function isStrong(hit: NameHit, place: GazetteerPlace, s: PlaceSettings): boolean {
+  return (
+    (hit.script === 'latin' && hit.capitalized && !hit.stopword) ||
+    (hit.script === 'han' && (hit.key.length >= 3 || hit.whole)) ||
+    place.population >= s.gazetteerWeakMatchMinPopulation
+  );
+}
+
+interface TextResolution {
+  chosen: NamedPlace;
+  /** Every strong candidate, for checking a point against the text. */
+  candidates: NamedPlace[];
+  ambiguous: boolean;
+}
+
+/** The place a free text names, or null. */
+export function resolvePlaceText(
+  text: string,
+  gazetteer: Gazetteer,
+  s: PlaceSettings = NORMALIZE_DEFAULTS,
+): TextResolution | null {
+  const all = gazetteer.findNames(text).filter((h) => !droppable(h));
+  const hits = usableHits(all);
+  const candidates: NamedPlace[] = [];
+  for (const hit of hits) {
+    for (const place of hit.places) {
+      if (isStrong(hit, place, s)) {
+        candidates.push({ place, hit, radiusMeters: placeRadiusMeters(place, s) });
+      }
+    }
   }
-  const unusable =
-    Math.abs(loc.lat) > 90 || Math.abs(loc.lon) > 180
-      ? 'place.out_of_range'
-      : loc.lat === 0 && loc.lon === 0
-        ? 'place.null_island'
-        : null;
-  if (unusable) {
-    const flags = [unusable];
-    if (text === null) return { place: null, flags };
+  if (candidates.length === 0) return null;
+  // The anchor: most populous; then the longer name; then the lower id (deterministic).
+  let anchor = candidates[0]!;
+  for (const c of candidates) {
+    const d =
+      c.place.population - anchor.place.population ||
+      c.hit.end - c.hit.start - (anchor.hit.end - anchor.hit.start) ||
+      (c.place.id < anchor.place.id ? 1 : -1);
+    if (d > 0) anchor = c;
+  }
+  // A smaller place named in the same text and lying inside the anchor is more precise.
+  let chosen = anchor;
+  for (const hit of all) {
+    if (hit === anchor.hit || (hit.start >= anchor.hit.start && hit.end <= anchor.hit.end)) {
+      continue;
+    }
+    for (const place of hit.places) {
+      const radiusMeters = placeRadiusMeters(place, s);
+      if (radiusMeters >= chosen.radiusMeters) continue;
+      if (distanceMeters(place, anchor.place) > anchor.radiusMeters) continue;
+      chosen = { place, hit, radiusMeters };
+    }
+  }
+  const sameName = anchor.hit.places.filter((p) => p !== anchor.place);
+  const ambiguous = sameName.some(
+    (p) =>
+      p.population >= anchor.place.population * s.gazetteerAmbiguityRatio &&
+      distanceMeters(p, anchor.place) > anchor.radiusMeters,
+  );
+  return { chosen, candidates, ambiguous };
+}
+
+function matchOf(n: NamedPlace): NonNullable<ObservedPlace['match']> {
+  return {
+    id: n.place.id,
+    name: n.place.name,
+    country: n.place.country,
+    population: n.place.population,
+    matched: n.hit.key,
+    radiusMeters: n.radiusMeters,
+    alternatives: n.hit.places.length - 1,
+  };
+}
+
+interface StatedPoint {
+  lat: number;
+  lon: number;
+  accuracyMeters: number;
+  source: 'coordinates' | 'text_coordinates';
+  swappedByLetters: boolean;
+}
+
+/** lat/lon fields as given (numbers or text) → a point, or a reason it is unusable. */
+function readFields(
+  lat: number | string,
+  lon: number | string,
+  statedAccuracy: number | undefined,
+): StatedPoint | 'unparsed' {
+  const a: ParsedCoordinate | null =
+    typeof lat === 'number' ? { value: lat, axis: null, unitDegrees: 0 } : parseCoordinate(lat);
+  const b: ParsedCoordinate | null =
+    typeof lon === 'number' ? { value: lon, axis: null, unitDegrees: 0 } : parseCoordinate(lon);
+  if (!a || !b || !Number.isFinite(a.value) || !Number.isFinite(b.value)) return 'unparsed';
+  let swappedByLetters = false;
+  let first = a;
+  let second = b;
+  if (a.axis === 'lon' || b.axis === 'lat') {
+    if (a.axis === 'lat' || b.axis === 'lon') return 'unparsed'; // both letters the same axis
+    [first, second] = [b, a];
+    swappedByLetters = true;
+  }
+  const implied = Math.max(
+    typeof lat === 'number'
+      ? impliedAccuracyOfNumber(lat)
+      : 0.5 * a.unitDegrees * 111_320 * Math.SQRT2,
+    typeof lon === 'number'
+      ? impliedAccuracyOfNumber(lon)
+      : 0.5 * b.unitDegrees * 111_320 * Math.SQRT2,
+  );
+  return {
+    lat: first.value,
+    lon: second.value,
+    accuracyMeters: statedAccuracy ?? Math.round(implied * 10) / 10,
+    source: 'coordinates',
+    swappedByLetters,
+  };
+}
+
+export function normalizePlace(
+  location: ClaimedLocation | null | undefined,
+  deps: PlaceDeps = {},
+  settings: PlaceSettings = NORMALIZE_DEFAULTS,
+): PlaceResult {
+  if (location === undefined || location === null) return { place: null, flags: [] };
+  const loc = typeof location === 'string' ? { text: location } : location;
+  const text = loc.text?.trim() || null;
+  const flags: string[] = [];
+
+  // 1. The stated point, from the fields or from coordinates written in the text.
+  let point: StatedPoint | null = null;
+  let nameText = text;
+  if (loc.lat !== undefined && loc.lon !== undefined) {
+    const read = readFields(loc.lat, loc.lon, loc.accuracyMeters);
+    if (read === 'unparsed') flags.push('place.unparsed');
+    else point = read;
+  } else if (text) {
+    const found = findPointInText(text);
+    if (found) {
+      point = {
+        lat: found.point.lat,
+        lon: found.point.lon,
+        accuracyMeters:
+          loc.accuracyMeters ?? Math.round(found.point.impliedAccuracyMeters * 10) / 10,
+        source: 'text_coordinates',
+        swappedByLetters: false,
+      };
+      nameText = found.rest || null;
+    }
+  }
+
+  // 2. The place the text names.
+  const named =
+    nameText && deps.gazetteer ? resolvePlaceText(nameText, deps.gazetteer, settings) : null;
+
+  // 3. The point checked on its own and against the text.
+  let stated: { lat: number; lon: number } | null = null;
+  let agreeing: NamedPlace | null = null;
+  if (point) {
+    const agrees = (lat: number, lon: number) =>
+      named?.candidates.find(
+        (c) =>
+          distanceMeters({ lat, lon }, c.place) <=
+          c.radiusMeters * settings.placeTextToleranceFactor + point!.accuracyMeters,
+      ) ?? null;
+    if (point.swappedByLetters) {
+      stated = { lat: point.lon, lon: point.lat };
+      flags.push('place.swapped');
+    }
+    const valid = inRange(point.lat, point.lon);
+    agreeing = valid && named ? agrees(point.lat, point.lon) : null;
+    if (named && !agreeing && !point.swappedByLetters && inRange(point.lon, point.lat)) {
+      const swapped = agrees(point.lon, point.lat);
+      if (swapped && !(point.lat === 0 && point.lon === 0)) {
+        stated = { lat: point.lat, lon: point.lon };
+        point = { ...point, lat: point.lon, lon: point.lat };
+        agreeing = swapped;
+        flags.push('place.swapped');
+      }
+    }
+    if (!inRange(point.lat, point.lon)) {
+      flags.push('place.out_of_range');
+      point = null;
+    } else if (point.lat === 0 && point.lon === 0) {
+      flags.push('place.null_island');
+      point = null;
+    }
+  }
+
+  if (point) {
+    const reference = agreeing ?? named?.chosen ?? null;
+    const distance = reference ? Math.round(distanceMeters(point, reference.place)) : null;
+    if (named && !agreeing) flags.push('place.text_mismatch');
     return {
-      place: { lat: null, lon: null, accuracyMeters, text },
-      flags: [...flags, 'place.unresolved'],
+      place: {
+        lat: point.lat,
+        lon: point.lon,
+        accuracyMeters: point.accuracyMeters,
+        text,
+        source: point.source,
+        label: reference ? label(reference.place) : null,
+        match: reference ? matchOf(reference) : null,
+        stated,
+        distanceToTextMeters: distance,
+      },
+      flags,
     };
   }
-  return { place: { lat: loc.lat, lon: loc.lon, accuracyMeters, text }, flags: [] };
+  if (named) {
+    if (named.ambiguous) flags.push('place.ambiguous');
+    const c = named.chosen;
+    return {
+      place: {
+        lat: c.place.lat,
+        lon: c.place.lon,
+        accuracyMeters: c.radiusMeters,
+        text,
+        source: 'gazetteer',
+        label: label(c.place),
+        match: matchOf(c),
+        stated: null,
+        distanceToTextMeters: null,
+      },
+      flags,
+    };
+  }
+  if (text === null) return { place: null, flags };
+  flags.push('place.unresolved');
+  return {
+    place: {
+      lat: null,
+      lon: null,
+      accuracyMeters: loc.accuracyMeters ?? null,
+      text,
+      source: null,
+      label: null,
+      match: null,
+      stated: null,
+      distanceToTextMeters: null,
+    },
+    flags,
+  };
 }

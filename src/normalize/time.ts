@@ -1,63 +1,549 @@
 /**
- * Claimed observation time → UTC interval. An ISO 8601 time with an offset, or a
- * local ISO time with an IANA `timezone`, becomes a UTC instant widened by the
- * stated precision. A local time without either keeps its wall-clock reading and
- * is flagged `time.zone_unknown`: guessing a zone would silently shift it by hours.
+ * Claimed observation time → a UTC interval [from, to] (epoch ms), always, with the
+ * zone used, where it came from, and how precise it is.
+ *
+ * Readings of `observedAt`:
+ * - epoch seconds (a number, or 9–13 digits; a value ≥ 1e11 is read as
+ *   milliseconds and flagged `time.epoch_milliseconds`) and ISO 8601 with an offset
+ *   are instants (zoneSource `offset`); the zone shown is `timezone`, else the
+ *   coordinates' zone, else the offset itself.
+ * - ISO 8601 without offset, and natural language (English, Chinese; see
+ *   natural-time.ts), are wall-clock times. Their zone, in order: `timezone`
+ *   (zoneSource `timezone`); the zone at the coordinates (`coordinates`, geo-tz,
+ *   cross-checked by tz-lookup); the configured `defaultTimezone` (`assumed`, flag
+ *   `time.zone_assumed`). With none of these the wall-clock reading is kept in
+ *   `local`, the interval covers every offset in use (UTC−12 … UTC+14, so about 26 h
+ *   wider) and the report is flagged `time.zone_unknown`. Natural language is
+ *   relative to the reporter's local clock at arrival, so the same rule applies to
+ *   the reference time; "N minutes ago" and "just now" need no zone at all.
+ * - When two sources of zone give different offsets (timezone vs coordinates →
+ *   `time.zone_mismatch`; geo-tz's zones or tz-lookup's disagree →
+ *   `time.zone_disputed`), the interval covers every reading, listed in
+ *   `candidates`. An explicit offset is never overridden (only flagged).
+ * - A wall-clock time inside a DST gap → `time.nonexistent_local`; one that happens
+ *   twice → `time.ambiguous_local`; both readings are in `candidates` and the
+ *   interval covers them.
+ *
+ * Widening: each side by max(precisionSeconds, vague ? max(vagueWidenSeconds,
+ * vagueWidenFraction × the finest stated unit) : 0); the two describe one
+ * uncertainty, so they are not added. A natural-language period still running at
+ * arrival ("today") ends at arrival: the reporter tells what already happened.
+ * Then `time.future` (starts after arrival + futureToleranceSeconds) and
+ * `time.implausibly_old` (ended more than maxAgeDays before arrival).
  */
-import { DateTime } from 'luxon';
-import type { Claims, ObservedTime } from '../domain/report.js';
+import type { ObservedTime, TimeGrain, ZoneSource } from '../domain/report.js';
+import {
+  elapsedInterval,
+  type LocalResolution,
+  type NaturalSpec,
+  parseNatural,
+  resolveNatural,
+} from './natural-time.js';
+import { NORMALIZE_DEFAULTS, type NormalizeSettings } from './settings.js';
+import {
+  fixedZoneName,
+  formatLocal,
+  isZone,
+  type LocalReading,
+  MAX_OFFSET_MINUTES,
+  MIN_OFFSET_MINUTES,
+  offsetAt,
+  readLocal,
+  toLocal,
+  type ZoneFinder,
+} from './zones.js';
 
-const ISO_DATE_TIME =
-  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** Dates end at ±8.64e15 ms; keep a year of room for offsets and periods. */
+const LATEST_REFERENCE = 8.64e15 - 366 * DAY;
+
+export interface TimeInput {
+  observedAt?: string | number;
+  timezone?: string;
+  precisionSeconds?: number;
+  /** Arrival (epoch ms): the reference of relative phrases and of the future/age checks. */
+  receivedAt: number;
+  /** The report's point, after place normalization (swaps corrected). */
+  point?: { lat: number; lon: number } | null;
+}
+
+export interface TimeDeps {
+  /** Absent: coordinates never give a zone. */
+  zones?: ZoneFinder;
+}
 
 export interface TimeResult {
   time: ObservedTime | null;
   flags: string[];
 }
 
-export function normalizeTime(claims: Claims): TimeResult {
-  const raw = claims.observedAt;
-  if (raw === undefined) return { time: null, flags: [] };
-  const precisionSeconds = claims.precisionSeconds ?? 0;
-  const match = ISO_DATE_TIME.exec(raw.trim());
-  if (!match) return { time: null, flags: ['time.unparsed'] };
-  const [, date, clock, offset] = match;
-  const dateOnly = clock === undefined;
-  const localText = `${date}T${clock ?? '00:00:00'}`;
+export type TimeSettings = Pick<
+  NormalizeSettings,
+  | 'defaultTimezone'
+  | 'vagueWidenSeconds'
+  | 'vagueWidenFraction'
+  | 'justNowSeconds'
+  | 'futureToleranceSeconds'
+  | 'maxAgeDays'
+>;
 
-  const zone = offset ? undefined : claims.timezone;
-  if (!offset && !zone) {
-    if (!DateTime.fromISO(localText, { zone: 'UTC' }).isValid) {
-      return { time: null, flags: ['time.unparsed'] };
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const EPOCH_DIGITS = /^\d{9,13}(?:\.\d+)?$/;
+
+interface IsoReading {
+  localMs: number;
+  dateOnly: boolean;
+  offsetMinutes: number | null;
+  utcDesignator: boolean;
+}
+
+/** ISO 8601 → its wall-clock time and offset; 'invalid' for an impossible date; null if not ISO. */
+function readIso(text: string): IsoReading | 'invalid' | null {
+  const m = ISO_DATE_TIME.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, frac, offset] = m;
+  const parts = [y, mo, d, h ?? '0', mi ?? '0', s ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const [year, month, day, hour, minute, second] = parts;
+  const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
+  const localMs = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const back = new Date(localMs);
+  if (
+    back.getUTCFullYear() !== year ||
+    back.getUTCMonth() !== month - 1 ||
+    back.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
+    return 'invalid';
+  }
+  let offsetMinutes: number | null = null;
+  if (offset) {
+    if (offset.toUpperCase() === 'Z') offsetMinutes = 0;
+    else {
+      const digits = offset.replace(':', '');
+      const sign = digits[0] === '-' ? -1 : 1;
+      const hh = Number(digits.slice(1, 3));
+      const mm = digits.length > 3 ? Number(digits.slice(3, 5)) : 0;
+      if (hh > 18 || mm > 59) return 'invalid';
+      offsetMinutes = sign * (hh * 60 + mm);
     }
+  }
+  return {
+    localMs,
+    dateOnly: h === undefined,
+    offsetMinutes,
+    utcDesignator: offset?.toUpperCase() === 'Z',
+  };
+}
+
+/** The zone of a wall-clock time: the primary one and others that must be covered. */
+interface ZonePlan {
+  source: ZoneSource;
+  primary: string;
+  others: string[];
+  /** Flag when the others give a different reading. */
+  conflictFlag: 'time.zone_mismatch' | 'time.zone_disputed';
+}
+
+interface Converted {
+  from: number;
+  to: number;
+  readings: (LocalReading & { timezone: string })[];
+  dst: 'ambiguous' | 'nonexistent' | null;
+}
+
+/** A local resolution in one zone → UTC bounds and the readings of its clock times. */
+function convert(res: LocalResolution, zone: string): Converted {
+  if (res.kind === 'period') {
+    const start = readLocal(res.start, zone).readings;
+    const end = readLocal(res.end, zone).readings;
     return {
-      time: {
-        from: null,
-        to: null,
-        local: DateTime.fromISO(localText, { zone: 'UTC' }).toFormat("yyyy-MM-dd'T'HH:mm:ss"),
-        timezone: null,
-        zoneSource: null,
-        precisionSeconds,
-      },
-      flags: ['time.zone_unknown'],
+      from: start[0]!.at,
+      to: end[end.length - 1]!.at,
+      readings: [],
+      dst: null,
     };
   }
-  const parsed = offset
-    ? DateTime.fromISO(`${localText}${offset}`, { setZone: true })
-    : DateTime.fromISO(localText, { zone });
-  if (!parsed.isValid) return { time: null, flags: ['time.unparsed'] };
-  const startMs = parsed.toMillis();
-  // A bare date means "some time that day": the whole local day.
-  const endMs = dateOnly ? parsed.plus({ days: 1 }).toMillis() : startMs;
+  const half = (res.unitSeconds * 1000) / 2;
+  const readings: Converted['readings'] = [];
+  let dst: Converted['dst'] = null;
+  for (const center of res.centers) {
+    const r = readLocal(center, zone);
+    if (r.kind !== 'unique') dst = r.kind;
+    for (const reading of r.readings) readings.push({ ...reading, timezone: zone });
+  }
+  readings.sort((a, b) => a.at - b.at);
+  return {
+    from: readings[0]!.at - half,
+    to: readings[readings.length - 1]!.at + half,
+    readings,
+    dst,
+  };
+}
+
+/** Bounds of a local resolution when the zone is unknown: every offset on Earth. */
+function anyZoneBounds(low: LocalResolution, high: LocalResolution): [number, number] {
+  const span = (res: LocalResolution): [number, number] =>
+    res.kind === 'period'
+      ? [res.start, res.end]
+      : [
+          Math.min(...res.centers) - (res.unitSeconds * 1000) / 2,
+          Math.max(...res.centers) + (res.unitSeconds * 1000) / 2,
+        ];
+  return [span(low)[0] - MAX_OFFSET_MINUTES * MINUTE, span(high)[1] - MIN_OFFSET_MINUTES * MINUTE];
+}
+
+const unique = <T>(xs: T[]) => [...new Set(xs)];
+
+export function normalizeTime(
+  input: TimeInput,
+  settings: TimeSettings = NORMALIZE_DEFAULTS,
+  deps: TimeDeps = {},
+): TimeResult {
+  const raw = input.observedAt;
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+    return { time: null, flags: [] };
+  }
+  const flags: string[] = [];
+  // A reference near the end of the Date range cannot be shifted by a zone offset.
+  const receivedAt = Math.abs(input.receivedAt) <= LATEST_REFERENCE ? input.receivedAt : Number.NaN;
+  const statedPrecision = input.precisionSeconds ?? null;
+  const point = input.point ?? null;
+
+  let statedZone = input.timezone ?? null;
+  if (statedZone !== null && !isZone(statedZone)) {
+    flags.push('time.zone_invalid');
+    statedZone = null;
+  }
+  let pointZonesMemo: { zones: string[]; primary: string | null } | undefined;
+  const pointZones = () => {
+    if (pointZonesMemo === undefined) {
+      const found = point && deps.zones ? deps.zones.zonesAt(point.lat, point.lon) : null;
+      const zones = found
+        ? unique([...found.zones, ...(found.crossCheck ? [found.crossCheck] : [])]).filter(isZone)
+        : [];
+      pointZonesMemo = { zones, primary: found?.zones.find(isZone) ?? zones[0] ?? null };
+    }
+    return pointZonesMemo;
+  };
+
+  /** The zone a wall-clock time is read in, or null when nothing says. */
+  const zonePlan = (): ZonePlan | null => {
+    if (statedZone !== null) {
+      return {
+        source: 'timezone',
+        primary: statedZone,
+        others: pointZones().zones.filter((z) => z !== statedZone),
+        conflictFlag: 'time.zone_mismatch',
+      };
+    }
+    const pz = pointZones();
+    if (pz.primary !== null) {
+      return {
+        source: 'coordinates',
+        primary: pz.primary,
+        others: pz.zones.filter((z) => z !== pz.primary),
+        conflictFlag: 'time.zone_disputed',
+      };
+    }
+    if (settings.defaultTimezone && isZone(settings.defaultTimezone)) {
+      return {
+        source: 'assumed',
+        primary: settings.defaultTimezone,
+        others: [],
+        conflictFlag: 'time.zone_disputed',
+      };
+    }
+    return null;
+  };
+
+  /** The zone for showing an instant as wall-clock time (never changes the instant). */
+  const displayZone = (): { zone: string; source: ZoneSource } | null => {
+    if (statedZone !== null) return { zone: statedZone, source: 'timezone' };
+    const pz = pointZones().primary;
+    if (pz !== null) return { zone: pz, source: 'coordinates' };
+    if (settings.defaultTimezone && isZone(settings.defaultTimezone)) {
+      return { zone: settings.defaultTimezone, source: 'assumed' };
+    }
+    return null;
+  };
+
+  interface Draft {
+    from: number;
+    to: number;
+    local: string | null;
+    localEnd: string | null;
+    timezone: string | null;
+    zoneSource: ZoneSource | null;
+    reading: 'iso' | 'epoch' | 'natural';
+    grain: TimeGrain;
+    unitSeconds: number;
+    timeOfDay: string | null;
+    vague: boolean;
+    offsetMinutes: number | null;
+    candidates: NonNullable<ObservedTime['candidates']>;
+  }
+
+  /** An instant or interval already in UTC, shown in the best zone known. */
+  const fixed = (
+    from: number,
+    to: number,
+    reading: Draft['reading'],
+    offset: { minutes: number; explicit: boolean } | null,
+    rest: Pick<Draft, 'grain' | 'unitSeconds' | 'vague'>,
+  ): Draft => {
+    const shown = displayZone();
+    let zone: string | null = shown?.zone ?? null;
+    let source: ZoneSource | null = offset?.explicit ? 'offset' : (shown?.source ?? null);
+    let offsetMinutes: number | null = zone ? offsetAt(zone, from) : null;
+    if (offset?.explicit) {
+      if (
+        zone === null ||
+        (shown?.source !== 'timezone' && offsetAt(zone, from) !== offset.minutes)
+      ) {
+        zone = fixedZoneName(offset.minutes);
+      }
+      offsetMinutes = offset.minutes;
+      source = 'offset';
+    } else if (reading === 'epoch' && zone === null) {
+      zone = 'UTC';
+      offsetMinutes = 0;
+      source = 'offset';
+    }
+    const local = offsetMinutes !== null ? formatLocal(from + offsetMinutes * MINUTE) : null;
+    return {
+      from,
+      to,
+      local,
+      localEnd:
+        to !== from && offsetMinutes !== null ? formatLocal(to + offsetMinutes * MINUTE) : null,
+      timezone: zone,
+      zoneSource: source,
+      reading,
+      grain: rest.grain,
+      unitSeconds: rest.unitSeconds,
+      timeOfDay: null,
+      vague: rest.vague,
+      offsetMinutes,
+      candidates: [],
+    };
+  };
+
+  /** A wall-clock time (fixed, or resolved per zone for natural language) → UTC. */
+  const wallClock = (
+    resolveIn: (refLocal: number) => LocalResolution,
+    reading: Draft['reading'],
+    vague: boolean,
+    refIndependent: boolean,
+  ): Draft => {
+    const plan = zonePlan();
+    if (plan === null) {
+      flags.push('time.zone_unknown');
+      const low = resolveIn(receivedAt + MIN_OFFSET_MINUTES * MINUTE);
+      const high = refIndependent ? low : resolveIn(receivedAt + MAX_OFFSET_MINUTES * MINUTE);
+      const [from, to] = anyZoneBounds(low, high);
+      const shown = refIndependent ? describe(low) : null;
+      return {
+        from,
+        to,
+        local: shown?.local ?? null,
+        localEnd: shown?.localEnd ?? null,
+        timezone: null,
+        zoneSource: null,
+        reading,
+        grain: low.grain,
+        unitSeconds: low.unitSeconds,
+        timeOfDay: low.kind === 'period' ? low.timeOfDay : null,
+        vague,
+        offsetMinutes: null,
+        candidates: [],
+      };
+    }
+    const inZone = (zone: string) => {
+      const res = resolveIn(toLocal(receivedAt, zone));
+      return { res, converted: convert(res, zone) };
+    };
+    const main = inZone(plan.primary);
+    let { from, to } = main.converted;
+    let readings = main.converted.readings;
+    let conflict = false;
+    for (const other of plan.others) {
+      const o = inZone(other).converted;
+      if (o.from !== main.converted.from || o.to !== main.converted.to) {
+        conflict = true;
+        from = Math.min(from, o.from);
+        to = Math.max(to, o.to);
+        readings = readings.concat(o.readings);
+      }
+    }
+    if (conflict) flags.push(plan.conflictFlag);
+    if (plan.source === 'assumed') flags.push('time.zone_assumed');
+    if (main.converted.dst === 'nonexistent') flags.push('time.nonexistent_local');
+    if (main.converted.dst === 'ambiguous') flags.push('time.ambiguous_local');
+    const offsets = unique(main.converted.readings.map((r) => r.offsetMinutes));
+    const shown = describe(main.res);
+    const listed = main.converted.dst !== null || conflict;
+    return {
+      from,
+      to,
+      local: shown.local,
+      localEnd: shown.localEnd,
+      timezone: plan.primary,
+      zoneSource: plan.source,
+      reading,
+      grain: main.res.grain,
+      unitSeconds: main.res.unitSeconds,
+      timeOfDay: main.res.kind === 'period' ? main.res.timeOfDay : null,
+      vague,
+      offsetMinutes:
+        main.res.kind === 'instant'
+          ? offsets.length === 1
+            ? offsets[0]!
+            : null
+          : offsetAt(plan.primary, main.converted.from),
+      candidates: listed
+        ? readings.map((r) => ({ at: r.at, offsetMinutes: r.offsetMinutes, timezone: r.timezone }))
+        : [],
+    };
+  };
+
+  let draft: Draft | null = null;
+  const text = typeof raw === 'string' ? raw.trim() : null;
+
+  // 1. Epoch seconds.
+  if (typeof raw === 'number' || EPOCH_DIGITS.test(text!)) {
+    let value = typeof raw === 'number' ? raw : Number(text);
+    if (!Number.isFinite(value)) return { time: null, flags: [...flags, 'time.unparsed'] };
+    if (Math.abs(value) >= 1e11) {
+      flags.push('time.epoch_milliseconds');
+      value /= 1000;
+    }
+    const at = Math.round(value * 1000);
+    draft = fixed(at, at, 'epoch', null, { grain: 'instant', unitSeconds: 0, vague: false });
+  }
+
+  // 2. ISO 8601.
+  const iso = draft === null ? readIso(text!) : null;
+  if (iso === 'invalid') return { time: null, flags: [...flags, 'time.unparsed'] };
+  if (iso && draft === null) {
+    if (iso.offsetMinutes !== null) {
+      const at = iso.localMs - iso.offsetMinutes * MINUTE;
+      const end = iso.dateOnly ? at + DAY : at;
+      draft = fixed(
+        at,
+        end,
+        'iso',
+        { minutes: iso.offsetMinutes, explicit: true },
+        {
+          grain: iso.dateOnly ? 'day' : 'instant',
+          unitSeconds: iso.dateOnly ? 86_400 : 0,
+          vague: false,
+        },
+      );
+      if (
+        statedZone !== null &&
+        !iso.utcDesignator &&
+        offsetAt(statedZone, at) !== iso.offsetMinutes
+      ) {
+        flags.push('time.zone_mismatch');
+      }
+    } else {
+      const res: LocalResolution = iso.dateOnly
+        ? {
+            kind: 'period',
+            start: iso.localMs,
+            end: iso.localMs + DAY,
+            grain: 'day',
+            unitSeconds: 86_400,
+            timeOfDay: null,
+          }
+        : { kind: 'instant', centers: [iso.localMs], grain: 'instant', unitSeconds: 0 };
+      draft = wallClock(() => res, 'iso', false, true);
+    }
+  }
+
+  // 3. Natural language, relative to the reporter's clock at arrival.
+  if (draft === null) {
+    const plan = zonePlan();
+    const reference = plan ? toLocal(receivedAt, plan.primary) : receivedAt;
+    const spec: NaturalSpec | null = Number.isFinite(receivedAt)
+      ? parseNatural(text!, reference)
+      : null;
+    if (spec === null) return { time: null, flags: [...flags, 'time.unparsed'] };
+    const elapsed = elapsedInterval(spec, receivedAt, settings.justNowSeconds);
+    const southern = point !== null && point.lat < 0;
+    if (elapsed) {
+      draft = fixed(elapsed.from, elapsed.to, 'natural', null, {
+        grain: elapsed.grain,
+        unitSeconds: elapsed.unitSeconds,
+        vague: spec.vague,
+      });
+    } else {
+      const resolveIn = (ref: number) => resolveNatural(spec, ref, { southern })!;
+      draft = wallClock(resolveIn, 'natural', spec.vague, false);
+    }
+  }
+
+  // Widen, clip, check.
+  const d = draft!;
+  const vagueWiden = d.vague
+    ? Math.max(settings.vagueWidenSeconds, settings.vagueWidenFraction * d.unitSeconds)
+    : 0;
+  const widen = Math.max(statedPrecision ?? 0, vagueWiden) * 1000;
+  let from = d.from - widen;
+  let to = d.to + widen;
+  if (
+    d.reading === 'natural' &&
+    Number.isFinite(receivedAt) &&
+    from <= receivedAt &&
+    receivedAt < to
+  ) {
+    to = receivedAt;
+  }
+  from = Math.round(from);
+  to = Math.round(to);
+  if (Number.isFinite(receivedAt)) {
+    if (from > receivedAt + settings.futureToleranceSeconds * 1000) flags.push('time.future');
+    if (to < receivedAt - settings.maxAgeDays * DAY) flags.push('time.implausibly_old');
+  }
   return {
     time: {
-      from: startMs - precisionSeconds * 1000,
-      to: endMs + precisionSeconds * 1000,
-      local: parsed.toFormat("yyyy-MM-dd'T'HH:mm:ss"),
-      timezone: offset ? (claims.timezone ?? parsed.zone.name) : (zone ?? null),
-      zoneSource: offset ? 'offset' : 'timezone',
-      precisionSeconds,
+      from,
+      to,
+      local: d.local,
+      timezone: d.timezone,
+      zoneSource: d.zoneSource,
+      precisionSeconds: Math.round((to - from) / 2000),
+      reading: d.reading,
+      grain: d.grain,
+      localEnd: d.localEnd,
+      timeOfDay: d.timeOfDay,
+      vague: d.vague,
+      statedPrecisionSeconds: statedPrecision,
+      offsetMinutes: d.offsetMinutes,
+      candidates: d.candidates,
     },
-    flags: [],
+    flags,
   };
+}
+
+/** Wall-clock strings of a local resolution. */
+function describe(res: LocalResolution): { local: string; localEnd: string | null } {
+  if (res.kind === 'instant') {
+    return {
+      local: formatLocal(res.centers[0]!),
+      localEnd: res.centers.length > 1 ? formatLocal(res.centers[res.centers.length - 1]!) : null,
+    };
+  }
+  return { local: formatLocal(res.start), localEnd: formatLocal(res.end - 1000) };
 }

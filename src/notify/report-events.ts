@@ -20,6 +20,8 @@ export interface LiveEvent {
       lon: number | null;
       flags: string[];
       incidentId: string | null;
+      queue: string;
+      officeId: string | null;
     };
     incident: {
       id: string;
@@ -50,6 +52,8 @@ export function reportProcessedEvent(report: Report, incident: Incident | null):
         lon: report.place?.lon ?? null,
         flags: report.flags,
         incidentId: report.incidentId,
+        queue: report.queue,
+        officeId: report.officeId,
       },
       incident: incident && {
         id: incident.id,

@@ -16,7 +16,8 @@
 import type { IdKind } from '../domain/ids.js';
 import type { Store } from '../store/store.js';
 import type { JoinRule } from '../correlate/join-incident.js';
-import { STAGES, type Stage, type StageContext } from './stages.js';
+import type { RepeatRule } from '../protect/abuse.js';
+import { STAGES, type NormalizeWiring, type Stage, type StageContext } from './stages.js';
 
 export interface PipelineSettings {
   batchSize: number;
@@ -28,6 +29,7 @@ export interface PipelineSettings {
   retryBaseMs: number;
   pollMs: number;
   joinRule: JoinRule;
+  repeatRule: RepeatRule;
 }
 
 export interface PipelineLog {
@@ -40,6 +42,7 @@ export interface PipelineDeps {
   clock: () => number;
   newId: (kind: IdKind, nowMs: number) => string;
   settings: PipelineSettings;
+  normalize: NormalizeWiring;
   log: PipelineLog;
   /** Called after each batch that changed something has committed. */
   onCommitted?: (processed: number) => void;
@@ -59,6 +62,11 @@ export interface BatchResult {
 export interface Pipeline {
   /** Queue a newly stored report; call inside the transaction that stores it. */
   enqueue(reportId: string, now: number): void;
+  /**
+   * Normalizes a report again now (its claims changed), inside the caller's
+   * transaction, and queues the stages after normalize if nothing is queued.
+   */
+  renormalize(reportId: string): void;
   /** Runs due jobs in one transaction: up to batchSize, and stops after `sliceMs` if given. */
   runBatch(sliceMs?: number): BatchResult;
   /** Run batches until nothing is due now. */
@@ -85,6 +93,17 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   const indexOf = new Map(stages.map((s, i) => [s.name as string, i]));
   const first = stages[0]!.name;
 
+  function contextAt(now: number): StageContext {
+    return {
+      store,
+      now,
+      newId: deps.newId,
+      joinRule: settings.joinRule,
+      repeatRule: settings.repeatRule,
+      normalize: deps.normalize,
+    };
+  }
+
   function runJob(ctx: StageContext, job: { id: number; reportId: string; stage: string }) {
     let index = indexOf.get(job.stage);
     if (index === undefined) throw new Error(`unknown stage ${job.stage}`);
@@ -104,7 +123,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   function runBatch(sliceMs = Infinity): BatchResult {
     const now = clock();
     const started = performance.now();
-    const ctx: StageContext = { store, now, newId: deps.newId, joinRule: settings.joinRule };
+    const ctx = contextAt(now);
     const result: BatchResult = { taken: 0, completed: 0, failed: 0 };
     store.transaction(() => {
       const jobs = store.jobs.due(now, settings.batchSize);
@@ -171,6 +190,19 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   return {
     enqueue(reportId, now) {
       store.jobs.enqueue(reportId, first, now);
+    },
+    renormalize(reportId) {
+      const now = clock();
+      const normalizeStage = stages.find((st) => st.name === 'normalize');
+      const next = stages[stages.findIndex((st) => st.name === 'normalize') + 1];
+      store.transaction(() => {
+        const report = store.reports.get(reportId);
+        if (!report || !normalizeStage) return;
+        normalizeStage.run(contextAt(now), report);
+        // A job still waiting keeps its place; a finished report goes through the rest again.
+        if (!store.jobs.forReport(reportId) && next) store.jobs.enqueue(reportId, next.name, now);
+      });
+      poke();
     },
     runBatch,
     drain() {

@@ -4,23 +4,40 @@
  * store and writes its effects. The runner calls an adapter inside a transaction
  * that also advances the report's job, so effects commit exactly once.
  */
-import { addMember } from '../domain/incident.js';
+import { addMember, type IncidentTotals } from '../domain/incident.js';
 import type { IdKind } from '../domain/ids.js';
 import { eventPoint, eventWindow, type Interval, type Report } from '../domain/report.js';
 import { boundingBox, type Point } from '../correlate/geo.js';
 import { chooseIncident, type JoinRule } from '../correlate/join-incident.js';
-import { normalizeClaims } from '../normalize/normalize-report.js';
+import {
+  geocodeQueryFor,
+  normalizeClaims,
+  type NormalizeContext,
+  type NormalizeDeps,
+} from '../normalize/normalize-report.js';
+import type { NormalizeSettings } from '../normalize/settings.js';
+import { repeatDialerCalls, REPEAT_DIALER_FLAG, type RepeatRule } from '../protect/abuse.js';
 import { reportProcessedEvent } from '../notify/report-events.js';
 import type { Store } from '../store/store.js';
 
-export const STAGE_NAMES = ['normalize', 'correlate', 'notify'] as const;
+export const STAGE_NAMES = ['screen', 'normalize', 'correlate', 'notify'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
+
+/** What the normalize stage needs besides the store: its deps and settings. */
+export interface NormalizeWiring {
+  deps: NormalizeDeps;
+  settings: NormalizeSettings;
+  /** Whether the optional street-level geocoder is configured. */
+  geocoding: boolean;
+}
 
 export interface StageContext {
   store: Store;
   now: number;
   newId: (kind: IdKind, nowMs: number) => string;
   joinRule: JoinRule;
+  repeatRule: RepeatRule;
+  normalize: NormalizeWiring;
 }
 
 export interface Stage {
@@ -28,12 +45,63 @@ export interface Stage {
   run(ctx: StageContext, report: Report): void;
 }
 
+/**
+ * Abuse screening: the repeat-dialer rule over the caller's whole history, so the
+ * verdict on every one of the caller's reports is right whatever order they were
+ * stored in (an import of old calls). Flagged reports go to the abuse queue.
+ */
+const screen: Stage = {
+  name: 'screen',
+  run({ store, repeatRule }, report) {
+    const pseudonyms = [report.callerPseudonym, report.callerLink].filter(
+      (p): p is string => p !== null,
+    );
+    if (pseudonyms.length === 0) return;
+    const calls = store.reports.callerHistory(pseudonyms);
+    const flagged = repeatDialerCalls(calls, repeatRule);
+    for (const call of calls) {
+      const isFlagged = flagged.has(call.id);
+      if (isFlagged === call.flags.includes(REPEAT_DIALER_FLAG)) continue;
+      store.reports.replaceFlags(call.id, ['abuse'], isFlagged ? [REPEAT_DIALER_FLAG] : []);
+      store.reports.setQueue(call.id, isFlagged ? 'abuse' : 'analyst');
+    }
+  },
+};
+
+/** The normalize core's view of a report, stored or new (its text is sealed: counts only). */
+export function normalizeContext(
+  report: Pick<Report, 'receivedAt' | 'textFacts' | 'category'> & {
+    attachments: readonly unknown[];
+    geocoded?: Report['geocoded'];
+  },
+): Partial<NormalizeContext> {
+  return {
+    receivedAt: report.receivedAt,
+    narrativeWords: report.textFacts.narrativeWords,
+    who: report.textFacts.who,
+    category: report.category,
+    attachmentCount: report.attachments.length,
+    geocoded: report.geocoded ?? null,
+  };
+}
+
 const normalize: Stage = {
   name: 'normalize',
-  run({ store }, report) {
-    const n = normalizeClaims(report.claims);
+  run({ store, normalize: wiring }, report) {
+    const n = normalizeClaims(
+      report.claims,
+      normalizeContext(report),
+      wiring.deps,
+      wiring.settings,
+    );
     const observed = { ...report, time: n.time, place: n.place };
     store.reports.saveNormalization(report.id, n, eventWindow(observed), eventPoint(observed));
+    // The geocoder is asked outside the pipeline (pipeline/geocode.ts); it renormalizes after.
+    if (wiring.geocoding && report.geocodeState === null) {
+      if (geocodeQueryFor(report.claims, wiring.deps, wiring.settings) !== null) {
+        store.reports.setGeocode(report.id, null, 'wanted');
+      }
+    }
   },
 };
 
@@ -66,6 +134,14 @@ const correlate: Stage = {
   run({ store, now, newId, joinRule }, report) {
     const window = eventWindow(report);
     const point = eventPoint(report);
+    if (report.incidentId) {
+      // Renormalized after an answer: it stays in its incident, whose totals follow.
+      store.reports.assignIncident(report.id, report.incidentId);
+      const members = store.incidents.members(report.incidentId);
+      const totals = members.reduce<IncidentTotals | null>(addMember, null);
+      if (totals) store.incidents.update(report.incidentId, totals, now);
+      return;
+    }
     const match = point && nearestIncident(store, { id: report.id, point, window }, joinRule);
     if (match) {
       const totals = addMember(store.incidents.totals(match.incidentId), { window, point });
@@ -89,4 +165,4 @@ const notify: Stage = {
   },
 };
 
-export const STAGES: readonly Stage[] = [normalize, correlate, notify];
+export const STAGES: readonly Stage[] = [screen, normalize, correlate, notify];

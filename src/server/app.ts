@@ -1,35 +1,68 @@
 /**
  * The Fastify application: parsers, security headers, logging without request
- * content, the error mapping and every route. Built from deps; starts nothing.
+ * content, access control declared per route, the error mapping and every route.
+ * Built from deps; starts nothing.
  */
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import type { Admin } from '../access/admin.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { Config } from '../config.js';
 import type { IntakeService } from '../intake/intake.service.js';
 import type { LiveEvents } from '../notify/live-events.js';
-import type { Store } from '../store/store.js';
-import { ANONYMOUS, createAuth, type Principal } from './auth.js';
+import type { RateLimiter } from '../protect/rate-limit.js';
+import type { Vault } from '../protect/vault.js';
+import { createAuditRepository } from '../store/sqlite/audit.repository.js';
+import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { ANONYMOUS, createAuth, type DeclaredRoute, type Principal } from './auth.js';
+import type { AuditAppend, Cases } from './cases.js';
 import { errorHandler, notFound } from './http-errors.js';
+import { adminRoutes } from './routes/admin.js';
+import { auditRoutes, recordRefusal } from './routes/audit.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
+import { receiptRoutes } from './routes/receipts.js';
 import { reportRoutes } from './routes/reports.js';
+import { sessionRoutes } from './routes/session.js';
+import { statsRoutes } from './routes/stats.js';
 import { webRoutes } from './routes/web.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with the access it declares (the role matrix test walks them). */
+    apiRoutes: DeclaredRoute[];
+  }
+}
+
 export interface AppDeps {
-  store: Store;
+  store: SqliteStore;
   intake: IntakeService;
   live: LiveEvents;
   logger: Logger;
-  settings: { bodyLimitBytes: number; pageSizeMax: number; sseHeartbeatSeconds: number };
+  vault: Vault;
+  audit: AuditAppend;
+  auditLog: AuditLog;
+  admin: Admin;
+  cases: Cases;
+  clock: () => number;
+  config: Config;
+  settings: Config;
+  sourceOf: (request: FastifyRequest) => string;
+  limiters: { prefix: RateLimiter; receipts: RateLimiter; logins: RateLimiter };
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { store, settings } = deps;
   const app = Fastify({
     loggerInstance: deps.logger,
     // We log one line per request ourselves, with the route pattern instead of the URL
     // (a URL can carry a receipt or a search term).
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: deps.settings.bodyLimitBytes,
+    bodyLimit: settings.bodyLimitBytes,
+    // A request (which may carry a caller's number) must arrive whole within the caller TTL.
+    requestTimeout: settings.callerTtlSeconds * 1000,
+    trustProxy: settings.trustProxy,
     // Never trust a client-chosen request id.
     requestIdHeader: false,
     onProtoPoisoning: 'error',
@@ -65,12 +98,46 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     throw notFound();
   });
 
-  const auth = createAuth(deps.store.tokens);
-  const { store, intake, live, settings } = deps;
+  const refusals = recordRefusal(deps.auditLog);
+  const auth = createAuth({
+    tokens: store.tokens,
+    clock: deps.clock,
+    userName: (id) => store.users.get(id)?.name ?? null,
+    onRefused: (refusal) => store.transaction(() => refusals(refusal)),
+  });
+  app.decorate('apiRoutes', auth.install(app));
+
   healthRoutes(app, { store });
-  reportRoutes(app, { store, intake, auth, pageSizeMax: settings.pageSizeMax });
-  incidentRoutes(app, { store, auth, pageSizeMax: settings.pageSizeMax });
-  eventRoutes(app, { live, auth, heartbeatMs: settings.sseHeartbeatSeconds * 1000 });
+  reportRoutes(app, {
+    store,
+    intake: deps.intake,
+    cases: deps.cases,
+    vault: deps.vault,
+    audit: deps.audit,
+    prefixLimiter: deps.limiters.prefix,
+    sourceOf: deps.sourceOf,
+    pageSizeMax: settings.pageSizeMax,
+    messageMaxChars: settings.messageMaxChars,
+  });
+  receiptRoutes(app, {
+    store,
+    vault: deps.vault,
+    audit: deps.audit,
+    cases: deps.cases,
+    limiter: deps.limiters.receipts,
+    sourceOf: deps.sourceOf,
+    messageMaxChars: settings.messageMaxChars,
+  });
+  incidentRoutes(app, { store, audit: deps.audit, pageSizeMax: settings.pageSizeMax });
+  eventRoutes(app, { live: deps.live, heartbeatMs: settings.sseHeartbeatSeconds * 1000 });
+  sessionRoutes(app, { admin: deps.admin, limiter: deps.limiters.logins, sourceOf: deps.sourceOf });
+  adminRoutes(app, { admin: deps.admin, store, config: deps.config });
+  statsRoutes(app, { store, clock: deps.clock });
+  auditRoutes(app, {
+    audit: deps.auditLog,
+    repo: createAuditRepository(store.db),
+    pageSizeMax: settings.pageSizeMax,
+  });
   await webRoutes(app);
   return app;
 }

@@ -1,59 +1,127 @@
 /**
- * Bearer-token authentication and role checks. A route declares the roles it
- * allows; a missing, malformed, unknown or revoked token gets 401, a valid token
- * of another role 403.
+ * Who is calling, and may they call this route. Every API route declares its
+ * access in its options, `config: { access: 'public' }` or
+ * `config: { access: ['analyst', 'supervisor'] }`; a route without a declaration
+ * refuses to start (fail closed). A missing, malformed, unknown, revoked or
+ * expired token gets 401; a valid token without an allowed role gets 403. Every
+ * refusal is reported to `onRefused` (the audit trail).
  */
-import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Role } from '../access/roles.js';
 import { verifyToken } from '../access/tokens.js';
 import { AppError } from '../domain/errors.js';
 import type { TokenRepository } from '../store/store.js';
 
 export interface Principal {
-  /** `anonymous`, or `token:<id>`. */
+  /** `anonymous`, `token:<id>`, or `user:<name>` for a login session. */
   id: string;
-  role: Role | null;
+  roles: Role[];
+  /** For field-office staff: the office whose cases they may see. */
+  officeId: string | null;
+  /** The token that proved it (to end a session). */
+  tokenId: string | null;
 }
+
+export type Access = 'public' | Role[];
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal;
   }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
 }
 
-export const ANONYMOUS: Principal = { id: 'anonymous', role: null };
+export const ANONYMOUS: Principal = { id: 'anonymous', roles: [], officeId: null, tokenId: null };
+
+export const hasRole = (p: Principal, ...roles: Role[]): boolean =>
+  roles.some((r) => p.roles.includes(r));
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+export interface Refusal {
+  principal: Principal;
+  route: string;
+  method: string;
+  status: 401 | 403;
+}
+
+export interface AuthDeps {
+  tokens: TokenRepository;
+  clock: () => number;
+  /** Name shown for a session's user, by user id. */
+  userName: (userId: string) => string | null;
+  onRefused: (refusal: Refusal) => void;
+}
 
 const unauthorized = () =>
   new AppError('unauthorized', 'auth', 'send a valid token as Authorization: Bearer <token>');
 
-export function createAuth(tokens: TokenRepository) {
-  /** The principal a request proves; throws 401 for a bad token; anonymous when none is sent. */
+export function createAuth(deps: AuthDeps) {
+  /** The principal a request proves; 401 for a bad token; anonymous when none is sent. */
   function identify(request: FastifyRequest): Principal {
     const header = request.headers.authorization;
     if (header === undefined) return ANONYMOUS;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    const token = match ? verifyToken(match[1]!, tokens.get) : null;
+    const token = match ? verifyToken(match[1]!, deps.tokens.get, deps.clock()) : null;
     if (!token) throw unauthorized();
-    return { id: `token:${token.id}`, role: token.role as Role };
-  }
-
-  function requireRole(...roles: Role[]): preHandlerHookHandler {
-    return async (request: FastifyRequest, _reply: FastifyReply) => {
-      const principal = identify(request);
-      if (principal.role === null) throw unauthorized();
-      if (!roles.includes(principal.role)) {
-        throw new AppError('forbidden', 'forbidden', 'your role may not do this');
-      }
-      request.principal = principal;
+    const name = token.userId ? deps.userName(token.userId) : null;
+    return {
+      id: name ? `user:${name}` : `token:${token.id}`,
+      roles: token.roles as Role[],
+      officeId: token.officeId,
+      tokenId: token.id,
     };
   }
 
-  /** Anyone may call; a token, if sent, must be valid. */
-  const optional: preHandlerHookHandler = async (request) => {
-    request.principal = identify(request);
-  };
+  /**
+   * Installs the check on every API route; call before the routes are added.
+   * Returns the API routes with their declared access, as they are added.
+   */
+  function install(app: FastifyInstance): DeclaredRoute[] {
+    const declared: DeclaredRoute[] = [];
+    app.addHook('onRoute', (route: RouteOptions) => {
+      if (!route.url.startsWith('/api/')) return;
+      const access = route.config?.access;
+      if (access === undefined) {
+        throw new Error(`route ${route.method} ${route.url} declares no access`);
+      }
+      for (const method of [route.method].flat()) declared.push({ method, url: route.url, access });
+    });
+    app.addHook('preHandler', async (request) => {
+      const access = request.routeOptions.config?.access;
+      if (access === undefined) return; // static files
+      const refuse = (status: 401 | 403, principal: Principal) => {
+        deps.onRefused({
+          principal,
+          route: request.routeOptions.url ?? '',
+          method: request.method,
+          status,
+        });
+        return status === 401
+          ? unauthorized()
+          : new AppError('forbidden', 'forbidden', 'your role may not do this');
+      };
+      let principal: Principal;
+      try {
+        principal = identify(request);
+      } catch {
+        throw refuse(401, ANONYMOUS);
+      }
+      request.principal = principal;
+      if (access === 'public') return;
+      if (principal.roles.length === 0) throw refuse(401, principal);
+      if (!hasRole(principal, ...access)) throw refuse(403, principal);
+    });
+    return declared;
+  }
 
-  return { requireRole, optional };
+  return { identify, install };
 }
 
 export type Auth = ReturnType<typeof createAuth>;

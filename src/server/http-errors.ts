@@ -12,6 +12,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  rate_limited: 429,
   technical: 500,
 };
 
@@ -53,12 +54,20 @@ export interface ErrorBody {
   error: { code: string; message: string; issues?: { path: string; message: string }[] };
 }
 
-export function toHttpError(err: unknown): { status: number; body: ErrorBody } {
+export function toHttpError(err: unknown): {
+  status: number;
+  body: ErrorBody;
+  headers?: Record<string, string>;
+} {
   if (err instanceof AppError) {
     const status = STATUS_BY_CODE[err.code] ?? STATUS_BY_KIND[err.kind];
     const body: ErrorBody = { error: { code: err.code, message: err.message } };
     if (err.issues.length > 0) body.error.issues = err.issues;
-    return { status, body };
+    const headers =
+      err.retryAfterSeconds !== undefined
+        ? { 'retry-after': String(err.retryAfterSeconds) }
+        : undefined;
+    return { status, body, headers };
   }
   const fe = err as FastifyError;
   const known = fe?.code ? FASTIFY_ERRORS[fe.code] : undefined;
@@ -74,14 +83,13 @@ export function toHttpError(err: unknown): { status: number; body: ErrorBody } {
 }
 
 export function errorHandler(err: unknown, request: FastifyRequest, reply: FastifyReply) {
-  const { status, body } = toHttpError(err);
+  const { status, body, headers } = toHttpError(err);
   if (status >= 500) {
-    // Our own failure: the stack is ours, the request content is not logged.
-    request.log.error(
-      { err: { name: (err as Error)?.name, stack: (err as Error)?.stack } },
-      'request failed',
-    );
+    // Our own failure: code and stack are ours; the request content is not logged.
+    const e = err as Error & { code?: string };
+    request.log.error({ err: { name: e?.name, code: e?.code, stack: e?.stack } }, 'request failed');
   }
+  if (headers) void reply.headers(headers);
   void reply.code(status).send(body);
 }
 

@@ -5,14 +5,20 @@
  * commit and exactly-once stage effects simple. A PostgreSQL store would need an
  * asynchronous variant of this interface; it is not built yet.
  */
-import type { Incident, IncidentTotals } from '../domain/incident.js';
+import type { Incident, IncidentMember, IncidentTotals } from '../domain/incident.js';
 import type {
-  AttachmentMeta,
+  CaseStatus,
+  Claims,
+  GeocodedPlace,
+  TextFacts,
   Interval,
   NewReport,
   Normalization,
+  Queue,
   Report,
   ReportStage,
+  SealedText,
+  StoredAttachment,
 } from '../domain/report.js';
 
 /** Position in a newest-first list: the sort value and the row's sequence number. */
@@ -43,38 +49,110 @@ export interface BoundingBox {
   maxLon: number;
 }
 
+/** Which reports a list may show: one queue, one office's cases. */
+export interface ReportFilter {
+  queue?: Queue;
+  officeId?: string;
+}
+
+/** One call in a caller's history, for the repeat-dialer rule. */
+export interface CallerCall {
+  id: string;
+  receivedAt: number;
+  flags: string[];
+  queue: Queue;
+}
+
+/** Plaintext left by a database created before text was sealed (schema version 1). */
+export type LegacyReport =
+  | { kind: 'narrative'; reportId: string; text: string }
+  | {
+      kind: 'attachment';
+      reportId: string;
+      attachmentId: string;
+      filename: string;
+      sha256: string;
+      data: Buffer;
+    };
+
 export interface ReportRepository {
   insert(report: NewReport): void;
+  addSearchTokens(id: string, tokens: Buffer[]): void;
   get(id: string): Report | null;
   /** Newest first by arrival time. */
-  listNewest(limit: number, after?: Cursor): Page<Report>;
+  listNewest(limit: number, after?: Cursor, filter?: ReportFilter): Page<Report>;
+  /** Newest first, only reports holding every one of the blind-index tokens. */
+  search(tokens: Buffer[], limit: number, after?: Cursor, filter?: ReportFilter): Page<Report>;
   all(): IterableIterator<Report>;
+  /** Stores the normalized time and place, replacing the report's time/place/source flags. */
   saveNormalization(
     id: string,
     normalization: Normalization,
     window: Interval,
     point: { lat: number; lon: number } | null,
   ): void;
+  /** New claims after an operator's answers; `sealedSubjects` replaces the who/what when given. */
+  updateClaims(
+    id: string,
+    claims: Claims,
+    textFacts: TextFacts,
+    sealedSubjects: Buffer | null,
+  ): void;
+  /** The geocoder's answer (or null), and where asking it stands. */
+  setGeocode(id: string, geocoded: GeocodedPlace | null, state: 'wanted' | 'done' | 'failed'): void;
+  /** Reports waiting for the geocoder, oldest first. */
+  geocodesWanted(limit: number): string[];
+  /** Completeness of the reports received in [from, to). */
+  completeness(
+    from: number,
+    to: number,
+  ): { reports: number; mean: number | null; min: number | null; max: number | null };
+  /** Replaces the report's flags of these families (`abuse` for `abuse.*`), keeping the rest. */
+  replaceFlags(id: string, families: string[], flags: string[]): void;
   setStage(id: string, stage: ReportStage): void;
+  setQueue(id: string, queue: Queue): void;
+  setCategory(id: string, category: string | null): void;
+  setStatus(id: string, status: CaseStatus, at: number): void;
+  assignOffice(id: string, officeId: string | null): void;
   assignIncident(id: string, incidentId: string): void;
   /** Reports with a point inside `box` whose comparison window overlaps `window`. */
   findNear(window: Interval, box: BoundingBox): NearbyReport[];
+  /** Every report whose caller pseudonym or link is one of these, oldest first. */
+  callerHistory(pseudonyms: string[]): CallerCall[];
   count(): number;
   /** The id of an existing report with this external id, if any. */
   findByExternalId(externalId: string): string | null;
-  attachments(reportId: string): AttachmentMeta[];
+  attachments(reportId: string): StoredAttachment[];
+  attachmentData(reportId: string, attachmentId: string): Buffer | null;
+  /** The report's wrapped data key. */
+  dataKey(id: string): Buffer | null;
+  legacyPlaintext(limit: number): LegacyReport[];
+  sealLegacyNarrative(id: string, sealed: SealedText): void;
+  sealLegacyAttachment(attachmentId: string, sealedData: Buffer, sealedMeta: Buffer): void;
+  /** Ids of reports in `status` since before `before`, for retention. */
+  expired(status: CaseStatus, before: number, limit: number): string[];
+  /** Deletes a report and everything that hangs off it. */
+  remove(id: string): void;
 }
 
 export interface IncidentRepository {
   create(id: string, totals: IncidentTotals, now: number): void;
   update(id: string, totals: IncidentTotals, now: number): void;
   get(id: string): Incident | null;
+  assignOffice(id: string, officeId: string | null): void;
+  /** The members' windows and points, to rebuild the totals after members were removed. */
+  members(id: string): IncidentMember[];
+  remove(id: string): void;
   totals(id: string): IncidentTotals | null;
-  listNewest(limit: number, after?: Cursor): Page<Incident>;
+  /** Newest first; `queue` keeps incidents with at least one report in that queue. */
+  listNewest(limit: number, after?: Cursor, filter?: ReportFilter): Page<Incident>;
   all(): IterableIterator<Incident>;
   count(): number;
   /** Report ids and external ids of an incident's members, oldest first. */
-  memberIds(id: string): { reportIds: string[]; externalIds: string[]; sources: string[] };
+  memberIds(
+    id: string,
+    filter?: { queue?: Queue },
+  ): { reportIds: string[]; externalIds: string[]; sources: string[] };
 }
 
 export interface Job {
@@ -93,6 +171,8 @@ export interface JobRepository {
   /** A stage is done: the job now names the next one. */
   advance(id: number, stage: string, now: number): void;
   get(id: number): Job | null;
+  /** The report's pending or parked job, if any. */
+  forReport(reportId: string): Job | null;
   retryLater(id: number, attempts: number, availableAt: number, error: string): void;
   park(id: number, attempts: number, error: string, now: number): void;
   counts(): { ready: number; failed: number };
@@ -117,14 +197,72 @@ export interface EventRepository {
 export interface StoredToken {
   id: string;
   secretHash: Buffer;
-  role: string;
+  roles: string[];
   label: string | null;
   revokedAt: number | null;
+  /** The user a login session belongs to. */
+  userId: string | null;
+  /** For `office` tokens: the office whose cases it may see. */
+  officeId: string | null;
+  /** Sessions expire; API tokens do not (null). */
+  expiresAt: number | null;
 }
 
 export interface TokenRepository {
   insert(token: StoredToken & { createdAt: number }): void;
   get(id: string): StoredToken | null;
+  revoke(id: string, at: number): void;
+  /** Deletes sessions expired before `now` and tokens revoked before it; returns how many. */
+  purgeExpired(now: number): number;
+}
+
+export interface User {
+  id: string;
+  name: string;
+  passwordHash: string;
+  roles: string[];
+  officeId: string | null;
+  disabledAt: number | null;
+}
+
+export interface UserRepository {
+  insert(user: User & { createdAt: number }): void;
+  byName(name: string): User | null;
+  get(id: string): User | null;
+  list(): User[];
+}
+
+export interface Office {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
+export interface OfficeRepository {
+  insert(office: Office): void;
+  get(id: string): Office | null;
+  byName(name: string): Office | null;
+  list(): Office[];
+}
+
+export interface ReceiptRepository {
+  insert(lookup: string, secretHash: Buffer, reportId: string, createdAt: number): void;
+  get(lookup: string): { secretHash: Buffer; reportId: string } | null;
+  forReport(reportId: string): string[];
+}
+
+export interface StoredMessage {
+  id: string;
+  reportId: string;
+  author: 'reporter' | 'operator';
+  authorId: string | null;
+  bodySealed: Buffer;
+  createdAt: number;
+}
+
+export interface MessageRepository {
+  insert(message: StoredMessage): void;
+  forReport(reportId: string): StoredMessage[];
 }
 
 export interface IdempotencyRecord {
@@ -147,6 +285,10 @@ export interface Store {
   events: EventRepository;
   tokens: TokenRepository;
   idempotency: IdempotencyRepository;
+  users: UserRepository;
+  offices: OfficeRepository;
+  receipts: ReceiptRepository;
+  messages: MessageRepository;
   /** Runs `fn` in one transaction; nested calls become savepoints. */
   transaction<T>(fn: () => T): T;
   close(): void;

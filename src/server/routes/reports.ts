@@ -1,44 +1,70 @@
-/** POST /api/v1/reports (intake) and the token-protected reads of reports. */
-import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../domain/errors.js';
+/**
+ * Reports: intake (POST, public), the case list and search, one case with its
+ * text, and working a case (status, assignment to an office, questions to the
+ * reporter). Scope and audit are in ../cases.ts.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { listScope } from '../../access/scope.js';
+import { AppError, rateLimited, validationError } from '../../domain/errors.js';
+import { CASE_STATUSES, QUEUES } from '../../domain/report.js';
 import type { IntakeService } from '../../intake/intake.service.js';
+import { fieldIssues } from '../../intake/report-schema.js';
+import type { RateLimiter } from '../../protect/rate-limit.js';
+import type { Vault } from '../../protect/vault.js';
 import type { Store } from '../../store/store.js';
-import type { Auth } from '../auth.js';
-import { notFound } from '../http-errors.js';
+import { hasRole } from '../auth.js';
+import type { AuditAppend, Cases } from '../cases.js';
 import { encodeCursor, parsePageQuery } from '../pagination.js';
-import { reportView } from '../../export/views.js';
+import { timeView } from '../../export/views.js';
 
 export interface ReportRoutesDeps {
   store: Store;
   intake: IntakeService;
-  auth: Auth;
+  cases: Cases;
+  vault: Vault;
+  audit: AuditAppend;
+  /** Flood control per hashed network prefix, for senders without an intake token. */
+  prefixLimiter: RateLimiter;
+  sourceOf: (request: FastifyRequest) => string;
   pageSizeMax: number;
+  messageMaxChars: number;
 }
 
 /** Printable ASCII, 1–255 characters (as in the IETF Idempotency-Key draft's examples). */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+const READERS = ['analyst', 'supervisor', 'office'] as const;
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value ?? {});
+  if (!parsed.success) throw validationError(fieldIssues(parsed.error, value));
+  return parsed.data;
+}
 
 export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
-  const { store, intake, auth } = deps;
+  const { store, intake, cases } = deps;
 
-  app.post('/api/v1/reports', { preHandler: auth.optional }, async (request, reply) => {
+  app.post('/api/v1/reports', { config: { access: 'public' } }, async (request, reply) => {
+    const principal = request.principal;
+    // Partners' gateways send for many callers from one address: their tokens skip this.
+    if (!hasRole(principal, 'intake', 'admin')) {
+      const take = deps.prefixLimiter.take(deps.sourceOf(request));
+      if (!take.ok) throw rateLimited('reports from your network', take.retryAfterSeconds);
+    }
     const header = request.headers['idempotency-key'];
     let idempotencyKey: string | undefined;
     if (header !== undefined) {
       if (typeof header !== 'string' || !IDEMPOTENCY_KEY.test(header)) {
-        throw new AppError(
-          'validation_failed',
-          'input',
-          'Idempotency-Key: must be 1–255 printable ASCII characters',
-          [{ path: 'header:Idempotency-Key', message: 'must be 1–255 printable ASCII characters' }],
-        );
+        throw validationError([
+          { path: 'header:Idempotency-Key', message: 'must be 1–255 printable ASCII characters' },
+        ]);
       }
       idempotencyKey = header;
     }
     const result = await intake.submit(request.body, {
-      principal: request.principal.id,
+      principal: principal.id,
       idempotencyKey,
-      mayStateReceivedAt: request.principal.role !== null,
+      mayStateReceivedAt: principal.roles.length > 0,
     });
     if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
     if (result.status === 201 && typeof result.body.id === 'string') {
@@ -47,26 +73,152 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
     return reply.code(result.status).send(result.body);
   });
 
-  app.get(
-    '/api/v1/reports',
-    { preHandler: auth.requireRole('analyst', 'admin') },
+  const listQuery = z.object({
+    q: z.string().trim().min(1).max(200).optional(),
+    queue: z.enum(QUEUES).optional(),
+  });
+
+  app.get('/api/v1/reports', { config: { access: [...READERS] } }, async (request) => {
+    const { limit, after } = parsePageQuery(request.query, deps.pageSizeMax);
+    const { q, queue } = parse(listQuery, request.query);
+    const scope = listScope(request.principal, queue);
+    if (scope === 'forbidden') {
+      throw new AppError('forbidden', 'forbidden', 'your role may not see this queue');
+    }
+    const page = q
+      ? store.reports.search(deps.vault.queryTokens(q), limit, after, scope)
+      : store.reports.listNewest(limit, after, scope);
+    return {
+      items: cases.readMany(
+        request.principal,
+        page.items,
+        q ? 'searched the reports' : 'listed the reports',
+      ),
+      nextCursor: page.next ? encodeCursor(page.next) : null,
+    };
+  });
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/reports/:id',
+    { config: { access: [...READERS] } },
+    async (request) =>
+      cases.read(request.principal, cases.visible(request.principal, request.params.id)),
+  );
+
+  app.get<{ Params: { id: string; attachmentId: string } }>(
+    '/api/v1/reports/:id/attachments/:attachmentId',
+    { config: { access: [...READERS] } },
+    async (request, reply) => {
+      const report = cases.visible(request.principal, request.params.id);
+      const file = cases.attachment(request.principal, report, request.params.attachmentId);
+      const name = file.filename.replace(/[^\w.-]+/g, '_').slice(0, 100) || 'attachment';
+      return reply
+        .header('content-type', 'application/octet-stream')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('x-original-content-type', file.contentType)
+        .header('digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`)
+        .send(file.data);
+    },
+  );
+
+  /** The fields an operator may add or correct after the call: time, place, who, how known. */
+  const answers = intake.schema
+    .pick({
+      observedAt: true,
+      timezone: true,
+      precisionSeconds: true,
+      location: true,
+      howKnown: true,
+      subjects: true,
+      category: true,
+    })
+    .partial()
+    .refine((a) => Object.keys(a).length > 0, 'give at least one field to change');
+
+  app.patch<{ Params: { id: string } }>(
+    '/api/v1/reports/:id',
+    { config: { access: ['intake', 'analyst', 'supervisor'] } },
     async (request) => {
-      const { limit, after } = parsePageQuery(request.query, deps.pageSizeMax);
-      const page = store.reports.listNewest(limit, after);
+      const body = parse(answers, request.body);
+      const principal = request.principal;
+      // Call-takers (intake) add answers while the case is new; they cannot read it.
+      const report = hasRole(principal, 'analyst', 'supervisor')
+        ? cases.visible(principal, request.params.id)
+        : store.reports.get(request.params.id);
+      if (!report || (!hasRole(principal, 'analyst', 'supervisor') && report.status !== 'new')) {
+        throw new AppError('not_found', 'not_found', 'no report with this id');
+      }
+      cases.answer(principal, report, body);
+      const updated = store.reports.get(report.id)!;
       return {
-        items: page.items.map(reportView),
-        nextCursor: page.next ? encodeCursor(page.next) : null,
+        id: updated.id,
+        completeness: updated.assessment?.completeness ?? null,
+        nextQuestions: updated.assessment?.nextQuestions ?? [],
+        time: timeView(updated),
+        place: updated.place,
+        flags: updated.flags,
       };
     },
   );
 
-  app.get<{ Params: { id: string } }>(
-    '/api/v1/reports/:id',
-    { preHandler: auth.requireRole('analyst', 'admin') },
+  const statusBody = z.strictObject({
+    status: z.enum(CASE_STATUSES),
+    reason: z.string().trim().min(1).max(500),
+  });
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/reports/:id/status',
+    { config: { access: [...READERS] } },
     async (request) => {
-      const report = store.reports.get(request.params.id);
-      if (!report) throw notFound('no report with this id');
-      return reportView(report);
+      const body = parse(statusBody, request.body);
+      const report = cases.visible(request.principal, request.params.id);
+      cases.setStatus(request.principal, report, body.status, body.reason);
+      return { id: report.id, status: body.status };
+    },
+  );
+
+  const assignmentBody = z.strictObject({
+    officeId: z.string().min(1).max(100).nullable(),
+    reason: z.string().trim().min(1).max(500),
+  });
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/reports/:id/assignment',
+    { config: { access: ['supervisor'] } },
+    async (request) => {
+      const body = parse(assignmentBody, request.body);
+      const report = cases.visible(request.principal, request.params.id);
+      if (body.officeId !== null && !store.offices.get(body.officeId)) {
+        throw validationError([{ path: 'officeId', message: 'no office with this id' }]);
+      }
+      store.transaction(() => {
+        store.reports.assignOffice(report.id, body.officeId);
+        deps.audit({
+          actor: request.principal.id,
+          action: 'report.assigned',
+          target: `report:${report.id}`,
+          reason: body.reason,
+          details: { from: report.officeId, to: body.officeId },
+        });
+      });
+      return { id: report.id, officeId: body.officeId };
+    },
+  );
+
+  const messageBody = z.strictObject({ text: z.string().trim().min(1).max(deps.messageMaxChars) });
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/reports/:id/messages',
+    { config: { access: [...READERS] } },
+    async (request, reply) => {
+      const { text } = parse(messageBody, request.body);
+      const report = cases.visible(request.principal, request.params.id);
+      const id = cases.addMessage(
+        report,
+        { author: 'operator', actor: request.principal.id },
+        text,
+      );
+      return reply.code(201).send({ id });
     },
   );
 }

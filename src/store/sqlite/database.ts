@@ -29,6 +29,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Deleted content is overwritten with zeros, not left in free pages (retention).
+    db.pragma('secure_delete = ON');
     migrate(db);
   }
   return db;

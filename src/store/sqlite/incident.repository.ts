@@ -1,5 +1,10 @@
 /** Incidents in SQLite; membership lives on reports.incident_id. */
-import { summaryOf, type Incident, type IncidentTotals } from '../../domain/incident.js';
+import {
+  summaryOf,
+  type Incident,
+  type IncidentMember,
+  type IncidentTotals,
+} from '../../domain/incident.js';
 import type { Cursor, IncidentRepository, Page } from '../store.js';
 import type { Db } from './database.js';
 
@@ -17,6 +22,7 @@ interface IncidentRow {
   sum_z: number;
   created_at: number;
   updated_at: number;
+  office_id: string | null;
 }
 
 const CHUNK = 1000;
@@ -29,14 +35,21 @@ export function createIncidentRepository(db: Db): IncidentRepository {
     centroid_lon = ?, report_count = ?, point_count = ?, sum_x = ?, sum_y = ?, sum_z = ?,
     updated_at = ? WHERE id = ?`);
   const byId = db.prepare('SELECT * FROM incidents WHERE id = ?');
-  const newest = db.prepare('SELECT * FROM incidents ORDER BY seq DESC LIMIT ?');
-  const newestAfter = db.prepare('SELECT * FROM incidents WHERE seq < ? ORDER BY seq DESC LIMIT ?');
+  const newest = db.prepare(`SELECT * FROM incidents WHERE (@office IS NULL OR office_id = @office)
+    AND (@queue IS NULL OR EXISTS
+      (SELECT 1 FROM reports r WHERE r.incident_id = incidents.id AND r.queue = @queue))
+    AND seq < @after ORDER BY seq DESC LIMIT @limit`);
+  const setOffice = db.prepare('UPDATE incidents SET office_id = ? WHERE id = ?');
+  const memberRows = db.prepare(`SELECT lat, lon, event_from AS "from", event_to AS "to"
+    FROM reports WHERE incident_id = ? AND event_from IS NOT NULL`);
+  const remove = db.prepare('DELETE FROM incidents WHERE id = ?');
   const chunkAfter = db.prepare(
     `SELECT * FROM incidents WHERE seq > ? ORDER BY seq LIMIT ${CHUNK}`,
   );
   const count = db.prepare('SELECT count(*) FROM incidents').pluck();
   const members = db.prepare(`SELECT id, external_id AS externalId, caller_pseudonym AS pseudonym
-    FROM reports WHERE incident_id = ? ORDER BY received_at, seq`);
+    FROM reports WHERE incident_id = @id AND (@queue IS NULL OR queue = @queue)
+    ORDER BY received_at, seq`);
 
   // The summary columns are derived from the totals and stored for reading.
   const totalsArgs = (t: IncidentTotals) => {
@@ -71,8 +84,13 @@ export function createIncidentRepository(db: Db): IncidentRepository {
       const row = byId.get(id) as IncidentRow | undefined;
       return row ? incidentFromRow(row) : null;
     },
-    listNewest(limit, after?: Cursor): Page<Incident> {
-      const rows = (after ? newestAfter.all(after.seq, limit) : newest.all(limit)) as IncidentRow[];
+    listNewest(limit, after?: Cursor, filter = {}): Page<Incident> {
+      const rows = newest.all({
+        office: filter.officeId ?? null,
+        queue: filter.queue ?? null,
+        after: after?.seq ?? Number.MAX_SAFE_INTEGER,
+        limit,
+      }) as IncidentRow[];
       const last = rows[rows.length - 1];
       return {
         items: rows.map(incidentFromRow),
@@ -89,8 +107,26 @@ export function createIncidentRepository(db: Db): IncidentRepository {
       }
     },
     count: () => count.get() as number,
-    memberIds(id) {
-      const rows = members.all(id) as {
+    assignOffice(id, officeId) {
+      setOffice.run(officeId, id);
+    },
+    members(id): IncidentMember[] {
+      const rows = memberRows.all(id) as {
+        lat: number | null;
+        lon: number | null;
+        from: number;
+        to: number;
+      }[];
+      return rows.map((r) => ({
+        window: { from: r.from, to: r.to },
+        point: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null,
+      }));
+    },
+    remove(id) {
+      remove.run(id);
+    },
+    memberIds(id, filter = {}) {
+      const rows = members.all({ id, queue: filter.queue ?? null }) as {
         id: string;
         externalId: string | null;
         pseudonym: string | null;
@@ -117,5 +153,6 @@ function incidentFromRow(row: IncidentRow): Incident {
     reportCount: row.report_count,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    officeId: row.office_id,
   };
 }

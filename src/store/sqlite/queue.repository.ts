@@ -22,6 +22,9 @@ export function createJobRepository(db: Db): JobRepository {
   const get = db.prepare(
     'SELECT id, report_id AS reportId, stage, attempts FROM jobs WHERE id = ?',
   );
+  const forReport = db.prepare(
+    'SELECT id, report_id AS reportId, stage, attempts FROM jobs WHERE report_id = ? LIMIT 1',
+  );
   const retry = db.prepare(`UPDATE jobs SET attempts = ?, available_at = ?, last_error = ?,
     updated_at = ? WHERE id = ?`);
   const park = db.prepare(`UPDATE jobs SET state = 'failed', attempts = ?, last_error = ?,
@@ -41,6 +44,7 @@ export function createJobRepository(db: Db): JobRepository {
       advance.run(stage, now, id);
     },
     get: (id) => (get.get(id) as Job | undefined) ?? null,
+    forReport: (reportId) => (forReport.get(reportId) as Job | undefined) ?? null,
     retryLater(id, attempts, availableAt, error) {
       retry.run(attempts, availableAt, error, availableAt, id);
     },

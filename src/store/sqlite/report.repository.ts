@@ -1,6 +1,10 @@
-/** Reports and their attachments in SQLite. */
+/**
+ * Reports in SQLite, with what hangs off them: attachments, blind-index search
+ * tokens and the R*Tree of located reports. Text arrives sealed and leaves sealed:
+ * this layer never sees a plaintext narrative.
+ */
 import type {
-  AttachmentMeta,
+  CaseStatus,
   Channel,
   Claims,
   Interval,
@@ -8,23 +12,47 @@ import type {
   Normalization,
   ObservedPlace,
   ObservedTime,
+  Queue,
   Report,
   ReportStage,
+  StoredAttachment,
+  GeocodedPlace,
+  TextFacts,
 } from '../../domain/report.js';
-import type { BoundingBox, Cursor, NearbyReport, Page, ReportRepository } from '../store.js';
+import type {
+  BoundingBox,
+  CallerCall,
+  Cursor,
+  LegacyReport,
+  NearbyReport,
+  ReportFilter,
+  ReportRepository,
+} from '../store.js';
 import type { Db } from './database.js';
+import type { Statement } from 'better-sqlite3';
 
 interface ReportRow {
   seq: number;
   id: string;
   external_id: string | null;
   channel: string;
-  narrative: string;
   category: string | null;
   received_at: number;
   claims: string;
   caller_pseudonym: string | null;
+  caller_link: string | null;
+  narrative_sealed: Buffer | null;
+  subjects_sealed: Buffer | null;
+  data_key: Buffer | null;
+  text_facts: string | null;
+  assessment: string | null;
+  geocoded: string | null;
+  geocode_state: string | null;
   stage: string;
+  status: string;
+  status_changed_at: number | null;
+  queue: string;
+  office_id: string | null;
   observed_time: string | null;
   observed_place: string | null;
   flags: string;
@@ -33,27 +61,48 @@ interface ReportRow {
 
 const CHUNK = 1000;
 const MINUTE = 60_000;
-const REPORT_COLUMNS = `seq, id, external_id, channel, narrative, category, received_at, claims,
-  caller_pseudonym, stage, observed_time, observed_place, flags, incident_id`;
+const REPORT_COLUMNS = `seq, id, external_id, channel, category, received_at, claims,
+  caller_pseudonym, caller_link, narrative_sealed, subjects_sealed, data_key, text_facts, stage,
+  status, status_changed_at, queue, office_id, observed_time, observed_place, flags, incident_id,
+  assessment, geocoded, geocode_state`;
+
+/** The flag families a writer owns: it replaces its own flags and leaves the others alone. */
+const familyOf = (flag: string) => flag.slice(0, flag.indexOf('.'));
 
 export function createReportRepository(db: Db): ReportRepository {
   const insertReport = db.prepare(`INSERT INTO reports
-    (id, external_id, channel, narrative, category, received_at, claims, caller_pseudonym)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    (id, external_id, channel, narrative, narrative_sealed, subjects_sealed, data_key, text_facts,
+     category, received_at, claims, caller_pseudonym, caller_link, status_changed_at)
+    VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertAttachment = db.prepare(`INSERT INTO attachments
-    (id, report_id, filename, content_type, size_bytes, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  const byId = db.prepare(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`);
-  const newestFirst = db.prepare(
-    `SELECT ${REPORT_COLUMNS} FROM reports ORDER BY received_at DESC, seq DESC LIMIT ?`,
+    (id, report_id, filename, content_type, size_bytes, sha256, data, data_sealed, meta_sealed)
+    VALUES (?, ?, '', ?, ?, '', zeroblob(0), ?, ?)`);
+  const insertToken = db.prepare(
+    'INSERT OR IGNORE INTO search_tokens (token, report_id) VALUES (?, ?)',
   );
-  const newestAfter = db.prepare(`SELECT ${REPORT_COLUMNS} FROM reports
-    WHERE (received_at, seq) < (?, ?) ORDER BY received_at DESC, seq DESC LIMIT ?`);
+  const byId = db.prepare(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`);
   const chunkAfter = db.prepare(
     `SELECT ${REPORT_COLUMNS} FROM reports WHERE seq > ? ORDER BY seq LIMIT ${CHUNK}`,
   );
-  const saveNorm = db.prepare(`UPDATE reports SET observed_time = ?, observed_place = ?, flags = ?,
-    event_from = ?, event_to = ?, lat = ?, lon = ?, stage = 'normalized' WHERE id = ?`);
+  const flagsOf = db.prepare('SELECT flags FROM reports WHERE id = ?').pluck();
+  const setFlagsStmt = db.prepare('UPDATE reports SET flags = ? WHERE id = ?');
+  const saveNorm = db.prepare(`UPDATE reports SET observed_time = ?, observed_place = ?,
+    event_from = ?, event_to = ?, lat = ?, lon = ?, assessment = ?, completeness = ?,
+    stage = 'normalized' WHERE id = ?`);
+  const updateClaims = db.prepare(`UPDATE reports SET claims = ?,
+    subjects_sealed = coalesce(?, subjects_sealed), text_facts = ? WHERE id = ?`);
+  const setGeocode = db.prepare('UPDATE reports SET geocoded = ?, geocode_state = ? WHERE id = ?');
+  const wantedGeocodes = db
+    .prepare(`SELECT id FROM reports WHERE geocode_state = 'wanted' ORDER BY seq LIMIT ?`)
+    .pluck();
+  const completenessStats = db.prepare(`SELECT count(*) AS reports, avg(completeness) AS mean,
+    min(completeness) AS min, max(completeness) AS max FROM reports
+    WHERE completeness IS NOT NULL AND received_at >= ? AND received_at < ?`);
   const setStage = db.prepare('UPDATE reports SET stage = ? WHERE id = ?');
+  const setQueue = db.prepare('UPDATE reports SET queue = ? WHERE id = ?');
+  const setCategory = db.prepare('UPDATE reports SET category = ? WHERE id = ?');
+  const setStatus = db.prepare('UPDATE reports SET status = ?, status_changed_at = ? WHERE id = ?');
+  const setOffice = db.prepare('UPDATE reports SET office_id = ? WHERE id = ?');
   const setIncident = db.prepare(
     `UPDATE reports SET incident_id = ?, stage = 'correlated' WHERE id = ?`,
   );
@@ -74,27 +123,98 @@ export function createReportRepository(db: Db): ReportRepository {
   const byExternal = db
     .prepare('SELECT id FROM reports WHERE external_id = ? ORDER BY seq LIMIT 1')
     .pluck();
-  const attachmentsOf = db.prepare(`SELECT id, filename, content_type AS contentType,
-    size_bytes AS sizeBytes, sha256 FROM attachments WHERE report_id = ? ORDER BY rowid`);
+  const attachmentsOf = db.prepare(`SELECT id, content_type AS contentType,
+    size_bytes AS sizeBytes, meta_sealed AS sealedMeta FROM attachments
+    WHERE report_id = ? ORDER BY rowid`);
+  const attachmentData = db
+    .prepare('SELECT data_sealed FROM attachments WHERE id = ? AND report_id = ?')
+    .pluck();
   const hasAttachments = db.prepare('SELECT 1 FROM attachments LIMIT 1').pluck();
+  const callerCalls = db.prepare(`SELECT id, received_at AS receivedAt, flags, queue FROM reports
+    WHERE caller_pseudonym IN (@a, @b) OR caller_link IN (@a, @b) ORDER BY received_at, seq`);
+  const legacy = db.prepare(`SELECT id, narrative FROM reports
+    WHERE narrative_sealed IS NULL AND narrative <> '' LIMIT ?`);
+  const legacyAttachments = db.prepare(`SELECT id, report_id AS reportId, filename, sha256, data
+    FROM attachments WHERE data_sealed IS NULL LIMIT ?`);
+  const sealLegacy = db.prepare(
+    `UPDATE reports SET narrative = '', narrative_sealed = ?, data_key = ? WHERE id = ?`,
+  );
+  const sealLegacyAttachment = db.prepare(`UPDATE attachments SET filename = '', sha256 = '',
+    data = zeroblob(0), data_sealed = ?, meta_sealed = ? WHERE id = ?`);
+  const dataKeyOf = db.prepare('SELECT data_key FROM reports WHERE id = ?').pluck();
+  const retained = db
+    .prepare(
+      `SELECT id FROM reports
+      WHERE status = ? AND coalesce(status_changed_at, received_at) < ? LIMIT ?`,
+    )
+    .pluck();
+  const removals = [
+    'DELETE FROM report_points WHERE seq = (SELECT seq FROM reports WHERE id = ?)',
+    'DELETE FROM search_tokens WHERE report_id = ?',
+    'DELETE FROM attachments WHERE report_id = ?',
+    'DELETE FROM report_messages WHERE report_id = ?',
+    'DELETE FROM receipts WHERE report_id = ?',
+    'DELETE FROM jobs WHERE report_id = ?',
+    'DELETE FROM reports WHERE id = ?',
+  ].map((sql) => db.prepare(sql));
+
   // Most reports carry no attachment: skip the per-report lookup until one exists.
   let anyAttachment = hasAttachments.get() !== undefined;
-
-  const attachments = (reportId: string): AttachmentMeta[] =>
-    anyAttachment ? (attachmentsOf.all(reportId) as AttachmentMeta[]) : [];
+  const attachments = (reportId: string): StoredAttachment[] =>
+    anyAttachment ? (attachmentsOf.all(reportId) as StoredAttachment[]) : [];
   const toReport = (row: ReportRow): Report => ({
     ...reportFromRow(row),
     attachments: attachments(row.id),
   });
 
-  const page = (rows: ReportRow[], limit: number): Page<Report> => {
-    const items = rows.map(toReport);
+  // List statements differ by filter; prepare each shape once.
+  const listStatements = new Map<string, Statement>();
+  function listStatement(filter: ReportFilter, after: boolean, tokens: number): Statement {
+    const key = `${filter.queue ?? ''}|${filter.officeId !== undefined}|${after}|${tokens}`;
+    let stmt = listStatements.get(key);
+    if (!stmt) {
+      const where: string[] = [];
+      if (filter.queue) where.push('queue = @queue');
+      if (filter.officeId !== undefined) where.push('office_id = @officeId');
+      if (after) where.push('(received_at, seq) < (@at, @seq)');
+      if (tokens > 0) {
+        const params = Array.from({ length: tokens }, (_, i) => `@t${i}`).join(', ');
+        where.push(`id IN (SELECT report_id FROM search_tokens WHERE token IN (${params})
+          GROUP BY report_id HAVING count(*) = ${tokens})`);
+      }
+      stmt = db.prepare(`SELECT ${REPORT_COLUMNS} FROM reports
+        ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+        ORDER BY received_at DESC, seq DESC LIMIT @limit`);
+      listStatements.set(key, stmt);
+    }
+    return stmt;
+  }
+
+  function list(limit: number, after: Cursor | undefined, filter: ReportFilter, tokens: Buffer[]) {
+    const unique = [...new Map(tokens.map((t) => [t.toString('hex'), t])).values()];
+    const params: Record<string, unknown> = {
+      limit,
+      queue: filter.queue,
+      officeId: filter.officeId,
+    };
+    if (after) Object.assign(params, { at: after.at, seq: after.seq });
+    unique.forEach((t, i) => (params[`t${i}`] = t));
+    for (const k of Object.keys(params)) if (params[k] === undefined) delete params[k];
+    const rows = listStatement(filter, after !== undefined, unique.length).all(
+      params,
+    ) as ReportRow[];
     const last = rows[rows.length - 1];
     return {
-      items,
+      items: rows.map(toReport),
       next: rows.length === limit && last ? { at: last.received_at, seq: last.seq } : null,
     };
-  };
+  }
+
+  function replaceFlags(id: string, families: string[], flags: string[]) {
+    const current = JSON.parse((flagsOf.get(id) as string | undefined) ?? '[]') as string[];
+    const kept = current.filter((f) => !families.includes(familyOf(f)));
+    setFlagsStmt.run(JSON.stringify([...kept, ...flags.filter((f) => !kept.includes(f))]), id);
+  }
 
   return {
     insert(r: NewReport) {
@@ -102,27 +222,32 @@ export function createReportRepository(db: Db): ReportRepository {
         r.id,
         r.externalId,
         r.channel,
-        r.narrative,
+        r.sealed.narrative,
+        r.sealed.subjects,
+        r.sealed.dataKey,
+        JSON.stringify(r.textFacts),
         r.category,
         r.receivedAt,
         JSON.stringify(r.claims),
         r.callerPseudonym,
+        r.callerLink,
+        r.receivedAt,
       );
+      for (const token of r.searchTokens) insertToken.run(token, r.id);
       for (const a of r.attachments) {
-        insertAttachment.run(a.id, r.id, a.filename, a.contentType, a.sizeBytes, a.sha256, a.data);
+        insertAttachment.run(a.id, r.id, a.contentType, a.sizeBytes, a.sealedData, a.sealedMeta);
         anyAttachment = true;
       }
+    },
+    addSearchTokens(id, tokens) {
+      for (const token of tokens) insertToken.run(token, id);
     },
     get(id) {
       const row = byId.get(id) as ReportRow | undefined;
       return row ? toReport(row) : null;
     },
-    listNewest(limit, after?: Cursor) {
-      const rows = (
-        after ? newestAfter.all(after.at, after.seq, limit) : newestFirst.all(limit)
-      ) as ReportRow[];
-      return page(rows, limit);
-    },
+    listNewest: (limit, after, filter = {}) => list(limit, after, filter, []),
+    search: (tokens, limit, after, filter = {}) => list(limit, after, filter, tokens),
     *all() {
       // In chunks: an open statement iterator would block every other query on the connection.
       let after = 0;
@@ -134,19 +259,50 @@ export function createReportRepository(db: Db): ReportRepository {
       }
     },
     saveNormalization(id, n: Normalization, window: Interval, point) {
+      const { time, place, flags: _flags, ...assessment } = n;
       saveNorm.run(
-        n.time ? JSON.stringify(n.time) : null,
-        n.place ? JSON.stringify(n.place) : null,
-        JSON.stringify(n.flags),
+        time ? JSON.stringify(time) : null,
+        place ? JSON.stringify(place) : null,
         window.from,
         window.to,
         point?.lat ?? null,
         point?.lon ?? null,
+        Object.keys(assessment).length > 0 ? JSON.stringify(assessment) : null,
+        assessment.completeness?.score ?? null,
         id,
       );
+      replaceFlags(id, ['time', 'place', 'source'], n.flags);
+    },
+    replaceFlags,
+    updateClaims(id, claims, textFacts, sealedSubjects) {
+      updateClaims.run(JSON.stringify(claims), sealedSubjects, JSON.stringify(textFacts), id);
+    },
+    setGeocode(id, geocoded, state) {
+      setGeocode.run(geocoded ? JSON.stringify(geocoded) : null, state, id);
+    },
+    geocodesWanted: (limit) => wantedGeocodes.all(limit) as string[],
+    completeness(from, to) {
+      return completenessStats.get(from, to) as {
+        reports: number;
+        mean: number | null;
+        min: number | null;
+        max: number | null;
+      };
     },
     setStage(id, stage: ReportStage) {
       setStage.run(stage, id);
+    },
+    setQueue(id, queue: Queue) {
+      setQueue.run(queue, id);
+    },
+    setCategory(id, category) {
+      setCategory.run(category, id);
+    },
+    setStatus(id, status: CaseStatus, at: number) {
+      setStatus.run(status, at, id);
+    },
+    assignOffice(id, officeId) {
+      setOffice.run(officeId, id);
     },
     assignIncident(id, incidentId) {
       setIncident.run(incidentId, id);
@@ -161,9 +317,49 @@ export function createReportRepository(db: Db): ReportRepository {
         ...box,
       }) as NearbyReport[];
     },
+    callerHistory(pseudonyms) {
+      const [a, b = a] = pseudonyms;
+      if (a === undefined) return [];
+      const rows = callerCalls.all({ a, b }) as (Omit<CallerCall, 'flags'> & { flags: string })[];
+      return rows.map((r) => ({ ...r, flags: JSON.parse(r.flags) as string[] }));
+    },
     count: () => count.get() as number,
     findByExternalId: (externalId) => (byExternal.get(externalId) as string | undefined) ?? null,
     attachments,
+    attachmentData: (reportId, attachmentId) =>
+      (attachmentData.get(attachmentId, reportId) as Buffer | null | undefined) ?? null,
+    dataKey: (id) => (dataKeyOf.get(id) as Buffer | null | undefined) ?? null,
+    legacyPlaintext(limit): LegacyReport[] {
+      const reports = legacy.all(limit) as { id: string; narrative: string }[];
+      const files = legacyAttachments.all(limit) as {
+        id: string;
+        reportId: string;
+        filename: string;
+        sha256: string;
+        data: Buffer;
+      }[];
+      return [
+        ...reports.map((r) => ({ kind: 'narrative' as const, reportId: r.id, text: r.narrative })),
+        ...files.map((f) => ({
+          kind: 'attachment' as const,
+          reportId: f.reportId,
+          attachmentId: f.id,
+          filename: f.filename,
+          sha256: f.sha256,
+          data: f.data,
+        })),
+      ];
+    },
+    sealLegacyNarrative(id, sealed) {
+      sealLegacy.run(sealed.narrative, sealed.dataKey, id);
+    },
+    sealLegacyAttachment(attachmentId, sealedData, sealedMeta) {
+      sealLegacyAttachment.run(sealedData, sealedMeta, attachmentId);
+    },
+    expired: (status, before, limit) => retained.all(status, before, limit) as string[],
+    remove(id) {
+      for (const stmt of removals) stmt.run(id);
+    },
   };
 }
 
@@ -172,12 +368,27 @@ function reportFromRow(row: ReportRow): Omit<Report, 'attachments'> {
     id: row.id,
     externalId: row.external_id,
     channel: row.channel as Channel,
-    narrative: row.narrative,
     category: row.category,
     receivedAt: row.received_at,
     claims: JSON.parse(row.claims) as Claims,
     callerPseudonym: row.caller_pseudonym,
+    callerLink: row.caller_link,
+    sealed: {
+      dataKey: row.data_key ?? Buffer.alloc(0),
+      narrative: row.narrative_sealed ?? Buffer.alloc(0),
+      subjects: row.subjects_sealed,
+    },
+    textFacts: row.text_facts
+      ? (JSON.parse(row.text_facts) as TextFacts)
+      : { narrativeWords: 0, who: null },
+    assessment: row.assessment ? (JSON.parse(row.assessment) as Report['assessment']) : null,
+    geocoded: row.geocoded ? (JSON.parse(row.geocoded) as GeocodedPlace) : null,
+    geocodeState: row.geocode_state as Report['geocodeState'],
     stage: row.stage as ReportStage,
+    status: row.status as CaseStatus,
+    statusChangedAt: row.status_changed_at ?? row.received_at,
+    queue: row.queue as Queue,
+    officeId: row.office_id,
     time: row.observed_time ? (JSON.parse(row.observed_time) as ObservedTime) : null,
     place: row.observed_place ? (JSON.parse(row.observed_place) as ObservedPlace) : null,
     flags: JSON.parse(row.flags) as string[],

@@ -8,7 +8,12 @@ import {
   createJobRepository,
 } from './queue.repository.js';
 import { createReportRepository } from './report.repository.js';
-import { createTokenRepository } from './token.repository.js';
+import {
+  createOfficeRepository,
+  createTokenRepository,
+  createUserRepository,
+} from './access.repository.js';
+import { createMessageRepository, createReceiptRepository } from './conversation.repository.js';
 
 export interface SqliteStore extends Store {
   db: Db;
@@ -67,6 +72,10 @@ export function openSqliteStore(file: string): SqliteStore {
     events: createEventRepository(db),
     tokens: createTokenRepository(db),
     idempotency: createIdempotencyRepository(db),
+    users: createUserRepository(db),
+    offices: createOfficeRepository(db),
+    receipts: createReceiptRepository(db),
+    messages: createMessageRepository(db),
     transaction: createTransactor(db),
     close: () => db.close(),
   };

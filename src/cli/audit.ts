@@ -1,0 +1,125 @@
+/**
+ * `tipwire audit verify`: checks the audit trail's hash chain (and its anchor);
+ * exit 0 when intact, 1 naming the first broken record. `tipwire audit list`: the
+ * newest records as JSONL. Both open the database read-only: evidence is not touched.
+ */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { existsSync } from 'node:fs';
+import {
+  AuditKeyMissingError,
+  auditRecordView,
+  createAuditLog,
+  defaultAnchorPath,
+  getAuditKey,
+  type AuditRepository,
+} from '../audit/audit-log.js';
+import { createAuditRepository } from '../store/sqlite/audit.repository.js';
+import { openDatabase, type Db } from '../store/sqlite/database.js';
+import { configFrom, DB_OPTION, ExitError } from './shared.js';
+
+const LIST_CHUNK = 1000;
+
+function positiveInt(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw new InvalidArgumentError('must be a whole number of at least 1');
+  }
+  return Number(value);
+}
+
+/** The database read-only, with its audit table; exit 2 if there is none to read. */
+function openAuditDb(file: string): Db {
+  if (!existsSync(file)) throw new ExitError(`there is no database at ${file}`, 2);
+  const db = openDatabase(file, { readonly: true });
+  const has = (sql: string) => db.prepare(sql).get() !== undefined;
+  if (has(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'`)) return db;
+  const hadIt =
+    has(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`) &&
+    has(`SELECT 1 FROM schema_migrations WHERE name = '002_audit.sql'`);
+  db.close();
+  throw hadIt
+    ? new ExitError(`${file} had an audit log and its table is gone (dropped?)`, 1)
+    : new ExitError(`${file} has no audit log yet: start tipwire once to upgrade it`, 2);
+}
+
+function withRepo<T>(dbPath: string, fn: (repo: AuditRepository) => T): T {
+  const db = openAuditDb(dbPath);
+  try {
+    return fn(createAuditRepository(db));
+  } finally {
+    db.close();
+  }
+}
+
+export function auditCommand(program: Command) {
+  const audit = program.command('audit').description('the tamper-evident audit trail');
+
+  audit
+    .command('verify')
+    .description('check that no audit record was edited, deleted or reordered (exit 1 if so)')
+    .option(
+      '--anchor <file>',
+      'anchor file to check against (default: audit-anchor.json in the keys folder)',
+    )
+    .option(...DB_OPTION)
+    .action((opts: { anchor?: string; db?: string }) => {
+      const config = configFrom({ dbPath: opts.db });
+      const anchorPath = opts.anchor ?? defaultAnchorPath(config.keysDir);
+      withRepo(config.dbPath, (repo) => {
+        if (repo.last() === null && !existsSync(anchorPath)) {
+          console.log('audit log intact: 0 records');
+          return;
+        }
+        let key: Buffer;
+        try {
+          key = getAuditKey(config, { create: false });
+        } catch (err) {
+          if (err instanceof AuditKeyMissingError) {
+            throw new ExitError(`${err.message}: the audit log cannot be verified without it`, 2);
+          }
+          throw err;
+        }
+        const result = createAuditLog({ repo, key, clock: Date.now, anchorPath }).verify();
+        if (!result.ok) throw new ExitError(result.message, 1);
+        const head = result.head
+          ? `, newest ${result.head.seq} (hash ${result.head.hash.slice(0, 16)}…)`
+          : '';
+        const anchored =
+          result.anchoredSeq === null
+            ? `; no anchor at ${anchorPath}, so deleted newest records would go unseen`
+            : `, anchored at record ${result.anchoredSeq}`;
+        console.log(`audit log intact: ${result.count} records${head}${anchored}`);
+      });
+    });
+
+  audit
+    .command('list')
+    .description('print audit records as JSON lines, newest first')
+    .addOption(new Option('--limit <n>', 'how many records').argParser(positiveInt).default(100))
+    .option('--actor <actor>', 'only this actor, e.g. user:alice or token:<id>')
+    .option('--action <code>', 'only this action, e.g. report.read')
+    .option('--target <target>', 'only this target, e.g. report:r_…')
+    .option(...DB_OPTION)
+    .action(
+      (opts: { limit: number; actor?: string; action?: string; target?: string; db?: string }) => {
+        const config = configFrom({ dbPath: opts.db });
+        withRepo(config.dbPath, (repo) => {
+          const { actor, action, target } = opts;
+          let remaining = opts.limit;
+          let after: number | undefined;
+          while (remaining > 0) {
+            const page = repo.list({
+              limit: Math.min(remaining, LIST_CHUNK),
+              after,
+              actor,
+              action,
+              target,
+            });
+            for (const r of page.items) console.log(JSON.stringify(auditRecordView(r)));
+            remaining -= page.items.length;
+            if (page.next === null) break;
+            after = page.next;
+          }
+        });
+      },
+    );
+}

@@ -1,0 +1,86 @@
+/** `tipwire user add NAME --role R --password-stdin` and `tipwire office add NAME`. */
+import type { Command } from 'commander';
+import { DB_OPTION, ExitError } from './shared.js';
+import { officeIdByName, parseRolesOrExit, withRuntime } from './token.js';
+
+const ACTOR = 'cli';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  // One line: the password, without its newline.
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+export function userCommand(program: Command) {
+  const user = program.command('user').description('manage the people who sign in');
+  user
+    .command('add')
+    .description('add a user who signs in with a name and password')
+    .argument('<name>', 'the name they sign in with')
+    .requiredOption(
+      '--role <roles>',
+      'intake, analyst, supervisor, office, admin, auditor (comma-separated)',
+    )
+    .option('--office <name>', 'for the office role: the field office they work for')
+    .option('--password-stdin', 'read the password from standard input (at least 12 characters)')
+    .option(...DB_OPTION)
+    .action(
+      (
+        name: string,
+        opts: { role: string; office?: string; passwordStdin?: boolean; db?: string },
+      ) =>
+        withRuntime(opts.db, async (runtime) => {
+          if (!opts.passwordStdin) {
+            throw new ExitError('give the password on standard input with --password-stdin', 1);
+          }
+          const password = await readStdin();
+          const created = await runtime.admin.createUser(ACTOR, {
+            name,
+            password,
+            roles: parseRolesOrExit(opts.role),
+            officeId: officeIdByName(runtime, opts.office),
+          });
+          console.log(`added user ${created.name} (${created.roles.join(',')})`);
+        }),
+    );
+
+  const office = program.command('office').description('manage field offices');
+  office
+    .command('add')
+    .description('add a field office that cases can be routed to')
+    .argument('<name>', 'the office’s name')
+    .option(...DB_OPTION)
+    .action((name: string, opts: { db?: string }) =>
+      withRuntime(opts.db, (runtime) => {
+        const created = runtime.admin.createOffice(ACTOR, name);
+        console.log(`added office ${created.name} (${created.id})`);
+      }),
+    );
+  office
+    .command('list')
+    .description('list the field offices')
+    .option(...DB_OPTION)
+    .action((opts: { db?: string }) =>
+      withRuntime(opts.db, (runtime) => {
+        for (const o of runtime.store.offices.list()) console.log(`${o.id}\t${o.name}`);
+      }),
+    );
+}
+
+export function purgeCommand(program: Command) {
+  program
+    .command('purge')
+    .description('delete for good the cases past their retention period (and expired sessions)')
+    .option(...DB_OPTION)
+    .action((opts: { db?: string }) =>
+      withRuntime(opts.db, (runtime) => {
+        const r = runtime.purge('cli');
+        console.log(
+          `purged ${r.reports} report(s), ${r.incidentsRemoved} emptied incident(s), ${r.tokens} expired token(s)`,
+        );
+      }),
+    );
+}

@@ -1,0 +1,225 @@
+/**
+ * An offline gazetteer: place names (Latin and Chinese script) → populated places,
+ * indexed once at load time in a hash map so that a lookup is a few map reads.
+ * Pure over the records it is given; the GeoNames file is read by
+ * gazetteer-geonames.ts. Choosing among the places a text names is place.ts's job.
+ */
+import { PLACE_STOPWORDS } from './data/place-stopwords.js';
+
+export interface GazetteerPlace {
+  id: string;
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  lat: number;
+  lon: number;
+  /** 0 when unknown (GeoNames leaves many villages at 0). */
+  population: number;
+  /** GeoNames feature code: PPLC capital, PPLA seat of a first-order division, PPLX section… */
+  featureCode: string;
+}
+
+export interface GazetteerRecord extends GazetteerPlace {
+  /** Every name the place goes by (name, ASCII name, alternate names). */
+  names: readonly string[];
+}
+
+/** A name found in free text. */
+export interface NameHit {
+  /** The normalized name (`xian`, `西安`). */
+  key: string;
+  script: 'latin' | 'han';
+  /** Position in the normalized token stream, to tell nested names from separate ones. */
+  start: number;
+  end: number;
+  /** Every word starts with a capital letter in the text (Latin names only). */
+  capitalized: boolean;
+  /** The name is the whole text (after generic words such as "city" or "市"). */
+  whole: boolean;
+  /** Made only of ordinary words that are also place names ("gate", "north gate", "北门"). */
+  stopword: boolean;
+  places: readonly GazetteerPlace[];
+}
+
+export interface Gazetteer {
+  /** Places indexed. */
+  readonly size: number;
+  /** Distinct names indexed. */
+  readonly names: number;
+  /** The places a name refers to (exact, after normalization). */
+  lookup(name: string): readonly GazetteerPlace[];
+  /** Every indexed name in a text, nested ones included. */
+  findNames(text: string): NameHit[];
+}
+
+const HAN = /\p{Script=Han}/u;
+const HAN_RUNS = /\p{Script=Han}+/gu;
+const LATIN_WORDS = /[\p{Script=Latin}\p{M}\p{Nd}'’‘`ʼ]+/gu;
+const LATIN_ONLY = /^[\p{Script=Latin}\p{M}\p{Zs}\p{Pd}'’‘`ʼ.()]+$/u;
+const APOSTROPHES = /['’‘`ʼ]/g;
+const MAX_WORDS = 5;
+const MAX_HAN = 10;
+
+/** ASCII fast path of normalizeName (most names): one pass, no Unicode tables. */
+function normalizeAscii(name: string): string {
+  let out = '';
+  let space = false;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c === 39 || c === 96) continue; // ' and `
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (space && out.length > 0) out += ' ';
+      out += String.fromCharCode(c);
+      space = false;
+    } else space = true;
+  }
+  return out;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/** Lower case, accents and apostrophes removed, punctuation → single spaces. */
+export function normalizeName(name: string): string {
+  if (isAscii(name)) return normalizeAscii(name);
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(APOSTROPHES, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Names worth indexing: Latin or Han script, not codes (`SIA`, `BJS`), not too short. */
+function indexable(name: string): boolean {
+  if (/\d|https?:/.test(name)) return false;
+  if (isAscii(name)) {
+    if (/^[A-Z]{2,4}$/.test(name)) return false;
+    let letters = 0;
+    for (let i = 0; i < name.length && letters < 3; i++) {
+      const c = name.charCodeAt(i) | 32;
+      if (c >= 97 && c <= 122) letters++;
+    }
+    return letters >= 3;
+  }
+  if (HAN.test(name)) return /^[\p{Script=Han}·・]+$/u.test(name) && name.length >= 2;
+  if (!LATIN_ONLY.test(name)) return false;
+  if (/^[A-Z]{2,4}$/.test(name)) return false;
+  return name.replace(/[^\p{L}]/gu, '').length >= 3;
+}
+
+const GENERIC_SUFFIXES = /\s+(city|town|village|district|county|prefecture)$/;
+const GENERIC_HAN = /(市|县|区|镇|乡|村)$/;
+
+export function createGazetteer(records: Iterable<GazetteerRecord>): Gazetteer {
+  const index = new Map<string, GazetteerPlace | GazetteerPlace[]>();
+  let size = 0;
+  const add = (key: string, place: GazetteerPlace) => {
+    const existing = index.get(key);
+    if (existing === undefined) index.set(key, place);
+    else if (Array.isArray(existing)) {
+      if (existing[existing.length - 1] !== place) existing.push(place);
+    } else if (existing !== place) index.set(key, [existing, place]);
+  };
+  for (const record of records) {
+    const place: GazetteerPlace = {
+      id: record.id,
+      name: record.name,
+      country: record.country,
+      lat: record.lat,
+      lon: record.lon,
+      population: record.population,
+      featureCode: record.featureCode,
+    };
+    size++;
+    const seen = new Set<string>();
+    for (const name of record.names) {
+      if (!indexable(name)) continue;
+      const key = HAN.test(name)
+        ? name.normalize('NFKC').replace(/[·・]/g, '')
+        : normalizeName(name);
+      if (key.length === 0 || seen.has(key)) continue;
+      seen.add(key);
+      add(key, place);
+    }
+  }
+  const stopwords = new Set(PLACE_STOPWORDS.map((w) => (HAN.test(w) ? w : normalizeName(w))));
+
+  const lookup = (key: string): readonly GazetteerPlace[] => {
+    const found = index.get(key);
+    return found === undefined ? [] : Array.isArray(found) ? found : [found];
+  };
+
+  return {
+    size,
+    names: index.size,
+    lookup: (name) => lookup(HAN.test(name) ? name.normalize('NFKC') : normalizeName(name)),
+    findNames(text) {
+      const hits: NameHit[] = [];
+      const src = text.normalize('NFKC');
+      const wholeLatin = normalizeName(src).replace(GENERIC_SUFFIXES, '');
+      const wholeHan = src.trim().replace(GENERIC_HAN, '');
+
+      // Latin: every run of up to MAX_WORDS consecutive words.
+      const words: { key: string; capital: boolean }[] = [];
+      for (const m of src.matchAll(LATIN_WORDS)) {
+        for (const part of normalizeName(m[0]).split(' ')) {
+          if (part) words.push({ key: part, capital: /^\p{Lu}/u.test(m[0]) });
+        }
+      }
+      for (let i = 0; i < words.length; i++) {
+        let key = '';
+        let capitalized = true;
+        let ordinary = true;
+        for (let n = 1; n <= MAX_WORDS && i + n <= words.length; n++) {
+          const w = words[i + n - 1]!;
+          key = n === 1 ? w.key : `${key} ${w.key}`;
+          capitalized &&= w.capital;
+          ordinary &&= stopwords.has(w.key);
+          const places = lookup(key);
+          if (places.length === 0) continue;
+          hits.push({
+            key,
+            script: 'latin',
+            start: i,
+            end: i + n,
+            capitalized,
+            whole: key === wholeLatin,
+            stopword: ordinary,
+            places,
+          });
+        }
+      }
+
+      // Han: every substring of 2..MAX_HAN characters of each run (Chinese has no spaces).
+      let offset = words.length;
+      for (const m of src.matchAll(HAN_RUNS)) {
+        const run = m[0];
+        for (let i = 0; i < run.length; i++) {
+          for (let n = 2; n <= MAX_HAN && i + n <= run.length; n++) {
+            const key = run.slice(i, i + n);
+            const places = lookup(key);
+            if (places.length === 0) continue;
+            hits.push({
+              key,
+              script: 'han',
+              start: offset + i,
+              end: offset + i + n,
+              capitalized: false,
+              whole: key === wholeHan || key === src.trim(),
+              stopword: stopwords.has(key),
+              places,
+            });
+          }
+        }
+        offset += run.length + 1;
+      }
+      return hits;
+    },
+  };
+}

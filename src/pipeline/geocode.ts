@@ -1,0 +1,77 @@
+/**
+ * The optional street-level geocoder, outside the pipeline's transactions: the
+ * normalize stage marks a report whose place text the offline gazetteer could not
+ * pin down (`geocode_state = 'wanted'`); this worker asks the geocoder, one report
+ * at a time and no faster than `minIntervalMs` (Nominatim's usage policy asks for
+ * at most one request a second), stores the answer, and normalizes the report
+ * again with it. A failure is recorded and not retried.
+ */
+import type { Geocoder } from '../normalize/geocoder.js';
+import { geocodeQueryFor } from '../normalize/normalize-report.js';
+import type { Store } from '../store/store.js';
+import type { PipelineLog } from './runner.js';
+import type { NormalizeWiring } from './stages.js';
+
+export interface GeocodeWorkerDeps {
+  store: Store;
+  geocoder: Geocoder;
+  normalize: NormalizeWiring;
+  renormalize: (reportId: string) => void;
+  log: PipelineLog;
+  minIntervalMs: number;
+}
+
+export function createGeocodeWorker(deps: GeocodeWorkerDeps) {
+  const { store } = deps;
+  let running = false;
+  let busy = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  /** Asks for every wanted report now, in turn; resolves when none is left. */
+  async function drain(): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const [id] = store.reports.geocodesWanted(1);
+      if (!id) return done;
+      const report = store.reports.get(id);
+      const query =
+        report && geocodeQueryFor(report.claims, deps.normalize.deps, deps.normalize.settings);
+      if (!report || !query) {
+        store.reports.setGeocode(id, null, 'done');
+        continue;
+      }
+      try {
+        const hit = await deps.geocoder.geocode(query);
+        store.transaction(() => {
+          store.reports.setGeocode(id, hit, 'done');
+          if (hit) deps.renormalize(id);
+        });
+      } catch (err) {
+        store.reports.setGeocode(id, null, 'failed');
+        deps.log.warn({ report: id, code: (err as { code?: string }).code }, 'geocoder failed');
+      }
+      done += 1;
+      await new Promise((r) => setTimeout(r, deps.minIntervalMs));
+    }
+  }
+
+  const tick = () => {
+    if (!running || busy) return;
+    busy = true;
+    void drain().finally(() => (busy = false));
+  };
+
+  return {
+    drain,
+    start(pollMs: number) {
+      running = true;
+      timer = setInterval(tick, pollMs);
+      timer.unref();
+    },
+    poke: tick,
+    stop() {
+      running = false;
+      if (timer) clearInterval(timer);
+    },
+  };
+}

@@ -1,0 +1,289 @@
+/**
+ * Every secret key tipwire uses, kept outside the database: in the keys folder
+ * (mode 0700, files 0600) or, for the master key, in the environment. This is the
+ * one module of protect/ that touches the file system.
+ *
+ * - Master key: `masterKeyHex` (from TIPWIRE_MASTER_KEY) if given, else `<dir>/master.key`,
+ *   created on first use. Its id is a fingerprint, `mk_` + 16 hex characters of
+ *   HKDF-SHA256(master, info "tipwire/v1/master-key-id"), so it changes with the key.
+ * - Subkeys: HKDF-SHA256(master, empty salt, info "tipwire/v1/subkey/<purpose>", 32 bytes)
+ *   for the purposes `blind-index`, `audit` and `receipt`. One backed-up master key
+ *   yields them all (and rotating the master key changes them all).
+ * - Pseudonym keys, one random key per epoch in `<dir>/pseudonym/<epoch>.key`, where
+ *   epoch = floor(now / epoch length) counted from 1970-01-01T00:00Z. They are NOT
+ *   derived from the master key, so destroying the file really makes it unrecoverable.
+ *   The current and previous epoch keys link a caller across one boundary; keys older
+ *   than the previous epoch are overwritten with zeros, fsynced and unlinked. (On
+ *   copy-on-write or wear-levelled storage the overwrite is best effort; the unlink is
+ *   what counts, and backups of the keys folder must not keep old pseudonym keys.)
+ * - Pseudonyms are epoch-tagged: `ps<epoch>_<64 hex>`, the hex being
+ *   `pseudonymOf(e164, key of that epoch)` (HMAC-SHA256), so a stored pseudonym says
+ *   which key made it, and one whose key is destroyed can be recognised as unlinkable.
+ *
+ * New key files are written to a temporary name, fsynced, then hard-linked into place:
+ * a crash never leaves an empty key, and two processes racing to create the same key
+ * end up using the same one.
+ */
+import { hkdfSync, randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  fchmodSync,
+  fstatSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  chmodSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../domain/errors.js';
+import { KEY_BYTES, parseKey } from './key-store.js';
+import { pseudonymOf } from './pseudonym.js';
+
+/** The master key's file in the keys folder, when it does not come from the environment. */
+export const MASTER_KEY_FILE = 'master.key';
+
+export type SubkeyPurpose = 'blind-index' | 'audit' | 'receipt';
+
+export interface KeyringOptions {
+  /** The keys folder. */
+  dir: string;
+  /** The master key as 64 hex characters (TIPWIRE_MASTER_KEY); else a file in `dir`. */
+  masterKeyHex?: string;
+  /** Length of a pseudonym key's epoch in days (may be fractional). */
+  pseudonymEpochDays: number;
+  clock: () => number;
+}
+
+export interface EpochKey {
+  epoch: number;
+  key: Buffer;
+}
+
+export interface Keyring {
+  master(): { id: string; key: Buffer };
+  /** The master key with this id, or null (only the current one is known for now). */
+  masterById(id: string): Buffer | null;
+  subkey(purpose: SubkeyPurpose): Buffer;
+  /**
+   * The current epoch's key (created if missing) and the previous one if its file
+   * exists. Both are read once per epoch (and again after `destroyExpiredPseudonymKeys`);
+   * entering an epoch first destroys the keys that expired.
+   */
+  pseudonymKeys(): { current: EpochKey; previous: EpochKey | null };
+  /**
+   * Destroys every pseudonym key older than the previous epoch; returns their epochs.
+   * Run it from housekeeping too: it also makes the next `pseudonymKeys` look at the
+   * files again.
+   */
+  destroyExpiredPseudonymKeys(): number[];
+  /** The caller's pseudonyms under the current and the previous epoch key. */
+  pseudonymsOf(e164: string): { current: string; previous: string | null };
+}
+
+const MASTER_ENV = 'TIPWIRE_MASTER_KEY';
+const DAY_MS = 86_400_000;
+const PSEUDONYM_DIR = 'pseudonym';
+/** `<epoch>.key`, or a temporary file left by a crash while creating one. */
+const PSEUDONYM_FILE = /^(\d+)\.key(?:\.[0-9a-f]+\.tmp)?$/;
+
+/** The label HKDF uses for a subkey; part of the stored data's format, never change one. */
+export const subkeyLabel = (purpose: SubkeyPurpose) => `tipwire/v1/subkey/${purpose}`;
+
+export function createKeyring(options: KeyringOptions): Keyring {
+  const { dir, clock } = options;
+  const epochMs = options.pseudonymEpochDays * DAY_MS;
+  if (!Number.isFinite(epochMs) || epochMs <= 0) {
+    throw new AppError(
+      'config.invalid',
+      'technical',
+      'pseudonymEpochDays (TIPWIRE_PSEUDONYM_EPOCH_DAYS) must be a positive number of days',
+    );
+  }
+  // Checked now, not on first use, so a bad setting stops start-up.
+  const envMaster =
+    options.masterKeyHex === undefined ? null : parseEnvMaster(options.masterKeyHex);
+  const pseudonymDir = path.join(dir, PSEUDONYM_DIR);
+
+  let masterKey: { id: string; key: Buffer } | null = null;
+  const subkeys = new Map<SubkeyPurpose, Buffer>();
+  // The keys of one epoch, looked up when that epoch is first seen: the hot path
+  // (a pseudonym per call) then touches no file.
+  let epochKeys: { current: EpochKey; previous: EpochKey | null } | null = null;
+
+  const master = () => {
+    if (!masterKey) {
+      const key = envMaster ?? loadOrCreateKeyFile(dir, MASTER_KEY_FILE);
+      masterKey = { id: masterKeyId(key), key };
+    }
+    return masterKey;
+  };
+
+  const currentEpoch = () => Math.floor(clock() / epochMs);
+
+  const sweep = (epoch: number): number[] => {
+    let names: string[];
+    try {
+      names = readdirSync(pseudonymDir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+    const destroyed = new Set<number>();
+    for (const name of names) {
+      const match = PSEUDONYM_FILE.exec(name);
+      if (!match || Number(match[1]) >= epoch - 1) continue;
+      shred(path.join(pseudonymDir, name));
+      destroyed.add(Number(match[1]));
+    }
+    if (destroyed.size > 0) fsyncDir(pseudonymDir);
+    return [...destroyed].sort((a, b) => a - b);
+  };
+
+  const destroyExpiredPseudonymKeys = (): number[] => {
+    const destroyed = sweep(currentEpoch());
+    epochKeys = null; // look again: an operator may also have deleted the previous key by hand
+    return destroyed;
+  };
+
+  const pseudonymKeys = () => {
+    const epoch = currentEpoch();
+    if (epochKeys?.current.epoch !== epoch) {
+      sweep(epoch);
+      ensurePrivateDir(dir);
+      const current = loadOrCreateKeyFile(pseudonymDir, `${epoch}.key`);
+      const previous = readKeyFile(path.join(pseudonymDir, `${epoch - 1}.key`));
+      epochKeys = {
+        current: { epoch, key: current },
+        previous: previous ? { epoch: epoch - 1, key: previous } : null,
+      };
+    }
+    return epochKeys;
+  };
+
+  return {
+    master,
+    masterById: (id) => (id === master().id ? master().key : null),
+    subkey(purpose) {
+      let key = subkeys.get(purpose);
+      if (!key) {
+        key = hkdf(master().key, subkeyLabel(purpose), KEY_BYTES);
+        subkeys.set(purpose, key);
+      }
+      return key;
+    },
+    pseudonymKeys,
+    destroyExpiredPseudonymKeys,
+    pseudonymsOf(e164) {
+      const { current, previous } = pseudonymKeys();
+      return {
+        current: epochPseudonym(e164, current),
+        previous: previous ? epochPseudonym(e164, previous) : null,
+      };
+    },
+  };
+}
+
+/** `ps<epoch>_<hex>`: the HMAC pseudonym of pseudonym.ts, tagged with its key's epoch. */
+export function epochPseudonym(e164: string, { epoch, key }: EpochKey): string {
+  return `ps${epoch}_${pseudonymOf(e164, key).slice('ps_'.length)}`;
+}
+
+function parseEnvMaster(hex: string): Buffer {
+  const trimmed = hex.trim();
+  // Never echo the value: it is the key, or close to it.
+  if (!/^[0-9a-fA-F]{64}$/.test(trimmed)) {
+    throw new AppError(
+      'config.invalid',
+      'technical',
+      `${MASTER_ENV} must be 64 hexadecimal characters (32 bytes); the value given is not shown`,
+    );
+  }
+  return Buffer.from(trimmed, 'hex');
+}
+
+function masterKeyId(key: Buffer): string {
+  return 'mk_' + hkdf(key, 'tipwire/v1/master-key-id', 8).toString('hex');
+}
+
+function hkdf(key: Buffer, info: string, length: number): Buffer {
+  return Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), info, length));
+}
+
+/** The folder, created 0700 if missing and narrowed to 0700 if others could read it. */
+function ensurePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32' && (statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
+}
+
+function readKeyFile(file: string): Buffer | null {
+  try {
+    return parseKey(readFileSync(file, 'utf8'), file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+function loadOrCreateKeyFile(dir: string, name: string): Buffer {
+  ensurePrivateDir(dir);
+  const file = path.join(dir, name);
+  const existing = readKeyFile(file);
+  if (existing) return existing;
+
+  const key = randomBytes(KEY_BYTES);
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = openSync(temp, 'wx', 0o600);
+  try {
+    fchmodSync(fd, 0o600); // whatever the umask
+    writeSync(fd, key.toString('hex') + '\n');
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temp, file); // fails if another process got there first
+  } catch (err) {
+    shred(temp);
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    return readKeyFile(file) ?? missingAfterCreate(file);
+  }
+  unlinkSync(temp);
+  fsyncDir(dir);
+  return key;
+}
+
+function missingAfterCreate(file: string): never {
+  throw new AppError('key_unavailable', 'technical', `${file}: key file vanished while reading it`);
+}
+
+/** Overwrites the file with zeros, fsyncs it, then unlinks it. */
+function shred(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > 0) writeSync(fd, Buffer.alloc(size), 0, size, 0);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  unlinkSync(file);
+}
+
+/** Makes a created or removed name durable; not possible on every platform. */
+function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot open a directory; the file's own fsync is what we can do there.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createRateLimiter, networkPrefix, sourceHasher } from './rate-limit.js';
+
+describe('createRateLimiter', () => {
+  it('allows a burst, then refuses with the seconds until the next token', () => {
+    let now = 0;
+    const limiter = createRateLimiter({ burst: 3, perMinute: 6 }, () => now);
+    expect([1, 2, 3].map(() => limiter.take('a').ok)).toEqual([true, true, true]);
+    expect(limiter.take('a')).toEqual({ ok: false, retryAfterSeconds: 10 });
+    expect(limiter.take('b').ok).toBe(true);
+    now += 10_000;
+    expect(limiter.take('a').ok).toBe(true);
+    expect(limiter.take('a').ok).toBe(false);
+  });
+
+  it('checks without using the allowance', () => {
+    const limiter = createRateLimiter({ burst: 1, perMinute: 1 }, () => 0);
+    expect(limiter.check('a').ok).toBe(true);
+    expect(limiter.check('a').ok).toBe(true);
+    expect(limiter.take('a').ok).toBe(true);
+    expect(limiter.check('a').ok).toBe(false);
+  });
+
+  it('forgets the least recently seen sources beyond its bound', () => {
+    const limiter = createRateLimiter({ burst: 1, perMinute: 1 }, () => 0, 2);
+    limiter.take('a');
+    limiter.take('b');
+    limiter.take('c');
+    expect(limiter.size()).toBe(2);
+    expect(limiter.take('a').ok).toBe(true);
+  });
+});
+
+describe('networkPrefix', () => {
+  const settings = { ipv4PrefixBits: 24, ipv6PrefixBits: 48 };
+  it('groups IPv4 addresses by /24, also when IPv6-mapped', () => {
+    expect(networkPrefix('203.0.113.77', settings)).toBe('203.0.113.0/24');
+    expect(networkPrefix('::ffff:203.0.113.9', settings)).toBe('203.0.113.0/24');
+    expect(networkPrefix('10.1.2.3', { ...settings, ipv4PrefixBits: 16 })).toBe('10.1.0.0/16');
+  });
+  it('groups IPv6 addresses by /48', () => {
+    expect(networkPrefix('2001:db8:abcd:12::1', settings)).toBe('2001:db8:abcd::/48');
+    expect(networkPrefix('2001:db8::1', settings)).toBe('2001:db8:0::/48');
+  });
+});
+
+describe('sourceHasher', () => {
+  it('hashes alike within a process and never returns the source', () => {
+    const hash = sourceHasher();
+    expect(hash('203.0.113.0/24')).toBe(hash('203.0.113.0/24'));
+    expect(hash('203.0.113.0/24')).not.toContain('203.0.113');
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * Sealing and opening a report's protected text: the narrative, attachments and
+ * follow-up messages. Each report has its own data key, stored wrapped by the
+ * master key; each sealed value is bound (AAD) to its report, kind and id, so it
+ * cannot be moved to another row. Opening anything altered fails with
+ * `integrity_failure`. Search terms become keyed blind-index tokens here, from
+ * the plaintext, before it is dropped.
+ */
+import { createHash } from 'node:crypto';
+import { blindTokens, queryTokens, searchTerms } from './blind-index.js';
+import { newDataKey, open, seal, unwrapDataKey, wrapDataKey, type MasterKey } from './envelope.js';
+
+export interface VaultKeys {
+  /** The master key new data keys are wrapped with. */
+  master: () => MasterKey;
+  /** Any master key by id (the current or a retired one). */
+  masterById: (id: string) => Buffer | null;
+  /** Key of the blind index. */
+  indexKey: Buffer;
+}
+
+export interface SealedReport {
+  dataKey: Buffer;
+  narrative: Buffer;
+  subjects: Buffer | null;
+  /** Per attachment id: its sealed bytes and sealed `{filename, sha256}`. */
+  attachments: Map<string, { data: Buffer; meta: Buffer }>;
+  searchTokens: Buffer[];
+}
+
+export interface AttachmentFacts {
+  filename: string;
+  sha256: string;
+}
+
+const aad = (reportId: string, kind: string, itemId = '') => `report:${reportId}:${kind}:${itemId}`;
+
+const attachmentFacts = (a: { filename: string; data: Buffer }): AttachmentFacts => ({
+  filename: a.filename,
+  sha256: createHash('sha256').update(a.data).digest('hex'),
+});
+
+export function createVault(keys: VaultKeys) {
+  const dataKeyOf = (wrapped: Buffer) => unwrapDataKey(wrapped, keys.masterById);
+
+  return {
+    /** Seals a new report's narrative and attachments under a fresh data key. */
+    sealReport(
+      reportId: string,
+      narrative: string,
+      attachments: { id: string; filename: string; data: Buffer }[],
+      subjects: string | null = null,
+    ): SealedReport {
+      const dek = newDataKey();
+      const sealFile = (a: { id: string; filename: string; data: Buffer }) => ({
+        data: seal(dek, a.data, aad(reportId, 'attachment', a.id)),
+        meta: seal(dek, JSON.stringify(attachmentFacts(a)), aad(reportId, 'attachment-meta', a.id)),
+      });
+      return {
+        dataKey: wrapDataKey(dek, keys.master()),
+        narrative: seal(dek, narrative, aad(reportId, 'narrative')),
+        subjects: subjects === null ? null : seal(dek, subjects, aad(reportId, 'subjects')),
+        attachments: new Map(attachments.map((a) => [a.id, sealFile(a)])),
+        searchTokens: blindTokens(searchTerms(`${narrative}\n${subjects ?? ''}`), keys.indexKey),
+      };
+    },
+    /** Seals text of a report created before sealing existed (schema version 1). */
+    sealLegacy(reportId: string, narrative: string) {
+      const dek = newDataKey();
+      return {
+        dataKey: wrapDataKey(dek, keys.master()),
+        narrative: seal(dek, narrative, aad(reportId, 'narrative')),
+        subjects: null,
+        searchTokens: blindTokens(searchTerms(narrative), keys.indexKey),
+      };
+    },
+    sealLegacyAttachment(
+      reportId: string,
+      dataKey: Buffer,
+      a: { id: string; filename: string; sha256: string; data: Buffer },
+    ) {
+      const dek = dataKeyOf(dataKey);
+      return {
+        data: seal(dek, a.data, aad(reportId, 'attachment', a.id)),
+        meta: seal(
+          dek,
+          JSON.stringify({ filename: a.filename, sha256: a.sha256 }),
+          aad(reportId, 'attachment-meta', a.id),
+        ),
+      };
+    },
+    openNarrative(report: { id: string; sealed: { dataKey: Buffer; narrative: Buffer } }): string {
+      return open(
+        dataKeyOf(report.sealed.dataKey),
+        report.sealed.narrative,
+        aad(report.id, 'narrative'),
+      ).toString('utf8');
+    },
+    openSubjects(report: {
+      id: string;
+      sealed: { dataKey: Buffer; subjects: Buffer | null };
+    }): string | null {
+      const { subjects, dataKey } = report.sealed;
+      return subjects
+        ? open(dataKeyOf(dataKey), subjects, aad(report.id, 'subjects')).toString('utf8')
+        : null;
+    },
+    /** Seals a new who/what for an existing report (an operator's answer). */
+    sealSubjects(reportId: string, dataKey: Buffer, subjects: string): Buffer {
+      return seal(dataKeyOf(dataKey), subjects, aad(reportId, 'subjects'));
+    },
+    openAttachment(
+      reportId: string,
+      dataKey: Buffer,
+      attachmentId: string,
+      sealed: Buffer,
+    ): Buffer {
+      return open(dataKeyOf(dataKey), sealed, aad(reportId, 'attachment', attachmentId));
+    },
+    openAttachmentFacts(
+      reportId: string,
+      dataKey: Buffer,
+      attachmentId: string,
+      sealedMeta: Buffer,
+    ): AttachmentFacts {
+      const text = open(
+        dataKeyOf(dataKey),
+        sealedMeta,
+        aad(reportId, 'attachment-meta', attachmentId),
+      );
+      return JSON.parse(text.toString('utf8')) as AttachmentFacts;
+    },
+    sealMessage(reportId: string, dataKey: Buffer, messageId: string, text: string): Buffer {
+      return seal(dataKeyOf(dataKey), text, aad(reportId, 'message', messageId));
+    },
+    openMessage(reportId: string, dataKey: Buffer, messageId: string, sealed: Buffer): string {
+      return open(dataKeyOf(dataKey), sealed, aad(reportId, 'message', messageId)).toString('utf8');
+    },
+    /** Blind-index tokens of a text (narrative or message). */
+    searchTokens: (text: string) => blindTokens(searchTerms(text), keys.indexKey),
+    /** Blind-index tokens a search query must all match. */
+    queryTokens: (q: string) => queryTokens(q, keys.indexKey),
+  };
+}
+
+export type Vault = ReturnType<typeof createVault>;

@@ -1,0 +1,214 @@
+/**
+ * Reading and working cases as a principal: scope (a case outside it is a 404),
+ * opening the sealed text, and an audit record for every look at protected fields
+ * and every change of state. Routes call these; these never touch HTTP.
+ */
+import { canSeeCase } from '../access/scope.js';
+import { AppError } from '../domain/errors.js';
+import type { IdKind } from '../domain/ids.js';
+import type { CaseStatus, Report } from '../domain/report.js';
+import { reportView, type MessageView, type OpenedText } from '../export/views.js';
+import type { Vault } from '../protect/vault.js';
+import { claimsOf, textFactsOf, type ClaimField } from '../intake/new-report.js';
+import type { ReportInput } from '../intake/report-schema.js';
+import type { Store } from '../store/store.js';
+import type { Principal } from './auth.js';
+
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  target: string;
+  reason: string;
+  details?: Record<string, unknown>;
+}
+
+/** Appends to the audit trail inside the caller's transaction. */
+export type AuditAppend = (entry: AuditEntry) => void;
+
+export interface CaseDeps {
+  store: Store;
+  vault: Vault;
+  audit: AuditAppend;
+  clock: () => number;
+  newId: (kind: IdKind, nowMs: number) => string;
+  /** Normalizes a report again (inside the caller's transaction) and queues the rest. */
+  renormalize: (reportId: string) => void;
+}
+
+/** Answers an operator may add: the claim fields, who/what and the category. */
+export type Answers = Partial<Pick<ReportInput, ClaimField | 'subjects' | 'category'>>;
+
+const noSuchReport = () => new AppError('not_found', 'not_found', 'no report with this id');
+
+export function createCases(deps: CaseDeps) {
+  const { store, vault, audit } = deps;
+  const record = (entry: AuditEntry) => store.transaction(() => audit(entry));
+
+  /** The report, if it exists and the principal may see it; else 404 (and a refusal on record). */
+  function visible(principal: Principal, id: string): Report {
+    const report = store.reports.get(id);
+    if (!report) throw noSuchReport();
+    if (!canSeeCase(principal, report)) {
+      record({
+        actor: principal.id,
+        action: 'access.refused',
+        target: `report:${id}`,
+        reason: 'outside the principal’s scope',
+      });
+      throw noSuchReport();
+    }
+    return report;
+  }
+
+  function messagesOf(report: Report): MessageView[] {
+    return store.messages.forReport(report.id).map((m) => ({
+      id: m.id,
+      author: m.author,
+      text: vault.openMessage(report.id, report.sealed.dataKey, m.id, m.bodySealed),
+      at: new Date(m.createdAt).toISOString(),
+    }));
+  }
+
+  function open(report: Report): OpenedText {
+    return {
+      narrative: vault.openNarrative(report),
+      subjects: vault.openSubjects(report),
+      attachments: report.attachments.map((a) => ({
+        id: a.id,
+        contentType: a.contentType,
+        sizeBytes: a.sizeBytes,
+        ...vault.openAttachmentFacts(report.id, report.sealed.dataKey, a.id, a.sealedMeta),
+      })),
+      messages: messagesOf(report),
+    };
+  }
+
+  return {
+    visible,
+    /** One report with its text; the look is on record first. */
+    read(principal: Principal, report: Report) {
+      const opened = open(report);
+      record({
+        actor: principal.id,
+        action: 'report.read',
+        target: `report:${report.id}`,
+        reason: 'opened the report',
+      });
+      return reportView(report, opened);
+    },
+    /** A page of reports with their text; one record naming every report shown. */
+    readMany(principal: Principal, reports: Report[], reason: string) {
+      const views = reports.map((r) => reportView(r, open(r)));
+      if (reports.length > 0) {
+        record({
+          actor: principal.id,
+          action: 'report.list_read',
+          target: 'reports',
+          reason,
+          details: { reportIds: reports.map((r) => r.id) },
+        });
+      }
+      return views;
+    },
+    /** An attachment's bytes and facts. */
+    attachment(principal: Principal, report: Report, attachmentId: string) {
+      const meta = report.attachments.find((a) => a.id === attachmentId);
+      const sealed = meta && store.reports.attachmentData(report.id, attachmentId);
+      if (!meta || !sealed)
+        throw new AppError('not_found', 'not_found', 'no attachment with this id');
+      const data = vault.openAttachment(report.id, report.sealed.dataKey, attachmentId, sealed);
+      const facts = vault.openAttachmentFacts(
+        report.id,
+        report.sealed.dataKey,
+        attachmentId,
+        meta.sealedMeta,
+      );
+      record({
+        actor: principal.id,
+        action: 'attachment.read',
+        target: `report:${report.id}`,
+        reason: 'downloaded an attachment',
+        details: { attachmentId },
+      });
+      return { data, contentType: meta.contentType, ...facts };
+    },
+    setStatus(principal: Principal, report: Report, status: CaseStatus, reason: string) {
+      if (report.status === status) return;
+      store.transaction(() => {
+        store.reports.setStatus(report.id, status, deps.clock());
+        audit({
+          actor: principal.id,
+          action: 'report.status_changed',
+          target: `report:${report.id}`,
+          reason,
+          details: { from: report.status, to: status },
+        });
+      });
+    },
+    /**
+     * An operator's answers to the next questions (time, place, who, how known):
+     * the claims change, the report is normalized again at once (score and
+     * questions follow) and goes through correlation and the live stream again.
+     */
+    answer(principal: Principal, report: Report, answers: Answers) {
+      const { subjects, category, ...claimFields } = answers;
+      const claims = { ...report.claims, ...claimsOf(claimFields) };
+      const sealedSubjects =
+        subjects === undefined
+          ? null
+          : vault.sealSubjects(report.id, report.sealed.dataKey, subjects);
+      const textFacts =
+        subjects === undefined
+          ? report.textFacts
+          : { ...report.textFacts, who: textFactsOf('', subjects).who };
+      store.transaction(() => {
+        store.reports.updateClaims(report.id, claims, textFacts, sealedSubjects);
+        if (category !== undefined) store.reports.setCategory(report.id, category);
+        if (subjects !== undefined)
+          store.reports.addSearchTokens(report.id, vault.searchTokens(subjects));
+        deps.renormalize(report.id);
+        audit({
+          actor: principal.id,
+          action: 'report.answered',
+          target: `report:${report.id}`,
+          reason: 'added answers to the report',
+          details: { fields: Object.keys(answers).sort() },
+        });
+      });
+    },
+    /**
+     * A message on the report's thread: an operator's question (shown to the reporter
+     * through the receipt) or the reporter's answer (searchable by analysts).
+     */
+    addMessage(
+      report: Report,
+      from: { author: 'operator' | 'reporter'; actor: string },
+      text: string,
+    ) {
+      const now = deps.clock();
+      const id = deps.newId('message', now);
+      const operator = from.author === 'operator';
+      store.transaction(() => {
+        store.messages.insert({
+          id,
+          reportId: report.id,
+          author: from.author,
+          authorId: operator ? from.actor : null,
+          bodySealed: vault.sealMessage(report.id, report.sealed.dataKey, id, text),
+          createdAt: now,
+        });
+        if (!operator) store.reports.addSearchTokens(report.id, vault.searchTokens(text));
+        audit({
+          actor: from.actor,
+          action: operator ? 'report.message_sent' : 'receipt.message_added',
+          target: `report:${report.id}`,
+          reason: operator ? 'asked the reporter' : 'the reporter added information',
+          details: { messageId: id },
+        });
+      });
+      return id;
+    },
+  };
+}
+
+export type Cases = ReturnType<typeof createCases>;

@@ -1,0 +1,100 @@
+/**
+ * The reporter's way back, without an account: with the receipt code from the
+ * first answer, see the case's status and the operators' questions, and add
+ * information to the same report. Guessing is rate-limited per network prefix,
+ * and a wrong or malformed code looks exactly like an unknown one (404).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError, rateLimited, validationError } from '../../domain/errors.js';
+import type { CaseStatus, Report } from '../../domain/report.js';
+import { fieldIssues } from '../../intake/report-schema.js';
+import type { RateLimiter } from '../../protect/rate-limit.js';
+import { parseReceipt, receiptMatches } from '../../protect/receipt.js';
+import type { Vault } from '../../protect/vault.js';
+import type { Store } from '../../store/store.js';
+import type { AuditAppend, Cases } from '../cases.js';
+
+export interface ReceiptRoutesDeps {
+  store: Store;
+  vault: Vault;
+  audit: AuditAppend;
+  cases: Cases;
+  /** Receipt look-ups per hashed network prefix. */
+  limiter: RateLimiter;
+  sourceOf: (request: FastifyRequest) => string;
+  messageMaxChars: number;
+}
+
+/** What a reporter is told of the case: not the analysts' verdict. */
+const REPORTER_STATUS: Record<CaseStatus, string> = {
+  new: 'received',
+  in_review: 'in_review',
+  closed: 'closed',
+  unfounded: 'closed',
+};
+
+const unknownReceipt = () => new AppError('not_found', 'not_found', 'no report with this receipt');
+
+export function receiptRoutes(app: FastifyInstance, deps: ReceiptRoutesDeps) {
+  const { store, vault } = deps;
+
+  function reportFor(request: FastifyRequest<{ Params: { receipt: string } }>): Report {
+    const take = deps.limiter.take(deps.sourceOf(request));
+    if (!take.ok) throw rateLimited('receipt look-ups', take.retryAfterSeconds);
+    const parsed = parseReceipt(request.params.receipt);
+    const stored = parsed && store.receipts.get(parsed.lookup);
+    const report =
+      stored && receiptMatches(parsed, stored) ? store.reports.get(stored.reportId) : null;
+    if (!report) throw unknownReceipt();
+    return report;
+  }
+
+  const thread = (report: Report) =>
+    store.messages.forReport(report.id).map((m) => ({
+      author: m.author,
+      text: vault.openMessage(report.id, report.sealed.dataKey, m.id, m.bodySealed),
+      at: new Date(m.createdAt).toISOString(),
+    }));
+
+  app.get<{ Params: { receipt: string } }>(
+    '/api/v1/receipts/:receipt',
+    { config: { access: 'public' } },
+    async (request) => {
+      const report = reportFor(request);
+      const messages = thread(report);
+      store.transaction(() =>
+        deps.audit({
+          actor: 'reporter',
+          action: 'receipt.opened',
+          target: `report:${report.id}`,
+          reason: 'the reporter checked the case with the receipt',
+        }),
+      );
+      return {
+        status: REPORTER_STATUS[report.status],
+        receivedAt: new Date(report.receivedAt).toISOString(),
+        questions: messages.filter((m) => m.author === 'operator'),
+        messages,
+      };
+    },
+  );
+
+  const body = z.strictObject({ text: z.string().trim().min(1).max(deps.messageMaxChars) });
+
+  app.post<{ Params: { receipt: string } }>(
+    '/api/v1/receipts/:receipt/messages',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const report = reportFor(request);
+      const parsed = body.safeParse(request.body ?? {});
+      if (!parsed.success) throw validationError(fieldIssues(parsed.error, request.body));
+      const id = deps.cases.addMessage(
+        report,
+        { author: 'reporter', actor: 'reporter' },
+        parsed.data.text,
+      );
+      return reply.code(201).send({ id });
+    },
+  );
+}
