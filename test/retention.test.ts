@@ -75,18 +75,22 @@ describe('purge', () => {
     runtime.cases.addMessage(report, { author: 'operator', actor: system.id }, 'Which crane?');
     runtime.cases.setStatus(system, report, 'closed', 'done');
     const sealed = runtime.store.reports.get(id)!.sealed.narrative;
-    for (const table of ['attachments', 'report_messages', 'receipts', 'search_tokens']) {
+    for (const table of ['attachments', 'report_messages', 'receipts']) {
       expect(count(`SELECT count(*) FROM ${table} WHERE report_id = ?`, id), table).toBeGreaterThan(
         0,
       );
     }
+    const seq = count('SELECT seq FROM reports WHERE id = ?', id);
+    const indexed = () => count('SELECT count(*) FROM search_index WHERE rowid = ?', seq);
+    expect(indexed()).toBe(1);
 
     now += 366 * DAY;
     const result = runtime.purge();
     expect(result).toMatchObject({ reports: 1, incidentsRemoved: 1 });
-    for (const table of ['attachments', 'report_messages', 'receipts', 'search_tokens', 'jobs']) {
+    for (const table of ['attachments', 'report_messages', 'receipts', 'jobs']) {
       expect(count(`SELECT count(*) FROM ${table} WHERE report_id = ?`, id), table).toBe(0);
     }
+    expect(indexed()).toBe(0);
     expect(count('SELECT count(*) FROM report_points WHERE report_id = ?', id)).toBe(0);
     expect(runtime.store.incidents.get(report.incidentId!)).toBeNull();
     // secure_delete and the WAL checkpoint leave no copy of the sealed text in the file.

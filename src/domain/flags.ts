@@ -4,7 +4,7 @@
  */
 export const FLAGS = {
   'time.zone_unknown':
-    'observedAt has no UTC offset and no timezone was given: kept as local time, not placed on the UTC timeline.',
+    'observedAt has no UTC offset, no timezone and no place to find one from: kept as local time; its UTC interval spans every offset in use (UTC−12 … UTC+14).',
   'time.unparsed': 'observedAt could not be read as a date and time; kept as given.',
   'place.out_of_range':
     'Latitude must lie in [-90, 90] and longitude in [-180, 180]; the point was not used.',

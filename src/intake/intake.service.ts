@@ -106,6 +106,8 @@ export function createIntakeService(deps: IntakeDeps) {
   function freshReceipt(
     idempotency: { principal: string; key: string; requestHash: string } | null,
   ) {
+    // A random lookup id (40 bits) is as good as unique; the table's key catches the rest.
+    if (!idempotency) return issueReceipt();
     for (let attempt = 0; attempt < RECEIPT_TRIES; attempt++) {
       const receipt = receiptFor(idempotency, attempt);
       if (!store.receipts.get(receipt.lookup)) return receipt;

@@ -18,7 +18,8 @@
  * Nonces are random: safe for far more than 2^32 seals per data key would allow, and
  * a data key seals only the few fields of one report.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { secureRandom } from './random.js';
 import { AppError } from '../domain/errors.js';
 
 export const DATA_KEY_BYTES = 32;
@@ -36,7 +37,7 @@ export interface MasterKey {
 
 /** A fresh random data key for one report. */
 export function newDataKey(): Buffer {
-  return randomBytes(DATA_KEY_BYTES);
+  return secureRandom(DATA_KEY_BYTES);
 }
 
 /** The data key encrypted under the master key; the blob names the master key's id. */
@@ -107,7 +108,7 @@ function associatedData(header: Buffer, aad: string): Buffer {
 
 /** nonce ‖ ciphertext ‖ tag */
 function encrypt(key: Buffer, plaintext: Buffer, aad: Buffer): Buffer {
-  const nonce = randomBytes(NONCE_BYTES);
+  const nonce = secureRandom(NONCE_BYTES);
   const cipher = createCipheriv(CIPHER, key, nonce, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);

@@ -13,7 +13,8 @@
  * confusables O→0, I→1, L→1. Anything else (wrong length, U, other symbols) is refused.
  * Comparison of the secret's hash is constant-time.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { secureRandom } from './random.js';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const GROUP = 4;
@@ -41,7 +42,7 @@ export interface ParsedReceipt {
 }
 
 /** A new receipt; `random` is the CSPRNG, replaceable in tests. */
-export function issueReceipt(random: (size: number) => Buffer = randomBytes): IssuedReceipt {
+export function issueReceipt(random: (size: number) => Buffer = secureRandom): IssuedReceipt {
   const chars = toBase32(random(RANDOM_BYTES));
   const lookup = chars.slice(0, LOOKUP_CHARS);
   const secret = chars.slice(LOOKUP_CHARS);

@@ -29,6 +29,7 @@ import type {
   ReportRepository,
 } from '../store.js';
 import type { Db } from './database.js';
+import { TOKEN_BYTES } from '../../protect/blind-index.js';
 import type { Statement } from 'better-sqlite3';
 
 interface ReportRow {
@@ -77,9 +78,10 @@ export function createReportRepository(db: Db): ReportRepository {
   const insertAttachment = db.prepare(`INSERT INTO attachments
     (id, report_id, filename, content_type, size_bytes, sha256, data, data_sealed, meta_sealed)
     VALUES (?, ?, '', ?, ?, '', zeroblob(0), ?, ?)`);
-  const insertToken = db.prepare(
-    'INSERT OR IGNORE INTO search_tokens (token, report_id) VALUES (?, ?)',
-  );
+  const indexTokens = db.prepare(`INSERT OR REPLACE INTO search_index (rowid, tokens)
+    SELECT seq, ? FROM reports WHERE id = ?`);
+  const storeTokens = db.prepare('UPDATE reports SET search_tokens = ? WHERE id = ?');
+  const tokensOf = db.prepare('SELECT search_tokens FROM reports WHERE id = ?').pluck();
   const byId = db.prepare(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`);
   const chunkAfter = db.prepare(
     `SELECT ${REPORT_COLUMNS} FROM reports WHERE seq > ? ORDER BY seq LIMIT ${CHUNK}`,
@@ -150,7 +152,7 @@ export function createReportRepository(db: Db): ReportRepository {
     .pluck();
   const removals = [
     'DELETE FROM report_points WHERE seq = (SELECT seq FROM reports WHERE id = ?)',
-    'DELETE FROM search_tokens WHERE report_id = ?',
+    'DELETE FROM search_index WHERE rowid = (SELECT seq FROM reports WHERE id = ?)',
     'DELETE FROM attachments WHERE report_id = ?',
     'DELETE FROM report_messages WHERE report_id = ?',
     'DELETE FROM receipts WHERE report_id = ?',
@@ -169,18 +171,16 @@ export function createReportRepository(db: Db): ReportRepository {
 
   // List statements differ by filter; prepare each shape once.
   const listStatements = new Map<string, Statement>();
-  function listStatement(filter: ReportFilter, after: boolean, tokens: number): Statement {
-    const key = `${filter.queue ?? ''}|${filter.officeId !== undefined}|${after}|${tokens}`;
+  function listStatement(filter: ReportFilter, after: boolean, search: boolean): Statement {
+    const key = `${filter.queue ?? ''}|${filter.officeId !== undefined}|${after}|${search}`;
     let stmt = listStatements.get(key);
     if (!stmt) {
       const where: string[] = [];
       if (filter.queue) where.push('queue = @queue');
       if (filter.officeId !== undefined) where.push('office_id = @officeId');
       if (after) where.push('(received_at, seq) < (@at, @seq)');
-      if (tokens > 0) {
-        const params = Array.from({ length: tokens }, (_, i) => `@t${i}`).join(', ');
-        where.push(`id IN (SELECT report_id FROM search_tokens WHERE token IN (${params})
-          GROUP BY report_id HAVING count(*) = ${tokens})`);
+      if (search) {
+        where.push('seq IN (SELECT rowid FROM search_index WHERE search_index MATCH @match)');
       }
       stmt = db.prepare(`SELECT ${REPORT_COLUMNS} FROM reports
         ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
@@ -198,9 +198,10 @@ export function createReportRepository(db: Db): ReportRepository {
       officeId: filter.officeId,
     };
     if (after) Object.assign(params, { at: after.at, seq: after.seq });
-    unique.forEach((t, i) => (params[`t${i}`] = t));
+    // A MATCH of hex words, all of which must occur (FTS5's implicit AND).
+    if (unique.length > 0) params.match = unique.map((t) => t.toString('hex')).join(' ');
     for (const k of Object.keys(params)) if (params[k] === undefined) delete params[k];
-    const rows = listStatement(filter, after !== undefined, unique.length).all(
+    const rows = listStatement(filter, after !== undefined, unique.length > 0).all(
       params,
     ) as ReportRow[];
     const last = rows[rows.length - 1];
@@ -208,6 +209,13 @@ export function createReportRepository(db: Db): ReportRepository {
       items: rows.map(toReport),
       next: rows.length === limit && last ? { at: last.received_at, seq: last.seq } : null,
     };
+  }
+
+  /** Stores a report's tokens (deduplicated) and (re)indexes them. */
+  function writeTokens(id: string, tokens: Buffer[]) {
+    const unique = [...new Map(tokens.map((t) => [t.toString('hex'), t])).entries()];
+    storeTokens.run(Buffer.concat(unique.map(([, t]) => t)), id);
+    indexTokens.run(unique.map(([hex]) => hex).join(' '), id);
   }
 
   function replaceFlags(id: string, families: string[], flags: string[]) {
@@ -233,21 +241,24 @@ export function createReportRepository(db: Db): ReportRepository {
         r.callerLink,
         r.receivedAt,
       );
-      for (const token of r.searchTokens) insertToken.run(token, r.id);
+      writeTokens(r.id, r.searchTokens);
       for (const a of r.attachments) {
         insertAttachment.run(a.id, r.id, a.contentType, a.sizeBytes, a.sealedData, a.sealedMeta);
         anyAttachment = true;
       }
     },
     addSearchTokens(id, tokens) {
-      for (const token of tokens) insertToken.run(token, id);
+      const stored = (tokensOf.get(id) as Buffer | null | undefined) ?? Buffer.alloc(0);
+      writeTokens(id, [...splitTokens(stored), ...tokens]);
     },
     get(id) {
       const row = byId.get(id) as ReportRow | undefined;
       return row ? toReport(row) : null;
     },
     listNewest: (limit, after, filter = {}) => list(limit, after, filter, []),
-    search: (tokens, limit, after, filter = {}) => list(limit, after, filter, tokens),
+    // A query without a searchable word matches nothing (not everything).
+    search: (tokens, limit, after, filter = {}) =>
+      tokens.length === 0 ? { items: [], next: null } : list(limit, after, filter, tokens),
     *all() {
       // In chunks: an open statement iterator would block every other query on the connection.
       let after = 0;
@@ -361,6 +372,15 @@ export function createReportRepository(db: Db): ReportRepository {
       for (const stmt of removals) stmt.run(id);
     },
   };
+}
+
+/** A report's stored tokens, 16 bytes each. */
+function splitTokens(blob: Buffer): Buffer[] {
+  const tokens: Buffer[] = [];
+  for (let i = 0; i + TOKEN_BYTES <= blob.length; i += TOKEN_BYTES) {
+    tokens.push(blob.subarray(i, i + TOKEN_BYTES));
+  }
+  return tokens;
 }
 
 function reportFromRow(row: ReportRow): Omit<Report, 'attachments'> {

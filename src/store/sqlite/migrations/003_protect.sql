@@ -67,10 +67,12 @@ CREATE TABLE report_messages (
 );
 CREATE INDEX report_messages_report ON report_messages (report_id, created_at);
 
--- Blind index: keyed HMACs of the words of narratives and messages, apart from the text.
-CREATE TABLE search_tokens (
-  token     BLOB NOT NULL,
-  report_id TEXT NOT NULL REFERENCES reports(id),
-  PRIMARY KEY (token, report_id)
-) WITHOUT ROWID;
-CREATE INDEX search_tokens_report ON search_tokens (report_id);
+-- Blind index: keyed HMACs of the words of narratives and messages, apart from the
+-- text. `reports.search_tokens` holds a report's tokens (16 bytes each); the
+-- contentless FTS5 index (rowid = reports.seq) finds reports holding all of a query's
+-- tokens, written as hex words. FTS5 appends to segments instead of updating a
+-- B-tree page per token, which keeps intake's transactions small.
+ALTER TABLE reports ADD COLUMN search_tokens BLOB;
+CREATE VIRTUAL TABLE search_index USING fts5 (
+  tokens, content = '', contentless_delete = 1, tokenize = 'ascii'
+);
