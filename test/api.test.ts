@@ -180,6 +180,44 @@ describe('POST /api/v1/reports', () => {
     }
   });
 
+  it('gives a national and an international form of one number the same pseudonym', async () => {
+    await app.close();
+    runtime.close();
+    cleanup();
+    await boot({ TIPWIRE_DEFAULT_PHONE_REGION: 'CN' });
+    const national = (await post(makeReport({ caller: { phone: '138 0013 8000' } }))).json() as {
+      id: string;
+    };
+    const e164 = (await post(makeReport({ caller: { phone: '+8613800138000' } }))).json() as {
+      id: string;
+    };
+    const other = (await post(makeReport({ caller: { phone: '+8613800138001' } }))).json() as {
+      id: string;
+    };
+    const pseudonym = (id: string) => runtime.store.reports.get(id)!.callerPseudonym;
+    expect(pseudonym(national.id)).toBe(pseudonym(e164.id));
+    expect(pseudonym(other.id)).not.toBe(pseudonym(e164.id));
+  });
+
+  it('answers a flood from one network with 429 and Retry-After, but not an intake gateway', async () => {
+    await app.close();
+    runtime.close();
+    cleanup();
+    await boot({ TIPWIRE_RATE_PREFIX_BURST: '3', TIPWIRE_RATE_PREFIX_PER_MINUTE: '1' });
+    const statuses = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push((await post(makeReport({ narrative: `flood ${i}` }))).statusCode);
+    expect(statuses).toEqual([201, 201, 201, 429]);
+    const refused = await post(makeReport({ narrative: 'flood 5' }));
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    const gateway = runtime.admin.createToken('test', { roles: ['intake'] }).token;
+    const relayed = await post(makeReport({ narrative: 'relayed' }), {
+      authorization: `Bearer ${gateway}`,
+    });
+    expect(relayed.statusCode).toBe(201);
+    expect(runtime.store.reports.count()).toBe(4);
+  });
+
   it('refuses a caller number that cannot be one', async () => {
     const res = await post(makeReport({ caller: { phone: 'not a number' } }));
     expect(res.statusCode).toBe(400);

@@ -227,6 +227,62 @@ describe('tipwire token create', () => {
   });
 });
 
+describe('tipwire user, office and office tokens', () => {
+  it('adds an office and a user who can log in with the password from standard input', async () => {
+    expect(runCli(['office', 'add', 'North district', '--db', db]).stdout).toMatch(
+      /added office North district \(o_/,
+    );
+    const added = runCli(
+      [
+        'user',
+        'add',
+        'alice',
+        '--role',
+        'office',
+        '--office',
+        'North district',
+        '--password-stdin',
+        '--db',
+        db,
+      ],
+      {},
+      'a long enough passphrase\n',
+    );
+    expect(added.status, added.stderr).toBe(0);
+    expect(added.stdout).toMatch(/added user alice \(office\)/);
+    // The password is stored only as a scrypt hash.
+    expect(readFileSync(db).includes(Buffer.from('a long enough passphrase'))).toBe(false);
+    expect(runCli(['office', 'list', '--db', db]).stdout).toMatch(/o_\w+\tNorth district/);
+  });
+
+  it('names what is wrong with a user', () => {
+    const short = runCli(
+      ['user', 'add', 'bob', '--role', 'analyst', '--password-stdin', '--db', db],
+      {},
+      'short\n',
+    );
+    expect(short.status).toBe(1);
+    expect(short.stderr).toMatch(/password: must be at least 12 characters/);
+    const noOffice = runCli(
+      ['user', 'add', 'carol', '--role', 'office', '--password-stdin', '--db', db],
+      {},
+      'a long enough passphrase\n',
+    );
+    expect(noOffice.stderr).toMatch(/office role needs the office/);
+    const unknown = runCli([
+      'token',
+      'create',
+      '--role',
+      'office',
+      '--office',
+      'Nowhere',
+      '--db',
+      db,
+    ]);
+    expect(unknown.stderr).toMatch(/no office named "Nowhere"/);
+  });
+});
+
 describe('help and configuration', () => {
   it.each([[[]], [['serve']], [['import']], [['export']], [['token']], [['token', 'create']]])(
     '%j --help explains the command',
