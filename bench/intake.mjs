@@ -17,6 +17,7 @@
 //
 // Prints a markdown table and writes the raw figures to
 // bench/results/intake-<timestamp>.json (git-ignored).
+import { CLK_TCK, systemCpu, waitQuiet } from './lib/machine.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
@@ -50,7 +51,6 @@ const RESULTS_DIR = path.join(ROOT, 'bench/results');
 const WRK = process.env.WRK ?? '/usr/bin/wrk';
 const REPORTS_PATH = '/api/v1/reports';
 const HEALTH_PATH = '/api/v1/health';
-const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
 
 /** The example body of the issue: used to check that a server is up and accepts the shape. */
 const PROBE_BODY = JSON.stringify({
@@ -263,38 +263,6 @@ function procCpuTicks(pid) {
   } catch {
     return NaN;
   }
-}
-
-/** Whole-machine CPU counters (ticks) from /proc/stat. */
-function systemCpu() {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = line
-    .trim()
-    .split(/\s+/)
-    .slice(1)
-    .map(Number);
-  return { busy: user + nice + system + irq + softirq, idle: idle + iowait, steal: steal ?? 0 };
-}
-
-/** CPU use of the whole machine over `ms`, in % of one core. */
-async function machineBusyPct(ms = 1000) {
-  const a = systemCpu();
-  const t0 = performance.now();
-  await sleep(ms);
-  const b = systemCpu();
-  return (100 * (b.busy - a.busy)) / (((performance.now() - t0) / 1000) * CLK_TCK);
-}
-
-/** Waits (bounded) until nothing else is using the machine; returns what it saw. */
-async function waitQuiet() {
-  if (!(QUIET_BELOW > 0)) return null;
-  const t0 = performance.now();
-  let busy;
-  for (;;) {
-    busy = await machineBusyPct(1000);
-    if (busy <= QUIET_BELOW || performance.now() - t0 > QUIET_WAIT_MS) break;
-  }
-  return { waitedMs: round(performance.now() - t0), busyPct: round(busy) };
 }
 
 // ---------------------------------------------------------------------------------
@@ -638,7 +606,7 @@ async function load(server, seconds) {
 }
 
 async function measure(server, seconds, phase) {
-  const quiet = await waitQuiet();
+  const quiet = await (QUIET_BELOW > 0 ? waitQuiet(QUIET_BELOW, QUIET_WAIT_MS) : null);
   const before = server.pipeline ? await health(server) : null;
   const reportsAtStart = server.tipwire ? countReports(server) : null;
   const run = await load(server, seconds);

@@ -16,12 +16,12 @@
 // CPU used by other processes during the run, and repeats a run in which that
 // exceeded 25 % of a core (at most twice). Raw figures go to
 // bench/results/normalize-<timestamp>.json (git-ignored).
+import { CLK_TCK, systemCpu, waitQuiet } from './lib/machine.mjs';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
@@ -30,7 +30,6 @@ import { DateTime } from 'luxon';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = path.join(ROOT, 'bench/results');
-const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
 
 const { values: args } = parseArgs({
   options: {
@@ -301,34 +300,6 @@ function makeReports(n, seed) {
 // ---------------------------------------------------------------------------------
 // machine
 
-function systemCpu() {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
-  const [user, nice, system, idle, iowait, irq, softirq] = line
-    .trim()
-    .split(/\s+/)
-    .slice(1)
-    .map(Number);
-  return { busy: user + nice + system + irq + softirq, idle: idle + iowait };
-}
-
-async function machineBusyPct(ms = 1000) {
-  const a = systemCpu();
-  const t0 = performance.now();
-  await sleep(ms);
-  const b = systemCpu();
-  return (100 * (b.busy - a.busy)) / (((performance.now() - t0) / 1000) * CLK_TCK);
-}
-
-async function waitQuiet() {
-  const t0 = performance.now();
-  let busy;
-  for (;;) {
-    busy = await machineBusyPct(1000);
-    if (busy <= QUIET_BELOW || performance.now() - t0 > 20_000) break;
-  }
-  return { waitedMs: Math.round(performance.now() - t0), busyPct: Math.round(busy) };
-}
-
 function machineFacts() {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
   const git = (a) => spawnSync('git', a, { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
@@ -455,7 +426,7 @@ const counted = [];
 for (let i = 0; i <= RUNS; i++) {
   let attempt = 0;
   for (;;) {
-    const quiet = await waitQuiet();
+    const quiet = await waitQuiet(QUIET_BELOW, 20_000);
     const run = oneRun(i);
     const record = { index: i, warmup: i === 0, attempt, quiet, ...run };
     result.runs.push(record);

@@ -1,0 +1,43 @@
+// Whole-machine CPU use from /proc/stat, shared by the benchmarks: to wait until the
+// machine is quiet before a run, and to tell how busy everything else was during one.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { performance } from 'node:perf_hooks';
+
+export const CLK_TCK =
+  Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/** Whole-machine CPU counters (ticks) from /proc/stat. */
+export function systemCpu() {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = line
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  return { busy: user + nice + system + irq + softirq, idle: idle + iowait, steal: steal ?? 0 };
+}
+
+/** CPU use of the whole machine over `ms`, in % of one core. */
+export async function machineBusyPct(ms = 1000) {
+  const a = systemCpu();
+  const t0 = performance.now();
+  await sleep(ms);
+  const b = systemCpu();
+  return (100 * (b.busy - a.busy)) / (((performance.now() - t0) / 1000) * CLK_TCK);
+}
+
+/**
+ * Waits until the machine uses at most `belowPct` % of one core, or `maxWaitMs` have
+ * passed; returns how long it waited and the last reading.
+ */
+export async function waitQuiet(belowPct, maxWaitMs) {
+  const t0 = performance.now();
+  let busy;
+  for (;;) {
+    busy = await machineBusyPct(1000);
+    if (busy <= belowPct || performance.now() - t0 > maxWaitMs) break;
+  }
+  return { waitedMs: Math.round(performance.now() - t0), busyPct: Math.round(busy) };
+}
