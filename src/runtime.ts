@@ -19,7 +19,9 @@ import { normalizeClaims } from './normalize/normalize-report.js';
 import { createNominatimGeocoder } from './normalize/geocoder.js';
 import { createGeocodeWorker } from './pipeline/geocode.js';
 import type { NormalizeSettings } from './normalize/settings.js';
-import { createKeyring, type Keyring } from './protect/keyring.js';
+import { createKeyring, MASTER_KEY_FILE, type Keyring } from './protect/keyring.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createRateLimiter, networkPrefix, sourceHasher } from './protect/rate-limit.js';
 import { purgeExpired, type PurgeResult } from './protect/retention.js';
 import { createVault, type Vault } from './protect/vault.js';
@@ -101,6 +103,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     pseudonymEpochDays: config.pseudonymEpochDays,
     clock,
   });
+  requireMatchingMasterKey(store, keyring, config);
   const vault = createVault({
     master: () => keyring.master(),
     masterById: (id) => keyring.masterById(id),
@@ -267,6 +270,44 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       }
     },
   };
+}
+
+/**
+ * A database is sealed with one master key. Starting with another one (a missing
+ * TIPWIRE_MASTER_KEY, another keys folder) would make every narrative unreadable
+ * and break the audit chain, so it is refused, naming what to set. The key's
+ * fingerprint, not the key, is kept in the database.
+ */
+function requireMatchingMasterKey(store: SqliteStore, keyring: Keyring, config: Config) {
+  const recorded = store.db
+    .prepare(`SELECT value FROM meta WHERE key = 'master_key_id'`)
+    .pluck()
+    .get() as string | undefined;
+  const inUse =
+    recorded !== undefined ||
+    store.db.prepare('SELECT 1 FROM reports UNION ALL SELECT 1 FROM audit_log LIMIT 1').get() !==
+      undefined;
+  const available =
+    config.masterKey !== undefined || existsSync(path.join(config.keysDir, MASTER_KEY_FILE));
+  if (inUse && !available) {
+    throw new MasterKeyError(
+      `the database ${config.dbPath} holds sealed data, but its master key is not here: ` +
+        `set TIPWIRE_MASTER_KEY, or TIPWIRE_KEYS_DIR to the folder holding ${MASTER_KEY_FILE}`,
+    );
+  }
+  const id = keyring.master().id;
+  if (recorded === undefined) {
+    store.db.prepare(`INSERT INTO meta (key, value) VALUES ('master_key_id', ?)`).run(id);
+  } else if (recorded !== id) {
+    throw new MasterKeyError(
+      `the master key in use (${id}) is not the one that sealed ${config.dbPath} (${recorded}): ` +
+        'set TIPWIRE_MASTER_KEY or TIPWIRE_KEYS_DIR to the right one',
+    );
+  }
+}
+
+export class MasterKeyError extends Error {
+  readonly code = 'keys.master_mismatch';
 }
 
 /** Seals text a version-1 database still holds in plaintext (once, at start-up). */

@@ -6,6 +6,12 @@
 -- `attachments.data`) stay for old rows only: tipwire seals those at start-up and
 -- leaves '' (and an empty blob) behind; new rows never hold plaintext.
 
+-- Facts about the database itself, e.g. which master key (its fingerprint) sealed it.
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
 CREATE TABLE offices (
   id         TEXT PRIMARY KEY,
   name       TEXT NOT NULL UNIQUE COLLATE NOCASE,
