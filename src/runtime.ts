@@ -208,6 +208,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     clock,
     newId,
     renormalize: (id) => pipeline.renormalize(id),
+    onEvent: () => live.poke(),
   });
 
   return {

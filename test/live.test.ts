@@ -103,6 +103,30 @@ describe('GET /api/v1/events', () => {
     expect(JSON.stringify(events)).not.toMatch(/drone circled/);
   });
 
+  it('tells connected clients when a case changes (status, question)', async () => {
+    const first = await collect(1, undefined, async () => {
+      await postReport(server.url, makeReport());
+    });
+    const id = first[0]!.data.report!.id;
+    const changes = await collect(2, first[0]!.id, async () => {
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      await fetch(`${server.url}/api/v1/reports/${id}/status`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ status: 'in_review', reason: 'looking into it' }),
+      });
+      await fetch(`${server.url}/api/v1/reports/${id}/messages`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ text: 'Which gate?' }),
+      });
+    });
+    expect(changes.map((e) => e.event)).toEqual(['report.updated', 'report.updated']);
+    expect(changes[0]!.data.report).toMatchObject({ id });
+    // Metadata only: neither the question nor the narrative travels on the stream.
+    expect(JSON.stringify(changes)).not.toMatch(/Which gate|drone circled/);
+  });
+
   it('replays what a reconnecting client missed, then goes on live', async () => {
     const first = await collect(1, undefined, async () => {
       await postReport(server.url, makeReport());

@@ -1080,7 +1080,8 @@ function onStreamEvent(event, session) {
     loadFirstPages(session).catch((err) => handleError(err, 'load the lists', session));
     return;
   }
-  if (event.type !== 'report.processed') return;
+  // A new report through the pipeline, or a change to one (status, message, answer, office).
+  if (event.type !== 'report.processed' && event.type !== 'report.updated') return;
   let payload;
   try {
     payload = JSON.parse(event.data);

@@ -9,6 +9,7 @@ import type { IdKind } from '../domain/ids.js';
 import type { CaseStatus, Report } from '../domain/report.js';
 import { reportView, type MessageView, type OpenedText } from '../export/views.js';
 import type { Vault } from '../protect/vault.js';
+import { reportProcessedEvent } from '../notify/report-events.js';
 import { claimsOf, textFactsOf, type ClaimField } from '../intake/new-report.js';
 import type { ReportInput } from '../intake/report-schema.js';
 import type { Store } from '../store/store.js';
@@ -33,6 +34,8 @@ export interface CaseDeps {
   newId: (kind: IdKind, nowMs: number) => string;
   /** Normalizes a report again (inside the caller's transaction) and queues the rest. */
   renormalize: (reportId: string) => void;
+  /** Called after a change was committed with its live event (wakes the live stream). */
+  onEvent: () => void;
 }
 
 /** Answers an operator may add: the claim fields, who/what and the category. */
@@ -43,6 +46,22 @@ const noSuchReport = () => new AppError('not_found', 'not_found', 'no report wit
 export function createCases(deps: CaseDeps) {
   const { store, vault, audit } = deps;
   const record = (entry: AuditEntry) => store.transaction(() => audit(entry));
+
+  /**
+   * A change of a case, its audit record and a live event (`report.updated`, the same
+   * metadata as `report.processed`), committed together; then the stream is woken.
+   */
+  function change(reportId: string, apply: () => void) {
+    store.transaction(() => {
+      apply();
+      const updated = store.reports.get(reportId);
+      if (!updated) return;
+      const incident = updated.incidentId ? store.incidents.get(updated.incidentId) : null;
+      const event = reportProcessedEvent(updated, incident);
+      store.events.append('report.updated', event.payload, deps.clock());
+    });
+    deps.onEvent();
+  }
 
   /** The report, if it exists and the principal may see it; else 404 (and a refusal on record). */
   function visible(principal: Principal, id: string): Report {
@@ -134,7 +153,7 @@ export function createCases(deps: CaseDeps) {
     },
     setStatus(principal: Principal, report: Report, status: CaseStatus, reason: string) {
       if (report.status === status) return;
-      store.transaction(() => {
+      change(report.id, () => {
         store.reports.setStatus(report.id, status, deps.clock());
         audit({
           actor: principal.id,
@@ -142,6 +161,19 @@ export function createCases(deps: CaseDeps) {
           target: `report:${report.id}`,
           reason,
           details: { from: report.status, to: status },
+        });
+      });
+    },
+    /** Routes a case to a field office (or back to none). */
+    assign(principal: Principal, report: Report, officeId: string | null, reason: string) {
+      change(report.id, () => {
+        store.reports.assignOffice(report.id, officeId);
+        audit({
+          actor: principal.id,
+          action: 'report.assigned',
+          target: `report:${report.id}`,
+          reason,
+          details: { from: report.officeId, to: officeId },
         });
       });
     },
@@ -188,7 +220,7 @@ export function createCases(deps: CaseDeps) {
       const now = deps.clock();
       const id = deps.newId('message', now);
       const operator = from.author === 'operator';
-      store.transaction(() => {
+      change(report.id, () => {
         store.messages.insert({
           id,
           reportId: report.id,

@@ -191,16 +191,7 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
       if (body.officeId !== null && !store.offices.get(body.officeId)) {
         throw validationError([{ path: 'officeId', message: 'no office with this id' }]);
       }
-      store.transaction(() => {
-        store.reports.assignOffice(report.id, body.officeId);
-        deps.audit({
-          actor: request.principal.id,
-          action: 'report.assigned',
-          target: `report:${report.id}`,
-          reason: body.reason,
-          details: { from: report.officeId, to: body.officeId },
-        });
-      });
+      cases.assign(request.principal, report, body.officeId, body.reason);
       return { id: report.id, officeId: body.officeId };
     },
   );
