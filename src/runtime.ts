@@ -373,7 +373,6 @@ export function createHttpApp(runtime: Runtime): Promise<FastifyInstance> {
   const unlimited = { burst: Number.MAX_SAFE_INTEGER, perMinute: Number.MAX_SAFE_INTEGER };
   return buildApp({
     ...runtime,
-    settings: config,
     sourceOf: createSourceOf(config),
     limiters: {
       prefix: createRateLimiter(

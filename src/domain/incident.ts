@@ -70,9 +70,15 @@ export function summaryOf(t: IncidentTotals): IncidentSummary {
 }
 
 /** Span of all members' windows and the mean of their points. */
+/** Totals of all members, or null when there are none. */
+export function totalsOf(members: IncidentMember[]): IncidentTotals | null {
+  return members.reduce<IncidentTotals | null>(addMember, null);
+}
+
 export function summarizeIncident(members: IncidentMember[]): IncidentSummary {
-  if (members.length === 0) throw new Error('an incident has at least one member');
-  return summaryOf(members.reduce<IncidentTotals | null>(addMember, null)!);
+  const totals = totalsOf(members);
+  if (!totals) throw new Error('an incident has at least one member');
+  return summaryOf(totals);
 }
 
 const RAD = Math.PI / 180;

@@ -54,11 +54,18 @@ export interface IntakeResult {
   replayed: boolean;
 }
 
+/** Who sent a request with which Idempotency-Key, and the keyed hash of its body. */
+interface Idempotency {
+  principal: string;
+  key: string;
+  requestHash: string;
+}
+
 interface PendingWrite {
   report: NewReport;
   receipt: IssuedReceipt;
   now: number;
-  idempotency: { principal: string; key: string; requestHash: string; response: string } | null;
+  idempotency: (Idempotency & { response: string }) | null;
 }
 
 /** Tries of a receipt whose lookup id is already taken (40 random bits: rare). */
@@ -85,43 +92,30 @@ export function createIntakeService(deps: IntakeDeps) {
     createHmac('sha256', deps.idempotencyKey).update(parts.join('\u0000')).digest();
 
   /**
-   * A new receipt. With an Idempotency-Key it is derived (HMAC) from the key and
-   * the body, so a replay can give the same receipt again without storing it.
+   * The receipt of a request with an Idempotency-Key, derived (HMAC) from the key
+   * and the body, so a replay can give the same receipt again without storing it.
+   * `attempt` steps past a lookup id another report already holds.
    */
-  function receiptFor(
-    idempotency: { principal: string; key: string; requestHash: string } | null,
-    attempt: number,
-  ) {
-    if (!idempotency) return issueReceipt();
-    const seed = keyed(
-      'receipt',
-      idempotency.principal,
-      idempotency.key,
-      idempotency.requestHash,
-      String(attempt),
-    );
+  function derivedReceipt(idempotency: Idempotency, attempt: number) {
+    const { principal, key, requestHash } = idempotency;
+    const seed = keyed('receipt', principal, key, requestHash, String(attempt));
     return issueReceipt((size) => seed.subarray(0, size));
   }
 
-  function freshReceipt(
-    idempotency: { principal: string; key: string; requestHash: string } | null,
-  ) {
+  function freshReceipt(idempotency: Idempotency | null) {
     // A random lookup id (40 bits) is as good as unique; the table's key catches the rest.
     if (!idempotency) return issueReceipt();
     for (let attempt = 0; attempt < RECEIPT_TRIES; attempt++) {
-      const receipt = receiptFor(idempotency, attempt);
+      const receipt = derivedReceipt(idempotency, attempt);
       if (!store.receipts.get(receipt.lookup)) return receipt;
     }
     throw new AppError('receipt_exhausted', 'technical', 'could not find a free receipt code');
   }
 
   /** The receipt an earlier request with this key was given, found again. */
-  function replayedReceipt(
-    idempotency: { principal: string; key: string; requestHash: string },
-    reportId: string,
-  ) {
+  function replayedReceipt(idempotency: Idempotency, reportId: string) {
     for (let attempt = 0; attempt < RECEIPT_TRIES; attempt++) {
-      const receipt = receiptFor(idempotency, attempt);
+      const receipt = derivedReceipt(idempotency, attempt);
       if (store.receipts.get(receipt.lookup)?.reportId === reportId) return receipt.receipt;
     }
     return null;
@@ -153,7 +147,7 @@ export function createIntakeService(deps: IntakeDeps) {
     const now = deps.clock();
     const { idempotencyKey: key, principal } = options;
     const flightKey = key === undefined ? null : `${principal}\u0000${key}`;
-    let idempotency: { principal: string; key: string; requestHash: string } | null = null;
+    let idempotency: Idempotency | null = null;
     if (flightKey !== null && key !== undefined) {
       if (inFlight.has(flightKey)) {
         throw new AppError(

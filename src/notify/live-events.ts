@@ -19,7 +19,6 @@ export interface LiveEvents {
   /** Replays events after `lastSeenId` (if given), then delivers new ones. */
   subscribe(send: Send, lastSeenId?: number): () => void;
   poke(): void;
-  subscribers(): number;
 }
 
 const READ_CHUNK = 500;
@@ -67,6 +66,5 @@ export function createLiveEvents(events: EventRepository): LiveEvents {
         for (const e of chunk) for (const send of subscribers) send(e);
       }
     },
-    subscribers: () => subscribers.size,
   };
 }

@@ -4,7 +4,7 @@
  * store and writes its effects. The runner calls an adapter inside a transaction
  * that also advances the report's job, so effects commit exactly once.
  */
-import { addMember, type IncidentTotals } from '../domain/incident.js';
+import { addMember, totalsOf } from '../domain/incident.js';
 import type { IdKind } from '../domain/ids.js';
 import { eventPoint, eventWindow, type Interval, type Report } from '../domain/report.js';
 import { boundingBox, type Point } from '../correlate/geo.js';
@@ -138,7 +138,7 @@ const correlate: Stage = {
       // Renormalized after an answer: it stays in its incident, whose totals follow.
       store.reports.assignIncident(report.id, report.incidentId);
       const members = store.incidents.members(report.incidentId);
-      const totals = members.reduce<IncidentTotals | null>(addMember, null);
+      const totals = totalsOf(members);
       if (totals) store.incidents.update(report.incidentId, totals, now);
       return;
     }

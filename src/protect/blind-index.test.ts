@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import {
-  blindTokens,
-  matchesAll,
-  queryTerms,
-  queryTokens,
-  searchTerms,
-  TOKEN_BYTES,
-} from './blind-index.js';
+import { blindTokens, queryTerms, queryTokens, searchTerms, TOKEN_BYTES } from './blind-index.js';
+
+/**
+ * The matching rule the store's index applies: a report matches when it holds every
+ * one of the query's tokens; a query without tokens matches nothing.
+ */
+function matchesAll(reportTokens: Buffer[], query: Buffer[]): boolean {
+  if (query.length === 0) return false;
+  const held = new Set(reportTokens.map((t) => t.toString('hex')));
+  return query.every((t) => held.has(t.toString('hex')));
+}
 
 const key = Buffer.alloc(32, 0x42);
 const otherKey = Buffer.alloc(32, 0x43);

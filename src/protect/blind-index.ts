@@ -53,16 +53,6 @@ export function queryTokens(q: string, key: Buffer): Buffer[] {
   return blindTokens(queryTerms(q), key);
 }
 
-/**
- * Whether a report with `reportTokens` matches a query with `query` tokens: it holds
- * them all. A query without tokens (empty, or only punctuation) matches nothing.
- */
-export function matchesAll(reportTokens: Buffer[], query: Buffer[]): boolean {
-  if (query.length === 0) return false;
-  const held = new Set(reportTokens.map((t) => t.toString('hex')));
-  return query.every((t) => held.has(t.toString('hex')));
-}
-
 type Side = 'document' | 'query';
 
 function extractTerms(text: string, side: Side): string[] {

@@ -42,7 +42,6 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../domain/errors.js';
-import { KEY_BYTES, parseKey } from './key-store.js';
 import { pseudonymOf } from './pseudonym.js';
 
 /** The master key's file in the keys folder, when it does not come from the environment. */
@@ -286,4 +285,15 @@ function fsyncDir(dir: string): void {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+const KEY_BYTES = 32;
+
+/** A key file's content: 64 hex characters (32 bytes); errors name the file, never the content. */
+function parseKey(text: string, where: string): Buffer {
+  const hex = text.trim();
+  if (!/^[0-9a-fA-F]{64}$/.test(hex)) {
+    throw new Error(`${where}: a key must be 64 hexadecimal characters (32 bytes)`);
+  }
+  return Buffer.from(hex, 'hex');
 }

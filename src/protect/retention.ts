@@ -6,7 +6,7 @@
  * removes) the incidents it belonged to. The store runs with SQLite's
  * secure_delete, so freed pages are zeroed; the caller checkpoints the WAL after.
  */
-import { addMember, type IncidentTotals } from '../domain/incident.js';
+import { totalsOf } from '../domain/incident.js';
 import type { CaseStatus } from '../domain/report.js';
 import type { AuditAppend } from '../server/cases.js';
 import type { Store } from '../store/store.js';
@@ -56,13 +56,12 @@ export function purgeExpired(deps: {
           store.reports.remove(id);
         }
         for (const incidentId of incidents) {
-          const members = store.incidents.members(incidentId);
-          if (members.length === 0) {
+          const totals = totalsOf(store.incidents.members(incidentId));
+          if (totals) {
+            store.incidents.update(incidentId, totals, deps.now);
+          } else {
             store.incidents.remove(incidentId);
             result.incidentsRemoved += 1;
-          } else {
-            const totals = members.reduce<IncidentTotals | null>(addMember, null)!;
-            store.incidents.update(incidentId, totals, deps.now);
           }
         }
         deps.audit({

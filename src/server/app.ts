@@ -47,13 +47,12 @@ export interface AppDeps {
   cases: Cases;
   clock: () => number;
   config: Config;
-  settings: Config;
   sourceOf: (request: FastifyRequest) => string;
   limiters: { prefix: RateLimiter; receipts: RateLimiter; logins: RateLimiter };
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const { store, settings } = deps;
+  const { store, config: settings } = deps;
   const app = Fastify({
     loggerInstance: deps.logger,
     // We log one line per request ourselves, with the route pattern instead of the URL

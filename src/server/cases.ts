@@ -14,17 +14,10 @@ import { claimsOf, textFactsOf, type ClaimField } from '../intake/new-report.js'
 import type { ReportInput } from '../intake/report-schema.js';
 import type { Store } from '../store/store.js';
 import type { Principal } from './auth.js';
-
-export interface AuditEntry {
-  actor: string;
-  action: string;
-  target: string;
-  reason: string;
-  details?: Record<string, unknown>;
-}
+import type { AuditEntryInput } from '../audit/audit-log.js';
 
 /** Appends to the audit trail inside the caller's transaction. */
-export type AuditAppend = (entry: AuditEntry) => void;
+export type AuditAppend = (entry: AuditEntryInput) => void;
 
 export interface CaseDeps {
   store: Store;
@@ -45,7 +38,7 @@ const noSuchReport = () => new AppError('not_found', 'not_found', 'no report wit
 
 export function createCases(deps: CaseDeps) {
   const { store, vault, audit } = deps;
-  const record = (entry: AuditEntry) => store.transaction(() => audit(entry));
+  const record = (entry: AuditEntryInput) => store.transaction(() => audit(entry));
 
   /**
    * A change of a case, its audit record and a live event (`report.updated`, the same

@@ -120,8 +120,6 @@ export interface ReportRepository {
   /** Every report whose caller pseudonym or link is one of these, oldest first. */
   callerHistory(pseudonyms: string[]): CallerCall[];
   count(): number;
-  /** The id of an existing report with this external id, if any. */
-  findByExternalId(externalId: string): string | null;
   attachments(reportId: string): StoredAttachment[];
   attachmentData(reportId: string, attachmentId: string): Buffer | null;
   /** The report's wrapped data key. */
@@ -176,8 +174,6 @@ export interface JobRepository {
   retryLater(id: number, attempts: number, availableAt: number, error: string): void;
   park(id: number, attempts: number, error: string, now: number): void;
   counts(): { ready: number; failed: number };
-  /** The earliest time a ready job becomes due, or null when none is waiting. */
-  nextDueAt(): number | null;
 }
 
 export interface StoredEvent {

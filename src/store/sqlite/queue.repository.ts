@@ -31,7 +31,6 @@ export function createJobRepository(db: Db): JobRepository {
     updated_at = ? WHERE id = ?`);
   const counts = db.prepare(`SELECT
     coalesce(sum(state = 'ready'), 0) AS ready, coalesce(sum(state = 'failed'), 0) AS failed FROM jobs`);
-  const nextDue = db.prepare(`SELECT min(available_at) FROM jobs WHERE state = 'ready'`).pluck();
   return {
     enqueue(reportId, stage, availableAt) {
       enqueue.run(reportId, stage, availableAt, availableAt, availableAt);
@@ -52,7 +51,6 @@ export function createJobRepository(db: Db): JobRepository {
       park.run(attempts, error, now, id);
     },
     counts: () => counts.get() as { ready: number; failed: number },
-    nextDueAt: () => (nextDue.get() as number | null) ?? null,
   };
 }
 

@@ -122,9 +122,6 @@ export function createReportRepository(db: Db): ReportRepository {
       AND event_from <= @to AND event_to >= @from
       AND lat BETWEEN @minLat AND @maxLat AND lon BETWEEN @minLon AND @maxLon`);
   const count = db.prepare('SELECT count(*) FROM reports').pluck();
-  const byExternal = db
-    .prepare('SELECT id FROM reports WHERE external_id = ? ORDER BY seq LIMIT 1')
-    .pluck();
   const attachmentsOf = db.prepare(`SELECT id, content_type AS contentType,
     size_bytes AS sizeBytes, meta_sealed AS sealedMeta FROM attachments
     WHERE report_id = ? ORDER BY rowid`);
@@ -335,7 +332,6 @@ export function createReportRepository(db: Db): ReportRepository {
       return rows.map((r) => ({ ...r, flags: JSON.parse(r.flags) as string[] }));
     },
     count: () => count.get() as number,
-    findByExternalId: (externalId) => (byExternal.get(externalId) as string | undefined) ?? null,
     attachments,
     attachmentData: (reportId, attachmentId) =>
       (attachmentData.get(attachmentId, reportId) as Buffer | null | undefined) ?? null,
