@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.port).toBe(8080);
     expect(config.dbPath).toBe('./data/tipwire.db');
-    expect(config.keysDir).toBe('data/keys');
+    expect(config.keysDir).toBe('data/tipwire.keys');
     expect(config.bodyLimitBytes).toBe(1024 * 1024);
     expect(config.correlateRadiusMeters).toBe(500);
     expect(config.correlateWindowMinutes).toBe(120);
@@ -33,7 +33,14 @@ describe('loadConfig', () => {
     );
     expect(config.port).toBe(9001);
     expect(config.dbPath).toBe('b.db');
-    expect(config.keysDir).toBe('keys');
+    expect(config.keysDir).toBe('b.keys');
+  });
+
+  it('gives each database in one folder its own keys folder', () => {
+    expect(loadConfig({ TIPWIRE_DB: 'k2/main.db' }).keysDir).toBe('k2/main.keys');
+    expect(loadConfig({ TIPWIRE_DB: 'k2/staging.db' }).keysDir).toBe('k2/staging.keys');
+    expect(loadConfig({ TIPWIRE_DB: 'k2/plain' }).keysDir).toBe('k2/plain.keys');
+    expect(loadConfig({ TIPWIRE_DB: 'k2/main.db', TIPWIRE_KEYS_DIR: '/k' }).keysDir).toBe('/k');
   });
 
   it('names every bad variable, with the value it got', () => {

@@ -72,7 +72,7 @@ export const SETTINGS = {
   ),
   keysDir: setting(
     'TIPWIRE_KEYS_DIR',
-    'Folder holding the secret keys (never inside the database). Default: `keys/` beside the database file.',
+    'Folder holding the secret keys of one database (never inside it). Default: beside the database file, named after it (`tipwire.db` → `tipwire.keys/`).',
     nonEmpty.optional(),
     undefined as string | undefined,
   ),
@@ -90,9 +90,39 @@ export const SETTINGS = {
   ),
   narrativeMaxChars: setting(
     'TIPWIRE_NARRATIVE_MAX_CHARS',
-    'Longest narrative accepted, in characters.',
+    'Longest narrative accepted, in UTF-16 code units (an emoji or a rare Han character counts 2).',
     intIn(1, 10_000_000),
     100_000,
+  ),
+  jsonMaxDepth: setting(
+    'TIPWIRE_JSON_MAX_DEPTH',
+    'Deepest nesting of objects and arrays a JSON body may have (a report needs 3); deeper bodies get 400.',
+    intIn(4, 1000),
+    32,
+  ),
+  searchMaxTerms: setting(
+    'TIPWIRE_SEARCH_MAX_TERMS',
+    'Most distinct search terms kept from one text (narrative, message); words past them are not searchable.',
+    intIn(100, 1_000_000),
+    10_000,
+  ),
+  searchInlineMaxChars: setting(
+    'TIPWIRE_SEARCH_INLINE_MAX_CHARS',
+    'Texts up to this many UTF-16 units get their search tokens on the request thread; longer ones in a worker thread.',
+    intIn(0, 1_000_000),
+    2000,
+  ),
+  searchWorkers: setting(
+    'TIPWIRE_SEARCH_WORKERS',
+    'Worker threads that make the search tokens of long texts.',
+    intIn(1, 64),
+    1,
+  ),
+  searchMaxQueued: setting(
+    'TIPWIRE_SEARCH_MAX_QUEUED',
+    'Long texts that may wait for a search worker; beyond this intake answers 503 with Retry-After.',
+    intIn(1, 100_000),
+    256,
   ),
   groupCommit: setting(
     'TIPWIRE_GROUP_COMMIT',
@@ -176,6 +206,12 @@ export const SETTINGS = {
     'Most items one page of a list endpoint returns.',
     intIn(1, 10_000),
     200,
+  ),
+  pageTextBudgetChars: setting(
+    'TIPWIRE_PAGE_TEXT_BUDGET_CHARS',
+    'Most characters of report text (narratives, messages) one page of the report list carries; a page of long narratives ends early, with a cursor for the rest.',
+    intIn(1000, 100_000_000),
+    2_000_000,
   ),
   sseHeartbeatSeconds: setting(
     'TIPWIRE_SSE_HEARTBEAT_SECONDS',
@@ -411,6 +447,24 @@ export const SETTINGS = {
     numberIn(0.05, 720),
     12,
   ),
+  sessionIdleMinutes: setting(
+    'TIPWIRE_SESSION_IDLE_MINUTES',
+    'A login session unused this long ends (0: never); it may last up to one TIPWIRE_TOKEN_LAST_USED_INTERVAL_SECONDS longer, never shorter.',
+    numberIn(0, 43_200),
+    60,
+  ),
+  tokenLastUsedIntervalSeconds: setting(
+    'TIPWIRE_TOKEN_LAST_USED_INTERVAL_SECONDS',
+    'A token’s last-used time is written at most once per this interval (not on every request).',
+    intIn(1, 86_400),
+    60,
+  ),
+  tokenDefaultDays: setting(
+    'TIPWIRE_TOKEN_DEFAULT_DAYS',
+    'Lifetime of a new API token created without an expiry of its own (0: it never expires).',
+    intIn(0, 36_500),
+    0,
+  ),
   messageMaxChars: setting(
     'TIPWIRE_MESSAGE_MAX_CHARS',
     'Longest follow-up message (reporter or operator), in characters.',
@@ -478,8 +532,17 @@ export function loadConfig(
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const dbPath = values.dbPath as string;
-  const keysDir = (values.keysDir as string | undefined) ?? path.join(path.dirname(dbPath), 'keys');
+  const keysDir = (values.keysDir as string | undefined) ?? defaultKeysDir(dbPath);
   return { ...(values as Omit<Config, 'keysDir'>), keysDir };
+}
+
+/**
+ * The keys folder of a database: beside it, named after it (`data/tipwire.db` →
+ * `data/tipwire.keys`), so two databases in one folder never share keys.
+ */
+export function defaultKeysDir(dbPath: string): string {
+  const base = path.basename(dbPath, path.extname(dbPath)) || path.basename(dbPath);
+  return path.join(path.dirname(dbPath), `${base}.keys`);
 }
 
 /** Rows for documentation: env var, default, description. */

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { createAdmin, type Admin } from './access/admin.js';
+import { tokenRulesFrom } from './access/tokens.js';
 import { createAuditLog, defaultAnchorPath, type AuditLog } from './audit/audit-log.js';
 import type { Config } from './config.js';
 import { newId } from './domain/ids.js';
@@ -19,12 +20,13 @@ import { normalizeClaims } from './normalize/normalize-report.js';
 import { createNominatimGeocoder } from './normalize/geocoder.js';
 import { createGeocodeWorker } from './pipeline/geocode.js';
 import type { NormalizeSettings } from './normalize/settings.js';
-import { createKeyring, MASTER_KEY_FILE, type Keyring } from './protect/keyring.js';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import { createKeyring, type Keyring } from './protect/keyring.js';
+import { claimKeysForDatabase } from './protect/database-keys.js';
 import { createRateLimiter, networkPrefix, sourceHasher } from './protect/rate-limit.js';
 import { purgeExpired, type PurgeResult } from './protect/retention.js';
 import { createVault, type Vault } from './protect/vault.js';
+import { createSearchTokenizer } from './protect/search-tokenizer.js';
+import { workerScript } from './platform/worker-pool.js';
 import { buildApp } from './server/app.js';
 import { createCases, type AuditAppend, type Cases } from './server/cases.js';
 import { createAuditRepository } from './store/sqlite/audit.repository.js';
@@ -44,6 +46,8 @@ export interface Runtime {
   cases: Cases;
   pipeline: Pipeline;
   intake: IntakeService;
+  /** Pseudonyms, sealing and search tokens for new reports (intake and import). */
+  protection: Protection;
   live: LiveEvents;
   logger: Logger;
   clock: () => number;
@@ -85,6 +89,10 @@ export function createLogger(
           'receipt',
           'password',
           'q',
+          // Node's parse errors carry the raw request bytes (answerClientError logs none).
+          'rawPacket',
+          'err.rawPacket',
+          'error.rawPacket',
         ],
         censor: '[redacted]',
       },
@@ -103,11 +111,27 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     pseudonymEpochDays: config.pseudonymEpochDays,
     clock,
   });
-  requireMatchingMasterKey(store, keyring, config);
+  claimKeysForDatabase({
+    meta: store.meta,
+    keyring,
+    dbPath: config.dbPath,
+    keysDir: config.keysDir,
+    masterKeyFromEnv: config.masterKey !== undefined,
+  });
   const vault = createVault({
     master: () => keyring.master(),
     masterById: (id) => keyring.masterById(id),
     indexKey: keyring.subkey('blind-index'),
+  });
+  const search = createSearchTokenizer({
+    indexKey: keyring.subkey('blind-index'),
+    settings: {
+      inlineMaxChars: config.searchInlineMaxChars,
+      maxTerms: config.searchMaxTerms,
+      workers: config.searchWorkers,
+      maxQueued: config.searchMaxQueued,
+    },
+    workerScript: () => workerScript(import.meta.url, './protect/search-worker.js'),
   });
   const auditLog = createAuditLog({
     repo: createAuditRepository(store.db),
@@ -170,7 +194,11 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
         minIntervalMs: config.geocoderMinIntervalMs,
       })
     : null;
-  const protection: Protection = { pseudonymsOf: (e164) => keyring.pseudonymsOf(e164), vault };
+  const protection: Protection = {
+    pseudonymsOf: (e164) => keyring.pseudonymsOf(e164),
+    vault,
+    searchTokens: (text) => search.tokens(text),
+  };
   const intake = createIntakeService({
     store,
     clock,
@@ -200,10 +228,13 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     clock,
     newId,
     sessionMs: config.sessionHours * 3_600_000,
+    tokenRules: tokenRulesFrom(config),
+    tokenDefaultDays: config.tokenDefaultDays,
   });
   const cases = createCases({
     store,
     vault,
+    search,
     audit,
     clock,
     newId,
@@ -224,6 +255,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     cases,
     pipeline,
     intake,
+    protection,
     live,
     logger,
     clock,
@@ -264,51 +296,17 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     close() {
       pipeline.stop();
       geocode?.stop();
+      void search.close();
       try {
         auditLog.anchor();
+      } catch (err) {
+        // Shutting down never fails on the anchor: the refusal is evidence, kept for verify.
+        logger.error({ code: (err as { code?: string }).code }, 'audit anchor not written');
       } finally {
         store.close();
       }
     },
   };
-}
-
-/**
- * A database is sealed with one master key. Starting with another one (a missing
- * TIPWIRE_MASTER_KEY, another keys folder) would make every narrative unreadable
- * and break the audit chain, so it is refused, naming what to set. The key's
- * fingerprint, not the key, is kept in the database.
- */
-function requireMatchingMasterKey(store: SqliteStore, keyring: Keyring, config: Config) {
-  const recorded = store.db
-    .prepare(`SELECT value FROM meta WHERE key = 'master_key_id'`)
-    .pluck()
-    .get() as string | undefined;
-  const inUse =
-    recorded !== undefined ||
-    store.db.prepare('SELECT 1 FROM reports UNION ALL SELECT 1 FROM audit_log LIMIT 1').get() !==
-      undefined;
-  const available =
-    config.masterKey !== undefined || existsSync(path.join(config.keysDir, MASTER_KEY_FILE));
-  if (inUse && !available) {
-    throw new MasterKeyError(
-      `the database ${config.dbPath} holds sealed data, but its master key is not here: ` +
-        `set TIPWIRE_MASTER_KEY, or TIPWIRE_KEYS_DIR to the folder holding ${MASTER_KEY_FILE}`,
-    );
-  }
-  const id = keyring.master().id;
-  if (recorded === undefined) {
-    store.db.prepare(`INSERT INTO meta (key, value) VALUES ('master_key_id', ?)`).run(id);
-  } else if (recorded !== id) {
-    throw new MasterKeyError(
-      `the master key in use (${id}) is not the one that sealed ${config.dbPath} (${recorded}): ` +
-        'set TIPWIRE_MASTER_KEY or TIPWIRE_KEYS_DIR to the right one',
-    );
-  }
-}
-
-export class MasterKeyError extends Error {
-  readonly code = 'keys.master_mismatch';
 }
 
 /** Seals text a version-1 database still holds in plaintext (once, at start-up). */

@@ -281,7 +281,10 @@ describe('GET /api/v1/audit', () => {
   const tokenRepo: TokenRepository = {
     insert: (t) => void tokens.set(t.id, t),
     get: (id) => tokens.get(id) ?? null,
-    revoke: () => undefined,
+    list: () => ({ items: [], next: null }),
+    revoke: () => false,
+    revokeForUser: () => 0,
+    touch: () => undefined,
     purgeExpired: () => 0,
   };
 
@@ -301,6 +304,7 @@ describe('GET /api/v1/audit', () => {
     createAuth({
       tokens: tokenRepo,
       clock: () => T0,
+      rules: { sessionIdleMs: 0, lastUsedIntervalMs: 60_000 },
       userName: () => null,
       onRefused: recordRefusal(audit),
     }).install(app);

@@ -305,3 +305,166 @@ describe('help and configuration', () => {
     expect(r.stderr).toMatch(/--port: must be at most 65535/);
   });
 });
+
+describe('tipwire token list and revoke, user list, disable, enable, password and sign-out', () => {
+  const SECRET_OF = (token: string) => token.split('_').slice(2).join('_');
+  const auditActions = () =>
+    parseJsonl(runCli(['audit', 'list', '--actor', 'cli', '--db', db]).stdout).map((r) => r.action);
+
+  it.each([
+    [['token', 'list']],
+    [['token', 'revoke']],
+    [['user', 'list']],
+    [['user', 'disable']],
+    [['user', 'enable']],
+    [['user', 'password']],
+    [['user', 'sign-out']],
+  ])('%j --help explains the command', (args) => {
+    const r = runCli([...args, '--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: tipwire/);
+  });
+
+  it('creates a token with an expiry, and names a bad --expires-in-days', () => {
+    const r = runCli(['token', 'create', '--role', 'intake', '--expires-in-days', '7', '--db', db]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/expires \d{4}-\d\d-\d\dT/);
+    for (const days of ['-1', '1.5', 'soon']) {
+      const bad = runCli([
+        'token',
+        'create',
+        '--role',
+        'intake',
+        '--expires-in-days',
+        days,
+        '--db',
+        db,
+      ]);
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toMatch(/--expires-in-days: must be a whole number/);
+    }
+  });
+
+  it('lists tokens without their secrets, and revokes one by id, on the audit trail', () => {
+    const labelled = runCli([
+      'token',
+      'create',
+      '--role',
+      'analyst',
+      '--label',
+      'desk 4',
+      '--db',
+      db,
+    ]);
+    const other = runCli(['token', 'create', '--role', 'auditor', '--db', db]);
+    const [first, second] = [labelled, other].map((r) => r.stdout.trim().split('\n').pop()!);
+    const id = first!.split('_')[1]!;
+    const revoked = runCli(['token', 'revoke', id, '--db', db]);
+    expect(revoked.status, revoked.stderr).toBe(0);
+    expect(revoked.stdout).toBe(`revoked token ${id}\n`);
+    expect(runCli(['token', 'revoke', id, '--db', db]).stdout).toBe(
+      `token ${id} was already revoked\n`,
+    );
+
+    const list = runCli(['token', 'list', '--db', db]);
+    expect(list.status, list.stderr).toBe(0);
+    const [header, ...rows] = list.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
+    expect(header).toEqual([
+      'id',
+      'kind',
+      'state',
+      'roles',
+      'office',
+      'user',
+      'label',
+      'created',
+      'last_used',
+      'expires',
+      'revoked',
+    ]);
+    expect(rows).toHaveLength(2);
+    const row = rows.find((r) => r[0] === id)!;
+    expect(row.slice(0, 7)).toEqual([id, 'api', 'revoked', 'analyst', '-', '-', 'desk 4']);
+    expect(row[10]).toMatch(/^\d{4}-\d\d-\d\dT/);
+    for (const token of [first!, second!]) expect(list.stdout).not.toContain(SECRET_OF(token));
+    expect(
+      runCli(['token', 'list', '--kind', 'session', '--db', db]).stdout.trim().split('\n'),
+    ).toHaveLength(1);
+    expect(auditActions()).toContain('token.revoked');
+  });
+
+  it('names a bad or unknown token id and a bad --kind', () => {
+    const bad = runCli(['token', 'revoke', 'tw_not-an-id', '--db', db]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/<id>: "tw_not-an-id" is not a token id/);
+    const unknown = runCli(['token', 'revoke', 'aaaaaaaaaaaa', '--db', db]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/no token with id aaaaaaaaaaaa/);
+    const kind = runCli(['token', 'list', '--kind', 'robot', '--db', db]);
+    expect(kind.status).not.toBe(0);
+    expect(kind.stderr).toMatch(/--kind/);
+  });
+
+  it('disables and enables a user, sets a new password and signs them out, each on the audit trail', () => {
+    const add = runCli(
+      ['user', 'add', 'alice', '--role', 'analyst', '--password-stdin', '--db', db],
+      {},
+      'a long enough passphrase\n',
+    );
+    expect(add.status, add.stderr).toBe(0);
+    expect(runCli(['user', 'list', '--db', db]).stdout).toMatch(
+      /^u_\w+\talice\tanalyst\t-\tactive\n$/,
+    );
+
+    expect(runCli(['user', 'disable', 'alice', '--db', db]).stdout).toBe(
+      'disabled user alice; 0 session(s) revoked\n',
+    );
+    expect(runCli(['user', 'list', '--db', db]).stdout).toMatch(/\talice\tanalyst\t-\tdisabled\n$/);
+    expect(runCli(['user', 'disable', 'alice', '--db', db]).stdout).toBe(
+      'user alice was already disabled\n',
+    );
+    expect(runCli(['user', 'enable', 'alice', '--db', db]).stdout).toBe('enabled user alice\n');
+
+    const short = runCli(
+      ['user', 'password', 'alice', '--password-stdin', '--db', db],
+      {},
+      'short\n',
+    );
+    expect(short.status).toBe(1);
+    expect(short.stderr).toMatch(/password: must be at least 12 characters/);
+    const noStdin = runCli(['user', 'password', 'alice', '--db', db]);
+    expect(noStdin.status).toBe(1);
+    expect(noStdin.stderr).toMatch(/--password-stdin/);
+    const reset = runCli(
+      ['user', 'password', 'alice', '--password-stdin', '--db', db],
+      {},
+      'another long passphrase\n',
+    );
+    expect(reset.status, reset.stderr).toBe(0);
+    expect(reset.stdout).toBe('new password for alice; 0 session(s) revoked\n');
+    expect(readFileSync(db).includes(Buffer.from('another long passphrase'))).toBe(false);
+
+    expect(runCli(['user', 'sign-out', 'alice', '--db', db]).stdout).toBe(
+      'signed alice out everywhere; 0 session(s) revoked\n',
+    );
+    expect(auditActions()).toEqual(
+      expect.arrayContaining([
+        'user.disabled',
+        'user.enabled',
+        'user.password_reset',
+        'session.logout_everywhere',
+      ]),
+    );
+  });
+
+  it('names an unknown user', () => {
+    for (const command of ['disable', 'enable', 'sign-out']) {
+      const r = runCli(['user', command, 'nobody', '--db', db]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/no user named "nobody"/);
+    }
+  });
+});

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRuntime, MasterKeyError } from '../src/runtime.js';
+import { createRuntime } from '../src/runtime.js';
+import { MasterKeyError } from '../src/protect/database-keys.js';
 import { makeReport, runCli, tempDir, testConfig, testLogger } from './helpers.js';
 
 let dir: string;

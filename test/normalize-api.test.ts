@@ -187,10 +187,12 @@ describe('place', () => {
 
 describe('guided intake', () => {
   it('answers an incomplete report with next questions; answering the first raises the score', async () => {
-    const posted = await postReport(server.url, {
-      channel: 'phone',
-      narrative: 'Something odd near the bridge.',
-    });
+    // The call-taker sends the report, then adds the caller's answers to it.
+    const posted = await postReport(
+      server.url,
+      { channel: 'phone', narrative: 'Something odd near the bridge.' },
+      { authorization: `Bearer ${intake}` },
+    );
     expect(posted.status).toBe(201);
     const questions = posted.body.nextQuestions as {
       field: string;

@@ -39,6 +39,12 @@ const EXPECTED: { method: string; url: string; allowed: 'public' | Role[] }[] = 
   { method: 'GET', url: '/api/v1/offices', allowed: ['admin', 'supervisor'] },
   { method: 'POST', url: '/api/v1/offices', allowed: ['admin'] },
   { method: 'POST', url: '/api/v1/tokens', allowed: ['admin'] },
+  { method: 'GET', url: '/api/v1/tokens', allowed: ['admin'] },
+  { method: 'DELETE', url: '/api/v1/tokens/:id', allowed: ['admin'] },
+  { method: 'POST', url: '/api/v1/users/:id/disable', allowed: ['admin'] },
+  { method: 'POST', url: '/api/v1/users/:id/enable', allowed: ['admin'] },
+  { method: 'PUT', url: '/api/v1/users/:id/password', allowed: ['admin'] },
+  { method: 'DELETE', url: '/api/v1/users/:id/sessions', allowed: ['admin'] },
   { method: 'GET', url: '/api/v1/settings', allowed: ['admin'] },
   { method: 'GET', url: '/api/v1/audit', allowed: ['auditor'] },
   { method: 'GET', url: '/api/v1/audit/verify', allowed: ['auditor'] },
@@ -51,7 +57,15 @@ let cleanup: () => void;
 const tokens = new Map<Who, string>();
 let northOffice: string;
 let southOffice: string;
-let fixtures: { reportId: string; attachmentId: string; incidentId: string; receipt: string };
+let fixtures: {
+  reportId: string;
+  attachmentId: string;
+  incidentId: string;
+  receipt: string;
+  /** A token and a user the admin routes may revoke, disable and reset freely. */
+  spareTokenId: string;
+  spareUserId: string;
+};
 let counter = 0;
 
 async function call(
@@ -83,8 +97,15 @@ async function call(
 
 /** A concrete request for a route: the path with real ids and a valid body. */
 function requestFor(method: string, url: string): { path: string; body?: unknown } {
+  const id = url.startsWith('/api/v1/tokens/')
+    ? fixtures.spareTokenId
+    : url.startsWith('/api/v1/users/')
+      ? fixtures.spareUserId
+      : url.includes('incidents')
+        ? fixtures.incidentId
+        : fixtures.reportId;
   const path = url
-    .replace(':id', url.includes('incidents') ? fixtures.incidentId : fixtures.reportId)
+    .replace(':id', id)
     .replace(':attachmentId', fixtures.attachmentId)
     .replace(':receipt', fixtures.receipt);
   counter += 1;
@@ -104,6 +125,7 @@ function requestFor(method: string, url: string): { path: string; body?: unknown
     },
     'POST /api/v1/offices': { name: `Office ${counter}` },
     'POST /api/v1/tokens': { roles: 'analyst', label: 'matrix' },
+    'PUT /api/v1/users/:id/password': { password: 'another long enough password' },
   };
   return { path, body: bodies[`${method} ${url}`] };
 }
@@ -154,6 +176,14 @@ beforeAll(async () => {
     attachmentId: report.attachments[0]!.id,
     incidentId: report.incidentId!,
     receipt: posted.receipt,
+    spareTokenId: runtime.admin.createToken('test', { roles: ['analyst'] }).record.id,
+    spareUserId: (
+      await runtime.admin.createUser('test', {
+        name: 'spare-user',
+        password: 'correct horse battery',
+        roles: ['analyst'],
+      })
+    ).id,
   };
 });
 

@@ -1,7 +1,9 @@
 /**
  * API tokens: `tw_<id>_<secret>`. The id finds the record; only SHA-256 of the
  * secret is stored, and the comparison is constant-time, so neither a database
- * dump nor response timing gives a usable token away.
+ * dump nor response timing gives a usable token away. Also the pure rules of when a
+ * token stops working (revoked, expired, an idle session) and when its last use is
+ * written again.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StoredToken } from '../store/store.js';
@@ -22,9 +24,55 @@ const hashSecret = (secret: string): Buffer => createHash('sha256').update(secre
 export interface TokenOptions {
   userId?: string | null;
   officeId?: string | null;
-  /** When the token stops working (sessions); null or absent: never. */
+  /** When the token stops working; null or absent: never. */
   expiresAt?: number | null;
+  /** A session starts as used at its login, so the idle timeout runs from there. */
+  lastUsedAt?: number | null;
 }
+
+/** How long tokens live beyond their expiry, from the settings. */
+export interface TokenRules {
+  /** A session not used for this long ends (0: never). */
+  sessionIdleMs: number;
+  /** The last-used time is written at most once per this interval. */
+  lastUsedIntervalMs: number;
+}
+
+export const tokenRulesFrom = (settings: {
+  sessionIdleMinutes: number;
+  tokenLastUsedIntervalSeconds: number;
+}): TokenRules => ({
+  sessionIdleMs: settings.sessionIdleMinutes * 60_000,
+  lastUsedIntervalMs: settings.tokenLastUsedIntervalSeconds * 1000,
+});
+
+export type TokenState = 'active' | 'revoked' | 'expired' | 'idle';
+
+type TokenTimes = Pick<StoredToken, 'revokedAt' | 'expiresAt' | 'userId' | 'lastUsedAt'>;
+
+/**
+ * Whether a token still works at `now`. A session is idle once its stored last use
+ * is `sessionIdleMs + lastUsedIntervalMs` old: the stored time may lag the real last
+ * use by up to one interval, so a session ends after at least `sessionIdleMs` (and at
+ * most one interval more) without a request, never earlier.
+ */
+export function tokenState(token: TokenTimes, now: number, rules: TokenRules): TokenState {
+  if (token.revokedAt !== null) return 'revoked';
+  if (token.expiresAt !== null && token.expiresAt <= now) return 'expired';
+  const idle =
+    rules.sessionIdleMs > 0 &&
+    token.userId !== null &&
+    token.lastUsedAt !== null &&
+    now - token.lastUsedAt >= rules.sessionIdleMs + rules.lastUsedIntervalMs;
+  return idle ? 'idle' : 'active';
+}
+
+/** Whether an accepted token's last-used time is old enough to be written again. */
+export const lastUsedDue = (
+  token: Pick<StoredToken, 'lastUsedAt'>,
+  now: number,
+  intervalMs: number,
+) => token.lastUsedAt === null || now - token.lastUsedAt >= intervalMs;
 
 export function issueToken(
   roles: Role[],
@@ -46,15 +94,17 @@ export function issueToken(
       userId: options.userId ?? null,
       officeId: options.officeId ?? null,
       expiresAt: options.expiresAt ?? null,
+      lastUsedAt: options.lastUsedAt ?? null,
     },
   };
 }
 
-/** The stored token a presented string proves, or null (unknown, wrong secret, revoked, expired). */
+/** The stored token a presented string proves, or null (unknown, wrong secret, revoked, expired, idle). */
 export function verifyToken(
   presented: string,
   lookup: (id: string) => StoredToken | null,
   now: number,
+  rules: TokenRules,
 ): StoredToken | null {
   const match = TOKEN_PATTERN.exec(presented);
   if (!match) return null;
@@ -63,6 +113,6 @@ export function verifyToken(
   const actual = hashSecret(match[2]!);
   const expected = record?.secretHash ?? Buffer.alloc(actual.length);
   const same = expected.length === actual.length && timingSafeEqual(expected, actual);
-  const live = record && record.revokedAt === null && (record.expiresAt ?? Infinity) > now;
+  const live = record !== null && tokenState(record, now, rules) === 'active';
   return same && live ? record : null;
 }

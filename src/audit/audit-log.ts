@@ -33,7 +33,6 @@ import {
   closeSync,
   existsSync,
   fsyncSync,
-  mkdirSync,
   openSync,
   readFileSync,
   renameSync,
@@ -41,11 +40,13 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
+import { makeDirs } from '../platform/make-dirs.js';
 import type { Config } from '../config.js';
 import { createKeyring, MASTER_KEY_FILE } from '../protect/keyring.js';
 import {
   AuditEntryError,
   canonicalDetails,
+  DETAILS_MAX_CHARS,
   GENESIS_HASH,
   hashRecord,
   makeAnchor,
@@ -153,6 +154,43 @@ export function normalizeEntry(entry: AuditEntryInput): AuditEntry & { detailsJs
   return { ...text, target, detailsJson: canonicalDetails(entry.details ?? {}) };
 }
 
+/**
+ * One action over many items (a page of 200 reports read, an incident of 80 reports
+ * routed) as as many records as the list needs: each record's `details` hold a part
+ * of the list under `listKey`, with `part` and `parts`, and stay within
+ * DETAILS_MAX_CHARS. Every item is named in exactly one record, in order.
+ */
+export function splitListEntry(
+  entry: AuditEntryInput,
+  listKey: string,
+  items: readonly string[],
+): AuditEntryInput[] {
+  const base = entry.details ?? {};
+  // Room left for the list once the rest of the details and the part counters are in.
+  const fixed = canonicalDetails({ ...base, [listKey]: [], part: 99_999, parts: 99_999 }).length;
+  const room = DETAILS_MAX_CHARS - fixed;
+  const chunks: string[][] = [];
+  let chunk: string[] = [];
+  let used = 0;
+  for (const item of items) {
+    const size = JSON.stringify(item).length + 1; // the item and its comma
+    if (size > room) throw new AuditEntryError(`an item of ${listKey} is too long to record`);
+    if (used + size > room && chunk.length > 0) {
+      chunks.push(chunk);
+      chunk = [];
+      used = 0;
+    }
+    chunk.push(item);
+    used += size;
+  }
+  chunks.push(chunk);
+  if (chunks.length === 1) return [{ ...entry, details: { ...base, [listKey]: chunks[0] } }];
+  return chunks.map((part, i) => ({
+    ...entry,
+    details: { ...base, [listKey]: part, part: i + 1, parts: chunks.length },
+  }));
+}
+
 export function createAuditLog(deps: AuditLogDeps): AuditLog {
   const { repo, key, clock, anchorPath } = deps;
   const anchorEvery = deps.anchorEvery ?? DEFAULT_ANCHOR_EVERY;
@@ -248,7 +286,7 @@ export function readAnchor(file: string, key: Buffer): AnchorRead {
 /** Temp file, fsync, rename, fsync of the folder: the anchor is the old one or the new one. */
 function writeAnchor(file: string, anchor: AuditAnchor) {
   const dir = path.dirname(file);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeDirs(dir, 0o700);
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(temp, 'wx', 0o600);
   try {

@@ -5,6 +5,8 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DATABASE_ID_FILE, readBinding } from '../protect/keyring.js';
 import {
   AuditKeyMissingError,
   auditRecordView,
@@ -41,12 +43,30 @@ function openAuditDb(file: string): Db {
     : new ExitError(`${file} has no audit log yet: start tipwire once to upgrade it`, 2);
 }
 
-function withRepo<T>(dbPath: string, fn: (repo: AuditRepository) => T): T {
+function withRepo<T>(dbPath: string, fn: (repo: AuditRepository, db: Db) => T): T {
   const db = openAuditDb(dbPath);
   try {
-    return fn(createAuditRepository(db));
+    return fn(createAuditRepository(db), db);
   } finally {
     db.close();
+  }
+}
+
+/**
+ * The anchor and key in the keys folder are this database's only if the folder is
+ * bound to it: checked against another database's anchor, verify would report
+ * deletions that never happened.
+ */
+function requireOwnKeysFolder(db: Db, keysDir: string, dbPath: string) {
+  const ownId = db.prepare(`SELECT value FROM meta WHERE key = 'database_id'`).pluck().get() as
+    string | undefined;
+  const boundTo = readBinding(path.join(keysDir, DATABASE_ID_FILE));
+  if (ownId !== undefined && boundTo !== null && boundTo !== ownId) {
+    throw new ExitError(
+      `the keys folder ${keysDir} belongs to another database (${boundTo}), not to ${dbPath} ` +
+        `(${ownId}): give TIPWIRE_KEYS_DIR of this database`,
+      2,
+    );
   }
 }
 
@@ -64,7 +84,8 @@ export function auditCommand(program: Command) {
     .action((opts: { anchor?: string; db?: string }) => {
       const config = configFrom({ dbPath: opts.db });
       const anchorPath = opts.anchor ?? defaultAnchorPath(config.keysDir);
-      withRepo(config.dbPath, (repo) => {
+      withRepo(config.dbPath, (repo, db) => {
+        requireOwnKeysFolder(db, config.keysDir, config.dbPath);
         if (repo.last() === null && !existsSync(anchorPath)) {
           console.log('audit log intact: 0 records');
           return;

@@ -38,10 +38,6 @@ export function importCommand(program: Command) {
       const runtime = createRuntime(config, { logger });
       const { store, pipeline } = runtime;
       try {
-        const protection = {
-          pseudonymsOf: (e164: string) => runtime.keyring.pseudonymsOf(e164),
-          vault: runtime.vault,
-        };
         const schema = createReportSchema(config);
         const incidentsBefore = store.incidents.count();
         let imported = 0;
@@ -100,10 +96,10 @@ export function importCommand(program: Command) {
             seenInFile.add(lineKey);
           }
           try {
-            const report = toNewReport(line.input, {
+            const report = await toNewReport(line.input, {
               now: runtime.clock(),
               newId,
-              protection,
+              protection: runtime.protection,
               defaultPhoneRegion: config.defaultPhoneRegion,
               mayStateReceivedAt: true,
             });

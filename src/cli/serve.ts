@@ -19,14 +19,25 @@ export function serveCommand(program: Command) {
       // The gazetteer takes a second or two to load: before listening, not on a report.
       runtime.normalize.deps.preload();
       const app = await createHttpApp(runtime);
-      const purge = () => {
+      // Background work never takes the server down: a failure is logged (its code,
+      // never content) and the task runs again at its next turn.
+      const guarded = (task: string, fn: () => void) => () => {
+        try {
+          fn();
+        } catch (err) {
+          const e = err as { code?: string; name?: string };
+          runtime.logger.error({ task, code: e.code, name: e.name }, 'background task failed');
+        }
+      };
+      const housekeeping = guarded('housekeeping', () => runtime.housekeeping());
+      const purge = guarded('retention purge', () => {
         const r = runtime.purge();
         if (r.reports + r.tokens > 0) runtime.logger.info({ ...r }, 'retention purge');
-      };
-      runtime.housekeeping();
+      });
+      housekeeping();
       purge();
       const timers = [
-        setInterval(() => runtime.housekeeping(), HOUSEKEEPING_MS),
+        setInterval(housekeeping, HOUSEKEEPING_MS),
         setInterval(purge, PURGE_MS),
         // Events written by other processes (an import) reach the live stream.
         setInterval(() => runtime.live.poke(), config.pipelinePollMs),
@@ -42,9 +53,20 @@ export function serveCommand(program: Command) {
         stopping = true;
         runtime.logger.info({ signal }, 'stopping');
         timers.forEach(clearInterval);
-        await app.close();
-        runtime.close();
-        process.exit(0);
+        let code = 0;
+        for (const [step, fn] of [
+          ['http', () => app.close()],
+          ['runtime', () => runtime.close()],
+        ] as const) {
+          try {
+            await fn();
+          } catch (err) {
+            const e = err as { code?: string; name?: string };
+            runtime.logger.error({ step, code: e.code, name: e.name }, 'shutdown step failed');
+            code = 1;
+          }
+        }
+        process.exit(code);
       };
       process.on('SIGINT', () => void stop('SIGINT'));
       process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,7 +1,10 @@
-/** `tipwire user add NAME --role R --password-stdin` and `tipwire office add NAME`. */
+/**
+ * `tipwire user add|list|disable|enable|password|sign-out` (the people who sign in),
+ * `tipwire office add|list` and `tipwire purge`.
+ */
 import type { Command } from 'commander';
 import { DB_OPTION, ExitError } from './shared.js';
-import { officeIdByName, parseRolesOrExit, withRuntime } from './token.js';
+import { officeIdByName, parseRolesOrExit, userByName, withRuntime } from './token.js';
 
 const ACTOR = 'cli';
 
@@ -45,6 +48,86 @@ export function userCommand(program: Command) {
           });
           console.log(`added user ${created.name} (${created.roles.join(',')})`);
         }),
+    );
+
+  user
+    .command('list')
+    .description('list the users: id, name, roles, office, state (active or disabled)')
+    .option(...DB_OPTION)
+    .action((opts: { db?: string }) =>
+      withRuntime(opts.db, (runtime) => {
+        const offices = new Map(runtime.store.offices.list().map((o) => [o.id, o.name]));
+        for (const u of runtime.store.users.list()) {
+          const office = u.officeId === null ? '-' : (offices.get(u.officeId) ?? u.officeId);
+          const state = u.disabledAt === null ? 'active' : 'disabled';
+          console.log([u.id, u.name, u.roles.join(','), office, state].join('\t'));
+        }
+      }),
+    );
+
+  user
+    .command('disable')
+    .description('disable a user: every session of theirs ends at once and they cannot log in')
+    .argument('<name>', 'the name they sign in with')
+    .option(...DB_OPTION)
+    .action((name: string, opts: { db?: string }) =>
+      withRuntime(opts.db, (runtime) => {
+        const r = runtime.admin.setUserDisabled(ACTOR, userByName(runtime, name).id, true);
+        console.log(
+          r.changed
+            ? `disabled user ${r.user.name}; ${r.sessionsRevoked} session(s) revoked`
+            : `user ${r.user.name} was already disabled`,
+        );
+      }),
+    );
+
+  user
+    .command('enable')
+    .description('let a disabled user log in again (their old sessions stay revoked)')
+    .argument('<name>', 'the name they sign in with')
+    .option(...DB_OPTION)
+    .action((name: string, opts: { db?: string }) =>
+      withRuntime(opts.db, (runtime) => {
+        const r = runtime.admin.setUserDisabled(ACTOR, userByName(runtime, name).id, false);
+        console.log(
+          r.changed ? `enabled user ${r.user.name}` : `user ${r.user.name} was not disabled`,
+        );
+      }),
+    );
+
+  user
+    .command('password')
+    .description('give a user a new password; every session of theirs ends')
+    .argument('<name>', 'the name they sign in with')
+    .option(
+      '--password-stdin',
+      'read the new password from standard input (at least 12 characters)',
+    )
+    .option(...DB_OPTION)
+    .action((name: string, opts: { passwordStdin?: boolean; db?: string }) =>
+      withRuntime(opts.db, async (runtime) => {
+        if (!opts.passwordStdin) {
+          throw new ExitError('give the password on standard input with --password-stdin', 1);
+        }
+        const target = userByName(runtime, name);
+        const r = await runtime.admin.resetPassword(ACTOR, target.id, await readStdin());
+        console.log(`new password for ${target.name}; ${r.sessionsRevoked} session(s) revoked`);
+      }),
+    );
+
+  user
+    .command('sign-out')
+    .description('end every session of a user, everywhere (they may log in again)')
+    .argument('<name>', 'the name they sign in with')
+    .option(...DB_OPTION)
+    .action((name: string, opts: { db?: string }) =>
+      withRuntime(opts.db, (runtime) => {
+        const target = userByName(runtime, name);
+        const r = runtime.admin.signOutEverywhere(ACTOR, target.id);
+        console.log(
+          `signed ${target.name} out everywhere; ${r.sessionsRevoked} session(s) revoked`,
+        );
+      }),
     );
 
   const office = program.command('office').description('manage field offices');

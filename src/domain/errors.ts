@@ -4,9 +4,18 @@
  */
 
 /** `input`: the caller sent something wrong; `conflict`: state forbids it now;
- * `not_found`; `auth`: who you are / what you may do; `technical`: our fault. */
+ * `not_found`; `auth`: who you are / what you may do; `unavailable`: busy, try again
+ * shortly; `timeout`: the request took too long to arrive; `technical`: our fault. */
 export type ErrorKind =
-  'input' | 'conflict' | 'not_found' | 'auth' | 'forbidden' | 'rate_limited' | 'technical';
+  | 'input'
+  | 'conflict'
+  | 'not_found'
+  | 'auth'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'timeout'
+  | 'technical';
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `location.lat` or `attachments.0.dataBase64`. */

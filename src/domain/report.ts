@@ -108,6 +108,8 @@ export interface NewReport {
   callerPseudonym: string | null;
   /** The caller's pseudonym under the previous epoch key, linking across the boundary. */
   callerLink: string | null;
+  /** Who sent it on the caller's behalf (`token:<id>`, `user:<name>`); null for the public. */
+  submittedBy: string | null;
   sealed: SealedText;
   textFacts: TextFacts;
   searchTokens: Buffer[];
@@ -212,6 +214,8 @@ export interface Normalization {
 }
 
 export interface Report extends Omit<NewReport, 'attachments' | 'searchTokens'> {
+  /** Order of arrival in the store; with `receivedAt`, a list's cursor. */
+  seq: number;
   stage: ReportStage;
   status: CaseStatus;
   statusChangedAt: number;

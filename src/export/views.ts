@@ -1,6 +1,7 @@
 /** The JSON shapes of reports and incidents outside tipwire: API answers and exports. */
 import type { Incident } from '../domain/incident.js';
 import type { AttachmentMeta, Report } from '../domain/report.js';
+import { hasHiddenCharacters, visibleLabel } from './visible-text.js';
 
 const iso = (ms: number | null | undefined): string | null =>
   ms === null || ms === undefined ? null : new Date(ms).toISOString();
@@ -99,7 +100,12 @@ export function reportView(report: Report, opened: OpenedText) {
     narrative: opened.narrative,
     subjects: opened.subjects,
     claims: report.claims,
-    attachments: opened.attachments,
+    // File names are labels chosen by the reporter: hidden characters are shown.
+    attachments: opened.attachments.map((a) => ({
+      ...a,
+      filename: visibleLabel(a.filename),
+      hiddenCharactersInName: hasHiddenCharacters(a.filename),
+    })),
     messages: opened.messages,
   };
 }

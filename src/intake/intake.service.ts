@@ -40,8 +40,11 @@ export interface IntakeDeps {
   };
 }
 
+/** The `principal` of a submission without a token. */
+export const ANONYMOUS_PRINCIPAL = 'anonymous';
+
 export interface SubmitOptions {
-  /** Who is submitting: `anonymous` or a token id. Idempotency keys are per principal. */
+  /** Who is submitting: `anonymous`, `token:<id>` or `user:<name>`. Idempotency keys are per principal. */
   principal: string;
   idempotencyKey?: string;
   mayStateReceivedAt: boolean;
@@ -71,14 +74,26 @@ interface PendingWrite {
 /** Tries of a receipt whose lookup id is already taken (40 random bits: rare). */
 const RECEIPT_TRIES = 8;
 
+/**
+ * Deepest value canonicalJson walks: the largest TIPWIRE_JSON_MAX_DEPTH allows. HTTP
+ * bodies are refused deeper than that setting before they get here; this keeps any
+ * other caller from overflowing the stack.
+ */
+const CANONICAL_MAX_DEPTH = 1000;
+
 /** JSON with object keys sorted, so that equal bodies hash equal whatever their key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+export function canonicalJson(value: unknown, depth = 0): string {
+  if (depth > CANONICAL_MAX_DEPTH) {
+    throw validationError([
+      { path: 'body', message: `nests deeper than ${CANONICAL_MAX_DEPTH} levels` },
+    ]);
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v, depth + 1)).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v, depth + 1)}`).join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -144,18 +159,34 @@ export function createIntakeService(deps: IntakeDeps) {
   });
 
   async function submit(body: unknown, options: SubmitOptions): Promise<IntakeResult> {
-    const now = deps.clock();
     const { idempotencyKey: key, principal } = options;
-    const flightKey = key === undefined ? null : `${principal}\u0000${key}`;
+    if (key === undefined) return accept(body, options, null);
+    const flightKey = `${principal}\u0000${key}`;
+    if (inFlight.has(flightKey)) {
+      throw new AppError(
+        'idempotency_in_progress',
+        'conflict',
+        'a request with this Idempotency-Key is still being processed; retry shortly',
+      );
+    }
+    // Held from the first look at the key to the commit: accepting may wait (a worker).
+    inFlight.add(flightKey);
+    try {
+      return await accept(body, options, key);
+    } finally {
+      inFlight.delete(flightKey);
+    }
+  }
+
+  async function accept(
+    body: unknown,
+    options: SubmitOptions,
+    key: string | null,
+  ): Promise<IntakeResult> {
+    const now = deps.clock();
+    const { principal } = options;
     let idempotency: Idempotency | null = null;
-    if (flightKey !== null && key !== undefined) {
-      if (inFlight.has(flightKey)) {
-        throw new AppError(
-          'idempotency_in_progress',
-          'conflict',
-          'a request with this Idempotency-Key is still being processed; retry shortly',
-        );
-      }
+    if (key !== null) {
       // Keyed: the body may hold a caller's number, and a plain hash could be tested against guesses.
       const requestHash = keyed('request', canonicalJson(body)).toString('hex');
       idempotency = { principal, key, requestHash };
@@ -180,14 +211,15 @@ export function createIntakeService(deps: IntakeDeps) {
 
     const parsed = schema.safeParse(body);
     if (!parsed.success) throw validationError(fieldIssues(parsed.error, body));
-    // From here on the raw number is only in parsed.data, which toNewReport clears.
+    // From here on the raw number is only in parsed.data, which toNewReport clears at once.
     if (body && typeof body === 'object') delete (body as { caller?: unknown }).caller;
-    const report = toNewReport(parsed.data, {
+    const report = await toNewReport(parsed.data, {
       now,
       newId: deps.newId,
       protection: deps.protection,
       defaultPhoneRegion: settings.defaultPhoneRegion,
       mayStateReceivedAt: options.mayStateReceivedAt,
+      submittedBy: principal === ANONYMOUS_PRINCIPAL ? null : principal,
     });
     if (report.callerPseudonym && deps.callerLimiter) {
       const take = deps.callerLimiter.take(report.callerPseudonym);
@@ -198,17 +230,12 @@ export function createIntakeService(deps: IntakeDeps) {
     // The stored answer leaves the receipt out: only its hash may be stored.
     const response = JSON.stringify({ id: report.id, ...assessment });
 
-    if (flightKey !== null) inFlight.add(flightKey);
-    try {
-      await committer.submit({
-        report,
-        receipt,
-        now,
-        idempotency: idempotency && { ...idempotency, response },
-      });
-    } finally {
-      if (flightKey !== null) inFlight.delete(flightKey);
-    }
+    await committer.submit({
+      report,
+      receipt,
+      now,
+      idempotency: idempotency && { ...idempotency, response },
+    });
     return {
       status: 201,
       body: { id: report.id, receipt: receipt.receipt, ...assessment },

@@ -16,6 +16,8 @@ export interface Protection {
   /** The caller's pseudonyms under the current and previous epoch keys. */
   pseudonymsOf(e164: string): { current: string; previous: string | null };
   vault: Vault;
+  /** Blind-index tokens of a text; a long text is tokenized off the event loop. */
+  searchTokens(text: string): Promise<Buffer[]>;
 }
 
 export interface NewReportDeps {
@@ -25,13 +27,25 @@ export interface NewReportDeps {
   defaultPhoneRegion?: string;
   /** Whether the sender may state its own receivedAt (imports, authenticated partners). */
   mayStateReceivedAt: boolean;
+  /** The principal sending on the caller's behalf; null for the public. */
+  submittedBy?: string | null;
 }
 
 /**
- * Builds the stored report. It also drops `input.caller` from the parsed body, so
- * that after this call nothing of ours refers to the raw number any more.
+ * Builds the stored report. The caller's number is turned into pseudonyms and
+ * dropped from `input` first, before anything waits: from then on nothing of ours
+ * refers to the raw number any more. The search tokens follow (a long narrative's
+ * come from a worker thread).
  */
-export function toNewReport(input: ReportInput, deps: NewReportDeps): NewReport {
+export async function toNewReport(input: ReportInput, deps: NewReportDeps): Promise<NewReport> {
+  const draft = draftReport(input, deps);
+  const searchTokens = await deps.protection.searchTokens(
+    `${input.narrative}\n${input.subjects ?? ''}`,
+  );
+  return { ...draft, searchTokens };
+}
+
+function draftReport(input: ReportInput, deps: NewReportDeps): Omit<NewReport, 'searchTokens'> {
   if (input.receivedAt !== undefined && !deps.mayStateReceivedAt) {
     throw validationError([
       {
@@ -75,9 +89,9 @@ export function toNewReport(input: ReportInput, deps: NewReportDeps): NewReport 
     claims,
     callerPseudonym: pseudonyms?.current ?? null,
     callerLink: pseudonyms?.previous ?? null,
+    submittedBy: deps.submittedBy ?? null,
     sealed: { dataKey: sealed.dataKey, narrative: sealed.narrative, subjects: sealed.subjects },
     textFacts: textFactsOf(input.narrative, subjects),
-    searchTokens: sealed.searchTokens,
     attachments: files.map((f) => ({
       id: f.id,
       contentType: f.contentType,

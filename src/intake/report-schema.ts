@@ -23,6 +23,12 @@ const ISO_WITH_OFFSET =
  * refuses what cannot be one (`"north"`).
  */
 const COORDINATE_TEXT = /^(?=.*\d)[\d\s.,+\-−°º˚'′’‘"″”“NSEWnsew度分秒北南东西纬经緯經]+$/u;
+/**
+ * A phone number as people write it: digits with spaces, + ( ) - . /, at least three
+ * digits. Letters are refused (`+8613900124005abc` is not a number with a typo in it:
+ * the parser would drop the tail and pseudonymize a number nobody gave).
+ */
+const PHONE_TEXT = /^(?=(?:\D*\d){3})[\d\s+().\-/]+$/;
 const COORDINATE_MESSAGE = 'must be degrees as a number, or text such as 34°15\'39.6"N';
 
 /** Degrees as a number, or as text in degrees-minutes-seconds (`34°15'39.6"N`). */
@@ -73,10 +79,23 @@ const location = z.preprocess(
   locationObject,
 );
 
+/**
+ * Text of at most `max` UTF-16 code units, trimmed and not empty. Counted in code
+ * units, not characters: the work and memory a text costs follow its code units
+ * (zod's own `max` counts code points, so 100,000 emoji passed as 100,000).
+ */
+export function boundedText(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .refine((text) => text.length <= max, `must be at most ${max} characters (UTF-16 code units)`);
+}
+
 export function createReportSchema(options: ReportSchemaOptions) {
   return z.strictObject({
     channel: z.enum(CHANNELS),
-    narrative: z.string().trim().min(1, 'must not be empty').max(options.narrativeMaxChars),
+    narrative: boundedText(options.narrativeMaxChars),
     /** ISO 8601 (with or without offset), natural language, or epoch seconds (a number). */
     observedAt: z
       .union([z.string().trim().min(1).max(200), z.number().finite().min(0).max(1e13)], {
@@ -95,7 +114,16 @@ export function createReportSchema(options: ReportSchemaOptions) {
       .max(10 * 365 * 86400)
       .optional(),
     location: location.optional(),
-    caller: z.strictObject({ phone: z.string().trim().min(1).max(64) }).optional(),
+    caller: z
+      .strictObject({
+        phone: z
+          .string()
+          .trim()
+          .min(1)
+          .max(64)
+          .regex(PHONE_TEXT, 'must be a phone number: digits, spaces and + ( ) - . / only'),
+      })
+      .optional(),
     category: z.string().trim().min(1).max(100).optional(),
     /** Who or what the report is about, in the reporter's words (people, vehicles, objects). */
     subjects: z.string().trim().min(1).max(1000).optional(),

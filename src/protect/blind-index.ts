@@ -16,6 +16,14 @@
  *   contiguous stretch of the text then yields a subset of the text's bigrams,
  *   however ICU cut either.
  *
+ * Bounded work: V8's segment iterator costs more than linear time over one long
+ * string (100,000 CJK characters took over a minute), so the text is segmented in
+ * slices of at most SEGMENT_SLICE UTF-16 units, cut after a space where there is one
+ * (a CJK run cut in two still gives the bigram across the cut: runs are tracked by
+ * position in the whole text). A text yields at most `maxTerms` distinct terms;
+ * extraction stops there, and words after that point are not searchable (README).
+ * Long texts are turned into tokens in a worker thread (search-tokenizer.ts).
+ *
  * What tokens leak to whoever holds the database but not the key: how many distinct
  * terms a report has, and which reports share a term (equal tokens), not the terms.
  */
@@ -26,9 +34,14 @@ export const TOKEN_BYTES = 16;
 const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
-/** The search terms of a report's text (the stored side). */
-export function searchTerms(text: string): string[] {
-  return extractTerms(text, 'document');
+/** Slices segmented on their own: long enough for any word, short enough to stay linear. */
+export const SEGMENT_SLICE = 1024;
+/** Most distinct terms taken from one text unless the caller says otherwise. */
+export const DEFAULT_MAX_TERMS = 10_000;
+
+/** The search terms of a report's text (the stored side), at most `maxTerms` of them. */
+export function searchTerms(text: string, maxTerms = DEFAULT_MAX_TERMS): string[] {
+  return extractTerms(text, 'document', maxTerms);
 }
 
 /**
@@ -38,7 +51,7 @@ export function searchTerms(text: string): string[] {
  * query has no neighbouring CJK character (its bigrams already cover it).
  */
 export function queryTerms(query: string): string[] {
-  return extractTerms(query, 'query');
+  return extractTerms(query, 'query', DEFAULT_MAX_TERMS);
 }
 
 /** One token per term: HMAC-SHA256(key, term) cut to 16 bytes. */
@@ -55,7 +68,21 @@ export function queryTokens(q: string, key: Buffer): Buffer[] {
 
 type Side = 'document' | 'query';
 
-function extractTerms(text: string, side: Side): string[] {
+/**
+ * Where to end the slice that starts at `start`: after the last space in its second
+ * half if there is one, else at SEGMENT_SLICE units, never between the two halves of
+ * a surrogate pair.
+ */
+export function sliceEnd(text: string, start: number): number {
+  const limit = start + SEGMENT_SLICE;
+  if (limit >= text.length) return text.length;
+  const space = text.lastIndexOf(' ', limit - 1);
+  if (space >= start + SEGMENT_SLICE / 2) return space + 1;
+  const unit = text.charCodeAt(limit - 1);
+  return unit >= 0xd800 && unit <= 0xdbff ? limit - 1 : limit;
+}
+
+function extractTerms(text: string, side: Side, maxTerms: number): string[] {
   const terms = new Set<string>();
   // Characters of the current run of adjacent CJK segments, and where it ends.
   let run: string[] = [];
@@ -66,25 +93,29 @@ function extractTerms(text: string, side: Side): string[] {
     run = [];
   };
 
-  for (const { segment, index, isWordLike } of segmenter.segment(
-    text.normalize('NFKC').toLowerCase(),
-  )) {
-    if (!isWordLike) continue;
-    if (CJK.test(segment)) {
-      if (index !== runEnd) flushRun();
-      const chars = Array.from(segment); // code points: keeps supplementary Han intact
-      if (side === 'document' && chars.length === 1) terms.add(segment);
-      run.push(...chars);
-      runEnd = index + segment.length;
-      continue;
+  const normalized = text.normalize('NFKC').toLowerCase();
+  for (let start = 0; start < normalized.length && terms.size < maxTerms;) {
+    const end = sliceEnd(normalized, start);
+    for (const { segment, index, isWordLike } of segmenter.segment(normalized.slice(start, end))) {
+      if (!isWordLike) continue;
+      const at = start + index;
+      if (CJK.test(segment)) {
+        if (at !== runEnd) flushRun();
+        const chars = Array.from(segment); // code points: keeps supplementary Han intact
+        if (side === 'document' && chars.length === 1) terms.add(segment);
+        run.push(...chars);
+        runEnd = at + segment.length;
+        continue;
+      }
+      flushRun();
+      const singular = crudeSingular(segment);
+      if (side === 'document' || singular === segment) terms.add(segment);
+      terms.add(singular);
     }
-    flushRun();
-    const singular = crudeSingular(segment);
-    if (side === 'document' || singular === segment) terms.add(segment);
-    terms.add(singular);
+    start = end;
   }
   flushRun();
-  return [...terms];
+  return terms.size > maxTerms ? [...terms].slice(0, maxTerms) : [...terms];
 }
 
 function crudeSingular(word: string): string {

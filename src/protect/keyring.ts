@@ -31,7 +31,6 @@ import {
   fstatSync,
   fsyncSync,
   linkSync,
-  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -41,6 +40,7 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
+import { makeDirs } from '../platform/make-dirs.js';
 import { AppError } from '../domain/errors.js';
 import { pseudonymOf } from './pseudonym.js';
 
@@ -188,6 +188,62 @@ export function createKeyring(options: KeyringOptions): Keyring {
   };
 }
 
+/** The file in a keys folder naming the one database whose keys these are. */
+export const DATABASE_ID_FILE = 'database-id';
+
+export class KeysBindingError extends Error {
+  readonly code = 'keys.other_database';
+}
+
+/**
+ * Binds a keys folder to one database. Keys and the audit anchor belong to one
+ * database: two databases sharing a folder would share pseudonym keys (a caller
+ * linkable across them) and one anchor, which then fits neither log. The first
+ * database to use a folder writes its id there (created atomically, so two racing
+ * processes cannot both claim it); any other database is refused, naming both.
+ */
+export function bindKeysFolder(dir: string, databaseId: string, dbPath: string): void {
+  const file = path.join(dir, DATABASE_ID_FILE);
+  let owner = readBinding(file);
+  if (owner === null) {
+    ensurePrivateDir(dir);
+    const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    const fd = openSync(temp, 'wx', 0o600);
+    try {
+      writeSync(fd, `${databaseId}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      linkSync(temp, file);
+      owner = databaseId;
+      fsyncDir(dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      owner = readBinding(file);
+    } finally {
+      unlinkSync(temp);
+    }
+  }
+  if (owner !== databaseId) {
+    throw new KeysBindingError(
+      `the keys folder ${dir} belongs to another database (${owner}), not to ${dbPath} ` +
+        `(${databaseId}): each database needs its own keys folder (TIPWIRE_KEYS_DIR)`,
+    );
+  }
+}
+
+/** The database id a keys folder is bound to, or null when it is not bound yet. */
+export function readBinding(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
 /** `ps<epoch>_<hex>`: the HMAC pseudonym of pseudonym.ts, tagged with its key's epoch. */
 export function epochPseudonym(e164: string, { epoch, key }: EpochKey): string {
   return `ps${epoch}_${pseudonymOf(e164, key).slice('ps_'.length)}`;
@@ -216,7 +272,7 @@ function hkdf(key: Buffer, info: string, length: number): Buffer {
 
 /** The folder, created 0700 if missing and narrowed to 0700 if others could read it. */
 function ensurePrivateDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeDirs(dir, 0o700);
   if (process.platform !== 'win32' && (statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
 }
 

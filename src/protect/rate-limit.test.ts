@@ -13,12 +13,44 @@ describe('createRateLimiter', () => {
     expect(limiter.take('a').ok).toBe(false);
   });
 
-  it('checks without using the allowance', () => {
-    const limiter = createRateLimiter({ burst: 1, perMinute: 1 }, () => 0);
-    expect(limiter.check('a').ok).toBe(true);
-    expect(limiter.check('a').ok).toBe(true);
-    expect(limiter.take('a').ok).toBe(true);
-    expect(limiter.check('a').ok).toBe(false);
+  describe('refund', () => {
+    it('gives back a taken request, so exactly one more is allowed', () => {
+      const limiter = createRateLimiter({ burst: 3, perMinute: 1 }, () => 0);
+      expect([1, 2, 3].map(() => limiter.take('a').ok)).toEqual([true, true, true]);
+      limiter.refund('a');
+      expect(limiter.take('a').ok).toBe(true);
+      expect(limiter.take('a').ok).toBe(false);
+    });
+
+    it('never raises a source above its burst', () => {
+      const limiter = createRateLimiter({ burst: 2, perMinute: 1 }, () => 0);
+      limiter.take('a');
+      limiter.refund('a');
+      limiter.refund('a');
+      expect([1, 2, 3].map(() => limiter.take('a').ok)).toEqual([true, true, false]);
+    });
+
+    it('counts the refill up to the refund, capped at the burst', () => {
+      let now = 0;
+      const limiter = createRateLimiter({ burst: 2, perMinute: 6 }, () => now);
+      limiter.take('a');
+      limiter.take('a');
+      now = 9_999; // 0.9999 of a token refilled: one refund makes it 1.9999
+      limiter.refund('a');
+      expect(limiter.take('a').ok).toBe(true);
+      expect(limiter.take('a')).toEqual({ ok: false, retryAfterSeconds: 1 });
+      now = 60_000; // long enough to be full again: a refund adds nothing
+      limiter.refund('a');
+      expect([1, 2, 3].map(() => limiter.take('a').ok)).toEqual([true, true, false]);
+    });
+
+    it('ignores a source it does not track (it has its whole burst anyway)', () => {
+      const limiter = createRateLimiter({ burst: 1, perMinute: 1 }, () => 0);
+      limiter.refund('a');
+      expect(limiter.size()).toBe(0);
+      expect(limiter.take('a').ok).toBe(true);
+      expect(limiter.take('a').ok).toBe(false);
+    });
   });
 
   it('forgets the least recently seen sources beyond its bound', () => {

@@ -18,8 +18,11 @@ export type Take = { ok: true } | { ok: false; retryAfterSeconds: number };
 export interface RateLimiter {
   /** Uses one request of the source's allowance, or says when it may try again. */
   take(source: string): Take;
-  /** Whether the source has any allowance left, without using it (for counting failures only). */
-  check(source: string): Take;
+  /**
+   * Gives back one request taken before the outcome was known (a login that turned
+   * out right), never beyond the burst; a source no longer tracked already has it all.
+   */
+  refund(source: string): void;
   /** Sources currently tracked (bounded by maxSources). */
   size(): number;
 }
@@ -42,25 +45,23 @@ export function createRateLimiter(
     retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)),
   });
   return {
-    check(source) {
-      const tokens = available(source, clock());
-      return tokens < 1 ? refusal(tokens) : { ok: true };
-    },
     take(source) {
       const now = clock();
       const tokens = available(source, now);
       if (tokens < 1) {
         buckets.set(source, { tokens, at: now });
-        return {
-          ok: false,
-          retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)),
-        };
+        return refusal(tokens);
       }
       // Map order is insertion order: re-insert to keep recently seen sources last.
       buckets.delete(source);
       buckets.set(source, { tokens: tokens - 1, at: now });
       if (buckets.size > maxSources) buckets.delete(buckets.keys().next().value!);
       return { ok: true };
+    },
+    refund(source) {
+      if (!buckets.has(source)) return;
+      const now = clock();
+      buckets.set(source, { tokens: Math.min(rule.burst, available(source, now) + 1), at: now });
     },
     size: () => buckets.size,
   };

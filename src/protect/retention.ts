@@ -6,6 +6,7 @@
  * removes) the incidents it belonged to. The store runs with SQLite's
  * secure_delete, so freed pages are zeroed; the caller checkpoints the WAL after.
  */
+import { splitListEntry } from '../audit/audit-log.js';
 import { totalsOf } from '../domain/incident.js';
 import type { CaseStatus } from '../domain/report.js';
 import type { AuditAppend } from '../server/cases.js';
@@ -64,13 +65,14 @@ export function purgeExpired(deps: {
             result.incidentsRemoved += 1;
           }
         }
-        deps.audit({
+        const entry = {
           actor: deps.actor,
           action: 'retention.purged',
           target: 'reports',
           reason: `${status} cases past their retention period`,
-          details: { status, count: ids.length, reportIds: ids },
-        });
+          details: { status, count: ids.length },
+        };
+        splitListEntry(entry, 'reportIds', ids).forEach(deps.audit);
       });
       result.reports += ids.length;
     }

@@ -3,8 +3,8 @@
  * follow-up messages. Each report has its own data key, stored wrapped by the
  * master key; each sealed value is bound (AAD) to its report, kind and id, so it
  * cannot be moved to another row. Opening anything altered fails with
- * `integrity_failure`. Search terms become keyed blind-index tokens here, from
- * the plaintext, before it is dropped.
+ * `integrity_failure`. Search tokens are made apart from sealing (search-tokenizer.ts),
+ * except for legacy text sealed at start-up and for queries.
  */
 import { createHash } from 'node:crypto';
 import { blindTokens, queryTokens, searchTerms } from './blind-index.js';
@@ -25,7 +25,6 @@ export interface SealedReport {
   subjects: Buffer | null;
   /** Per attachment id: its sealed bytes and sealed `{filename, sha256}`. */
   attachments: Map<string, { data: Buffer; meta: Buffer }>;
-  searchTokens: Buffer[];
 }
 
 export interface AttachmentFacts {
@@ -61,7 +60,6 @@ export function createVault(keys: VaultKeys) {
         narrative: seal(dek, narrative, aad(reportId, 'narrative')),
         subjects: subjects === null ? null : seal(dek, subjects, aad(reportId, 'subjects')),
         attachments: new Map(attachments.map((a) => [a.id, sealFile(a)])),
-        searchTokens: blindTokens(searchTerms(`${narrative}\n${subjects ?? ''}`), keys.indexKey),
       };
     },
     /** Seals text of a report created before sealing existed (schema version 1). */
@@ -136,8 +134,6 @@ export function createVault(keys: VaultKeys) {
     openMessage(reportId: string, dataKey: Buffer, messageId: string, sealed: Buffer): string {
       return open(dataKeyOf(dataKey), sealed, aad(reportId, 'message', messageId)).toString('utf8');
     },
-    /** Blind-index tokens of a text (narrative or message). */
-    searchTokens: (text: string) => blindTokens(searchTerms(text), keys.indexKey),
     /** Blind-index tokens a search query must all match. */
     queryTokens: (q: string) => queryTokens(q, keys.indexKey),
   };

@@ -6,6 +6,7 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Admin } from '../access/admin.js';
+import { tokenRulesFrom } from '../access/tokens.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Config } from '../config.js';
 import type { IntakeService } from '../intake/intake.service.js';
@@ -16,7 +17,9 @@ import { createAuditRepository } from '../store/sqlite/audit.repository.js';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { ANONYMOUS, createAuth, type DeclaredRoute, type Principal } from './auth.js';
 import type { AuditAppend, Cases } from './cases.js';
-import { errorHandler, notFound } from './http-errors.js';
+import { installRequestDeadline } from './deadline.js';
+import { answerClientError, errorHandler, notFound } from './http-errors.js';
+import { checkedJsonText } from './json-body.js';
 import { adminRoutes } from './routes/admin.js';
 import { auditRoutes, recordRefusal } from './routes/audit.js';
 import { eventRoutes } from './routes/events.js';
@@ -59,8 +62,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // (a URL can carry a receipt or a search term).
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: settings.bodyLimitBytes,
-    // A request (which may carry a caller's number) must arrive whole within the caller TTL.
+    // A request (which may carry a caller's number) must arrive whole within the caller
+    // TTL. Node checks this only every `connectionsCheckingInterval`, so it is the
+    // backstop (headers included); the exact deadline on the body is ours (deadline.ts).
     requestTimeout: settings.callerTtlSeconds * 1000,
+    http: { connectionsCheckingInterval: 1000 },
+    clientErrorHandler: answerClientError,
     trustProxy: settings.trustProxy,
     // Never trust a client-chosen request id.
     requestIdHeader: false,
@@ -68,8 +75,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onConstructorPoisoning: 'error',
   }) as unknown as FastifyInstance;
 
-  // JSON only: text/plain and everything else get 415.
+  // JSON only: text/plain and everything else get 415. UTF-8 and nesting are checked
+  // before JSON.parse (json-body.ts); Fastify's parser then refuses prototype keys.
   app.removeContentTypeParser('text/plain');
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = checkedJsonText(body as Buffer, settings.jsonMaxDepth);
+    } catch (err) {
+      done(err as Error, undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
+  installRequestDeadline(app, settings.callerTtlSeconds * 1000);
   app.decorateRequest('principal', null as unknown as Principal);
   app.addHook('onRequest', async (request) => {
     request.principal = ANONYMOUS;
@@ -101,7 +122,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const auth = createAuth({
     tokens: store.tokens,
     clock: deps.clock,
-    userName: (id) => store.users.get(id)?.name ?? null,
+    rules: tokenRulesFrom(settings),
+    userName: (id) => {
+      const user = store.users.get(id);
+      return user && user.disabledAt === null ? user.name : null;
+    },
     onRefused: (refusal) => store.transaction(() => refusals(refusal)),
   });
   app.decorate('apiRoutes', auth.install(app));
@@ -116,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     prefixLimiter: deps.limiters.prefix,
     sourceOf: deps.sourceOf,
     pageSizeMax: settings.pageSizeMax,
+    pageTextBudget: settings.pageTextBudgetChars,
     messageMaxChars: settings.messageMaxChars,
   });
   receiptRoutes(app, {
@@ -128,7 +154,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     messageMaxChars: settings.messageMaxChars,
   });
   incidentRoutes(app, { store, audit: deps.audit, pageSizeMax: settings.pageSizeMax });
-  eventRoutes(app, { live: deps.live, heartbeatMs: settings.sseHeartbeatSeconds * 1000 });
+  eventRoutes(app, {
+    live: deps.live,
+    store,
+    heartbeatMs: settings.sseHeartbeatSeconds * 1000,
+    stillValid: (request) => {
+      try {
+        return auth.identify(request).roles.length > 0;
+      } catch {
+        return false;
+      }
+    },
+  });
   sessionRoutes(app, { admin: deps.admin, limiter: deps.limiters.logins, sourceOf: deps.sourceOf });
   adminRoutes(app, { admin: deps.admin, store, config: deps.config });
   statsRoutes(app, { store, clock: deps.clock });

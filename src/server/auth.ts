@@ -3,12 +3,14 @@
  * access in its options, `config: { access: 'public' }` or
  * `config: { access: ['analyst', 'supervisor'] }`; a route without a declaration
  * refuses to start (fail closed). A missing, malformed, unknown, revoked or
- * expired token gets 401; a valid token without an allowed role gets 403. Every
- * refusal is reported to `onRefused` (the audit trail).
+ * expired token, an idle session and a session of a disabled user get 401; a valid
+ * token without an allowed role gets 403. Every refusal is reported to `onRefused`
+ * (the audit trail). An accepted token's last-used time is written at most once per
+ * interval, so a request costs no database write.
  */
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Role } from '../access/roles.js';
-import { verifyToken } from '../access/tokens.js';
+import { lastUsedDue, verifyToken, type TokenRules } from '../access/tokens.js';
 import { AppError } from '../domain/errors.js';
 import type { TokenRepository } from '../store/store.js';
 
@@ -54,7 +56,9 @@ export interface Refusal {
 export interface AuthDeps {
   tokens: TokenRepository;
   clock: () => number;
-  /** Name shown for a session's user, by user id. */
+  /** Idle sessions and how often the last-used time is written. */
+  rules: TokenRules;
+  /** Name shown for a session's user, by user id; null when the user is gone or disabled. */
   userName: (userId: string) => string | null;
   onRefused: (refusal: Refusal) => void;
 }
@@ -68,9 +72,19 @@ export function createAuth(deps: AuthDeps) {
     const header = request.headers.authorization;
     if (header === undefined) return ANONYMOUS;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    const token = match ? verifyToken(match[1]!, deps.tokens.get, deps.clock()) : null;
+    const now = deps.clock();
+    const token = match ? verifyToken(match[1]!, deps.tokens.get, now, deps.rules) : null;
     if (!token) throw unauthorized();
     const name = token.userId ? deps.userName(token.userId) : null;
+    // Disabling a user revokes their sessions; this also holds if one slipped through.
+    if (token.userId && name === null) throw unauthorized();
+    if (lastUsedDue(token, now, deps.rules.lastUsedIntervalMs)) {
+      try {
+        deps.tokens.touch(token.id, now);
+      } catch {
+        // Last-used is advisory: a busy database must not refuse a valid token.
+      }
+    }
     return {
       id: name ? `user:${name}` : `token:${token.id}`,
       roles: token.roles as Role[],

@@ -9,12 +9,13 @@ import type { IdKind } from '../domain/ids.js';
 import type { CaseStatus, Report } from '../domain/report.js';
 import { reportView, type MessageView, type OpenedText } from '../export/views.js';
 import type { Vault } from '../protect/vault.js';
+import type { SearchTokenizer } from '../protect/search-tokenizer.js';
 import { reportProcessedEvent } from '../notify/report-events.js';
 import { claimsOf, textFactsOf, type ClaimField } from '../intake/new-report.js';
 import type { ReportInput } from '../intake/report-schema.js';
 import type { Store } from '../store/store.js';
 import type { Principal } from './auth.js';
-import type { AuditEntryInput } from '../audit/audit-log.js';
+import { splitListEntry, type AuditEntryInput } from '../audit/audit-log.js';
 
 /** Appends to the audit trail inside the caller's transaction. */
 export type AuditAppend = (entry: AuditEntryInput) => void;
@@ -22,6 +23,7 @@ export type AuditAppend = (entry: AuditEntryInput) => void;
 export interface CaseDeps {
   store: Store;
   vault: Vault;
+  search: SearchTokenizer;
   audit: AuditAppend;
   clock: () => number;
   newId: (kind: IdKind, nowMs: number) => string;
@@ -35,6 +37,12 @@ export interface CaseDeps {
 export type Answers = Partial<Pick<ReportInput, ClaimField | 'subjects' | 'category'>>;
 
 const noSuchReport = () => new AppError('not_found', 'not_found', 'no report with this id');
+
+/** The characters of a report's opened text: narrative, who/what and messages. */
+const textLength = (t: OpenedText) =>
+  t.narrative.length +
+  (t.subjects?.length ?? 0) +
+  t.messages.reduce((n, m) => n + m.text.length, 0);
 
 export function createCases(deps: CaseDeps) {
   const { store, vault, audit } = deps;
@@ -108,17 +116,30 @@ export function createCases(deps: CaseDeps) {
       });
       return reportView(report, opened);
     },
-    /** A page of reports with their text; one record naming every report shown. */
-    readMany(principal: Principal, reports: Report[], reason: string) {
-      const views = reports.map((r) => reportView(r, open(r)));
+    /**
+     * A page of reports with their text, as many as fit in `textBudget` characters
+     * (at least one): a page of long narratives is cut short rather than built whole.
+     * Records name every report shown (several records for a long page).
+     */
+    readMany(principal: Principal, page: Report[], reason: string, textBudget: number) {
+      const views: ReturnType<typeof reportView>[] = [];
+      let used = 0;
+      for (const report of page) {
+        if (views.length > 0 && used >= textBudget) break;
+        const opened = open(report);
+        used += textLength(opened);
+        views.push(reportView(report, opened));
+      }
+      const reports = page.slice(0, views.length);
       if (reports.length > 0) {
-        record({
+        const entry = {
           actor: principal.id,
           action: 'report.list_read',
           target: 'reports',
           reason,
-          details: { reportIds: reports.map((r) => r.id) },
-        });
+        };
+        const ids = reports.map((r) => r.id);
+        store.transaction(() => splitListEntry(entry, 'reportIds', ids).forEach(audit));
       }
       return views;
     },
@@ -190,7 +211,7 @@ export function createCases(deps: CaseDeps) {
         store.reports.updateClaims(report.id, claims, textFacts, sealedSubjects);
         if (category !== undefined) store.reports.setCategory(report.id, category);
         if (subjects !== undefined)
-          store.reports.addSearchTokens(report.id, vault.searchTokens(subjects));
+          store.reports.addSearchTokens(report.id, deps.search.tokensNow(subjects));
         deps.renormalize(report.id);
         audit({
           actor: principal.id,
@@ -205,14 +226,16 @@ export function createCases(deps: CaseDeps) {
      * A message on the report's thread: an operator's question (shown to the reporter
      * through the receipt) or the reporter's answer (searchable by analysts).
      */
-    addMessage(
+    async addMessage(
       report: Report,
       from: { author: 'operator' | 'reporter'; actor: string },
       text: string,
     ) {
+      const operator = from.author === 'operator';
+      // A reporter's message is searchable; a long one is tokenized off the event loop.
+      const tokens = operator ? [] : await deps.search.tokens(text);
       const now = deps.clock();
       const id = deps.newId('message', now);
-      const operator = from.author === 'operator';
       change(report.id, () => {
         store.messages.insert({
           id,
@@ -222,7 +245,7 @@ export function createCases(deps: CaseDeps) {
           bodySealed: vault.sealMessage(report.id, report.sealed.dataKey, id, text),
           createdAt: now,
         });
-        if (!operator) store.reports.addSearchTokens(report.id, vault.searchTokens(text));
+        if (!operator) store.reports.addSearchTokens(report.id, tokens);
         audit({
           actor: from.actor,
           action: operator ? 'report.message_sent' : 'receipt.message_added',

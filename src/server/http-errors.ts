@@ -13,6 +13,8 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  timeout: 408,
+  unavailable: 503,
   technical: 500,
 };
 
@@ -63,10 +65,8 @@ export function toHttpError(err: unknown): {
     const status = STATUS_BY_CODE[err.code] ?? STATUS_BY_KIND[err.kind];
     const body: ErrorBody = { error: { code: err.code, message: err.message } };
     if (err.issues.length > 0) body.error.issues = err.issues;
-    const headers =
-      err.retryAfterSeconds !== undefined
-        ? { 'retry-after': String(err.retryAfterSeconds) }
-        : undefined;
+    const retryAfter = err.retryAfterSeconds ?? (err.kind === 'unavailable' ? 1 : undefined);
+    const headers = retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : undefined;
     return { status, body, headers };
   }
   const fe = err as FastifyError;
@@ -94,3 +94,33 @@ export function errorHandler(err: unknown, request: FastifyRequest, reply: Fasti
 }
 
 export const notFound = (message = 'not found') => new AppError('not_found', 'not_found', message);
+
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout'],
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large'],
+};
+
+/**
+ * A request Node could not parse (bad framing, headers too large, too slow). Fastify's
+ * own handler logs the error with its `rawPacket` at trace level: the raw bytes, which
+ * can hold a caller's number, a token or a narrative. Only the error code is logged.
+ */
+export function answerClientError(
+  this: { log: { debug: (o: object, m: string) => void } },
+  err: Error & { code?: string },
+  socket: import('node:net').Socket,
+) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  this.log.debug({ code: err.code ?? 'unknown' }, 'client error');
+  const [status, text] = CLIENT_ERRORS[err.code ?? ''] ?? [400, 'Bad Request'];
+  const body = JSON.stringify({
+    error: { code: 'bad_request', message: 'the request could not be read' },
+  });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: ${body.length}\r\n` +
+        `Content-Type: application/json\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}

@@ -5,6 +5,7 @@
  * commit and exactly-once stage effects simple. A PostgreSQL store would need an
  * asynchronous variant of this interface; it is not built yet.
  */
+import type { MemberScope } from '../access/scope.js';
 import type { Incident, IncidentMember, IncidentTotals } from '../domain/incident.js';
 import type {
   CaseStatus,
@@ -102,10 +103,11 @@ export interface ReportRepository {
   setGeocode(id: string, geocoded: GeocodedPlace | null, state: 'wanted' | 'done' | 'failed'): void;
   /** Reports waiting for the geocoder, oldest first. */
   geocodesWanted(limit: number): string[];
-  /** Completeness of the reports received in [from, to). */
+  /** Completeness of the reports received in [from, to), of one queue if `filter` says. */
   completeness(
     from: number,
     to: number,
+    filter?: { queue?: Queue },
   ): { reports: number; mean: number | null; min: number | null; max: number | null };
   /** Replaces the report's flags of these families (`abuse` for `abuse.*`), keeping the rest. */
   replaceFlags(id: string, families: string[], flags: string[]): void;
@@ -138,18 +140,18 @@ export interface IncidentRepository {
   update(id: string, totals: IncidentTotals, now: number): void;
   get(id: string): Incident | null;
   assignOffice(id: string, officeId: string | null): void;
-  /** The members' windows and points, to rebuild the totals after members were removed. */
-  members(id: string): IncidentMember[];
+  /** The members' windows and points (those in `scope`; default all), to rebuild totals. */
+  members(id: string, scope?: MemberScope): IncidentMember[];
   remove(id: string): void;
   totals(id: string): IncidentTotals | null;
-  /** Newest first; `queue` keeps incidents with at least one report in that queue. */
-  listNewest(limit: number, after?: Cursor, filter?: ReportFilter): Page<Incident>;
+  /** Newest first; only incidents with at least one member in `scope` (default all). */
+  listNewest(limit: number, after?: Cursor, scope?: MemberScope): Page<Incident>;
   all(): IterableIterator<Incident>;
   count(): number;
-  /** Report ids and external ids of an incident's members, oldest first. */
+  /** Report ids and external ids of an incident's members in `scope` (default all), oldest first. */
   memberIds(
     id: string,
-    filter?: { queue?: Queue },
+    scope?: MemberScope,
   ): { reportIds: string[]; externalIds: string[]; sources: string[] };
 }
 
@@ -200,15 +202,38 @@ export interface StoredToken {
   userId: string | null;
   /** For `office` tokens: the office whose cases it may see. */
   officeId: string | null;
-  /** Sessions expire; API tokens do not (null). */
+  /** When it stops working; null: never (API tokens created without an expiry). */
   expiresAt: number | null;
+  /** Last accepted, to within TIPWIRE_TOKEN_LAST_USED_INTERVAL_SECONDS; a session starts at its login. */
+  lastUsedAt: number | null;
+}
+
+/** A token as the token list shows it: everything but its secret's hash. */
+export interface TokenListing extends Omit<StoredToken, 'secretHash'> {
+  createdAt: number;
+  /** The session's user, if any. */
+  userName: string | null;
+}
+
+export interface TokenFilter {
+  /** Only this user's sessions. */
+  userId?: string;
+  /** `session`: tokens from a login; `api`: the others. */
+  kind?: 'session' | 'api';
 }
 
 export interface TokenRepository {
   insert(token: StoredToken & { createdAt: number }): void;
   get(id: string): StoredToken | null;
-  revoke(id: string, at: number): void;
-  /** Deletes sessions expired before `now` and tokens revoked before it; returns how many. */
+  /** Newest first; `Cursor.at` is the creation time. */
+  list(limit: number, after?: Cursor, filter?: TokenFilter): Page<TokenListing>;
+  /** Revokes a live token; false when it was revoked already (or is unknown). */
+  revoke(id: string, at: number): boolean;
+  /** Revokes every live token of a user (its sessions); returns how many. */
+  revokeForUser(userId: string, at: number): number;
+  /** Records that the token was accepted at `at`. */
+  touch(id: string, at: number): void;
+  /** Deletes tokens expired or revoked before `now`; returns how many. */
   purgeExpired(now: number): number;
 }
 
@@ -226,6 +251,9 @@ export interface UserRepository {
   byName(name: string): User | null;
   get(id: string): User | null;
   list(): User[];
+  /** Disables the user at `at`, or enables it again with null. */
+  setDisabled(id: string, at: number | null): void;
+  setPasswordHash(id: string, passwordHash: string): void;
 }
 
 export interface Office {
@@ -274,7 +302,16 @@ export interface IdempotencyRepository {
   pruneBefore(createdAt: number): number;
 }
 
+/** Facts about the database itself: its id, the master key's fingerprint. */
+export interface MetaRepository {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  /** Whether the database holds any report or audit record. */
+  holdsData(): boolean;
+}
+
 export interface Store {
+  meta: MetaRepository;
   reports: ReportRepository;
   incidents: IncidentRepository;
   jobs: JobRepository;

@@ -1,64 +1,44 @@
 /**
  * Incidents: lists and one incident (summaries, no report text), and routing an
- * incident with all its reports to a field office. An office sees only the
- * incidents assigned to it; another office's incident is a 404.
+ * incident with all its reports to a field office. A principal sees an incident
+ * when it sees at least one of its reports, and then only those reports (their
+ * ids, sources, span and centroid); any other incident is a 404.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { hasRole, type Principal } from '../auth.js';
+import type { Principal } from '../auth.js';
+import { memberScope } from '../../access/scope.js';
+import { incidentViewFor, seesIncident } from '../incident-scope.js';
 import { AppError, validationError } from '../../domain/errors.js';
 import type { Incident } from '../../domain/incident.js';
-import type { Queue } from '../../domain/report.js';
-import { incidentView } from '../../export/views.js';
 import { fieldIssues } from '../../intake/report-schema.js';
 import type { Store } from '../../store/store.js';
 import type { AuditAppend } from '../cases.js';
+import { splitListEntry } from '../../audit/audit-log.js';
 import { encodeCursor, parsePageQuery } from '../pagination.js';
 
 const READERS = ['analyst', 'supervisor', 'office'] as const;
-
-/**
- * Which incidents a principal sees, as a list filter: supervisors all; analysts
- * those with a report in the analysts' queue (and only those reports, so an
- * abuse-queue report is not revealed through its incident); office staff their
- * office's.
- */
-function incidentScope(p: Principal): { officeId?: string; queue?: Queue } {
-  if (hasRole(p, 'supervisor')) return {};
-  if (hasRole(p, 'analyst')) return { queue: 'analyst' };
-  return { officeId: p.officeId ?? '(none)' };
-}
 
 export function incidentRoutes(
   app: FastifyInstance,
   deps: { store: Store; audit: AuditAppend; pageSizeMax: number },
 ) {
   const { store } = deps;
-  /** The incident as a principal may see it: only the members in its scope. */
-  function view(principal: Principal, incident: Incident) {
-    const { queue } = incidentScope(principal);
-    const members = store.incidents.memberIds(incident.id, { queue });
-    const shown = incidentView(incident, members);
-    return queue ? { ...shown, reportCount: members.reportIds.length } : shown;
-  }
 
+  /** The incident if the principal sees at least one of its members; else 404. */
   function visible(principal: Principal, id: string): Incident {
     const incident = store.incidents.get(id);
-    const scope = incidentScope(principal);
-    const hidden =
-      !incident ||
-      (scope.officeId !== undefined && incident.officeId !== scope.officeId) ||
-      (scope.queue !== undefined &&
-        store.incidents.memberIds(id, { queue: scope.queue }).reportIds.length === 0);
-    if (hidden) throw new AppError('not_found', 'not_found', 'no incident with this id');
+    if (!incident || !seesIncident(store, principal, id)) {
+      throw new AppError('not_found', 'not_found', 'no incident with this id');
+    }
     return incident;
   }
 
   app.get('/api/v1/incidents', { config: { access: [...READERS] } }, async (request) => {
     const { limit, after } = parsePageQuery(request.query, deps.pageSizeMax);
-    const page = store.incidents.listNewest(limit, after, incidentScope(request.principal));
+    const page = store.incidents.listNewest(limit, after, memberScope(request.principal));
     return {
-      items: page.items.map((i) => view(request.principal, i)),
+      items: page.items.map((i) => incidentViewFor(store, request.principal, i)),
       nextCursor: page.next ? encodeCursor(page.next) : null,
     };
   });
@@ -66,7 +46,8 @@ export function incidentRoutes(
   app.get<{ Params: { id: string } }>(
     '/api/v1/incidents/:id',
     { config: { access: [...READERS] } },
-    async (request) => view(request.principal, visible(request.principal, request.params.id)),
+    async (request) =>
+      incidentViewFor(store, request.principal, visible(request.principal, request.params.id)),
   );
 
   const assignment = z.strictObject({
@@ -88,13 +69,14 @@ export function incidentRoutes(
       store.transaction(() => {
         store.incidents.assignOffice(incident.id, officeId);
         for (const id of reportIds) store.reports.assignOffice(id, officeId);
-        deps.audit({
+        const entry = {
           actor: request.principal.id,
           action: 'incident.assigned',
           target: `incident:${incident.id}`,
           reason,
-          details: { from: incident.officeId, to: officeId, reportIds },
-        });
+          details: { from: incident.officeId, to: officeId },
+        };
+        splitListEntry(entry, 'reportIds', reportIds).forEach(deps.audit);
       });
       return { id: incident.id, officeId };
     },

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, rateLimited, validationError } from '../../domain/errors.js';
 import type { CaseStatus, Report } from '../../domain/report.js';
-import { fieldIssues } from '../../intake/report-schema.js';
+import { boundedText, fieldIssues } from '../../intake/report-schema.js';
 import type { RateLimiter } from '../../protect/rate-limit.js';
 import { parseReceipt, receiptMatches } from '../../protect/receipt.js';
 import type { Vault } from '../../protect/vault.js';
@@ -80,7 +80,7 @@ export function receiptRoutes(app: FastifyInstance, deps: ReceiptRoutesDeps) {
     },
   );
 
-  const body = z.strictObject({ text: z.string().trim().min(1).max(deps.messageMaxChars) });
+  const body = z.strictObject({ text: boundedText(deps.messageMaxChars) });
 
   app.post<{ Params: { receipt: string } }>(
     '/api/v1/receipts/:receipt/messages',
@@ -89,7 +89,7 @@ export function receiptRoutes(app: FastifyInstance, deps: ReceiptRoutesDeps) {
       const report = reportFor(request);
       const parsed = body.safeParse(request.body ?? {});
       if (!parsed.success) throw validationError(fieldIssues(parsed.error, request.body));
-      const id = deps.cases.addMessage(
+      const id = await deps.cases.addMessage(
         report,
         { author: 'reporter', actor: 'reporter' },
         parsed.data.text,

@@ -9,14 +9,17 @@ import { listScope } from '../../access/scope.js';
 import { AppError, rateLimited, validationError } from '../../domain/errors.js';
 import { CASE_STATUSES, QUEUES } from '../../domain/report.js';
 import type { IntakeService } from '../../intake/intake.service.js';
-import { fieldIssues } from '../../intake/report-schema.js';
+import { boundedText, fieldIssues } from '../../intake/report-schema.js';
 import type { RateLimiter } from '../../protect/rate-limit.js';
 import type { Vault } from '../../protect/vault.js';
 import type { Store } from '../../store/store.js';
-import { hasRole } from '../auth.js';
+import { hasRole, type Principal } from '../auth.js';
 import type { AuditAppend, Cases } from '../cases.js';
 import { encodeCursor, parsePageQuery } from '../pagination.js';
 import { timeView } from '../../export/views.js';
+
+/** Flags about how the reporter's own time and place claims were read. */
+const isClaimFlag = (flag: string) => /^(time|place)\./.test(flag);
 
 export interface ReportRoutesDeps {
   store: Store;
@@ -28,6 +31,8 @@ export interface ReportRoutesDeps {
   prefixLimiter: RateLimiter;
   sourceOf: (request: FastifyRequest) => string;
   pageSizeMax: number;
+  /** Most characters of report text one page of the list carries (at least one report). */
+  pageTextBudget: number;
   messageMaxChars: number;
 }
 
@@ -88,14 +93,17 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
     const page = q
       ? store.reports.search(deps.vault.queryTokens(q), limit, after, scope)
       : store.reports.listNewest(limit, after, scope);
-    return {
-      items: cases.readMany(
-        request.principal,
-        page.items,
-        q ? 'searched the reports' : 'listed the reports',
-      ),
-      nextCursor: page.next ? encodeCursor(page.next) : null,
-    };
+    const items = cases.readMany(
+      request.principal,
+      page.items,
+      q ? 'searched the reports' : 'listed the reports',
+      deps.pageTextBudget,
+    );
+    // Cut short by the text budget: the next page starts after the last report shown.
+    const last = page.items[items.length - 1];
+    const next =
+      items.length < page.items.length && last ? { at: last.receivedAt, seq: last.seq } : page.next;
+    return { items, nextCursor: next ? encodeCursor(next) : null };
   });
 
   app.get<{ Params: { id: string } }>(
@@ -141,13 +149,10 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
     async (request) => {
       const body = parse(answers, request.body);
       const principal = request.principal;
-      // Call-takers (intake) add answers while the case is new; they cannot read it.
-      const report = hasRole(principal, 'analyst', 'supervisor')
+      const caseWorker = hasRole(principal, 'analyst', 'supervisor');
+      const report = caseWorker
         ? cases.visible(principal, request.params.id)
-        : store.reports.get(request.params.id);
-      if (!report || (!hasRole(principal, 'analyst', 'supervisor') && report.status !== 'new')) {
-        throw new AppError('not_found', 'not_found', 'no report with this id');
-      }
+        : ownNewReport(principal, request.params.id);
       cases.answer(principal, report, body);
       const updated = store.reports.get(report.id)!;
       return {
@@ -156,10 +161,32 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
         nextQuestions: updated.assessment?.nextQuestions ?? [],
         time: timeView(updated),
         place: updated.place,
-        flags: updated.flags,
+        // A call-taker sees what its own answers gave (time and place readings), not
+        // how the case is judged (abuse, verification), which it may not read.
+        flags: caseWorker ? updated.flags : updated.flags.filter(isClaimFlag),
       };
     },
   );
+
+  /**
+   * The report a call-taker (intake) may still add answers to: one it submitted itself,
+   * that nobody works yet (status new, no office). Any other report does not exist for
+   * it (404); its own report, once being worked, is a 409.
+   */
+  function ownNewReport(principal: Principal, id: string) {
+    const report = store.reports.get(id);
+    if (!report || report.submittedBy !== principal.id) {
+      throw new AppError('not_found', 'not_found', 'no report with this id');
+    }
+    if (report.status !== 'new' || report.officeId !== null) {
+      throw new AppError(
+        'case_in_progress',
+        'conflict',
+        'this case is already being worked; send further information as a message',
+      );
+    }
+    return report;
+  }
 
   const statusBody = z.strictObject({
     status: z.enum(CASE_STATUSES),
@@ -196,7 +223,7 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
     },
   );
 
-  const messageBody = z.strictObject({ text: z.string().trim().min(1).max(deps.messageMaxChars) });
+  const messageBody = z.strictObject({ text: boundedText(deps.messageMaxChars) });
 
   app.post<{ Params: { id: string } }>(
     '/api/v1/reports/:id/messages',
@@ -204,7 +231,7 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
     async (request, reply) => {
       const { text } = parse(messageBody, request.body);
       const report = cases.visible(request.principal, request.params.id);
-      const id = cases.addMessage(
+      const id = await cases.addMessage(
         report,
         { author: 'operator', actor: request.principal.id },
         text,

@@ -19,21 +19,28 @@ const loginBody = z.strictObject({
   password: z.string().min(1).max(1024),
 });
 
+const logoutQuery = z.strictObject({
+  /** `true`: end every session of the user, not only this one. */
+  everywhere: z.enum(['true', 'false']).optional(),
+});
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value ?? {});
+  if (!parsed.success) throw validationError(fieldIssues(parsed.error, value));
+  return parsed.data;
+}
+
 export function sessionRoutes(app: FastifyInstance, deps: SessionRoutesDeps) {
   app.post('/api/v1/session', { config: { access: 'public' } }, async (request, reply) => {
+    const { name, password } = parse(loginBody, request.body);
     const source = deps.sourceOf(request);
-    // Only failed attempts use up the allowance: a busy office signing in is not a flood.
-    const allowed = deps.limiter.check(source);
-    if (!allowed.ok) throw rateLimited('failed login attempts', allowed.retryAfterSeconds);
-    const parsed = loginBody.safeParse(request.body ?? {});
-    if (!parsed.success) throw validationError(fieldIssues(parsed.error, request.body));
-    let session;
-    try {
-      session = await deps.admin.login(parsed.data.name, parsed.data.password, source);
-    } catch (err) {
-      deps.limiter.take(source);
-      throw err;
-    }
+    // Every attempt reserves one of the network's failed-login allowance before the
+    // (slow) password check, so parallel guesses cannot all pass a check made first;
+    // a right password gives it back: a busy office signing in is not a flood.
+    const reserved = deps.limiter.take(source);
+    if (!reserved.ok) throw rateLimited('failed login attempts', reserved.retryAfterSeconds);
+    const session = await deps.admin.login(name, password, source);
+    deps.limiter.refund(source);
     return reply
       .code(201)
       .send({ ...session, expiresAt: new Date(session.expiresAt).toISOString() });
@@ -46,6 +53,7 @@ export function sessionRoutes(app: FastifyInstance, deps: SessionRoutesDeps) {
   }));
 
   app.delete('/api/v1/session', { config: { access: [...ROLES] } }, async (request, reply) => {
+    const { everywhere } = parse(logoutQuery, request.query);
     const { tokenId, id } = request.principal;
     if (!id.startsWith('user:') || !tokenId) {
       throw new AppError(
@@ -54,7 +62,8 @@ export function sessionRoutes(app: FastifyInstance, deps: SessionRoutesDeps) {
         'this token is an API token, not a login session',
       );
     }
-    deps.admin.logout(id, tokenId);
+    if (everywhere === 'true') deps.admin.logoutEverywhere(id, tokenId);
+    else deps.admin.logout(id, tokenId);
     return reply.code(204).send();
   });
 }

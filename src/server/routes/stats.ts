@@ -1,9 +1,13 @@
-/** Dashboard figures: the mean completeness of the reports received in a period. */
+/**
+ * Dashboard figures: the mean completeness of the reports received in a period
+ * (supervisors: every report; analysts: the analysts' queue only).
+ */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { validationError } from '../../domain/errors.js';
 import { fieldIssues } from '../../intake/report-schema.js';
 import type { Store } from '../../store/store.js';
+import { hasRole } from '../auth.js';
 
 const DAY = 86_400_000;
 /** Without `since`, the period is this many days back from `until`. */
@@ -28,7 +32,9 @@ export function statsRoutes(app: FastifyInstance, deps: { store: Store; clock: (
       const since = parsed.data.since ?? until - DEFAULT_PERIOD_DAYS * DAY;
       if (since >= until)
         throw validationError([{ path: 'since', message: 'must be before until' }]);
-      const figures = deps.store.reports.completeness(since, until);
+      // Analysts' figures leave the abuse queue out: they may not learn of it.
+      const queue = hasRole(request.principal, 'supervisor') ? undefined : 'analyst';
+      const figures = deps.store.reports.completeness(since, until, { queue });
       return {
         since: new Date(since).toISOString(),
         until: new Date(until).toISOString(),

@@ -3,6 +3,7 @@ import type {
   Office,
   OfficeRepository,
   StoredToken,
+  TokenListing,
   TokenRepository,
   User,
   UserRepository,
@@ -15,12 +16,27 @@ const splitRoles = (text: string) => text.split(',').filter(Boolean);
 
 export function createTokenRepository(db: Db): TokenRepository {
   const insert = db.prepare(`INSERT INTO tokens
-    (id, secret_hash, role, label, user_id, office_id, expires_at, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    (id, secret_hash, role, label, user_id, office_id, expires_at, last_used_at, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const get =
     db.prepare(`SELECT id, secret_hash AS secretHash, role, label, revoked_at AS revokedAt,
-    user_id AS userId, office_id AS officeId, expires_at AS expiresAt FROM tokens WHERE id = ?`);
+    user_id AS userId, office_id AS officeId, expires_at AS expiresAt, last_used_at AS lastUsedAt
+    FROM tokens WHERE id = ?`);
+  // The secret's hash is not even selected: a listing cannot leak it.
+  const list = db.prepare(`SELECT t.rowid AS seq, t.id, t.role, t.label, t.revoked_at AS revokedAt,
+    t.user_id AS userId, u.name AS userName, t.office_id AS officeId, t.expires_at AS expiresAt,
+    t.last_used_at AS lastUsedAt, t.created_at AS createdAt
+    FROM tokens t LEFT JOIN users u ON u.id = t.user_id
+    WHERE (@afterAt IS NULL OR t.created_at < @afterAt
+           OR (t.created_at = @afterAt AND t.rowid < @afterSeq))
+      AND (@userId IS NULL OR t.user_id = @userId)
+      AND (@kind IS NULL OR (@kind = 'session') = (t.user_id IS NOT NULL))
+    ORDER BY t.created_at DESC, t.rowid DESC LIMIT @limit`);
   const revoke = db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
+  const revokeForUser = db.prepare(
+    'UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL',
+  );
+  const touch = db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ?');
   const purge = db.prepare('DELETE FROM tokens WHERE expires_at < @now OR revoked_at < @now');
   return {
     insert(t) {
@@ -32,6 +48,7 @@ export function createTokenRepository(db: Db): TokenRepository {
         t.userId,
         t.officeId,
         t.expiresAt,
+        t.lastUsedAt,
         t.createdAt,
       );
     },
@@ -41,8 +58,25 @@ export function createTokenRepository(db: Db): TokenRepository {
       const { role, ...rest } = row;
       return { ...rest, roles: splitRoles(role) };
     },
-    revoke(id, at) {
-      revoke.run(at, id);
+    list(limit, after, filter = {}) {
+      const rows = list.all({
+        afterAt: after?.at ?? null,
+        afterSeq: after?.seq ?? null,
+        userId: filter.userId ?? null,
+        kind: filter.kind ?? null,
+        limit: limit + 1,
+      }) as (Omit<TokenListing, 'roles'> & { role: string; seq: number })[];
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(({ role, seq: _seq, ...rest }) => ({ ...rest, roles: splitRoles(role) })),
+        next: rows.length > limit && last ? { at: last.createdAt, seq: last.seq } : null,
+      };
+    },
+    revoke: (id, at) => revoke.run(at, id).changes > 0,
+    revokeForUser: (userId, at) => revokeForUser.run(at, userId).changes,
+    touch(id, at) {
+      touch.run(at, id);
     },
     purgeExpired: (now) => purge.run({ now }).changes,
   };
@@ -59,9 +93,17 @@ export function createUserRepository(db: Db): UserRepository {
   const all = db.prepare(`SELECT ${columns} FROM users ORDER BY name`);
   const toUser = (row: (Omit<User, 'roles'> & { roles: string }) | undefined): User | null =>
     row ? { ...row, roles: splitRoles(row.roles) } : null;
+  const setDisabled = db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?');
+  const setPasswordHash = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
   return {
     insert(u) {
       insert.run(u.id, u.name, u.passwordHash, joinRoles(u.roles), u.officeId, u.createdAt);
+    },
+    setDisabled(id, at) {
+      setDisabled.run(at, id);
+    },
+    setPasswordHash(id, passwordHash) {
+      setPasswordHash.run(passwordHash, id);
     },
     byName: (name) => toUser(byName.get(name) as never),
     get: (id) => toUser(byId.get(id) as never),

@@ -4,8 +4,9 @@
  */
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { makeDirs } from '../../platform/make-dirs.js';
 import { fileURLToPath } from 'node:url';
 
 export type Db = Database.Database;
@@ -20,20 +21,55 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
+export class DatabaseOpenError extends Error {
+  readonly code = 'store.cannot_open';
+}
+
+/**
+ * Opens (and creates, with its folder) the database file. Any failure to open, to
+ * switch to WAL or to migrate names the file and the cause: SQLite's own messages
+ * ("unable to open database file") say neither.
+ */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file, { readonly: options.readonly ?? false });
-  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-  db.pragma(`cache_size = ${-1024 * (options.cacheMiB ?? 64)}`);
-  if (!options.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    // Deleted content is overwritten with zeros, not left in free pages (retention).
-    db.pragma('secure_delete = ON');
-    migrate(db);
+  const readonly = options.readonly ?? false;
+  let db: Db | undefined;
+  try {
+    if (file !== ':memory:' && !readonly) makeDirs(path.dirname(path.resolve(file)));
+    db = new Database(file, { readonly, fileMustExist: readonly });
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    db.pragma(`cache_size = ${-1024 * (options.cacheMiB ?? 64)}`);
+    if (!readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      // Deleted content is overwritten with zeros, not left in free pages (retention).
+      db.pragma('secure_delete = ON');
+      migrate(db);
+    }
+    return db;
+  } catch (err) {
+    db?.close();
+    throw new DatabaseOpenError(`cannot open the database ${file}: ${openFailure(err, file)}`);
   }
-  return db;
+}
+
+/** Why opening failed, in words an operator can act on. */
+function openFailure(err: unknown, file: string): string {
+  const e = err as Error & { code?: string };
+  if (e.code === 'fs.directory') return e.message;
+  const sqlite: Record<string, string> = {
+    SQLITE_CANTOPEN: `the file or its folder (${path.dirname(path.resolve(file))}) cannot be opened or created (permissions?)`,
+    SQLITE_READONLY: 'the file, its folder or its -wal/-shm files are read-only for this user',
+    SQLITE_READONLY_DIRECTORY: 'its folder is read-only for this user',
+    SQLITE_NOTADB: 'the file is not a SQLite database',
+    SQLITE_CORRUPT: 'the file is damaged',
+    SQLITE_FULL: 'the disk is full',
+    SQLITE_IOERR: 'an I/O error occurred',
+    SQLITE_BUSY: 'another process holds it locked',
+    SQLITE_PERM: 'permission denied',
+  };
+  const known = e.code && (sqlite[e.code] ?? sqlite[e.code.replace(/_[A-Z]+$/, '')]);
+  return known ?? e.message;
 }
 
 /**

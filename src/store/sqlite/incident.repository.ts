@@ -5,6 +5,7 @@ import {
   type IncidentMember,
   type IncidentTotals,
 } from '../../domain/incident.js';
+import { EVERY_MEMBER, type MemberScope } from '../../access/scope.js';
 import type { Cursor, IncidentRepository, Page } from '../store.js';
 import type { Db } from './database.js';
 
@@ -35,21 +36,27 @@ export function createIncidentRepository(db: Db): IncidentRepository {
     centroid_lon = ?, report_count = ?, point_count = ?, sum_x = ?, sum_y = ?, sum_z = ?,
     updated_at = ? WHERE id = ?`);
   const byId = db.prepare('SELECT * FROM incidents WHERE id = ?');
-  const newest = db.prepare(`SELECT * FROM incidents WHERE (@office IS NULL OR office_id = @office)
-    AND (@queue IS NULL OR EXISTS
-      (SELECT 1 FROM reports r WHERE r.incident_id = incidents.id AND r.queue = @queue))
+  // A member is in scope when any clause holds (see access/scope.ts).
+  const inScope = `(@all = 1 OR (@analyst = 1 AND r.queue = 'analyst')
+    OR (@office IS NOT NULL AND r.office_id = @office))`;
+  const newest = db.prepare(`SELECT * FROM incidents WHERE (@all = 1 OR EXISTS
+      (SELECT 1 FROM reports r WHERE r.incident_id = incidents.id AND ${inScope}))
     AND seq < @after ORDER BY seq DESC LIMIT @limit`);
   const setOffice = db.prepare('UPDATE incidents SET office_id = ? WHERE id = ?');
   const memberRows = db.prepare(`SELECT lat, lon, event_from AS "from", event_to AS "to"
-    FROM reports WHERE incident_id = ? AND event_from IS NOT NULL`);
+    FROM reports r WHERE incident_id = @id AND event_from IS NOT NULL AND ${inScope}`);
   const remove = db.prepare('DELETE FROM incidents WHERE id = ?');
   const chunkAfter = db.prepare(
     `SELECT * FROM incidents WHERE seq > ? ORDER BY seq LIMIT ${CHUNK}`,
   );
   const count = db.prepare('SELECT count(*) FROM incidents').pluck();
   const members = db.prepare(`SELECT id, external_id AS externalId, caller_pseudonym AS pseudonym
-    FROM reports WHERE incident_id = @id AND (@queue IS NULL OR queue = @queue)
-    ORDER BY received_at, seq`);
+    FROM reports r WHERE incident_id = @id AND ${inScope} ORDER BY received_at, seq`);
+  const scopeArgs = (s: MemberScope) => ({
+    all: s.all ? 1 : 0,
+    analyst: s.analystQueue ? 1 : 0,
+    office: s.officeId,
+  });
 
   // The summary columns are derived from the totals and stored for reading.
   const totalsArgs = (t: IncidentTotals) => {
@@ -84,10 +91,9 @@ export function createIncidentRepository(db: Db): IncidentRepository {
       const row = byId.get(id) as IncidentRow | undefined;
       return row ? incidentFromRow(row) : null;
     },
-    listNewest(limit, after?: Cursor, filter = {}): Page<Incident> {
+    listNewest(limit, after?: Cursor, scope = EVERY_MEMBER): Page<Incident> {
       const rows = newest.all({
-        office: filter.officeId ?? null,
-        queue: filter.queue ?? null,
+        ...scopeArgs(scope),
         after: after?.seq ?? Number.MAX_SAFE_INTEGER,
         limit,
       }) as IncidentRow[];
@@ -110,8 +116,8 @@ export function createIncidentRepository(db: Db): IncidentRepository {
     assignOffice(id, officeId) {
       setOffice.run(officeId, id);
     },
-    members(id): IncidentMember[] {
-      const rows = memberRows.all(id) as {
+    members(id, scope = EVERY_MEMBER): IncidentMember[] {
+      const rows = memberRows.all({ id, ...scopeArgs(scope) }) as {
         lat: number | null;
         lon: number | null;
         from: number;
@@ -125,8 +131,8 @@ export function createIncidentRepository(db: Db): IncidentRepository {
     remove(id) {
       remove.run(id);
     },
-    memberIds(id, filter = {}) {
-      const rows = members.all({ id, queue: filter.queue ?? null }) as {
+    memberIds(id, scope = EVERY_MEMBER) {
+      const rows = members.all({ id, ...scopeArgs(scope) }) as {
         id: string;
         externalId: string | null;
         pseudonym: string | null;

@@ -42,6 +42,7 @@ interface ReportRow {
   claims: string;
   caller_pseudonym: string | null;
   caller_link: string | null;
+  submitted_by: string | null;
   narrative_sealed: Buffer | null;
   subjects_sealed: Buffer | null;
   data_key: Buffer | null;
@@ -65,7 +66,7 @@ const MINUTE = 60_000;
 const REPORT_COLUMNS = `seq, id, external_id, channel, category, received_at, claims,
   caller_pseudonym, caller_link, narrative_sealed, subjects_sealed, data_key, text_facts, stage,
   status, status_changed_at, queue, office_id, observed_time, observed_place, flags, incident_id,
-  assessment, geocoded, geocode_state`;
+  assessment, geocoded, geocode_state, submitted_by`;
 
 /** The flag families a writer owns: it replaces its own flags and leaves the others alone. */
 const familyOf = (flag: string) => flag.slice(0, flag.indexOf('.'));
@@ -73,8 +74,9 @@ const familyOf = (flag: string) => flag.slice(0, flag.indexOf('.'));
 export function createReportRepository(db: Db): ReportRepository {
   const insertReport = db.prepare(`INSERT INTO reports
     (id, external_id, channel, narrative, narrative_sealed, subjects_sealed, data_key, text_facts,
-     category, received_at, claims, caller_pseudonym, caller_link, status_changed_at)
-    VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+     category, received_at, claims, caller_pseudonym, caller_link, status_changed_at,
+     submitted_by)
+    VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertAttachment = db.prepare(`INSERT INTO attachments
     (id, report_id, filename, content_type, size_bytes, sha256, data, data_sealed, meta_sealed)
     VALUES (?, ?, '', ?, ?, '', zeroblob(0), ?, ?)`);
@@ -99,7 +101,8 @@ export function createReportRepository(db: Db): ReportRepository {
     .pluck();
   const completenessStats = db.prepare(`SELECT count(*) AS reports, avg(completeness) AS mean,
     min(completeness) AS min, max(completeness) AS max FROM reports
-    WHERE completeness IS NOT NULL AND received_at >= ? AND received_at < ?`);
+    WHERE completeness IS NOT NULL AND received_at >= @from AND received_at < @to
+    AND (@queue IS NULL OR queue = @queue)`);
   const setStage = db.prepare('UPDATE reports SET stage = ? WHERE id = ?');
   const setQueue = db.prepare('UPDATE reports SET queue = ? WHERE id = ?');
   const setCategory = db.prepare('UPDATE reports SET category = ? WHERE id = ?');
@@ -237,6 +240,7 @@ export function createReportRepository(db: Db): ReportRepository {
         r.callerPseudonym,
         r.callerLink,
         r.receivedAt,
+        r.submittedBy,
       );
       writeTokens(r.id, r.searchTokens);
       for (const a of r.attachments) {
@@ -289,8 +293,8 @@ export function createReportRepository(db: Db): ReportRepository {
       setGeocode.run(geocoded ? JSON.stringify(geocoded) : null, state, id);
     },
     geocodesWanted: (limit) => wantedGeocodes.all(limit) as string[],
-    completeness(from, to) {
-      return completenessStats.get(from, to) as {
+    completeness(from, to, filter = {}) {
+      return completenessStats.get({ from, to, queue: filter.queue ?? null }) as {
         reports: number;
         mean: number | null;
         min: number | null;
@@ -381,6 +385,7 @@ function splitTokens(blob: Buffer): Buffer[] {
 
 function reportFromRow(row: ReportRow): Omit<Report, 'attachments'> {
   return {
+    seq: row.seq,
     id: row.id,
     externalId: row.external_id,
     channel: row.channel as Channel,
@@ -389,6 +394,7 @@ function reportFromRow(row: ReportRow): Omit<Report, 'attachments'> {
     claims: JSON.parse(row.claims) as Claims,
     callerPseudonym: row.caller_pseudonym,
     callerLink: row.caller_link,
+    submittedBy: row.submitted_by,
     sealed: {
       dataKey: row.data_key ?? Buffer.alloc(0),
       narrative: row.narrative_sealed ?? Buffer.alloc(0),

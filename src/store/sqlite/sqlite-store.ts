@@ -2,6 +2,7 @@
 import type { Store } from '../store.js';
 import { openDatabase, type Db } from './database.js';
 import { createIncidentRepository } from './incident.repository.js';
+import { createMetaRepository } from './meta.repository.js';
 import {
   createEventRepository,
   createIdempotencyRepository,
@@ -66,6 +67,7 @@ export function openSqliteStore(file: string): SqliteStore {
   const db = openDatabase(file);
   return {
     db,
+    meta: createMetaRepository(db),
     reports: createReportRepository(db),
     incidents: createIncidentRepository(db),
     jobs: createJobRepository(db),
