@@ -145,6 +145,90 @@ describe('time', () => {
   });
 });
 
+describe('times beyond the dates (F4 defect 7: these answered 500)', () => {
+  /** Counts no JS date can hold, in every unit, in English and Chinese. */
+  const BEYOND = [
+    '99999999999 days ago',
+    '99999999年前',
+    '99999999999 weeks ago',
+    '99999999999 months ago',
+    '99999999999 years ago',
+    '99999999999 hours ago',
+    '99999999999999999 seconds ago',
+    '99999999999天前',
+    '99999999个月前',
+    '99999999999小时前',
+  ];
+  const NOT_PLACED = ['time.unparsed', 'time.implausibly_old'];
+
+  it('takes "99999999999 days ago" from anyone: 201, no time placed, flagged', async () => {
+    const posted = await postReport(server.url, makeReport({ observedAt: '99999999999 days ago' }));
+    expect(posted.status).toBe(201);
+    const r = await report(posted.body.id as string);
+    expect(r.time).toBeNull();
+    expect(r.flags).toEqual(expect.arrayContaining(NOT_PLACED));
+  });
+
+  it('takes every unit, English and Chinese, with a zone from the point or none at all', async () => {
+    for (const observedAt of BEYOND) {
+      for (const location of [{ lat: 34.261, lon: 108.942 }, undefined]) {
+        const posted = await postReport(server.url, makeReport({ observedAt, location }), {
+          authorization: `Bearer ${intake}`,
+        });
+        expect(posted.status, observedAt).toBe(201);
+        const r = await report(posted.body.id as string);
+        expect(r.time, observedAt).toBeNull();
+        expect(r.flags, observedAt).toEqual(expect.arrayContaining(NOT_PLACED));
+      }
+    }
+  });
+
+  it('takes them as answers by PATCH, from the call-taker and from an analyst', async () => {
+    const id = (await postReport(server.url, makeReport(), { authorization: `Bearer ${intake}` }))
+      .body.id as string;
+    for (const [observedAt, token] of [
+      ['99999999999 days ago', intake],
+      ['99999999年前', intake],
+      ['99999999999 weeks ago', analyst],
+      ['99999999999 months ago', analyst],
+    ] as const) {
+      const answered = await patch(id, { observedAt }, token);
+      expect(answered.status, observedAt).toBe(200);
+      expect(answered.body.time).toBeNull();
+      expect(answered.body.flags).toEqual(expect.arrayContaining(NOT_PLACED));
+    }
+  });
+
+  it('still places the furthest count the dates hold, flagged as implausibly old', async () => {
+    const posted = await postReport(
+      server.url,
+      makeReport({
+        observedAt: '100020775 days ago',
+        timezone: 'UTC',
+        location: undefined,
+        receivedAt: '2026-11-20T13:40:00Z',
+      }),
+      { authorization: `Bearer ${intake}` },
+    );
+    const r = await report(posted.body.id as string);
+    expect(r.time).toMatchObject({
+      observedFrom: '-271821-04-22T00:00:00.000Z',
+      observedTo: '-271821-04-23T00:00:00.000Z',
+    });
+    expect(r.flags).toContain('time.implausibly_old');
+    expect(r.flags).not.toContain('time.unparsed');
+  });
+
+  it('reads a location of 500 characters of blanks at once (it held the server for minutes)', async () => {
+    const started = Date.now();
+    const posted = await postReport(server.url, makeReport({ location: `1${' '.repeat(498)}x` }), {
+      authorization: `Bearer ${intake}`,
+    });
+    expect(posted.status).toBe(201);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
 describe('place', () => {
   it('resolves a place name, in English or Chinese, with the match’s own radius', async () => {
     const en = await report(

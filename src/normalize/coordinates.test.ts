@@ -57,4 +57,20 @@ describe('parseCoordinate and findPointInText', () => {
     expect(found?.point).toMatchObject({ lat: 34.261, lon: 108.942 });
     expect(found?.rest).toBe("north gate of Xi'an");
   });
+
+  it('finds points written with blanks and marks between their parts', () => {
+    expect(findPointInText('near 34° 15′ N ,  108° 56′ E today')?.point).toMatchObject({
+      lat: 34.25,
+      lon: 108.9333333,
+    });
+    expect(findPointInText('北门 北纬34°15′ 东经108°56′')?.rest).toBe('北门');
+  });
+
+  it('rejects a long run of blanks at once (no catastrophic backtracking)', () => {
+    // Before: 9 s for 200 characters, minutes for the 500 a location text may hold.
+    const started = performance.now();
+    expect(findPointInText(`1${' '.repeat(198)}x`)).toBeNull();
+    expect(findPointInText(`1${' '.repeat(198)}1`)).toBeNull();
+    expect(performance.now() - started).toBeLessThan(50);
+  });
 });

@@ -210,9 +210,18 @@ export function impliedAccuracyOfNumber(value: number): number {
   return accuracyOf(10 ** -decimals);
 }
 
+/**
+ * One coordinate inside free text: [hemisphere] degrees [°] [minutes ′ [seconds ″]]
+ * [hemisphere]. Every \s* comes right after a required token, so blanks can be
+ * matched one way only: adjacent optional blanks (`\s*(?:°)?\s*`) made a
+ * 500-character run of spaces take minutes to reject.
+ */
+const EMBEDDED_COORDINATE = String.raw`(?:(?:北纬|南纬|东经|西经|[NSEW])\s?)?[-−]?\d{1,3}(?:\.\d+)?(?:\s*(?:°|º|度))?(?:\s*\d{1,2}(?:\.\d+)?\s*['′’分](?:\s*\d{1,2}(?:\.\d+)?(?:\s*(?:"|″|”|''|秒))?)?)?(?:\s*[NSEW])?`;
 /** Digits, decimal point and hemisphere letters anywhere in free text: a coordinate pair inside a sentence. */
-const EMBEDDED =
-  /(?:北纬|南纬|东经|西经|[NSEW]\s?)?[-−]?\d{1,3}(?:\.\d+)?\s*(?:°|º|度)?\s*(?:\d{1,2}(?:\.\d+)?\s*['′’分]\s*(?:\d{1,2}(?:\.\d+)?\s*(?:"|″|”|''|秒)?)?)?\s*[NSEW]?\s*[,;，\s/]\s*(?:北纬|南纬|东经|西经|[NSEW]\s?)?[-−]?\d{1,3}(?:\.\d+)?\s*(?:°|º|度)?\s*(?:\d{1,2}(?:\.\d+)?\s*['′’分]\s*(?:\d{1,2}(?:\.\d+)?\s*(?:"|″|”|''|秒)?)?)?\s*[NSEW]?/gu;
+const EMBEDDED = new RegExp(
+  `${EMBEDDED_COORDINATE}(?:\\s*[,;，/]\\s*|\\s+)${EMBEDDED_COORDINATE}`,
+  'gu',
+);
 
 /**
  * A coordinate pair written somewhere in free text ("north gate, 34.2610 108.9420"),

@@ -195,3 +195,107 @@ describe('parseNatural', () => {
     expect(zhNumber('几')).toEqual({ min: 2, max: 9, vague: true });
   });
 });
+
+describe('counts as far as dates reach', () => {
+  // The reader takes a count whose nominal length (a month 30 days, a year 365) is at
+  // most the whole span of JS dates, 2 × 8.64e15 ms; one more is `beyondRange`.
+  const largestReadable: [string, string][] = [
+    ['200000000 days ago', '200000001 days ago'],
+    ['28571428 weeks ago', '28571429 weeks ago'],
+    ['6666666 months ago', '6666667 months ago'],
+    ['547945 years ago', '547946 years ago'],
+    ['4800000000 hours ago', '4800000001 hours ago'],
+    ['288000000000 minutes ago', '288000000001 minutes ago'],
+    ['17280000000000 seconds ago', '17280000000001 seconds ago'],
+    ['200000000天前', '200000001天前'],
+    ['28571428周前', '28571429周前'],
+    ['6666666个月前', '6666667个月前'],
+    ['547945年前', '547946年前'],
+    ['4800000000小时前', '4800000001小时前'],
+  ];
+  it.each(largestReadable)('reads "%s"; "%s" is beyond the dates', (largest, oneMore) => {
+    const read = parseNatural(largest)!;
+    expect(read.beyondRange).toBe(false);
+    expect(read.date ?? read.elapsed).not.toBeNull();
+    const beyond = parseNatural(oneMore)!;
+    expect(beyond).toMatchObject({ beyondRange: true, date: null, elapsed: null });
+  });
+
+  it('a count of 190 digits is beyond the dates, not Infinity arithmetic', () => {
+    expect(parseNatural(`${'9'.repeat(190)} days ago`)?.beyondRange).toBe(true);
+  });
+
+  it('"99999999999 days ago", "99999999年前" and the other units: not placed, flagged old', () => {
+    for (const observedAt of [
+      '99999999999 days ago',
+      '99999999999 weeks ago',
+      '99999999999 months ago',
+      '99999999999 years ago',
+      '99999999999 hours ago',
+      '99999999999999999 seconds ago',
+      '99999999年前',
+      '99999999个月前',
+      '99999999999天前',
+      '99999999999小时前',
+    ]) {
+      for (const extra of [{ timezone: 'Asia/Shanghai' }, {}]) {
+        const r = interval(observedAt, extra);
+        expect(r.time, observedAt).toBeNull();
+        expect(r.flags, observedAt).toEqual(['time.unparsed', 'time.implausibly_old']);
+      }
+    }
+  });
+
+  it('a count beyond the dates wins over a clock time in the same text', () => {
+    const r = interval('99999999999 days ago at 10 pm');
+    expect(r.time).toBeNull();
+    expect(r.flags).toEqual(['time.unparsed', 'time.implausibly_old']);
+  });
+
+  it('places the furthest day that dates hold, and not one day more (UTC)', () => {
+    // 2026-11-20 is day 20,777 after 1970; the core keeps two days inside the Date range.
+    const last = interval('100020775 days ago', { timezone: 'UTC' });
+    expect([last.from, last.to]).toEqual([
+      '-271821-04-22T00:00:00.000Z',
+      '-271821-04-23T00:00:00.000Z',
+    ]);
+    expect(last.time?.local).toBe('-271821-04-22T00:00:00');
+    expect(last.flags).toEqual(['time.implausibly_old']);
+    const beyond = interval('100020776 days ago', { timezone: 'UTC' });
+    expect(beyond.time).toBeNull();
+    expect(beyond.flags).toEqual(['time.unparsed', 'time.implausibly_old']);
+  });
+
+  it('places the furthest calendar year that dates hold, and not one year more (UTC)', () => {
+    const last = interval('273846 years ago', { timezone: 'UTC' });
+    expect([last.from, last.to]).toEqual([
+      '-271820-01-01T00:00:00.000Z',
+      '-271819-01-01T00:00:00.000Z',
+    ]);
+    expect(last.flags).toEqual(['time.implausibly_old']);
+    expect(interval('273847 years ago', { timezone: 'UTC' }).flags).toEqual([
+      'time.unparsed',
+      'time.implausibly_old',
+    ]);
+  });
+
+  it('a period widened past the end of the dates is not placed', () => {
+    const r = interval('about 100020775 days ago', { timezone: 'UTC' });
+    expect(r.time).toBeNull();
+    expect(r.flags).toEqual(['time.unparsed', 'time.implausibly_old']);
+  });
+
+  it('counts that reach years 0–99 land there, not in 1900–1999', () => {
+    const r = interval('2000 years ago', { timezone: 'UTC' });
+    expect([r.from, r.to]).toEqual(['0026-01-01T00:00:00.000Z', '0027-01-01T00:00:00.000Z']);
+    expect(r.flags).toEqual(['time.implausibly_old']);
+    expect(interval('24300 months ago', { timezone: 'UTC' }).from).toBe('0001-11-01T00:00:00.000Z');
+  });
+
+  it('rejects a run of blanks in a Chinese phrase at once (no catastrophic backtracking)', () => {
+    const started = performance.now();
+    parseNatural(`1${' '.repeat(198)}年`);
+    parseNatural(`${' '.repeat(198)}天x`);
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+});

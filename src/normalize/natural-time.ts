@@ -22,6 +22,8 @@
  *   arrival; days, months and years count calendar days, months and years.
  * - A time of day inside a longer period ("3 AM last autumn") cannot narrow an
  *   interval; it is kept as `timeOfDay`.
+ * - A count is read only as far as dates reach (MAX_COUNT_REACH_MS): beyond,
+ *   "99999999999 days ago" is `beyondRange`, never a guessed or overflowed time.
  */
 import * as chrono from 'chrono-node';
 import {
@@ -44,6 +46,7 @@ import {
   WEEKDAYS_ZH,
 } from './data/time-words.js';
 import type { TimeGrain } from '../domain/report.js';
+import { DATE_LIMIT_MS, utcDate } from './zones.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -68,6 +71,15 @@ const GRAIN_SECONDS: Partial<Record<TimeGrain, number>> = {
   season: 91 * 86_400,
   year: 365 * 86_400,
 };
+
+/**
+ * The furthest a count may reach and still be read: the whole span of JS dates
+ * (2 × 8.64e15 ms, about 547,000 years, counting a month as 30 days and a year as
+ * 365). No reference time could place a count beyond it, so no calendar
+ * arithmetic is tried on it. Nearer counts that still fall outside the dates
+ * are caught when placed (time.ts).
+ */
+const MAX_COUNT_REACH_MS = 2 * DATE_LIMIT_MS;
 
 type Range = { min: number; max: number };
 
@@ -112,6 +124,12 @@ export interface NaturalSpec {
   clock: Clock | null;
   /** Midnight ends the anchored day ("yesterday at midnight" is the midnight after it). */
   midnight: boolean;
+  /**
+   * A count reaching further back than any date can hold ("99999999999 days ago",
+   * 99999999年前): understood, but there is no time to place. It wins over
+   * anything else the text says.
+   */
+  beyondRange: boolean;
 }
 
 /** A local interval (wall-clock ms), or one or more rounded clock readings. */
@@ -186,8 +204,10 @@ const EN_NUMBER = `\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS_EN)
 const EN_AGO = new RegExp(
   `\\b(half an hour|an hour and a half|(${EN_NUMBER})\\s*(${Object.keys(UNITS_EN).join('|')}))\\s+(?:ago|before|earlier|back)\\b`,
 );
+// Every \s* follows a required token: adjacent optional blanks (`\s*(个)?\s*`) made
+// a run of 200 spaces take seconds to reject.
 const ZH_AGO =
-  /([\d.]+|[零〇一二两三四五六七八九十几好]+)?\s*(个)?\s*(半)?\s*(个)?\s*(秒钟|秒|分钟|小时|钟头|天|日|周|星期|礼拜|月|年)\s*(?:之|以)?前/;
+  /(?:([\d.]+|[零〇一二两三四五六七八九十几好]+)\s*)?(?:(个)\s*)?(?:(半)\s*)?(?:(个)\s*)?(秒钟|秒|分钟|小时|钟头|天|日|周|星期|礼拜|月|年)\s*(?:之|以)?前/;
 
 /** Replaces a matched span with spaces so later readers do not see it again. */
 function consume(text: string, m: RegExpExecArray): string {
@@ -197,14 +217,22 @@ function consume(text: string, m: RegExpExecArray): string {
 function unitAgo(
   unit: TimeUnit,
   n: Range & { vague: boolean },
-): Pick<NaturalSpec, 'elapsed' | 'date'> {
+): Pick<NaturalSpec, 'elapsed' | 'date' | 'beyondRange'> {
+  // NaN and Infinity (a count of 400 digits) fail the test too.
+  if (!(Math.max(Math.abs(n.min), Math.abs(n.max)) * UNIT_MS[unit] <= MAX_COUNT_REACH_MS)) {
+    return { elapsed: null, date: null, beyondRange: true };
+  }
   // A fractional count ("1.5 hours", 一个半小时) is counted in half units.
   const half = !Number.isInteger(n.min) || !Number.isInteger(n.max);
   const unitMs = UNIT_MS[unit] / (half ? 2 : 1);
   const min = half ? n.min * 2 : n.min;
   const max = half ? n.max * 2 : n.max;
   if (unit === 'second' || unit === 'minute' || unit === 'hour' || half) {
-    return { elapsed: { minMs: min * unitMs, maxMs: max * unitMs, unitMs }, date: null };
+    return {
+      elapsed: { minMs: min * unitMs, maxMs: max * unitMs, unitMs },
+      date: null,
+      beyondRange: false,
+    };
   }
   const kind =
     unit === 'day'
@@ -214,7 +242,7 @@ function unitAgo(
         : unit === 'month'
           ? 'calendar_month'
           : 'calendar_year';
-  return { elapsed: null, date: { kind, min: n.min, max: n.max } };
+  return { elapsed: null, date: { kind, min: n.min, max: n.max }, beyondRange: false };
 }
 
 function parseEnglish(input: string, spec: NaturalSpec): string {
@@ -467,6 +495,7 @@ export function parseNatural(text: string, reference = Date.UTC(2026, 0, 1)): Na
     daypart: null,
     clock: null,
     midnight: false,
+    beyondRange: false,
   };
   const vague = zh ? VAGUE_ZH : VAGUE_EN;
   vague.lastIndex = 0;
@@ -477,7 +506,8 @@ export function parseNatural(text: string, reference = Date.UTC(2026, 0, 1)): Na
   if (zh) t = parseChinese(t, spec);
   else t = parseEnglish(t, spec);
   readWithChrono(t, zh, spec, reference);
-  const said = spec.justNow || spec.elapsed || spec.date || spec.daypart || spec.clock;
+  const said =
+    spec.justNow || spec.elapsed || spec.date || spec.daypart || spec.clock || spec.beyondRange;
   return said ? spec : null;
 }
 
@@ -495,13 +525,13 @@ function seasonPeriod(
   const startMonth = SEASON_START_MONTH[southern ? 'south' : 'north'][anchor.season];
   const year = new Date(ref).getUTCFullYear();
   const instance = (y: number): [number, number] => [
-    Date.UTC(y, startMonth - 1, 1),
-    Date.UTC(y, startMonth - 1 + 3, 1),
+    utcDate(y, startMonth - 1),
+    utcDate(y, startMonth - 1 + 3),
   ];
   const around = [year - 4, year - 3, year - 2, year - 1, year, year + 1].map(instance);
   const current = around.find(([s, e]) => s <= ref && ref < e);
   const ended = around.filter(([, e]) => e <= ref);
-  const lastEnded = ended[ended.length - 1]!;
+  const lastEnded = ended[ended.length - 1] ?? [Number.NaN, Number.NaN]; // NaN: placed nowhere
   switch (anchor.mode) {
     case 'recent':
       return current ?? lastEnded;
@@ -539,14 +569,14 @@ function anchorPeriod(
     }
     case 'calendar_month':
       return {
-        start: Date.UTC(year, month - anchor.max, 1),
-        end: Date.UTC(year, month - anchor.min + 1, 1),
+        start: utcDate(year, month - anchor.max),
+        end: utcDate(year, month - anchor.min + 1),
         grain: 'month',
       };
     case 'calendar_year':
       return {
-        start: Date.UTC(year - anchor.max, 0, 1),
-        end: Date.UTC(year - anchor.min + 1, 0, 1),
+        start: utcDate(year - anchor.max, 0),
+        end: utcDate(year - anchor.min + 1, 0),
         grain: 'year',
       };
     case 'weekday': {
@@ -573,22 +603,22 @@ function anchorPeriod(
       if (m !== null && dd !== null) {
         // Without a year, the most recent such date.
         let yy = y ?? year;
-        if (y === null && Date.UTC(yy, m - 1, dd) > today) yy -= 1;
-        const start = Date.UTC(yy, m - 1, dd);
+        if (y === null && utcDate(yy, m - 1, dd) > today) yy -= 1;
+        const start = utcDate(yy, m - 1, dd);
         return { start, end: start + DAY, grain: 'day' };
       }
       if (m !== null) {
         let yy = y ?? year;
         if (y === null && m - 1 > month) yy -= 1;
-        return { start: Date.UTC(yy, m - 1, 1), end: Date.UTC(yy, m, 1), grain: 'month' };
+        return { start: utcDate(yy, m - 1), end: utcDate(yy, m), grain: 'month' };
       }
       if (dd !== null) {
         const mm = dd <= d.getUTCDate() ? month : month - 1;
-        const start = Date.UTC(y ?? year, mm, dd);
+        const start = utcDate(y ?? year, mm, dd);
         return { start, end: start + DAY, grain: 'day' };
       }
       const yy = y ?? year;
-      return { start: Date.UTC(yy, 0, 1), end: Date.UTC(yy + 1, 0, 1), grain: 'year' };
+      return { start: utcDate(yy, 0), end: utcDate(yy + 1, 0), grain: 'year' };
     }
   }
 }

@@ -3,11 +3,17 @@
  * never by the core itself: the GeoNames gazetteer (read and indexed from the
  * installed package, ~1.7 s and ~170 MB, so loaded on first use unless preloaded)
  * and the zone finder (geo-tz + tz-lookup, lazily reading their packaged data).
+ * `preload` also warms what the core builds on first use, so that no report pays
+ * for it on the request path: V8 compiles a regular expression to machine code on
+ * its second use, and chrono-node's largest (up to 100 KB of bytecode each) take
+ * ~120 ms together; the first zone offset loads ICU's zone data (~20 ms).
  */
 import type { Gazetteer } from './gazetteer.js';
 import { loadGeoNamesGazetteer } from './gazetteer-geonames.js';
+import { parseNatural } from './natural-time.js';
 import type { NormalizeDeps } from './normalize-report.js';
 import { createZoneFinder } from './zone-finder.js';
+import { offsetAt, type ZoneFinder } from './zones.js';
 
 export interface NormalizeDepsOptions {
   /** A GeoNames dump to use instead of the packaged cities500 (TIPWIRE_GAZETTEER_FILE). */
@@ -15,8 +21,34 @@ export interface NormalizeDepsOptions {
 }
 
 export interface LoadedNormalizeDeps extends Required<NormalizeDeps> {
-  /** Loads the gazetteer now (a server does this before it listens). */
+  /** Loads the gazetteer and warms the time readers now (a server does this before it listens). */
   preload(): void;
+}
+
+/** Every form chrono-node and our grammar read, in both languages: each of their patterns runs. */
+const WARM_UP_PHRASES = [
+  '10 pm',
+  '3:15 pm',
+  'Nov 3 2024',
+  '3 March 2024 at 10:15 pm',
+  'last Monday at 7:45 am',
+  'next week',
+  'in 3 days',
+  '11/20/2026',
+  '2026-11-20T21:10:00',
+  '7740005668',
+  'about 2 hours ago',
+  '昨晚十点左右',
+  '2024年11月3日晚上十点',
+  '下午3点15分',
+  '三天前',
+];
+
+function warmUp(zones: ZoneFinder): void {
+  // Twice: the second run is the one that compiles.
+  for (let pass = 0; pass < 2; pass++) for (const text of WARM_UP_PHRASES) parseNatural(text);
+  const { zones: found } = zones.zonesAt(34.261, 108.942);
+  for (const zone of found) offsetAt(zone, Date.UTC(2026, 0, 1));
 }
 
 export function createNormalizeDeps(options: NormalizeDepsOptions = {}): LoadedNormalizeDeps {
@@ -36,5 +68,13 @@ export function createNormalizeDeps(options: NormalizeDepsOptions = {}): LoadedN
     lookup: (name) => load().lookup(name),
     findNames: (text) => load().findNames(text),
   };
-  return { gazetteer, zones: createZoneFinder(), preload: () => void load() };
+  const zones = createZoneFinder();
+  return {
+    gazetteer,
+    zones,
+    preload: () => {
+      load();
+      warmUp(zones);
+    },
+  };
 }

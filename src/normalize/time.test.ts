@@ -313,3 +313,64 @@ describe('normalizeTime: precision, vagueness and plausibility', () => {
     expect(read({ observedAt: '2016-11-01T00:00:00Z' }).flags).toEqual(['time.implausibly_old']);
   });
 });
+
+describe('normalizeTime: the ends of the dates', () => {
+  it('places no epoch beyond the dates, and says which side it fell out', () => {
+    expect(read({ observedAt: 1e300 })).toEqual({
+      time: null,
+      flags: ['time.epoch_milliseconds', 'time.unparsed', 'time.future'],
+    });
+    expect(read({ observedAt: -1e300, timezone: 'Asia/Shanghai' })).toEqual({
+      time: null,
+      flags: ['time.epoch_milliseconds', 'time.unparsed', 'time.implausibly_old'],
+    });
+    expect(read({ observedAt: Number.NaN }).flags).toEqual(['time.unparsed']);
+  });
+
+  it('places the largest epoch milliseconds the dates hold (less two days), not one more', () => {
+    const latest = (8.64e15 - 2 * 86_400_000) / 1000;
+    const last = read({ observedAt: latest * 1000, timezone: 'Pacific/Kiritimati' });
+    expect(last.time?.from).toBe(8.64e15 - 2 * 86_400_000);
+    expect(last.time?.local).toBe('+275760-09-11T14:00:00');
+    expect(last.flags).toEqual(['time.epoch_milliseconds', 'time.future']);
+    expect(read({ observedAt: latest * 1000 + 1000 }).time).toBeNull();
+  });
+
+  it('reads years 0000–0099 as those years (Date.UTC would say 1900–1999)', () => {
+    const { time, flags } = read({ observedAt: '0050-03-01T12:00:00Z' });
+    expect(new Date(time!.from!).toISOString()).toBe('0050-03-01T12:00:00.000Z');
+    expect(flags).toEqual(['time.implausibly_old']);
+    const local = read({ observedAt: '0000-01-01', timezone: 'Asia/Shanghai' });
+    expect(local.time?.local).toBe('0000-01-01T00:00:00');
+    expect(read({ observedAt: '0099-02-29T00:00:00Z' }).flags).toEqual(['time.unparsed']);
+  });
+
+  it('keeps an ISO date at either end of the four-digit years, at every offset', () => {
+    for (const observedAt of ['0000-01-01T00:00:00+14:00', '9999-12-31T23:59:59.999-12:00']) {
+      const { time } = read({ observedAt, precisionSeconds: 10 * 365 * 86_400 });
+      expect(Number.isFinite(time?.from) && Number.isFinite(time?.to)).toBe(true);
+    }
+    // Not ISO 8601 as the report schema takes it (six-digit years): unread, not a crash.
+    expect(read({ observedAt: '+275760-09-13' }).flags).toEqual(['time.unparsed']);
+  });
+
+  it('an arrival outside the dates places nothing relative to it', () => {
+    const r = normalizeTime({ observedAt: 'yesterday', receivedAt: 8.64e15 }, NORMALIZE_DEFAULTS, {
+      zones,
+    });
+    expect(r).toEqual({ time: null, flags: ['time.unparsed'] });
+  });
+
+  it('reads a time at the poles and the antimeridian; a point off the globe gives no zone', () => {
+    for (const point of [
+      { lat: 90, lon: 180 },
+      { lat: -90, lon: -180 },
+      { lat: 0, lon: 180 },
+    ]) {
+      const { time } = read({ observedAt: '2026-11-20T21:10', point });
+      expect(Number.isFinite(time?.from)).toBe(true);
+    }
+    expect(zones.zonesAt(-180, 0)).toEqual({ zones: [], crossCheck: null });
+    expect(zones.zonesAt(Number.NaN, 0).zones).toEqual([]);
+  });
+});

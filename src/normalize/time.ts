@@ -30,6 +30,12 @@
  * arrival ("today") ends at arrival: the reporter tells what already happened.
  * Then `time.future` (starts after arrival + futureToleranceSeconds) and
  * `time.implausibly_old` (ended more than maxAgeDays before arrival).
+ *
+ * Range: a claim that names a time no JS date can hold ("99999999999 days ago",
+ * epoch 1e300, 547,000 years back, or an interval widened past the ends) is not
+ * placed: `time` is null, flagged `time.unparsed` and, by the side it fell out,
+ * `time.implausibly_old` or `time.future`. Every instant returned lies within
+ * ±LATEST_INSTANT_MS (zones.ts), so callers may format it.
  */
 import type { ObservedTime, TimeGrain, ZoneSource } from '../domain/report.js';
 import {
@@ -43,6 +49,8 @@ import { NORMALIZE_DEFAULTS, type NormalizeSettings } from './settings.js';
 import {
   fixedZoneName,
   formatLocal,
+  InstantOutOfRange,
+  isPlaceable,
   isZone,
   type LocalReading,
   MAX_OFFSET_MINUTES,
@@ -50,13 +58,12 @@ import {
   offsetAt,
   readLocal,
   toLocal,
+  utcDate,
   type ZoneFinder,
 } from './zones.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-/** Dates end at ±8.64e15 ms; keep a year of room for offsets and periods. */
-const LATEST_REFERENCE = 8.64e15 - 366 * DAY;
 
 export interface TimeInput {
   observedAt?: string | number;
@@ -114,8 +121,9 @@ function readIso(text: string): IsoReading | 'invalid' | null {
   ];
   const [year, month, day, hour, minute, second] = parts;
   const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
-  const localMs = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  const back = new Date(localMs);
+  const dayMs = utcDate(year, month - 1, day); // years 0000–0099 too, unlike Date.UTC
+  const localMs = dayMs + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+  const back = new Date(dayMs);
   if (
     back.getUTCFullYear() !== year ||
     back.getUTCMonth() !== month - 1 ||
@@ -205,18 +213,42 @@ function anyZoneBounds(low: LocalResolution, high: LocalResolution): [number, nu
 
 const unique = <T>(xs: T[]) => [...new Set(xs)];
 
+/** Flags that describe the claim itself, kept when it cannot be placed; the rest describe a reading. */
+const CLAIM_FLAGS = new Set(['time.zone_invalid', 'time.epoch_milliseconds']);
+
 export function normalizeTime(
   input: TimeInput,
   settings: TimeSettings = NORMALIZE_DEFAULTS,
   deps: TimeDeps = {},
 ): TimeResult {
+  const flags: string[] = [];
+  try {
+    return placeTime(input, settings, deps, flags);
+  } catch (err) {
+    if (!(err instanceof InstantOutOfRange)) throw err;
+    // Outside the dates, so before or after any arrival (which lies inside them).
+    const side =
+      err.instant < 0 ? ['time.implausibly_old'] : err.instant > 0 ? ['time.future'] : [];
+    return {
+      time: null,
+      flags: [...flags.filter((f) => CLAIM_FLAGS.has(f)), 'time.unparsed', ...side],
+    };
+  }
+}
+
+/** normalizeTime, throwing InstantOutOfRange for a time no date can hold; `flags` collects as it goes. */
+function placeTime(
+  input: TimeInput,
+  settings: TimeSettings,
+  deps: TimeDeps,
+  flags: string[],
+): TimeResult {
   const raw = input.observedAt;
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
     return { time: null, flags: [] };
   }
-  const flags: string[] = [];
-  // A reference near the end of the Date range cannot be shifted by a zone offset.
-  const receivedAt = Math.abs(input.receivedAt) <= LATEST_REFERENCE ? input.receivedAt : Number.NaN;
+  // A reference outside the dates places nothing relative to it.
+  const receivedAt = isPlaceable(input.receivedAt) ? input.receivedAt : Number.NaN;
   const statedPrecision = input.precisionSeconds ?? null;
   const point = input.point ?? null;
 
@@ -429,6 +461,7 @@ export function normalizeTime(
       value /= 1000;
     }
     const at = Math.round(value * 1000);
+    if (!isPlaceable(at)) throw new InstantOutOfRange(at);
     draft = fixed(at, at, 'epoch', null, { grain: 'instant', unitSeconds: 0, vague: false });
   }
 
@@ -480,6 +513,8 @@ export function normalizeTime(
       ? parseNatural(text!, reference)
       : null;
     if (spec === null) return { time: null, flags: [...flags, 'time.unparsed'] };
+    // Every count is "ago": further back than dates reach.
+    if (spec.beyondRange) throw new InstantOutOfRange(Number.NEGATIVE_INFINITY);
     const elapsed = elapsedInterval(spec, receivedAt, settings.justNowSeconds);
     const southern = point !== null && point.lat < 0;
     if (elapsed) {
@@ -512,6 +547,9 @@ export function normalizeTime(
   }
   from = Math.round(from);
   to = Math.round(to);
+  // Widening (or a reading at the very ends of the dates) may leave them.
+  if (!isPlaceable(from)) throw new InstantOutOfRange(from);
+  if (!isPlaceable(to)) throw new InstantOutOfRange(to);
   if (Number.isFinite(receivedAt)) {
     if (from > receivedAt + settings.futureToleranceSeconds * 1000) flags.push('time.future');
     if (to < receivedAt - settings.maxAgeDays * DAY) flags.push('time.implausibly_old');

@@ -23,10 +23,20 @@ function crossCheckAt(lat: number, lon: number): string | null {
   }
 }
 
+/** geo-tz's answer; none off the globe or where it throws, as tz-lookup's. */
+function zonesAt(lat: number, lon: number): string[] {
+  if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) return []; // NaN too
+  try {
+    return find(lat, lon);
+  } catch {
+    return [];
+  }
+}
+
 export function createZoneFinder(): ZoneFinder {
   return {
     zonesAt(lat, lon) {
-      return { zones: find(lat, lon), crossCheck: crossCheckAt(lat, lon) };
+      return { zones: zonesAt(lat, lon), crossCheck: crossCheckAt(lat, lon) };
     },
   };
 }

@@ -3,11 +3,63 @@
  * every UTC reading of a wall-clock time (one, two in a DST overlap, none in a DST
  * gap). "Local ms" is a wall-clock time written as if it were UTC epoch ms.
  * Also the interface of the coordinates → zone lookup that the shell passes in.
+ *
+ * Every function here is total over the instants a JS Date can hold and throws
+ * `InstantOutOfRange` (never a bare `RangeError: Invalid time value`, never NaN)
+ * for anything else, so the time core can turn it into an honest flag.
  */
 import { IANAZone } from 'luxon';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
+
+/** ECMAScript dates hold ±100,000,000 days around 1970; beyond, `new Date(ms)` is invalid. */
+export const DATE_LIMIT_MS = 8.64e15;
+/**
+ * The latest instant (and, negated, the earliest) the normalize core reads or
+ * returns: the Date range less two days, room for the day either side that
+ * `readLocal` samples and for luxon, which rebuilds the wall clock (up to 14 h
+ * further out) to find an offset. About 271,821 BC to AD 275,760.
+ */
+export const LATEST_INSTANT_MS = DATE_LIMIT_MS - 2 * DAY_MS;
+
+/** An instant the zone arithmetic cannot hold: not finite, or beyond the Date range. */
+export class InstantOutOfRange extends RangeError {
+  constructor(readonly instant: number) {
+    super('the instant lies outside the range of dates');
+    this.name = 'InstantOutOfRange';
+  }
+}
+
+/** Finite and within ±LATEST_INSTANT_MS: safe for every function here and for `toISOString`. */
+export function isPlaceable(ms: number): boolean {
+  return Number.isFinite(ms) && Math.abs(ms) <= LATEST_INSTANT_MS;
+}
+
+function within(ms: number, limit: number): number {
+  if (!(Math.abs(ms) <= limit)) throw new InstantOutOfRange(ms); // NaN fails too
+  return ms;
+}
+
+/** 400 Gregorian years are exactly 146,097 days: one of them, on average, in ms. */
+const GREGORIAN_YEAR_MS = (146_097 * DAY_MS) / 400;
+
+/**
+ * Epoch ms of a proleptic Gregorian calendar date (month 0-based; day and month
+ * may overflow, as with Date.UTC). Unlike Date.UTC, years 0–99 are those years,
+ * not 1900–1999; a date beyond the Date range is −∞ or +∞ (by the year's side),
+ * never NaN, so a caller knows which way it fell out.
+ */
+export function utcDate(year: number, monthIndex: number, day = 1): number {
+  if (!Number.isFinite(year) || !Number.isFinite(monthIndex) || !Number.isFinite(day)) {
+    return Number.NaN;
+  }
+  // Date.UTC reads years 0–99 as 1900–1999: compute 400 years (146,097 days) later.
+  const shift = year >= 0 && year <= 99 ? 400 : 0;
+  const ms = Date.UTC(year + shift, monthIndex, day) - shift * GREGORIAN_YEAR_MS;
+  if (Number.isFinite(ms)) return ms;
+  return year + monthIndex / 12 + day / 366 < 1970 ? -Infinity : Infinity;
+}
 
 /** Offsets in use on Earth: UTC−12 (Baker Island) to UTC+14 (Kiritimati). */
 export const MIN_OFFSET_MINUTES = -12 * 60;
@@ -48,11 +100,14 @@ const HOUR_MS = 3_600_000;
 const offsetCache = new Map<string, Map<number, number>>();
 const OFFSET_CACHE_HOURS_PER_ZONE = 100_000;
 
-/** UTC offset in minutes of `zoneName` at `utcMs`. */
+/**
+ * UTC offset in minutes of `zoneName` at `utcMs` (within a day of the Date range's
+ * ends: luxon needs the wall-clock time to be a valid Date too).
+ */
 export function offsetAt(zoneName: string, utcMs: number): number {
   const z = zone(zoneName);
   if (!z) throw new Error(`unknown zone ${zoneName}`);
-  if (!Number.isFinite(utcMs)) return z.offset(utcMs);
+  within(utcMs, DATE_LIMIT_MS - DAY_MS);
   let hours = offsetCache.get(zoneName);
   if (hours === undefined) {
     hours = new Map();
@@ -62,6 +117,7 @@ export function offsetAt(zoneName: string, utcMs: number): number {
   const cached = hours.get(hour);
   if (cached !== undefined) return cached;
   const first = z.offset(hour * HOUR_MS);
+  if (!Number.isFinite(first)) throw new InstantOutOfRange(utcMs);
   if (first !== z.offset(hour * HOUR_MS + HOUR_MS - 1)) return z.offset(utcMs);
   if (hours.size >= OFFSET_CACHE_HOURS_PER_ZONE) hours.clear();
   hours.set(hour, first);
@@ -82,9 +138,10 @@ export interface LocalReadings {
 /**
  * The UTC instants a wall-clock time names in a zone. Offsets are sampled a day
  * either side, which finds every transition but the (nonexistent) case of two
- * within two days.
+ * within two days. `localMs` must lie within ±LATEST_INSTANT_MS.
  */
 export function readLocal(localMs: number, zoneName: string): LocalReadings {
+  within(localMs, LATEST_INSTANT_MS);
   const before = offsetAt(zoneName, localMs - DAY_MS);
   const after = offsetAt(zoneName, localMs + DAY_MS);
   const valid: LocalReading[] = [];
@@ -107,9 +164,10 @@ export function toLocal(utcMs: number, zoneName: string): number {
   return utcMs + offsetAt(zoneName, utcMs) * MINUTE_MS;
 }
 
-/** `2026-11-20T21:10:00` for local ms. */
+/** `2026-11-20T21:10:00` for local ms (`-000050-03-01T00:00:00`, `+012026-…` outside years 0–9999). */
 export function formatLocal(localMs: number): string {
-  return new Date(localMs).toISOString().slice(0, 19);
+  const iso = new Date(within(localMs, DATE_LIMIT_MS)).toISOString();
+  return iso.slice(0, iso.indexOf('.'));
 }
 
 /** `UTC+05:45` for an offset in minutes. */
