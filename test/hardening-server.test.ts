@@ -16,6 +16,7 @@ import {
   makeReport,
   postReport,
   remember,
+  requireFreshDist,
   runCli,
   startServer,
   tempDir,
@@ -308,12 +309,14 @@ describe('each database has its own keys (defect 12)', () => {
 });
 
 describe('start-up errors name their cause (defect 13)', () => {
-  const serve = (db: string) =>
-    spawnSync(process.execPath, [CLI, 'serve', '--port', '0', '--db', db], {
+  const serve = (db: string) => {
+    requireFreshDist();
+    return spawnSync(process.execPath, [CLI, 'serve', '--port', '0', '--db', db], {
       encoding: 'utf8',
       timeout: 15_000,
       env: { ...process.env, TIPWIRE_LOG_LEVEL: 'warn' },
     });
+  };
 
   it('stops at once on a folder that cannot be created under /proc', () => {
     const started = Date.now();

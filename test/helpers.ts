@@ -1,10 +1,20 @@
 /**
  * Test helpers: throw-away data folders, a config for them, a report builder,
- * and a real `tipwire serve` child process (from dist/, built by `npm test`).
+ * and a real `tipwire serve` child process (from dist/, built by `npm test`; a
+ * dist/ older than src/ is refused, so no test runs stale code unnoticed).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +25,50 @@ import { createLogger } from '../src/runtime.js';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = path.join(ROOT, 'dist/cli/main.js');
 export const FIXTURES = path.resolve(ROOT, '../shared/fixtures');
+
+/**
+ * The compiled files of src/ that are missing from dist/ or older than their source
+ * (migrations and web assets are copied by the build too). Empty when dist/ is fresh.
+ */
+export function staleDist(root = ROOT): string[] {
+  const stale: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const source = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(source);
+        continue;
+      }
+      if (entry.name.endsWith('.test.ts')) continue;
+      const relative = path.relative(path.join(root, 'src'), source);
+      const built = entry.name.endsWith('.ts')
+        ? relative.replace(/\.ts$/, '.js')
+        : entry.name.endsWith('.sql')
+          ? relative
+          : null;
+      if (built === null) continue;
+      const target = path.join(root, 'dist', built);
+      if (!existsSync(target) || statSync(target).mtimeMs < statSync(source).mtimeMs) {
+        stale.push(relative);
+      }
+    }
+  };
+  walk(path.join(root, 'src'));
+  return stale;
+}
+
+let distChecked = false;
+/** Throws, naming the files, unless dist/ is built from the current src/. */
+export function requireFreshDist(): void {
+  if (distChecked) return;
+  const stale = staleDist();
+  if (stale.length > 0) {
+    throw new Error(
+      `dist/ is older than src/ (${stale.slice(0, 5).join(', ')}${stale.length > 5 ? ', …' : ''}): run npm run build`,
+    );
+  }
+  distChecked = true;
+}
 
 /**
  * Every log line the suite produces lands here (servers, CLI stderr, in-process
@@ -86,6 +140,7 @@ export function runCli(
   env: Record<string, string> = {},
   input?: string,
 ): CliResult {
+  requireFreshDist();
   const r = spawnSync(process.execPath, [CLI, ...args], {
     env: { ...process.env, TIPWIRE_LOG_LEVEL: 'warn', ...env },
     input,
@@ -116,6 +171,7 @@ export function startServer(
   dbPath: string,
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
+  requireFreshDist();
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--db', dbPath], {
     env: { ...process.env, TIPWIRE_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

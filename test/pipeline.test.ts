@@ -10,7 +10,7 @@ import { newId } from '../src/domain/ids.js';
 import { createPipeline, type PipelineLog } from '../src/pipeline/runner.js';
 import { STAGES, type Stage } from '../src/pipeline/stages.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
-import { makeReport, ROOT, tempDir, testConfig, testLogger } from './helpers.js';
+import { makeReport, requireFreshDist, ROOT, tempDir, testConfig, testLogger } from './helpers.js';
 
 let runtime: Runtime;
 let cleanup: () => void;
@@ -168,6 +168,7 @@ describe('a crash in the middle of the pipeline', () => {
 
     // The child runs the pipeline one report per batch and kills itself inside the
     // third report's correlate stage, after that stage wrote its effects.
+    requireFreshDist();
     const child = spawnSync(
       process.execPath,
       [path.join(ROOT, 'test/crash-pipeline.mjs'), dbPath, '3'],

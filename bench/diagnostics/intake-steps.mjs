@@ -1,167 +1,290 @@
-// Diagnostic: CPU cost of each step tipwire's intake does for one report, without
-// HTTP and without a profiler (whose overhead inflates short native calls). Uses
-// the compiled code in dist/ (run `npm run build` first). Evidence for the intake
-// benchmark's findings, not part of it.
+// Diagnostic: the time of each step tipwire's intake takes for one report, without
+// HTTP and without a profiler (whose overhead inflates short native calls). Uses the
+// compiled code in dist/. Evidence for the intake benchmark's findings, not part of it.
 //
-//   node bench/diagnostics/intake-steps.mjs [reports=20000]
+//   npm run bench:intake-steps              # build, then the default run
+//   node bench/diagnostics/intake-steps.mjs --reports 20000 --runs 5
 //
-// Bodies are generated like bench/post.lua generates them. "intake.submit" is the
-// whole intake service (validation, pseudonym, id, group-commit write with
-// synchronous=FULL on a fresh temporary database), 64 submissions in flight at a
-// time as with wrk -c64; the pipeline is not started.
+// Bodies are generated as bench/post.lua generates them (short narratives: their
+// search tokens are made on the calling thread). Each round times every step over
+// the same reports, in an order that rotates each round; figures are medians of the
+// rounds (one warm-up round first). The steps use a runtime built as `tipwire serve`
+// builds it (createRuntime over a fresh temporary database, gazetteer preloaded);
+// "intake.submit" is the whole intake service (validation, protection, search tokens,
+// assessment, group-commit write with synchronous=FULL), 64 submissions in flight
+// at a time as with wrk -c64; the pipeline is not started. Raw figures go to
+// bench/results/intake-steps-<timestamp>.json (git-ignored).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { IANAZone } from 'luxon';
 import sjson from 'secure-json-parse';
 import { loadConfig } from '../../dist/config.js';
 import { newId } from '../../dist/domain/ids.js';
-import { toNewReport } from '../../dist/intake/new-report.js';
-import { createReportSchema } from '../../dist/intake/report-schema.js';
-import { pseudonymOf, toE164 } from '../../dist/protect/pseudonym.js';
+import { textFactsOf, toNewReport } from '../../dist/intake/new-report.js';
+import { isIanaZone } from '../../dist/intake/report-schema.js';
+import { normalizeClaims } from '../../dist/normalize/normalize-report.js';
+import { normalizeContext } from '../../dist/pipeline/stages.js';
+import { toE164 } from '../../dist/protect/pseudonym.js';
+import { issueReceipt } from '../../dist/protect/receipt.js';
+import { tokensOf } from '../../dist/protect/search-tokenizer.js';
 import { createRuntime } from '../../dist/runtime.js';
+import { checkedJsonText } from '../../dist/server/json-body.js';
+import { machineFacts, median, round, runRounds, writeResults } from '../lib/rounds.mjs';
 
-const N = Number(process.argv[2] ?? 20_000);
+const { values: opt } = parseArgs({
+  options: {
+    reports: { type: 'string', default: '20000' },
+    runs: { type: 'string', default: '5' },
+    'quiet-below': { type: 'string', default: '25' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (opt.help) {
+  console.log(
+    'node bench/diagnostics/intake-steps.mjs [--reports N (20000)] [--runs N (5)] [--quiet-below PCT (25)]',
+  );
+  process.exit(0);
+}
+const N = Number(opt.reports);
+const RUNS = Number(opt.runs);
+const BATCH = 64;
+
 const narratives = [
   'A drone fell behind the north gate.',
   'A small drone circled the water tower, then landed behind the depot.',
   'Two men photographed the radar dome from a parked grey van.',
+  'Someone is flying a quadcopter over the military housing block at night.',
+  'A stranger asked the guards about shift times at the research institute.',
   '有无人机在北门附近坠落，随后有人来回收。',
+  '一辆白色面包车在研究所外停了两个小时，车上的人在拍照。',
+  'A survey team with tripods arrived near the fence after the drone crash.',
 ];
 const pick = (xs) => xs[Math.floor(Math.random() * xs.length)];
 const int = (a, b) => a + Math.floor(Math.random() * (b - a + 1));
 const pad = (n, w) => String(n).padStart(w, '0');
 const makeBody = () =>
   JSON.stringify({
-    channel: pick(['web', 'app', 'phone', 'api']),
-    narrative: `${pick(narratives)} Ref ${int(0, 2 ** 31).toString(16)}.`,
+    channel: pick(['web', 'web', 'app', 'phone', 'api']),
+    narrative: `${pick(narratives)} Ref ${pad(int(0, 2 ** 31 - 1).toString(16), 8)}.`,
     observedAt: `2026-11-${pad(int(1, 28), 2)}T${pad(int(0, 23), 2)}:${pad(int(0, 59), 2)}:00`,
     timezone: 'Asia/Shanghai',
-    precisionSeconds: pick([60, 300, 900, 3600]),
+    precisionSeconds: pick([60, 300, 300, 900, 3600]),
     location: {
-      lat: 34.261 + (Math.random() - 0.5) * 0.2,
-      lon: 108.942 + (Math.random() - 0.5) * 0.24,
-      accuracyMeters: pick([10, 50, 200, 1000]),
+      lat: Number((34.261 + (Math.random() - 0.5) * 0.2).toFixed(5)),
+      lon: Number((108.942 + (Math.random() - 0.5) * 0.24).toFixed(5)),
+      accuracyMeters: pick([10, 50, 50, 200, 1000]),
     },
     caller: { phone: `+86138${pad(int(0, 99_999_999), 8)}` },
-    category: pick(['drone', 'photography', 'other']),
+    category: pick(['drone', 'photography', 'suspicious-vehicle', 'elicitation', 'other']),
   });
-const texts = Array.from({ length: N }, makeBody);
-const bodies = texts.map((t) => JSON.parse(t));
-const schema = createReportSchema({ narrativeMaxChars: 100_000 });
-const key = Buffer.alloc(32, 7);
 
-/** µs per report: `n` calls of fn, each handling `per` reports. */
-function time(label, fn, n = N, per = 1) {
-  for (let i = 0; i < Math.min(n, 2000); i++) fn(i); // warm up the JIT
-  const t = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) fn(i);
-  const us = Number(process.hrtime.bigint() - t) / 1000 / (n * per);
-  console.log(`| ${label} | ${us.toFixed(2)} |`);
-  return us;
+const texts = Array.from({ length: N }, makeBody);
+const buffers = texts.map((t) => Buffer.from(t, 'utf8'));
+const bodies = texts.map((t) => JSON.parse(t));
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'tipwire-steps-'));
+const runtimeFor = (name, groupCommit) =>
+  createRuntime(
+    loadConfig({
+      TIPWIRE_DB: path.join(dir, `${name}.db`),
+      TIPWIRE_LOG_LEVEL: 'silent',
+      TIPWIRE_RATE_LIMITS: 'off',
+      TIPWIRE_GROUP_COMMIT: groupCommit ? 'on' : 'off',
+    }),
+  );
+const runtime = runtimeFor('gc-on', true);
+const runtimeOff = runtimeFor('gc-off', false);
+for (const r of [runtime, runtimeOff]) r.normalize.deps.preload();
+const { config, protection, keyring, store, pipeline, intake } = runtime;
+const schema = intake.schema;
+const indexKey = keyring.subkey('blind-index');
+const parsedOnce = bodies.map((b) => schema.parse(b));
+const e164s = parsedOnce.map((p) => toE164(p.caller.phone));
+const deps = (now) => ({ now, newId, protection, mayStateReceivedAt: false });
+/** Fresh inputs: toNewReport and submit delete the caller from what they are given. */
+const freshInputs = () => bodies.map((b) => schema.parse(b));
+const freshBodies = () => texts.map((t) => JSON.parse(t));
+
+let sink = 0;
+const keep = (x) => {
+  sink += x ? 1 : 0;
+};
+
+/** Steps timed one report at a time; `setup` runs untimed before the loop. */
+const STEPS = [
+  [
+    'UTF-8 and nesting check of the body (checkedJsonText)',
+    (i) => keep(checkedJsonText(buffers[i], config.jsonMaxDepth)),
+  ],
+  ['JSON.parse of the body', (i) => keep(JSON.parse(texts[i]))],
+  ["secure-json-parse (Fastify's parser)", (i) => keep(sjson.parse(texts[i]))],
+  ['zod schema.safeParse (whole Report schema)', (i) => keep(schema.safeParse(bodies[i]))],
+  [
+    '  luxon IANAZone.isValidZone, uncached (one call)',
+    () => keep(IANAZone.isValidZone('Asia/Shanghai')),
+  ],
+  ['  isIanaZone, memoised (what the schema calls)', () => keep(isIanaZone('Asia/Shanghai'))],
+  ['libphonenumber toE164', (i) => keep(toE164(bodies[i].caller.phone))],
+  [
+    'caller pseudonyms (current and previous epoch, HMAC)',
+    (i) => keep(protection.pseudonymsOf(e164s[i])),
+  ],
+  ['report id (ULID)', () => keep(newId('report', Date.now()))],
+  [
+    'sealReport (data key, AES-256-GCM narrative, wrapped key)',
+    (i) => keep(protection.vault.sealReport(`r_${i}`, parsedOnce[i].narrative, [], null)),
+  ],
+  [
+    'search tokens, on this thread (terms + HMACs)',
+    (i) => keep(tokensOf(`${parsedOnce[i].narrative}\n`, indexKey, config.searchMaxTerms).length),
+  ],
+  ['textFactsOf (word count, who)', (i) => keep(textFactsOf(parsedOnce[i].narrative, null))],
+  ['issueReceipt', () => keep(issueReceipt())],
+];
+
+async function oneRound(index) {
+  const timings = {};
+  const time = async (label, fn, { n = N, per = 1, setup } = {}) => {
+    const state = setup ? setup() : undefined;
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      const r = fn(i, state);
+      if (r instanceof Promise) await r;
+    }
+    const wallMs = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    timings[label] = {
+      wallUs: (wallMs * 1000) / (n * per),
+      cpuUs: (c.user + c.system) / (n * per),
+      reports: n * per,
+    };
+  };
+
+  const order = TASKS.map((_, i) => TASKS[(i + index) % TASKS.length]);
+  for (const [label, fn, options] of order) await time(label, fn, options);
+  // In the order of the table, whatever order they ran in.
+  return Object.fromEntries(TASKS.map(([label]) => [label, timings[label]]));
 }
 
-console.log(`${N} generated report bodies\n`);
-console.log('| step (one report) | µs |');
-console.log('| --- | ---: |');
-time('JSON.parse of the body', (i) => JSON.parse(texts[i]));
-time("secure-json-parse (Fastify's parser)", (i) => sjson.parse(texts[i]));
-time('zod schema.safeParse (whole Report schema)', (i) => schema.safeParse(bodies[i]));
-time('  of which luxon IANAZone.isValidZone (uncached)', () =>
-  IANAZone.isValidZone('Asia/Shanghai'),
-);
-const zones = new Map();
-time('  a memoised isValidZone, for comparison', () => {
-  const z = 'Asia/Shanghai';
-  let v = zones.get(z);
-  if (v === undefined) zones.set(z, (v = IANAZone.isValidZone(z)));
-  return v;
-});
-time('libphonenumber toE164', (i) => toE164(bodies[i].caller.phone));
-time('HMAC pseudonym', (i) => pseudonymOf(bodies[i].caller.phone, key));
-time('ULID id (randomBytes(10) each)', () => newId('report', Date.now()));
-time('JSON.stringify of the claims', (i) =>
-  JSON.stringify({
-    observedAt: bodies[i].observedAt,
-    timezone: bodies[i].timezone,
-    location: bodies[i].location,
-  }),
-);
+/** Every timed task: [label, fn(i, state), { n, per, setup }]. */
+const TASKS = [
+  ...STEPS.slice(0, -1),
+  [
+    'toNewReport, whole (awaited)',
+    (i, inputs) => toNewReport(inputs[i], deps(Date.now())).then(keep),
+    { setup: () => freshInputs() },
+  ],
+  STEPS[STEPS.length - 1],
+  [
+    'assessment for the answer (normalizeClaims: completeness, next questions)',
+    (i) =>
+      keep(
+        normalizeClaims(
+          prebuilt[i].claims,
+          normalizeContext(prebuilt[i]),
+          runtime.normalize.deps,
+          runtime.normalize.settings,
+        ),
+      ),
+  ],
+  [
+    `SQLite write, ${BATCH} reports + receipts + jobs per transaction (synchronous=FULL)`,
+    (i, items) =>
+      store.transaction(() => {
+        for (const w of items.slice(i * BATCH, i * BATCH + BATCH)) write(w);
+      }),
+    { n: Math.floor(N / BATCH), per: BATCH, setup: () => pendingWrites() },
+  ],
+  [
+    'SQLite write, 1 report + receipt + job per transaction (group commit off)',
+    (i, items) => store.transaction(() => write(items[i])),
+    { n: Math.floor(N / 10), setup: () => pendingWrites() },
+  ],
+  [
+    `intake.submit, group commit on, ${BATCH} in flight`,
+    (i, fresh) => submitBatch(intake, fresh, i),
+    { n: Math.ceil(N / BATCH), per: BATCH, setup: () => freshBodies() },
+  ],
+  [
+    `intake.submit, group commit off, ${BATCH} in flight`,
+    (i, fresh) => submitBatch(runtimeOff.intake, fresh, i),
+    { n: Math.ceil(N / 10 / BATCH), per: BATCH, setup: () => freshBodies() },
+  ],
+];
 
-// The whole intake service, 64 in flight, on a fresh database.
-const dir = mkdtempSync(path.join(os.tmpdir(), 'tipwire-steps-'));
+const submitOptions = { principal: 'anonymous', mayStateReceivedAt: false };
+const submitBatch = (service, fresh, i) =>
+  Promise.all(
+    fresh.slice(i * BATCH, i * BATCH + BATCH).map((b) => service.submit(b, submitOptions)),
+  );
+
+/** Reports as toNewReport builds them, written under fresh ids (as the group committer writes). */
+const prebuilt = await Promise.all(
+  freshInputs().map((input) => toNewReport(input, deps(Date.now()))),
+);
+const pendingWrites = () =>
+  prebuilt.map((r) => ({
+    report: { ...r, id: newId('report', Date.now()) },
+    receipt: issueReceipt(),
+    now: Date.now(),
+  }));
+const write = (w) => {
+  store.reports.insert(w.report);
+  store.receipts.insert(w.receipt.lookup, w.receipt.secretHash, w.report.id, w.now);
+  pipeline.enqueue(w.report.id, w.now);
+};
+
+const startedAt = new Date();
+const result = {
+  benchmark: 'intake-steps',
+  startedAt: startedAt.toISOString(),
+  command: `node bench/diagnostics/intake-steps.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+  machine: machineFacts(),
+  config: { reports: N, runs: RUNS, batch: BATCH },
+};
+console.error(`${N} generated report bodies; ${RUNS} rounds after a warm-up`);
 try {
-  const config = loadConfig({
-    TIPWIRE_DB: path.join(dir, 'tipwire.db'),
-    TIPWIRE_LOG_LEVEL: 'silent',
-    TIPWIRE_PSEUDONYM_KEY: key.toString('hex'),
+  const { attempts, counted } = await runRounds({
+    runs: RUNS,
+    measure: oneRound,
+    quietBelowPct: Number(opt['quiet-below']),
+    maxOtherPct: Number(opt['quiet-below']),
   });
-  const variants = [
-    { groupCommit: 'on', label: 'group commit on', steps: true },
-    { groupCommit: 'off', label: 'group commit off' },
-    // What caching the zone check would give: luxon's static method, memoised in place.
-    { groupCommit: 'on', label: 'group commit on, isValidZone memoised', memoZone: true },
-  ];
-  for (const { groupCommit, label, memoZone, steps } of variants) {
-    if (memoZone) {
-      const original = IANAZone.isValidZone.bind(IANAZone);
-      const cache = new Map();
-      IANAZone.isValidZone = (zone) => {
-        let valid = cache.get(zone);
-        if (valid === undefined) cache.set(zone, (valid = original(zone)));
-        return valid;
-      };
-    }
-    const runtime = createRuntime({ ...config, groupCommit: groupCommit === 'on' });
-    if (steps) {
-      // The write alone: pre-built reports, inserted with their first job, as the
-      // group committer does (64 per transaction) and as it does with it off (1 per).
-      const parsed = bodies.map((b) => schema.parse(b));
-      const deps = { newId, pseudonymKey: key, mayStateReceivedAt: false };
-      const built = [];
-      time('toNewReport (E.164, pseudonym, id, claims)', (i) => {
-        const r = toNewReport(parsed[i], { ...deps, now: Date.now() });
-        if (built.length < N) built.push(r);
-      });
-      const { store, pipeline } = runtime;
-      const write = (r) => {
-        store.reports.insert(r);
-        pipeline.enqueue(r.id, Date.now());
-      };
-      const fresh = (r) => ({ ...r, id: newId('report', Date.now()) });
-      time(
-        'SQLite write, 64 reports + jobs per transaction (synchronous=FULL), per report',
-        (i) =>
-          store.transaction(() =>
-            built
-              .slice(i * 64, i * 64 + 64)
-              .map(fresh)
-              .forEach(write),
-          ),
-        Math.floor(N / 64),
-        64,
-      );
-      time(
-        'SQLite write, 1 report + job per transaction (group commit off)',
-        (i) => store.transaction(() => write(fresh(built[i]))),
-        Math.floor(N / 10),
-      );
-    }
-    const options = { principal: 'anonymous', mayStateReceivedAt: false };
-    const cpu0 = process.cpuUsage();
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < N; i += 64) {
-      await Promise.all(bodies.slice(i, i + 64).map((b) => runtime.intake.submit(b, options)));
-    }
-    const wallUs = Number(process.hrtime.bigint() - t0) / 1000 / N;
-    const cpu = process.cpuUsage(cpu0);
-    const cpuUs = (cpu.user + cpu.system) / N;
+  const labels = Object.keys(counted[0].value);
+  result.rounds = attempts;
+  result.summary = Object.fromEntries(
+    labels.map((label) => {
+      const per = counted.map((r) => r.value[label]);
+      return [
+        label,
+        {
+          reports: per[0].reports,
+          wallUs: round(median(per.map((p) => p.wallUs)), 2),
+          wallUsMin: round(Math.min(...per.map((p) => p.wallUs)), 2),
+          wallUsMax: round(Math.max(...per.map((p) => p.wallUs)), 2),
+          cpuUs: round(median(per.map((p) => p.cpuUs)), 2),
+        },
+      ];
+    }),
+  );
+  result.finishedAt = new Date().toISOString();
+  result.sink = sink;
+  const file = writeResults('intake-steps', result, startedAt);
+
+  console.log(`\n| step (one report) | µs (median of ${counted.length}) | min – max | CPU µs |`);
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const [label, s] of Object.entries(result.summary)) {
     console.log(
-      `| intake.submit, ${label}, 64 in flight (wall / CPU) | ` +
-        `${wallUs.toFixed(2)} / ${cpuUs.toFixed(2)} |`,
+      `| ${label} | ${s.wallUs.toFixed(2)} | ${s.wallUsMin.toFixed(2)} – ${s.wallUsMax.toFixed(2)} | ${s.cpuUs.toFixed(2)} |`,
     );
-    runtime.close();
   }
+  console.log(`\nraw: ${file}`);
 } finally {
+  runtime.close();
+  runtimeOff.close();
   rmSync(dir, { recursive: true, force: true });
 }
