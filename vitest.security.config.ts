@@ -1,0 +1,20 @@
+/**
+ * The in-process API tests that pin the security checks at the HTTP edge, for
+ * mutation testing (stryker.security.config.mjs).
+ */
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'test/roles.test.ts',
+      'test/api.test.ts',
+      'test/revocation.test.ts',
+      'test/hardening-api.test.ts',
+      'test/receipts.test.ts',
+    ],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
