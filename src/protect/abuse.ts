@@ -23,11 +23,10 @@ export function repeatDialerCalls(
   const ordered = [...calls].sort((a, b) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : 1));
   const flagged = new Set<string>();
   let run = 0;
-  let previous = -Infinity;
-  for (const call of ordered) {
-    run = call.receivedAt - previous <= rule.windowMs ? run + 1 : 1;
-    previous = call.receivedAt;
+  ordered.forEach((call, i) => {
+    const previous = ordered[i - 1];
+    run = previous && call.receivedAt - previous.receivedAt <= rule.windowMs ? run + 1 : 1;
     if (run > rule.maxCallsInRow) flagged.add(call.id);
-  }
+  });
   return flagged;
 }

@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { blindTokens, queryTerms, queryTokens, searchTerms, TOKEN_BYTES } from './blind-index.js';
+import { createHmac } from 'node:crypto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  blindTokens,
+  queryTerms,
+  queryTokens,
+  SEGMENT_SLICE,
+  searchTerms,
+  sliceEnd,
+  TOKEN_BYTES,
+} from './blind-index.js';
 
 /**
  * The matching rule the store's index applies: a report matches when it holds every
@@ -68,6 +77,94 @@ describe('searchTerms', () => {
     expect(searchTerms('drone, drone! — DRONE?')).toEqual(['drone']);
     expect(searchTerms('...!?')).toEqual([]);
   });
+
+  it('gives a CJK word of several characters only its bigrams, not the word itself', () => {
+    // ICU keeps each of these whole as one segment.
+    expect(sorted(searchTerms('안녕하세요'))).toEqual(sorted(['안녕', '녕하', '하세', '세요']));
+    expect(searchTerms('コンピューター')).not.toContain('コンピューター');
+  });
+
+  it('keeps the first maxTerms terms found, in text order', () => {
+    expect(searchTerms('alpha beta gamma delta', 2)).toEqual(['alpha', 'beta']);
+    expect(searchTerms('alpha beta', 2)).toEqual(['alpha', 'beta']);
+    expect(searchTerms('drones', 1)).toEqual(['drones']);
+  });
+});
+
+describe('segmenting a long text', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** What each call to the word segmenter was given, while `fn` runs. */
+  function slicesSegmented(fn: () => unknown): string[] {
+    const segment = vi.spyOn(Intl.Segmenter.prototype, 'segment');
+    fn();
+    return segment.mock.calls.map(([text]) => text);
+  }
+
+  it('segments in slices of at most SEGMENT_SLICE units that together make the text', () => {
+    const text = 'drone gate harbour '.repeat(200);
+    const slices = slicesSegmented(() => searchTerms(text));
+    expect(slices.length).toBeGreaterThan(1);
+    for (const slice of slices) expect(slice.length).toBeLessThanOrEqual(SEGMENT_SLICE);
+    expect(slices.join('')).toBe(text);
+  });
+
+  it('segments no further once maxTerms terms are found', () => {
+    // The first slice holds one term only ("drone"); later slices would add "gate".
+    const text = 'drone '.repeat(400) + 'gate '.repeat(400);
+    expect(slicesSegmented(() => searchTerms(text, 1))).toHaveLength(1);
+    expect(slicesSegmented(() => searchTerms(text, 2)).length).toBeGreaterThan(1);
+  });
+
+  it('still takes the bigram across a cut inside a CJK run', () => {
+    // No space to cut at: the cut falls inside the run, between 北 and 门.
+    const text = '北'.repeat(SEGMENT_SLICE) + '门';
+    expect(sliceEnd(text, 0)).toBe(SEGMENT_SLICE);
+    expect(searchTerms(text)).toContain('北门');
+  });
+});
+
+describe('sliceEnd', () => {
+  const x = (n: number) => 'x'.repeat(n);
+
+  it('ends at the end of a text that fits in one slice, exactly or with room to spare', () => {
+    expect(sliceEnd('short text', 0)).toBe(10);
+    const exact = x(600) + ' ' + x(SEGMENT_SLICE - 601);
+    expect(exact).toHaveLength(SEGMENT_SLICE);
+    expect(sliceEnd(exact, 0)).toBe(SEGMENT_SLICE);
+    expect(sliceEnd('a ' + exact, 2)).toBe(SEGMENT_SLICE + 2);
+  });
+
+  it('cuts after the last space in the second half of the slice', () => {
+    const text = x(700) + ' ' + x(100) + ' ' + x(2000);
+    expect(sliceEnd(text, 0)).toBe(802);
+  });
+
+  it('cuts after a space exactly halfway, but not after one just before halfway', () => {
+    const start = 100;
+    const half = start + SEGMENT_SLICE / 2;
+    const at = (space: number) => x(space) + ' ' + x(3000);
+    expect(sliceEnd(at(half), start)).toBe(half + 1);
+    expect(sliceEnd(at(half - 1), start)).toBe(start + SEGMENT_SLICE);
+  });
+
+  it('does not look past the slice for a space', () => {
+    // The only space is the first unit of the next slice.
+    const text = x(SEGMENT_SLICE) + ' ' + x(100);
+    expect(sliceEnd(text, 0)).toBe(SEGMENT_SLICE);
+  });
+
+  it('never cuts between the two halves of a surrogate pair', () => {
+    const lead = x(SEGMENT_SLICE - 1);
+    // High surrogates U+D800 and U+DBFF (the first and last) as the slice's last unit.
+    expect(sliceEnd(lead + '\u{10000}' + x(10), 0)).toBe(SEGMENT_SLICE - 1);
+    expect(sliceEnd(lead + '\u{10FFFF}' + x(10), 0)).toBe(SEGMENT_SLICE - 1);
+    // A whole pair before the cut, or no surrogate at all on either side of the range.
+    expect(sliceEnd(x(SEGMENT_SLICE - 2) + '\u{10000}' + x(10), 0)).toBe(SEGMENT_SLICE);
+    expect(sliceEnd(lead + '\uD7FF' + x(10), 0)).toBe(SEGMENT_SLICE);
+    expect(sliceEnd(lead + '\uDC00' + x(10), 0)).toBe(SEGMENT_SLICE);
+    expect(sliceEnd(lead + 'x' + x(10), 0)).toBe(SEGMENT_SLICE);
+  });
 });
 
 describe('queryTerms', () => {
@@ -93,6 +190,12 @@ describe('blindTokens', () => {
     expect(blindTokens(['drone'], key)[0]!.equals(blindTokens(['drone'], otherKey)[0]!)).toBe(
       false,
     );
+  });
+
+  it('is HMAC-SHA256 of the term’s UTF-8 under the key, cut to 16 bytes', () => {
+    const [token] = blindTokens(['无人机'], key);
+    const full = createHmac('sha256', key).update(Buffer.from('无人机', 'utf8')).digest();
+    expect(token!.equals(full.subarray(0, 16))).toBe(true);
   });
 
   it('does not contain the term', () => {

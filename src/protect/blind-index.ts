@@ -31,7 +31,9 @@ import { createHmac } from 'node:crypto';
 
 export const TOKEN_BYTES = 16;
 
-const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+let segmenter: Intl.Segmenter | undefined;
+/** Made on first use, so a bad option fails the call that needs it rather than every import. */
+const words = () => (segmenter ??= new Intl.Segmenter('und', { granularity: 'word' }));
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** Slices segmented on their own: long enough for any word, short enough to stay linear. */
@@ -41,7 +43,7 @@ export const DEFAULT_MAX_TERMS = 10_000;
 
 /** The search terms of a report's text (the stored side), at most `maxTerms` of them. */
 export function searchTerms(text: string, maxTerms = DEFAULT_MAX_TERMS): string[] {
-  return extractTerms(text, 'document', maxTerms);
+  return extractTerms(text, { query: false, maxTerms });
 }
 
 /**
@@ -51,13 +53,13 @@ export function searchTerms(text: string, maxTerms = DEFAULT_MAX_TERMS): string[
  * query has no neighbouring CJK character (its bigrams already cover it).
  */
 export function queryTerms(query: string): string[] {
-  return extractTerms(query, 'query', DEFAULT_MAX_TERMS);
+  return extractTerms(query, { query: true, maxTerms: DEFAULT_MAX_TERMS });
 }
 
-/** One token per term: HMAC-SHA256(key, term) cut to 16 bytes. */
+/** One token per term: HMAC-SHA256(key, term as UTF-8) cut to 16 bytes. */
 export function blindTokens(terms: string[], key: Buffer): Buffer[] {
   return terms.map((term) =>
-    createHmac('sha256', key).update(term, 'utf8').digest().subarray(0, TOKEN_BYTES),
+    createHmac('sha256', key).update(term).digest().subarray(0, TOKEN_BYTES),
   );
 }
 
@@ -65,8 +67,6 @@ export function blindTokens(terms: string[], key: Buffer): Buffer[] {
 export function queryTokens(q: string, key: Buffer): Buffer[] {
   return blindTokens(queryTerms(q), key);
 }
-
-type Side = 'document' | 'query';
 
 /**
  * Where to end the slice that starts at `start`: after the last space in its second
@@ -82,40 +82,48 @@ export function sliceEnd(text: string, start: number): number {
   return unit >= 0xd800 && unit <= 0xdbff ? limit - 1 : limit;
 }
 
-function extractTerms(text: string, side: Side, maxTerms: number): string[] {
+/** `query`: the terms of a query (see queryTerms), else those of a stored text. */
+function extractTerms(
+  text: string,
+  { query, maxTerms }: { query: boolean; maxTerms: number },
+): string[] {
   const terms = new Set<string>();
-  // Characters of the current run of adjacent CJK segments, and where it ends.
+  // Characters of the current run of adjacent CJK segments, and where it ends (where
+  // it starts does not matter while the run is empty).
   let run: string[] = [];
-  let runEnd = -1;
+  let runEnd = 0;
   const flushRun = () => {
     for (let i = 0; i + 1 < run.length; i++) terms.add(run[i]! + run[i + 1]!);
-    if (side === 'query' && run.length === 1) terms.add(run[0]!);
+    // A lone character is a term of its own. A document has it already: a run of one
+    // character is a segment of one character, added as it was read.
+    if (run.length === 1) terms.add(run[0]!);
     run = [];
   };
 
   const normalized = text.normalize('NFKC').toLowerCase();
   for (let start = 0; start < normalized.length && terms.size < maxTerms;) {
     const end = sliceEnd(normalized, start);
-    for (const { segment, index, isWordLike } of segmenter.segment(normalized.slice(start, end))) {
+    for (const { segment, index, isWordLike } of words().segment(normalized.slice(start, end))) {
       if (!isWordLike) continue;
       const at = start + index;
       if (CJK.test(segment)) {
         if (at !== runEnd) flushRun();
         const chars = Array.from(segment); // code points: keeps supplementary Han intact
-        if (side === 'document' && chars.length === 1) terms.add(segment);
+        if (!query && chars.length === 1) terms.add(segment);
         run.push(...chars);
         runEnd = at + segment.length;
         continue;
       }
       flushRun();
-      const singular = crudeSingular(segment);
-      if (side === 'document' || singular === segment) terms.add(segment);
-      terms.add(singular);
+      // A document keeps the word and its singular; a query only the singular (which is
+      // the word itself when it is not plural).
+      if (!query) terms.add(segment);
+      terms.add(crudeSingular(segment));
     }
     start = end;
   }
   flushRun();
-  return terms.size > maxTerms ? [...terms].slice(0, maxTerms) : [...terms];
+  return [...terms].slice(0, maxTerms);
 }
 
 function crudeSingular(word: string): string {

@@ -1,3 +1,4 @@
+import { createDecipheriv } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../domain/errors.js';
 import { newDataKey, open, seal, unwrapDataKey, wrapDataKey } from './envelope.js';
@@ -23,6 +24,31 @@ function expectIntegrityFailure(fn: () => unknown): AppError {
   expect((err as AppError).code).toBe('integrity_failure');
   expect((err as AppError).kind).toBe('technical');
   return err as AppError;
+}
+
+/** The message an integrity failure of `what` carries. */
+const integrityMessage = (what: string) =>
+  `${what} failed its integrity check: altered, truncated, or opened with the wrong key or context`;
+
+/** Expects `fn` to refuse a key: code invalid_key, kind technical, and this message. */
+function expectInvalidKey(fn: () => unknown, message: string): void {
+  const err = thrown(fn) as AppError;
+  expect(err).toBeInstanceOf(AppError);
+  expect({ code: err.code, kind: err.kind, message: err.message }).toEqual({
+    code: 'invalid_key',
+    kind: 'technical',
+    message,
+  });
+}
+
+/** A master-key lookup that records every id it is asked for. */
+function recordingLookup() {
+  const asked: string[] = [];
+  const lookup = (id: string) => {
+    asked.push(id);
+    return onlyMaster(id);
+  };
+  return { asked, lookup };
 }
 
 /** Copies of `blob`, each with exactly one byte changed. */
@@ -111,6 +137,74 @@ describe('seal and open', () => {
       'invalid_argument',
     );
   });
+
+  it('says which key is the wrong length, when sealing and when opening', () => {
+    expectInvalidKey(() => seal(Buffer.alloc(31), narrative, aad), 'a data key must be 32 bytes');
+    expectInvalidKey(
+      () => open(Buffer.alloc(33), Buffer.alloc(40), aad),
+      'a data key must be 32 bytes',
+    );
+  });
+
+  it('refuses an empty context when opening too, as a technical error', () => {
+    const dek = newDataKey();
+    const sealed = seal(dek, narrative, aad);
+    for (const err of [
+      thrown(() => seal(dek, narrative, '')),
+      thrown(() => open(dek, sealed, '')),
+    ]) {
+      expect(err).toBeInstanceOf(AppError);
+      const { code, kind, message } = err as AppError;
+      expect({ code, kind, message }).toEqual({
+        code: 'invalid_argument',
+        kind: 'technical',
+        message: 'seal/open need a non-empty aad',
+      });
+    }
+  });
+
+  it('names the sealed value in its integrity failures', () => {
+    const dek = newDataKey();
+    const sealed = seal(dek, narrative, aad);
+    const otherVersion = Buffer.from(sealed);
+    otherVersion[0] = 2;
+    expect(expectIntegrityFailure(() => open(dek, otherVersion, aad)).message).toBe(
+      integrityMessage('sealed value'),
+    );
+    expect(expectIntegrityFailure(() => open(newDataKey(), sealed, aad)).message).toBe(
+      integrityMessage('sealed value'),
+    );
+  });
+
+  it('refuses a value with its tag cut to 4 bytes, even one that checks out at that length', () => {
+    // Found by an offline search over nonces: under this key and context, the GCM tag of
+    // the empty plaintext with this nonce begins with the nonce's last four bytes. So the
+    // 12 bytes alone read as "nonce ‖ 4-byte tag", and GCM, which accepts 4- to 16-byte
+    // tags unless told otherwise, takes them for a sealed empty value.
+    const dek = Buffer.alloc(32, 0x5a);
+    const context = 'report:r_forged:narrative';
+    const nonce = Buffer.from('000005b6000a67c900000000', 'hex');
+    const version = Buffer.from([1]);
+    const lenient = createDecipheriv('aes-256-gcm', dek, nonce);
+    lenient.setAAD(Buffer.concat([version, Buffer.from(context, 'utf8')]));
+    lenient.setAuthTag(nonce.subarray(8));
+    lenient.update(Buffer.alloc(0));
+    expect(() => lenient.final()).not.toThrow(); // the forgery is real
+    expectIntegrityFailure(() => open(dek, Buffer.concat([version, nonce]), context));
+  });
+
+  it('is AES-256-GCM as documented: nonce, ciphertext, tag; AAD = version ‖ UTF-8 of aad', () => {
+    const dek = newDataKey();
+    const context = 'report:r_ü:narrative';
+    const sealed = seal(dek, narrative, context);
+    const decipher = createDecipheriv('aes-256-gcm', dek, sealed.subarray(1, 13), {
+      authTagLength: 16,
+    });
+    decipher.setAAD(Buffer.concat([Buffer.from([1]), Buffer.from(context, 'utf8')]));
+    decipher.setAuthTag(sealed.subarray(-16));
+    const plain = Buffer.concat([decipher.update(sealed.subarray(13, -16)), decipher.final()]);
+    expect(plain.equals(Buffer.from(narrative, 'utf8'))).toBe(true);
+  });
 });
 
 describe('wrapDataKey and unwrapDataKey', () => {
@@ -165,5 +259,77 @@ describe('wrapDataKey and unwrapDataKey', () => {
   it('refuses master key ids that could not be shown safely', () => {
     const err = thrown(() => wrapDataKey(newDataKey(), { id: 'key with spaces', key: master.key }));
     expect((err as AppError).code).toBe('invalid_key');
+  });
+
+  it('takes ids of 1 to 64 letters, digits, ".", "_" and "-", and no others', () => {
+    const dek = newDataKey();
+    for (const id of ['k', 'mk_2026.01-a', 'x'.repeat(64)]) {
+      const key = { id, key: master.key };
+      expect(unwrapDataKey(wrapDataKey(dek, key), () => master.key).equals(dek)).toBe(true);
+    }
+    const rule = 'a master key id must be 1 to 64 letters, digits, ".", "_" or "-"';
+    for (const id of ['', 'x'.repeat(65), 'clé', 'a/b', 'a\nb']) {
+      expectInvalidKey(() => wrapDataKey(dek, { id, key: master.key }), rule);
+    }
+  });
+
+  it('says which key is the wrong length when wrapping', () => {
+    expectInvalidKey(() => wrapDataKey(Buffer.alloc(16), master), 'a data key must be 32 bytes');
+    expectInvalidKey(
+      () => wrapDataKey(newDataKey(), { id: master.id, key: Buffer.alloc(16) }),
+      'a master key must be 32 bytes',
+    );
+  });
+
+  it('refuses a master key of the wrong length found by id', () => {
+    const wrapped = wrapDataKey(newDataKey(), master);
+    expectInvalidKey(
+      () => unwrapDataKey(wrapped, () => Buffer.alloc(16)),
+      'a master key must be 32 bytes',
+    );
+  });
+
+  it('names the wrapped data key in its integrity failures', () => {
+    const wrapped = wrapDataKey(newDataKey(), master);
+    const err = expectIntegrityFailure(() => unwrapDataKey(wrapped, () => Buffer.alloc(32, 0x33)));
+    expect(err.message).toBe(integrityMessage('wrapped data key'));
+  });
+
+  it('refuses a malformed blob before asking for any master key', () => {
+    const wrapped = wrapDataKey(newDataKey(), master);
+    const otherVersion = Buffer.from(wrapped);
+    otherVersion[0] = 2;
+    const unsafeId = Buffer.from(wrapped);
+    unsafeId[2 + 2] = 0x0a; // a newline inside the id: not something to put in a message
+    const malformed = [
+      otherVersion,
+      unsafeId,
+      wrapped.subarray(0, wrapped.length - 1),
+      Buffer.concat([wrapped, Buffer.from([0])]),
+      Buffer.from([1]),
+      Buffer.alloc(0),
+    ];
+    for (const blob of malformed) {
+      const { asked, lookup } = recordingLookup();
+      const err = expectIntegrityFailure(() => unwrapDataKey(blob, lookup));
+      expect(err.message).toBe(integrityMessage('wrapped data key'));
+      expect(asked).toEqual([]);
+    }
+  });
+
+  it('is AES-256-GCM as documented: version ‖ idLength ‖ id ‖ nonce ‖ DEK ‖ tag, the header as AAD', () => {
+    const dek = newDataKey();
+    const wrapped = wrapDataKey(dek, master);
+    const header = Buffer.concat([Buffer.from([1, master.id.length]), Buffer.from(master.id)]);
+    expect(wrapped.subarray(0, header.length).equals(header)).toBe(true);
+    const body = wrapped.subarray(header.length);
+    expect(body).toHaveLength(12 + 32 + 16);
+    const decipher = createDecipheriv('aes-256-gcm', master.key, body.subarray(0, 12), {
+      authTagLength: 16,
+    });
+    decipher.setAAD(header);
+    decipher.setAuthTag(body.subarray(-16));
+    const plain = Buffer.concat([decipher.update(body.subarray(12, -16)), decipher.final()]);
+    expect(plain.equals(dek)).toBe(true);
   });
 });

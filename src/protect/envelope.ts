@@ -51,7 +51,7 @@ export function wrapDataKey(dek: Buffer, master: MasterKey): Buffer {
       'a master key id must be 1 to 64 letters, digits, ".", "_" or "-"',
     );
   }
-  const id = Buffer.from(master.id, 'ascii');
+  const id = Buffer.from(master.id); // ASCII, checked above: one byte per character
   const header = Buffer.concat([Buffer.from([VERSION, id.length]), id]);
   return Buffer.concat([header, encrypt(master.key, dek, header)]);
 }
@@ -62,8 +62,8 @@ export function wrapDataKey(dek: Buffer, master: MasterKey): Buffer {
  * byte, is an integrity failure.
  */
 export function unwrapDataKey(wrapped: Buffer, masterKeys: (id: string) => Buffer | null): Buffer {
-  const idLength = wrapped[1];
-  if (wrapped[0] !== VERSION || idLength === undefined) throw integrityFailure('wrapped data key');
+  if (wrapped[0] !== VERSION) throw integrityFailure('wrapped data key');
+  const idLength = wrapped[1] ?? 0; // no length byte: an empty id, refused just below
   const header = wrapped.subarray(0, 2 + idLength);
   const id = wrapped.subarray(2, 2 + idLength).toString('latin1');
   const body = wrapped.subarray(2 + idLength);
@@ -86,14 +86,13 @@ export function unwrapDataKey(wrapped: Buffer, masterKeys: (id: string) => Buffe
 export function seal(dek: Buffer, plaintext: Buffer | string, aad: string): Buffer {
   requireKey(dek, 'data key');
   const header = Buffer.from([VERSION]);
-  const data = typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext;
-  return Buffer.concat([header, encrypt(dek, data, associatedData(header, aad))]);
+  return Buffer.concat([header, encrypt(dek, plaintext, associatedData(header, aad))]);
 }
 
 /** The plaintext of a sealed value; throws `integrity_failure` unless it is intact and `aad` matches. */
 export function open(dek: Buffer, sealed: Buffer, aad: string): Buffer {
   requireKey(dek, 'data key');
-  if (sealed[0] !== VERSION) throw integrityFailure('sealed value');
+  // Another version fails like any altered byte: the version byte is associated data.
   const header = sealed.subarray(0, 1);
   return decrypt(dek, sealed.subarray(1), associatedData(header, aad), 'sealed value');
 }
@@ -103,25 +102,27 @@ function associatedData(header: Buffer, aad: string): Buffer {
   if (aad.length === 0) {
     throw new AppError('invalid_argument', 'technical', 'seal/open need a non-empty aad');
   }
-  return Buffer.concat([header, Buffer.from(aad, 'utf8')]);
+  return Buffer.concat([header, Buffer.from(aad)]); // UTF-8
 }
 
-/** nonce ‖ ciphertext ‖ tag */
-function encrypt(key: Buffer, plaintext: Buffer, aad: Buffer): Buffer {
+/** nonce ‖ ciphertext ‖ tag (GCM's tag is TAG_BYTES long by default); text is encrypted as UTF-8. */
+function encrypt(key: Buffer, plaintext: Buffer | string, aad: Buffer): Buffer {
   const nonce = secureRandom(NONCE_BYTES);
-  const cipher = createCipheriv(CIPHER, key, nonce, { authTagLength: TAG_BYTES });
+  const cipher = createCipheriv(CIPHER, key, nonce);
   cipher.setAAD(aad);
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   return Buffer.concat([nonce, ciphertext, cipher.getAuthTag()]);
 }
 
 function decrypt(key: Buffer, body: Buffer, aad: Buffer, what: string): Buffer {
-  if (body.length < NONCE_BYTES + TAG_BYTES) throw integrityFailure(what);
+  // No length check is needed: a body shorter than nonce + tag gives a tag under
+  // TAG_BYTES, which the decipher refuses, or one overlapping the nonce, which fails
+  // like any forged tag.
   const nonce = body.subarray(0, NONCE_BYTES);
   const ciphertext = body.subarray(NONCE_BYTES, body.length - TAG_BYTES);
   const tag = body.subarray(body.length - TAG_BYTES);
   try {
-    // authTagLength pins the tag to 16 bytes; otherwise GCM accepts truncated tags.
+    // authTagLength pins the tag to 16 bytes; otherwise GCM accepts truncated tags (4 bytes!).
     const decipher = createDecipheriv(CIPHER, key, nonce, { authTagLength: TAG_BYTES });
     decipher.setAAD(aad);
     decipher.setAuthTag(tag);

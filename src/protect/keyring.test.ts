@@ -2,22 +2,47 @@ import { hkdfSync } from 'node:crypto';
 import {
   chmodSync,
   existsSync,
+  fsyncSync,
   linkSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
   unlinkSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../domain/errors.js';
-import { createKeyring, epochPseudonym, type KeyringOptions } from './keyring.js';
+import {
+  bindKeysFolder,
+  createKeyring,
+  epochPseudonym,
+  KeysBindingError,
+  readBinding,
+  type KeyringOptions,
+} from './keyring.js';
 import { pseudonymOf } from './pseudonym.js';
+
+// The file system, watched: the real functions, recorded, so a test can see what was
+// fsynced or written, and make one call fail or lose a race the way it can in production.
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  return {
+    ...actual,
+    fsyncSync: vi.fn(actual.fsyncSync),
+    linkSync: vi.fn(actual.linkSync),
+    openSync: vi.fn(actual.openSync),
+    readdirSync: vi.fn(actual.readdirSync),
+    writeSync: vi.fn(actual.writeSync),
+  };
+});
+const realFs = await vi.importActual<typeof import('node:fs')>('node:fs');
 
 const DAY = 86_400_000;
 const EPOCH_DAYS = 30;
@@ -34,11 +59,15 @@ let dir: string;
 let now: number;
 
 beforeEach(() => {
+  vi.clearAllMocks();
   root = mkdtempSync(path.join(os.tmpdir(), 'tipwire-keyring-'));
   dir = path.join(root, 'keys');
   now = inEpoch(E);
 });
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+afterEach(() => {
+  if (existsSync(dir)) chmodSync(dir, 0o700);
+  rmSync(root, { recursive: true, force: true });
+});
 
 const keyring = (overrides: Partial<KeyringOptions> = {}) =>
   createKeyring({ dir, pseudonymEpochDays: EPOCH_DAYS, clock: () => now, ...overrides });
@@ -57,6 +86,28 @@ function thrown(fn: () => unknown): unknown {
     return err;
   }
   throw new Error('expected an error, none was thrown');
+}
+
+/** An error carrying a file-system code, as node:fs throws them. */
+const fsError = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
+
+/** How many files this process has open (Linux). */
+const openFiles = () => realFs.readdirSync('/proc/self/fd').length;
+
+/** The paths whose file descriptors were fsynced, in order (fds are matched to their open). */
+function fsyncedPaths(): string[] {
+  const opens = vi.mocked(openSync).mock;
+  const fsyncs = vi.mocked(fsyncSync).mock;
+  return fsyncs.calls.map(([fd], i) => {
+    let opened = '?';
+    opens.results.forEach((result, j) => {
+      const before = opens.invocationCallOrder[j]! < fsyncs.invocationCallOrder[i]!;
+      if (before && result.type === 'return' && result.value === fd) {
+        opened = String(opens.calls[j]![0]);
+      }
+    });
+    return opened;
+  });
 }
 
 /** Every key file under the keys folder, as the 32-byte keys they hold. */
@@ -84,6 +135,140 @@ describe('files and permissions', () => {
     keyring().master();
     expect(modeOf(dir)).toBe(0o700);
   });
+
+  it('leaves a folder that only its owner can use as it is', () => {
+    mkdirSync(dir);
+    chmodSync(dir, 0o300); // write and search for the owner, nothing for others
+    keyring().master();
+    expect(modeOf(dir)).toBe(0o300);
+  });
+
+  it('leaves folder modes alone on Windows, where they mean nothing', () => {
+    mkdirSync(dir);
+    chmodSync(dir, 0o755);
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { ...platform, value: 'win32' });
+    try {
+      keyring().master();
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+    expect(modeOf(dir)).toBe(0o755);
+  });
+
+  it('writes a key as 64 hex characters and a newline', () => {
+    const { key } = keyring().master();
+    expect(readFileSync(path.join(dir, 'master.key'), 'utf8')).toBe(`${key.toString('hex')}\n`);
+  });
+
+  it('reads an existing key without writing anything', () => {
+    const first = keyring().master();
+    vi.clearAllMocks();
+    expect(keyring().master().key.equals(first.key)).toBe(true);
+    expect(writeSync).not.toHaveBeenCalled();
+    expect(linkSync).not.toHaveBeenCalled();
+  });
+
+  it('fsyncs a new key file and then its folder, so the name survives a crash', () => {
+    keyring().master();
+    const fsynced = fsyncedPaths();
+    const file = path.join(dir, 'master.key');
+    expect(fsynced).toHaveLength(2);
+    expect(fsynced[0]!.startsWith(`${file}.`)).toBe(true); // the temporary name, before the link
+    expect(fsynced[1]).toBe(dir);
+  });
+
+  it('leaves no file open, whatever it did', () => {
+    writeKey(pseudonymFile(E - 2), 9);
+    const before = openFiles();
+    const ring = keyring();
+    ring.master();
+    ring.pseudonymKeys();
+    now = inEpoch(E + 3);
+    ring.pseudonymKeys(); // enters a new epoch: shreds E - 2, E
+    bindKeysFolder(dir, 'db_1', '/data/tipwire.db');
+    expect(existsSync(pseudonymFile(E - 2))).toBe(false);
+    expect(openFiles()).toBe(before);
+  });
+
+  it('still makes keys where a folder cannot be opened to fsync it (Windows)', () => {
+    const actualOpen = realFs.openSync;
+    vi.mocked(openSync).mockImplementation((file, flags, mode) => {
+      if (flags === 'r' && realFs.statSync(file).isDirectory()) throw fsError('EISDIR');
+      return actualOpen(file, flags, mode);
+    });
+    try {
+      const ring = keyring();
+      expect(ring.master().key).toHaveLength(32);
+      expect(ring.pseudonymKeys().current.key).toHaveLength(32);
+    } finally {
+      vi.mocked(openSync).mockImplementation(actualOpen);
+    }
+  });
+});
+
+describe('key files', () => {
+  it('refuses a key file that is not 64 hex characters, naming the file, not the content', () => {
+    const file = path.join(dir, 'master.key');
+    const hex = 'ab'.repeat(32);
+    for (const content of ['not a key', `zz${hex}`, `${hex}zz`, hex.slice(2), '']) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(file, content);
+      const err = thrown(() => keyring().master()) as Error;
+      expect(err.message).toBe(`${file}: a key must be 64 hexadecimal characters (32 bytes)`);
+    }
+  });
+
+  it('reads a key file with spaces or a newline around the hex, in either case', () => {
+    const file = path.join(dir, 'master.key');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, `  ${'AB'.repeat(32)}\n\n`);
+    expect(keyring().master().key.equals(Buffer.alloc(32, 0xab))).toBe(true);
+  });
+
+  it('refuses a corrupt previous-epoch key rather than ignoring it', () => {
+    const file = pseudonymFile(E - 1);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, 'garbage');
+    expect(() => keyring().pseudonymKeys()).toThrow(`${file}: a key must be 64 hexadecimal`);
+  });
+
+  it('uses the key of a process that created the same file first, and shreds its own', () => {
+    const file = path.join(dir, 'master.key');
+    const witness = path.join(root, 'witness');
+    vi.mocked(linkSync).mockImplementationOnce((temp, target) => {
+      realFs.linkSync(temp, witness); // keep an eye on our own temporary key
+      writeKey(String(target), 0x44); // the other process wins the race
+      realFs.linkSync(temp, target); // and so this fails with EEXIST
+    });
+    expect(keyring().master().key.equals(Buffer.alloc(32, 0x44))).toBe(true);
+    expect(readdirSync(dir)).toEqual(['master.key']);
+    expect(readFileSync(witness).every((b) => b === 0)).toBe(true);
+    expect(readFileSync(file, 'utf8').trim()).toBe('44'.repeat(32));
+  });
+
+  it('says so when the file it lost the race to is gone again', () => {
+    vi.mocked(linkSync).mockImplementationOnce(() => {
+      throw fsError('EEXIST');
+    });
+    const err = thrown(() => keyring().master()) as AppError;
+    expect(err).toBeInstanceOf(AppError);
+    const file = path.join(dir, 'master.key');
+    expect({ code: err.code, kind: err.kind, message: err.message }).toEqual({
+      code: 'key_unavailable',
+      kind: 'technical',
+      message: `${file}: key file vanished while reading it`,
+    });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('passes on any other failure to link the key into place, leaving no temporary file', () => {
+    vi.mocked(linkSync).mockImplementationOnce(() => {
+      throw fsError('EPERM');
+    });
+    expect(() => keyring().master()).toThrow('EPERM: simulated');
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });
 
 describe('master key', () => {
@@ -107,6 +292,32 @@ describe('master key', () => {
     expect(existsSync(path.join(dir, 'master.key'))).toBe(false);
   });
 
+  it('has the id mk_ + 16 hex characters of HKDF-SHA256(master, "tipwire/v1/master-key-id")', () => {
+    const expected = hkdfSync(
+      'sha256',
+      Buffer.from(envMasterHex, 'hex'),
+      Buffer.alloc(0),
+      'tipwire/v1/master-key-id',
+      8,
+    );
+    expect(keyring({ masterKeyHex: envMasterHex }).master().id).toBe(
+      `mk_${Buffer.from(expected).toString('hex')}`,
+    );
+  });
+
+  it('takes an environment key with spaces or a newline around it', () => {
+    const ring = keyring({ masterKeyHex: `  ${envMasterHex}\n` });
+    expect(ring.master().key.equals(Buffer.from(envMasterHex, 'hex'))).toBe(true);
+  });
+
+  it('keeps the key it read: a master.key replaced on disk counts from the next start', () => {
+    const ring = keyring();
+    const first = ring.master();
+    writeKey(path.join(dir, 'master.key'), 0x09);
+    expect(ring.master().key.equals(first.key)).toBe(true);
+    expect(keyring().master().key.equals(Buffer.alloc(32, 0x09))).toBe(true);
+  });
+
   it('has an id that fingerprints the key, wherever the key came from', () => {
     writeKey(path.join(dir, 'master.key'), 0x01);
     const fromFile = keyring().master();
@@ -119,6 +330,8 @@ describe('master key', () => {
     for (const bad of [envMasterHex.slice(0, 62), envMasterHex + 'ab', 'zz'.repeat(32)]) {
       const err = thrown(() => keyring({ masterKeyHex: bad })) as AppError;
       expect(err).toBeInstanceOf(AppError);
+      expect(err.code).toBe('config.invalid');
+      expect(err.kind).toBe('technical');
       expect(err.message).toContain('TIPWIRE_MASTER_KEY');
       expect(err.message).not.toContain(bad);
       expect(err.message).not.toContain(bad.slice(0, 16));
@@ -179,6 +392,16 @@ describe('pseudonym keys', () => {
     expect(a.equals(b)).toBe(false);
   });
 
+  it('are read once per epoch: keys deleted by hand mid-epoch are still used until housekeeping', () => {
+    writeKey(pseudonymFile(E - 1), 0x07);
+    const ring = keyring();
+    const first = ring.pseudonymKeys();
+    unlinkSync(pseudonymFile(E - 1));
+    unlinkSync(pseudonymFile(E));
+    expect(ring.pseudonymKeys()).toEqual(first);
+    expect(existsSync(pseudonymFile(E))).toBe(false); // not written again either
+  });
+
   it('return the previous epoch key only while its file exists', () => {
     writeKey(pseudonymFile(E - 1), 0x07);
     expect(keyring().pseudonymKeys().previous).toEqual({
@@ -224,6 +447,48 @@ describe('pseudonym keys', () => {
     expect(left.every((b) => b === 0)).toBe(true);
   });
 
+  it('return the destroyed epochs in ascending order, whatever order the folder lists them in', () => {
+    // Epochs 8, 9 and 10 are old at epoch 12; listed backwards, and "10" sorts before "8" as text.
+    now = inEpoch(12);
+    for (const epoch of [8, 9, 10, 11]) writeKey(pseudonymFile(epoch), 9);
+    vi.mocked(readdirSync).mockImplementationOnce(
+      (folder) => (realFs.readdirSync(folder) as string[]).sort().reverse() as never,
+    );
+    expect(keyring().destroyExpiredPseudonymKeys()).toEqual([8, 9, 10]);
+  });
+
+  it('fsync the folder after destroying keys, and leave it alone when there was nothing to destroy', () => {
+    writeKey(pseudonymFile(E - 1), 9);
+    const ring = keyring();
+    ring.destroyExpiredPseudonymKeys();
+    expect(fsyncedPaths()).toEqual([]);
+    writeKey(pseudonymFile(E - 2), 9);
+    ring.destroyExpiredPseudonymKeys();
+    expect(fsyncedPaths().at(-1)).toBe(path.join(dir, 'pseudonym'));
+  });
+
+  it('find nothing to destroy before any pseudonym key exists', () => {
+    expect(keyring().destroyExpiredPseudonymKeys()).toEqual([]);
+  });
+
+  it('pass on a pseudonym folder that cannot be read', () => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'pseudonym'), 'not a folder');
+    expect(() => keyring().destroyExpiredPseudonymKeys()).toThrow(/ENOTDIR/);
+  });
+
+  it('leave files in the pseudonym folder that are not its keys alone', () => {
+    const strangers = [
+      `${E - 3}.key.bak`,
+      `${E - 3}.keyring`,
+      `old-${E - 3}.key`,
+      `${E - 3}.key.XY.tmp`,
+    ];
+    for (const name of strangers) writeKey(path.join(dir, 'pseudonym', name), 1);
+    expect(keyring().destroyExpiredPseudonymKeys()).toEqual([]);
+    expect(readdirSync(path.join(dir, 'pseudonym')).sort()).toEqual([...strangers].sort());
+  });
+
   it('also destroy temporary files a crash left while creating an old key', () => {
     const stray = path.join(dir, 'pseudonym', `${E - 3}.key.0a1b2c.tmp`);
     writeKey(stray, 0x01);
@@ -234,7 +499,12 @@ describe('pseudonym keys', () => {
   it('refuse an epoch length that is not a positive number of days', () => {
     for (const days of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
       const err = thrown(() => keyring({ pseudonymEpochDays: days })) as AppError;
-      expect(err.code).toBe('config.invalid');
+      expect({ code: err.code, kind: err.kind, message: err.message }).toEqual({
+        code: 'config.invalid',
+        kind: 'technical',
+        message:
+          'pseudonymEpochDays (TIPWIRE_PSEUDONYM_EPOCH_DAYS) must be a positive number of days',
+      });
     }
   });
 });
@@ -285,5 +555,89 @@ describe('pseudonymsOf', () => {
   it('gives different callers different pseudonyms', () => {
     const ring = keyring();
     expect(ring.pseudonymsOf(caller).current).not.toBe(ring.pseudonymsOf('+8613800138001').current);
+  });
+});
+
+describe('bindKeysFolder', () => {
+  const idFile = () => path.join(dir, 'database-id');
+
+  it('binds an unbound folder to the database, in a 0600 file naming it', () => {
+    bindKeysFolder(dir, 'db_1', '/data/tipwire.db');
+    expect(readFileSync(idFile(), 'utf8')).toBe('db_1\n');
+    expect(modeOf(idFile())).toBe(0o600);
+    expect(modeOf(dir)).toBe(0o700);
+    expect(readdirSync(dir)).toEqual(['database-id']);
+    expect(readBinding(idFile())).toBe('db_1');
+  });
+
+  it('fsyncs the id file and then the folder', () => {
+    bindKeysFolder(dir, 'db_1', '/data/tipwire.db');
+    const fsynced = fsyncedPaths();
+    expect(fsynced).toHaveLength(2);
+    expect(fsynced[0]!.startsWith(`${idFile()}.`)).toBe(true);
+    expect(fsynced[1]).toBe(dir);
+  });
+
+  it('accepts the database it is bound to, again and again', () => {
+    bindKeysFolder(dir, 'db_1', '/data/tipwire.db');
+    vi.clearAllMocks();
+    bindKeysFolder(dir, 'db_1', '/data/tipwire.db');
+    expect(writeSync).not.toHaveBeenCalled();
+  });
+
+  it('refuses another database, naming the folder, both databases and the setting', () => {
+    bindKeysFolder(dir, 'db_1', '/data/tipwire.db');
+    const err = thrown(() => bindKeysFolder(dir, 'db_2', '/data/other.db')) as KeysBindingError;
+    expect(err).toBeInstanceOf(KeysBindingError);
+    expect(err.code).toBe('keys.other_database');
+    expect(err.message).toBe(
+      `the keys folder ${dir} belongs to another database (db_1), not to /data/other.db (db_2): ` +
+        'each database needs its own keys folder (TIPWIRE_KEYS_DIR)',
+    );
+  });
+
+  it('loses a race to another database with the same refusal, leaving no temporary file', () => {
+    vi.mocked(linkSync).mockImplementationOnce((temp, target) => {
+      writeFileSync(target, 'db_other\n'); // the other process links first
+      realFs.linkSync(temp, target);
+    });
+    expect(() => bindKeysFolder(dir, 'db_1', '/data/tipwire.db')).toThrow(KeysBindingError);
+    expect(readdirSync(dir)).toEqual(['database-id']);
+    expect(readBinding(idFile())).toBe('db_other');
+  });
+
+  it('accepts a race lost to another process binding the same database', () => {
+    vi.mocked(linkSync).mockImplementationOnce((temp, target) => {
+      writeFileSync(target, 'db_1\n');
+      realFs.linkSync(temp, target);
+    });
+    bindKeysFolder(dir, 'db_1', '/data/tipwire.db');
+    expect(readdirSync(dir)).toEqual(['database-id']);
+  });
+
+  it('passes on any other failure to link, leaving no temporary file', () => {
+    vi.mocked(linkSync).mockImplementationOnce(() => {
+      throw fsError('EPERM');
+    });
+    expect(() => bindKeysFolder(dir, 'db_1', '/data/tipwire.db')).toThrow('EPERM: simulated');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('readBinding', () => {
+  it('is null for a folder not bound yet', () => {
+    expect(readBinding(path.join(root, 'database-id'))).toBeNull();
+  });
+
+  it('reads the id without the whitespace around it', () => {
+    const file = path.join(root, 'database-id');
+    writeFileSync(file, '  db_1 \n');
+    expect(readBinding(file)).toBe('db_1');
+  });
+
+  it('passes on a file it cannot read', () => {
+    const file = path.join(root, 'database-id');
+    mkdirSync(file);
+    expect(() => readBinding(file)).toThrow(/EISDIR/);
   });
 });

@@ -110,7 +110,6 @@ export function createKeyring(options: KeyringOptions): Keyring {
   const pseudonymDir = path.join(dir, PSEUDONYM_DIR);
 
   let masterKey: { id: string; key: Buffer } | null = null;
-  const subkeys = new Map<SubkeyPurpose, Buffer>();
   // The keys of one epoch, looked up when that epoch is first seen: the hot path
   // (a pseudonym per call) then touches no file.
   let epochKeys: { current: EpochKey; previous: EpochKey | null } | null = null;
@@ -168,14 +167,8 @@ export function createKeyring(options: KeyringOptions): Keyring {
   return {
     master,
     masterById: (id) => (id === master().id ? master().key : null),
-    subkey(purpose) {
-      let key = subkeys.get(purpose);
-      if (!key) {
-        key = hkdf(master().key, subkeyLabel(purpose), KEY_BYTES);
-        subkeys.set(purpose, key);
-      }
-      return key;
-    },
+    // Derived on each call: HKDF takes microseconds, not worth a cache.
+    subkey: (purpose) => hkdf(master().key, subkeyLabel(purpose), KEY_BYTES),
     pseudonymKeys,
     destroyExpiredPseudonymKeys,
     pseudonymsOf(e164) {
@@ -322,7 +315,7 @@ function shred(file: string): void {
   const fd = openSync(file, 'r+');
   try {
     const size = fstatSync(fd).size;
-    if (size > 0) writeSync(fd, Buffer.alloc(size), 0, size, 0);
+    writeSync(fd, Buffer.alloc(size), 0, size, 0); // nothing to write for an empty file
     fsyncSync(fd);
   } finally {
     closeSync(fd);

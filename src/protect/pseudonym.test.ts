@@ -25,6 +25,12 @@ describe('pseudonymOf', () => {
     expect(a).not.toBe(pseudonymOf('+8613800138000', otherKey));
     expect(a).not.toBe(pseudonymOf('+8613800138001', key));
   });
+  it('is `ps_` and the hex of HMAC-SHA256 (RFC 4231, test case 2)', () => {
+    // Key "Jefe", data "what do ya want for nothing?": the RFC's HMAC-SHA-256 output.
+    expect(pseudonymOf('what do ya want for nothing?', Buffer.from('Jefe'))).toBe(
+      'ps_5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    );
+  });
   it('does not contain the number', () => {
     expect(pseudonymOf('+8613800138000', key)).not.toContain('13800138000');
   });

@@ -17,7 +17,7 @@ export function toE164(phone: string, defaultRegion?: string): string | null {
   return parsed && parsed.isPossible() ? parsed.number : null;
 }
 
-/** Keyed pseudonym of an E.164 number: `ps_` + HMAC-SHA256 (hex, 64 chars). */
+/** Keyed pseudonym of an E.164 number: `ps_` + HMAC-SHA256 (hex, 64 chars); text is UTF-8. */
 export function pseudonymOf(e164: string, key: Buffer): string {
-  return 'ps_' + createHmac('sha256', key).update(e164, 'utf8').digest('hex');
+  return 'ps_' + createHmac('sha256', key).update(e164).digest('hex');
 }

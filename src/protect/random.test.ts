@@ -1,5 +1,31 @@
-import { describe, expect, it } from 'vitest';
-import { secureRandom } from './random.js';
+import { randomBytes, randomFillSync } from 'node:crypto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The CSPRNG, watched: each refill of the pool is one call to randomFillSync.
+vi.mock('node:crypto', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:crypto')>();
+  return {
+    ...actual,
+    randomBytes: vi.fn(actual.randomBytes),
+    randomFillSync: vi.fn(actual.randomFillSync),
+  };
+});
+
+/** A fresh copy of the module, its pool not yet filled. */
+async function freshRandom() {
+  vi.resetModules();
+  return (await import('./random.js')).secureRandom;
+}
+
+let secureRandom: (size: number) => Buffer;
+beforeEach(async () => {
+  secureRandom = await freshRandom();
+  vi.mocked(randomFillSync).mockClear();
+  vi.mocked(randomBytes).mockClear();
+});
+
+const POOL_BYTES = 8192;
+const MAX_POOLED = 256;
 
 describe('secureRandom', () => {
   it('returns the size asked for, fresh bytes each time', () => {
@@ -20,6 +46,23 @@ describe('secureRandom', () => {
 
   it('serves large requests directly', () => {
     expect(secureRandom(10_000)).toHaveLength(10_000);
+  });
+
+  it('fills its 8 KiB pool once, and again only when a request would run past its end', () => {
+    const size = 16;
+    // The first request fills the pool; it then serves exactly POOL_BYTES / size requests.
+    for (let i = 0; i < POOL_BYTES / size; i++) secureRandom(size);
+    expect(randomFillSync).toHaveBeenCalledTimes(1);
+    secureRandom(size);
+    expect(randomFillSync).toHaveBeenCalledTimes(2);
+  });
+
+  it('serves up to 256 bytes from the pool and anything larger from the CSPRNG directly', () => {
+    secureRandom(MAX_POOLED);
+    expect(randomBytes).not.toHaveBeenCalled();
+    secureRandom(MAX_POOLED + 1);
+    expect(randomBytes).toHaveBeenCalledTimes(1);
+    expect(randomBytes).toHaveBeenCalledWith(MAX_POOLED + 1);
   });
 
   it('looks uniform: every byte value appears, none far too often', () => {

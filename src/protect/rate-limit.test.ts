@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createRateLimiter, networkPrefix, sourceHasher } from './rate-limit.js';
 
@@ -74,6 +75,30 @@ describe('networkPrefix', () => {
     expect(networkPrefix('2001:db8:abcd:12::1', settings)).toBe('2001:db8:abcd::/48');
     expect(networkPrefix('2001:db8::1', settings)).toBe('2001:db8:0::/48');
   });
+  it('reads an IPv6-mapped IPv4 address with octets of any length', () => {
+    expect(networkPrefix('::ffff:203.10.113.77', settings)).toBe('203.10.113.0/24');
+    expect(networkPrefix('::FFFF:9.8.7.6', settings)).toBe('9.8.7.0/24');
+  });
+  it('expands "::" into the zero groups it stands for, wherever it is', () => {
+    const all = { ...settings, ipv6PrefixBits: 128 };
+    expect(networkPrefix('2001:db8::1:2:3:4:5', { ...settings, ipv6PrefixBits: 64 })).toBe(
+      '2001:db8:0:1::/64',
+    );
+    expect(networkPrefix('::1', all)).toBe('0:0:0:0:0:0:0:1::/128');
+    expect(networkPrefix('fe80::', all)).toBe('fe80:0:0:0:0:0:0:0::/128');
+    expect(networkPrefix('2001:DB8:0:0:0:0:0:AB', all)).toBe('2001:db8:0:0:0:0:0:ab::/128');
+  });
+  it('adds no zero group to an address written without "::"', () => {
+    // A dotted IPv4 tail written out in full: seven parts, and no "::" to expand.
+    expect(networkPrefix('64:ff9b:0:0:0:0:1.2.3.4', { ...settings, ipv6PrefixBits: 128 })).toBe(
+      '64:ff9b:0:0:0:0:1.2.3.4::/128',
+    );
+  });
+  it('returns what is not an IP address as it is', () => {
+    for (const notAnAddress of ['unknown', 'x::ffff:203.0.113.9', '::ffff:203.0.113.9x', '']) {
+      expect(networkPrefix(notAnAddress, settings)).toBe(notAnAddress);
+    }
+  });
 });
 
 describe('sourceHasher', () => {
@@ -81,5 +106,11 @@ describe('sourceHasher', () => {
     const hash = sourceHasher();
     expect(hash('203.0.113.0/24')).toBe(hash('203.0.113.0/24'));
     expect(hash('203.0.113.0/24')).not.toContain('203.0.113');
+  });
+  it('is the first 22 base64url characters (132 bits) of HMAC-SHA256 under its key', () => {
+    const key = Buffer.alloc(32, 5);
+    const full = createHmac('sha256', key).update('203.0.113.0/24').digest('base64url');
+    expect(sourceHasher(key)('203.0.113.0/24')).toBe(full.slice(0, 22));
+    expect(sourceHasher(key)('203.0.113.0/24')).toHaveLength(22);
   });
 });

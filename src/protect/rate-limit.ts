@@ -92,7 +92,7 @@ export function networkPrefix(address: string, settings: PrefixSettings): string
 }
 
 function expandIPv6(ip: string): string[] {
-  const [head = '', tail = ''] = ip.split('::');
+  const [head, tail = ''] = ip.split('::'); // split always gives a head
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const middle = Array(8 - left.length - right.length).fill('0');

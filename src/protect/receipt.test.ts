@@ -68,16 +68,24 @@ describe('issueReceipt', () => {
   });
 });
 
-describe('parseReceipt', () => {
-  const { receipt } = issueReceipt(fixedRandom([0x3a, 0x91, 0xc4, 0x5e, 0x07]));
-  const canonical = parseReceipt(receipt);
+// Fixtures are made inside each test, never while the file is collected: a function that
+// throws there would fail the file as a whole, which mutation testing does not count.
 
+/** A receipt from a fixed CSPRNG, and how it parses in its canonical form. */
+function fixture() {
+  const { receipt } = issueReceipt(fixedRandom([0x3a, 0x91, 0xc4, 0x5e, 0x07]));
+  return { receipt, canonical: parseReceipt(receipt) };
+}
+
+describe('parseReceipt', () => {
   it('reads the canonical form', () => {
+    const { receipt, canonical } = fixture();
     expect(canonical).not.toBeNull();
     expect(formatReceipt(canonical!)).toBe(receipt);
   });
 
   it('accepts lower case, spaces or no separators, and full-width characters', () => {
+    const { receipt, canonical } = fixture();
     expect(parseReceipt(receipt.toLowerCase())).toEqual(canonical);
     expect(parseReceipt(receipt.replaceAll('-', ' '))).toEqual(canonical);
     expect(parseReceipt(`  ${receipt.replaceAll('-', '')}  `)).toEqual(canonical);
@@ -93,7 +101,32 @@ describe('parseReceipt', () => {
     });
   });
 
+  it('reads every separator it promises: spaces, tabs, hyphens, dashes and the minus sign', () => {
+    const { receipt, canonical } = fixture();
+    for (const separator of [
+      ' ',
+      '\t',
+      '\n',
+      '-',
+      '\u2010',
+      '\u2012',
+      '\u2014',
+      '\u2015',
+      '\u2212',
+    ]) {
+      expect(parseReceipt(receipt.replaceAll('-', separator))).toEqual(canonical);
+    }
+  });
+
+  it('looks at inputs up to 128 characters, however generously spaced, and no longer', () => {
+    const { receipt, canonical } = fixture();
+    const spaced = (length: number) => receipt + ' '.repeat(length - receipt.length);
+    expect(parseReceipt(spaced(128))).toEqual(canonical);
+    expect(parseReceipt(spaced(129))).toBeNull();
+  });
+
   it('refuses wrong lengths, letters outside the alphabet and other symbols', () => {
+    const { receipt } = fixture();
     expect(parseReceipt('')).toBeNull();
     expect(parseReceipt(receipt.slice(0, -1))).toBeNull();
     expect(parseReceipt(`${receipt}0`)).toBeNull();
@@ -106,15 +139,20 @@ describe('parseReceipt', () => {
 });
 
 describe('receiptMatches', () => {
-  const issued = issueReceipt();
-  const stored = { secretHash: issued.secretHash };
+  /** A newly issued receipt and what the database keeps of it. */
+  function issuedAndStored() {
+    const issued = issueReceipt();
+    return { issued, stored: { secretHash: issued.secretHash } };
+  }
 
   it('accepts the issued receipt, however it was typed', () => {
+    const { issued, stored } = issuedAndStored();
     expect(receiptMatches(parseReceipt(issued.receipt)!, stored)).toBe(true);
     expect(receiptMatches(parseReceipt(issued.receipt.toLowerCase())!, stored)).toBe(true);
   });
 
   it('refuses a secret with one character changed', () => {
+    const { issued, stored } = issuedAndStored();
     const compact = issued.receipt.replaceAll('-', '');
     const last = compact.at(-1) === '0' ? '1' : '0';
     const typo = parseReceipt(changeChar(issued.receipt, compact.length - 1, last))!;
@@ -122,12 +160,14 @@ describe('receiptMatches', () => {
   });
 
   it('refuses the right secret under another lookup', () => {
+    const { issued, stored } = issuedAndStored();
     const parsed = parseReceipt(issued.receipt)!;
     const otherLookup = parsed.lookup === '00000000' ? '11111111' : '00000000';
     expect(receiptMatches({ ...parsed, lookup: otherLookup }, stored)).toBe(false);
   });
 
   it('refuses a stored hash of the wrong length instead of throwing', () => {
+    const { issued } = issuedAndStored();
     const parsed = parseReceipt(issued.receipt)!;
     expect(receiptMatches(parsed, { secretHash: issued.secretHash.subarray(0, 16) })).toBe(false);
   });

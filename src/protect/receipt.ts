@@ -81,7 +81,7 @@ export function receiptMatches(parsed: ParsedReceipt, stored: { secretHash: Buff
 }
 
 function hashSecret(lookup: string, secret: string): Buffer {
-  return createHash('sha256').update(`tipwire.receipt.v1\0${lookup}\0${secret}`, 'utf8').digest();
+  return createHash('sha256').update(`tipwire.receipt.v1\0${lookup}\0${secret}`).digest();
 }
 
 /** Big-endian base32: every 5 bits of `bytes` become one character. */
