@@ -3,17 +3,22 @@
  * stored with the hash so they can be raised later. Verification is constant-time.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { promisify } from 'node:util';
 
 /** N = 2^15, r = 8, p = 1: about 32 MiB and some tens of ms per hash. */
 const DEFAULT = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
+/** scrypt with options, as a promise (bad parameters reject it). */
+const scryptAsync = promisify(scrypt) as (
+  password: string,
+  salt: Buffer,
+  keyLength: number,
+  options: ScryptOptions,
+) => Promise<Buffer>;
+
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password, salt, KEY_LENGTH, { ...options, maxmem: 256 * 1024 * 1024 }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
-  );
+  return scryptAsync(password, salt, KEY_LENGTH, { ...options, maxmem: 256 * 1024 * 1024 });
 }
 
 /** `scrypt$N$r$p$<salt b64>$<hash b64>` */

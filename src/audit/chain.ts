@@ -167,9 +167,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * unambiguous: no field can bleed into the next.
  */
 export function canonicalBytes(r: AuditRecordContent): Buffer {
+  // Buffer.from writes text as UTF-8.
   return Buffer.from(
     JSON.stringify([FORMAT, r.seq, r.at, r.actor, r.action, r.target, r.reason, r.detailsJson]),
-    'utf8',
   );
 }
 
@@ -181,14 +181,15 @@ export function hashRecord(prevHash: string, record: AuditRecordContent, key: Bu
     .digest('hex');
 }
 
-/** A stored (possibly hand-edited) hash as 32 bytes; anything else as its raw text. */
+/** A stored (possibly hand-edited) hash as 32 bytes; anything else as its raw text (UTF-8). */
 function hexBytes(hash: string): Buffer {
-  return /^[0-9a-f]{64}$/.test(hash) ? Buffer.from(hash, 'hex') : Buffer.from(hash, 'utf8');
+  return /^[0-9a-f]{64}$/.test(hash) ? Buffer.from(hash, 'hex') : Buffer.from(hash);
 }
 
+/** Whether two hash texts are equal, compared in constant time as UTF-8 bytes. */
 function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'utf8');
-  const y = Buffer.from(b, 'utf8');
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
@@ -218,16 +219,17 @@ export function parseAnchor(
   } catch {
     return { ok: false, seq: null, why: 'it is not valid JSON' };
   }
-  const a = value as Partial<AuditAnchor> | null;
-  const seq = typeof a?.seq === 'number' && Number.isSafeInteger(a.seq) ? a.seq : null;
+  // `null` reads as an object with no fields; other non-objects have none of them either.
+  const a = (value ?? {}) as Partial<AuditAnchor>;
+  const seq = Number.isSafeInteger(a.seq) ? (a.seq as number) : undefined;
   if (
-    seq === null ||
+    seq === undefined ||
     seq < 1 ||
-    typeof a?.hash !== 'string' ||
+    typeof a.hash !== 'string' ||
     typeof a.at !== 'number' ||
     typeof a.mac !== 'string'
   ) {
-    return { ok: false, seq, why: 'it lacks seq, hash, at or mac' };
+    return { ok: false, seq: seq ?? null, why: 'it lacks seq, hash, at or mac' };
   }
   const anchor: AuditAnchor = { seq, hash: a.hash, at: a.at, mac: a.mac };
   if (!sameHash(anchorMac(anchor, key), anchor.mac)) {
@@ -269,8 +271,9 @@ export function verifyChain(
   let count = 0;
   for (let step = it.next(); !step.done; step = it.next()) {
     const r = step.value;
-    if (count > 0 && r.seq <= prevSeq) {
-      return fail(r.seq, 'reordered', broken(r.seq, `it comes after record ${prevSeq}`));
+    if (r.seq <= prevSeq) {
+      const why = count > 0 ? `it comes after record ${prevSeq}` : 'the first record is number 1';
+      return fail(r.seq, 'reordered', broken(r.seq, why));
     }
     if (r.seq > prevSeq + 1) {
       const gap =
@@ -363,7 +366,8 @@ function diagnose(
     const step = rest.next();
     candidate = step.done ? null : step.value;
   }
-  if (r.seq === 1 && prevHash === GENESIS_HASH) {
+  // The very first record does not match: perhaps the whole log is checked with the wrong key.
+  if (r.seq === 1) {
     return fail(
       r.seq,
       'edited',

@@ -62,6 +62,58 @@ describe('boundingBox', () => {
   });
   it('opens to all longitudes across the antimeridian', () => {
     expect(boundingBox({ lat: 0, lon: 179.999 }, 500)).toMatchObject({ minLon: -180, maxLon: 180 });
+    expect(boundingBox({ lat: 0, lon: -179.999 }, 500)).toMatchObject({
+      minLon: -180,
+      maxLon: 180,
+    });
+  });
+
+  it('reaches no further than the radius: each edge is the point at the radius (equator)', () => {
+    const center = { lat: 0, lon: 10 };
+    const box = boundingBox(center, 500);
+    expect(box.maxLat).toBeCloseTo(destination(center, 0, 500).lat, 9);
+    expect(box.minLat).toBeCloseTo(destination(center, 180, 500).lat, 9);
+    expect(box.maxLon).toBeCloseTo(destination(center, 90, 500).lon, 9);
+    expect(box.minLon).toBeCloseTo(destination(center, 270, 500).lon, 9);
+  });
+
+  it('spans every longitude at a pole, where they all meet, even for a zero radius', () => {
+    expect(boundingBox({ lat: 90, lon: 0 }, 0)).toEqual({
+      minLat: 90,
+      maxLat: 90,
+      minLon: -180,
+      maxLon: 180,
+    });
+    expect(boundingBox({ lat: 89.999, lon: 10 }, 500)).toMatchObject({
+      maxLat: 90,
+      minLon: -180,
+      maxLon: 180,
+    });
+  });
+
+  it('keeps a box that ends exactly on the antimeridian, and opens one a unit past it', () => {
+    const halfWidth = boundingBox({ lat: 0, lon: 0 }, 500).maxLon;
+    const west = -180 + halfWidth;
+    const east = 180 - halfWidth;
+    // The edges land on ±180 exactly (checked, not assumed).
+    expect(west - halfWidth).toBe(-180);
+    expect(east + halfWidth).toBe(180);
+    expect(boundingBox({ lat: 0, lon: west }, 500)).toMatchObject({
+      minLon: -180,
+      maxLon: west + halfWidth,
+    });
+    expect(boundingBox({ lat: 0, lon: east }, 500)).toMatchObject({
+      minLon: east - halfWidth,
+      maxLon: 180,
+    });
+    expect(boundingBox({ lat: 0, lon: west - 1e-9 }, 500)).toMatchObject({
+      minLon: -180,
+      maxLon: 180,
+    });
+    expect(boundingBox({ lat: 0, lon: east + 1e-9 }, 500)).toMatchObject({
+      minLon: -180,
+      maxLon: 180,
+    });
   });
 });
 
@@ -89,6 +141,53 @@ describe('chooseIncident', () => {
     const far = candidate({ id: 'a', incidentId: 'i_far', lat: north(450) });
     const near = candidate({ id: 'b', incidentId: 'i_near', lat: north(100) });
     expect(chooseIncident(subject, [far, near], rule)?.incidentId).toBe('i_near');
+  });
+
+  it('joins a report exactly 2 h apart (the window is inclusive)', () => {
+    const later = T0 + 2 * HOUR;
+    expect(chooseIncident(subject, [candidate({ from: later, to: later })], rule)?.incidentId).toBe(
+      'i_1',
+    );
+  });
+
+  it('joins a report exactly at the radius, and not one a micrometre beyond it', () => {
+    const c = candidate({ lat: north(500) });
+    // The rule's radius is set to the computed distance, so "exactly" owes nothing to rounding.
+    const distance = haversineMeters(subject.point, c);
+    expect(chooseIncident(subject, [c], { ...rule, radiusMeters: distance })).toEqual({
+      incidentId: 'i_1',
+      distanceMeters: distance,
+    });
+    expect(chooseIncident(subject, [c], { ...rule, radiusMeters: distance - 1e-6 })).toBeNull();
+  });
+
+  it('keeps the nearest incident when a farther one comes after it', () => {
+    const near = candidate({ id: 'a', incidentId: 'i_near', lat: north(100) });
+    const far = candidate({ id: 'b', incidentId: 'i_far', lat: north(450) });
+    expect(chooseIncident(subject, [near, far], rule)?.incidentId).toBe('i_near');
+  });
+
+  it('prefers the nearer report even when a farther one is closer in time', () => {
+    const near = candidate({ id: 'a', incidentId: 'i_near', lat: north(100), from: T0 + HOUR });
+    const far = candidate({ id: 'b', incidentId: 'i_far', lat: north(450) });
+    expect(chooseIncident(subject, [near, far], rule)?.incidentId).toBe('i_near');
+    expect(chooseIncident(subject, [far, near], rule)?.incidentId).toBe('i_near');
+  });
+
+  it('breaks a tie in distance by the smaller time gap, in either order', () => {
+    // Same place, so the distances are equal to the last bit.
+    const lateAt = (minutes: number) => T0 + minutes * 60_000;
+    const gap30 = candidate({ id: 'a', incidentId: 'i_30', from: lateAt(30), to: lateAt(30) });
+    const gap10 = candidate({ id: 'b', incidentId: 'i_10', from: lateAt(10), to: lateAt(10) });
+    expect(chooseIncident(subject, [gap30, gap10], rule)?.incidentId).toBe('i_10');
+    expect(chooseIncident(subject, [gap10, gap30], rule)?.incidentId).toBe('i_10');
+  });
+
+  it('keeps the first of candidates equal in distance and gap (stable)', () => {
+    const first = candidate({ id: 'a', incidentId: 'i_first', lat: north(200) });
+    const second = candidate({ id: 'b', incidentId: 'i_second', lat: north(200) });
+    expect(chooseIncident(subject, [first, second], rule)?.incidentId).toBe('i_first');
+    expect(chooseIncident(subject, [second, first], rule)?.incidentId).toBe('i_second');
   });
 
   it('ignores itself and reports not yet in an incident', () => {
