@@ -27,7 +27,7 @@ export interface ParsedPoint {
   lon: number;
   /** Radius implied by the digits given. */
   impliedAccuracyMeters: number;
-  /** Hemisphere letters put latitude second (`E108 N34` is read by its letters). */
+  /** Hemisphere letters decided the axes: one on each, or one saying latitude is second (`E108 N34`). */
   axesFromLetters: boolean;
 }
 
@@ -52,32 +52,55 @@ const HEMISPHERES: Record<string, { axis: Axis; sign: -1 | 1 }> = {
   南緯: { axis: 'lat', sign: -1 },
 };
 
+const UNITS: Record<string, 'deg' | 'min' | 'sec'> = {
+  '°': 'deg',
+  度: 'deg',
+  "'": 'min',
+  '′': 'min',
+  '’': 'min',
+  '‘': 'min',
+  分: 'min',
+  "''": 'sec',
+  '"': 'sec',
+  '″': 'sec',
+  '”': 'sec',
+  '“': 'sec',
+  秒: 'sec',
+};
+
+/** One token at a time, sticky: a token starts where the previous one ended, or nothing matches. */
 const TOKEN =
-  /\s*(?:(北纬|南纬|东经|西经|東經|西經|北緯|南緯|[NSEWnsew](?![A-Za-z]))|([-+−]?)(\d+(?:\.\d+)?)|(°|º|˚|度|''|"|″|”|“|秒|'|′|’|‘|分)|([,;，；/|]))\s*/y;
+  /\s*(?:(北纬|南纬|东经|西经|東經|西經|北緯|南緯|[NSEWnsew](?![A-Za-z]))|([-+−]?)(\d+(?:\.\d+)?)|(°|度|''|"|″|”|“|秒|'|′|’|‘|分)|([,;，；/|]))\s*/y;
+
+/**
+ * NFKC (full-width digits and letters), degree signs first: NFKC turns º (the ordinal
+ * sign, typed for ° on Spanish and Portuguese keyboards) into "o" and ˚ (ring above)
+ * into a blank and a combining ring. NFKC also turns ″ into two primes: a doubled
+ * prime is read back as seconds.
+ */
+function prepare(text: string): string {
+  return text.replace(/[º˚]/g, '°').normalize('NFKC').replace(/′′|’’/g, '″');
+}
 
 function tokenize(text: string): Token[] | null {
-  // NFKC turns ″ into two primes; read a doubled prime as seconds.
-  const src = text.normalize('NFKC').replace(/′′|’’/g, '″').trim();
+  const src = prepare(text); // blanks around tokens are part of them
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   while (TOKEN.lastIndex < src.length) {
-    const at = TOKEN.lastIndex;
     const m = TOKEN.exec(src);
-    if (!m || m.index !== at) return null;
-    const [, hemi, sign, num, unit, sep] = m;
+    if (!m) return null;
+    const [, hemi, sign, num, unit] = m;
     if (hemi) tokens.push({ kind: 'hemi', ...HEMISPHERES[hemi.toLowerCase()]! });
     else if (num !== undefined) {
-      const dot = num.indexOf('.');
+      const [, fraction = ''] = num.split('.');
       tokens.push({
         kind: 'num',
         value: Number(num),
-        decimals: dot < 0 ? 0 : num.length - dot - 1,
+        decimals: fraction.length,
         sign: sign === '-' || sign === '−' ? -1 : 1,
       });
-    } else if (unit) {
-      const u = /^(°|º|˚|度)$/.test(unit) ? 'deg' : /^(''|"|″|”|“|秒)$/.test(unit) ? 'sec' : 'min';
-      tokens.push({ kind: 'unit', unit: u });
-    } else if (sep) tokens.push({ kind: 'sep' });
+    } else if (unit) tokens.push({ kind: 'unit', unit: UNITS[unit]! });
+    else tokens.push({ kind: 'sep' }); // the one group left
   }
   return tokens;
 }
@@ -105,7 +128,8 @@ function coordinateOf(tokens: Token[]): ParsedCoordinate | null {
       last.unit = t.unit;
     } else return null;
   }
-  if (parts.length === 0 || parts.length > 3) return null;
+  // (A fourth part finds no unit left after seconds and is refused below.)
+  if (parts.length === 0) return null;
   // A minus sign and a hemisphere letter together contradict or repeat each other.
   if (negative && axis !== null) return null;
   if (negative) sign = -1;
@@ -132,12 +156,12 @@ function coordinateOf(tokens: Token[]): ParsedCoordinate | null {
 
 /** Splits tokens into two coordinates: by separator, by hemisphere markers, or by count. */
 function splitPair(tokens: Token[]): [Token[], Token[]] | null {
+  // Two separators or more leave one inside a coordinate, which coordinateOf refuses.
   const seps = tokens.filter((t) => t.kind === 'sep').length;
   if (seps === 1) {
     const i = tokens.findIndex((t) => t.kind === 'sep');
     return [tokens.slice(0, i), tokens.slice(i + 1)];
   }
-  if (seps > 1) return null;
   const hemis = tokens.flatMap((t, i) => (t.kind === 'hemi' ? [i] : []));
   if (hemis.length === 2) {
     const [h1, h2] = hemis as [number, number];
@@ -145,11 +169,8 @@ function splitPair(tokens: Token[]): [Token[], Token[]] | null {
     if (h2 === tokens.length - 1) return [tokens.slice(0, h1 + 1), tokens.slice(h1 + 1)]; // 34 15 N 108 56 E
     return null;
   }
-  const nums = tokens.filter((t) => t.kind === 'num').length;
-  if (hemis.length === 0 && nums === 2 && !tokens.some((t) => t.kind === 'unit')) {
-    const i = tokens.findIndex((t) => t.kind === 'num');
-    return [tokens.slice(0, i + 1), tokens.slice(i + 1)];
-  }
+  // Two tokens: one each (two plain numbers; any other two cannot make a pair).
+  if (tokens.length === 2) return [tokens.slice(0, 1), tokens.slice(1)];
   // 34°15'39.6" 108°56'31.2": a second degree mark starts the second coordinate.
   const degreeMarks = tokens.flatMap((t, i) => (t.kind === 'unit' && t.unit === 'deg' ? [i] : []));
   if (hemis.length === 0 && degreeMarks.length === 2) {
@@ -164,16 +185,14 @@ const accuracyOf = (unitDegrees: number) => 0.5 * unitDegrees * METERS_PER_DEGRE
 /** A coordinate pair from text, or null when the text is not one. */
 export function parsePoint(text: string): ParsedPoint | null {
   const tokens = tokenize(text);
-  if (!tokens || tokens.length === 0) return null;
+  if (!tokens) return null;
   const pair = splitPair(tokens);
   if (!pair) return null;
   const a = coordinateOf(pair[0]);
   const b = coordinateOf(pair[1]);
   if (!a || !b) return null;
   // Plain numbers without a mark, a decimal point or a letter are not coordinates ("34 108").
-  const marked = tokens.some(
-    (t) => t.kind === 'hemi' || t.kind === 'unit' || (t.kind === 'num' && t.decimals > 0),
-  );
+  const marked = tokens.some((t) => (t.kind === 'num' ? t.decimals > 0 : t.kind !== 'sep'));
   if (!marked) return null;
   let lat = a;
   let lon = b;
@@ -197,17 +216,15 @@ export function parsePoint(text: string): ParsedPoint | null {
 /** One coordinate (a `lat` or `lon` field written as text). */
 export function parseCoordinate(text: string): ParsedCoordinate | null {
   const tokens = tokenize(text);
-  if (!tokens || tokens.length === 0) return null;
-  return coordinateOf(tokens);
+  return tokens && coordinateOf(tokens);
 }
 
 /** Accuracy implied by the digits of a number as JSON wrote it (34.261 → 3 decimals). */
 export function impliedAccuracyOfNumber(value: number): number {
   const text = String(Math.abs(value));
   if (text.includes('e')) return 0;
-  const dot = text.indexOf('.');
-  const decimals = dot < 0 ? 0 : text.length - dot - 1;
-  return accuracyOf(10 ** -decimals);
+  const [, fraction = ''] = text.split('.');
+  return accuracyOf(10 ** -fraction.length);
 }
 
 /**
@@ -216,7 +233,7 @@ export function impliedAccuracyOfNumber(value: number): number {
  * matched one way only: adjacent optional blanks (`\s*(?:°)?\s*`) made a
  * 500-character run of spaces take minutes to reject.
  */
-const EMBEDDED_COORDINATE = String.raw`(?:(?:北纬|南纬|东经|西经|[NSEW])\s?)?[-−]?\d{1,3}(?:\.\d+)?(?:\s*(?:°|º|度))?(?:\s*\d{1,2}(?:\.\d+)?\s*['′’分](?:\s*\d{1,2}(?:\.\d+)?(?:\s*(?:"|″|”|''|秒))?)?)?(?:\s*[NSEW])?`;
+const EMBEDDED_COORDINATE = String.raw`(?:(?:北纬|南纬|东经|西经|[NSEW])\s?)?[-−]?\d{1,3}(?:\.\d+)?(?:\s*(?:°|度))?(?:\s*\d{1,2}(?:\.\d+)?\s*['′’分](?:\s*\d{1,2}(?:\.\d+)?(?:\s*(?:"|″|”|''|秒))?)?)?(?:\s*[NSEW])?`;
 /** Digits, decimal point and hemisphere letters anywhere in free text: a coordinate pair inside a sentence. */
 const EMBEDDED = new RegExp(
   `${EMBEDDED_COORDINATE}(?:\\s*[,;，/]\\s*|\\s+)${EMBEDDED_COORDINATE}`,
@@ -230,11 +247,12 @@ const EMBEDDED = new RegExp(
 export function findPointInText(text: string): { point: ParsedPoint; rest: string } | null {
   const whole = parsePoint(text);
   if (whole) return { point: whole, rest: '' };
+  // Not `prepare`: inside a sentence, º is more often an ordinal ("5, 1º, 40.41 -3.70").
   const src = text.normalize('NFKC').replace(/′′|’’/g, '″');
   for (const m of src.matchAll(EMBEDDED)) {
     const point = parsePoint(m[0]);
     if (point) {
-      const rest = (src.slice(0, m.index) + ' ' + src.slice(m.index + m[0].length)).trim();
+      const rest = src.slice(0, m.index) + ' ' + src.slice(m.index + m[0].length);
       return { point, rest: rest.replace(/^[\s,;，；:：-]+|[\s,;，；:：-]+$/g, '') };
     }
   }

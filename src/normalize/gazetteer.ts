@@ -64,21 +64,21 @@ const MAX_HAN = 10;
 function normalizeAscii(name: string): string {
   let out = '';
   let space = false;
-  for (let i = 0; i < name.length; i++) {
-    let c = name.charCodeAt(i);
+  for (const ch of name) {
+    let c = ch.charCodeAt(0);
     if (c === 39 || c === 96) continue; // ' and `
     if (c >= 65 && c <= 90) c += 32;
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      if (space && out.length > 0) out += ' ';
+      if (space) out += ' ';
       out += String.fromCharCode(c);
       space = false;
-    } else space = true;
+    } else space = out.length > 0; // no blank before the first word
   }
   return out;
 }
 
 function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  for (const ch of text) if (ch.charCodeAt(0) > 127) return false;
   return true;
 }
 
@@ -95,26 +95,26 @@ export function normalizeName(name: string): string {
     .trim();
 }
 
-/** Names worth indexing: Latin or Han script, not codes (`SIA`, `BJS`), not too short. */
+/**
+ * Names worth indexing: Latin or Han script, not codes (`SIA`, `BJS`), not too short.
+ * An ASCII name may carry any punctuation ("Washington, D.C."); a name with other
+ * characters only Latin letters, marks, blanks, dashes, apostrophes, dots, brackets.
+ */
 function indexable(name: string): boolean {
   if (/\d|https?:/.test(name)) return false;
-  if (isAscii(name)) {
-    if (/^[A-Z]{2,4}$/.test(name)) return false;
-    let letters = 0;
-    for (let i = 0; i < name.length && letters < 3; i++) {
-      const c = name.charCodeAt(i) | 32;
-      if (c >= 97 && c <= 122) letters++;
-    }
-    return letters >= 3;
-  }
   if (HAN.test(name)) return /^[\p{Script=Han}·・]+$/u.test(name) && name.length >= 2;
-  if (!LATIN_ONLY.test(name)) return false;
+  if (!isAscii(name) && !LATIN_ONLY.test(name)) return false;
   if (/^[A-Z]{2,4}$/.test(name)) return false;
   return name.replace(/[^\p{L}]/gu, '').length >= 3;
 }
 
-const GENERIC_SUFFIXES = /\s+(city|town|village|district|county|prefecture)$/;
+/** After normalizeName, so words are apart by exactly one blank. */
+const GENERIC_SUFFIXES = / (city|town|village|district|county|prefecture)$/;
 const GENERIC_HAN = /(市|县|区|镇|乡|村)$/;
+
+/** The index key of a name: Chinese as written (NFKC, no middle dots), others by normalizeName. */
+const keyOf = (name: string) =>
+  HAN.test(name) ? name.normalize('NFKC').replace(/[·・]/g, '') : normalizeName(name);
 
 export function createGazetteer(records: Iterable<GazetteerRecord>): Gazetteer {
   const index = new Map<string, GazetteerPlace | GazetteerPlace[]>();
@@ -122,9 +122,8 @@ export function createGazetteer(records: Iterable<GazetteerRecord>): Gazetteer {
   const add = (key: string, place: GazetteerPlace) => {
     const existing = index.get(key);
     if (existing === undefined) index.set(key, place);
-    else if (Array.isArray(existing)) {
-      if (existing[existing.length - 1] !== place) existing.push(place);
-    } else if (existing !== place) index.set(key, [existing, place]);
+    else if (Array.isArray(existing)) existing.push(place);
+    else index.set(key, [existing, place]);
   };
   for (const record of records) {
     const place: GazetteerPlace = {
@@ -137,18 +136,17 @@ export function createGazetteer(records: Iterable<GazetteerRecord>): Gazetteer {
       featureCode: record.featureCode,
     };
     size++;
+    // A place is added once per key, however many of its names normalize to it.
     const seen = new Set<string>();
     for (const name of record.names) {
       if (!indexable(name)) continue;
-      const key = HAN.test(name)
-        ? name.normalize('NFKC').replace(/[·・]/g, '')
-        : normalizeName(name);
-      if (key.length === 0 || seen.has(key)) continue;
+      const key = keyOf(name);
+      if (seen.has(key)) continue;
       seen.add(key);
       add(key, place);
     }
   }
-  const stopwords = new Set(PLACE_STOPWORDS.map((w) => (HAN.test(w) ? w : normalizeName(w))));
+  const stopwords = new Set(PLACE_STOPWORDS.map(keyOf));
 
   const lookup = (key: string): readonly GazetteerPlace[] => {
     const found = index.get(key);
@@ -158,7 +156,7 @@ export function createGazetteer(records: Iterable<GazetteerRecord>): Gazetteer {
   return {
     size,
     names: index.size,
-    lookup: (name) => lookup(HAN.test(name) ? name.normalize('NFKC') : normalizeName(name)),
+    lookup: (name) => lookup(keyOf(name)),
     findNames(text) {
       const hits: NameHit[] = [];
       const src = text.normalize('NFKC');
@@ -172,13 +170,12 @@ export function createGazetteer(records: Iterable<GazetteerRecord>): Gazetteer {
           if (part) words.push({ key: part, capital: /^\p{Lu}/u.test(m[0]) });
         }
       }
-      for (let i = 0; i < words.length; i++) {
+      for (const [i] of words.entries()) {
         let key = '';
         let capitalized = true;
         let ordinary = true;
-        for (let n = 1; n <= MAX_WORDS && i + n <= words.length; n++) {
-          const w = words[i + n - 1]!;
-          key = n === 1 ? w.key : `${key} ${w.key}`;
+        for (const [n, w] of words.slice(i, i + MAX_WORDS).entries()) {
+          key += n === 0 ? w.key : ` ${w.key}`;
           capitalized &&= w.capital;
           ordinary &&= stopwords.has(w.key);
           const places = lookup(key);
@@ -187,7 +184,7 @@ export function createGazetteer(records: Iterable<GazetteerRecord>): Gazetteer {
             key,
             script: 'latin',
             start: i,
-            end: i + n,
+            end: i + n + 1,
             capitalized,
             whole: key === wholeLatin,
             stopword: ordinary,

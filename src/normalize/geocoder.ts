@@ -57,11 +57,10 @@ interface NominatimResult {
   boundingbox?: [string, string, string, string];
 }
 
+/** A result carries its coordinates as strings; no other JSON value has a `lat` at all. */
 const isResult = (x: unknown): x is NominatimResult =>
-  typeof x === 'object' &&
-  x !== null &&
-  typeof (x as NominatimResult).lat === 'string' &&
-  typeof (x as NominatimResult).lon === 'string';
+  typeof (x as Partial<NominatimResult> | null)?.lat === 'string' &&
+  typeof (x as Partial<NominatimResult>).lon === 'string';
 
 export function createNominatimGeocoder(options: NominatimOptions): Geocoder {
   const base = options.baseUrl.replace(/\/+$/, '');

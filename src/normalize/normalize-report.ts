@@ -109,9 +109,10 @@ export function normalizeClaims(
   const receivedAt = context.receivedAt ?? Number.NaN;
   const stated = normalizePlace(claims.location, deps, settings);
   const place = context.geocoded ? applyGeocodeHit(stated, context.geocoded, settings) : stated;
+  // A place has both coordinates or neither.
   const point =
-    place.place && place.place.lat !== null && place.place.lon !== null
-      ? { lat: place.place.lat, lon: place.place.lon }
+    place.place && place.place.lat !== null
+      ? { lat: place.place.lat, lon: place.place.lon! }
       : null;
   const time = normalizeTime(
     {

@@ -85,24 +85,22 @@ const inRange = (lat: number, lon: number) => Math.abs(lat) <= 90 && Math.abs(lo
 /** A single ordinary word ("gate", "北门") is never a place name on its own. */
 const droppable = (h: NameHit) => h.stopword && (h.script === 'han' || h.end - h.start === 1);
 
-/** Usable name hits: not an ordinary word alone, not inside a longer name. */
-function usableHits(hits: NameHit[]): NameHit[] {
-  const named = hits.filter((h) => !droppable(h));
-  return named.filter(
+/** The hits not inside a longer name ("York" in "New York"). */
+function outermost(hits: NameHit[]): NameHit[] {
+  return hits.filter(
     (h) =>
-      !named.some(
-        (o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start,
-      ),
+      !hits.some((o) => o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
   );
 }
 
 /**
  * Strong enough to stand alone: a capitalized Latin name that is not made of
- * ordinary words, a Chinese name of ≥ 3 characters or the whole text, or a large place.
+ * ordinary words (only Latin names are capitalized), a Chinese name of ≥ 3
+ * characters or the whole text, or a large place.
  */
 function isStrong(hit: NameHit, place: GazetteerPlace, s: PlaceSettings): boolean {
   return (
-    (hit.script === 'latin' && hit.capitalized && !hit.stopword) ||
+    (hit.capitalized && !hit.stopword) ||
     (hit.script === 'han' && (hit.key.length >= 3 || hit.whole)) ||
     place.population >= s.gazetteerWeakMatchMinPopulation
   );
@@ -122,7 +120,7 @@ export function resolvePlaceText(
   s: PlaceSettings = NORMALIZE_DEFAULTS,
 ): TextResolution | null {
   const all = gazetteer.findNames(text).filter((h) => !droppable(h));
-  const hits = usableHits(all);
+  const hits = outermost(all);
   const candidates: NamedPlace[] = [];
   for (const hit of hits) {
     for (const place of hit.places) {
@@ -132,21 +130,21 @@ export function resolvePlaceText(
     }
   }
   if (candidates.length === 0) return null;
-  // The anchor: most populous; then the longer name; then the lower id (deterministic).
+  // The anchor: most populous; then the longer name; then the lower id (deterministic);
+  // the same place named twice: the first name.
   let anchor = candidates[0]!;
   for (const c of candidates) {
     const d =
       c.place.population - anchor.place.population ||
       c.hit.end - c.hit.start - (anchor.hit.end - anchor.hit.start) ||
-      (c.place.id < anchor.place.id ? 1 : -1);
+      (c.place.id < anchor.place.id ? 1 : 0);
     if (d > 0) anchor = c;
   }
-  // A smaller place named in the same text and lying inside the anchor is more precise.
+  // A smaller place named in the same text and lying inside the anchor is more precise
+  // (not one named inside the anchor's own name, nor the anchor's namesakes).
   let chosen = anchor;
   for (const hit of all) {
-    if (hit === anchor.hit || (hit.start >= anchor.hit.start && hit.end <= anchor.hit.end)) {
-      continue;
-    }
+    if (hit.start >= anchor.hit.start && hit.end <= anchor.hit.end) continue;
     for (const place of hit.places) {
       const radiusMeters = placeRadiusMeters(place, s);
       if (radiusMeters >= chosen.radiusMeters) continue;
@@ -154,8 +152,8 @@ export function resolvePlaceText(
       chosen = { place, hit, radiusMeters };
     }
   }
-  const sameName = anchor.hit.places.filter((p) => p !== anchor.place);
-  const ambiguous = sameName.some(
+  // Another place of the anchor's name (the anchor itself lies at distance 0).
+  const ambiguous = anchor.hit.places.some(
     (p) =>
       p.population >= anchor.place.population * s.gazetteerAmbiguityRatio &&
       distanceMeters(p, anchor.place) > anchor.radiusMeters,
@@ -259,8 +257,8 @@ export function normalizePlace(
   let stated: { lat: number; lon: number } | null = null;
   let agreeing: NamedPlace | null = null;
   if (point) {
-    const agrees = (lat: number, lon: number) =>
-      named?.candidates.find(
+    const agrees = (text: TextResolution, lat: number, lon: number) =>
+      text.candidates.find(
         (c) =>
           distanceMeters({ lat, lon }, c.place) <=
           c.radiusMeters * settings.placeTextToleranceFactor + point!.accuracyMeters,
@@ -270,10 +268,10 @@ export function normalizePlace(
       flags.push('place.swapped');
     }
     const valid = inRange(point.lat, point.lon);
-    agreeing = valid && named ? agrees(point.lat, point.lon) : null;
+    agreeing = valid && named ? agrees(named, point.lat, point.lon) : null;
     if (named && !agreeing && !point.swappedByLetters && inRange(point.lon, point.lat)) {
-      const swapped = agrees(point.lon, point.lat);
-      if (swapped && !(point.lat === 0 && point.lon === 0)) {
+      const swapped = agrees(named, point.lon, point.lat);
+      if (swapped) {
         stated = { lat: point.lat, lon: point.lon };
         point = { ...point, lat: point.lon, lon: point.lat };
         agreeing = swapped;

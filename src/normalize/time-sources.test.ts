@@ -77,4 +77,77 @@ describe('compareTimeSources', () => {
     expect(compareTimeSources([]).spreadSeconds).toBe(0);
     expect(compareTimeSources([instant('claim', '2026-11-19T13:00:00Z')]).flags).toEqual([]);
   });
+
+  it('keeps the first listed source when two start (or end) at the same latest (earliest) time', () => {
+    const r = compareTimeSources([
+      instant('claim', '2026-11-19T13:00:00Z'),
+      instant('arrival', '2026-11-19T13:00:00Z'),
+      instant('exif', '2026-11-19T13:20:00Z'),
+      instant('sensor:firms', '2026-11-19T13:20:00Z'),
+    ]);
+    expect(r.detail.latestStart).toEqual({ source: 'exif', at: at('2026-11-19T13:20:00Z') });
+    expect(r.detail.earliestEnd).toEqual({ source: 'claim', at: at('2026-11-19T13:00:00Z') });
+  });
+
+  it('names the furthest sources only when they contradict', () => {
+    const r = compareTimeSources([
+      instant('claim', '2026-11-19T13:00:00Z'),
+      instant('exif', '2026-11-19T13:05:00Z'),
+    ]);
+    expect(r.spreadSeconds).toBe(300);
+    expect(r.detail).toMatchObject({ latestStart: null, earliestEnd: null });
+  });
+});
+
+describe('compareTimeSources: stale sources', () => {
+  const { staleToleranceSeconds } = NORMALIZE_DEFAULTS;
+  const asOf = at('2026-11-19T14:00:00Z');
+  /** A source whose data was produced `ageSeconds` before asOf. */
+  const aged = (ageSeconds: number, latencySeconds?: number): TimeSource =>
+    instant('sensor:a', '2026-11-19T13:00:00Z', {
+      dataAt: asOf - ageSeconds * 1000,
+      ...(latencySeconds === undefined ? {} : { latencySeconds }),
+    });
+  const staleAt = (source: TimeSource, clock: number | undefined = asOf) =>
+    compareTimeSources([source], NORMALIZE_DEFAULTS, clock).flags.includes('source.stale');
+
+  it('is stale only beyond its latency plus the tolerance, not at it', () => {
+    const latency = 600;
+    expect(staleAt(aged(latency + staleToleranceSeconds, latency))).toBe(false);
+    expect(staleAt(aged(latency + staleToleranceSeconds + 1, latency))).toBe(true);
+  });
+
+  it('counts a latency of 0 when none is stated', () => {
+    expect(staleAt(aged(staleToleranceSeconds))).toBe(false);
+    expect(staleAt(aged(staleToleranceSeconds + 1))).toBe(true);
+  });
+
+  it('adds the latency to the tolerance (a slow source may be older)', () => {
+    // Older than the tolerance, younger than latency + tolerance: fresh for a slow source.
+    expect(staleAt(aged(staleToleranceSeconds + 60, 3600))).toBe(false);
+  });
+
+  it('without asOf, measures age at the latest end of all sources', () => {
+    const latest = at('2026-11-19T15:00:00Z');
+    const sensor: TimeSource = {
+      source: 'sensor:a',
+      from: at('2026-11-19T14:00:00Z'),
+      to: at('2026-11-19T14:30:00Z'),
+      dataAt: latest - (staleToleranceSeconds + 1) * 1000,
+    };
+    const arrival = { source: 'arrival', from: at('2026-11-19T14:00:00Z'), to: latest };
+    const r = compareTimeSources([sensor, arrival]);
+    expect(r.flags).toEqual(['source.stale']);
+    expect(r.detail.stale[0]?.ageSeconds).toBe(staleToleranceSeconds + 1);
+  });
+
+  it('never calls a source without dataAt stale, however old the others', () => {
+    const undated = instant('claim', '2000-01-01T00:00:00Z');
+    expect(staleAt(undated)).toBe(false);
+  });
+
+  it('calls nothing stale against a clock that is not finite', () => {
+    expect(staleAt(aged(10 * 86_400), Number.POSITIVE_INFINITY)).toBe(false);
+    expect(staleAt(aged(10 * 86_400), Number.NaN)).toBe(false);
+  });
 });

@@ -54,7 +54,8 @@ export function compareTimeSources(
     if (!latestStart || s.from > latestStart.at) latestStart = { source: s.source, at: s.from };
     if (!earliestEnd || s.to < earliestEnd.at) earliestEnd = { source: s.source, at: s.to };
   }
-  const spreadMs = latestStart && earliestEnd ? Math.max(0, latestStart.at - earliestEnd.at) : 0;
+  // No sources: no spread.
+  const spreadMs = Math.max(0, (latestStart?.at ?? 0) - (earliestEnd?.at ?? 0));
   const spreadSeconds = spreadMs / 1000;
   const contradiction = spreadSeconds > settings.contradictionSeconds;
   if (contradiction) flags.push('time.contradiction');
@@ -62,11 +63,12 @@ export function compareTimeSources(
   const now = asOf ?? Math.max(...sources.map((s) => s.to));
   const stale: TimeSourceComparison['detail']['stale'] = [];
   for (const s of sources) {
-    if (s.dataAt === undefined || !Number.isFinite(now)) continue;
+    // An undated source has no age (NaN), nor has any against a clock that is not
+    // finite (no sources, or a NaN or infinite asOf): neither is ever stale.
+    const ageSeconds = Number.isFinite(now) ? (now - (s.dataAt ?? Number.NaN)) / 1000 : Number.NaN;
     const latencySeconds = s.latencySeconds ?? 0;
-    const ageSeconds = (now - s.dataAt) / 1000;
     if (ageSeconds > latencySeconds + settings.staleToleranceSeconds) {
-      stale.push({ source: s.source, dataAt: s.dataAt, ageSeconds, latencySeconds });
+      stale.push({ source: s.source, dataAt: s.dataAt!, ageSeconds, latencySeconds });
     }
   }
   if (stale.length > 0) flags.push('source.stale');

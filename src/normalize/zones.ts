@@ -58,6 +58,8 @@ export function utcDate(year: number, monthIndex: number, day = 1): number {
   const shift = year >= 0 && year <= 99 ? 400 : 0;
   const ms = Date.UTC(year + shift, monthIndex, day) - shift * GREGORIAN_YEAR_MS;
   if (Number.isFinite(ms)) return ms;
+  // The sum is the date in years, near enough: beyond the Date range it is nowhere near 1970.
+  // Stryker disable next-line EqualityOperator: equal to 1970 only for a date inside the range
   return year + monthIndex / 12 + day / 366 < 1970 ? -Infinity : Infinity;
 }
 
@@ -79,8 +81,10 @@ const zoneCache = new Map<string, IANAZone | null>();
 
 function zone(name: string): IANAZone | null {
   let z = zoneCache.get(name);
+  // Stryker disable next-line ConditionalExpression: a cache; without it each call builds the zone again, with the same answer
   if (z === undefined) {
     z = IANAZone.isValidZone(name) ? IANAZone.create(name) : null;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the cache's size bounds memory, never an answer
     if (zoneCache.size < 10_000) zoneCache.set(name, z);
   }
   return z;
@@ -109,16 +113,21 @@ export function offsetAt(zoneName: string, utcMs: number): number {
   if (!z) throw new Error(`unknown zone ${zoneName}`);
   within(utcMs, DATE_LIMIT_MS - DAY_MS);
   let hours = offsetCache.get(zoneName);
+  // Stryker disable next-line ConditionalExpression: a cache; a fresh one each call gives the same answers
   if (hours === undefined) {
     hours = new Map();
     offsetCache.set(zoneName, hours);
   }
   const hour = Math.floor(utcMs / HOUR_MS);
   const cached = hours.get(hour);
+  // Stryker disable next-line ConditionalExpression: a cache; asking luxon again gives the same answer
   if (cached !== undefined) return cached;
   const first = z.offset(hour * HOUR_MS);
+  // Stryker disable next-line ConditionalExpression: a guard; within() above keeps the hour inside the dates, where luxon's offset is finite
   if (!Number.isFinite(first)) throw new InstantOutOfRange(utcMs);
+  // Stryker disable next-line ConditionalExpression: a cache; asking luxon for this very instant is always right, only slower
   if (first !== z.offset(hour * HOUR_MS + HOUR_MS - 1)) return z.offset(utcMs);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the cache's size bounds memory, never an answer
   if (hours.size >= OFFSET_CACHE_HOURS_PER_ZONE) hours.clear();
   hours.set(hour, first);
   return first;
@@ -150,7 +159,9 @@ export function readLocal(localMs: number, zoneName: string): LocalReadings {
     if (offsetAt(zoneName, at) === o) valid.push({ at, offsetMinutes: o });
   }
   if (valid.length === 1) return { kind: 'unique', readings: valid };
-  if (valid.length === 2) return { kind: 'ambiguous', readings: valid.sort((a, b) => a.at - b.at) };
+  // An overlap is a fall back (before > after), so the reading with the earlier
+  // offset is the earlier instant: `valid` is already in order.
+  if (valid.length === 2) return { kind: 'ambiguous', readings: valid };
   // In a gap: neither offset maps back; both readings are what a clock could have meant.
   const readings = [
     { at: localMs - before * MINUTE_MS, offsetMinutes: before },
@@ -173,6 +184,7 @@ export function formatLocal(localMs: number): string {
 /** `UTC+05:45` for an offset in minutes. */
 export function fixedZoneName(offsetMinutes: number): string {
   if (offsetMinutes === 0) return 'UTC';
+  // Stryker disable next-line EqualityOperator: `<=` differs only at 0, returned above
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   const hh = String(Math.floor(abs / 60)).padStart(2, '0');
