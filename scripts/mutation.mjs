@@ -6,6 +6,8 @@
 //   npm run test:mutation -- --changed main  … since another commit
 //   npm run test:mutation -- --files src/correlate/join-incident.ts,src/protect/receipt.ts
 //   npm run test:mutation -- --summary     the score per folder of the last report
+//   npm run test:mutation -- --security    the security checks at the HTTP edge
+//                                          (stryker.security.config.mjs)
 //
 // Reports: reports/mutation/index.html and mutation.json (git-ignored).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -97,12 +99,15 @@ function changedCores(base) {
 }
 
 function run(extra) {
-  const r = spawnSync('npx', ['stryker', 'run', ...extra], { stdio: 'inherit' });
+  const [config, ...rest] = extra[0]?.endsWith('.mjs') ? extra : ['stryker.config.mjs', ...extra];
+  const r = spawnSync('npx', ['stryker', 'run', config, ...rest], { stdio: 'inherit' });
   process.exitCode = r.status ?? 1;
 }
 
 if (args.includes('--summary')) {
   printSummary();
+} else if (args.includes('--security')) {
+  run(['stryker.security.config.mjs']);
 } else if (args.includes('--changed')) {
   const at = args.indexOf('--changed');
   const base = args[at + 1] && !args[at + 1].startsWith('--') ? args[at + 1] : 'HEAD';
