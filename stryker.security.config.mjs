@@ -20,4 +20,6 @@ export default {
   htmlReporter: { fileName: 'reports/mutation-security/index.html' },
   jsonReporter: { fileName: 'reports/mutation-security/mutation.json' },
   timeoutMS: 60_000,
+  // Long texts are tokenized by dist/'s worker, which refuses a dist/ older than src/.
+  buildCommand: 'npm run build',
 };

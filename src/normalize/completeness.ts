@@ -87,6 +87,10 @@ const HAN_CHAR = /\p{Script=Han}/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const MARK = /\p{M}/u;
 
+/** CJK Unified Ideographs, all Han: a fast path (the general branch reads them as Han too). */
+// Stryker disable next-line ConditionalExpression,EqualityOperator,ArrowFunction: a fast path, see above
+const inMainHanBlock = (unit: number) => unit >= 0x4e00 && unit <= 0x9fff;
+
 /**
  * Words in a text: runs of letters and digits, with each Han character counting half
  * a word (Chinese is written without spaces; two characters make a typical word). A
@@ -105,20 +109,25 @@ export function countWords(text: string | null | undefined): number {
     const unit = text.charCodeAt(i);
     let isHan = false;
     let isWordChar: boolean;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path; the general branch below gives the same answer for ASCII (and U+0080)
     if (unit < 0x80) {
       const lower = unit | 0x20;
       isWordChar = (unit >= 0x30 && unit <= 0x39) || (lower >= 0x61 && lower <= 0x7a);
-    } else if (unit >= 0x4e00 && unit <= 0x9fff) {
-      isHan = true; // CJK Unified Ideographs: all Han
-      // Stryker disable next-line BooleanLiteral: never read, isHan is tested first
-      isWordChar = false;
     } else {
-      const point = text.codePointAt(i)!;
-      if (point > 0xffff) i += 1;
-      const ch = String.fromCodePoint(point);
-      if (MARK.test(ch)) continue;
-      isHan = point >= 0x2e80 && HAN_CHAR.test(ch); // no Han character lies below U+2E80
-      isWordChar = !isHan && WORD_CHAR.test(ch);
+      // Stryker disable next-line ConditionalExpression: a fast path, see inMainHanBlock
+      if (inMainHanBlock(unit)) {
+        isHan = true;
+        // Stryker disable next-line BooleanLiteral: never read, isHan is tested first
+        isWordChar = false;
+      } else {
+        const point = text.codePointAt(i)!;
+        if (point > 0xffff) i += 1;
+        const ch = String.fromCodePoint(point);
+        if (MARK.test(ch)) continue;
+        // Stryker disable next-line ConditionalExpression: a fast path; HAN_CHAR alone gives the same answer
+        isHan = point >= 0x2e80 && HAN_CHAR.test(ch); // no Han character lies below U+2E80
+        isWordChar = !isHan && WORD_CHAR.test(ch);
+      }
     }
     if (isHan) {
       han += 1;
@@ -134,9 +143,9 @@ export function countWords(text: string | null | undefined): number {
 }
 
 function precisionScore(x: number | null, best: number, worst: number, floor: number): number {
-  if (x === null || !Number.isFinite(x)) return floor;
+  if (!Number.isFinite(x)) return floor; // null, NaN and ±Infinity alike
   // t is 1 at `best` and better (a ± below it is as exact as it gets), 0 at `worst`.
-  const t = Math.log(worst / Math.max(x, best)) / Math.log(worst / best);
+  const t = Math.log(worst / Math.max(x as number, best)) / Math.log(worst / best);
   return floor + (1 - floor) * Math.max(0, t);
 }
 

@@ -172,7 +172,9 @@ function splitPair(tokens: Token[]): [Token[], Token[]] | null {
   // Two tokens: one each (two plain numbers; any other two cannot make a pair).
   if (tokens.length === 2) return [tokens.slice(0, 1), tokens.slice(1)];
   // 34°15'39.6" 108°56'31.2": a second degree mark starts the second coordinate.
+  // Stryker disable next-line ConditionalExpression: only unit tokens have a unit
   const degreeMarks = tokens.flatMap((t, i) => (t.kind === 'unit' && t.unit === 'deg' ? [i] : []));
+  // Stryker disable next-line ConditionalExpression: with fewer marks a part is empty, with more one holds two degree marks: coordinateOf refuses both
   if (hemis.length === 0 && degreeMarks.length === 2) {
     const start = degreeMarks[1]! - 1;
     return [tokens.slice(0, start), tokens.slice(start)];

@@ -20,6 +20,7 @@ export function repeatDialerCalls(
   calls: { id: string; receivedAt: number }[],
   rule: RepeatRule,
 ): Set<string> {
+  // Stryker disable next-line EqualityOperator: two calls have the same id only when they are the same call
   const ordered = [...calls].sort((a, b) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : 1));
   const flagged = new Set<string>();
   let run = 0;
