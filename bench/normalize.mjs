@@ -12,7 +12,7 @@
 // Each run normalizes every report once; kinds are timed one after another in an
 // order that rotates each run. The first run is a warm-up (JIT, geo-tz's lazy
 // cache) and is not counted. Figures are medians of the measured runs. Before each
-// run the benchmark waits (at most 20 s) for the machine to be quiet, measures the
+// run the benchmark waits (at most 900 s) for the machine to be quiet, measures the
 // CPU used by other processes during the run, and repeats a run in which that
 // exceeded 25 % of a core (at most twice). Raw figures go to
 // bench/results/normalize-<timestamp>.json (git-ignored).
@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { DateTime } from 'luxon';
+import { mulberry32 } from './lib/random.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = path.join(ROOT, 'bench/results');
@@ -37,11 +38,14 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     seed: { type: 'string', default: '42' },
     'quiet-below': { type: 'string', default: '25' },
+    'quiet-wait': { type: 'string', default: '900' },
     help: { type: 'boolean', default: false },
   },
 });
 if (args.help) {
-  console.log('node bench/normalize.mjs [--reports N] [--runs N] [--seed N] [--quiet-below PCT]');
+  console.log(
+    'node bench/normalize.mjs [--reports N] [--runs N] [--seed N] [--quiet-below PCT] [--quiet-wait S]',
+  );
   process.exit(0);
 }
 const REPORTS = Number(args.reports);
@@ -133,17 +137,6 @@ function f1NormalizeClaims(claims) {
 
 // ---------------------------------------------------------------------------------
 // the report mix
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CITIES = [
   { en: "Xi'an", zh: '西安', lat: 34.26, lon: 108.94, tz: 'Asia/Shanghai' },
@@ -426,7 +419,7 @@ const counted = [];
 for (let i = 0; i <= RUNS; i++) {
   let attempt = 0;
   for (;;) {
-    const quiet = await waitQuiet(QUIET_BELOW, 20_000);
+    const quiet = await waitQuiet(QUIET_BELOW, Number(args['quiet-wait']) * 1000);
     const run = oneRun(i);
     const record = { index: i, warmup: i === 0, attempt, quiet, ...run };
     result.runs.push(record);

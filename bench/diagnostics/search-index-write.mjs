@@ -26,6 +26,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { machineFacts, median, round, runRounds, writeResults } from '../lib/rounds.mjs';
+import { mulberry32 } from '../lib/random.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -53,16 +54,6 @@ const VOCABULARY = 50_000;
 
 // --- reports and their tokens -------------------------------------------------------
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(42);
 const key = Buffer.alloc(32, 7);
 const tokenOf = (k) =>
@@ -181,9 +172,14 @@ async function oneRound(index) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tipwire-search-index-'));
   try {
     const dbs = Object.fromEntries(
-      NAMES.map((name) => [name, open(path.join(dir, `${NAMES.indexOf(name)}.db`), VARIANTS[name].schema)]),
+      NAMES.map((name) => [
+        name,
+        open(path.join(dir, `${NAMES.indexOf(name)}.db`), VARIANTS[name].schema),
+      ]),
     );
-    const writers = Object.fromEntries(NAMES.map((name) => [name, VARIANTS[name].prepare(dbs[name])]));
+    const writers = Object.fromEntries(
+      NAMES.map((name) => [name, VARIANTS[name].prepare(dbs[name])]),
+    );
     const writeMs = Object.fromEntries(NAMES.map((name) => [name, 0]));
     const cpuMs = Object.fromEntries(NAMES.map((name) => [name, 0]));
     let chunkNo = 0;
@@ -267,9 +263,17 @@ const ratios = counted.map((r, i) => tokenCost(btree)[i] / tokenCost(fts)[i]);
 const result = {
   benchmark: 'search-index-write',
   startedAt: startedAt.toISOString(),
-  command: `node bench/diagnostics/search-index-write.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+  command:
+    `node bench/diagnostics/search-index-write.mjs ${process.argv.slice(2).join(' ')}`.trim(),
   machine: machineFacts(),
-  config: { reports: REPORTS, tokens: TOKENS, batch: BATCH, chunk: CHUNK, vocabulary: VOCABULARY, queries: QUERIES },
+  config: {
+    reports: REPORTS,
+    tokens: TOKENS,
+    batch: BATCH,
+    chunk: CHUNK,
+    vocabulary: VOCABULARY,
+    queries: QUERIES,
+  },
   rounds: attempts,
   summary,
   tokensOnly: {
@@ -281,7 +285,9 @@ const result = {
 };
 const file = writeResults('search-index-write', result, startedAt);
 
-console.log(`\n| variant | µs per report (median of ${counted.length}) | min – max | CPU µs | tokens alone µs | two-word search ms |`);
+console.log(
+  `\n| variant | µs per report (median of ${counted.length}) | min – max | CPU µs | tokens alone µs | two-word search ms |`,
+);
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const name of NAMES) {
   const s = summary[name];

@@ -29,15 +29,18 @@ export async function machineBusyPct(ms = 1000) {
 }
 
 /**
- * Waits until the machine uses at most `belowPct` % of one core, or `maxWaitMs` have
- * passed; returns how long it waited and the last reading.
+ * Waits until the machine has used at most `belowPct` % of one core in each of
+ * `quietSeconds` consecutive seconds (a pause between two test files is not quiet),
+ * or `maxWaitMs` have passed; returns how long it waited and the last reading.
  */
-export async function waitQuiet(belowPct, maxWaitMs) {
+export async function waitQuiet(belowPct, maxWaitMs, quietSeconds = 5) {
   const t0 = performance.now();
   let busy;
+  let quiet = 0;
   for (;;) {
     busy = await machineBusyPct(1000);
-    if (busy <= belowPct || performance.now() - t0 > maxWaitMs) break;
+    quiet = busy <= belowPct ? quiet + 1 : 0;
+    if (quiet >= quietSeconds || performance.now() - t0 > maxWaitMs) break;
   }
   return { waitedMs: Math.round(performance.now() - t0), busyPct: Math.round(busy) };
 }

@@ -66,7 +66,7 @@ export async function runRounds({
   measure,
   warmup = true,
   quietBelowPct = 25,
-  quietWaitMs = 60_000,
+  quietWaitMs = 900_000,
   maxOtherPct = 25,
   retries = 2,
   childTicks = () => 0,
