@@ -12,6 +12,7 @@ export default defineConfig({
       'test/revocation.test.ts',
       'test/hardening-api.test.ts',
       'test/receipts.test.ts',
+      'test/security-edge.test.ts',
     ],
     // Not the tests that run the command line: it runs the built dist/, never a mutant
     // (and in Stryker's sandbox dist/ is older than src/, which they refuse).
