@@ -1,5 +1,27 @@
-// Copies what tsc does not: the SQL migrations, next to the compiled store.
-import { cpSync } from 'node:fs';
+// After tsc: copies what tsc does not (the SQL migrations, next to the compiled store),
+// makes the CLI executable, and marks compiled files current. tsc builds incrementally
+// (dist/.tsbuildinfo) and does not rewrite a file whose source text it finds unchanged,
+// so a source that was only touched (saved again, checked out, restored by
+// scripts/named-mutations.mjs) would look newer than its output for ever; the tests
+// refuse a dist/ older than src/ (staleDist in test/helpers.ts). tsc has just checked
+// each of these, so their time is set to now.
+import { chmodSync, cpSync, existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import path from 'node:path';
+
 cpSync('src/store/sqlite/migrations', 'dist/store/sqlite/migrations', { recursive: true });
-import { chmodSync } from 'node:fs';
 chmodSync('dist/cli/main.js', 0o755);
+
+const now = new Date();
+const walk = (dir) => {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const source = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(source);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
+      const built = path.join('dist', path.relative('src', source)).replace(/\.ts$/, '.js');
+      if (existsSync(built) && statSync(built).mtimeMs < statSync(source).mtimeMs) {
+        utimesSync(built, now, now);
+      }
+    }
+  }
+};
+walk('src');

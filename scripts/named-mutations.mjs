@@ -3,7 +3,7 @@
 // file is changed, the named test runs, the file is put back. Exit 1 if a mutant survives
 // or a mutation no longer applies (the code it names has moved). See TESTING.md.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 
 /** file, the text to change, what it becomes, the test file and the test's name. */
 const MUTATIONS = [
@@ -87,6 +87,7 @@ function runTest(m) {
 let failed = 0;
 for (const m of MUTATIONS) {
   const original = readFileSync(m.file, 'utf8');
+  const times = statSync(m.file);
   if (original.split(m.from).length !== 2) {
     console.log(`NOT APPLIED  ${m.what}: "${m.from}" is not once in ${m.file}`);
     failed++;
@@ -100,6 +101,7 @@ for (const m of MUTATIONS) {
     mutated = runTest(m);
   } finally {
     writeFileSync(m.file, original);
+    utimesSync(m.file, times.atime, times.mtime); // as it was: no rebuild needed
   }
   const verdict =
     control !== 'passed' ? 'NO CONTROL' : mutated === 'failed' ? 'KILLED' : 'SURVIVED';
