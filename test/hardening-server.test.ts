@@ -4,7 +4,7 @@
  * databases sharing a keys folder, shutdown after an audit-anchor refusal, and
  * start-up errors that must name their cause.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -306,6 +306,46 @@ describe('each database has its own keys (defect 12)', () => {
     expect(server.output()).not.toMatch(/Uncaught|AuditAnchorError|at .*\.js:\d+/);
     expect(server.output()).toMatch(/audit anchor not written/);
   });
+
+  it('handles SIGTERM before the port opens, so a SIGTERM at once shuts it down cleanly', async () => {
+    // The handlers were once installed after listen() returned: a SIGTERM in between
+    // killed the process (exit code null) instead of closing it. A preload reports when
+    // the SIGTERM handler is installed; it must come before Fastify says it listens.
+    requireFreshDist();
+    const preload = path.join(dir, 'report-sigterm-handler.cjs');
+    writeFileSync(
+      preload,
+      `const on = process.on;
+process.on = function (event, fn) {
+  if (event === 'SIGTERM') process.stdout.write('SIGTERM handler installed\\n');
+  return on.call(this, event, fn);
+};`,
+    );
+    const child = spawn(
+      process.execPath,
+      ['-r', preload, CLI, 'serve', '--port', '0', '--db', path.join(dir, 'quick.db')],
+      { env: { ...process.env, TIPWIRE_LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start:\n${output}`)), 20_000);
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString('utf8');
+        if (output.includes('Server listening')) {
+          clearTimeout(timer);
+          child.kill('SIGTERM');
+          resolve();
+        }
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+    });
+    expect(await exited, output).toBe(0);
+    const installed = output.indexOf('SIGTERM handler installed');
+    expect(installed, output).toBeGreaterThanOrEqual(0);
+    expect(installed, output).toBeLessThan(output.indexOf('Server listening'));
+  }, 60_000);
 });
 
 describe('start-up errors name their cause (defect 13)', () => {

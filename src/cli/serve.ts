@@ -44,9 +44,8 @@ export function serveCommand(program: Command) {
       ];
       runtime.pipeline.start();
       runtime.geocode?.start(config.pipelinePollMs);
-      await app.listen({ port: config.port, host: config.host });
-      runtime.logger.info({ db: config.dbPath }, 'tipwire is serving');
-
+      // Signals are handled before the port opens: a SIGTERM that comes as soon as the
+      // server says it listens still shuts it down cleanly.
       let stopping = false;
       const stop = async (signal: string) => {
         if (stopping) return;
@@ -70,5 +69,8 @@ export function serveCommand(program: Command) {
       };
       process.on('SIGINT', () => void stop('SIGINT'));
       process.on('SIGTERM', () => void stop('SIGTERM'));
+
+      await app.listen({ port: config.port, host: config.host });
+      runtime.logger.info({ db: config.dbPath }, 'tipwire is serving');
     });
 }
