@@ -19,7 +19,7 @@
 //
 // Prints a markdown table and writes the raw figures to
 // bench/results/intake-<timestamp>.json (git-ignored).
-import { CLK_TCK, systemCpu, waitQuiet } from './lib/machine.mjs';
+import { CLK_TCK, freePort, procCpuTicks, systemCpu, waitQuiet } from './lib/machine.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
@@ -38,7 +38,6 @@ import {
 } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -246,18 +245,6 @@ const fmt = (x, digits = 0) =>
     : '–';
 const log = (...args) => console.error(...args);
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 /** One HTTP request with its own connection; resolves { status, body } or rejects. */
 function request(port, method, urlPath, body, timeoutMs = 10_000) {
   return new Promise((resolve, reject) => {
@@ -290,17 +277,6 @@ function request(port, method, urlPath, body, timeoutMs = 10_000) {
     req.on('error', reject);
     req.end(body);
   });
-}
-
-/** utime + stime (ticks) of a live process, from /proc/<pid>/stat. */
-function procCpuTicks(pid) {
-  try {
-    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = s.slice(s.lastIndexOf(')') + 2).split(' '); // f[0] is field 3
-    return Number(f[11]) + Number(f[12]);
-  } catch {
-    return NaN;
-  }
 }
 
 /** Resident memory of a live process in MB, from /proc/<pid>/status. */

@@ -31,9 +31,8 @@
 // stretch the thread stayed busy. Raw figures go to
 // bench/results/largest-narrative-<timestamp>.json (git-ignored).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -50,6 +49,7 @@ import {
   stamp,
   writeResults,
 } from './lib/rounds.mjs';
+import { freePort, procCpuTicks } from './lib/machine.mjs';
 import { mulberry32 } from './lib/random.mjs';
 
 const { values: opt } = parseArgs({
@@ -147,28 +147,6 @@ const shortNarrative = (rand) =>
   `A drone fell behind the north gate. Ref ${pad(Math.floor(rand() * 2 ** 31).toString(16), 8)}.`;
 
 // --- a server ------------------------------------------------------------------------
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** utime + stime (ticks) of a live process, from /proc/<pid>/stat. */
-function procCpuTicks(pid) {
-  try {
-    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-    return Number(f[11]) + Number(f[12]);
-  } catch {
-    return 0;
-  }
-}
 
 async function startServer({ profileDir } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tipwire-largest-'));

@@ -2,6 +2,7 @@
 // machine is quiet before a run, and to tell how busy everything else was during one.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 
@@ -43,4 +44,28 @@ export async function waitQuiet(belowPct, maxWaitMs, quietSeconds = 5) {
     if (quiet >= quietSeconds || performance.now() - t0 > maxWaitMs) break;
   }
   return { waitedMs: Math.round(performance.now() - t0), busyPct: Math.round(busy) };
+}
+
+/** utime + stime (ticks) of a live process, from /proc/<pid>/stat; NaN once it is gone. */
+export function procCpuTicks(pid) {
+  try {
+    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' '); // f[0] is field 3
+    return Number(f[11]) + Number(f[12]);
+  } catch {
+    return NaN;
+  }
+}
+
+/** A TCP port free on 127.0.0.1 at the time of asking. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
 }
