@@ -29,7 +29,6 @@ import { createSearchTokenizer } from './protect/search-tokenizer.js';
 import { workerScript } from './platform/worker-pool.js';
 import { buildApp } from './server/app.js';
 import { createCases, type AuditAppend, type Cases } from './server/cases.js';
-import { createAuditRepository } from './store/sqlite/audit.repository.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.js';
 
 export interface Runtime {
@@ -134,7 +133,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     workerScript: () => workerScript(import.meta.url, './protect/search-worker.js'),
   });
   const auditLog = createAuditLog({
-    repo: createAuditRepository(store.db),
+    repo: store.audit,
     key: keyring.subkey('audit'),
     clock,
     anchorPath: defaultAnchorPath(config.keysDir),

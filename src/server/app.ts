@@ -13,7 +13,6 @@ import type { IntakeService } from '../intake/intake.service.js';
 import type { LiveEvents } from '../notify/live-events.js';
 import type { RateLimiter } from '../protect/rate-limit.js';
 import type { Vault } from '../protect/vault.js';
-import { createAuditRepository } from '../store/sqlite/audit.repository.js';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { ANONYMOUS, createAuth, type DeclaredRoute, type Principal } from './auth.js';
 import type { AuditAppend, Cases } from './cases.js';
@@ -171,7 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   statsRoutes(app, { store, clock: deps.clock });
   auditRoutes(app, {
     audit: deps.auditLog,
-    repo: createAuditRepository(store.db),
+    repo: store.audit,
     pageSizeMax: settings.pageSizeMax,
   });
   await webRoutes(app);

@@ -6,6 +6,7 @@
  * asynchronous variant of this interface; it is not built yet.
  */
 import type { MemberScope } from '../access/scope.js';
+import type { AuditRepository } from '../audit/audit-log.js';
 import type { Incident, IncidentMember, IncidentTotals } from '../domain/incident.js';
 import type {
   CaseStatus,
@@ -322,6 +323,8 @@ export interface Store {
   offices: OfficeRepository;
   receipts: ReceiptRepository;
   messages: MessageRepository;
+  /** The audit trail's records (the chain itself is audit/). */
+  audit: AuditRepository;
   /** Runs `fn` in one transaction; nested calls become savepoints. */
   transaction<T>(fn: () => T): T;
   close(): void;

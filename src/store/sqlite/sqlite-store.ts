@@ -14,6 +14,7 @@ import {
   createTokenRepository,
   createUserRepository,
 } from './access.repository.js';
+import { createAuditRepository } from './audit.repository.js';
 import { createMessageRepository, createReceiptRepository } from './conversation.repository.js';
 
 export interface SqliteStore extends Store {
@@ -78,6 +79,7 @@ export function openSqliteStore(file: string): SqliteStore {
     offices: createOfficeRepository(db),
     receipts: createReceiptRepository(db),
     messages: createMessageRepository(db),
+    audit: createAuditRepository(db),
     transaction: createTransactor(db),
     close: () => db.close(),
   };

@@ -1,0 +1,145 @@
+/**
+ * The asynchronous store port (../port.ts) over the embedded SQLite store.
+ *
+ * better-sqlite3 is synchronous: each call completes on the calling thread, so
+ * a repository method here is the synchronous one with its result in a resolved
+ * promise. A transaction is BEGIN IMMEDIATE … COMMIT around `fn`; transactions are
+ * queued one after another (one connection, one writer).
+ *
+ * Because the connection is shared with synchronous callers on the same event
+ * loop, a transaction must finish within the turn of the event loop it started
+ * in: awaiting only this store's (already settled) promises guarantees that. A
+ * transaction still open when the loop moves on (it awaited I/O, a timer, a
+ * worker) would let other code write into it; it is rolled back and fails with
+ * `store.transaction_spanned_turn` instead of committing someone else's writes.
+ */
+import type { AsyncStore, StoreTx } from '../port.js';
+import type { SqliteStore } from './sqlite-store.js';
+
+export class TransactionSpannedTurnError extends Error {
+  readonly code = 'store.transaction_spanned_turn';
+  constructor() {
+    super(
+      'a store transaction awaited something other than the store (I/O, a timer, a worker); it was rolled back',
+    );
+  }
+}
+
+/** Wraps each method of a synchronous repository into a promise-returning one. */
+function asyncRepository<R extends object>(repo: R): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of methodNames(repo)) {
+    const method = (repo as Record<string, unknown>)[key] as (...args: unknown[]) => unknown;
+    out[key] = (...args: unknown[]) => {
+      const result = method.apply(repo, args);
+      if (isIterator(result)) return toAsyncIterator(result);
+      return Promise.resolve(result);
+    };
+  }
+  return out;
+}
+
+function methodNames(repo: object): string[] {
+  const names = new Set<string>();
+  for (let o: object | null = repo; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    for (const key of Object.getOwnPropertyNames(o)) {
+      if (key !== 'constructor' && typeof (repo as Record<string, unknown>)[key] === 'function') {
+        names.add(key);
+      }
+    }
+  }
+  return [...names];
+}
+
+function isIterator(value: unknown): value is IterableIterator<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { next?: unknown }).next === 'function' &&
+    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
+  );
+}
+
+async function* toAsyncIterator<T>(it: IterableIterator<T>): AsyncIterableIterator<T> {
+  yield* it;
+}
+
+const REPOSITORY_NAMES = [
+  'meta',
+  'reports',
+  'incidents',
+  'jobs',
+  'events',
+  'tokens',
+  'idempotency',
+  'users',
+  'offices',
+  'receipts',
+  'messages',
+  'audit',
+] as const satisfies readonly (keyof SqliteStore)[];
+
+export function createAsyncStore(store: SqliteStore): AsyncStore {
+  const repositories: Record<string, unknown> = {};
+  for (const name of REPOSITORY_NAMES) repositories[name] = asyncRepository(store[name]);
+
+  /** The savepoint depth of the open transaction (0: none open by this port). */
+  let depth = 0;
+  let tail: Promise<unknown> = Promise.resolve();
+
+  async function inSavepoint<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    const name = `port_${depth}`;
+    store.db.exec(`SAVEPOINT ${name}`);
+    depth += 1;
+    try {
+      const result = await fn(tx);
+      store.db.exec(`RELEASE ${name}`);
+      return result;
+    } catch (err) {
+      if (store.db.inTransaction) store.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      throw err;
+    } finally {
+      depth -= 1;
+    }
+  }
+
+  const tx = { ...repositories, transaction: inSavepoint } as unknown as StoreTx;
+
+  async function runTransaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    let turnEnded = false;
+    const watch = setImmediate(() => {
+      turnEnded = true;
+    });
+    store.db.exec('BEGIN IMMEDIATE');
+    depth = 1;
+    try {
+      const result = await fn(tx);
+      if (turnEnded) throw new TransactionSpannedTurnError();
+      store.db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      // e.g. SQLITE_BUSY or a full disk on COMMIT: nothing of fn's work stays applied.
+      if (store.db.inTransaction) store.db.exec('ROLLBACK');
+      throw err;
+    } finally {
+      depth = 0;
+      clearImmediate(watch);
+    }
+  }
+
+  return {
+    ...(repositories as unknown as Omit<AsyncStore, 'transaction' | 'close'>),
+    transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+      const run = tail.then(
+        () => runTransaction(fn),
+        () => runTransaction(fn),
+      );
+      tail = run.catch(() => undefined);
+      return run;
+    },
+    async close() {
+      await tail;
+      store.close();
+    },
+  };
+}
