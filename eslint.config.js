@@ -2,6 +2,9 @@
 // reporter data out of logs and layers apart.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layersRule } from './scripts/layers.mjs';
+
+const tipwire = { rules: { layers: layersRule } };
 
 export default tseslint.config(
   {
@@ -37,6 +40,30 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       'no-console': 'error',
+    },
+  },
+  {
+    // Layers import only downward; stage folders only domain/ (scripts/layers.mjs).
+    files: ['src/**/*.ts'],
+    plugins: { tipwire },
+    rules: { 'tipwire/layers': 'error' },
+  },
+  {
+    // The database is the SQLite store's own: everything else goes through Store.
+    files: ['src/**/*.ts'],
+    ignores: ['src/store/sqlite/**', 'src/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='db'][object.name=/^(store|runtime)$/]",
+          message: 'the database belongs to src/store/sqlite/: use the Store interface',
+        },
+        {
+          selector: "MemberExpression[property.name='db'][object.property.name='store']",
+          message: 'the database belongs to src/store/sqlite/: use the Store interface',
+        },
+      ],
     },
   },
   {

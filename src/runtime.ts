@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
-import { createAdmin, type Admin } from './access/admin.js';
+import { createAdmin, type Admin } from './admin/admin.service.js';
 import { tokenRulesFrom } from './access/tokens.js';
 import { createAuditLog, defaultAnchorPath, type AuditLog } from './audit/audit-log.js';
 import type { Config } from './config.js';
@@ -23,12 +23,12 @@ import type { NormalizeSettings } from './normalize/settings.js';
 import { createKeyring, type Keyring } from './protect/keyring.js';
 import { claimKeysForDatabase } from './protect/database-keys.js';
 import { createRateLimiter, networkPrefix, sourceHasher } from './protect/rate-limit.js';
-import { purgeExpired, type PurgeResult } from './protect/retention.js';
+import { purgeExpired, type PurgeResult } from './retention/retention.service.js';
 import { createVault, type Vault } from './protect/vault.js';
 import { createSearchTokenizer } from './protect/search-tokenizer.js';
 import { workerScript } from './platform/worker-pool.js';
 import { buildApp } from './server/app.js';
-import { createCases, type AuditAppend, type Cases } from './server/cases.js';
+import { createCases, type AuditAppend, type Cases } from './cases/cases.service.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.js';
 
 export interface Runtime {
@@ -288,7 +288,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
         actor,
       });
       // Zeroed pages reach the main file, and the WAL holding the old ones is emptied.
-      store.db.pragma('wal_checkpoint(TRUNCATE)');
+      store.flushDeleted();
       auditLog.anchor();
       return result;
     },

@@ -41,7 +41,6 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { makeDirs } from '../platform/make-dirs.js';
-import type { Config } from '../config.js';
 import { createKeyring, MASTER_KEY_FILE } from '../protect/keyring.js';
 import {
   AuditEntryError,
@@ -57,47 +56,20 @@ import {
   type StoredAuditRecord,
   type VerifyResult,
 } from './chain.js';
+import type { AuditRepository } from '../store/store.js';
 
 export type { StoredAuditRecord, VerifyResult } from './chain.js';
 
-/** What the audit trail needs from storage. */
-export interface AuditRepository {
-  /**
-   * Inserts the next record in one transaction (a savepoint inside an open one):
-   * `build` gets the seq to use and the current newest record, and returns the
-   * record with its hash. Nothing can slip in between the read and the insert.
-   */
-  append(
-    build: (next: { seq: number; prev: StoredAuditRecord | null }) => StoredAuditRecord,
-  ): StoredAuditRecord;
-  get(seq: number): StoredAuditRecord | null;
-  last(): StoredAuditRecord | null;
-  /** Newest first; `next` is the `after` of the following page, null on the last one. */
-  list(query: AuditQuery): { items: StoredAuditRecord[]; next: number | null };
-  /** Oldest first, read in chunks (no statement stays open between them). */
-  iterate(chunkSize?: number): IterableIterator<StoredAuditRecord>;
-  /** Whether the connection has an open transaction (an anchor names committed records only). */
-  inTransaction(): boolean;
-}
-
-export interface AuditQuery {
-  limit: number;
-  /** Continue after (older than) the record with this seq. */
-  after?: number;
-  actor?: string;
-  action?: string;
-  target?: string;
-  /** Records at or after this time, epoch ms. */
-  since?: number;
-  /** Records strictly before this time, epoch ms. */
-  until?: number;
-}
+export type { AuditQuery, AuditRepository } from '../store/store.js';
 
 export interface AuditEntryInput extends Omit<AuditEntry, 'target'> {
   target?: string | null;
   /** Identifiers and codes only: `{ from: 'new', to: 'closed' }`, never content. */
   details?: Record<string, unknown>;
 }
+
+/** Appends one record inside the caller's transaction (what services are given). */
+export type AuditAppend = (entry: AuditEntryInput) => void;
 
 export interface AuditLog {
   append(entry: AuditEntryInput): StoredAuditRecord;
@@ -322,7 +294,7 @@ export class AuditKeyMissingError extends Error {
  * error rather than a new key under which every existing record would look edited.
  */
 export function getAuditKey(
-  config: Pick<Config, 'keysDir' | 'masterKey' | 'pseudonymEpochDays'>,
+  config: { keysDir: string; masterKey?: string; pseudonymEpochDays: number },
   options: { create?: boolean } = {},
 ): Buffer {
   const file = path.join(config.keysDir, MASTER_KEY_FILE);

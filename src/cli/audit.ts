@@ -15,8 +15,11 @@ import {
   getAuditKey,
   type AuditRepository,
 } from '../audit/audit-log.js';
-import { createAuditRepository } from '../store/sqlite/audit.repository.js';
-import { openDatabase, type Db } from '../store/sqlite/database.js';
+import {
+  AuditTrailUnavailableError,
+  openAuditReader,
+  type AuditReader,
+} from '../store/sqlite/audit-reader.js';
 import { configFrom, DB_OPTION, ExitError } from './shared.js';
 
 const LIST_CHUNK = 1000;
@@ -28,27 +31,23 @@ function positiveInt(value: string): number {
   return Number(value);
 }
 
-/** The database read-only, with its audit table; exit 2 if there is none to read. */
-function openAuditDb(file: string): Db {
-  if (!existsSync(file)) throw new ExitError(`there is no database at ${file}`, 2);
-  const db = openDatabase(file, { readonly: true });
-  const has = (sql: string) => db.prepare(sql).get() !== undefined;
-  if (has(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'`)) return db;
-  const hadIt =
-    has(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`) &&
-    has(`SELECT 1 FROM schema_migrations WHERE name = '002_audit.sql'`);
-  db.close();
-  throw hadIt
-    ? new ExitError(`${file} had an audit log and its table is gone (dropped?)`, 1)
-    : new ExitError(`${file} has no audit log yet: start tipwire once to upgrade it`, 2);
-}
-
-function withRepo<T>(dbPath: string, fn: (repo: AuditRepository, db: Db) => T): T {
-  const db = openAuditDb(dbPath);
+function withRepo<T>(
+  dbPath: string,
+  fn: (repo: AuditRepository, databaseId: string | null) => T,
+): T {
+  let reader: AuditReader;
   try {
-    return fn(createAuditRepository(db), db);
+    reader = openAuditReader(dbPath);
+  } catch (err) {
+    if (err instanceof AuditTrailUnavailableError) {
+      throw new ExitError(err.message, err.reason === 'dropped' ? 1 : 2);
+    }
+    throw err;
+  }
+  try {
+    return fn(reader.repo, reader.databaseId);
   } finally {
-    db.close();
+    reader.close();
   }
 }
 
@@ -57,11 +56,9 @@ function withRepo<T>(dbPath: string, fn: (repo: AuditRepository, db: Db) => T): 
  * bound to it: checked against another database's anchor, verify would report
  * deletions that never happened.
  */
-function requireOwnKeysFolder(db: Db, keysDir: string, dbPath: string) {
-  const ownId = db.prepare(`SELECT value FROM meta WHERE key = 'database_id'`).pluck().get() as
-    string | undefined;
+function requireOwnKeysFolder(ownId: string | null, keysDir: string, dbPath: string) {
   const boundTo = readBinding(path.join(keysDir, DATABASE_ID_FILE));
-  if (ownId !== undefined && boundTo !== null && boundTo !== ownId) {
+  if (ownId !== null && boundTo !== null && boundTo !== ownId) {
     throw new ExitError(
       `the keys folder ${keysDir} belongs to another database (${boundTo}), not to ${dbPath} ` +
         `(${ownId}): give TIPWIRE_KEYS_DIR of this database`,
@@ -84,8 +81,8 @@ export function auditCommand(program: Command) {
     .action((opts: { anchor?: string; db?: string }) => {
       const config = configFrom({ dbPath: opts.db });
       const anchorPath = opts.anchor ?? defaultAnchorPath(config.keysDir);
-      withRepo(config.dbPath, (repo, db) => {
-        requireOwnKeysFolder(db, config.keysDir, config.dbPath);
+      withRepo(config.dbPath, (repo, databaseId) => {
+        requireOwnKeysFolder(databaseId, config.keysDir, config.dbPath);
         if (repo.last() === null && !existsSync(anchorPath)) {
           console.log('audit log intact: 0 records');
           return;

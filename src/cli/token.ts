@@ -4,7 +4,7 @@
  * `tipwire token revoke ID`: it stops working at once.
  */
 import { Option, type Command } from 'commander';
-import { parseRoles, type TokenView } from '../access/admin.js';
+import { parseRoles, type TokenView } from '../admin/admin.service.js';
 import { AppError } from '../domain/errors.js';
 import type { Cursor } from '../store/store.js';
 import { createLogger, createRuntime } from '../runtime.js';

@@ -70,6 +70,9 @@ export interface NewAttachment extends StoredAttachment {
 }
 
 /** A report's text as stored: sealed under its own data key, itself wrapped by the master key. */
+/** Bytes of one blind-index search token (a truncated HMAC; protect/blind-index.ts). */
+export const SEARCH_TOKEN_BYTES = 16;
+
 export interface SealedText {
   /** The report's data key, wrapped (see protect/vault.ts). */
   dataKey: Buffer;

@@ -5,7 +5,19 @@
  * that reconnects with the last id it saw gets the missed events replayed first.
  * Events written by another process (an import) arrive on the next poll.
  */
-import type { EventRepository, StoredEvent } from '../store/store.js';
+/** An event as stored: the notify stage's own view of the events table. */
+export interface StoredEvent {
+  id: number;
+  type: string;
+  payload: unknown;
+  createdAt: number;
+}
+
+/** What the fan-out reads: the stored events after an id (the store's event repository). */
+export interface EventSource {
+  after(id: number, limit: number): StoredEvent[];
+  lastId(): number;
+}
 
 export type Send = (event: StoredEvent) => void;
 
@@ -25,7 +37,7 @@ const READ_CHUNK = 500;
 /** Most events replayed to a reconnecting subscriber; older ones are for the API. */
 export const MAX_REPLAY = 1000;
 
-export function createLiveEvents(events: EventRepository): LiveEvents {
+export function createLiveEvents(events: EventSource): LiveEvents {
   const subscribers = new Set<Send>();
   let delivered = events.lastId();
 

@@ -28,8 +28,9 @@
  * terms a report has, and which reports share a term (equal tokens), not the terms.
  */
 import { createHmac } from 'node:crypto';
+import { SEARCH_TOKEN_BYTES } from '../domain/report.js';
 
-export const TOKEN_BYTES = 16;
+export const TOKEN_BYTES = SEARCH_TOKEN_BYTES;
 
 let segmenter: Intl.Segmenter | undefined;
 /** Made on first use, so a bad option fails the call that needs it rather than every import. */

@@ -1,16 +1,9 @@
 /**
- * Retention: closed and unfounded cases are deleted for good once their status has
- * not changed for the retention period of that status; expired sessions and
- * revoked tokens go too. Deleting takes the report's sealed text, attachments,
- * messages, receipt, search tokens and index entries with it, and rebuilds (or
- * removes) the incidents it belonged to. The store runs with SQLite's
- * secure_delete, so freed pages are zeroed; the caller checkpoints the WAL after.
+ * Retention's rule, pure: closed and unfounded cases are due for deletion once
+ * their status has not changed for the retention period of that status. The
+ * deleting is the retention service's (src/retention/retention.service.ts).
  */
-import { splitListEntry } from '../audit/audit-log.js';
-import { totalsOf } from '../domain/incident.js';
 import type { CaseStatus } from '../domain/report.js';
-import type { AuditAppend } from '../server/cases.js';
-import type { Store } from '../store/store.js';
 
 export interface RetentionSettings {
   /** Days a case stays after it was marked unfounded. */
@@ -26,68 +19,4 @@ export function retentionCutoffs(now: number, s: RetentionSettings): [CaseStatus
     ['unfounded', now - s.unfoundedDays * DAY],
     ['closed', now - s.closedDays * DAY],
   ];
-}
-
-export interface PurgeResult {
-  reports: number;
-  incidentsRemoved: number;
-  tokens: number;
-}
-
-const BATCH = 500;
-
-export function purgeExpired(deps: {
-  store: Store;
-  audit: AuditAppend;
-  now: number;
-  settings: RetentionSettings;
-  actor: string;
-}): PurgeResult {
-  const { store } = deps;
-  const result: PurgeResult = { reports: 0, incidentsRemoved: 0, tokens: 0 };
-  for (const [status, before] of retentionCutoffs(deps.now, deps.settings)) {
-    for (;;) {
-      const ids = store.reports.expired(status, before, BATCH);
-      if (ids.length === 0) break;
-      store.transaction(() => {
-        const incidents = new Set<string>();
-        for (const id of ids) {
-          const incidentId = store.reports.get(id)?.incidentId;
-          if (incidentId) incidents.add(incidentId);
-          store.reports.remove(id);
-        }
-        for (const incidentId of incidents) {
-          const totals = totalsOf(store.incidents.members(incidentId));
-          if (totals) {
-            store.incidents.update(incidentId, totals, deps.now);
-          } else {
-            store.incidents.remove(incidentId);
-            result.incidentsRemoved += 1;
-          }
-        }
-        const entry = {
-          actor: deps.actor,
-          action: 'retention.purged',
-          target: 'reports',
-          reason: `${status} cases past their retention period`,
-          details: { status, count: ids.length },
-        };
-        splitListEntry(entry, 'reportIds', ids).forEach(deps.audit);
-      });
-      result.reports += ids.length;
-    }
-  }
-  store.transaction(() => {
-    result.tokens = store.tokens.purgeExpired(deps.now);
-    if (result.tokens > 0) {
-      deps.audit({
-        actor: deps.actor,
-        action: 'retention.tokens_purged',
-        target: 'tokens',
-        reason: 'expired sessions and revoked tokens',
-        details: { count: result.tokens },
-      });
-    }
-  });
-  return result;
 }

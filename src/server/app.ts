@@ -5,7 +5,7 @@
  */
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import type { Admin } from '../access/admin.js';
+import type { Admin } from '../admin/admin.service.js';
 import { tokenRulesFrom } from '../access/tokens.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Config } from '../config.js';
@@ -15,7 +15,7 @@ import type { RateLimiter } from '../protect/rate-limit.js';
 import type { Vault } from '../protect/vault.js';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { ANONYMOUS, createAuth, type DeclaredRoute, type Principal } from './auth.js';
-import type { AuditAppend, Cases } from './cases.js';
+import type { AuditAppend, Cases } from '../cases/cases.service.js';
 import { installRequestDeadline } from './deadline.js';
 import { answerClientError, errorHandler, notFound } from './http-errors.js';
 import { checkedJsonText } from './json-body.js';

@@ -10,19 +10,12 @@
  */
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Role } from '../access/roles.js';
+import { ANONYMOUS, hasRole, type Principal } from '../access/principal.js';
+
+export { ANONYMOUS, hasRole, type Principal } from '../access/principal.js';
 import { lastUsedDue, verifyToken, type TokenRules } from '../access/tokens.js';
 import { AppError } from '../domain/errors.js';
 import type { TokenRepository } from '../store/store.js';
-
-export interface Principal {
-  /** `anonymous`, `token:<id>`, or `user:<name>` for a login session. */
-  id: string;
-  roles: Role[];
-  /** For field-office staff: the office whose cases they may see. */
-  officeId: string | null;
-  /** The token that proved it (to end a session). */
-  tokenId: string | null;
-}
 
 export type Access = 'public' | Role[];
 
@@ -34,11 +27,6 @@ declare module 'fastify' {
     access?: Access;
   }
 }
-
-export const ANONYMOUS: Principal = { id: 'anonymous', roles: [], officeId: null, tokenId: null };
-
-export const hasRole = (p: Principal, ...roles: Role[]): boolean =>
-  roles.some((r) => p.roles.includes(r));
 
 export interface DeclaredRoute {
   method: string;

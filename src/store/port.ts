@@ -25,7 +25,7 @@ export type Async<R> = {
     : never;
 };
 
-type Repositories = Omit<Store, 'transaction' | 'close'>;
+type Repositories = Omit<Store, 'transaction' | 'flushDeleted' | 'close'>;
 
 /** The repositories, each asynchronous. */
 export type AsyncRepositories = { [K in keyof Repositories]: Async<Repositories[K]> };
@@ -42,6 +42,8 @@ export interface AsyncStore extends AsyncRepositories {
    * if it throws. Transactions of one store run one after another.
    */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** See Store.flushDeleted. */
+  flushDeleted(): Promise<void>;
   close(): Promise<void>;
 }
 

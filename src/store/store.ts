@@ -5,8 +5,8 @@
  * commit and exactly-once stage effects simple. A PostgreSQL store would need an
  * asynchronous variant of this interface; it is not built yet.
  */
-import type { MemberScope } from '../access/scope.js';
-import type { AuditRepository } from '../audit/audit-log.js';
+import type { MemberScope } from '../domain/scope.js';
+import type { StoredAuditRecord } from '../domain/audit.js';
 import type { Incident, IncidentMember, IncidentTotals } from '../domain/incident.js';
 import type {
   CaseStatus,
@@ -327,5 +327,43 @@ export interface Store {
   audit: AuditRepository;
   /** Runs `fn` in one transaction; nested calls become savepoints. */
   transaction<T>(fn: () => T): T;
+  /**
+   * Makes deleted data unrecoverable from the journal as well (SQLite: the WAL is
+   * checkpointed into the main file, whose freed pages are zeroed, and truncated).
+   */
+  flushDeleted(): void;
   close(): void;
+}
+
+/** What the audit trail needs from storage. */
+export interface AuditRepository {
+  /**
+   * Inserts the next record in one transaction (a savepoint inside an open one):
+   * `build` gets the seq to use and the current newest record, and returns the
+   * record with its hash. Nothing can slip in between the read and the insert.
+   */
+  append(
+    build: (next: { seq: number; prev: StoredAuditRecord | null }) => StoredAuditRecord,
+  ): StoredAuditRecord;
+  get(seq: number): StoredAuditRecord | null;
+  last(): StoredAuditRecord | null;
+  /** Newest first; `next` is the `after` of the following page, null on the last one. */
+  list(query: AuditQuery): { items: StoredAuditRecord[]; next: number | null };
+  /** Oldest first, read in chunks (no statement stays open between them). */
+  iterate(chunkSize?: number): IterableIterator<StoredAuditRecord>;
+  /** Whether the connection has an open transaction (an anchor names committed records only). */
+  inTransaction(): boolean;
+}
+
+export interface AuditQuery {
+  limit: number;
+  /** Continue after (older than) the record with this seq. */
+  after?: number;
+  actor?: string;
+  action?: string;
+  target?: string;
+  /** Records at or after this time, epoch ms. */
+  since?: number;
+  /** Records strictly before this time, epoch ms. */
+  until?: number;
 }

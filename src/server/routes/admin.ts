@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { parseRoles, type Admin } from '../../access/admin.js';
+import { parseRoles, type Admin } from '../../admin/admin.service.js';
 import { describeSettings, SETTINGS, type Config } from '../../config.js';
 import { validationError } from '../../domain/errors.js';
 import { fieldIssues } from '../../intake/report-schema.js';

@@ -13,7 +13,7 @@ import { AppError, validationError } from '../../domain/errors.js';
 import type { Incident } from '../../domain/incident.js';
 import { fieldIssues } from '../../intake/report-schema.js';
 import type { Store } from '../../store/store.js';
-import type { AuditAppend } from '../cases.js';
+import type { AuditAppend } from '../../audit/audit-log.js';
 import { splitListEntry } from '../../audit/audit-log.js';
 import { encodeCursor, parsePageQuery } from '../pagination.js';
 

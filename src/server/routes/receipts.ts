@@ -13,7 +13,7 @@ import type { RateLimiter } from '../../protect/rate-limit.js';
 import { parseReceipt, receiptMatches } from '../../protect/receipt.js';
 import type { Vault } from '../../protect/vault.js';
 import type { Store } from '../../store/store.js';
-import type { AuditAppend, Cases } from '../cases.js';
+import type { AuditAppend, Cases } from '../../cases/cases.service.js';
 
 export interface ReceiptRoutesDeps {
   store: Store;

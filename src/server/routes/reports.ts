@@ -14,7 +14,7 @@ import type { RateLimiter } from '../../protect/rate-limit.js';
 import type { Vault } from '../../protect/vault.js';
 import type { Store } from '../../store/store.js';
 import { hasRole, type Principal } from '../auth.js';
-import type { AuditAppend, Cases } from '../cases.js';
+import type { AuditAppend, Cases } from '../../cases/cases.service.js';
 import { encodeCursor, parsePageQuery } from '../pagination.js';
 import { timeView } from '../../export/views.js';
 

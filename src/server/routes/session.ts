@@ -1,7 +1,7 @@
 /** Logging in with a name and password (a session token), who am I, and logging out. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Admin } from '../../access/admin.js';
+import type { Admin } from '../../admin/admin.service.js';
 import { ROLES } from '../../access/roles.js';
 import { AppError, rateLimited, validationError } from '../../domain/errors.js';
 import { fieldIssues } from '../../intake/report-schema.js';

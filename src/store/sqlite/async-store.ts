@@ -137,6 +137,10 @@ export function createAsyncStore(store: SqliteStore): AsyncStore {
       tail = run.catch(() => undefined);
       return run;
     },
+    async flushDeleted() {
+      await tail;
+      store.flushDeleted();
+    },
     async close() {
       await tail;
       store.close();

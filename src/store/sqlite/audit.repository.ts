@@ -2,7 +2,8 @@
  * The audit trail in SQLite (table `audit_log`, migration 002): append-only rows,
  * read newest first with filters, or oldest first in chunks for verification.
  */
-import type { AuditQuery, AuditRepository, StoredAuditRecord } from '../../audit/audit-log.js';
+import type { StoredAuditRecord } from '../../domain/audit.js';
+import type { AuditQuery, AuditRepository } from '../store.js';
 import type { Db } from './database.js';
 
 const COLUMNS = `seq, at, actor, action, target, reason, details AS detailsJson, hash`;

@@ -5,7 +5,7 @@ import {
   type IncidentMember,
   type IncidentTotals,
 } from '../../domain/incident.js';
-import { EVERY_MEMBER, type MemberScope } from '../../access/scope.js';
+import { EVERY_MEMBER, type MemberScope } from '../../domain/scope.js';
 import type { Cursor, IncidentRepository, Page } from '../store.js';
 import type { Db } from './database.js';
 

@@ -19,6 +19,7 @@ import type {
   GeocodedPlace,
   TextFacts,
 } from '../../domain/report.js';
+import { SEARCH_TOKEN_BYTES } from '../../domain/report.js';
 import type {
   BoundingBox,
   CallerCall,
@@ -29,7 +30,6 @@ import type {
   ReportRepository,
 } from '../store.js';
 import type { Db } from './database.js';
-import { TOKEN_BYTES } from '../../protect/blind-index.js';
 import type { Statement } from 'better-sqlite3';
 
 interface ReportRow {
@@ -377,8 +377,8 @@ export function createReportRepository(db: Db): ReportRepository {
 /** A report's stored tokens, 16 bytes each. */
 function splitTokens(blob: Buffer): Buffer[] {
   const tokens: Buffer[] = [];
-  for (let i = 0; i + TOKEN_BYTES <= blob.length; i += TOKEN_BYTES) {
-    tokens.push(blob.subarray(i, i + TOKEN_BYTES));
+  for (let i = 0; i + SEARCH_TOKEN_BYTES <= blob.length; i += SEARCH_TOKEN_BYTES) {
+    tokens.push(blob.subarray(i, i + SEARCH_TOKEN_BYTES));
   }
   return tokens;
 }

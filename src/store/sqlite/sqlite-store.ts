@@ -81,6 +81,9 @@ export function openSqliteStore(file: string): SqliteStore {
     messages: createMessageRepository(db),
     audit: createAuditRepository(db),
     transaction: createTransactor(db),
+    flushDeleted: () => {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    },
     close: () => db.close(),
   };
 }

@@ -14,11 +14,10 @@ import { reportProcessedEvent } from '../notify/report-events.js';
 import { claimsOf, textFactsOf, type ClaimField } from '../intake/new-report.js';
 import type { ReportInput } from '../intake/report-schema.js';
 import type { Store } from '../store/store.js';
-import type { Principal } from './auth.js';
-import { splitListEntry, type AuditEntryInput } from '../audit/audit-log.js';
+import type { Principal } from '../access/principal.js';
+import { splitListEntry, type AuditAppend, type AuditEntryInput } from '../audit/audit-log.js';
 
-/** Appends to the audit trail inside the caller's transaction. */
-export type AuditAppend = (entry: AuditEntryInput) => void;
+export type { AuditAppend } from '../audit/audit-log.js';
 
 export interface CaseDeps {
   store: Store;

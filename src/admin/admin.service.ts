@@ -6,7 +6,7 @@
  */
 import { AppError, validationError } from '../domain/errors.js';
 import type { IdKind } from '../domain/ids.js';
-import type { AuditAppend } from '../server/cases.js';
+import type { AuditAppend } from '../audit/audit-log.js';
 import type {
   Cursor,
   Office,
@@ -16,9 +16,14 @@ import type {
   TokenListing,
   User,
 } from '../store/store.js';
-import { hashPassword, passwordProblem, verifyPassword, DUMMY_PASSWORD_HASH } from './passwords.js';
-import { isRole, type Role } from './roles.js';
-import { issueToken, tokenState, type TokenRules, type TokenState } from './tokens.js';
+import {
+  hashPassword,
+  passwordProblem,
+  verifyPassword,
+  DUMMY_PASSWORD_HASH,
+} from '../access/passwords.js';
+import { isRole, type Role } from '../access/roles.js';
+import { issueToken, tokenState, type TokenRules, type TokenState } from '../access/tokens.js';
 
 export interface AdminDeps {
   store: Store;
