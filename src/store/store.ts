@@ -6,6 +6,7 @@
  * asynchronous variant of this interface; it is not built yet.
  */
 import type { MemberScope } from '../access/scope.js';
+import type { FlagCode, FlagFamily } from '../domain/flags.js';
 import type { Incident, IncidentMember, IncidentTotals } from '../domain/incident.js';
 import type {
   CaseStatus,
@@ -110,7 +111,7 @@ export interface ReportRepository {
     filter?: { queue?: Queue },
   ): { reports: number; mean: number | null; min: number | null; max: number | null };
   /** Replaces the report's flags of these families (`abuse` for `abuse.*`), keeping the rest. */
-  replaceFlags(id: string, families: string[], flags: string[]): void;
+  replaceFlags(id: string, families: FlagFamily[], flags: FlagCode[]): void;
   setStage(id: string, stage: ReportStage): void;
   setQueue(id: string, queue: Queue): void;
   setCategory(id: string, category: string | null): void;
