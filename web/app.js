@@ -1283,6 +1283,9 @@ function resetView(roles) {
   el('queue-switch').hidden = !supervisor;
   for (const radio of document.querySelectorAll('#queue-switch input[name="queue"]')) {
     radio.checked = radio.value === 'analyst';
+    const name = radio.parentElement.querySelector('.queue-name');
+    const text = queueText(radio.value);
+    if (name) name.textContent = text.charAt(0).toUpperCase() + text.slice(1);
   }
   updateScope();
   setReportsBusy(false);
