@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { isIanaZone } from './intake/report-schema.js';
+import { isIanaZone } from './normalize/zones.js';
 
 interface SettingSpec<T> {
   env: string;

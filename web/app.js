@@ -20,44 +20,64 @@ const STALL_MS = 60_000;
 /** Columns of the reports table (a case's expanded view spans them all). */
 const REPORT_COLUMNS = 9;
 
-/** What each flag code means (src/domain/flags.ts), shown as the badge's tooltip. */
-const FLAG_TEXT = {
-  'time.zone_unknown': 'No UTC offset or time zone was given: kept as local time only.',
-  'time.unparsed': 'The observation time could not be read as a date and time.',
-  'time.zone_assumed': 'No offset, zone or coordinates: read in the configured default zone.',
-  'time.zone_invalid': 'The time zone is not an IANA zone name; it was not used.',
-  'time.zone_mismatch': 'Offset, zone and coordinates disagree; the interval covers every reading.',
-  'time.zone_disputed':
-    'The zone at these coordinates is disputed; the interval covers every zone.',
-  'time.nonexistent_local':
-    'That local time does not exist (a DST gap); both readings are covered.',
-  'time.ambiguous_local': 'That local time happened twice (clocks went back); both are covered.',
-  'time.future': 'The observation starts after the report arrived.',
-  'time.implausibly_old': 'The observation ended implausibly long before the report arrived.',
-  'time.epoch_milliseconds': 'The number was read as epoch milliseconds, not seconds.',
-  'time.contradiction': 'The times of this observation disagree: a deeper check is due.',
-  'source.stale': 'Data from an external source is older than expected.',
-  'place.out_of_range': 'Coordinates out of range; the point was not used.',
-  'place.null_island': 'Coordinates (0, 0) are almost always a missing value; not used.',
-  'place.unresolved': 'The place is text only, not yet resolved to coordinates.',
-  'place.unparsed': 'Coordinates given as text could not be read; not used.',
-  'place.swapped': 'Latitude and longitude were swapped; corrected.',
-  'place.ambiguous': 'Several places share the name in the text; the largest was used.',
-  'place.text_mismatch': 'The coordinates lie far from the place named in the text.',
-  'abuse.repeat_dialer': 'The caller called many times in a row: the report is in the abuse queue.',
+/**
+ * The server's code catalogue (GET /api/v1/meta): what each flag means, and the
+ * labels of case statuses, queues, stages and roles, in English and Chinese. Loaded
+ * before the first list is shown; this page keeps no copy of its own.
+ */
+const meta = {
+  /** Flag code → { family, en, zh }. */
+  flags: {},
+  /** Code → { code, en, zh }, per list; `statuses` also in the server's order. */
+  statuses: new Map(),
+  queues: new Map(),
+  stages: new Map(),
+  roles: new Map(),
+  loaded: false,
 };
 
-const flagText = (code) => (Object.hasOwn(FLAG_TEXT, code) ? FLAG_TEXT[code] : undefined);
+/** Texts in Chinese when the browser prefers it, otherwise in English. */
+const LANG =
+  typeof window !== 'undefined' && /^zh\b/i.test(window.navigator.language || '') ? 'zh' : 'en';
 
-/** Case statuses (src/domain/report.ts), in the order the status form offers them. */
-const STATUS_TEXT = {
-  new: 'new',
-  in_review: 'in review',
-  closed: 'closed',
-  unfounded: 'unfounded',
-};
-const statusText = (status) =>
-  Object.hasOwn(STATUS_TEXT, status) ? STATUS_TEXT[status] : String(status);
+/** A list of `{code, en, zh}` from the catalogue → Map code → it (bad entries skipped). */
+function labelMap(list) {
+  const map = new Map();
+  if (!Array.isArray(list)) return map;
+  for (const item of list) {
+    if (item && typeof item.code === 'string' && typeof item[LANG] === 'string') {
+      map.set(item.code, item);
+    }
+  }
+  return map;
+}
+
+/** Fetches the catalogue once (the browser revalidates it with its ETag). */
+async function loadMeta() {
+  if (meta.loaded) return;
+  const answer = await api('meta', { token: null, cache: 'no-cache' });
+  if (!answer || typeof answer.flags !== 'object' || answer.flags === null) {
+    throw new HttpError(0, 'the server sent no code catalogue');
+  }
+  meta.flags = answer.flags;
+  meta.statuses = labelMap(answer.statuses);
+  meta.queues = labelMap(answer.queues);
+  meta.stages = labelMap(answer.stages);
+  meta.roles = labelMap(answer.roles);
+  meta.loaded = true;
+}
+
+/** What a flag means, for its badge's tooltip; undefined for a code the catalogue lacks. */
+function flagText(code) {
+  const entry = Object.hasOwn(meta.flags, code) ? meta.flags[code] : null;
+  return entry && typeof entry[LANG] === 'string' ? entry[LANG] : undefined;
+}
+
+/** The label of a code in one of the catalogue's lists, or the code itself. */
+const labelOf = (map, code) => (map.has(code) ? map.get(code)[LANG] : String(code));
+const statusText = (status) => labelOf(meta.statuses, status);
+const queueText = (queue) => labelOf(meta.queues, queue);
+const roleText = (role) => labelOf(meta.roles, role);
 
 /** The roles that may use the workbench (read reports, incidents and the stream). */
 const WORKBENCH_ROLES = ['analyst', 'supervisor', 'office'];
@@ -204,7 +224,8 @@ function parseRetryAfter(value) {
 }
 
 /**
- * Calls the API with the session's token (or `options.token`). Resolves to the
+ * Calls the API with the session's token (or `options.token`; null: none), not cached
+ * unless `options.cache` says how (a fetch cache mode). Resolves to the
  * JSON answer (null for 204); 401 and 403 throw AuthError, other failures HttpError.
  */
 async function api(path, options = {}) {
@@ -222,7 +243,7 @@ async function api(path, options = {}) {
       method: options.method || 'GET',
       headers,
       body,
-      cache: 'no-store',
+      cache: options.cache || 'no-store',
       signal: options.signal,
       keepalive: options.keepalive === true,
     });
@@ -252,7 +273,7 @@ const isLoginSession = () => (state.me ? state.me.id.startsWith('user:') : state
 
 function describeMe() {
   if (!state.me) return '';
-  const roles = state.me.roles.length > 0 ? state.me.roles.join(', ') : 'no role';
+  const roles = state.me.roles.length > 0 ? state.me.roles.map(roleText).join(', ') : 'no role';
   return ` (${state.me.id}, role: ${roles})`;
 }
 
@@ -261,7 +282,7 @@ function authMessage(status) {
   if (status === 403) {
     return (
       `This ${what}${describeMe()} may not use the workbench (403 Forbidden): ` +
-      'it is for the analyst, supervisor and office roles.'
+      `it is for the ${WORKBENCH_ROLES.map(roleText).join(', ')} roles.`
     );
   }
   return isLoginSession()
@@ -333,7 +354,7 @@ function badge(text, className, title) {
 }
 
 function statusBadge(status) {
-  const known = Object.hasOwn(STATUS_TEXT, status);
+  const known = meta.statuses.has(status);
   return badge(statusText(status), `status${known ? ` status-${status}` : ''}`, 'case status');
 }
 
@@ -373,7 +394,7 @@ function observedCell(report) {
     const given = report.claims && report.claims.observedAt;
     if (typeof given === 'string') {
       cell.append(h('span', { className: 'text', text: given }), ' ');
-      cell.append(badge('not read', 'warn', FLAG_TEXT['time.unparsed']));
+      cell.append(badge('not read', 'warn', flagText('time.unparsed')));
     } else {
       cell.append(muted('—'));
     }
@@ -383,7 +404,7 @@ function observedCell(report) {
     // The zone is unknown: the wall-clock time is the fact; a UTC interval, when the
     // server gives one, only says which instants any zone on Earth would allow.
     cell.append(h('span', { text: `${t.observedLocal.replace('T', ' ')} local` }), ' ');
-    cell.append(badge('zone unknown', 'warn', FLAG_TEXT['time.zone_unknown']));
+    cell.append(badge('zone unknown', 'warn', flagText('time.zone_unknown')));
     if (t.observedFrom && t.observedTo) {
       cell.append(
         h('div', { className: 'sub' }, [
@@ -475,7 +496,7 @@ function caseCell(report) {
     line.append(
       ' ',
       badge(
-        'abuse queue',
+        queueText('abuse'),
         'abuse',
         'In the abuse queue (a repeat dialer): only supervisors see it.',
       ),
@@ -483,8 +504,8 @@ function caseCell(report) {
   }
   cell.append(line);
   const facts = [];
-  if (report.queue === 'analyst') facts.push('analysts’ queue');
-  if (report.stage) facts.push(`stage: ${report.stage}`);
+  if (report.queue === 'analyst') facts.push(queueText('analyst'));
+  if (report.stage) facts.push(`stage: ${labelOf(meta.stages, report.stage)}`);
   if (report.officeId) facts.push(`office: ${report.officeId}`);
   if (facts.length > 0) cell.append(h('div', { className: 'sub', text: facts.join(' · ') }));
   const toggle = h('button', { className: 'secondary small toggle' });
@@ -575,8 +596,8 @@ function buildCase(reportId) {
   statusForm.setAttribute('aria-label', 'Change status');
   const statusSelect = h('select');
   statusSelect.name = 'status';
-  for (const [value, text] of Object.entries(STATUS_TEXT)) {
-    const option = h('option', { text });
+  for (const [value, label] of meta.statuses) {
+    const option = h('option', { text: label[LANG] });
     option.value = value;
     statusSelect.append(option);
   }
@@ -677,11 +698,16 @@ function fillCase(parts, report) {
     ...fact(
       'Queue',
       report.queue === 'abuse'
-        ? badge('abuse queue', 'abuse')
-        : document.createTextNode(report.queue === 'analyst' ? 'analysts’ queue' : '…'),
+        ? badge(queueText('abuse'), 'abuse')
+        : document.createTextNode(report.queue === 'analyst' ? queueText('analyst') : '…'),
     ),
   );
-  facts.push(...fact('Pipeline stage', document.createTextNode(report.stage || '…')));
+  facts.push(
+    ...fact(
+      'Pipeline stage',
+      document.createTextNode(report.stage ? labelOf(meta.stages, report.stage) : '…'),
+    ),
+  );
   facts.push(
     ...fact(
       'Office',
@@ -909,7 +935,7 @@ function upsert(kind, item, where) {
 function emptyText(kind) {
   if (kind === 'incidents') return 'No incidents yet.';
   if (state.view.q) return 'No report matches this search.';
-  if (state.view.queue === 'abuse') return 'The abuse queue is empty.';
+  if (state.view.queue === 'abuse') return `The ${queueText('abuse')} is empty.`;
   return 'No reports yet.';
 }
 
@@ -926,8 +952,7 @@ function updateEmpty(kind, text) {
 /** Says what the reports list shows, when it is not simply the newest reports. */
 function updateScope() {
   const parts = [];
-  if (state.view.queue === 'abuse') parts.push('the abuse queue');
-  else if (state.view.queue === 'analyst') parts.push('the analysts’ queue');
+  if (state.view.queue) parts.push(`the ${queueText(state.view.queue)}`);
   if (state.view.q) parts.push(`reports whose narrative has every word of “${state.view.q}”`);
   const scope = el('reports-scope');
   scope.textContent = parts.length > 0 ? `Showing ${parts.join(': ')}.` : '';
@@ -1258,6 +1283,9 @@ function resetView(roles) {
   el('queue-switch').hidden = !supervisor;
   for (const radio of document.querySelectorAll('#queue-switch input[name="queue"]')) {
     radio.checked = radio.value === 'analyst';
+    const name = radio.parentElement.querySelector('.queue-name');
+    const text = queueText(radio.value);
+    if (name) name.textContent = text.charAt(0).toUpperCase() + text.slice(1);
   }
   updateScope();
   setReportsBusy(false);
@@ -1266,7 +1294,7 @@ function resetView(roles) {
 function showWho() {
   const me = state.me;
   el('who-id').textContent = me.id;
-  let roles = me.roles.length > 0 ? me.roles.join(', ') : 'no role';
+  let roles = me.roles.length > 0 ? me.roles.map(roleText).join(', ') : 'no role';
   if (me.officeId) roles += ` · office ${me.officeId}`;
   el('who-roles').textContent = `(${roles})`;
   el('who').hidden = false;
@@ -1338,6 +1366,9 @@ async function signIn(token, kind) {
   el('sign-in-error').hidden = true;
   clearLists();
   try {
+    // The codes' texts first: every list and form below shows them.
+    await loadMeta();
+    if (session !== state.session) return;
     // Who is this? (Any role may ask; 401 for a token the server does not accept.)
     const me = await api('session');
     if (session !== state.session) return;

@@ -24,7 +24,7 @@ import sjson from 'secure-json-parse';
 import { loadConfig } from '../../dist/config.js';
 import { newId } from '../../dist/domain/ids.js';
 import { textFactsOf, toNewReport } from '../../dist/intake/new-report.js';
-import { isIanaZone } from '../../dist/intake/report-schema.js';
+import { isIanaZone } from '../../dist/normalize/zones.js';
 import { normalizeClaims } from '../../dist/normalize/normalize-report.js';
 import { normalizeContext } from '../../dist/pipeline/stages.js';
 import { toE164 } from '../../dist/protect/pseudonym.js';

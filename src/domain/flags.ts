@@ -1,45 +1,171 @@
 /**
- * Every flag a report can carry, with what it means. A flag is a fact an analyst
- * must see, not a verdict; codes are stable (exports and filters rely on them).
+ * Every flag a report can carry, written once, with what it means in English and
+ * Chinese. A flag is a fact an analyst must see, not a verdict; codes are stable
+ * (exports, filters and stored reports rely on them). Code emits a flag through
+ * `FLAG` (`FLAG.time.zone_unknown`) or types it as `FlagCode`, so a misspelt code
+ * fails `tsc`; test/codes.test.ts fails on any bare `'family.name'` string in src/.
+ *
+ * A **finding** is a flag a check judges, with a severity (`info` … `critical`):
+ * the verify stage's checks (F8: `exif.*`, `sun.*`…) add theirs here with a
+ * `severity`, and they are flags too (their text is this one).
  */
-export const FLAGS = {
-  'time.zone_unknown':
-    'observedAt has no UTC offset, no timezone and no place to find one from: kept as local time; its UTC interval spans every offset in use (UTC−12 … UTC+14).',
-  'time.unparsed': 'observedAt could not be read as a date and time; kept as given.',
-  'place.out_of_range':
-    'Latitude must lie in [-90, 90] and longitude in [-180, 180]; the point was not used.',
-  'place.null_island':
-    'Coordinates (0, 0) are almost always a missing value, not a place; the point was not used.',
-  'place.unresolved': 'The place was given only as text that is not yet resolved to coordinates.',
-  'time.zone_assumed':
-    'observedAt had no offset, timezone or coordinates: read in the configured default zone (zoneSource "assumed").',
-  'time.zone_invalid': 'timezone is not an IANA zone name; it was not used.',
-  'time.zone_mismatch':
-    'The offset, timezone and coordinates give different UTC offsets at that time: an explicit offset is kept, otherwise the interval covers every reading.',
-  'time.zone_disputed':
-    'The zone databases disagree at these coordinates (border or disputed timekeeping); the interval covers every zone.',
-  'time.nonexistent_local':
-    'That local time does not exist (clocks jumped over it, e.g. a DST gap); the interval covers both readings.',
-  'time.ambiguous_local':
-    'That local time happened twice (clocks went back); both candidates are listed and the interval covers both.',
-  'time.future': 'The observation starts after the report arrived (beyond the tolerance).',
-  'time.implausibly_old':
-    'The observation ended longer ago than the maximum age before the report arrived.',
-  'time.epoch_milliseconds':
-    'observedAt was a number too large for epoch seconds; it was read as epoch milliseconds.',
-  'time.contradiction':
-    'The times of this observation (claim, arrival, checks) are further apart than allowed; a deeper check is due.',
-  'source.stale':
-    'Data from an external source is older than its expected latency plus the tolerance.',
-  'place.unparsed': 'Coordinates given as text could not be read; they were not used.',
-  'place.swapped':
-    'Latitude and longitude were swapped (only the swapped point fits the text or hemisphere letters); corrected.',
-  'place.ambiguous':
-    'Several places of comparable size share the name in the text; the largest was used.',
-  'place.text_mismatch':
-    'The coordinates lie far from the place named in the text; the coordinates were kept.',
-  'abuse.repeat_dialer':
-    'The caller called more than TIPWIRE_ABUSE_REPEAT_CALLS times in a row (each within TIPWIRE_ABUSE_REPEAT_WINDOW_MINUTES of the last): the report is in the abuse queue.',
-} as const;
+import type { Bilingual } from './labels.js';
 
-export type FlagCode = keyof typeof FLAGS;
+/** How much a finding weighs, least first. */
+export const SEVERITIES = ['info', 'notice', 'warning', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const SEVERITY_LABELS = {
+  info: { en: 'information', zh: '提示' },
+  notice: { en: 'notice', zh: '注意' },
+  warning: { en: 'warning', zh: '警告' },
+  critical: { en: 'critical', zh: '严重' },
+} as const satisfies Record<Severity, Bilingual>;
+
+interface FlagEntry extends Bilingual {
+  /** Set for findings: how much the check's result weighs. */
+  severity?: Severity;
+}
+
+export const FLAGS = {
+  'time.zone_unknown': {
+    en: 'observedAt has no UTC offset, no timezone and no place to find one from: kept as local time; its UTC interval spans every offset in use (UTC−12 … UTC+14).',
+    zh: '所述发生时间没有UTC时差或时区，也没有可据以确定时区的地点：按当地时间保留；其UTC时间区间覆盖全球所有在用时差（UTC−12 至 UTC+14）。',
+  },
+  'time.unparsed': {
+    en: 'observedAt could not be read as a date and time; kept as given.',
+    zh: '所述发生时间无法识别为日期和时刻；按原文保留。',
+  },
+  'time.zone_assumed': {
+    en: 'observedAt had no offset, timezone or coordinates: read in the configured default zone (zoneSource "assumed").',
+    zh: '所述发生时间没有时差、时区或坐标：按系统配置的默认时区解读（时区来源记为“推定”，assumed）。',
+  },
+  'time.zone_invalid': {
+    en: 'timezone is not an IANA zone name; it was not used.',
+    zh: '所填时区不是有效的IANA时区名称（如 Asia/Shanghai），未予采用。',
+  },
+  'time.zone_mismatch': {
+    en: 'The offset, timezone and coordinates give different UTC offsets at that time: an explicit offset is kept, otherwise the interval covers every reading.',
+    zh: '时间中写明的时差、所填时区与坐标所在时区在该时刻给出的UTC时差不一致：写明了时差的以其为准，否则时间区间覆盖每一种解读。',
+  },
+  'time.zone_disputed': {
+    en: 'The zone databases disagree at these coordinates (border or disputed timekeeping); the interval covers every zone.',
+    zh: '不同的时区数据库对该坐标所属时区说法不一（边境地带或计时存在争议）；时间区间覆盖所有可能的时区。',
+  },
+  'time.nonexistent_local': {
+    en: 'That local time does not exist (clocks jumped over it, e.g. a DST gap); the interval covers both readings.',
+    zh: '该当地时间实际不存在（时钟跳过了这段时间，如夏令时开始时）；时间区间覆盖两种解读。',
+  },
+  'time.ambiguous_local': {
+    en: 'That local time happened twice (clocks went back); both candidates are listed and the interval covers both.',
+    zh: '该当地时间出现过两次（时钟回拨，如夏令时结束时）；两个候选时刻均已列出，时间区间同时覆盖二者。',
+  },
+  'time.future': {
+    en: 'The observation starts after the report arrived (beyond the tolerance).',
+    zh: '所述发生时间晚于收到举报的时间（超出允许误差）。',
+  },
+  'time.implausibly_old': {
+    en: 'The observation ended longer ago than the maximum age before the report arrived.',
+    zh: '所述发生时间比收到举报的时间早得太多，超过了设定的最长期限，不太可信。',
+  },
+  'time.epoch_milliseconds': {
+    en: 'observedAt was a number too large for epoch seconds; it was read as epoch milliseconds.',
+    zh: '所述发生时间是一个数字，按Unix时间戳的秒数解读过大，已按毫秒数解读。',
+  },
+  'time.contradiction': {
+    en: 'The times of this observation (claim, arrival, checks) are further apart than allowed; a deeper check is due.',
+    zh: '同一事件的几个时间（举报人所述、收到举报的时间、核查得到的时间）相差超过允许范围；需要进一步核查。',
+    severity: 'warning',
+  },
+  'source.stale': {
+    en: 'Data from an external source is older than its expected latency plus the tolerance.',
+    zh: '外部数据源的数据比该来源正常的延迟加上允许误差还要旧，可能已经过时。',
+    severity: 'notice',
+  },
+  'place.out_of_range': {
+    en: 'Latitude must lie in [-90, 90] and longitude in [-180, 180]; the point was not used.',
+    zh: '纬度须在 −90 至 90 之间，经度须在 −180 至 180 之间；该坐标未予采用。',
+  },
+  'place.null_island': {
+    en: 'Coordinates (0, 0) are almost always a missing value, not a place; the point was not used.',
+    zh: '坐标 (0, 0) 几乎总是漏填造成的，并非真实地点；该坐标未予采用。',
+  },
+  'place.unresolved': {
+    en: 'The place was given only as text that is not yet resolved to coordinates.',
+    zh: '地点只有文字描述，尚未解析为坐标。',
+  },
+  'place.unparsed': {
+    en: 'Coordinates given as text could not be read; they were not used.',
+    zh: '以文字形式给出的坐标无法识别；未予采用。',
+  },
+  'place.swapped': {
+    en: 'Latitude and longitude were swapped (only the swapped point fits the text or hemisphere letters); corrected.',
+    zh: '纬度和经度填反了（只有对调后的坐标才与文字描述或南北纬、东西经标记相符）；已更正。',
+  },
+  'place.ambiguous': {
+    en: 'Several places of comparable size share the name in the text; the largest was used.',
+    zh: '文字中的地名对应多个规模相当的同名地点；已采用其中最大的一个。',
+  },
+  'place.text_mismatch': {
+    en: 'The coordinates lie far from the place named in the text; the coordinates were kept.',
+    zh: '坐标与文字中所说的地点相距很远；保留了坐标。',
+  },
+  'abuse.repeat_dialer': {
+    en: 'The caller called more than TIPWIRE_ABUSE_REPEAT_CALLS times in a row (each within TIPWIRE_ABUSE_REPEAT_WINDOW_MINUTES of the last): the report is in the abuse queue.',
+    zh: '该号码连续来电超过 TIPWIRE_ABUSE_REPEAT_CALLS 次（每次距上一次不超过 TIPWIRE_ABUSE_REPEAT_WINDOW_MINUTES 分钟）：本举报已转入骚扰来电队列。',
+  },
+} as const satisfies Record<`${string}.${string}`, FlagEntry>;
+
+type Catalogue = typeof FLAGS;
+export type FlagCode = keyof Catalogue;
+
+/** The part of a code before the dot: `time`, `place`, `source`, `abuse`. */
+export type FlagFamily = FlagCode extends `${infer F}.${string}` ? F : never;
+
+export const FLAG_FAMILY_LABELS = {
+  time: { en: 'time', zh: '时间' },
+  place: { en: 'place', zh: '地点' },
+  source: { en: 'data source', zh: '数据来源' },
+  abuse: { en: 'abuse', zh: '骚扰来电' },
+} as const satisfies Record<FlagFamily, Bilingual>;
+
+export const FLAG_FAMILIES = Object.keys(FLAG_FAMILY_LABELS) as FlagFamily[];
+
+/** A flag a check judges: the codes whose entry has a severity. */
+export type FindingCode = {
+  [C in FlagCode]: Catalogue[C] extends { severity: Severity } ? C : never;
+}[FlagCode];
+
+export const FLAG_CODES = Object.keys(FLAGS) as FlagCode[];
+
+export const FINDING_CODES = FLAG_CODES.filter(
+  (code): code is FindingCode => 'severity' in FLAGS[code],
+);
+
+export const isFlagCode = (value: string): value is FlagCode => Object.hasOwn(FLAGS, value);
+
+export const flagFamily = <C extends FlagCode>(
+  code: C,
+): C extends `${infer F}.${string}` ? F : never =>
+  code.slice(0, code.indexOf('.')) as C extends `${infer F}.${string}` ? F : never;
+
+export const findingSeverity = (code: FindingCode): Severity => FLAGS[code].severity;
+
+/** The codes by family and name, `FLAG.time.zone_unknown === 'time.zone_unknown'`. */
+export type FlagConstants = {
+  readonly [F in FlagFamily]: {
+    readonly [C in FlagCode as C extends `${F}.${infer N}` ? N : never]: C;
+  };
+};
+
+function byFamily(): FlagConstants {
+  const families: Record<string, Record<string, string>> = {};
+  for (const code of FLAG_CODES) {
+    const family = flagFamily(code);
+    (families[family] ??= {})[code.slice(family.length + 1)] = code;
+  }
+  for (const names of Object.values(families)) Object.freeze(names);
+  return Object.freeze(families) as unknown as FlagConstants;
+}
+
+export const FLAG = byFamily();

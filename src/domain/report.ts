@@ -2,6 +2,7 @@
  * The shared vocabulary of a report, from intake to export. Times are epoch
  * milliseconds (UTC) inside the system and ISO 8601 strings at its edges.
  */
+import type { FlagCode } from './flags.js';
 
 export const CHANNELS = ['phone', 'web', 'app', 'api', 'feed'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -196,7 +197,7 @@ export interface ObservedPlace {
 export interface Normalization {
   time: ObservedTime | null;
   place: ObservedPlace | null;
-  flags: string[];
+  flags: FlagCode[];
   /** Completeness score in [0, 1] and its parts (normalize/completeness.ts). */
   completeness?: {
     score: number;

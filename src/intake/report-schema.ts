@@ -2,10 +2,10 @@
  * The Report JSON of DESIGN.md as a zod schema: the body of POST /api/v1/reports
  * and one line of a JSONL import. Unknown fields are refused, never ignored.
  */
-import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { CHANNELS, HOW_KNOWN } from '../domain/report.js';
 import type { FieldIssue } from '../domain/errors.js';
+import { isIanaZone } from '../normalize/zones.js';
 
 export interface ReportSchemaOptions {
   narrativeMaxChars: number;
@@ -36,17 +36,6 @@ const coordinate = z.union(
   [z.number().finite(), z.string().trim().max(64).regex(COORDINATE_TEXT, COORDINATE_MESSAGE)],
   { error: COORDINATE_MESSAGE },
 );
-
-/** Zone names already checked: luxon's check builds an Intl.DateTimeFormat each time (~50 µs). */
-const knownZones = new Map<string, boolean>();
-export function isIanaZone(name: string): boolean {
-  let known = knownZones.get(name);
-  if (known === undefined) {
-    known = IANAZone.isValidZone(name);
-    if (knownZones.size < 10_000) knownZones.set(name, known);
-  }
-  return known;
-}
 
 const locationObject = z
   .strictObject(

@@ -12,6 +12,7 @@
  * half the diagonal of the result's bounding box. It takes `fetch` as a dependency;
  * nothing here reads the network unless the shell passes a geocoder in.
  */
+import { FLAG } from '../domain/flags.js';
 import type { PlaceResult } from './place.js';
 import { distanceMeters } from './place.js';
 import { NORMALIZE_DEFAULTS, type NormalizeSettings } from './settings.js';
@@ -143,6 +144,6 @@ export function applyGeocodeHit(
       source: 'geocoder',
       label: hit.label,
     },
-    flags: result.flags.filter((f) => f !== 'place.unresolved' && f !== 'place.ambiguous'),
+    flags: result.flags.filter((f) => f !== FLAG.place.unresolved && f !== FLAG.place.ambiguous),
   };
 }

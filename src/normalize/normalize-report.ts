@@ -9,6 +9,7 @@
  * [receivedAt − maxAgeDays, receivedAt + futureToleranceSeconds]) and any that
  * checks added (`context.timeSources`).
  */
+import { FLAG } from '../domain/flags.js';
 import type { Claims, Normalization, ObservedPlace, ObservedTime } from '../domain/report.js';
 import {
   type Completeness,
@@ -92,7 +93,7 @@ export function factsOf(
     when: observed
       ? {
           precisionSeconds: n.time ? n.time.precisionSeconds : null,
-          zoneKnown: !n.flags.includes('time.zone_unknown'),
+          zoneKnown: !n.flags.includes(FLAG.time.zone_unknown),
         }
       : null,
     howKnown: claims.howKnown ?? null,

@@ -19,6 +19,7 @@
  * - (0, 0) → `place.null_island`; |lat| > 90 or |lon| > 180 → `place.out_of_range`;
  *   neither is used as a point (the text still may be).
  */
+import { FLAG, type FlagCode } from '../domain/flags.js';
 import type { ClaimedLocation, ObservedPlace } from '../domain/report.js';
 import {
   findPointInText,
@@ -36,7 +37,7 @@ export interface PlaceDeps {
 
 export interface PlaceResult {
   place: ObservedPlace | null;
-  flags: string[];
+  flags: FlagCode[];
 }
 
 type PlaceSettings = Pick<
@@ -225,14 +226,14 @@ export function normalizePlace(
   if (location === undefined || location === null) return { place: null, flags: [] };
   const loc = typeof location === 'string' ? { text: location } : location;
   const text = loc.text?.trim() || null;
-  const flags: string[] = [];
+  const flags: FlagCode[] = [];
 
   // 1. The stated point, from the fields or from coordinates written in the text.
   let point: StatedPoint | null = null;
   let nameText = text;
   if (loc.lat !== undefined && loc.lon !== undefined) {
     const read = readFields(loc.lat, loc.lon, loc.accuracyMeters);
-    if (read === 'unparsed') flags.push('place.unparsed');
+    if (read === 'unparsed') flags.push(FLAG.place.unparsed);
     else point = read;
   } else if (text) {
     const found = findPointInText(text);
@@ -265,7 +266,7 @@ export function normalizePlace(
       ) ?? null;
     if (point.swappedByLetters) {
       stated = { lat: point.lon, lon: point.lat };
-      flags.push('place.swapped');
+      flags.push(FLAG.place.swapped);
     }
     const valid = inRange(point.lat, point.lon);
     agreeing = valid && named ? agrees(named, point.lat, point.lon) : null;
@@ -275,14 +276,14 @@ export function normalizePlace(
         stated = { lat: point.lat, lon: point.lon };
         point = { ...point, lat: point.lon, lon: point.lat };
         agreeing = swapped;
-        flags.push('place.swapped');
+        flags.push(FLAG.place.swapped);
       }
     }
     if (!inRange(point.lat, point.lon)) {
-      flags.push('place.out_of_range');
+      flags.push(FLAG.place.out_of_range);
       point = null;
     } else if (point.lat === 0 && point.lon === 0) {
-      flags.push('place.null_island');
+      flags.push(FLAG.place.null_island);
       point = null;
     }
   }
@@ -290,7 +291,7 @@ export function normalizePlace(
   if (point) {
     const reference = agreeing ?? named?.chosen ?? null;
     const distance = reference ? Math.round(distanceMeters(point, reference.place)) : null;
-    if (named && !agreeing) flags.push('place.text_mismatch');
+    if (named && !agreeing) flags.push(FLAG.place.text_mismatch);
     return {
       place: {
         lat: point.lat,
@@ -307,7 +308,7 @@ export function normalizePlace(
     };
   }
   if (named) {
-    if (named.ambiguous) flags.push('place.ambiguous');
+    if (named.ambiguous) flags.push(FLAG.place.ambiguous);
     const c = named.chosen;
     return {
       place: {
@@ -325,7 +326,7 @@ export function normalizePlace(
     };
   }
   if (text === null) return { place: null, flags };
-  flags.push('place.unresolved');
+  flags.push(FLAG.place.unresolved);
   return {
     place: {
       lat: null,

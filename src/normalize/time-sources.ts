@@ -13,6 +13,7 @@
  *   `source.stale`. `asOf` is the moment of the comparison (the check's clock);
  *   without it, the latest `to` of all sources.
  */
+import { FLAG, type FlagCode } from '../domain/flags.js';
 import { NORMALIZE_DEFAULTS, type NormalizeSettings } from './settings.js';
 
 export interface TimeSource {
@@ -28,7 +29,7 @@ export interface TimeSource {
 
 export interface TimeSourceComparison {
   spreadSeconds: number;
-  flags: string[];
+  flags: FlagCode[];
   needsDeeperVerification: boolean;
   detail: {
     sources: { source: string; from: number; to: number }[];
@@ -47,7 +48,7 @@ export function compareTimeSources(
   > = NORMALIZE_DEFAULTS,
   asOf?: number,
 ): TimeSourceComparison {
-  const flags: string[] = [];
+  const flags: FlagCode[] = [];
   let latestStart: { source: string; at: number } | null = null;
   let earliestEnd: { source: string; at: number } | null = null;
   for (const s of sources) {
@@ -58,7 +59,7 @@ export function compareTimeSources(
   const spreadMs = Math.max(0, (latestStart?.at ?? 0) - (earliestEnd?.at ?? 0));
   const spreadSeconds = spreadMs / 1000;
   const contradiction = spreadSeconds > settings.contradictionSeconds;
-  if (contradiction) flags.push('time.contradiction');
+  if (contradiction) flags.push(FLAG.time.contradiction);
 
   const now = asOf ?? Math.max(...sources.map((s) => s.to));
   const stale: TimeSourceComparison['detail']['stale'] = [];
@@ -71,7 +72,7 @@ export function compareTimeSources(
       stale.push({ source: s.source, dataAt: s.dataAt!, ageSeconds, latencySeconds });
     }
   }
-  if (stale.length > 0) flags.push('source.stale');
+  if (stale.length > 0) flags.push(FLAG.source.stale);
 
   return {
     spreadSeconds,

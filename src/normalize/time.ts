@@ -37,6 +37,7 @@
  * `time.implausibly_old` or `time.future`. Every instant returned lies within
  * ±LATEST_INSTANT_MS (zones.ts), so callers may format it.
  */
+import { FLAG, type FlagCode } from '../domain/flags.js';
 import type { ObservedTime, TimeGrain, ZoneSource } from '../domain/report.js';
 import {
   elapsedInterval,
@@ -50,8 +51,8 @@ import {
   fixedZoneName,
   formatLocal,
   InstantOutOfRange,
+  isIanaZone,
   isPlaceable,
-  isZone,
   type LocalReading,
   MAX_OFFSET_MINUTES,
   MIN_OFFSET_MINUTES,
@@ -82,7 +83,7 @@ export interface TimeDeps {
 
 export interface TimeResult {
   time: ObservedTime | null;
-  flags: string[];
+  flags: FlagCode[];
 }
 
 export type TimeSettings = Pick<
@@ -204,14 +205,14 @@ function anyZoneBounds(low: LocalResolution, high: LocalResolution): [number, nu
 const unique = <T>(xs: T[]) => [...new Set(xs)];
 
 /** Flags that describe the claim itself, kept when it cannot be placed; the rest describe a reading. */
-const CLAIM_FLAGS = new Set(['time.zone_invalid', 'time.epoch_milliseconds']);
+const CLAIM_FLAGS = new Set<FlagCode>([FLAG.time.zone_invalid, FLAG.time.epoch_milliseconds]);
 
 export function normalizeTime(
   input: TimeInput,
   settings: TimeSettings = NORMALIZE_DEFAULTS,
   deps: TimeDeps = {},
 ): TimeResult {
-  const flags: string[] = [];
+  const flags: FlagCode[] = [];
   try {
     return placeTime(input, settings, deps, flags);
   } catch (err) {
@@ -219,10 +220,10 @@ export function normalizeTime(
     // Outside the dates, so before or after any arrival (which lies inside them).
     const side =
       // Stryker disable next-line EqualityOperator: 0 lies inside the dates, so no instant thrown is 0
-      err.instant < 0 ? ['time.implausibly_old'] : err.instant > 0 ? ['time.future'] : [];
+      err.instant < 0 ? [FLAG.time.implausibly_old] : err.instant > 0 ? [FLAG.time.future] : [];
     return {
       time: null,
-      flags: [...flags.filter((f) => CLAIM_FLAGS.has(f)), 'time.unparsed', ...side],
+      flags: [...flags.filter((f) => CLAIM_FLAGS.has(f)), FLAG.time.unparsed, ...side],
     };
   }
 }
@@ -232,7 +233,7 @@ function placeTime(
   input: TimeInput,
   settings: TimeSettings,
   deps: TimeDeps,
-  flags: string[],
+  flags: FlagCode[],
 ): TimeResult {
   const raw = input.observedAt;
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
@@ -244,17 +245,17 @@ function placeTime(
   const point = input.point ?? null;
 
   let statedZone = input.timezone ?? null;
-  if (statedZone !== null && !isZone(statedZone)) {
-    flags.push('time.zone_invalid');
+  if (statedZone !== null && !isIanaZone(statedZone)) {
+    flags.push(FLAG.time.zone_invalid);
     statedZone = null;
   }
   let pointZonesMemo: { zones: string[]; primary: string | null } | undefined;
   const pointZones = () => {
     if (pointZonesMemo === undefined) {
       const found = point && deps.zones ? deps.zones.zonesAt(point.lat, point.lon) : null;
-      // Stryker disable next-line ArrayDeclaration: whatever stands for a missing answer is dropped by the isZone filter
+      // Stryker disable next-line ArrayDeclaration: whatever stands for a missing answer is dropped by the isIanaZone filter
       const named = found ? [...found.zones, ...(found.crossCheck ? [found.crossCheck] : [])] : [];
-      const zones = unique(named).filter(isZone);
+      const zones = unique(named).filter(isIanaZone);
       // The first authoritative zone, else the cross-check's.
       pointZonesMemo = { zones, primary: zones[0] ?? null };
     }
@@ -273,7 +274,7 @@ function placeTime(
     if (pz.primary !== null) {
       return { source: 'coordinates', primary: pz.primary, others: pz.zones };
     }
-    if (settings.defaultTimezone && isZone(settings.defaultTimezone)) {
+    if (settings.defaultTimezone && isIanaZone(settings.defaultTimezone)) {
       return { source: 'assumed', primary: settings.defaultTimezone, others: [] };
     }
     return null;
@@ -284,7 +285,7 @@ function placeTime(
     if (statedZone !== null) return { zone: statedZone, source: 'timezone' };
     const pz = pointZones().primary;
     if (pz !== null) return { zone: pz, source: 'coordinates' };
-    if (settings.defaultTimezone && isZone(settings.defaultTimezone)) {
+    if (settings.defaultTimezone && isIanaZone(settings.defaultTimezone)) {
       return { zone: settings.defaultTimezone, source: 'assumed' };
     }
     return null;
@@ -362,7 +363,7 @@ function placeTime(
   ): Draft => {
     const plan = zonePlan();
     if (plan === null) {
-      flags.push('time.zone_unknown');
+      flags.push(FLAG.time.zone_unknown);
       const low = resolveIn(receivedAt + MIN_OFFSET_MINUTES * MINUTE);
       const high = refIndependent ? low : resolveIn(receivedAt + MAX_OFFSET_MINUTES * MINUTE);
       const [from, to] = anyZoneBounds(low, high);
@@ -401,10 +402,10 @@ function placeTime(
       }
     }
     if (conflict)
-      flags.push(plan.source === 'timezone' ? 'time.zone_mismatch' : 'time.zone_disputed');
-    if (plan.source === 'assumed') flags.push('time.zone_assumed');
-    if (main.converted.dst === 'nonexistent') flags.push('time.nonexistent_local');
-    if (main.converted.dst === 'ambiguous') flags.push('time.ambiguous_local');
+      flags.push(plan.source === 'timezone' ? FLAG.time.zone_mismatch : FLAG.time.zone_disputed);
+    if (plan.source === 'assumed') flags.push(FLAG.time.zone_assumed);
+    if (main.converted.dst === 'nonexistent') flags.push(FLAG.time.nonexistent_local);
+    if (main.converted.dst === 'ambiguous') flags.push(FLAG.time.ambiguous_local);
     const offsets = unique(main.converted.readings.map((r) => r.offsetMinutes));
     const shown = describe(main.res);
     const listed = main.converted.dst !== null || conflict;
@@ -438,9 +439,9 @@ function placeTime(
   if (typeof raw === 'number' || EPOCH_DIGITS.test(text)) {
     // 1. Epoch seconds. One beyond the dates is caught where it is placed or widened.
     let value = Number(text); // `text` is the number written out, for a number
-    if (!Number.isFinite(value)) return { time: null, flags: [...flags, 'time.unparsed'] };
+    if (!Number.isFinite(value)) return { time: null, flags: [...flags, FLAG.time.unparsed] };
     if (Math.abs(value) >= 1e11) {
-      flags.push('time.epoch_milliseconds');
+      flags.push(FLAG.time.epoch_milliseconds);
       value /= 1000;
     }
     const at = Math.round(value * 1000);
@@ -449,7 +450,7 @@ function placeTime(
     // 2. ISO 8601.
     const iso = readIso(text);
     // Stryker disable next-line ConditionalExpression,StringLiteral: read on, an impossible date gives NaN and the same time.unparsed; this says it at once
-    if (iso === 'invalid') return { time: null, flags: [...flags, 'time.unparsed'] };
+    if (iso === 'invalid') return { time: null, flags: [...flags, FLAG.time.unparsed] };
     if (iso && iso.offsetMinutes !== null) {
       const at = iso.localMs - iso.offsetMinutes * MINUTE;
       const end = iso.dateOnly ? at + DAY : at;
@@ -469,7 +470,7 @@ function placeTime(
         !iso.utcDesignator &&
         offsetAt(statedZone, at) !== iso.offsetMinutes
       ) {
-        flags.push('time.zone_mismatch');
+        flags.push(FLAG.time.zone_mismatch);
       }
     } else if (iso) {
       const res: LocalResolution = iso.dateOnly
@@ -490,7 +491,7 @@ function placeTime(
       const spec: NaturalSpec | null = Number.isFinite(receivedAt)
         ? parseNatural(text, reference)
         : null;
-      if (spec === null) return { time: null, flags: [...flags, 'time.unparsed'] };
+      if (spec === null) return { time: null, flags: [...flags, FLAG.time.unparsed] };
       // Every count is "ago": further back than dates reach.
       if (spec.beyondRange) throw new InstantOutOfRange(Number.NEGATIVE_INFINITY);
       const elapsed = elapsedInterval(spec, receivedAt, settings.justNowSeconds);
@@ -525,8 +526,8 @@ function placeTime(
   if (!isPlaceable(from)) throw new InstantOutOfRange(from);
   if (!isPlaceable(to)) throw new InstantOutOfRange(to);
   // With an arrival outside the dates (NaN) neither comparison holds.
-  if (from > receivedAt + settings.futureToleranceSeconds * 1000) flags.push('time.future');
-  if (to < receivedAt - settings.maxAgeDays * DAY) flags.push('time.implausibly_old');
+  if (from > receivedAt + settings.futureToleranceSeconds * 1000) flags.push(FLAG.time.future);
+  if (to < receivedAt - settings.maxAgeDays * DAY) flags.push(FLAG.time.implausibly_old);
   return {
     time: {
       from,

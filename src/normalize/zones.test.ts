@@ -4,6 +4,7 @@ import {
   fixedZoneName,
   formatLocal,
   InstantOutOfRange,
+  isIanaZone,
   isPlaceable,
   LATEST_INSTANT_MS,
   offsetAt,
@@ -168,5 +169,20 @@ describe('fixedZoneName', () => {
     [-720, 'UTC-12:00'],
   ])('names the offset %i minutes %s', (minutes, name) => {
     expect(fixedZoneName(minutes)).toBe(name);
+  });
+});
+
+describe('isIanaZone (the one zone check: report schema, time core, settings)', () => {
+  it.each(['Asia/Shanghai', 'UTC', 'America/Argentina/Buenos_Aires', 'Etc/GMT-8', 'PRC'])(
+    'accepts %j',
+    (name) => expect(isIanaZone(name)).toBe(true),
+  );
+  it.each(['Mars/Olympus', '', 'Asia/Shang hai', 'Local', 'GMT+8'])('refuses %j', (name) =>
+    expect(isIanaZone(name)).toBe(false),
+  );
+  it('answers the same the second time (its cache keeps refusals too)', () => {
+    expect(isIanaZone('Mars/Olympus')).toBe(false);
+    expect(isIanaZone('Mars/Olympus')).toBe(false);
+    expect(isIanaZone('Asia/Shanghai')).toBe(true);
   });
 });

@@ -90,7 +90,11 @@ function zone(name: string): IANAZone | null {
   return z;
 }
 
-export function isZone(name: string): boolean {
+/**
+ * Whether `name` is an IANA zone name (`Asia/Shanghai`, `UTC`) that luxon can use:
+ * the one zone check of the code base (the report schema and the settings use it too).
+ */
+export function isIanaZone(name: string): boolean {
   return zone(name) !== null;
 }
 

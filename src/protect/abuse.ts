@@ -6,8 +6,9 @@
  * whatever order the calls were stored in (imports), so the answer is the same
  * however the history was assembled.
  */
+import { FLAG } from '../domain/flags.js';
 
-export const REPEAT_DIALER_FLAG = 'abuse.repeat_dialer';
+export const REPEAT_DIALER_FLAG = FLAG.abuse.repeat_dialer;
 
 export interface RepeatRule {
   /** Calls in a row that are still fine (the seed's "3 times"). */

@@ -24,6 +24,7 @@ import { auditRoutes, recordRefusal } from './routes/audit.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
+import { metaRoutes } from './routes/meta.js';
 import { receiptRoutes } from './routes/receipts.js';
 import { reportRoutes } from './routes/reports.js';
 import { sessionRoutes } from './routes/session.js';
@@ -131,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('apiRoutes', auth.install(app));
 
   healthRoutes(app, { store });
+  metaRoutes(app);
   reportRoutes(app, {
     store,
     intake: deps.intake,

@@ -2,11 +2,12 @@
  * What the rest of tipwire needs from storage, as one interface. The embedded
  * SQLite store (sqlite/) implements it synchronously: better-sqlite3 runs each
  * transaction to completion on the calling thread, which is what makes group
- * commit and exactly-once stage effects simple. A PostgreSQL store would need an
- * asynchronous variant of this interface; it is not built yet.
+ * commit and exactly-once stage effects simple. Services, stages and workers use
+ * the asynchronous port over it (port.ts), which a PostgreSQL store can implement.
  */
 import type { MemberScope } from '../domain/scope.js';
 import type { StoredAuditRecord } from '../domain/audit.js';
+import type { FlagCode, FlagFamily } from '../domain/flags.js';
 import type { Incident, IncidentMember, IncidentTotals } from '../domain/incident.js';
 import type {
   CaseStatus,
@@ -111,7 +112,7 @@ export interface ReportRepository {
     filter?: { queue?: Queue },
   ): { reports: number; mean: number | null; min: number | null; max: number | null };
   /** Replaces the report's flags of these families (`abuse` for `abuse.*`), keeping the rest. */
-  replaceFlags(id: string, families: string[], flags: string[]): void;
+  replaceFlags(id: string, families: FlagFamily[], flags: FlagCode[]): void;
   setStage(id: string, stage: ReportStage): void;
   setQueue(id: string, queue: Queue): void;
   setCategory(id: string, category: string | null): void;

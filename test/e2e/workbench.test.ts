@@ -103,7 +103,9 @@ interface OpenedPage {
   problems: string[];
 }
 
-async function openPage(options: { bypassCSP?: boolean } = {}): Promise<OpenedPage> {
+async function openPage(
+  options: { bypassCSP?: boolean; locale?: string } = {},
+): Promise<OpenedPage> {
   const context = await browser.newContext(options);
   contexts.push(context);
   const page = await context.newPage();
@@ -272,6 +274,45 @@ describe('workbench page (real browser)', () => {
     await expect(page.getByLabel('API token').isVisible()).resolves.toBe(true);
     await expect(page.evaluate(() => sessionStorage.length)).resolves.toBe(0);
     await expect(page.locator('#report-rows tr').count()).resolves.toBe(0);
+  });
+
+  it("explains flags and names statuses with the server's catalogue, in Chinese for a Chinese browser", async () => {
+    const res = await fetch(`${server.url}/api/v1/meta`);
+    expect(res.status).toBe(200);
+    const meta = (await res.json()) as {
+      flags: Record<string, { en: string; zh: string }>;
+      statuses: { code: string; en: string; zh: string }[];
+    };
+    const zoneUnknown = meta.flags['time.zone_unknown']!;
+    const statusNew = meta.statuses.find((s) => s.code === 'new')!;
+    const id = await submit(
+      makeReport({
+        narrative: 'Smoke rising behind the bus depot.',
+        observedAt: '2026-11-20T21:30:00',
+        location: undefined,
+      }),
+    );
+    for (const [locale, lang] of [
+      ['en-GB', 'en'],
+      ['zh-CN', 'zh'],
+    ] as const) {
+      const { page, problems } = await openPage({ locale });
+      await signIn(page, token);
+      const row = reportRow(page, id);
+      const flag = row
+        .locator('td')
+        .nth(6)
+        .locator('.badge.flag', { hasText: 'time.zone_unknown' });
+      await flag.waitFor({ timeout: SHOWS_WITHIN });
+      await expect(flag.getAttribute('title')).resolves.toBe(zoneUnknown[lang]);
+      const observed = row.locator('td').nth(4).locator('.badge', { hasText: 'zone unknown' });
+      await expect(observed.getAttribute('title')).resolves.toBe(zoneUnknown[lang]);
+      await expect(row.locator('td').nth(8).locator('.badge.status').textContent()).resolves.toBe(
+        statusNew[lang],
+      );
+      expect(problems).toEqual([]);
+    }
+    expect(zoneUnknown.zh).not.toBe(zoneUnknown.en);
   });
 
   it('lists reports received before sign-in, and keeps the session over a reload', async () => {

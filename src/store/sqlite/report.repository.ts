@@ -3,6 +3,7 @@
  * tokens and the R*Tree of located reports. Text arrives sealed and leaves sealed:
  * this layer never sees a plaintext narrative.
  */
+import type { FlagCode, FlagFamily } from '../../domain/flags.js';
 import type {
   CaseStatus,
   Channel,
@@ -218,9 +219,9 @@ export function createReportRepository(db: Db): ReportRepository {
     indexTokens.run(unique.map(([hex]) => hex).join(' '), id);
   }
 
-  function replaceFlags(id: string, families: string[], flags: string[]) {
+  function replaceFlags(id: string, families: FlagFamily[], flags: FlagCode[]) {
     const current = JSON.parse((flagsOf.get(id) as string | undefined) ?? '[]') as string[];
-    const kept = current.filter((f) => !families.includes(familyOf(f)));
+    const kept = current.filter((f) => !(families as string[]).includes(familyOf(f)));
     setFlagsStmt.run(JSON.stringify([...kept, ...flags.filter((f) => !kept.includes(f))]), id);
   }
 

@@ -1,0 +1,77 @@
+/**
+ * GET /api/v1/meta: the catalogue of codes clients label (flags and findings with
+ * their meaning, severities, case statuses, queues, stages, channels, how-known
+ * answers, roles), in English and Chinese, so that no client keeps its own copy.
+ * Public (the reporter's page needs status labels too) and the same for every
+ * caller until the server is upgraded: built once, sent with an ETag, and answered
+ * `304 Not Modified` when the client already has it.
+ */
+import type { FastifyInstance } from 'fastify';
+import { createHash } from 'node:crypto';
+import { ROLES } from '../../access/roles.js';
+import {
+  FINDING_CODES,
+  FLAG_CODES,
+  FLAG_FAMILIES,
+  FLAG_FAMILY_LABELS,
+  FLAGS,
+  flagFamily,
+  findingSeverity,
+  SEVERITIES,
+  SEVERITY_LABELS,
+} from '../../domain/flags.js';
+import {
+  CHANNEL_LABELS,
+  HOW_KNOWN_LABELS,
+  labelled,
+  QUEUE_LABELS,
+  ROLE_LABELS,
+  STAGE_LABELS,
+  STATUS_LABELS,
+} from '../../domain/labels.js';
+import { CASE_STATUSES, CHANNELS, HOW_KNOWN, QUEUES, REPORT_STAGES } from '../../domain/report.js';
+
+/** The answer: codes → texts for lookups, ordered lists for what a form offers in order. */
+export function metaAnswer() {
+  return {
+    flags: Object.fromEntries(
+      FLAG_CODES.map((code) => [
+        code,
+        { family: flagFamily(code), en: FLAGS[code].en, zh: FLAGS[code].zh },
+      ]),
+    ),
+    flagFamilies: labelled(FLAG_FAMILIES, FLAG_FAMILY_LABELS),
+    findings: Object.fromEntries(
+      FINDING_CODES.map((code) => [code, { severity: findingSeverity(code) }]),
+    ),
+    severities: labelled(SEVERITIES, SEVERITY_LABELS),
+    statuses: labelled(CASE_STATUSES, STATUS_LABELS),
+    queues: labelled(QUEUES, QUEUE_LABELS),
+    stages: labelled(REPORT_STAGES, STAGE_LABELS),
+    channels: labelled(CHANNELS, CHANNEL_LABELS),
+    howKnown: labelled(HOW_KNOWN, HOW_KNOWN_LABELS),
+    roles: labelled(ROLES, ROLE_LABELS),
+  };
+}
+
+/** Whether an If-None-Match header names this (strong) ETag, or is `*`. */
+export function matchesETag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === etag;
+  });
+}
+
+export function metaRoutes(app: FastifyInstance) {
+  const body = JSON.stringify(metaAnswer());
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+  app.get('/api/v1/meta', { config: { access: 'public' } }, async (request, reply) => {
+    // Cached by anyone, checked again on every use: a 304 costs nothing, and an
+    // upgrade's new codes show at once (no max-age to wait out).
+    void reply.header('cache-control', 'public, no-cache');
+    void reply.header('etag', etag);
+    if (matchesETag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    return reply.type('application/json; charset=utf-8').send(body);
+  });
+}

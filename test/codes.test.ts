@@ -1,0 +1,100 @@
+/**
+ * Flag codes are written once, in src/domain/flags.ts. The compiler catches a
+ * misspelt `FLAG.x.y` or `FlagCode`; this test catches the other way back in: a
+ * bare string literal shaped like a flag (`'time.zone_unknown'`) anywhere in src/
+ * outside the catalogue and the tests, read with TypeScript's own parser so that
+ * comments and longer texts that merely mention a code do not count. The workbench
+ * (plain JS, no compiler) may name a flag only if the catalogue has it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { FLAG_FAMILIES, isFlagCode } from '../src/domain/flags.js';
+import { ROOT } from './helpers.js';
+
+const CATALOGUE = 'src/domain/flags.ts';
+/** Families the verify stage (F8) will add: a bare `'exif.…'` must not slip in before them. */
+const COMING_FAMILIES = ['exif', 'sun'];
+const FAMILIES = [...FLAG_FAMILIES, ...COMING_FAMILIES];
+const FLAG_LIKE = new RegExp(`^(?:${FAMILIES.join('|')})\\.[a-z0-9_]*$`);
+
+/** `path:line: 'literal'` for every string literal (or template start) shaped like a flag. */
+function bareFlagLiterals(file: string, source: string): string[] {
+  const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (
+      (ts.isStringLiteral(node) ||
+        ts.isNoSubstitutionTemplateLiteral(node) ||
+        ts.isTemplateHead(node)) &&
+      FLAG_LIKE.test(node.text)
+    ) {
+      const line = tree.getLineAndCharacterOfPosition(node.getStart(tree)).line + 1;
+      found.push(`${file}:${line}: '${node.text}'`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(tree);
+  return found;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return sourceFiles(rel);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [rel] : [];
+  });
+}
+
+describe('the scan for bare flag codes', () => {
+  it('finds a flag written as a string, in quotes or backticks, and names its line', () => {
+    const source = [
+      "const a = 'time.zone_unknown';",
+      'flags.push(`place.swapped`);',
+      'const c = `exif.${name}`;',
+      'const d = "abuse.repeat_dialer";',
+    ].join('\n');
+    expect(bareFlagLiterals('x.ts', source)).toEqual([
+      "x.ts:1: 'time.zone_unknown'",
+      "x.ts:2: 'place.swapped'",
+      "x.ts:3: 'exif.'",
+      "x.ts:4: 'abuse.repeat_dialer'",
+    ]);
+  });
+
+  it('ignores comments, codes mentioned in longer texts, and other dotted names', () => {
+    const source = [
+      '/** Flags `time.zone_unknown` when … */',
+      "// flags.push('time.future')",
+      "const help = 'flagged time.future when it is later';",
+      "const action = 'report.status_changed';",
+      'flags.push(FLAG.time.future);',
+    ].join('\n');
+    expect(bareFlagLiterals('x.ts', source)).toEqual([]);
+  });
+});
+
+describe('flag codes in the code base', () => {
+  it('are written only in the catalogue: nowhere else in src/ as a bare string', () => {
+    const files = sourceFiles('src').filter((f) => f !== CATALOGUE);
+    expect(files.length).toBeGreaterThan(50);
+    const found = files.flatMap((f) =>
+      bareFlagLiterals(f, readFileSync(path.join(ROOT, f), 'utf8')),
+    );
+    expect(found, 'use FLAG.family.name (src/domain/flags.ts) instead').toEqual([]);
+  });
+
+  it('the catalogue itself is where the codes are (the scan would see them there)', () => {
+    const own = bareFlagLiterals(CATALOGUE, readFileSync(path.join(ROOT, CATALOGUE), 'utf8'));
+    expect(own.length).toBeGreaterThan(10);
+  });
+
+  it('the workbench names only flags the catalogue has', () => {
+    const page = readFileSync(path.join(ROOT, 'web/app.js'), 'utf8');
+    const named = [...page.matchAll(/['"`]([a-z]+\.[a-z][a-z0-9_]*)['"`]/g)]
+      .map((m) => m[1]!)
+      .filter((s) => FAMILIES.some((family) => s.startsWith(`${family}.`)));
+    for (const code of named) expect(isFlagCode(code), code).toBe(true);
+  });
+});
