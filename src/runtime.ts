@@ -30,13 +30,18 @@ import { workerScript } from './platform/worker-pool.js';
 import { buildApp } from './server/app.js';
 import { createCases, type AuditAppend, type Cases } from './cases/cases.service.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.js';
+import { createAsyncStore } from './store/sqlite/async-store.js';
+import type { AsyncStore } from './store/port.js';
 
 export interface Runtime {
   config: Config;
   /** The optional street-level geocoder's worker; null unless TIPWIRE_GEOCODER_URL is set. */
   geocode: ReturnType<typeof createGeocodeWorker> | null;
   normalize: NormalizeWiring & { deps: LoadedNormalizeDeps };
+  /** The embedded store, synchronous (the SQLite-only paths and tests). */
   store: SqliteStore;
+  /** The same store through the asynchronous port, which services depend on. */
+  port: AsyncStore;
   keyring: Keyring;
   vault: Vault;
   auditLog: AuditLog;
@@ -104,6 +109,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const clock = options.clock ?? Date.now;
   const logger = options.logger ?? createLogger(config);
   const store = openSqliteStore(config.dbPath);
+  const port = createAsyncStore(store);
   const keyring = createKeyring({
     dir: config.keysDir,
     masterKeyHex: config.masterKey,
@@ -222,7 +228,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     settings: config,
   });
   const admin = createAdmin({
-    store,
+    store: port,
     audit,
     clock,
     newId,
@@ -246,6 +252,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     geocode,
     normalize,
     store,
+    port,
     keyring,
     vault,
     auditLog,

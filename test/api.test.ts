@@ -210,7 +210,7 @@ describe('POST /api/v1/reports', () => {
     expect(statuses).toEqual([201, 201, 201, 429]);
     const refused = await post(makeReport({ narrative: 'flood 5' }));
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    const gateway = runtime.admin.createToken('test', { roles: ['intake'] }).token;
+    const gateway = (await runtime.admin.createToken('test', { roles: ['intake'] })).token;
     const relayed = await post(makeReport({ narrative: 'relayed' }), {
       authorization: `Bearer ${gateway}`,
     });

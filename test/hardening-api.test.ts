@@ -75,21 +75,23 @@ beforeAll(async () => {
   );
   app = await createHttpApp(runtime);
   base = await app.listen({ port: 0, host: '127.0.0.1' });
-  north = runtime.admin.createOffice('test', 'North').id;
-  south = runtime.admin.createOffice('test', 'South').id;
-  const make = (name: string, roles: string[], officeId: string | null = null) => {
-    token[name] = runtime.admin.createToken('test', {
-      roles: roles as never,
-      officeId,
-    }).token;
+  north = (await runtime.admin.createOffice('test', 'North')).id;
+  south = (await runtime.admin.createOffice('test', 'South')).id;
+  const make = async (name: string, roles: string[], officeId: string | null = null) => {
+    token[name] = (
+      await runtime.admin.createToken('test', {
+        roles: roles as never,
+        officeId,
+      })
+    ).token;
     remember('token', token[name]!);
   };
-  make('analyst', ['analyst']);
-  make('supervisor', ['supervisor']);
-  make('north', ['office'], north);
-  make('south', ['office'], south);
-  make('callTakerA', ['intake']);
-  make('callTakerB', ['intake']);
+  await make('analyst', ['analyst']);
+  await make('supervisor', ['supervisor']);
+  await make('north', ['office'], north);
+  await make('south', ['office'], south);
+  await make('callTakerA', ['intake']);
+  await make('callTakerB', ['intake']);
 });
 
 afterAll(async () => {
@@ -266,7 +268,7 @@ describe('incidents as each viewer may see them (defects 5 and 6)', () => {
   });
 
   it('ends a live stream within a heartbeat once its token is revoked', async () => {
-    const issued = runtime.admin.createToken('test', { roles: ['analyst'] });
+    const issued = await runtime.admin.createToken('test', { roles: ['analyst'] });
     token.revocable = issued.token;
     remember('token', issued.token);
     const res = await fetch(`${base}/api/v1/events`, {
@@ -278,7 +280,7 @@ describe('incidents as each viewer may see them (defects 5 and 6)', () => {
     })();
     await new Promise((r) => setTimeout(r, 300));
     const revokedAt = Date.now();
-    runtime.admin.revokeToken('test', issued.record.id);
+    await runtime.admin.revokeToken('test', issued.record.id);
     expect((await ended) - revokedAt).toBeLessThan(2500);
   });
 

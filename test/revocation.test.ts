@@ -38,7 +38,7 @@ async function boot(env: Record<string, string> = {}) {
   dbPath = config.dbPath;
   runtime = createRuntime(config, { clock: () => now, logger: testLogger() });
   app = await createHttpApp(runtime);
-  const issued = runtime.admin.createToken('test', { roles: ['admin'] });
+  const issued = await runtime.admin.createToken('test', { roles: ['admin'] });
   adminToken = remembered(issued.token);
   adminTokenId = issued.record.id;
 }
@@ -177,7 +177,7 @@ describe('revoking a token', () => {
 
   it('takes effect at once when the command line revokes it while the server runs', async () => {
     await boot();
-    const issued = runtime.admin.createToken('test', { roles: ['analyst'] });
+    const issued = await runtime.admin.createToken('test', { roles: ['analyst'] });
     const token = remembered(issued.token);
     expect((await call('GET', '/api/v1/reports', token)).status).toBe(200);
     const r = runCli(['token', 'revoke', issued.record.id, '--db', dbPath]);
@@ -322,7 +322,7 @@ describe('disabling a user', () => {
     await boot();
     const alice = await addUser('alice');
     const pending = runtime.admin.login('alice', PASSWORD, 'test');
-    runtime.admin.setUserDisabled('test', alice.id, true);
+    await runtime.admin.setUserDisabled('test', alice.id, true);
     await expect(pending).rejects.toMatchObject({ code: 'login_failed' });
     expect(auditRecords('session.login')).toHaveLength(0);
     expect(auditRecords('session.login_failed')).toHaveLength(1);
@@ -445,8 +445,8 @@ describe('signing out everywhere', () => {
 describe('the token list', () => {
   it('shows every token and session with its state, never a secret or its hash', async () => {
     await boot();
-    const north = runtime.admin.createOffice('test', 'North');
-    const office = runtime.admin.createToken('test', {
+    const north = await runtime.admin.createOffice('test', 'North');
+    const office = await runtime.admin.createToken('test', {
       roles: ['office'],
       officeId: north.id,
       label: 'north desk',
@@ -535,7 +535,7 @@ describe('last used', () => {
 
   it('is written on first use, then at most once per interval (one ms either side)', async () => {
     await boot({ TIPWIRE_TOKEN_LAST_USED_INTERVAL_SECONDS: '60' });
-    const issued = runtime.admin.createToken('test', { roles: ['analyst'] });
+    const issued = await runtime.admin.createToken('test', { roles: ['analyst'] });
     const token = remembered(issued.token);
     const id = issued.record.id;
     expect(lastUsed(id)).toBeNull();
@@ -564,8 +564,8 @@ describe('last used', () => {
 
   it('is not written for a refused token', async () => {
     await boot();
-    const issued = runtime.admin.createToken('test', { roles: ['analyst'] });
-    runtime.admin.revokeToken('test', issued.record.id);
+    const issued = await runtime.admin.createToken('test', { roles: ['analyst'] });
+    await runtime.admin.revokeToken('test', issued.record.id);
     expect(await whoAmI(remembered(issued.token))).toBe(401);
     expect(lastUsed(issued.record.id)).toBeNull();
   });

@@ -187,10 +187,10 @@ beforeAll(async () => {
   });
   app = await createHttpApp(runtime);
   base = await app.listen({ port: 0, host: '127.0.0.1' });
-  northOffice = runtime.admin.createOffice('test', 'North').id;
-  southOffice = runtime.admin.createOffice('test', 'South').id;
+  northOffice = (await runtime.admin.createOffice('test', 'North')).id;
+  southOffice = (await runtime.admin.createOffice('test', 'South')).id;
   for (const role of ROLES) {
-    const issued = runtime.admin.createToken('test', {
+    const issued = await runtime.admin.createToken('test', {
       roles: [role],
       officeId: role === 'office' ? northOffice : null,
     });
@@ -229,7 +229,7 @@ beforeAll(async () => {
     attachmentId: report.attachments[0]!.id,
     incidentId: report.incidentId!,
     receipt: posted.receipt,
-    spareTokenId: runtime.admin.createToken('test', { roles: ['analyst'] }).record.id,
+    spareTokenId: (await runtime.admin.createToken('test', { roles: ['analyst'] })).record.id,
     spareUserId: (
       await runtime.admin.createUser('test', {
         name: 'spare-user',
@@ -337,7 +337,7 @@ describe('scope', () => {
 
   it('shows an admin no report text', async () => {
     expect((await call('GET', `/api/v1/reports/${fixtures.reportId}`, 'admin')).status).toBe(403);
-    const both = runtime.admin.createToken('test', { roles: ['admin', 'analyst'] }).token;
+    const both = (await runtime.admin.createToken('test', { roles: ['admin', 'analyst'] })).token;
     const res = await call('GET', `/api/v1/reports/${fixtures.reportId}`, both);
     expect((res.body as { narrative: string }).narrative).toBe(makeReport().narrative);
   });

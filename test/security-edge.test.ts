@@ -78,8 +78,8 @@ beforeAll(async () => {
     { logger: testLogger() },
   );
   app = await createHttpApp(runtime);
-  analyst = runtime.admin.createToken('test', { roles: ['analyst'] }).token;
-  intakeToken = runtime.admin.createToken('test', { roles: ['intake'] }).token;
+  analyst = (await runtime.admin.createToken('test', { roles: ['analyst'] })).token;
+  intakeToken = (await runtime.admin.createToken('test', { roles: ['intake'] })).token;
   remember('token', analyst);
   remember('token', intakeToken);
 });

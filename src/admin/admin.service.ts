@@ -7,15 +7,8 @@
 import { AppError, validationError } from '../domain/errors.js';
 import type { IdKind } from '../domain/ids.js';
 import type { AuditAppend } from '../audit/audit-log.js';
-import type {
-  Cursor,
-  Office,
-  Page,
-  Store,
-  TokenFilter,
-  TokenListing,
-  User,
-} from '../store/store.js';
+import type { Cursor, Office, Page, TokenFilter, TokenListing, User } from '../store/store.js';
+import type { AsyncStore } from '../store/port.js';
 import {
   hashPassword,
   passwordProblem,
@@ -25,8 +18,11 @@ import {
 import { isRole, type Role } from '../access/roles.js';
 import { issueToken, tokenState, type TokenRules, type TokenState } from '../access/tokens.js';
 
+/** The slice of the store administration works on. */
+export type AdminStore = Pick<AsyncStore, 'users' | 'tokens' | 'offices' | 'transaction'>;
+
 export interface AdminDeps {
-  store: Store;
+  store: AdminStore;
   audit: AuditAppend;
   clock: () => number;
   newId: (kind: IdKind, nowMs: number) => string;
@@ -69,17 +65,17 @@ export function parseRoles(text: string | string[], field = 'roles'): Role[] {
 export function createAdmin(deps: AdminDeps) {
   const { store, audit } = deps;
 
-  function userById(userId: string): User {
-    const user = store.users.get(userId);
+  async function userById(userId: string): Promise<User> {
+    const user = await store.users.get(userId);
     if (!user) throw new AppError('user_not_found', 'not_found', 'no user with this id');
     return user;
   }
 
-  function officeFor(
+  async function officeFor(
     roles: Role[],
     officeId: string | null | undefined,
     field: string,
-  ): string | null {
+  ): Promise<string | null> {
     if (officeId === null || officeId === undefined) {
       if (roles.includes('office')) {
         throw validationError([
@@ -88,16 +84,19 @@ export function createAdmin(deps: AdminDeps) {
       }
       return null;
     }
-    if (!store.offices.get(officeId))
+    if (!(await store.offices.get(officeId)))
       throw validationError([{ path: field, message: 'no office with this id' }]);
     return officeId;
   }
 
   /** Ends every session of a user (an admin's doing, or the user's own). */
-  function signOutEverywhere(actor: string, userId: string): { sessionsRevoked: number } {
-    const user = userById(userId);
-    return store.transaction(() => {
-      const sessionsRevoked = store.tokens.revokeForUser(user.id, deps.clock());
+  async function signOutEverywhere(
+    actor: string,
+    userId: string,
+  ): Promise<{ sessionsRevoked: number }> {
+    const user = await userById(userId);
+    return store.transaction(async (tx) => {
+      const sessionsRevoked = await tx.tokens.revokeForUser(user.id, deps.clock());
       audit({
         actor,
         action: 'session.logout_everywhere',
@@ -111,18 +110,18 @@ export function createAdmin(deps: AdminDeps) {
   }
 
   return {
-    createOffice(actor: string, name: string): Office {
+    async createOffice(actor: string, name: string): Promise<Office> {
       if (!NAME.test(name))
         throw validationError([
           { path: 'name', message: 'must be 1–64 letters, digits, spaces, . _ or -' },
         ]);
-      if (store.offices.byName(name)) {
+      if (await store.offices.byName(name)) {
         throw new AppError('office_exists', 'conflict', 'an office with this name exists');
       }
       const now = deps.clock();
       const office = { id: deps.newId('office', now), name, createdAt: now };
-      store.transaction(() => {
-        store.offices.insert(office);
+      await store.transaction(async (tx) => {
+        await tx.offices.insert(office);
         audit({
           actor,
           action: 'office.created',
@@ -144,8 +143,8 @@ export function createAdmin(deps: AdminDeps) {
         ]);
       const problem = passwordProblem(input.password);
       if (problem) throw validationError([{ path: 'password', message: problem }]);
-      const officeId = officeFor(input.roles, input.officeId, 'officeId');
-      if (store.users.byName(input.name))
+      const officeId = await officeFor(input.roles, input.officeId, 'officeId');
+      if (await store.users.byName(input.name))
         throw new AppError('user_exists', 'conflict', 'a user with this name exists');
       const passwordHash = await hashPassword(input.password);
       const now = deps.clock();
@@ -157,8 +156,8 @@ export function createAdmin(deps: AdminDeps) {
         officeId,
         disabledAt: null,
       };
-      store.transaction(() => {
-        store.users.insert({ ...user, createdAt: now });
+      await store.transaction(async (tx) => {
+        await tx.users.insert({ ...user, createdAt: now });
         audit({
           actor,
           action: 'user.created',
@@ -174,7 +173,7 @@ export function createAdmin(deps: AdminDeps) {
      * A new API token. `expiresInDays`: its lifetime (0: never expires); absent, the
      * default lifetime setting.
      */
-    createToken(
+    async createToken(
       actor: string,
       input: {
         roles: Role[];
@@ -183,13 +182,13 @@ export function createAdmin(deps: AdminDeps) {
         expiresInDays?: number;
       },
     ) {
-      const officeId = officeFor(input.roles, input.officeId, 'officeId');
+      const officeId = await officeFor(input.roles, input.officeId, 'officeId');
       const days = input.expiresInDays ?? deps.tokenDefaultDays;
       const now = deps.clock();
       const expiresAt = days > 0 ? now + days * DAY_MS : null;
       const issued = issueToken(input.roles, input.label ?? null, { officeId, expiresAt });
-      store.transaction(() => {
-        store.tokens.insert({ ...issued.record, createdAt: now });
+      await store.transaction(async (tx) => {
+        await tx.tokens.insert({ ...issued.record, createdAt: now });
         audit({
           actor,
           action: 'token.created',
@@ -202,9 +201,13 @@ export function createAdmin(deps: AdminDeps) {
     },
 
     /** Tokens and sessions, newest first, with their state; never a secret or its hash. */
-    listTokens(limit: number, after?: Cursor, filter?: TokenFilter): Page<TokenView> {
+    async listTokens(
+      limit: number,
+      after?: Cursor,
+      filter?: TokenFilter,
+    ): Promise<Page<TokenView>> {
       const now = deps.clock();
-      const page = store.tokens.list(limit, after, filter);
+      const page = await store.tokens.list(limit, after, filter);
       return {
         items: page.items.map((t) => ({
           ...t,
@@ -216,12 +219,12 @@ export function createAdmin(deps: AdminDeps) {
     },
 
     /** Revokes a token or session at once; false when it was revoked already. */
-    revokeToken(actor: string, tokenId: string): boolean {
-      if (!store.tokens.get(tokenId)) {
+    async revokeToken(actor: string, tokenId: string): Promise<boolean> {
+      if (!(await store.tokens.get(tokenId))) {
         throw new AppError('token_not_found', 'not_found', 'no token with this id');
       }
-      return store.transaction(() => {
-        const revoked = store.tokens.revoke(tokenId, deps.clock());
+      return store.transaction(async (tx) => {
+        const revoked = await tx.tokens.revoke(tokenId, deps.clock());
         if (revoked) {
           audit({
             actor,
@@ -238,12 +241,12 @@ export function createAdmin(deps: AdminDeps) {
      * Disables a user (every session of theirs is revoked with it, and they cannot
      * log in) or enables them again. `changed` is false when it already was so.
      */
-    setUserDisabled(
+    async setUserDisabled(
       actor: string,
       userId: string,
       disabled: boolean,
-    ): { user: User; changed: boolean; sessionsRevoked: number } {
-      const user = userById(userId);
+    ): Promise<{ user: User; changed: boolean; sessionsRevoked: number }> {
+      const user = await userById(userId);
       if (disabled && actor === userTarget(user)) {
         throw new AppError(
           'cannot_disable_self',
@@ -255,9 +258,9 @@ export function createAdmin(deps: AdminDeps) {
         return { user, changed: false, sessionsRevoked: 0 };
       }
       const now = deps.clock();
-      return store.transaction(() => {
-        store.users.setDisabled(user.id, disabled ? now : null);
-        const sessionsRevoked = disabled ? store.tokens.revokeForUser(user.id, now) : 0;
+      return store.transaction(async (tx) => {
+        await tx.users.setDisabled(user.id, disabled ? now : null);
+        const sessionsRevoked = disabled ? await tx.tokens.revokeForUser(user.id, now) : 0;
         audit({
           actor,
           action: disabled ? 'user.disabled' : 'user.enabled',
@@ -281,12 +284,12 @@ export function createAdmin(deps: AdminDeps) {
     ): Promise<{ sessionsRevoked: number }> {
       const problem = passwordProblem(password);
       if (problem) throw validationError([{ path: 'password', message: problem }]);
-      const user = userById(userId);
+      const user = await userById(userId);
       const passwordHash = await hashPassword(password);
-      return store.transaction(() => {
+      return store.transaction(async (tx) => {
         const now = deps.clock();
-        store.users.setPasswordHash(user.id, passwordHash);
-        const sessionsRevoked = store.tokens.revokeForUser(user.id, now);
+        await tx.users.setPasswordHash(user.id, passwordHash);
+        const sessionsRevoked = await tx.tokens.revokeForUser(user.id, now);
         audit({
           actor,
           action: 'user.password_reset',
@@ -301,8 +304,8 @@ export function createAdmin(deps: AdminDeps) {
     signOutEverywhere,
 
     /** A signed-in user ends every session of theirs, the one in use included. */
-    logoutEverywhere(actor: string, tokenId: string) {
-      const userId = store.tokens.get(tokenId)?.userId;
+    async logoutEverywhere(actor: string, tokenId: string) {
+      const userId = (await store.tokens.get(tokenId))?.userId;
       if (!userId) {
         throw new AppError(
           'not_a_session',
@@ -315,11 +318,11 @@ export function createAdmin(deps: AdminDeps) {
 
     /** A session token for a user's name and password; every attempt is on record. */
     async login(name: string, password: string, source: string) {
-      const user = store.users.byName(name);
+      const user = await store.users.byName(name);
       // Hash even for an unknown user, so timing does not tell which names exist.
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-      const failed = () => {
-        store.transaction(() =>
+      const failed = async () => {
+        await store.transaction(async () =>
           audit({
             actor: 'anonymous',
             action: 'session.login_failed',
@@ -330,7 +333,7 @@ export function createAdmin(deps: AdminDeps) {
         );
         return new AppError('login_failed', 'auth', 'wrong name or password');
       };
-      if (!user || !ok || user.disabledAt !== null) throw failed();
+      if (!user || !ok || user.disabledAt !== null) throw await failed();
       const now = deps.clock();
       const issued = issueToken(user.roles as Role[], 'session', {
         userId: user.id,
@@ -338,14 +341,14 @@ export function createAdmin(deps: AdminDeps) {
         expiresAt: now + deps.sessionMs,
         lastUsedAt: now,
       });
-      const opened = store.transaction(() => {
+      const opened = await store.transaction(async (tx) => {
         // The user may have been disabled or given a new password (by another
         // process too) while the hash ran: then this password no longer opens a session.
-        const current = store.users.get(user.id);
+        const current = await tx.users.get(user.id);
         if (!current || current.disabledAt !== null || current.passwordHash !== user.passwordHash) {
           return false;
         }
-        store.tokens.insert({ ...issued.record, createdAt: now });
+        await tx.tokens.insert({ ...issued.record, createdAt: now });
         audit({
           actor: `user:${user.name}`,
           action: 'session.login',
@@ -355,7 +358,7 @@ export function createAdmin(deps: AdminDeps) {
         });
         return true;
       });
-      if (!opened) throw failed();
+      if (!opened) throw await failed();
       return {
         token: issued.token,
         expiresAt: now + deps.sessionMs,
@@ -364,9 +367,9 @@ export function createAdmin(deps: AdminDeps) {
       };
     },
 
-    logout(actor: string, tokenId: string) {
-      store.transaction(() => {
-        store.tokens.revoke(tokenId, deps.clock());
+    async logout(actor: string, tokenId: string) {
+      await store.transaction(async (tx) => {
+        await tx.tokens.revoke(tokenId, deps.clock());
         audit({
           actor,
           action: 'session.logout',

@@ -67,9 +67,9 @@ export function tokenCommand(program: Command) {
         expiresInDays?: string;
         db?: string;
       }) =>
-        withRuntime(opts.db, (runtime) => {
+        withRuntime(opts.db, async (runtime) => {
           const roles = parseRolesOrExit(opts.role);
-          const issued = runtime.admin.createToken(ACTOR, {
+          const issued = await runtime.admin.createToken(ACTOR, {
             roles,
             label: opts.label ?? null,
             officeId: officeIdByName(runtime, opts.office),
@@ -100,13 +100,13 @@ export function tokenCommand(program: Command) {
     )
     .option(...DB_OPTION)
     .action((opts: { user?: string; kind?: 'api' | 'session'; db?: string }) =>
-      withRuntime(opts.db, (runtime) => {
+      withRuntime(opts.db, async (runtime) => {
         const userId = opts.user === undefined ? undefined : userByName(runtime, opts.user).id;
         const offices = new Map(runtime.store.offices.list().map((o) => [o.id, o.name]));
         console.log(LIST_COLUMNS.join('\t'));
         let after: Cursor | undefined;
         do {
-          const page = runtime.admin.listTokens(500, after, { userId, kind: opts.kind });
+          const page = await runtime.admin.listTokens(500, after, { userId, kind: opts.kind });
           for (const t of page.items) console.log(listRow(t, offices).join('\t'));
           after = page.next ?? undefined;
         } while (after);
@@ -119,7 +119,7 @@ export function tokenCommand(program: Command) {
     .argument('<id>', 'the token’s id (the part after tw_, as tipwire token list shows it)')
     .option(...DB_OPTION)
     .action((id: string, opts: { db?: string }) =>
-      withRuntime(opts.db, (runtime) => {
+      withRuntime(opts.db, async (runtime) => {
         if (!TOKEN_ID.test(id)) {
           throw new ExitError(
             `<id>: ${JSON.stringify(id)} is not a token id (12 letters a–z and digits 2–7)`,
@@ -128,7 +128,7 @@ export function tokenCommand(program: Command) {
         }
         let revoked: boolean;
         try {
-          revoked = runtime.admin.revokeToken(ACTOR, id);
+          revoked = await runtime.admin.revokeToken(ACTOR, id);
         } catch (err) {
           if (err instanceof AppError && err.code === 'token_not_found') {
             throw new ExitError(`<id>: no token with id ${id} (see tipwire token list)`, 1);

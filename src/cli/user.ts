@@ -55,7 +55,7 @@ export function userCommand(program: Command) {
     .description('list the users: id, name, roles, office, state (active or disabled)')
     .option(...DB_OPTION)
     .action((opts: { db?: string }) =>
-      withRuntime(opts.db, (runtime) => {
+      withRuntime(opts.db, async (runtime) => {
         const offices = new Map(runtime.store.offices.list().map((o) => [o.id, o.name]));
         for (const u of runtime.store.users.list()) {
           const office = u.officeId === null ? '-' : (offices.get(u.officeId) ?? u.officeId);
@@ -71,8 +71,8 @@ export function userCommand(program: Command) {
     .argument('<name>', 'the name they sign in with')
     .option(...DB_OPTION)
     .action((name: string, opts: { db?: string }) =>
-      withRuntime(opts.db, (runtime) => {
-        const r = runtime.admin.setUserDisabled(ACTOR, userByName(runtime, name).id, true);
+      withRuntime(opts.db, async (runtime) => {
+        const r = await runtime.admin.setUserDisabled(ACTOR, userByName(runtime, name).id, true);
         console.log(
           r.changed
             ? `disabled user ${r.user.name}; ${r.sessionsRevoked} session(s) revoked`
@@ -87,8 +87,8 @@ export function userCommand(program: Command) {
     .argument('<name>', 'the name they sign in with')
     .option(...DB_OPTION)
     .action((name: string, opts: { db?: string }) =>
-      withRuntime(opts.db, (runtime) => {
-        const r = runtime.admin.setUserDisabled(ACTOR, userByName(runtime, name).id, false);
+      withRuntime(opts.db, async (runtime) => {
+        const r = await runtime.admin.setUserDisabled(ACTOR, userByName(runtime, name).id, false);
         console.log(
           r.changed ? `enabled user ${r.user.name}` : `user ${r.user.name} was not disabled`,
         );
@@ -121,9 +121,9 @@ export function userCommand(program: Command) {
     .argument('<name>', 'the name they sign in with')
     .option(...DB_OPTION)
     .action((name: string, opts: { db?: string }) =>
-      withRuntime(opts.db, (runtime) => {
+      withRuntime(opts.db, async (runtime) => {
         const target = userByName(runtime, name);
-        const r = runtime.admin.signOutEverywhere(ACTOR, target.id);
+        const r = await runtime.admin.signOutEverywhere(ACTOR, target.id);
         console.log(
           `signed ${target.name} out everywhere; ${r.sessionsRevoked} session(s) revoked`,
         );
@@ -137,8 +137,8 @@ export function userCommand(program: Command) {
     .argument('<name>', 'the office’s name')
     .option(...DB_OPTION)
     .action((name: string, opts: { db?: string }) =>
-      withRuntime(opts.db, (runtime) => {
-        const created = runtime.admin.createOffice(ACTOR, name);
+      withRuntime(opts.db, async (runtime) => {
+        const created = await runtime.admin.createOffice(ACTOR, name);
         console.log(`added office ${created.name} (${created.id})`);
       }),
     );
@@ -147,7 +147,7 @@ export function userCommand(program: Command) {
     .description('list the field offices')
     .option(...DB_OPTION)
     .action((opts: { db?: string }) =>
-      withRuntime(opts.db, (runtime) => {
+      withRuntime(opts.db, async (runtime) => {
         for (const o of runtime.store.offices.list()) console.log(`${o.id}\t${o.name}`);
       }),
     );
@@ -159,7 +159,7 @@ export function purgeCommand(program: Command) {
     .description('delete for good the cases past their retention period (and expired sessions)')
     .option(...DB_OPTION)
     .action((opts: { db?: string }) =>
-      withRuntime(opts.db, (runtime) => {
+      withRuntime(opts.db, async (runtime) => {
         const r = runtime.purge('cli');
         console.log(
           `purged ${r.reports} report(s), ${r.incidentsRemoved} emptied incident(s), ${r.tokens} expired token(s)`,

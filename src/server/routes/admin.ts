@@ -68,7 +68,7 @@ export function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps) {
     app.post(`/api/v1/users/:id/${action}`, { config: { access: ['admin'] } }, async (request) => {
       const { id } = parse(userParams, request.params);
       parse(z.strictObject({}), request.body);
-      const result = admin.setUserDisabled(request.principal.id, id, action === 'disable');
+      const result = await admin.setUserDisabled(request.principal.id, id, action === 'disable');
       return {
         ...userView(result.user),
         changed: result.changed,
@@ -86,7 +86,7 @@ export function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps) {
 
   app.delete('/api/v1/users/:id/sessions', { config: { access: ['admin'] } }, async (request) => {
     const { id } = parse(userParams, request.params);
-    return admin.signOutEverywhere(request.principal.id, id);
+    return await admin.signOutEverywhere(request.principal.id, id);
   });
 
   app.get('/api/v1/offices', { config: { access: ['admin', 'supervisor'] } }, async () => ({
@@ -100,7 +100,7 @@ export function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps) {
       z.strictObject({ name: z.string().trim().min(1).max(64) }),
       request.body,
     );
-    const office = admin.createOffice(request.principal.id, name);
+    const office = await admin.createOffice(request.principal.id, name);
     return reply.code(201).send({ id: office.id, name: office.name });
   });
 
@@ -113,7 +113,7 @@ export function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps) {
   });
   app.post('/api/v1/tokens', { config: { access: ['admin'] } }, async (request, reply) => {
     const body = parse(tokenBody, request.body);
-    const issued = admin.createToken(request.principal.id, {
+    const issued = await admin.createToken(request.principal.id, {
       ...body,
       roles: parseRoles(body.roles),
     });
@@ -135,7 +135,7 @@ export function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps) {
   app.get('/api/v1/tokens', { config: { access: ['admin'] } }, async (request) => {
     const { userId, kind } = parse(tokenListQuery, request.query);
     const { limit, after } = parsePageQuery(request.query, deps.config.pageSizeMax);
-    const page = admin.listTokens(limit, after, { userId, kind });
+    const page = await admin.listTokens(limit, after, { userId, kind });
     return {
       items: page.items.map((t) => ({
         id: t.id,
@@ -158,7 +158,7 @@ export function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps) {
   /** Revokes a token or a session at once (its next request gets 401). */
   app.delete('/api/v1/tokens/:id', { config: { access: ['admin'] } }, async (request, reply) => {
     const { id } = parse(tokenParams, request.params);
-    admin.revokeToken(request.principal.id, id);
+    await admin.revokeToken(request.principal.id, id);
     return reply.code(204).send();
   });
 

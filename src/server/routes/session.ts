@@ -62,8 +62,8 @@ export function sessionRoutes(app: FastifyInstance, deps: SessionRoutesDeps) {
         'this token is an API token, not a login session',
       );
     }
-    if (everywhere === 'true') deps.admin.logoutEverywhere(id, tokenId);
-    else deps.admin.logout(id, tokenId);
+    if (everywhere === 'true') await deps.admin.logoutEverywhere(id, tokenId);
+    else await deps.admin.logout(id, tokenId);
     return reply.code(204).send();
   });
 }
