@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { AsyncStore } from '../../src/store/port.js';
+import type { Cursor, Page } from '../../src/store/store.js';
 
 /** A fresh, empty store of one implementation, and how to close it (and remove its files). */
 export type OpenStore = () => Promise<{ store: AsyncStore; close(): Promise<void> }>;
@@ -37,4 +38,17 @@ export async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
  */
 export async function refused(call: () => Promise<unknown>): Promise<void> {
   await expect((async () => call())()).rejects.toThrow();
+}
+
+/** Every page of a list, following `next` until it is null (at most 20 pages). */
+export async function walk<T>(page: (after?: Cursor) => Promise<Page<T>>): Promise<T[][]> {
+  const pages: T[][] = [];
+  let after: Cursor | undefined;
+  for (let i = 0; i < 20; i++) {
+    const p = await page(after);
+    pages.push(p.items);
+    if (!p.next) return pages;
+    after = p.next;
+  }
+  throw new Error('more than 20 pages');
 }
