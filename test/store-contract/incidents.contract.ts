@@ -131,6 +131,17 @@ export function incidentContract(open: OpenStore) {
       expect(await s.incidents.count()).toBe(1);
     });
 
+    it('walks every one of many incidents, each once (SQLite reads them 1,000 at a time)', async () => {
+      const s = store();
+      const all = Array.from({ length: 2001 }, (_, i) => `i${i}`);
+      const t = totals([{ window: windowA, point: null }]);
+      await s.transaction(async (tx) => {
+        for (const id of all) await tx.incidents.create(id, t, T0);
+      });
+      expect((await collect(s.incidents.all())).map((i) => i.id)).toEqual(all);
+      expect(await s.incidents.count()).toBe(2001);
+    });
+
     it('refuses to remove an incident that reports still name', async () => {
       // Pinned: members must be moved or removed first (reports.incident_id is a foreign key).
       const s = store();

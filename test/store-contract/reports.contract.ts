@@ -148,6 +148,15 @@ export function reportContract(open: OpenStore) {
       expect(await s.reports.count()).toBe(3);
       expect(ids(await collect(s.reports.all()))).toEqual(['b', 'a', 'c']);
     });
+
+    it('walks every one of many reports, each once (SQLite reads them 1,000 at a time)', async () => {
+      const s = store();
+      const all = Array.from({ length: 2001 }, (_, i) => `r${i}`);
+      await s.transaction(async (tx) => {
+        for (const id of all) await tx.reports.insert(newReport({ id }));
+      });
+      expect(ids(await collect(s.reports.all()))).toEqual(all);
+    });
   });
 
   describe('listNewest', () => {
