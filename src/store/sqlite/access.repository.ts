@@ -15,9 +15,9 @@ const joinRoles = (roles: string[]) => roles.join(',');
 const splitRoles = (text: string) => text.split(',').filter(Boolean);
 
 export function createTokenRepository(db: Db): TokenRepository {
-  const insert = db.prepare(`INSERT INTO tokens
-    (id, secret_hash, role, label, user_id, office_id, expires_at, last_used_at, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(`INSERT INTO tokens (id, secret_hash, role, label, revoked_at,
+    user_id, office_id, expires_at, last_used_at, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const get =
     db.prepare(`SELECT id, secret_hash AS secretHash, role, label, revoked_at AS revokedAt,
     user_id AS userId, office_id AS officeId, expires_at AS expiresAt, last_used_at AS lastUsedAt
@@ -45,6 +45,7 @@ export function createTokenRepository(db: Db): TokenRepository {
         t.secretHash,
         joinRoles(t.roles),
         t.label,
+        t.revokedAt,
         t.userId,
         t.officeId,
         t.expiresAt,

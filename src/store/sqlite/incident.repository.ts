@@ -95,12 +95,14 @@ export function createIncidentRepository(db: Db): IncidentRepository {
       const rows = newest.all({
         ...scopeArgs(scope),
         after: after?.seq ?? Number.MAX_SAFE_INTEGER,
-        limit,
+        // One row more than the page: a full last page then says there is nothing after it.
+        limit: limit + 1,
       }) as IncidentRow[];
-      const last = rows[rows.length - 1];
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
       return {
-        items: rows.map(incidentFromRow),
-        next: rows.length === limit && last ? { at: last.created_at, seq: last.seq } : null,
+        items: page.map(incidentFromRow),
+        next: rows.length > limit && last ? { at: last.created_at, seq: last.seq } : null,
       };
     },
     *all() {

@@ -70,7 +70,11 @@ const REPORT_COLUMNS = `seq, id, external_id, channel, category, received_at, cl
   assessment, geocoded, geocode_state, submitted_by`;
 
 /** The flag families a writer owns: it replaces its own flags and leaves the others alone. */
-const familyOf = (flag: string) => flag.slice(0, flag.indexOf('.'));
+const familyOf = (flag: string) => {
+  const dot = flag.indexOf('.');
+  // A flag without a dot is a family of its own.
+  return dot < 0 ? flag : flag.slice(0, dot);
+};
 
 export function createReportRepository(db: Db): ReportRepository {
   const insertReport = db.prepare(`INSERT INTO reports
@@ -117,6 +121,9 @@ export function createReportRepository(db: Db): ReportRepository {
     SELECT seq, lat, lat, lon, lon, event_from / ${MINUTE}.0, event_to / ${MINUTE}.0,
       id, incident_id, lat, lon, event_from, event_to
     FROM reports WHERE id = ? AND lat IS NOT NULL AND event_from IS NOT NULL`);
+  const removePoint = db.prepare(
+    'DELETE FROM report_points WHERE seq = (SELECT seq FROM reports WHERE id = ?)',
+  );
   const near = db.prepare(`SELECT report_id AS id, incident_id AS incidentId, lat, lon,
       event_from AS "from", event_to AS "to"
     FROM report_points
@@ -134,7 +141,9 @@ export function createReportRepository(db: Db): ReportRepository {
     .pluck();
   const hasAttachments = db.prepare('SELECT 1 FROM attachments LIMIT 1').pluck();
   const callerCalls = db.prepare(`SELECT id, received_at AS receivedAt, flags, queue FROM reports
-    WHERE caller_pseudonym IN (@a, @b) OR caller_link IN (@a, @b) ORDER BY received_at, seq`);
+    WHERE caller_pseudonym IN (SELECT value FROM json_each(?))
+      OR caller_link IN (SELECT value FROM json_each(?))
+    ORDER BY received_at, seq`);
   const legacy = db.prepare(`SELECT id, narrative FROM reports
     WHERE narrative_sealed IS NULL AND narrative <> '' LIMIT ?`);
   const legacyAttachments = db.prepare(`SELECT id, report_id AS reportId, filename, sha256, data
@@ -152,14 +161,16 @@ export function createReportRepository(db: Db): ReportRepository {
     )
     .pluck();
   const removals = [
-    'DELETE FROM report_points WHERE seq = (SELECT seq FROM reports WHERE id = ?)',
-    'DELETE FROM search_index WHERE rowid = (SELECT seq FROM reports WHERE id = ?)',
-    'DELETE FROM attachments WHERE report_id = ?',
-    'DELETE FROM report_messages WHERE report_id = ?',
-    'DELETE FROM receipts WHERE report_id = ?',
-    'DELETE FROM jobs WHERE report_id = ?',
-    'DELETE FROM reports WHERE id = ?',
-  ].map((sql) => db.prepare(sql));
+    removePoint,
+    ...[
+      'DELETE FROM search_index WHERE rowid = (SELECT seq FROM reports WHERE id = ?)',
+      'DELETE FROM attachments WHERE report_id = ?',
+      'DELETE FROM report_messages WHERE report_id = ?',
+      'DELETE FROM receipts WHERE report_id = ?',
+      'DELETE FROM jobs WHERE report_id = ?',
+      'DELETE FROM reports WHERE id = ?',
+    ].map((sql) => db.prepare(sql)),
+  ];
 
   // Most reports carry no attachment: skip the per-report lookup until one exists.
   let anyAttachment = hasAttachments.get() !== undefined;
@@ -193,8 +204,9 @@ export function createReportRepository(db: Db): ReportRepository {
 
   function list(limit: number, after: Cursor | undefined, filter: ReportFilter, tokens: Buffer[]) {
     const unique = [...new Map(tokens.map((t) => [t.toString('hex'), t])).values()];
+    // One row more than the page: a full last page then says there is nothing after it.
     const params: Record<string, unknown> = {
-      limit,
+      limit: limit + 1,
       queue: filter.queue,
       officeId: filter.officeId,
     };
@@ -205,10 +217,11 @@ export function createReportRepository(db: Db): ReportRepository {
     const rows = listStatement(filter, after !== undefined, unique.length > 0).all(
       params,
     ) as ReportRow[];
-    const last = rows[rows.length - 1];
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
     return {
-      items: rows.map(toReport),
-      next: rows.length === limit && last ? { at: last.received_at, seq: last.seq } : null,
+      items: page.map(toReport),
+      next: rows.length > limit && last ? { at: last.received_at, seq: last.seq } : null,
     };
   }
 
@@ -319,6 +332,8 @@ export function createReportRepository(db: Db): ReportRepository {
     },
     assignIncident(id, incidentId) {
       setIncident.run(incidentId, id);
+      // Its point as normalized now: moved, or gone when it no longer has one.
+      removePoint.run(id);
       addPoint.run(id);
     },
     findNear(window: Interval, box: BoundingBox) {
@@ -331,9 +346,9 @@ export function createReportRepository(db: Db): ReportRepository {
       }) as NearbyReport[];
     },
     callerHistory(pseudonyms) {
-      const [a, b = a] = pseudonyms;
-      if (a === undefined) return [];
-      const rows = callerCalls.all({ a, b }) as (Omit<CallerCall, 'flags'> & { flags: string })[];
+      if (pseudonyms.length === 0) return [];
+      const list = JSON.stringify(pseudonyms);
+      const rows = callerCalls.all(list, list) as (Omit<CallerCall, 'flags'> & { flags: string })[];
       return rows.map((r) => ({ ...r, flags: JSON.parse(r.flags) as string[] }));
     },
     count: () => count.get() as number,
