@@ -12,7 +12,7 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rotateKeys } from '../src/cli/keys.js';
@@ -358,6 +358,18 @@ describe('keys rotate', () => {
     const keysDir = testConfig(dir).keysDir;
     expect(readFileSync(path.join(keysDir, 'master.key'), 'utf8').trim()).toBe(NEW_KEY);
     expect(metaOf(testConfig(dir).dbPath).master_key_id).toBe(summary.to);
+  });
+});
+
+describe('after a rotation', () => {
+  it('tipwire refuses to start without the subkey-root it kept, naming the file', async () => {
+    await seedInProcess();
+    const config = testConfig(dir);
+    rotateKeys(config);
+    rmSync(path.join(config.keysDir, 'subkey-root'));
+    expect(() => createRuntime(config, { logger: testLogger() })).toThrow(
+      /subkey root \(sk_\w+\) is not the one this database recorded .*subkey-root is missing/,
+    );
   });
 });
 
