@@ -59,7 +59,12 @@ interface Seeded {
 }
 
 /** Reports through the real server: some with an attachment, some with messages both ways. */
-async function seedThroughServer(db: string, count: number, token: string): Promise<Seeded[]> {
+async function seedThroughServer(
+  db: string,
+  count: number,
+  token: string,
+  whileServing: () => void = () => {},
+): Promise<Seeded[]> {
   server = await startServer(db, { TIPWIRE_RATE_LIMITS: 'off' });
   const seeded: Seeded[] = [];
   for (let i = 0; i < count; i++) {
@@ -108,6 +113,7 @@ async function seedThroughServer(db: string, count: number, token: string): Prom
     }
     seeded.push({ id, narrative, word, receipt: res.body.receipt as string, attachment, messages });
   }
+  whileServing();
   await server.stop();
   server = null;
   return seeded;
@@ -215,10 +221,10 @@ function rotateUntilKilled(db: string, killAt: string, env: Record<string, strin
 }
 
 /** A database in `dir` with `count` reports sent through the server, and an analyst's token. */
-async function seedDatabase(count: number) {
+async function seedDatabase(count: number, whileServing?: () => void) {
   const db = path.join(dir, 'tipwire.db');
   const token = createToken(db);
-  const seeded = await seedThroughServer(db, count, token);
+  const seeded = await seedThroughServer(db, count, token, whileServing);
   return {
     db,
     keysDir: path.join(dir, 'tipwire.keys'),
@@ -271,10 +277,20 @@ describe('keys rotate, killed and resumed', () => {
       to: rotation.to,
       dataKeys: 24,
     });
-  }, 60_000);
+  }, 120_000);
 
-  it('after SIGKILL between the switch and the key files, a second run only moves the files', async () => {
-    const { db, keysDir, token, seeded, oldId } = await seedDatabase(4);
+  it('refuses while serve runs; after SIGKILL between the switch and the key files, a second run only moves the files', async () => {
+    // While the server runs, keys rotate refuses and changes nothing.
+    const { db, keysDir, token, seeded, oldId } = await seedDatabase(4, () => {
+      const db = path.join(dir, 'tipwire.db');
+      const before = snapshot(db, path.join(dir, 'tipwire.keys'));
+      const refused = runCli(['keys', 'rotate', '--db', db]);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(
+        /is open in another process \(tipwire serve, an import\?\): stop it first/,
+      );
+      expect(snapshot(db, path.join(dir, 'tipwire.keys'))).toBe(before);
+    });
 
     const killed = rotateUntilKilled(db, 'switched', {});
     expect(killed.signal, killed.stderr).toBe('SIGKILL');
@@ -293,7 +309,7 @@ describe('keys rotate, killed and resumed', () => {
     expect(auditVerify(db).status).toBe(0);
     const records = runCli(['audit', 'list', '--action', 'keys.master_rotated', '--db', db]);
     expect(records.stdout.trim().split('\n')).toHaveLength(1); // recorded once, not per run
-  }, 60_000);
+  }, 120_000);
 });
 
 /** Reports through an in-process runtime (no server): quicker for the refusal cases. */
