@@ -411,13 +411,11 @@ export function readKeyFile(file: string): Buffer | null {
 
 function loadOrCreateKeyFile(dir: string, name: string): Buffer {
   ensurePrivateDir(dir);
-  return readKeyFile(path.join(dir, name)) ?? createKeyFile(dir, name, randomBytes(KEY_BYTES));
-}
-
-/** Writes `key` as `<dir>/<name>` unless that file exists; returns the key the file holds. */
-function createKeyFile(dir: string, name: string, key: Buffer): Buffer {
-  ensurePrivateDir(dir);
   const file = path.join(dir, name);
+  const existing = readKeyFile(file);
+  if (existing) return existing;
+
+  const key = randomBytes(KEY_BYTES);
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   const fd = openSync(temp, 'wx', 0o600);
   try {
