@@ -56,6 +56,13 @@ const bool = z
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
+/** A 32-byte key as 64 hex characters, or unset. */
+const hexKey = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)')
+  .optional();
+
 export const SETTINGS = {
   port: setting('TIPWIRE_PORT', 'TCP port of the HTTP server.', intIn(0, 65535), 8080),
   host: setting(
@@ -364,11 +371,7 @@ export const SETTINGS = {
   masterKey: setting(
     'TIPWIRE_MASTER_KEY',
     'Master key (64 hex characters) wrapping every report’s data key; if unset, keys/master.key is used (created on first start). Lose it and every narrative is lost.',
-    z
-      .string()
-      .trim()
-      .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)')
-      .optional(),
+    hexKey,
     undefined as string | undefined,
     { secret: true },
   ),
@@ -482,6 +485,21 @@ export const SETTINGS = {
     'Days a closed case is kept after it was closed; then it is deleted for good.',
     numberIn(0, 36_500),
     365,
+  ),
+
+  // --- Master-key rotation (F5 item 12: `tipwire keys rotate`, src/protect/key-rotation.ts) ---
+  newMasterKey: setting(
+    'TIPWIRE_NEW_MASTER_KEY',
+    'The master key to rotate to (64 hex characters), read only by `tipwire keys rotate` when TIPWIRE_MASTER_KEY is set; afterwards set TIPWIRE_MASTER_KEY to it.',
+    hexKey,
+    undefined as string | undefined,
+    { secret: true },
+  ),
+  keysRotateBatchSize: setting(
+    'TIPWIRE_KEYS_ROTATE_BATCH_SIZE',
+    'Data keys `tipwire keys rotate` re-wraps per transaction; each batch commits with the progress a resumed run continues from.',
+    intIn(1, 100_000),
+    500,
   ),
 } satisfies Record<string, SettingSpec<unknown>>;
 

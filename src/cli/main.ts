@@ -8,6 +8,7 @@ import { serveCommand } from './serve.js';
 import { ExitError } from './shared.js';
 import { tokenCommand } from './token.js';
 import { auditCommand } from './audit.js';
+import { keysCommand } from './keys.js';
 import { purgeCommand, userCommand } from './user.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   userCommand(program);
   purgeCommand(program);
   auditCommand(program);
+  keysCommand(program);
   return program;
 }
 

@@ -1,7 +1,7 @@
 import { createDecipheriv } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../domain/errors.js';
-import { newDataKey, open, seal, unwrapDataKey, wrapDataKey } from './envelope.js';
+import { newDataKey, open, seal, unwrapDataKey, wrapDataKey, wrappingKeyId } from './envelope.js';
 
 const narrative = 'A drone fell behind the north gate. 昨晚一架无人机坠落在北门后面';
 const aad = 'report:01JC0000000000000000000000:narrative';
@@ -331,5 +331,19 @@ describe('wrapDataKey and unwrapDataKey', () => {
     decipher.setAuthTag(body.subarray(-16));
     const plain = Buffer.concat([decipher.update(body.subarray(12, -16)), decipher.final()]);
     expect(plain.equals(dek)).toBe(true);
+  });
+});
+
+describe('wrappingKeyId', () => {
+  it('names the master key a wrapped data key is under', () => {
+    const wrapped = wrapDataKey(newDataKey(), { id: 'mk_0123abcd', key: newDataKey() });
+    expect(wrappingKeyId(wrapped)).toBe('mk_0123abcd');
+  });
+
+  it('is null for anything that is not a wrapped data key', () => {
+    const wrapped = wrapDataKey(newDataKey(), { id: 'mk_0123abcd', key: newDataKey() });
+    expect(wrappingKeyId(wrapped.subarray(0, wrapped.length - 1))).toBeNull();
+    expect(wrappingKeyId(Buffer.concat([Buffer.from([2]), wrapped.subarray(1)]))).toBeNull();
+    expect(wrappingKeyId(Buffer.alloc(0))).toBeNull();
   });
 });

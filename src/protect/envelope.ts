@@ -62,14 +62,9 @@ export function wrapDataKey(dek: Buffer, master: MasterKey): Buffer {
  * byte, is an integrity failure.
  */
 export function unwrapDataKey(wrapped: Buffer, masterKeys: (id: string) => Buffer | null): Buffer {
-  if (wrapped[0] !== VERSION) throw integrityFailure('wrapped data key');
-  const idLength = wrapped[1] ?? 0; // no length byte: an empty id, refused just below
-  const header = wrapped.subarray(0, 2 + idLength);
-  const id = wrapped.subarray(2, 2 + idLength).toString('latin1');
-  const body = wrapped.subarray(2 + idLength);
-  if (!MASTER_ID.test(id) || body.length !== NONCE_BYTES + DATA_KEY_BYTES + TAG_BYTES) {
-    throw integrityFailure('wrapped data key');
-  }
+  const parts = parseWrapped(wrapped);
+  if (!parts) throw integrityFailure('wrapped data key');
+  const { header, id, body } = parts;
   const masterKey = masterKeys(id);
   if (!masterKey) {
     throw new AppError(
@@ -80,6 +75,25 @@ export function unwrapDataKey(wrapped: Buffer, masterKeys: (id: string) => Buffe
   }
   requireKey(masterKey, 'master key');
   return decrypt(masterKey, body, header, 'wrapped data key');
+}
+
+/**
+ * The master key id a wrapped blob names (unauthenticated until it is unwrapped), or
+ * null when the blob is not a wrapped data key at all. Key rotation uses it to tell
+ * which keys are already wrapped under the new master key.
+ */
+export function wrappingKeyId(wrapped: Buffer): string | null {
+  return parseWrapped(wrapped)?.id ?? null;
+}
+
+function parseWrapped(wrapped: Buffer): { header: Buffer; id: string; body: Buffer } | null {
+  if (wrapped[0] !== VERSION) return null;
+  const idLength = wrapped[1] ?? 0; // no length byte: an empty id, refused just below
+  const header = wrapped.subarray(0, 2 + idLength);
+  const id = wrapped.subarray(2, 2 + idLength).toString('latin1');
+  const body = wrapped.subarray(2 + idLength);
+  if (!MASTER_ID.test(id) || body.length !== NONCE_BYTES + DATA_KEY_BYTES + TAG_BYTES) return null;
+  return { header, id, body };
 }
 
 /** Encrypts `plaintext` under the data key, bound to `aad` (which row and field). */

@@ -22,12 +22,15 @@ import { AppError } from '../domain/errors.js';
 import {
   bindKeysFolder,
   createKeyring,
+  createMasterKeyFiles,
   epochPseudonym,
   KeysBindingError,
+  masterKeyId,
   readBinding,
   type KeyringOptions,
 } from './keyring.js';
 import { pseudonymOf } from './pseudonym.js';
+import { wrapDataKey } from './envelope.js';
 
 // The file system, watched: the real functions, recorded, so a test can see what was
 // fsynced or written, and make one call fail or lose a race the way it can in production.
@@ -373,6 +376,58 @@ describe('subkey', () => {
     const c = keyring({ masterKeyHex: '02'.repeat(32) }).subkey('audit');
     expect(a.equals(b)).toBe(true);
     expect(a.equals(c)).toBe(false);
+  });
+});
+
+describe('subkey root (kept by a master-key rotation)', () => {
+  const newHex = '02'.repeat(32);
+  const newMaster = {
+    id: masterKeyId(Buffer.from(newHex, 'hex')),
+    key: Buffer.from(newHex, 'hex'),
+  };
+
+  it('derives the subkeys from the root in subkey-root, so a new master key keeps them', () => {
+    const before = keyring({ masterKeyHex: envMasterHex });
+    const kept = before.subkeyRoot();
+    expect(kept.equals(before.master().key)).toBe(true); // no file: the master key is the root
+    createMasterKeyFiles(dir).writeSubkeyRoot([wrapDataKey(kept, newMaster)]);
+    const after = keyring({ masterKeyHex: newHex });
+    for (const purpose of ['blind-index', 'audit', 'receipt'] as const) {
+      expect(after.subkey(purpose).equals(before.subkey(purpose))).toBe(true);
+    }
+    // Without the file the same master key would give other subkeys.
+    expect(
+      keyring({ masterKeyHex: newHex, dir: path.join(root, 'elsewhere') })
+        .subkey('audit')
+        .equals(before.subkey('audit')),
+    ).toBe(false);
+  });
+
+  it('refuses a subkey-root not wrapped under the master key in use, naming the ids', () => {
+    createMasterKeyFiles(dir).writeSubkeyRoot([wrapDataKey(Buffer.alloc(32, 9), newMaster)]);
+    const ring = keyring({ masterKeyHex: envMasterHex });
+    expect(() => ring.subkey('audit')).toThrow(
+      new RegExp(
+        `wrapped under ${newMaster.id}, not under the master key in use \\(${ring.master().id}\\)`,
+      ),
+    );
+  });
+
+  it('moves master.key aside and puts master.key.next in its place, once', () => {
+    const old = keyring();
+    const oldId = old.master().id;
+    const files = createMasterKeyFiles(dir);
+    files.writeNext(newMaster.key);
+    expect(files.readNext()!.equals(newMaster.key)).toBe(true);
+    const retired = files.promoteNext(oldId);
+    expect(retired).toBe(path.join(dir, 'retired', `master-${oldId}.key`));
+    expect(readFileSync(retired, 'utf8').trim()).toBe(old.master().key.toString('hex'));
+    expect(keyring().master().id).toBe(newMaster.id);
+    expect(files.readNext()).toBeNull();
+    // Run again (a resumed rotation): nothing changes.
+    expect(files.promoteNext(oldId)).toBe(retired);
+    expect(keyring().master().id).toBe(newMaster.id);
+    expect(modeOf(path.join(dir, 'retired'))).toBe(0o700);
   });
 });
 

@@ -6,9 +6,14 @@
  * - Master key: `masterKeyHex` (from TIPWIRE_MASTER_KEY) if given, else `<dir>/master.key`,
  *   created on first use. Its id is a fingerprint, `mk_` + 16 hex characters of
  *   HKDF-SHA256(master, info "tipwire/v1/master-key-id"), so it changes with the key.
- * - Subkeys: HKDF-SHA256(master, empty salt, info "tipwire/v1/subkey/<purpose>", 32 bytes)
- *   for the purposes `blind-index`, `audit` and `receipt`. One backed-up master key
- *   yields them all (and rotating the master key changes them all).
+ * - Subkeys: HKDF-SHA256(root, empty salt, info "tipwire/v1/subkey/<purpose>", 32 bytes)
+ *   for the purposes `blind-index`, `audit` and `receipt`. The root is the database's
+ *   first master key: until a rotation it is the master key itself; a rotation
+ *   (key-rotation.ts) keeps it in `<dir>/subkey-root`, wrapped under the master key in
+ *   use (one hex line per master key, envelope.ts's wrapped format), so the blind index,
+ *   receipts and the audit chain keep their keys when the master key changes.
+ * - Rotation's files: the next master key in `<dir>/master.key.next` until it replaces
+ *   `master.key`; the old one is moved aside to `<dir>/retired/master-<id>.key`.
  * - Pseudonym keys, one random key per epoch in `<dir>/pseudonym/<epoch>.key`, where
  *   epoch = floor(now / epoch length) counted from 1970-01-01T00:00Z. They are NOT
  *   derived from the master key, so destroying the file really makes it unrecoverable.
@@ -36,6 +41,8 @@ import {
   readFileSync,
   statSync,
   chmodSync,
+  existsSync,
+  renameSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
@@ -43,9 +50,16 @@ import path from 'node:path';
 import { makeDirs } from '../platform/make-dirs.js';
 import { AppError } from '../domain/errors.js';
 import { pseudonymOf } from './pseudonym.js';
+import { unwrapDataKey, wrappingKeyId } from './envelope.js';
 
 /** The master key's file in the keys folder, when it does not come from the environment. */
 export const MASTER_KEY_FILE = 'master.key';
+/** The master key a rotation is moving to, until it replaces `master.key`. */
+export const NEXT_MASTER_KEY_FILE = 'master.key.next';
+/** Where a rotation moves the old master key file (kept to open older backups). */
+export const RETIRED_DIR = 'retired';
+/** The subkey root, wrapped under the master key(s); absent until the first rotation. */
+export const SUBKEY_ROOT_FILE = 'subkey-root';
 
 export type SubkeyPurpose = 'blind-index' | 'audit' | 'receipt';
 
@@ -69,6 +83,8 @@ export interface Keyring {
   /** The master key with this id, or null (only the current one is known for now). */
   masterById(id: string): Buffer | null;
   subkey(purpose: SubkeyPurpose): Buffer;
+  /** What subkeys are derived from: the master key, or the root a rotation kept. */
+  subkeyRoot(): Buffer;
   /**
    * The current epoch's key (created if missing) and the previous one if its file
    * exists. Both are read once per epoch (and again after `destroyExpiredPseudonymKeys`);
@@ -106,10 +122,11 @@ export function createKeyring(options: KeyringOptions): Keyring {
   }
   // Checked now, not on first use, so a bad setting stops start-up.
   const envMaster =
-    options.masterKeyHex === undefined ? null : parseEnvMaster(options.masterKeyHex);
+    options.masterKeyHex === undefined ? null : parseHexKey(options.masterKeyHex, MASTER_ENV);
   const pseudonymDir = path.join(dir, PSEUDONYM_DIR);
 
   let masterKey: { id: string; key: Buffer } | null = null;
+  let rootKey: Buffer | null = null;
   // The keys of one epoch, looked up when that epoch is first seen: the hot path
   // (a pseudonym per call) then touches no file.
   let epochKeys: { current: EpochKey; previous: EpochKey | null } | null = null;
@@ -120,6 +137,11 @@ export function createKeyring(options: KeyringOptions): Keyring {
       masterKey = { id: masterKeyId(key), key };
     }
     return masterKey;
+  };
+
+  const subkeyRoot = () => {
+    rootKey ??= readSubkeyRoot(dir, master()) ?? master().key;
+    return rootKey;
   };
 
   const currentEpoch = () => Math.floor(clock() / epochMs);
@@ -168,7 +190,8 @@ export function createKeyring(options: KeyringOptions): Keyring {
     master,
     masterById: (id) => (id === master().id ? master().key : null),
     // Derived on each call: HKDF takes microseconds, not worth a cache.
-    subkey: (purpose) => hkdf(master().key, subkeyLabel(purpose), KEY_BYTES),
+    subkey: (purpose) => hkdf(subkeyRoot(), subkeyLabel(purpose), KEY_BYTES),
+    subkeyRoot,
     pseudonymKeys,
     destroyExpiredPseudonymKeys,
     pseudonymsOf(e164) {
@@ -178,6 +201,111 @@ export function createKeyring(options: KeyringOptions): Keyring {
         previous: previous ? epochPseudonym(e164, previous) : null,
       };
     },
+  };
+}
+
+/**
+ * The subkey root kept in `<dir>/subkey-root`, unwrapped with the master key in use;
+ * null when there is no such file (the master key is then the root). A file without a
+ * line for this master key is refused, naming the keys it has.
+ */
+function readSubkeyRoot(dir: string, master: { id: string; key: Buffer }): Buffer | null {
+  const blobs = readSubkeyRootFile(dir);
+  if (blobs === null) return null;
+  const mine = blobs.find((blob) => wrappingKeyId(blob) === master.id);
+  if (!mine) {
+    const ids = blobs.map((blob) => wrappingKeyId(blob) ?? '(unreadable)').join(', ');
+    throw new AppError(
+      'key_unavailable',
+      'technical',
+      `${path.join(dir, SUBKEY_ROOT_FILE)} is wrapped under ${ids || 'no key'}, not under the ` +
+        `master key in use (${master.id}): set TIPWIRE_MASTER_KEY or TIPWIRE_KEYS_DIR to the right one`,
+    );
+  }
+  return unwrapDataKey(mine, (id) => (id === master.id ? master.key : null));
+}
+
+function readSubkeyRootFile(dir: string): Buffer[] | null {
+  let text: string;
+  try {
+    text = readFileSync(path.join(dir, SUBKEY_ROOT_FILE), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => Buffer.from(line, 'hex'));
+}
+
+/** What a master-key rotation does to the keys folder; each step is safe to repeat. */
+export interface MasterKeyFiles {
+  /** The keys folder. */
+  dir: string;
+  /** Whether `master.key` exists (the master key does not come from the environment). */
+  hasMasterFile(): boolean;
+  /** The key in `master.key.next`, or null. */
+  readNext(): Buffer | null;
+  /** Writes `master.key.next` (replacing one left by a start that never reached the database). */
+  writeNext(key: Buffer): void;
+  /**
+   * `master.key` is hard-linked to `retired/master-<oldId>.key`, then replaced by
+   * `master.key.next` (one rename). Returns the retired file's path; does nothing once
+   * `master.key.next` is gone (an earlier run got this far).
+   */
+  promoteNext(oldId: string): string;
+  /** Replaces `subkey-root` with these wrapped roots (temporary file, fsync, rename). */
+  writeSubkeyRoot(wrapped: Buffer[]): void;
+  /** The subkey root as `master` opens it, or null when there is no `subkey-root`. */
+  subkeyRootUnder(master: { id: string; key: Buffer }): Buffer | null;
+}
+
+export function createMasterKeyFiles(dir: string): MasterKeyFiles {
+  const file = (name: string) => path.join(dir, name);
+  /** Temporary file, fsync, rename, fsync of the folder: the file is the old or the new one. */
+  const replaceFile = (name: string, content: string) => {
+    ensurePrivateDir(dir);
+    const target = file(name);
+    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    const fd = openSync(temp, 'wx', 0o600);
+    try {
+      fchmodSync(fd, 0o600);
+      writeSync(fd, content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, target);
+    fsyncDir(dir);
+  };
+  return {
+    dir,
+    hasMasterFile: () => existsSync(file(MASTER_KEY_FILE)),
+    readNext: () => readKeyFile(file(NEXT_MASTER_KEY_FILE)),
+    writeNext: (key) => replaceFile(NEXT_MASTER_KEY_FILE, key.toString('hex') + '\n'),
+    promoteNext(oldId) {
+      const retiredDir = file(RETIRED_DIR);
+      const retired = path.join(retiredDir, `master-${oldId}.key`);
+      if (!existsSync(file(NEXT_MASTER_KEY_FILE))) return retired;
+      const current = readKeyFile(file(MASTER_KEY_FILE));
+      if (current !== null && masterKeyId(current) === oldId) {
+        ensurePrivateDir(retiredDir);
+        try {
+          linkSync(file(MASTER_KEY_FILE), retired);
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        }
+        fsyncDir(retiredDir);
+      }
+      renameSync(file(NEXT_MASTER_KEY_FILE), file(MASTER_KEY_FILE));
+      fsyncDir(dir);
+      return retired;
+    },
+    writeSubkeyRoot: (wrapped) =>
+      replaceFile(SUBKEY_ROOT_FILE, wrapped.map((blob) => blob.toString('hex') + '\n').join('')),
+    subkeyRootUnder: (master) => readSubkeyRoot(dir, master),
   };
 }
 
@@ -242,20 +370,22 @@ export function epochPseudonym(e164: string, { epoch, key }: EpochKey): string {
   return `ps${epoch}_${pseudonymOf(e164, key).slice('ps_'.length)}`;
 }
 
-function parseEnvMaster(hex: string): Buffer {
+/** A key given as 64 hex characters in the environment variable `source`. */
+export function parseHexKey(hex: string, source: string): Buffer {
   const trimmed = hex.trim();
   // Never echo the value: it is the key, or close to it.
   if (!/^[0-9a-fA-F]{64}$/.test(trimmed)) {
     throw new AppError(
       'config.invalid',
       'technical',
-      `${MASTER_ENV} must be 64 hexadecimal characters (32 bytes); the value given is not shown`,
+      `${source} must be 64 hexadecimal characters (32 bytes); the value given is not shown`,
     );
   }
   return Buffer.from(trimmed, 'hex');
 }
 
-function masterKeyId(key: Buffer): string {
+/** A master key's public id: a fingerprint that changes with the key and reveals nothing of it. */
+export function masterKeyId(key: Buffer): string {
   return 'mk_' + hkdf(key, 'tipwire/v1/master-key-id', 8).toString('hex');
 }
 
@@ -269,7 +399,8 @@ function ensurePrivateDir(dir: string): void {
   if (process.platform !== 'win32' && (statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
 }
 
-function readKeyFile(file: string): Buffer | null {
+/** The key in `file`, or null if there is no such file; a malformed one throws, naming the file. */
+export function readKeyFile(file: string): Buffer | null {
   try {
     return parseKey(readFileSync(file, 'utf8'), file);
   } catch (err) {

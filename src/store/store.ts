@@ -78,6 +78,13 @@ export type LegacyReport =
       data: Buffer;
     };
 
+/** A report's data key as stored, wrapped by a master key. */
+export interface WrappedDataKey {
+  seq: number;
+  id: string;
+  wrapped: Buffer;
+}
+
 export interface ReportRepository {
   insert(report: NewReport): void;
   addSearchTokens(id: string, tokens: Buffer[]): void;
@@ -128,6 +135,12 @@ export interface ReportRepository {
   attachmentData(reportId: string, attachmentId: string): Buffer | null;
   /** The report's wrapped data key. */
   dataKey(id: string): Buffer | null;
+  /** Up to `limit` wrapped data keys of reports after `afterSeq`, in seq order (key rotation). */
+  wrappedDataKeys(afterSeq: number, limit: number): WrappedDataKey[];
+  /** Replaces a report's wrapped data key: the same data key, wrapped under another master key. */
+  replaceDataKey(id: string, wrapped: Buffer): void;
+  /** How many reports have a data key. */
+  countDataKeys(): number;
   legacyPlaintext(limit: number): LegacyReport[];
   sealLegacyNarrative(id: string, sealed: SealedText): void;
   sealLegacyAttachment(attachmentId: string, sealedData: Buffer, sealedMeta: Buffer): void;
@@ -308,6 +321,7 @@ export interface IdempotencyRepository {
 export interface MetaRepository {
   get(key: string): string | null;
   set(key: string, value: string): void;
+  delete(key: string): void;
   /** Whether the database holds any report or audit record. */
   holdsData(): boolean;
 }

@@ -7,11 +7,15 @@ export function createMetaRepository(db: Db): MetaRepository {
   const set = db.prepare(
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
+  const remove = db.prepare('DELETE FROM meta WHERE key = ?');
   const anyData = db.prepare('SELECT 1 FROM reports UNION ALL SELECT 1 FROM audit_log LIMIT 1');
   return {
     get: (key) => (get.get(key) as string | undefined) ?? null,
     set(key, value) {
       set.run(key, value);
+    },
+    delete(key) {
+      remove.run(key);
     },
     holdsData: () => anyData.get() !== undefined,
   };

@@ -29,6 +29,7 @@ import type {
   NearbyReport,
   ReportFilter,
   ReportRepository,
+  WrappedDataKey,
 } from '../store.js';
 import type { Db } from './database.js';
 import type { Statement } from 'better-sqlite3';
@@ -154,6 +155,10 @@ export function createReportRepository(db: Db): ReportRepository {
   const sealLegacyAttachment = db.prepare(`UPDATE attachments SET filename = '', sha256 = '',
     data = zeroblob(0), data_sealed = ?, meta_sealed = ? WHERE id = ?`);
   const dataKeyOf = db.prepare('SELECT data_key FROM reports WHERE id = ?').pluck();
+  const dataKeysAfter = db.prepare(`SELECT seq, id, data_key AS wrapped FROM reports
+    WHERE seq > ? AND data_key IS NOT NULL ORDER BY seq LIMIT ?`);
+  const setDataKey = db.prepare('UPDATE reports SET data_key = ? WHERE id = ?');
+  const countKeys = db.prepare('SELECT count(*) FROM reports WHERE data_key IS NOT NULL').pluck();
   const retained = db
     .prepare(
       `SELECT id FROM reports
@@ -356,6 +361,11 @@ export function createReportRepository(db: Db): ReportRepository {
     attachmentData: (reportId, attachmentId) =>
       (attachmentData.get(attachmentId, reportId) as Buffer | null | undefined) ?? null,
     dataKey: (id) => (dataKeyOf.get(id) as Buffer | null | undefined) ?? null,
+    wrappedDataKeys: (afterSeq, limit) => dataKeysAfter.all(afterSeq, limit) as WrappedDataKey[],
+    replaceDataKey(id, wrapped) {
+      setDataKey.run(wrapped, id);
+    },
+    countDataKeys: () => countKeys.get() as number,
     legacyPlaintext(limit): LegacyReport[] {
       const reports = legacy.all(limit) as { id: string; narrative: string }[];
       const files = legacyAttachments.all(limit) as {
