@@ -62,11 +62,8 @@ export type { StoredAuditRecord, VerifyResult } from './chain.js';
 
 export type { AuditQuery, AuditRepository } from '../store/store.js';
 
-export interface AuditEntryInput extends Omit<AuditEntry, 'target'> {
-  target?: string | null;
-  /** Identifiers and codes only: `{ from: 'new', to: 'closed' }`, never content. */
-  details?: Record<string, unknown>;
-}
+export type { AuditEntryInput } from '../domain/audit.js';
+import type { AuditEntryInput } from '../domain/audit.js';
 
 /** Appends one record inside the caller's transaction (what services are given). */
 export type AuditAppend = (entry: AuditEntryInput) => void;

@@ -27,9 +27,11 @@ import {
   type RotationSummary,
 } from '../protect/key-rotation.js';
 import { databaseIdOf } from '../protect/database-keys.js';
-import { createAuditRepository } from '../store/sqlite/audit.repository.js';
-import type { Db } from '../store/sqlite/database.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import {
+  DatabaseBusyError,
+  openSqliteStore,
+  type SqliteStore,
+} from '../store/sqlite/sqlite-store.js';
 import { configFrom, DB_OPTION, ExitError } from './shared.js';
 
 export interface RotateOptions {
@@ -54,7 +56,7 @@ export function rotateKeys(config: Config, options: RotateOptions = {}): Rotatio
   }
   const store = openSqliteStore(config.dbPath);
   try {
-    lockDatabase(store.db, config.dbPath);
+    lockDatabase(store, config.dbPath);
     const boundTo = readBinding(path.join(config.keysDir, DATABASE_ID_FILE));
     const ownId = databaseIdOf(store.meta);
     if (boundTo !== null && boundTo !== ownId) {
@@ -71,7 +73,7 @@ export function rotateKeys(config: Config, options: RotateOptions = {}): Rotatio
       clock: Date.now,
     });
     const auditLog = createAuditLog({
-      repo: createAuditRepository(store.db),
+      repo: store.audit,
       key: keyring.subkey('audit'),
       clock: Date.now,
       anchorPath: defaultAnchorPath(config.keysDir),
@@ -126,13 +128,11 @@ function givenNewKey(config: Config, file: string | undefined): Buffer | null {
  * SQLite's exclusive locking mode: the lock is taken only if no other connection has
  * the database open, and kept until this one closes.
  */
-function lockDatabase(db: Db, dbPath: string): void {
-  db.pragma('locking_mode = EXCLUSIVE');
+function lockDatabase(store: SqliteStore, dbPath: string): void {
   try {
-    db.exec('BEGIN EXCLUSIVE');
-    db.exec('COMMIT');
+    store.lockExclusive();
   } catch (err) {
-    if (!String((err as { code?: string }).code).startsWith('SQLITE_BUSY')) throw err;
+    if (!(err instanceof DatabaseBusyError)) throw err;
     throw new ExitError(
       `${dbPath} is open in another process (tipwire serve, an import?): stop it first, ` +
         'keys rotate needs the database to itself',

@@ -28,3 +28,10 @@ export interface StoredAuditRecord extends AuditRecordContent {
   /** HMAC-SHA256 of the previous hash and this record, 64 hex characters. */
   hash: string;
 }
+
+/** An entry as services give it: the target may be left out, details are identifiers and codes. */
+export interface AuditEntryInput extends Omit<AuditEntry, 'target'> {
+  target?: string | null;
+  /** Identifiers and codes only: `{ from: 'new', to: 'closed' }`, never content. */
+  details?: Record<string, unknown>;
+}

@@ -32,7 +32,7 @@ import {
   type RotationRecord,
 } from './database-keys.js';
 import { masterKeyId, type Keyring, type MasterKeyFiles } from './keyring.js';
-import type { AuditEntryInput } from '../audit/audit-log.js';
+import type { AuditEntryInput } from '../domain/audit.js';
 import type { ReportRepository } from '../store/store.js';
 
 export class KeyRotationError extends Error {

@@ -284,13 +284,19 @@ export function reportContract(open: OpenStore) {
       await s.reports.insert(newReport({ id: 'r1' }));
       await s.reports.replaceFlags(
         'r1',
-        ['abuse', 'time', 'place', 'source', 'media'],
-        ['abuse.repeat_dialer', 'time.stale', 'place.swapped', 'source.late', 'media.exif'],
+        ['abuse', 'time', 'place', 'source', 'media'] as never,
+        [
+          'abuse.repeat_dialer',
+          'time.stale',
+          'place.swapped',
+          'source.late',
+          'media.exif',
+        ] as never,
       );
       const window = { from: T0 - 10 * MINUTE, to: T0 };
       const point = { lat: 34.261, lon: 108.942 };
       const n = normalization(window, point, {
-        flags: ['time.vague', 'place.coarse'],
+        flags: ['time.vague', 'place.coarse'] as never,
         completeness: completeness(0.75),
         nextQuestions: [{ field: 'who', gain: 0.2, question: { en: 'Who?', zh: '谁？' } }],
       });
@@ -328,18 +334,22 @@ export function reportContract(open: OpenStore) {
     it('replaces the flags of the named families and keeps the others, never twice the same', async () => {
       const s = store();
       await s.reports.insert(newReport({ id: 'r1' }));
-      await s.reports.replaceFlags('r1', ['abuse'], ['abuse.repeat_dialer', 'abuser.other']);
-      await s.reports.replaceFlags('r1', ['time'], ['time.stale']);
+      await s.reports.replaceFlags(
+        'r1',
+        ['abuse'] as never,
+        ['abuse.repeat_dialer', 'abuser.other'] as never,
+      );
+      await s.reports.replaceFlags('r1', ['time'] as never, ['time.stale'] as never);
       expect((await s.reports.get('r1'))!.flags).toEqual([
         'abuse.repeat_dialer',
         'abuser.other',
         'time.stale',
       ]);
       // `abuser.*` is not of the `abuse` family.
-      await s.reports.replaceFlags('r1', ['abuse'], []);
+      await s.reports.replaceFlags('r1', ['abuse'] as never, [] as never);
       expect((await s.reports.get('r1'))!.flags).toEqual(['abuser.other', 'time.stale']);
       // A flag already kept is not added again.
-      await s.reports.replaceFlags('r1', ['place'], ['time.stale', 'place.far']);
+      await s.reports.replaceFlags('r1', ['place'] as never, ['time.stale', 'place.far'] as never);
       expect((await s.reports.get('r1'))!.flags).toEqual([
         'abuser.other',
         'time.stale',
@@ -350,10 +360,14 @@ export function reportContract(open: OpenStore) {
     it('treats a flag without a dot as a family of its own', async () => {
       const s = store();
       await s.reports.insert(newReport({ id: 'r1' }));
-      await s.reports.replaceFlags('r1', ['legacy', 'abuse'], ['legacy', 'abuse']);
-      await s.reports.replaceFlags('r1', ['legac', 'abus'], []);
+      await s.reports.replaceFlags(
+        'r1',
+        ['legacy', 'abuse'] as never,
+        ['legacy', 'abuse'] as never,
+      );
+      await s.reports.replaceFlags('r1', ['legac', 'abus'] as never, [] as never);
       expect((await s.reports.get('r1'))!.flags).toEqual(['legacy', 'abuse']);
-      await s.reports.replaceFlags('r1', ['legacy'], []);
+      await s.reports.replaceFlags('r1', ['legacy'] as never, [] as never);
       expect((await s.reports.get('r1'))!.flags).toEqual(['abuse']);
     });
   });
@@ -567,7 +581,7 @@ export function reportContract(open: OpenStore) {
       await s.reports.insert(newReport({ id: 'first', receivedAt: T0, callerPseudonym: 'p_old' }));
       await s.reports.insert(newReport({ id: 'tie', receivedAt: T0, callerPseudonym: 'p_new' }));
       await s.reports.insert(newReport({ id: 'other', receivedAt: T0, callerPseudonym: 'p_z' }));
-      await s.reports.replaceFlags('late', ['abuse'], ['abuse.repeat_dialer']);
+      await s.reports.replaceFlags('late', ['abuse'] as never, ['abuse.repeat_dialer'] as never);
       await s.reports.setQueue('late', 'abuse');
       expect(await s.reports.callerHistory(['p_new', 'p_old'])).toEqual([
         { id: 'first', receivedAt: T0, flags: [], queue: 'analyst' },

@@ -3,7 +3,7 @@
  * transaction after another, and what code outside a transaction sees of it.
  */
 import { describe, expect, it } from 'vitest';
-import type { AsyncStore } from '../../src/store/port.js';
+import type { AsyncRepositories, AsyncStore } from '../../src/store/port.js';
 import { auditEntry, blind, newReport, T0 } from './fixtures.js';
 import { useStore, type OpenStore } from './harness.js';
 
@@ -24,7 +24,7 @@ async function yieldTicks(n: number) {
 }
 
 /** Writes one row to each of several repositories, all inside `tx`. */
-async function writeEverywhere(tx: Omit<AsyncStore, 'close' | 'transaction'>, id: string) {
+async function writeEverywhere(tx: AsyncRepositories, id: string) {
   await tx.reports.insert(newReport({ id, searchTokens: [blind('tx')] }));
   await tx.jobs.enqueue(id, 'screen', T0);
   await tx.events.append('report.received', { id }, T0);

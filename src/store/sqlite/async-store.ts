@@ -12,6 +12,11 @@
  * transaction still open when the loop moves on (it awaited I/O, a timer, a
  * worker) would let other code write into it; it is rolled back and fails with
  * `store.transaction_spanned_turn` instead of committing someone else's writes.
+ *
+ * A call on the store itself (not on `tx`) made while a transaction is open, by
+ * another request's code between two of the transaction's awaits, waits for the
+ * transaction to end: it never sees uncommitted writes nor is undone with them.
+ * Inside a transaction use `tx`: the store would wait for the transaction itself.
  */
 import type { AsyncStore, StoreTx } from '../port.js';
 import type { SqliteStore } from './sqlite-store.js';
@@ -25,15 +30,34 @@ export class TransactionSpannedTurnError extends Error {
   }
 }
 
-/** Wraps each method of a synchronous repository into a promise-returning one. */
-function asyncRepository<R extends object>(repo: R): Record<string, unknown> {
+/**
+ * Wraps each method of a synchronous repository into a promise-returning one. A
+ * refusal (a duplicate key, a constraint) becomes a rejected promise, never a
+ * synchronous throw. `gate`, when given, runs first: calls made outside a
+ * transaction wait for the open one, so they never see its uncommitted writes nor
+ * become part of it.
+ */
+function asyncRepository<R extends object>(
+  repo: R,
+  gate?: () => Promise<unknown> | null,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of methodNames(repo)) {
     const method = (repo as Record<string, unknown>)[key] as (...args: unknown[]) => unknown;
+    const call = (args: unknown[]) => method.apply(repo, args);
     out[key] = (...args: unknown[]) => {
-      const result = method.apply(repo, args);
-      if (isIterator(result)) return toAsyncIterator(result);
-      return Promise.resolve(result);
+      const wait = gate?.();
+      if (wait) {
+        return ITERATOR_METHODS.has(key)
+          ? afterWait(wait, () => call(args) as IterableIterator<unknown>)
+          : wait.then(() => call(args));
+      }
+      try {
+        const result = call(args);
+        return isIterator(result) ? toAsyncIterator(result) : Promise.resolve(result);
+      } catch (err) {
+        return Promise.reject(err);
+      }
     };
   }
   return out;
@@ -64,6 +88,17 @@ async function* toAsyncIterator<T>(it: IterableIterator<T>): AsyncIterableIterat
   yield* it;
 }
 
+/** Repository methods that return an iterator (the port makes them async iterators). */
+const ITERATOR_METHODS = new Set(['all', 'iterate']);
+
+async function* afterWait<T>(
+  wait: Promise<unknown>,
+  run: () => IterableIterator<T>,
+): AsyncIterableIterator<T> {
+  await wait;
+  yield* run();
+}
+
 const REPOSITORY_NAMES = [
   'meta',
   'reports',
@@ -80,12 +115,18 @@ const REPOSITORY_NAMES = [
 ] as const satisfies readonly (keyof SqliteStore)[];
 
 export function createAsyncStore(store: SqliteStore): AsyncStore {
-  const repositories: Record<string, unknown> = {};
-  for (const name of REPOSITORY_NAMES) repositories[name] = asyncRepository(store[name]);
-
   /** The savepoint depth of the open transaction (0: none open by this port). */
   let depth = 0;
   let tail: Promise<unknown> = Promise.resolve();
+  /** While a transaction is open, a call from outside it waits for it to end. */
+  const outside = () => (depth > 0 ? tail : null);
+
+  const repositories: Record<string, unknown> = {};
+  const scoped: Record<string, unknown> = {};
+  for (const name of REPOSITORY_NAMES) {
+    repositories[name] = asyncRepository(store[name], outside);
+    scoped[name] = asyncRepository(store[name]);
+  }
 
   async function inSavepoint<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     const name = `port_${depth}`;
@@ -103,7 +144,7 @@ export function createAsyncStore(store: SqliteStore): AsyncStore {
     }
   }
 
-  const tx = { ...repositories, transaction: inSavepoint } as unknown as StoreTx;
+  const tx = { ...scoped, transaction: inSavepoint } as unknown as StoreTx;
 
   async function runTransaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     let turnEnded = false;

@@ -19,6 +19,16 @@ import { createMessageRepository, createReceiptRepository } from './conversation
 
 export interface SqliteStore extends Store {
   db: Db;
+  /**
+   * Holds the database for this connection alone until it closes (locking_mode
+   * EXCLUSIVE): no other process can read or write it meanwhile. Throws
+   * DatabaseBusyError when another connection has it open.
+   */
+  lockExclusive(): void;
+}
+
+export class DatabaseBusyError extends Error {
+  readonly code = 'store.busy';
 }
 
 /**
@@ -83,6 +93,16 @@ export function openSqliteStore(file: string): SqliteStore {
     transaction: createTransactor(db),
     flushDeleted: () => {
       db.pragma('wal_checkpoint(TRUNCATE)');
+    },
+    lockExclusive() {
+      db.pragma('locking_mode = EXCLUSIVE');
+      try {
+        db.exec('BEGIN EXCLUSIVE');
+        db.exec('COMMIT');
+      } catch (err) {
+        if (!String((err as { code?: string }).code).startsWith('SQLITE_BUSY')) throw err;
+        throw new DatabaseBusyError('the database is open in another process');
+      }
     },
     close: () => db.close(),
   };
