@@ -25,9 +25,9 @@ export const LAYERS = {
   cases: 6,
   admin: 6,
   retention: 6,
-  config: 7,
-  server: 8,
-  workers: 9,
+  server: 7,
+  workers: 8,
+  config: 9,
   runtime: 10,
   cli: 11,
 };

@@ -1,14 +1,18 @@
-// Prints the README's settings table from the single source of truth, src/config.ts
-// (via dist/). `node scripts/settings-table.mjs --write` updates README.md in place.
+// Prints the README's settings table from the single source of truth: the modules'
+// settings.ts files as src/config.ts composes them (via dist/), one row per setting,
+// grouped by the part of tipwire that owns it. `node scripts/settings-table.mjs --write`
+// updates README.md in place.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describeSettings } from '../dist/config.js';
 
 export function settingsTable() {
   const rows = describeSettings().map(
     (s) =>
-      `| \`${s.env}\` | ${s.default === '(unset)' ? '(unset)' : `\`${s.default}\``} | ${s.description} |`,
+      `| ${s.section} | \`${s.env}\` | ${s.default === '(unset)' ? '(unset)' : `\`${s.default}\``} | ${s.description} |`,
   );
-  return ['| variable | default | meaning |', '| --- | --- | --- |', ...rows].join('\n');
+  return ['| part | variable | default | meaning |', '| --- | --- | --- | --- |', ...rows].join(
+    '\n',
+  );
 }
 
 const BEGIN = '<!-- settings:begin -->';

@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, SETTINGS } from './config.js';
+import { allSettings, ConfigError, effectiveSettings, loadConfig, SETTINGS } from './config.js';
+import { NORMALIZE_DEFAULTS } from './normalize/settings.js';
 
 describe('loadConfig', () => {
   it('uses documented defaults when nothing is set', () => {
     const config = loadConfig({});
-    expect(config.port).toBe(8080);
-    expect(config.dbPath).toBe('./data/tipwire.db');
-    expect(config.keysDir).toBe('data/tipwire.keys');
-    expect(config.bodyLimitBytes).toBe(1024 * 1024);
-    expect(config.correlateRadiusMeters).toBe(500);
-    expect(config.correlateWindowMinutes).toBe(120);
-    expect(config.groupCommit).toBe(true);
+    expect(config.server.port).toBe(8080);
+    expect(config.store.dbPath).toBe('./data/tipwire.db');
+    expect(config.keys.dir).toBe('data/tipwire.keys');
+    expect(config.intake.bodyLimitBytes).toBe(1024 * 1024);
+    expect(config.correlate.radiusMeters).toBe(500);
+    expect(config.correlate.windowMinutes).toBe(120);
+    expect(config.intake.groupCommit).toBe(true);
+    expect(config.normalize.defaultTimezone).toBeNull();
+    expect(config.workers.housekeepingIntervalMs).toBe(3_600_000);
+    expect(config.retention.purgeIntervalMs).toBe(86_400_000);
   });
 
   it('parses values from the environment', () => {
@@ -20,10 +24,10 @@ describe('loadConfig', () => {
       TIPWIRE_DEFAULT_PHONE_REGION: 'cn',
       TIPWIRE_CORRELATE_RADIUS_METERS: '250.5',
     });
-    expect(config.port).toBe(9000);
-    expect(config.groupCommit).toBe(false);
-    expect(config.defaultPhoneRegion).toBe('CN');
-    expect(config.correlateRadiusMeters).toBe(250.5);
+    expect(config.server.port).toBe(9000);
+    expect(config.intake.groupCommit).toBe(false);
+    expect(config.intake.defaultPhoneRegion).toBe('CN');
+    expect(config.correlate.radiusMeters).toBe(250.5);
   });
 
   it('lets command-line flags win over the environment', () => {
@@ -31,16 +35,16 @@ describe('loadConfig', () => {
       { TIPWIRE_PORT: '9000', TIPWIRE_DB: 'a.db' },
       { port: '9001', dbPath: 'b.db' },
     );
-    expect(config.port).toBe(9001);
-    expect(config.dbPath).toBe('b.db');
-    expect(config.keysDir).toBe('b.keys');
+    expect(config.server.port).toBe(9001);
+    expect(config.store.dbPath).toBe('b.db');
+    expect(config.keys.dir).toBe('b.keys');
   });
 
   it('gives each database in one folder its own keys folder', () => {
-    expect(loadConfig({ TIPWIRE_DB: 'k2/main.db' }).keysDir).toBe('k2/main.keys');
-    expect(loadConfig({ TIPWIRE_DB: 'k2/staging.db' }).keysDir).toBe('k2/staging.keys');
-    expect(loadConfig({ TIPWIRE_DB: 'k2/plain' }).keysDir).toBe('k2/plain.keys');
-    expect(loadConfig({ TIPWIRE_DB: 'k2/main.db', TIPWIRE_KEYS_DIR: '/k' }).keysDir).toBe('/k');
+    expect(loadConfig({ TIPWIRE_DB: 'k2/main.db' }).keys.dir).toBe('k2/main.keys');
+    expect(loadConfig({ TIPWIRE_DB: 'k2/staging.db' }).keys.dir).toBe('k2/staging.keys');
+    expect(loadConfig({ TIPWIRE_DB: 'k2/plain' }).keys.dir).toBe('k2/plain.keys');
+    expect(loadConfig({ TIPWIRE_DB: 'k2/main.db', TIPWIRE_KEYS_DIR: '/k' }).keys.dir).toBe('/k');
   });
 
   it('names every bad variable, with the value it got', () => {
@@ -77,9 +81,62 @@ describe('loadConfig', () => {
   });
 
   it('gives every setting a TIPWIRE_ variable and a description', () => {
-    for (const spec of Object.values(SETTINGS)) {
+    for (const { spec } of allSettings()) {
       expect(spec.env).toMatch(/^TIPWIRE_[A-Z0-9_]+$/);
       expect(spec.description.length).toBeGreaterThan(10);
     }
+  });
+
+  it('declares each environment variable in one module only', () => {
+    const sectionsOf = new Map<string, string[]>();
+    for (const { section, key, spec } of allSettings()) {
+      sectionsOf.set(spec.env, [...(sectionsOf.get(spec.env) ?? []), `${section}.${key}`]);
+    }
+    const twice = [...sectionsOf].filter(([, where]) => where.length > 1);
+    expect(twice).toEqual([]);
+    expect(sectionsOf.size).toBe(allSettings().length);
+  });
+
+  it('hands each module its own settings, under the keys its spec declares', () => {
+    const config = loadConfig({
+      TIPWIRE_TIME_JUST_NOW_SECONDS: '120',
+      TIPWIRE_PIPELINE_INTAKE_BUSY_MS: '7',
+      TIPWIRE_LIVE_POLL_MS: '250',
+    });
+    for (const [section, specs] of Object.entries(SETTINGS)) {
+      expect(Object.keys(config[section as keyof typeof SETTINGS]).sort()).toEqual(
+        Object.keys(specs).sort(),
+      );
+    }
+    expect(config.normalize).toEqual({ ...NORMALIZE_DEFAULTS, justNowSeconds: 120 });
+    expect(config.pipeline.intakeBusyMs).toBe(7);
+    expect(config.notify.pollMs).toBe(250);
+  });
+
+  it('checks a new interval at its bounds and names it', () => {
+    expect(loadConfig({ TIPWIRE_HOUSEKEEPING_INTERVAL_MS: '1000' }).workers).toEqual({
+      housekeepingIntervalMs: 1000,
+    });
+    expect(() => loadConfig({ TIPWIRE_HOUSEKEEPING_INTERVAL_MS: '999' })).toThrow(
+      /TIPWIRE_HOUSEKEEPING_INTERVAL_MS: must be at least 1000/,
+    );
+    expect(loadConfig({ TIPWIRE_LIVE_POLL_MS: '10' }).notify.pollMs).toBe(10);
+    expect(() => loadConfig({ TIPWIRE_LIVE_POLL_MS: '9' })).toThrow(/TIPWIRE_LIVE_POLL_MS/);
+  });
+});
+
+describe('effectiveSettings', () => {
+  it('shows every value, and a secret only as set or not', () => {
+    const key = 'ab'.repeat(32);
+    const rows = effectiveSettings(loadConfig({ TIPWIRE_MASTER_KEY: key, TIPWIRE_PORT: '81' }));
+    expect(rows).toHaveLength(allSettings().length);
+    expect(rows).toContainEqual({ env: 'TIPWIRE_MASTER_KEY', value: '(set)' });
+    expect(rows).toContainEqual({ env: 'TIPWIRE_PORT', value: 81 });
+    expect(rows).toContainEqual({ env: 'TIPWIRE_DEFAULT_TIMEZONE', value: null });
+    expect(JSON.stringify(rows)).not.toContain(key);
+    expect(effectiveSettings(loadConfig({}))).toContainEqual({
+      env: 'TIPWIRE_MASTER_KEY',
+      value: null,
+    });
   });
 });

@@ -3,12 +3,13 @@
  * trail, pipeline, intake, live events, HTTP app). `serve`, `import`, the other
  * commands and the tests build it here, so they all run the same wiring.
  */
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { createAdmin, type Admin } from './admin/admin.service.js';
 import { tokenRulesFrom } from './access/tokens.js';
 import { createAuditLog, defaultAnchorPath, type AuditLog } from './audit/audit-log.js';
-import type { Config } from './config.js';
+import { effectiveSettings, type Config } from './config.js';
 import { newId } from './domain/ids.js';
 import { createIntakeService, type IntakeService } from './intake/intake.service.js';
 import type { Protection } from './intake/new-report.js';
@@ -19,19 +20,20 @@ import { createNormalizeDeps, type LoadedNormalizeDeps } from './normalize/norma
 import { normalizeClaims } from './normalize/normalize-report.js';
 import { createNominatimGeocoder } from './normalize/geocoder.js';
 import { createGeocodeWorker } from './pipeline/geocode.js';
-import type { NormalizeSettings } from './normalize/settings.js';
 import { createKeyring, type Keyring } from './protect/keyring.js';
 import { claimKeysForDatabase } from './protect/database-keys.js';
 import { createRateLimiter, networkPrefix, sourceHasher } from './protect/rate-limit.js';
 import { purgeExpired, type PurgeResult } from './retention/retention.service.js';
 import { createVault, type Vault } from './protect/vault.js';
 import { createSearchTokenizer } from './protect/search-tokenizer.js';
+import type { Scheduler } from './platform/scheduler.js';
 import { workerScript } from './platform/worker-pool.js';
 import { buildApp } from './server/app.js';
 import { createCases, type AuditAppend, type Cases } from './cases/cases.service.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.js';
 import { createAsyncStore } from './store/sqlite/async-store.js';
 import type { AsyncStore } from './store/port.js';
+import { createWorkers } from './workers.js';
 
 export interface Runtime {
   config: Config;
@@ -59,6 +61,11 @@ export interface Runtime {
   housekeeping(): void;
   /** Deletes cases past their retention period, then checkpoints the WAL. */
   purge(actor?: string): PurgeResult;
+  /**
+   * The background jobs (src/workers.ts) on their scheduler: `serve` starts them and
+   * stops them before close(); status() says how each is doing.
+   */
+  workers: Scheduler;
   close(): void;
 }
 
@@ -72,12 +79,12 @@ export interface RuntimeOptions {
  * paths are a second line for anything that might (headers, bodies, callers).
  */
 export function createLogger(
-  config: Pick<Config, 'logLevel'>,
+  settings: Pick<Config['server'], 'logLevel'>,
   destination?: pino.DestinationStream,
 ): Logger {
   return pino(
     {
-      level: config.logLevel,
+      level: settings.logLevel,
       base: { service: 'tipwire' },
       redact: {
         paths: [
@@ -107,21 +114,21 @@ export function createLogger(
 
 export function createRuntime(config: Config, options: RuntimeOptions = {}): Runtime {
   const clock = options.clock ?? Date.now;
-  const logger = options.logger ?? createLogger(config);
-  const store = openSqliteStore(config.dbPath);
+  const logger = options.logger ?? createLogger(config.server);
+  const store = openSqliteStore(config.store.dbPath);
   const port = createAsyncStore(store);
   const keyring = createKeyring({
-    dir: config.keysDir,
-    masterKeyHex: config.masterKey,
-    pseudonymEpochDays: config.pseudonymEpochDays,
+    dir: config.keys.dir,
+    masterKeyHex: config.keys.masterKey,
+    pseudonymEpochDays: config.keys.pseudonymEpochDays,
     clock,
   });
   claimKeysForDatabase({
     meta: store.meta,
     keyring,
-    dbPath: config.dbPath,
-    keysDir: config.keysDir,
-    masterKeyFromEnv: config.masterKey !== undefined,
+    dbPath: config.store.dbPath,
+    keysDir: config.keys.dir,
+    masterKeyFromEnv: config.keys.masterKey !== undefined,
   });
   const vault = createVault({
     master: () => keyring.master(),
@@ -130,19 +137,14 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   });
   const search = createSearchTokenizer({
     indexKey: keyring.subkey('blind-index'),
-    settings: {
-      inlineMaxChars: config.searchInlineMaxChars,
-      maxTerms: config.searchMaxTerms,
-      workers: config.searchWorkers,
-      maxQueued: config.searchMaxQueued,
-    },
+    settings: config.search,
     workerScript: () => workerScript(import.meta.url, './protect/search-worker.js'),
   });
   const auditLog = createAuditLog({
     repo: store.audit,
     key: keyring.subkey('audit'),
     clock,
-    anchorPath: defaultAnchorPath(config.keysDir),
+    anchorPath: defaultAnchorPath(config.keys.dir),
     onAnchorError: (err) =>
       logger.error({ code: (err as { code?: string }).code }, 'audit anchor not written'),
   });
@@ -152,13 +154,11 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   sealLegacyPlaintext(store, vault);
 
   const live = createLiveEvents(store.events);
-  const normalizeDeps = createNormalizeDeps(
-    config.gazetteerFile ? { gazetteerFile: config.gazetteerFile } : {},
-  );
+  const { gazetteerFile } = config.normalize;
   const normalize = {
-    deps: normalizeDeps,
-    settings: normalizeSettingsFrom(config),
-    geocoding: config.geocoderUrl !== undefined,
+    deps: createNormalizeDeps(gazetteerFile ? { gazetteerFile } : {}),
+    settings: config.normalize,
+    geocoding: config.geocoder.url !== undefined,
   };
   const pipeline = createPipeline({
     store,
@@ -167,36 +167,32 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     normalize,
     log: logger.child({ component: 'pipeline' }),
     settings: {
-      batchSize: config.pipelineBatchSize,
-      sliceMs: config.pipelineSliceMs,
-      busySliceMs: config.pipelineBusySliceMs,
-      maxAttempts: config.pipelineMaxAttempts,
-      retryBaseMs: config.pipelineRetryBaseMs,
-      pollMs: config.pipelinePollMs,
+      ...config.pipeline,
       joinRule: {
-        radiusMeters: config.correlateRadiusMeters,
-        windowMs: config.correlateWindowMinutes * 60_000,
+        radiusMeters: config.correlate.radiusMeters,
+        windowMs: config.correlate.windowMinutes * 60_000,
       },
       repeatRule: {
-        maxCallsInRow: config.abuseRepeatCalls,
-        windowMs: config.abuseRepeatWindowMinutes * 60_000,
+        maxCallsInRow: config.abuse.repeatCalls,
+        windowMs: config.abuse.repeatWindowMinutes * 60_000,
       },
     },
     onCommitted: () => live.poke(),
   });
-  const geocode = config.geocoderUrl
+  const geocoder = config.geocoder;
+  const geocode = geocoder.url
     ? createGeocodeWorker({
         store,
         geocoder: createNominatimGeocoder({
-          baseUrl: config.geocoderUrl,
+          baseUrl: geocoder.url,
           fetch: (url, init) => fetch(url, init),
-          userAgent: config.geocoderUserAgent,
-          timeoutMs: config.geocoderTimeoutMs,
+          userAgent: geocoder.userAgent,
+          timeoutMs: geocoder.timeoutMs,
         }),
         normalize,
         renormalize: (id) => pipeline.renormalize(id),
         log: logger.child({ component: 'geocoder' }),
-        minIntervalMs: config.geocoderMinIntervalMs,
+        minIntervalMs: geocoder.minIntervalMs,
       })
     : null;
   const protection: Protection = {
@@ -222,19 +218,22 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       );
       return { completeness: n.completeness, nextQuestions: n.nextQuestions };
     },
-    callerLimiter: config.rateLimits
-      ? createRateLimiter({ burst: config.callerBurst, perMinute: config.callerPerMinute }, clock)
+    callerLimiter: config.rateLimits.enabled
+      ? createRateLimiter(
+          { burst: config.rateLimits.callerBurst, perMinute: config.rateLimits.callerPerMinute },
+          clock,
+        )
       : undefined,
-    settings: config,
+    settings: config.intake,
   });
   const admin = createAdmin({
     store: port,
     audit,
     clock,
     newId,
-    sessionMs: config.sessionHours * 3_600_000,
-    tokenRules: tokenRulesFrom(config),
-    tokenDefaultDays: config.tokenDefaultDays,
+    sessionMs: config.access.sessionHours * 3_600_000,
+    tokenRules: tokenRulesFrom(config.access),
+    tokenDefaultDays: config.access.tokenDefaultDays,
   });
   const cases = createCases({
     store,
@@ -247,7 +246,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     onEvent: () => live.poke(),
   });
 
-  return {
+  const runtime: Omit<Runtime, 'workers'> = {
     config,
     geocode,
     normalize,
@@ -267,8 +266,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     clock,
     housekeeping() {
       const now = clock();
-      store.idempotency.pruneBefore(now - config.idempotencyTtlHours * 3_600_000);
-      store.events.pruneBefore(now - config.eventRetentionHours * 3_600_000);
+      store.idempotency.pruneBefore(now - config.intake.idempotencyTtlHours * 3_600_000);
+      store.events.pruneBefore(now - config.notify.eventRetentionHours * 3_600_000);
       const destroyed = keyring.destroyExpiredPseudonymKeys();
       if (destroyed.length > 0) {
         store.transaction(() =>
@@ -288,10 +287,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
         store,
         audit,
         now: clock(),
-        settings: {
-          unfoundedDays: config.retentionUnfoundedDays,
-          closedDays: config.retentionClosedDays,
-        },
+        settings: config.retention,
         actor,
       });
       // Zeroed pages reach the main file, and the WAL holding the old ones is emptied.
@@ -313,6 +309,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       }
     },
   };
+  const lock = store.lock({ owner: randomUUID(), clock });
+  return { ...runtime, workers: createWorkers(runtime, lock) };
 }
 
 /** Seals text a version-1 database still holds in plaintext (once, at start-up). */
@@ -342,51 +340,30 @@ function sealLegacyPlaintext(store: SqliteStore, vault: Vault) {
   }
 }
 
-/** The normalize core's settings, from the configuration. */
-export function normalizeSettingsFrom(config: Config): NormalizeSettings {
-  return {
-    defaultTimezone: config.defaultTimezone ?? null,
-    vagueWidenSeconds: config.timeVagueWidenSeconds,
-    vagueWidenFraction: config.timeVagueWidenFraction,
-    justNowSeconds: config.timeJustNowSeconds,
-    futureToleranceSeconds: config.timeFutureToleranceSeconds,
-    maxAgeDays: config.timeMaxAgeDays,
-    contradictionSeconds: config.timeContradictionSeconds,
-    staleToleranceSeconds: config.sourceStaleToleranceSeconds,
-    gazetteerPeoplePerKm2: config.gazetteerPeoplePerKm2,
-    gazetteerMinRadiusMeters: config.gazetteerMinRadiusMeters,
-    gazetteerMaxRadiusMeters: config.gazetteerMaxRadiusMeters,
-    gazetteerUnknownRadiusMeters: config.gazetteerUnknownRadiusMeters,
-    gazetteerWeakMatchMinPopulation: config.gazetteerWeakMatchMinPopulation,
-    gazetteerAmbiguityRatio: config.gazetteerAmbiguityRatio,
-    placeTextToleranceFactor: config.placeTextToleranceFactor,
-    geocodeCoarserThanMeters: config.geocodeCoarserThanMeters,
-    questionMinGain: config.questionMinGain,
-  };
-}
-
 /** The client's source for rate limits: its network prefix, hashed (never kept raw). */
 export function createSourceOf(config: Config) {
   const hash = sourceHasher();
-  return (request: { ip: string }) => hash(networkPrefix(request.ip, config));
+  return (request: { ip: string }) => hash(networkPrefix(request.ip, config.rateLimits));
 }
 
 export function createHttpApp(runtime: Runtime): Promise<FastifyInstance> {
   const { config, clock } = runtime;
-  const guesses = { burst: config.guessesBurst, perMinute: config.guessesPerMinute };
+  const limits = config.rateLimits;
+  const guesses = { burst: limits.guessesBurst, perMinute: limits.guessesPerMinute };
   const unlimited = { burst: Number.MAX_SAFE_INTEGER, perMinute: Number.MAX_SAFE_INTEGER };
   return buildApp({
     ...runtime,
+    effectiveSettings: () => effectiveSettings(config),
     sourceOf: createSourceOf(config),
     limiters: {
       prefix: createRateLimiter(
-        config.rateLimits
-          ? { burst: config.prefixBurst, perMinute: config.prefixPerMinute }
+        limits.enabled
+          ? { burst: limits.prefixBurst, perMinute: limits.prefixPerMinute }
           : unlimited,
         clock,
       ),
-      receipts: createRateLimiter(config.rateLimits ? guesses : unlimited, clock),
-      logins: createRateLimiter(config.rateLimits ? guesses : unlimited, clock),
+      receipts: createRateLimiter(limits.enabled ? guesses : unlimited, clock),
+      logins: createRateLimiter(limits.enabled ? guesses : unlimited, clock),
     },
   });
 }

@@ -174,7 +174,7 @@ describe('POST /api/v1/reports', () => {
     const report = runtime.store.reports.get((res.json() as { id: string }).id)!;
     expect(report.callerPseudonym).toMatch(/^ps\d+_[0-9a-f]{64}$/);
     runtime.store.db.pragma('wal_checkpoint(TRUNCATE)');
-    const file = readFileSync(runtime.config.dbPath);
+    const file = readFileSync(runtime.config.store.dbPath);
     for (const form of ['13800138000', '138 0013 8000', '+8613800138000', '8613800138000']) {
       expect(file.includes(Buffer.from(form))).toBe(false);
     }

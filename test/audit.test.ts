@@ -55,9 +55,9 @@ function seedEntry(i: number): AuditEntryInput {
 function openLog(db: Db, clock: () => number, anchorEvery = 1000): AuditLog {
   return createAuditLog({
     repo: createAuditRepository(db),
-    key: getAuditKey(config),
+    key: getAuditKey(config.keys),
     clock,
-    anchorPath: defaultAnchorPath(config.keysDir),
+    anchorPath: defaultAnchorPath(config.keys.dir),
     anchorEvery,
   });
 }
@@ -66,7 +66,7 @@ beforeEach(() => {
   const tmp = tempDir();
   cleanup = tmp.cleanup;
   config = testConfig(tmp.dir);
-  dbFile = config.dbPath;
+  dbFile = config.store.dbPath;
   const db = openDatabase(dbFile);
   let now = T0;
   const log = openLog(db, () => (now += 60_000));
@@ -178,8 +178,8 @@ describe('tipwire audit verify', () => {
 
   it('checks against a copy of the anchor kept elsewhere, when the original was removed too', async () => {
     const copy = path.join(path.dirname(dbFile), 'offsite-anchor.json');
-    copyFileSync(defaultAnchorPath(config.keysDir), copy);
-    rmSync(defaultAnchorPath(config.keysDir));
+    copyFileSync(defaultAnchorPath(config.keys.dir), copy);
+    rmSync(defaultAnchorPath(config.keys.dir));
     tamper('DELETE FROM audit_log WHERE seq = 12');
     expect((await auditCli('verify', '--db', dbFile)).code).toBe(0); // the limit of no anchor
     const r = await auditCli('verify', '--anchor', copy, '--db', dbFile);
@@ -188,7 +188,7 @@ describe('tipwire audit verify', () => {
   });
 
   it('without an anchor, shows a deleted tail as a gap once anything is appended', async () => {
-    rmSync(defaultAnchorPath(config.keysDir));
+    rmSync(defaultAnchorPath(config.keys.dir));
     tamper('DELETE FROM audit_log WHERE seq > 10');
     const before = await auditCli('verify', '--db', dbFile);
     expect(before.code).toBe(0);
@@ -209,7 +209,7 @@ describe('tipwire audit verify', () => {
   });
 
   it('exits 2 without the master key rather than calling every record edited', async () => {
-    rmSync(path.join(config.keysDir, 'master.key'));
+    rmSync(path.join(config.keys.dir, 'master.key'));
     const r = await auditCli('verify', '--db', dbFile);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no master key .*master\.key/);

@@ -25,7 +25,7 @@ describe('tipwire/layers', () => {
       "import { buildApp } from '../server/app.js';\nexport const x = buildApp;\n",
     );
     expect(errors).toEqual([
-      'store/ (rank 2) may not import server/ (rank 8): layers import only downward',
+      'store/ (rank 2) may not import server/ (rank 7): layers import only downward',
     ]);
   });
 

@@ -36,7 +36,7 @@ const pipeline = createPipeline({
     busySliceMs: 1000,
     maxAttempts: 3,
     retryBaseMs: 1000,
-    pollMs: 1000,
+    intakeBusyMs: 50,
     joinRule: { radiusMeters: 500, windowMs: 7_200_000 },
     repeatRule: { maxCallsInRow: 3, windowMs: 600_000 },
   },

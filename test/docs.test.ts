@@ -1,7 +1,8 @@
-/** The README stays true: its settings table is the one config.ts describes. */
+/** The README stays true: its settings table is the one the modules' settings declare. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allSettings } from '../src/config.js';
 // @ts-expect-error: a plain .mjs script without types
 import { settingsTable } from '../scripts/settings-table.mjs';
 import { ROOT } from './helpers.js';
@@ -21,6 +22,18 @@ describe('README', () => {
       readme.indexOf('<!-- settings:end -->'),
     );
     expect(cells(section)).toEqual(cells(settingsTable() as string));
+  });
+
+  it('lists every module setting once, under the module that declares it', () => {
+    const section = readme.slice(
+      readme.indexOf('<!-- settings:begin -->'),
+      readme.indexOf('<!-- settings:end -->'),
+    );
+    for (const { section: part, spec } of allSettings()) {
+      const rows = section.split('\n').filter((l) => l.includes(`\`${spec.env}\``));
+      expect(rows, spec.env).toHaveLength(1);
+      expect(rows[0]!.split('|')[1]!.trim(), spec.env).toBe(part);
+    }
   });
 
   it('gives the two set-up commands', () => {

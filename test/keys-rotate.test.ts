@@ -345,9 +345,9 @@ describe('keys rotate', () => {
     const second = rotateKeys(config);
     expect(second.from).toBe(first.to);
     expect(new Set([first.from, first.to, second.to]).size).toBe(3);
-    expect(wrappingIds(config.dbPath)).toEqual({ [second.to]: 3 });
+    expect(wrappingIds(config.store.dbPath)).toEqual({ [second.to]: 3 });
     expect(narrativesWith({}, ids)).toEqual(['in-process 0', 'in-process 1', 'in-process 2']);
-    expect(readdirSync(path.join(config.keysDir, 'retired')).sort()).toEqual(
+    expect(readdirSync(path.join(config.keys.dir, 'retired')).sort()).toEqual(
       [`master-${first.from}.key`, `master-${second.from}.key`].sort(),
     );
   });
@@ -363,7 +363,7 @@ describe('keys rotate', () => {
       createRuntime(testConfig(dir, { TIPWIRE_MASTER_KEY: OLD_KEY }), { logger: testLogger() }),
     ).toThrow(MasterKeyError);
     expect(narrativesWith({ TIPWIRE_MASTER_KEY: NEW_KEY }, ids)).toHaveLength(3);
-    expect(existsSync(path.join(testConfig(dir).keysDir, 'master.key'))).toBe(false);
+    expect(existsSync(path.join(testConfig(dir).keys.dir, 'master.key'))).toBe(false);
   });
 
   it('takes the new key from --new-key-file', async () => {
@@ -371,9 +371,9 @@ describe('keys rotate', () => {
     const file = path.join(dir, 'new.key');
     writeFileSync(file, NEW_KEY + '\n');
     const summary = rotateKeys(testConfig(dir), { newKeyFile: file });
-    const keysDir = testConfig(dir).keysDir;
+    const keysDir = testConfig(dir).keys.dir;
     expect(readFileSync(path.join(keysDir, 'master.key'), 'utf8').trim()).toBe(NEW_KEY);
-    expect(metaOf(testConfig(dir).dbPath).master_key_id).toBe(summary.to);
+    expect(metaOf(testConfig(dir).store.dbPath).master_key_id).toBe(summary.to);
   });
 });
 
@@ -382,7 +382,7 @@ describe('after a rotation', () => {
     await seedInProcess();
     const config = testConfig(dir);
     rotateKeys(config);
-    rmSync(path.join(config.keysDir, 'subkey-root'));
+    rmSync(path.join(config.keys.dir, 'subkey-root'));
     expect(() => createRuntime(config, { logger: testLogger() })).toThrow(
       /subkey root \(sk_\w+\) is not the one this database recorded .*subkey-root is missing/,
     );
@@ -396,9 +396,9 @@ describe('keys rotate refuses, changing nothing', () => {
     message: RegExp,
   ) {
     const config = testConfig(dir, env);
-    const before = snapshot(config.dbPath, config.keysDir);
+    const before = snapshot(config.store.dbPath, config.keys.dir);
     expect(() => rotateKeys(config, { newKeyFile })).toThrow(message);
-    expect(snapshot(config.dbPath, config.keysDir)).toBe(before);
+    expect(snapshot(config.store.dbPath, config.keys.dir)).toBe(before);
   }
 
   it('a missing new key file', async () => {

@@ -32,7 +32,10 @@ beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
   db = path.join(dir, 'tipwire.db');
   token = createToken(db);
-  server = await startServer(db, { TIPWIRE_PIPELINE_POLL_MS: '100' });
+  server = await startServer(db, {
+    TIPWIRE_PIPELINE_POLL_MS: '100',
+    TIPWIRE_LIVE_POLL_MS: '100',
+  });
 });
 afterEach(async () => {
   await server.stop();

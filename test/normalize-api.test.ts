@@ -74,6 +74,7 @@ beforeAll(async () => {
     TIPWIRE_GEOCODER_URL: geocoderUrl,
     TIPWIRE_GEOCODER_MIN_INTERVAL_MS: '0',
     TIPWIRE_PIPELINE_POLL_MS: '100',
+    TIPWIRE_GEOCODER_POLL_MS: '100',
   });
 }, 60_000);
 

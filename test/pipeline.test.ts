@@ -47,7 +47,7 @@ function pipelineWith(stages: readonly Stage[], maxAttempts = 3) {
       busySliceMs: 1000,
       maxAttempts,
       retryBaseMs: 1000,
-      pollMs: 1000,
+      intakeBusyMs: 50,
       joinRule: { radiusMeters: 500, windowMs: 7_200_000 },
       repeatRule: { maxCallsInRow: 3, windowMs: 600_000 },
     },
@@ -163,7 +163,7 @@ describe('a crash in the middle of the pipeline', () => {
     const ids: string[] = [];
     // Four reports in one place: they must end up in a single incident.
     for (let i = 0; i < 4; i++) ids.push(await submit({ observedAt: `2026-11-20T10:0${i}:00Z` }));
-    const dbPath = runtime.config.dbPath;
+    const dbPath = runtime.config.store.dbPath;
     runtime.close();
 
     // The child runs the pipeline one report per batch and kills itself inside the

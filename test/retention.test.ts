@@ -94,7 +94,7 @@ describe('purge', () => {
     expect(count('SELECT count(*) FROM report_points WHERE report_id = ?', id)).toBe(0);
     expect(runtime.store.incidents.get(report.incidentId!)).toBeNull();
     // secure_delete and the WAL checkpoint leave no copy of the sealed text in the file.
-    expect(readFileSync(runtime.config.dbPath).includes(sealed.subarray(1, 33))).toBe(false);
+    expect(readFileSync(runtime.config.store.dbPath).includes(sealed.subarray(1, 33))).toBe(false);
     expect(count(`SELECT count(*) FROM audit_log WHERE action = 'retention.purged'`)).toBe(1);
     expect(runtime.auditLog.verify()).toMatchObject({ ok: true });
   });

@@ -35,7 +35,7 @@ async function boot(env: Record<string, string> = {}) {
   cleanup = tmp.cleanup;
   now = T0;
   const config = testConfig(tmp.dir, env);
-  dbPath = config.dbPath;
+  dbPath = config.store.dbPath;
   runtime = createRuntime(config, { clock: () => now, logger: testLogger() });
   app = await createHttpApp(runtime);
   const issued = await runtime.admin.createToken('test', { roles: ['admin'] });

@@ -117,7 +117,7 @@ const keep = (x) => {
 const STEPS = [
   [
     'UTF-8 and nesting check of the body (checkedJsonText)',
-    (i) => keep(checkedJsonText(buffers[i], config.jsonMaxDepth)),
+    (i) => keep(checkedJsonText(buffers[i], config.intake.jsonMaxDepth)),
   ],
   ['JSON.parse of the body', (i) => keep(JSON.parse(texts[i]))],
   ["secure-json-parse (Fastify's parser)", (i) => keep(sjson.parse(texts[i]))],
@@ -139,7 +139,7 @@ const STEPS = [
   ],
   [
     'search tokens, on this thread (terms + HMACs)',
-    (i) => keep(tokensOf(`${parsedOnce[i].narrative}\n`, indexKey, config.searchMaxTerms).length),
+    (i) => keep(tokensOf(`${parsedOnce[i].narrative}\n`, indexKey, config.search.maxTerms).length),
   ],
   ['textFactsOf (word count, who)', (i) => keep(textFactsOf(parsedOnce[i].narrative, null))],
   ['issueReceipt', () => keep(issueReceipt())],

@@ -11,7 +11,7 @@ import { createHttpApp, createRuntime } from '../../dist/runtime.js';
 const config = loadConfig(process.env, { port: process.argv[2] });
 const runtime = createRuntime(config);
 const app = await createHttpApp(runtime);
-await app.listen({ port: config.port, host: config.host });
+await app.listen({ port: config.server.port, host: config.server.host });
 process.on(
   'SIGTERM',
   () =>

@@ -215,7 +215,7 @@ describe('the anchor', () => {
 });
 
 describe('getAuditKey', () => {
-  const settings = (keysDir: string) => ({ keysDir, masterKey: undefined, pseudonymEpochDays: 30 });
+  const settings = (dir: string) => ({ dir, masterKey: undefined, pseudonymEpochDays: 30 });
 
   it('derives the key from the master key, created once and readable by its owner only', () => {
     const keysDir = path.join(dir, 'keys');

@@ -291,17 +291,17 @@ export class AuditKeyMissingError extends Error {
  * error rather than a new key under which every existing record would look edited.
  */
 export function getAuditKey(
-  config: { keysDir: string; masterKey?: string; pseudonymEpochDays: number },
+  keys: { dir: string; masterKey?: string; pseudonymEpochDays: number },
   options: { create?: boolean } = {},
 ): Buffer {
-  const file = path.join(config.keysDir, MASTER_KEY_FILE);
-  if (options.create === false && !config.masterKey && !existsSync(file)) {
+  const file = path.join(keys.dir, MASTER_KEY_FILE);
+  if (options.create === false && !keys.masterKey && !existsSync(file)) {
     throw new AuditKeyMissingError(`there is no master key (TIPWIRE_MASTER_KEY, or ${file})`);
   }
   return createKeyring({
-    dir: config.keysDir,
-    masterKeyHex: config.masterKey,
-    pseudonymEpochDays: config.pseudonymEpochDays,
+    dir: keys.dir,
+    masterKeyHex: keys.masterKey,
+    pseudonymEpochDays: keys.pseudonymEpochDays,
     clock: Date.now,
   }).subkey('audit');
 }

@@ -80,16 +80,16 @@ export function auditCommand(program: Command) {
     .option(...DB_OPTION)
     .action((opts: { anchor?: string; db?: string }) => {
       const config = configFrom({ dbPath: opts.db });
-      const anchorPath = opts.anchor ?? defaultAnchorPath(config.keysDir);
-      withRepo(config.dbPath, (repo, databaseId) => {
-        requireOwnKeysFolder(databaseId, config.keysDir, config.dbPath);
+      const anchorPath = opts.anchor ?? defaultAnchorPath(config.keys.dir);
+      withRepo(config.store.dbPath, (repo, databaseId) => {
+        requireOwnKeysFolder(databaseId, config.keys.dir, config.store.dbPath);
         if (repo.last() === null && !existsSync(anchorPath)) {
           console.log('audit log intact: 0 records');
           return;
         }
         let key: Buffer;
         try {
-          key = getAuditKey(config, { create: false });
+          key = getAuditKey(config.keys, { create: false });
         } catch (err) {
           if (err instanceof AuditKeyMissingError) {
             throw new ExitError(`${err.message}: the audit log cannot be verified without it`, 2);
@@ -120,7 +120,7 @@ export function auditCommand(program: Command) {
     .action(
       (opts: { limit: number; actor?: string; action?: string; target?: string; db?: string }) => {
         const config = configFrom({ dbPath: opts.db });
-        withRepo(config.dbPath, (repo) => {
+        withRepo(config.store.dbPath, (repo) => {
           const { actor, action, target } = opts;
           let remaining = opts.limit;
           let after: number | undefined;

@@ -32,13 +32,13 @@ export function importCommand(program: Command) {
       const config = configFrom({ dbPath: opts.db });
       // Pipeline warnings go to stderr; stdout carries the summary only.
       const logger = createLogger(
-        { logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel },
+        { logLevel: config.server.logLevel === 'info' ? 'warn' : config.server.logLevel },
         process.stderr,
       );
       const runtime = createRuntime(config, { logger });
       const { store, pipeline } = runtime;
       try {
-        const schema = createReportSchema(config);
+        const schema = createReportSchema(config.intake);
         const incidentsBefore = store.incidents.count();
         let imported = 0;
         let failed = 0;
@@ -100,7 +100,7 @@ export function importCommand(program: Command) {
               now: runtime.clock(),
               newId,
               protection: runtime.protection,
-              defaultPhoneRegion: config.defaultPhoneRegion,
+              defaultPhoneRegion: config.intake.defaultPhoneRegion,
               mayStateReceivedAt: true,
             });
             batch.push({ report, lineKey });

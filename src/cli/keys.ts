@@ -42,41 +42,41 @@ export interface RotateOptions {
 
 /** Runs or resumes the rotation; ExitError (nothing changed) when it is refused. */
 export function rotateKeys(config: Config, options: RotateOptions = {}): RotationSummary {
-  if (!existsSync(config.dbPath))
-    throw new ExitError(`there is no database at ${config.dbPath}`, 2);
+  if (!existsSync(config.store.dbPath))
+    throw new ExitError(`there is no database at ${config.store.dbPath}`, 2);
   const newKey = givenNewKey(config, options.newKeyFile);
-  const masterFromEnv = config.masterKey !== undefined;
-  const files = createMasterKeyFiles(config.keysDir);
+  const masterFromEnv = config.keys.masterKey !== undefined;
+  const files = createMasterKeyFiles(config.keys.dir);
   if (!masterFromEnv && !files.hasMasterFile()) {
     throw new ExitError(
       `there is no master key to rotate from: neither TIPWIRE_MASTER_KEY nor ` +
-        `${path.join(config.keysDir, MASTER_KEY_FILE)} is set`,
+        `${path.join(config.keys.dir, MASTER_KEY_FILE)} is set`,
       2,
     );
   }
-  const store = openSqliteStore(config.dbPath);
+  const store = openSqliteStore(config.store.dbPath);
   try {
-    lockDatabase(store, config.dbPath);
-    const boundTo = readBinding(path.join(config.keysDir, DATABASE_ID_FILE));
+    lockDatabase(store, config.store.dbPath);
+    const boundTo = readBinding(path.join(config.keys.dir, DATABASE_ID_FILE));
     const ownId = databaseIdOf(store.meta);
     if (boundTo !== null && boundTo !== ownId) {
       throw new ExitError(
-        `the keys folder ${config.keysDir} belongs to another database (${boundTo}), not to ` +
-          `${config.dbPath} (${ownId}): give TIPWIRE_KEYS_DIR of this database`,
+        `the keys folder ${config.keys.dir} belongs to another database (${boundTo}), not to ` +
+          `${config.store.dbPath} (${ownId}): give TIPWIRE_KEYS_DIR of this database`,
         2,
       );
     }
     const keyring = createKeyring({
-      dir: config.keysDir,
-      masterKeyHex: config.masterKey,
-      pseudonymEpochDays: config.pseudonymEpochDays,
+      dir: config.keys.dir,
+      masterKeyHex: config.keys.masterKey,
+      pseudonymEpochDays: config.keys.pseudonymEpochDays,
       clock: Date.now,
     });
     const auditLog = createAuditLog({
       repo: store.audit,
       key: keyring.subkey('audit'),
       clock: Date.now,
-      anchorPath: defaultAnchorPath(config.keysDir),
+      anchorPath: defaultAnchorPath(config.keys.dir),
     });
     const summary = rotateMasterKey({
       meta: store.meta,
@@ -89,7 +89,7 @@ export function rotateKeys(config: Config, options: RotateOptions = {}): Rotatio
       makeKey: () => randomBytes(32),
       audit: (entry) => void auditLog.append(entry),
       clock: Date.now,
-      batchSize: config.keysRotateBatchSize,
+      batchSize: config.keys.rotateBatchSize,
       onProgress: options.onProgress ?? (() => {}),
     });
     auditLog.anchor();
@@ -104,14 +104,14 @@ export function rotateKeys(config: Config, options: RotateOptions = {}): Rotatio
 
 /** The new key from --new-key-file or TIPWIRE_NEW_MASTER_KEY; errors name the file, never the key. */
 function givenNewKey(config: Config, file: string | undefined): Buffer | null {
-  if (file !== undefined && config.newMasterKey !== undefined) {
+  if (file !== undefined && config.keys.newMasterKey !== undefined) {
     throw new ExitError(
       'give the new master key once: --new-key-file or TIPWIRE_NEW_MASTER_KEY',
       2,
     );
   }
-  if (config.newMasterKey !== undefined) {
-    return parseHexKey(config.newMasterKey, 'TIPWIRE_NEW_MASTER_KEY');
+  if (config.keys.newMasterKey !== undefined) {
+    return parseHexKey(config.keys.newMasterKey, 'TIPWIRE_NEW_MASTER_KEY');
   }
   if (file === undefined) return null;
   let key: Buffer | null;

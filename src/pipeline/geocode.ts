@@ -4,7 +4,9 @@
  * pin down (`geocode_state = 'wanted'`); this worker asks the geocoder, one report
  * at a time and no faster than `minIntervalMs` (Nominatim's usage policy asks for
  * at most one request a second), stores the answer, and normalizes the report
- * again with it. A failure is recorded and not retried.
+ * again with it. A failure is recorded and not retried. The scheduler runs `drain`
+ * every TIPWIRE_GEOCODER_POLL_MS (src/workers.ts); `stop` ends a drain after the
+ * request in flight.
  */
 import type { Geocoder } from '../normalize/geocoder.js';
 import { geocodeQueryFor } from '../normalize/normalize-report.js';
@@ -23,14 +25,12 @@ export interface GeocodeWorkerDeps {
 
 export function createGeocodeWorker(deps: GeocodeWorkerDeps) {
   const { store } = deps;
-  let running = false;
-  let busy = false;
-  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
 
   /** Asks for every wanted report now, in turn; resolves when none is left. */
   async function drain(): Promise<number> {
     let done = 0;
-    for (;;) {
+    while (!stopped) {
       const [id] = store.reports.geocodesWanted(1);
       if (!id) return done;
       const report = store.reports.get(id);
@@ -53,25 +53,13 @@ export function createGeocodeWorker(deps: GeocodeWorkerDeps) {
       done += 1;
       await new Promise((r) => setTimeout(r, deps.minIntervalMs));
     }
+    return done;
   }
-
-  const tick = () => {
-    if (!running || busy) return;
-    busy = true;
-    void drain().finally(() => (busy = false));
-  };
 
   return {
     drain,
-    start(pollMs: number) {
-      running = true;
-      timer = setInterval(tick, pollMs);
-      timer.unref();
-    },
-    poke: tick,
     stop() {
-      running = false;
-      if (timer) clearInterval(timer);
+      stopped = true;
     },
   };
 }

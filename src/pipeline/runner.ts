@@ -25,9 +25,10 @@ export interface PipelineSettings {
   sliceMs: number;
   /** Longest a background batch runs while reports are arriving, in ms. */
   busySliceMs: number;
+  /** Intake counts as busy (short slices) this long after reports were last stored, in ms. */
+  intakeBusyMs: number;
   maxAttempts: number;
   retryBaseMs: number;
-  pollMs: number;
   joinRule: JoinRule;
   repeatRule: RepeatRule;
 }
@@ -71,7 +72,10 @@ export interface Pipeline {
   runBatch(sliceMs?: number): BatchResult;
   /** Run batches until nothing is due now. */
   drain(): BatchResult;
-  /** Run in the background: on poke(), and every pollMs for work from elsewhere. */
+  /**
+   * Run in the background, on poke(). Work queued by other processes or due for retry
+   * is found by the scheduler's `pipeline-poll` job poking it (src/workers.ts).
+   */
   start(): void;
   poke(): void;
   /** Reports were just stored: wake up, and keep batches short for a while. */
@@ -161,18 +165,15 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     return result;
   }
 
-  let timer: NodeJS.Timeout | null = null;
   let scheduled = false;
   let running = false;
   let lastIntakeAt = -Infinity;
-  /** Intake counts as busy this long after reports were last stored. */
-  const INTAKE_BUSY_MS = 50;
 
   function loop() {
     scheduled = false;
     if (!running) return;
     try {
-      const busy = performance.now() - lastIntakeAt < INTAKE_BUSY_MS;
+      const busy = performance.now() - lastIntakeAt < settings.intakeBusyMs;
       const { taken } = runBatch(busy ? settings.busySliceMs : settings.sliceMs);
       // More may be due; setImmediate lets waiting requests in first.
       if (taken > 0) poke();
@@ -217,8 +218,6 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     },
     start() {
       running = true;
-      timer = setInterval(poke, settings.pollMs);
-      timer.unref();
       poke();
     },
     poke,
@@ -228,8 +227,6 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     },
     stop() {
       running = false;
-      if (timer) clearInterval(timer);
-      timer = null;
     },
   };
 }

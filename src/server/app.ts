@@ -8,7 +8,10 @@ import type { Logger } from 'pino';
 import type { Admin } from '../admin/admin.service.js';
 import { tokenRulesFrom } from '../access/tokens.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { Config } from '../config.js';
+import type { SettingsOf } from '../domain/settings.js';
+import type { ACCESS_SETTINGS } from '../access/settings.js';
+import type { INTAKE_SETTINGS } from '../intake/settings.js';
+import type { SERVER_SETTINGS } from './settings.js';
 import type { IntakeService } from '../intake/intake.service.js';
 import type { LiveEvents } from '../notify/live-events.js';
 import type { RateLimiter } from '../protect/rate-limit.js';
@@ -38,6 +41,12 @@ declare module 'fastify' {
   }
 }
 
+export interface AppConfig {
+  server: SettingsOf<typeof SERVER_SETTINGS>;
+  intake: SettingsOf<typeof INTAKE_SETTINGS>;
+  access: SettingsOf<typeof ACCESS_SETTINGS>;
+}
+
 export interface AppDeps {
   store: SqliteStore;
   intake: IntakeService;
@@ -49,26 +58,30 @@ export interface AppDeps {
   admin: Admin;
   cases: Cases;
   clock: () => number;
-  config: Config;
+  /** The sections of the configuration the HTTP app reads. */
+  config: AppConfig;
+  /** Every setting's effective value (secrets shown as set or not), for admins. */
+  effectiveSettings: () => { env: string; value: unknown }[];
   sourceOf: (request: FastifyRequest) => string;
   limiters: { prefix: RateLimiter; receipts: RateLimiter; logins: RateLimiter };
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const { store, config: settings } = deps;
+  const { store } = deps;
+  const { server, intake, access } = deps.config;
   const app = Fastify({
     loggerInstance: deps.logger,
     // We log one line per request ourselves, with the route pattern instead of the URL
     // (a URL can carry a receipt or a search term).
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: settings.bodyLimitBytes,
+    bodyLimit: intake.bodyLimitBytes,
     // A request (which may carry a caller's number) must arrive whole within the caller
     // TTL. Node checks this only every `connectionsCheckingInterval`, so it is the
     // backstop (headers included); the exact deadline on the body is ours (deadline.ts).
-    requestTimeout: settings.callerTtlSeconds * 1000,
+    requestTimeout: intake.callerTtlSeconds * 1000,
     http: { connectionsCheckingInterval: 1000 },
     clientErrorHandler: answerClientError,
-    trustProxy: settings.trustProxy,
+    trustProxy: server.trustProxy,
     // Never trust a client-chosen request id.
     requestIdHeader: false,
     onProtoPoisoning: 'error',
@@ -83,14 +96,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     let text: string;
     try {
-      text = checkedJsonText(body as Buffer, settings.jsonMaxDepth);
+      text = checkedJsonText(body as Buffer, intake.jsonMaxDepth);
     } catch (err) {
       done(err as Error, undefined);
       return;
     }
     parseJson(request, text, done);
   });
-  installRequestDeadline(app, settings.callerTtlSeconds * 1000);
+  installRequestDeadline(app, intake.callerTtlSeconds * 1000);
   app.decorateRequest('principal', null as unknown as Principal);
   app.addHook('onRequest', async (request) => {
     request.principal = ANONYMOUS;
@@ -122,7 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const auth = createAuth({
     tokens: store.tokens,
     clock: deps.clock,
-    rules: tokenRulesFrom(settings),
+    rules: tokenRulesFrom(access),
     userName: (id) => {
       const user = store.users.get(id);
       return user && user.disabledAt === null ? user.name : null;
@@ -141,9 +154,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     audit: deps.audit,
     prefixLimiter: deps.limiters.prefix,
     sourceOf: deps.sourceOf,
-    pageSizeMax: settings.pageSizeMax,
-    pageTextBudget: settings.pageTextBudgetChars,
-    messageMaxChars: settings.messageMaxChars,
+    pageSizeMax: server.pageSizeMax,
+    pageTextBudget: server.pageTextBudgetChars,
+    messageMaxChars: intake.messageMaxChars,
   });
   receiptRoutes(app, {
     store,
@@ -152,13 +165,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cases: deps.cases,
     limiter: deps.limiters.receipts,
     sourceOf: deps.sourceOf,
-    messageMaxChars: settings.messageMaxChars,
+    messageMaxChars: intake.messageMaxChars,
   });
-  incidentRoutes(app, { store, audit: deps.audit, pageSizeMax: settings.pageSizeMax });
+  incidentRoutes(app, { store, audit: deps.audit, pageSizeMax: server.pageSizeMax });
   eventRoutes(app, {
     live: deps.live,
     store,
-    heartbeatMs: settings.sseHeartbeatSeconds * 1000,
+    heartbeatMs: server.sseHeartbeatSeconds * 1000,
     stillValid: (request) => {
       try {
         return auth.identify(request).roles.length > 0;
@@ -168,12 +181,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   sessionRoutes(app, { admin: deps.admin, limiter: deps.limiters.logins, sourceOf: deps.sourceOf });
-  adminRoutes(app, { admin: deps.admin, store, config: deps.config });
+  adminRoutes(app, {
+    admin: deps.admin,
+    store,
+    effectiveSettings: deps.effectiveSettings,
+    pageSizeMax: server.pageSizeMax,
+  });
   statsRoutes(app, { store, clock: deps.clock });
   auditRoutes(app, {
     audit: deps.auditLog,
     repo: store.audit,
-    pageSizeMax: settings.pageSizeMax,
+    pageSizeMax: server.pageSizeMax,
   });
   await webRoutes(app);
   return app;

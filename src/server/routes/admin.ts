@@ -6,7 +6,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseRoles, type Admin } from '../../admin/admin.service.js';
-import { describeSettings, SETTINGS, type Config } from '../../config.js';
 import { validationError } from '../../domain/errors.js';
 import { fieldIssues } from '../../intake/report-schema.js';
 import type { Store, User } from '../../store/store.js';
@@ -15,7 +14,9 @@ import { encodeCursor, parsePageQuery } from '../pagination.js';
 export interface AdminRoutesDeps {
   admin: Admin;
   store: Store;
-  config: Config;
+  /** Every setting's effective value (secrets shown as set or not). */
+  effectiveSettings: () => { env: string; value: unknown }[];
+  pageSizeMax: number;
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -134,7 +135,7 @@ export function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps) {
   /** API tokens and sessions, newest first: never the secret or its hash. */
   app.get('/api/v1/tokens', { config: { access: ['admin'] } }, async (request) => {
     const { userId, kind } = parse(tokenListQuery, request.query);
-    const { limit, after } = parsePageQuery(request.query, deps.config.pageSizeMax);
+    const { limit, after } = parsePageQuery(request.query, deps.pageSizeMax);
     const page = await admin.listTokens(limit, after, { userId, kind });
     return {
       items: page.items.map((t) => ({
@@ -164,16 +165,6 @@ export function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps) {
 
   /** Every setting's effective value; secrets only as "set" or not. */
   app.get('/api/v1/settings', { config: { access: ['admin'] } }, async () => ({
-    items: describeSettings().map((s) => {
-      const key = (Object.keys(SETTINGS) as (keyof typeof SETTINGS)[]).find(
-        (k) => SETTINGS[k].env === s.env,
-      )!;
-      const spec = SETTINGS[key] as { secret?: boolean };
-      const value = deps.config[key];
-      return {
-        env: s.env,
-        value: spec.secret ? (value === undefined ? null : '(set)') : (value ?? null),
-      };
-    }),
+    items: deps.effectiveSettings(),
   }));
 }

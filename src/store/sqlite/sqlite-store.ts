@@ -1,5 +1,7 @@
 /** The embedded store: every repository over one better-sqlite3 connection. */
+import type { Lock } from '../../platform/scheduler.js';
 import type { Store } from '../store.js';
+import { createSqliteLock } from './lease.repository.js';
 import { openDatabase, type Db } from './database.js';
 import { createIncidentRepository } from './incident.repository.js';
 import { createMetaRepository } from './meta.repository.js';
@@ -25,6 +27,8 @@ export interface SqliteStore extends Store {
    * DatabaseBusyError when another connection has it open.
    */
   lockExclusive(): void;
+  /** Leases in this database for background jobs that one process at a time may run. */
+  lock(deps: { owner: string; clock: () => number }): Lock;
 }
 
 export class DatabaseBusyError extends Error {
@@ -94,6 +98,7 @@ export function openSqliteStore(file: string): SqliteStore {
     flushDeleted: () => {
       db.pragma('wal_checkpoint(TRUNCATE)');
     },
+    lock: (deps) => createSqliteLock(db, deps),
     lockExclusive() {
       db.pragma('locking_mode = EXCLUSIVE');
       try {

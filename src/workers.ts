@@ -1,0 +1,90 @@
+/**
+ * The background jobs of `serve`, declared in one place as data and run by the one
+ * scheduler (src/platform/scheduler.ts), which guards, times and reports them.
+ * Housekeeping and the retention purge are exclusive: over one database, one
+ * process at a time runs them (a lease in the database, `worker_leases`). The
+ * polls are per process: each has its own pipeline loop and live-stream clients.
+ */
+import type { Logger } from 'pino';
+import { intIn, setting } from './domain/settings.js';
+import { createScheduler, type Job, type Lock, type Scheduler } from './platform/scheduler.js';
+import type { PurgeResult } from './retention/retention.service.js';
+
+export const WORKER_SETTINGS = {
+  housekeepingIntervalMs: setting(
+    'TIPWIRE_HOUSEKEEPING_INTERVAL_MS',
+    'How often `serve` prunes old idempotency records and live events, destroys expired pseudonym keys and writes the audit anchor (once at start, then at this interval; one process at a time per database).',
+    intIn(1000, 7 * 86_400_000),
+    3_600_000,
+  ),
+};
+
+/** What the jobs work on: the parts of the runtime they call (the runtime holds their scheduler). */
+export interface WorkerRuntime {
+  config: {
+    workers: { housekeepingIntervalMs: number };
+    retention: { purgeIntervalMs: number };
+    pipeline: { pollMs: number };
+    notify: { pollMs: number };
+    geocoder: { pollMs: number };
+  };
+  logger: Logger;
+  clock: () => number;
+  geocode: { drain(): Promise<unknown>; stop(): void } | null;
+  housekeeping(): void;
+  purge(): PurgeResult;
+  pipeline: { poke(): void };
+  live: { poke(): void };
+}
+
+/** What `serve` runs in the background besides answering requests. */
+export function backgroundJobs(runtime: WorkerRuntime): Job[] {
+  const { config, logger, geocode } = runtime;
+  const jobs: Job[] = [
+    {
+      name: 'housekeeping',
+      intervalMs: config.workers.housekeepingIntervalMs,
+      runAtStart: true,
+      exclusive: true,
+      run: () => runtime.housekeeping(),
+    },
+    {
+      name: 'retention-purge',
+      intervalMs: config.retention.purgeIntervalMs,
+      runAtStart: true,
+      exclusive: true,
+      run: () => {
+        const r = runtime.purge();
+        if (r.reports + r.tokens > 0) logger.info({ ...r }, 'retention purge');
+      },
+    },
+    // Work queued by other processes (an import) or due for retry.
+    {
+      name: 'pipeline-poll',
+      intervalMs: config.pipeline.pollMs,
+      run: () => runtime.pipeline.poke(),
+    },
+    // Events written by other processes (an import) reach this process's live stream.
+    { name: 'live-poll', intervalMs: config.notify.pollMs, run: () => runtime.live.poke() },
+  ];
+  if (geocode) {
+    jobs.push({
+      name: 'geocoder',
+      intervalMs: config.geocoder.pollMs,
+      run: async () => {
+        await geocode.drain();
+      },
+      stop: () => geocode.stop(),
+    });
+  }
+  return jobs;
+}
+
+/** The scheduler of `serve`'s jobs; `lock` (leases in the database) keeps exclusive jobs to one process. */
+export function createWorkers(runtime: WorkerRuntime, lock: Lock): Scheduler {
+  return createScheduler(backgroundJobs(runtime), {
+    clock: runtime.clock,
+    log: runtime.logger.child({ component: 'scheduler' }),
+    lock,
+  });
+}
