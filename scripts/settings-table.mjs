@@ -1,7 +1,7 @@
 // Prints the README's settings table from the single source of truth, src/config.ts
 // (via dist/). `node scripts/settings-table.mjs --write` updates README.md in place.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { describeSettings } from '../dist/config.js';
+import { writeReadmeSection } from './readme-section.mjs';
 
 export function settingsTable() {
   const rows = describeSettings().map(
@@ -11,18 +11,8 @@ export function settingsTable() {
   return ['| variable | default | meaning |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
-const BEGIN = '<!-- settings:begin -->';
-const END = '<!-- settings:end -->';
-
 if (process.argv.includes('--write')) {
-  const readme = readFileSync('README.md', 'utf8');
-  const start = readme.indexOf(BEGIN);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < 0) throw new Error('README.md has no settings markers');
-  writeFileSync(
-    'README.md',
-    readme.slice(0, start + BEGIN.length) + '\n' + settingsTable() + '\n' + readme.slice(end),
-  );
+  writeReadmeSection('<!-- settings:begin -->', '<!-- settings:end -->', settingsTable());
 } else {
   console.log(settingsTable());
 }

@@ -28,6 +28,7 @@ import { createVault, type Vault } from './protect/vault.js';
 import { createSearchTokenizer } from './protect/search-tokenizer.js';
 import { workerScript } from './platform/worker-pool.js';
 import { buildApp } from './server/app.js';
+import type { WorkerStatus } from './server/metrics.js';
 import { createCases, type AuditAppend, type Cases } from './server/cases.js';
 import { createAuditRepository } from './store/sqlite/audit.repository.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.js';
@@ -55,6 +56,8 @@ export interface Runtime {
   housekeeping(): void;
   /** Deletes cases past their retention period, then checkpoints the WAL. */
   purge(actor?: string): PurgeResult;
+  /** Subscribes to how long each pipeline stage run takes (metrics); returns the unsubscribe. */
+  observeStages(observer: (stage: string, ms: number) => void): () => void;
   close(): void;
 }
 
@@ -147,6 +150,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   sealLegacyPlaintext(store, vault);
 
   const live = createLiveEvents(store.events);
+  const stageObservers = new Set<(stage: string, ms: number) => void>();
   const normalizeDeps = createNormalizeDeps(
     config.gazetteerFile ? { gazetteerFile: config.gazetteerFile } : {},
   );
@@ -178,6 +182,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       },
     },
     onCommitted: () => live.poke(),
+    onStage: (stage, ms) => stageObservers.forEach((observe) => observe(stage, ms)),
   });
   const geocode = config.geocoderUrl
     ? createGeocodeWorker({
@@ -293,6 +298,10 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       auditLog.anchor();
       return result;
     },
+    observeStages(observer) {
+      stageObservers.add(observer);
+      return () => stageObservers.delete(observer);
+    },
     close() {
       pipeline.stop();
       geocode?.stop();
@@ -365,12 +374,16 @@ export function createSourceOf(config: Config) {
   return (request: { ip: string }) => hash(networkPrefix(request.ip, config));
 }
 
-export function createHttpApp(runtime: Runtime): Promise<FastifyInstance> {
+export function createHttpApp(
+  runtime: Runtime,
+  options: { workers?: () => readonly WorkerStatus[] } = {},
+): Promise<FastifyInstance> {
   const { config, clock } = runtime;
   const guesses = { burst: config.guessesBurst, perMinute: config.guessesPerMinute };
   const unlimited = { burst: Number.MAX_SAFE_INTEGER, perMinute: Number.MAX_SAFE_INTEGER };
   return buildApp({
     ...runtime,
+    workers: options.workers,
     sourceOf: createSourceOf(config),
     limiters: {
       prefix: createRateLimiter(

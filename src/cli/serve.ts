@@ -1,6 +1,11 @@
-/** `tipwire serve`: the HTTP server, the pipeline and the live stream, until a signal. */
+/**
+ * `tipwire serve`: the HTTP server, the pipeline and the live stream, until a signal;
+ * with TIPWIRE_METRICS_LISTEN, a second listener for the metrics.
+ */
+import type { Server } from 'node:http';
 import type { Command } from 'commander';
 import { createHttpApp, createRuntime } from '../runtime.js';
+import { listenAddress, startMetricsListener, type WorkerStatus } from '../server/metrics.js';
 import { configFrom, DB_OPTION } from './shared.js';
 
 const HOUSEKEEPING_MS = 60 * 60 * 1000;
@@ -18,19 +23,33 @@ export function serveCommand(program: Command) {
       const runtime = createRuntime(config);
       // The gazetteer takes a second or two to load: before listening, not on a report.
       runtime.normalize.deps.preload();
-      const app = await createHttpApp(runtime);
+      // Each background task's last run, for the metrics (until the scheduler reports them).
+      const workers = new Map<string, WorkerStatus>();
+      const app = await createHttpApp(runtime, { workers: () => [...workers.values()] });
+      let metricsServer: Server | null = null;
       // Background work never takes the server down: a failure is logged (its code,
       // never content) and the task runs again at its next turn.
       const guarded = (task: string, fn: () => void) => () => {
+        const startedAt = runtime.clock();
+        const started = performance.now();
+        let lastError: string | null = null;
         try {
           fn();
         } catch (err) {
           const e = err as { code?: string; name?: string };
+          lastError = e.code ?? e.name ?? 'unknown_error';
           runtime.logger.error({ task, code: e.code, name: e.name }, 'background task failed');
         }
+        workers.set(task, {
+          name: task,
+          lastRunAt: startedAt,
+          lastDurationMs: performance.now() - started,
+          lastError,
+          runs: (workers.get(task)?.runs ?? 0) + 1,
+        });
       };
       const housekeeping = guarded('housekeeping', () => runtime.housekeeping());
-      const purge = guarded('retention purge', () => {
+      const purge = guarded('purge', () => {
         const r = runtime.purge();
         if (r.reports + r.tokens > 0) runtime.logger.info({ ...r }, 'retention purge');
       });
@@ -54,6 +73,10 @@ export function serveCommand(program: Command) {
         timers.forEach(clearInterval);
         let code = 0;
         for (const [step, fn] of [
+          [
+            'metrics',
+            () => new Promise<void>((done) => metricsServer?.close(() => done()) ?? done()),
+          ],
           ['http', () => app.close()],
           ['runtime', () => runtime.close()],
         ] as const) {
@@ -70,6 +93,20 @@ export function serveCommand(program: Command) {
       process.on('SIGINT', () => void stop('SIGINT'));
       process.on('SIGTERM', () => void stop('SIGTERM'));
 
+      if (config.metricsListen !== undefined) {
+        const { host, port } = listenAddress(config.metricsListen);
+        metricsServer = await startMetricsListener({
+          metrics: app.metrics,
+          token: config.metricsToken,
+          host,
+          port,
+        });
+        const bound = metricsServer.address();
+        runtime.logger.info(
+          { metrics: typeof bound === 'object' && bound ? `${bound.address}:${bound.port}` : '' },
+          'metrics listening',
+        );
+      }
       await app.listen({ port: config.port, host: config.host });
       runtime.logger.info({ db: config.dbPath }, 'tipwire is serving');
     });
