@@ -116,12 +116,11 @@ export function createMetrics(sources: MetricsSources) {
   });
   new Gauge({
     name: 'tipwire_audit_anchor_age_seconds',
-    help: 'Time since the audit anchor was last written (absent while there is none).',
+    help: 'Time since the audit anchor was last written (NaN while there is none).',
     registers,
     collect() {
-      this.reset();
       const at = safely(sources.auditAnchorAt);
-      if (at !== undefined && at !== null) this.set(Math.max(0, sources.clock() - at) / 1000);
+      this.set(at === undefined || at === null ? NaN : Math.max(0, sources.clock() - at) / 1000);
     },
   });
   new Gauge({
