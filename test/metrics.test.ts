@@ -6,11 +6,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import parsePrometheus, { type Family } from 'parse-prometheus-text-format';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issueToken } from '../src/access/tokens.js';
 import { createHttpApp, createRuntime, type Runtime } from '../src/runtime.js';
-import { makeReport, remember, tempDir, testConfig, testLogger } from './helpers.js';
+import { makeReport, remember, ROOT, tempDir, testConfig, testLogger } from './helpers.js';
 
 let runtime: Runtime;
 let app: FastifyInstance;
@@ -121,6 +123,27 @@ describe('access to /metrics', () => {
         'process_cpu_seconds_total',
       ]),
     );
+  });
+
+  it('has exactly the metrics the README lists, of the types it says', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${metricsToken}` },
+    });
+    const served = parsePrometheus(res.body)
+      .filter((f) => f.name.startsWith('tipwire_'))
+      .map((f) => `${f.name} ${f.type.toLowerCase()}`);
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(
+      readme.indexOf('<!-- metrics:begin -->'),
+      readme.indexOf('<!-- metrics:end -->'),
+    );
+    const listed = [...table.matchAll(/^\| `(tipwire_\w+)` +\| (\w+) /gm)].map(
+      (m) => `${m[1]} ${m[2]}`,
+    );
+    expect(listed.length).toBeGreaterThan(0);
+    expect(served.sort()).toEqual(listed.sort());
   });
 
   it('is not there at all without a token set (404)', async () => {
