@@ -2,8 +2,8 @@
 // settings.ts files as src/config.ts composes them (via dist/), one row per setting,
 // grouped by the part of tipwire that owns it. `node scripts/settings-table.mjs --write`
 // updates README.md in place.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { describeSettings } from '../dist/config.js';
+import { writeReadmeSection } from './readme-section.mjs';
 
 export function settingsTable() {
   const rows = describeSettings().map(
@@ -15,18 +15,8 @@ export function settingsTable() {
   );
 }
 
-const BEGIN = '<!-- settings:begin -->';
-const END = '<!-- settings:end -->';
-
 if (process.argv.includes('--write')) {
-  const readme = readFileSync('README.md', 'utf8');
-  const start = readme.indexOf(BEGIN);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < 0) throw new Error('README.md has no settings markers');
-  writeFileSync(
-    'README.md',
-    readme.slice(0, start + BEGIN.length) + '\n' + settingsTable() + '\n' + readme.slice(end),
-  );
+  writeReadmeSection('<!-- settings:begin -->', '<!-- settings:end -->', settingsTable());
 } else {
   console.log(settingsTable());
 }

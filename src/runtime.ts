@@ -30,6 +30,7 @@ import type { Scheduler } from './platform/scheduler.js';
 import { workerScript } from './platform/worker-pool.js';
 import { buildApp } from './server/app.js';
 import { createCases, type AuditAppend, type Cases } from './cases/cases.service.js';
+import type { WorkerStatus } from './server/metrics.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.js';
 import { createAsyncStore } from './store/sqlite/async-store.js';
 import type { AsyncStore } from './store/port.js';
@@ -66,6 +67,8 @@ export interface Runtime {
    * stops them before close(); status() says how each is doing.
    */
   workers: Scheduler;
+  /** Subscribes to how long each pipeline stage run takes (metrics); returns the unsubscribe. */
+  observeStages(observer: (stage: string, ms: number) => void): () => void;
   close(): void;
 }
 
@@ -154,6 +157,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   sealLegacyPlaintext(store, vault);
 
   const live = createLiveEvents(store.events);
+  const stageObservers = new Set<(stage: string, ms: number) => void>();
   const { gazetteerFile } = config.normalize;
   const normalize = {
     deps: createNormalizeDeps(gazetteerFile ? { gazetteerFile } : {}),
@@ -178,6 +182,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       },
     },
     onCommitted: () => live.poke(),
+    onStage: (stage, ms) => stageObservers.forEach((observe) => observe(stage, ms)),
   });
   const geocoder = config.geocoder;
   const geocode = geocoder.url
@@ -295,6 +300,10 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       auditLog.anchor();
       return result;
     },
+    observeStages(observer) {
+      stageObservers.add(observer);
+      return () => stageObservers.delete(observer);
+    },
     close() {
       pipeline.stop();
       geocode?.stop();
@@ -346,7 +355,10 @@ export function createSourceOf(config: Config) {
   return (request: { ip: string }) => hash(networkPrefix(request.ip, config.rateLimits));
 }
 
-export function createHttpApp(runtime: Runtime): Promise<FastifyInstance> {
+export function createHttpApp(
+  runtime: Runtime,
+  options: { workers?: () => readonly WorkerStatus[] } = {},
+): Promise<FastifyInstance> {
   const { config, clock } = runtime;
   const limits = config.rateLimits;
   const guesses = { burst: limits.guessesBurst, perMinute: limits.guessesPerMinute };
@@ -354,6 +366,7 @@ export function createHttpApp(runtime: Runtime): Promise<FastifyInstance> {
   return buildApp({
     ...runtime,
     effectiveSettings: () => effectiveSettings(config),
+    workers: options.workers,
     sourceOf: createSourceOf(config),
     limiters: {
       prefix: createRateLimiter(

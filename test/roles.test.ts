@@ -17,6 +17,7 @@ const READERS: Role[] = ['analyst', 'supervisor', 'office'];
 const EXPECTED: { method: string; url: string; allowed: 'public' | Role[] }[] = [
   { method: 'GET', url: '/api/v1/health', allowed: 'public' },
   { method: 'GET', url: '/api/v1/meta', allowed: 'public' },
+  { method: 'GET', url: '/api/v1/openapi.json', allowed: 'public' },
   { method: 'POST', url: '/api/v1/reports', allowed: 'public' },
   { method: 'GET', url: '/api/v1/receipts/:receipt', allowed: 'public' },
   { method: 'POST', url: '/api/v1/receipts/:receipt/messages', allowed: 'public' },
@@ -59,6 +60,7 @@ const EXPECTED: { method: string; url: string; allowed: 'public' | Role[] }[] = 
 const SUCCESS: Record<string, number> = {
   'GET /api/v1/health': 200,
   'GET /api/v1/meta': 200,
+  'GET /api/v1/openapi.json': 200,
   'POST /api/v1/reports': 201,
   'GET /api/v1/receipts/:receipt': 200,
   'POST /api/v1/receipts/:receipt/messages': 201,

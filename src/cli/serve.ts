@@ -1,6 +1,11 @@
-/** `tipwire serve`: the HTTP server, the pipeline and the live stream, until a signal. */
+/**
+ * `tipwire serve`: the HTTP server, the pipeline and the live stream, until a signal;
+ * with TIPWIRE_METRICS_LISTEN, a second listener for the metrics.
+ */
+import type { Server } from 'node:http';
 import type { Command } from 'commander';
 import { createHttpApp, createRuntime } from '../runtime.js';
+import { listenAddress, startMetricsListener } from '../server/metrics.js';
 import { configFrom, DB_OPTION } from './shared.js';
 
 export function serveCommand(program: Command) {
@@ -14,7 +19,8 @@ export function serveCommand(program: Command) {
       const runtime = createRuntime(config);
       // The gazetteer takes a second or two to load: before listening, not on a report.
       runtime.normalize.deps.preload();
-      const app = await createHttpApp(runtime);
+      const app = await createHttpApp(runtime, { workers: () => runtime.workers.status() });
+      let metricsServer: Server | null = null;
       // Housekeeping, the retention purge and the polls (src/workers.ts); the first two
       // run once now. A failing job is logged by name and code and runs again later.
       runtime.pipeline.start();
@@ -28,6 +34,10 @@ export function serveCommand(program: Command) {
         runtime.logger.info({ signal }, 'stopping');
         let code = 0;
         for (const [step, fn] of [
+          [
+            'metrics',
+            () => new Promise<void>((done) => metricsServer?.close(() => done()) ?? done()),
+          ],
           ['http', () => app.close()],
           ['workers', () => runtime.workers.stop()],
           ['runtime', () => runtime.close()],
@@ -45,6 +55,20 @@ export function serveCommand(program: Command) {
       process.on('SIGINT', () => void stop('SIGINT'));
       process.on('SIGTERM', () => void stop('SIGTERM'));
 
+      if (config.server.metricsListen !== undefined) {
+        const { host, port } = listenAddress(config.server.metricsListen);
+        metricsServer = await startMetricsListener({
+          metrics: app.metrics,
+          token: config.server.metricsToken,
+          host,
+          port,
+        });
+        const bound = metricsServer.address();
+        runtime.logger.info(
+          { metrics: typeof bound === 'object' && bound ? `${bound.address}:${bound.port}` : '' },
+          'metrics listening',
+        );
+      }
       await app.listen({ port: config.server.port, host: config.server.host });
       runtime.logger.info({ db: config.store.dbPath }, 'tipwire is serving');
     });

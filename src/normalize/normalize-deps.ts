@@ -23,6 +23,8 @@ export interface NormalizeDepsOptions {
 export interface LoadedNormalizeDeps extends Required<NormalizeDeps> {
   /** Loads the gazetteer and warms the time readers now (a server does this before it listens). */
   preload(): void;
+  /** Whether the gazetteer is in memory (readiness). */
+  loaded(): boolean;
 }
 
 /** Every form chrono-node and our grammar read, in both languages: each of their patterns runs. */
@@ -76,5 +78,6 @@ export function createNormalizeDeps(options: NormalizeDepsOptions = {}): LoadedN
       load();
       warmUp(zones);
     },
+    loaded: () => loaded !== null,
   };
 }

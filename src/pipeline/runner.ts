@@ -47,6 +47,8 @@ export interface PipelineDeps {
   log: PipelineLog;
   /** Called after each batch that changed something has committed. */
   onCommitted?: (processed: number) => void;
+  /** Told how long each stage run that succeeded took, in ms (metrics); must not throw. */
+  onStage?: (stage: string, ms: number) => void;
   /** Test seam: the stages to run (default: all of STAGES). */
   stages?: readonly Stage[];
 }
@@ -117,7 +119,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       store.transaction(() => {
         const report = store.reports.get(job.reportId);
         if (!report) throw Object.assign(new Error('report missing'), { code: 'report_missing' });
+        const started = performance.now();
         stage.run(ctx, report);
+        deps.onStage?.(stage.name, performance.now() - started);
         if (next) store.jobs.advance(job.id, next.name, ctx.now);
         else store.jobs.complete(job.id);
       });

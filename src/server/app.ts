@@ -1,19 +1,20 @@
 /**
  * The Fastify application: parsers, security headers, logging without request
- * content, access control declared per route, the error mapping and every route.
- * Built from deps; starts nothing.
+ * content, access control declared per route, the error mapping, metrics, every
+ * route and the OpenAPI document of them. Built from deps; starts nothing.
  */
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Admin } from '../admin/admin.service.js';
 import { tokenRulesFrom } from '../access/tokens.js';
-import type { AuditLog } from '../audit/audit-log.js';
+import { defaultAnchorPath, readAnchor, type AuditLog } from '../audit/audit-log.js';
 import type { SettingsOf } from '../domain/settings.js';
 import type { ACCESS_SETTINGS } from '../access/settings.js';
 import type { INTAKE_SETTINGS } from '../intake/settings.js';
 import type { SERVER_SETTINGS } from './settings.js';
 import type { IntakeService } from '../intake/intake.service.js';
 import type { LiveEvents } from '../notify/live-events.js';
+import type { Keyring } from '../protect/keyring.js';
 import type { RateLimiter } from '../protect/rate-limit.js';
 import type { Vault } from '../protect/vault.js';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
@@ -22,6 +23,8 @@ import type { AuditAppend, Cases } from '../cases/cases.service.js';
 import { installRequestDeadline } from './deadline.js';
 import { answerClientError, errorHandler, notFound } from './http-errors.js';
 import { checkedJsonText } from './json-body.js';
+import { createMetrics, metricsRoutes, type Metrics, type WorkerStatus } from './metrics.js';
+import { collectRoutes, openApiRoutes } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { auditRoutes, recordRefusal } from './routes/audit.js';
 import { eventRoutes } from './routes/events.js';
@@ -38,6 +41,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every API route with the access it declares (the role matrix test walks them). */
     apiRoutes: DeclaredRoute[];
+    /** This app's metrics (serve also shows them on TIPWIRE_METRICS_LISTEN). */
+    metrics: Metrics;
   }
 }
 
@@ -45,6 +50,8 @@ export interface AppConfig {
   server: SettingsOf<typeof SERVER_SETTINGS>;
   intake: SettingsOf<typeof INTAKE_SETTINGS>;
   access: SettingsOf<typeof ACCESS_SETTINGS>;
+  /** Where the keys (and the audit anchor) are. */
+  keys: { dir: string };
 }
 
 export interface AppDeps {
@@ -64,6 +71,13 @@ export interface AppDeps {
   effectiveSettings: () => { env: string; value: unknown }[];
   sourceOf: (request: FastifyRequest) => string;
   limiters: { prefix: RateLimiter; receipts: RateLimiter; logins: RateLimiter };
+  keyring: Pick<Keyring, 'pseudonymKeys' | 'subkey'>;
+  /** Whether the gazetteer is loaded (readiness). */
+  normalize: { deps: { loaded(): boolean } };
+  /** Subscribes to the pipeline's stage timings; returns the unsubscribe. */
+  observeStages?: (observer: (stage: string, ms: number) => void) => () => void;
+  /** The background workers' last runs (serve's housekeeping and purge). */
+  workers?: () => readonly WorkerStatus[];
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -114,7 +128,30 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     void reply.header('referrer-policy', 'no-referrer');
     if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
   });
+  const metrics = createMetrics({
+    clock: deps.clock,
+    backlog: () => ({ ...store.jobs.counts(), oldestDueAt: store.jobs.oldestDueAt(deps.clock()) }),
+    auditAnchorAt: () => {
+      const read = readAnchor(
+        defaultAnchorPath(deps.config.keys.dir),
+        deps.keyring.subkey('audit'),
+      );
+      return read.state === 'ok' ? read.anchor.at : null;
+    },
+    keyEpoch: () => deps.keyring.pseudonymKeys().current.epoch,
+    workers: deps.workers,
+  });
+  app.decorate('metrics', metrics);
+  const stopObserving = deps.observeStages?.((stage, ms) => metrics.observeStage(stage, ms));
+  app.addHook('onClose', async () => stopObserving?.());
+
   app.addHook('onResponse', async (request, reply) => {
+    metrics.observeRequest(
+      request.method,
+      request.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
     request.log.info(
       {
         method: request.method,
@@ -143,8 +180,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onRefused: (refusal) => store.transaction(() => refusals(refusal)),
   });
   app.decorate('apiRoutes', auth.install(app));
+  const registered = collectRoutes(app);
 
-  healthRoutes(app, { store });
+  healthRoutes(app, {
+    store,
+    gazetteerLoaded: () => deps.normalize.deps.loaded(),
+    maxParkedJobs: server.readyMaxParkedJobs,
+  });
   metaRoutes(app);
   reportRoutes(app, {
     store,
@@ -157,6 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     pageSizeMax: server.pageSizeMax,
     pageTextBudget: server.pageTextBudgetChars,
     messageMaxChars: intake.messageMaxChars,
+    onAccepted: () => metrics.reportAccepted(),
   });
   receiptRoutes(app, {
     store,
@@ -193,6 +236,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     repo: store.audit,
     pageSizeMax: server.pageSizeMax,
   });
+  metricsRoutes(app, { metrics, token: server.metricsToken });
+  openApiRoutes(app, registered);
   await webRoutes(app);
   return app;
 }

@@ -12,11 +12,9 @@ function decodeCursor(text: string): Cursor | null {
   return match ? { at: Number(match[1]), seq: Number(match[2]) } : null;
 }
 
-export function parsePageQuery(
-  query: unknown,
-  maxLimit: number,
-): { limit: number; after?: Cursor } {
-  const schema = z.object({
+/** The paging parameters of a list route: `limit` (capped, not refused, above the maximum) and `cursor`. */
+export const pageQuery = (maxLimit: number) =>
+  z.object({
     // Above the maximum is not an error: the page is simply capped.
     limit: z.coerce
       .number()
@@ -26,6 +24,12 @@ export function parsePageQuery(
       .transform((n) => Math.min(n, maxLimit)),
     cursor: z.string().max(200).optional(),
   });
+
+export function parsePageQuery(
+  query: unknown,
+  maxLimit: number,
+): { limit: number; after?: Cursor } {
+  const schema = pageQuery(maxLimit);
   const parsed = schema.safeParse(query ?? {});
   if (!parsed.success) throw validationError(fieldIssues(parsed.error, query));
   if (parsed.data.cursor === undefined) return { limit: parsed.data.limit };

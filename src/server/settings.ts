@@ -40,4 +40,32 @@ export const SERVER_SETTINGS = {
     intIn(1, 30),
     15,
   ),
+  // Operations: metrics (server/metrics.ts) and readiness (routes/health.ts).
+  metricsToken: setting(
+    'TIPWIRE_METRICS_TOKEN',
+    'Secret (at least 32 characters) that GET /metrics asks for as a bearer token; unset: the main port has no /metrics (the default).',
+    z.string().trim().min(32, 'must be at least 32 characters').optional(),
+    undefined as string | undefined,
+    { secret: true },
+  ),
+  metricsListen: setting(
+    'TIPWIRE_METRICS_LISTEN',
+    'host:port of a second listener serving only GET /metrics (e.g. 127.0.0.1:9464), asking for TIPWIRE_METRICS_TOKEN too if set; unset: none (the default).',
+    z
+      .string()
+      .trim()
+      .regex(
+        /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/,
+        'must be host:port, such as 127.0.0.1:9464 or [::1]:9464',
+      )
+      .refine((v) => Number(v.slice(v.lastIndexOf(':') + 1)) <= 65535, 'port must be at most 65535')
+      .optional(),
+    undefined as string | undefined,
+  ),
+  readyMaxParkedJobs: setting(
+    'TIPWIRE_READY_MAX_PARKED_JOBS',
+    'Parked (failed for good) pipeline jobs GET /health/ready tolerates; one more and it answers 503.',
+    intIn(0, 1_000_000_000),
+    0,
+  ),
 };

@@ -191,6 +191,8 @@ export interface JobRepository {
   retryLater(id: number, attempts: number, availableAt: number, error: string): void;
   park(id: number, attempts: number, error: string, now: number): void;
   counts(): { ready: number; failed: number };
+  /** When the longest-waiting job due at `now` became due (epoch ms); null when none is due. */
+  oldestDueAt(now: number): number | null;
 }
 
 export interface StoredEvent {

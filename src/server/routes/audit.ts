@@ -13,10 +13,9 @@ import {
   type AuditLog,
   type AuditRepository,
 } from '../../audit/audit-log.js';
-import { validationError } from '../../domain/errors.js';
-import { fieldIssues } from '../../intake/report-schema.js';
 import type { Refusal } from '../auth.js';
 import { encodeCursor, parsePageQuery } from '../pagination.js';
+import { validate, type RouteSchemas } from '../route-schemas.js';
 
 export interface AuditRoutesDeps {
   audit: Pick<AuditLog, 'verify'>;
@@ -55,21 +54,45 @@ const filterSchema = z
 export function auditRoutes(app: FastifyInstance, deps: AuditRoutesDeps) {
   const { audit, repo } = deps;
 
-  app.get('/api/v1/audit', { config: { access: ['auditor'] } }, async (request) => {
-    const parsed = filterSchema.safeParse(request.query ?? {});
-    if (!parsed.success) throw validationError(fieldIssues(parsed.error, request.query));
-    const { limit, after } = parsePageQuery(request.query, deps.pageSizeMax);
-    const { actor, action, target, since, until } = parsed.data;
-    const page = repo.list({ limit, after: after?.seq, actor, action, target, since, until });
-    const lastItem = page.items[page.items.length - 1];
-    return {
-      items: page.items.map(auditRecordView),
-      nextCursor:
-        page.next !== null && lastItem ? encodeCursor({ at: lastItem.at, seq: page.next }) : null,
-    };
-  });
+  const listRoute = {
+    summary: 'Read the audit trail',
+    description:
+      'The audit trail, newest first, filtered by `actor`, `action`, `target`, `since` and `until`.',
+    query: filterSchema,
+    answers: {
+      200: {
+        description: 'a page of audit records',
+        schema: z.object({ items: z.array(z.looseObject({})), nextCursor: z.string().nullable() }),
+      },
+    },
+  } satisfies RouteSchemas;
+  const verifyRoute = {
+    summary: 'Check the audit chain',
+    description: 'A check of the whole chain and its anchor, now (reads every record).',
+    answers: { 200: { description: 'the result', schema: z.looseObject({ ok: z.boolean() }) } },
+  } satisfies RouteSchemas;
 
-  app.get('/api/v1/audit/verify', { config: { access: ['auditor'] } }, async () => audit.verify());
+  app.get(
+    '/api/v1/audit',
+    { config: { access: ['auditor'], schemas: listRoute } },
+    async (request) => {
+      const { actor, action, target, since, until } = validate(listRoute.query, request.query);
+      const { limit, after } = parsePageQuery(request.query, deps.pageSizeMax);
+      const page = repo.list({ limit, after: after?.seq, actor, action, target, since, until });
+      const lastItem = page.items[page.items.length - 1];
+      return {
+        items: page.items.map(auditRecordView),
+        nextCursor:
+          page.next !== null && lastItem ? encodeCursor({ at: lastItem.at, seq: page.next }) : null,
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/audit/verify',
+    { config: { access: ['auditor'], schemas: verifyRoute } },
+    async () => audit.verify(),
+  );
 }
 
 /**

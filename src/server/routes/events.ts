@@ -11,6 +11,7 @@ import type { LiveEvents } from '../../notify/live-events.js';
 import type { Store, StoredEvent } from '../../store/store.js';
 import type { Principal } from '../auth.js';
 import { scopedIncident } from '../incident-scope.js';
+import type { RouteSchemas } from '../route-schemas.js';
 
 /** Each subscriber sees only events about cases in its scope (and stream notices). */
 function inScope(principal: Principal, event: StoredEvent): boolean {
@@ -22,6 +23,14 @@ function inScope(principal: Principal, event: StoredEvent): boolean {
     officeId: report.officeId ?? null,
   });
 }
+
+const streamRoute: RouteSchemas = {
+  summary: 'The live stream',
+  description:
+    'Server-sent events in the caller’s scope: `report.processed` when a report has been through the pipeline, `report.updated` when a case changes (status, office, a message); metadata only, never text, and the incident summary over the members the caller may see; honours `Last-Event-ID`, sends `stream.reset` when missed events are gone; `HEAD` answers with the headers at once.',
+  headers: { 'Last-Event-ID': 'the id of the last event seen: the stream replays what came after' },
+  answers: { 200: { description: 'the event stream', contentType: 'text/event-stream' } },
+};
 
 /** A subscriber whose socket buffers more than this is too slow and is dropped. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
@@ -87,7 +96,7 @@ export function eventRoutes(
 
   app.get(
     '/api/v1/events',
-    { config: { access: ['analyst', 'supervisor', 'office'] } },
+    { config: { access: ['analyst', 'supervisor', 'office'], schemas: streamRoute } },
     async (request, reply) => {
       // HEAD: the stream's headers, without waiting for events that never end.
       if (request.method === 'HEAD') {

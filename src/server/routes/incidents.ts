@@ -11,11 +11,12 @@ import { memberScope } from '../../access/scope.js';
 import { incidentViewFor, seesIncident } from '../incident-scope.js';
 import { AppError, validationError } from '../../domain/errors.js';
 import type { Incident } from '../../domain/incident.js';
-import { fieldIssues } from '../../intake/report-schema.js';
 import type { Store } from '../../store/store.js';
 import type { AuditAppend } from '../../audit/audit-log.js';
 import { splitListEntry } from '../../audit/audit-log.js';
-import { encodeCursor, parsePageQuery } from '../pagination.js';
+import { encodeCursor, pageQuery, parsePageQuery } from '../pagination.js';
+import { validate, type RouteSchemas } from '../route-schemas.js';
+import { officeAssignment } from './reports.js';
 
 const READERS = ['analyst', 'supervisor', 'office'] as const;
 
@@ -34,34 +35,72 @@ export function incidentRoutes(
     return incident;
   }
 
-  app.get('/api/v1/incidents', { config: { access: [...READERS] } }, async (request) => {
-    const { limit, after } = parsePageQuery(request.query, deps.pageSizeMax);
-    const page = store.incidents.listNewest(limit, after, memberScope(request.principal));
-    return {
-      items: page.items.map((i) => incidentViewFor(store, request.principal, i)),
-      nextCursor: page.next ? encodeCursor(page.next) : null,
-    };
+  const incidentParams = z.object({ id: z.string() });
+  const incident = z.looseObject({
+    id: z.string(),
+    reportIds: z.array(z.string()),
+    reportCount: z.number(),
+    officeId: z.string().nullable(),
   });
+  const INCIDENT_FIELDS =
+    '`reportIds`, `externalIds`, `start`, `end`, `centroid`, `reportCount`, `independentSources`, `officeId`; each viewer sees an incident only through the reports it may see (an analyst not the abuse queue’s, an office only its own), with span, centroid and counts over those alone.';
 
-  app.get<{ Params: { id: string } }>(
-    '/api/v1/incidents/:id',
-    { config: { access: [...READERS] } },
-    async (request) =>
-      incidentViewFor(store, request.principal, visible(request.principal, request.params.id)),
+  const listRoute = {
+    summary: 'List incidents',
+    description: `Newest first: ${INCIDENT_FIELDS}`,
+    query: pageQuery(deps.pageSizeMax),
+    answers: {
+      200: {
+        description: 'a page of incidents',
+        schema: z.object({ items: z.array(incident), nextCursor: z.string().nullable() }),
+      },
+    },
+  } satisfies RouteSchemas;
+
+  app.get(
+    '/api/v1/incidents',
+    { config: { access: [...READERS], schemas: listRoute } },
+    async (request) => {
+      const { limit, after } = parsePageQuery(request.query, deps.pageSizeMax);
+      const page = store.incidents.listNewest(limit, after, memberScope(request.principal));
+      return {
+        items: page.items.map((i) => incidentViewFor(store, request.principal, i)),
+        nextCursor: page.next ? encodeCursor(page.next) : null,
+      };
+    },
   );
 
-  const assignment = z.strictObject({
-    officeId: z.string().min(1).max(100).nullable(),
-    reason: z.string().trim().min(1).max(500),
-  });
-  app.post<{ Params: { id: string } }>(
-    '/api/v1/incidents/:id/assignment',
-    { config: { access: ['supervisor'] } },
+  const oneRoute = {
+    summary: 'Read one incident',
+    description: `One incident: ${INCIDENT_FIELDS}`,
+    params: incidentParams,
+    answers: { 200: { description: 'the incident', schema: incident } },
+  } satisfies RouteSchemas;
+
+  app.get(
+    '/api/v1/incidents/:id',
+    { config: { access: [...READERS], schemas: oneRoute } },
     async (request) => {
-      const parsed = assignment.safeParse(request.body ?? {});
-      if (!parsed.success) throw validationError(fieldIssues(parsed.error, request.body));
-      const { officeId, reason } = parsed.data;
-      const incident = visible(request.principal, request.params.id);
+      const { id } = validate(oneRoute.params, request.params);
+      return incidentViewFor(store, request.principal, visible(request.principal, id));
+    },
+  );
+
+  const assignmentRoute = {
+    summary: 'Route an incident to a field office',
+    description:
+      'Route an incident and all its reports to an office: `{"officeId":"o_…"|null,"reason":"…"}`.',
+    params: incidentParams,
+    ...officeAssignment,
+  } satisfies RouteSchemas;
+
+  app.post(
+    '/api/v1/incidents/:id/assignment',
+    { config: { access: ['supervisor'], schemas: assignmentRoute } },
+    async (request) => {
+      const { id } = validate(assignmentRoute.params, request.params);
+      const { officeId, reason } = validate(assignmentRoute.body, request.body);
+      const incident = visible(request.principal, id);
       if (officeId !== null && !store.offices.get(officeId)) {
         throw validationError([{ path: 'officeId', message: 'no office with this id' }]);
       }

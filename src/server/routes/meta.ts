@@ -7,6 +7,7 @@
  * `304 Not Modified` when the client already has it.
  */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { createHash } from 'node:crypto';
 import { ROLES } from '../../access/roles.js';
 import {
@@ -30,6 +31,7 @@ import {
   STATUS_LABELS,
 } from '../../domain/labels.js';
 import { CASE_STATUSES, CHANNELS, HOW_KNOWN, QUEUES, REPORT_STAGES } from '../../domain/report.js';
+import type { RouteSchemas } from '../route-schemas.js';
 
 /** The answer: codes → texts for lookups, ordered lists for what a form offers in order. */
 export function metaAnswer() {
@@ -63,15 +65,47 @@ export function matchesETag(header: string | undefined, etag: string): boolean {
   });
 }
 
+const bilingual = z.object({ en: z.string(), zh: z.string() });
+const labelledList = z.array(bilingual.extend({ code: z.string() }));
+
+const metaRoute = {
+  summary: 'The code catalogue',
+  description:
+    'The catalogue of codes clients label (flags and findings with their meaning, severities, case statuses, queues, stages, channels, how-known answers, roles), in English and Chinese; `ETag`, `304` on `If-None-Match`.',
+  headers: { 'if-none-match': 'the ETag of a catalogue the client has: 304 if it is current' },
+  answers: {
+    200: {
+      description: 'the catalogue',
+      schema: z.object({
+        flags: z.record(z.string(), bilingual.extend({ family: z.string() })),
+        flagFamilies: labelledList,
+        findings: z.record(z.string(), z.object({ severity: z.string() })),
+        severities: labelledList,
+        statuses: labelledList,
+        queues: labelledList,
+        stages: labelledList,
+        channels: labelledList,
+        howKnown: labelledList,
+        roles: labelledList,
+      }),
+    },
+    304: { description: 'the client has the current catalogue' },
+  },
+} satisfies RouteSchemas;
+
 export function metaRoutes(app: FastifyInstance) {
   const body = JSON.stringify(metaAnswer());
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
-  app.get('/api/v1/meta', { config: { access: 'public' } }, async (request, reply) => {
-    // Cached by anyone, checked again on every use: a 304 costs nothing, and an
-    // upgrade's new codes show at once (no max-age to wait out).
-    void reply.header('cache-control', 'public, no-cache');
-    void reply.header('etag', etag);
-    if (matchesETag(request.headers['if-none-match'], etag)) return reply.code(304).send();
-    return reply.type('application/json; charset=utf-8').send(body);
-  });
+  app.get(
+    '/api/v1/meta',
+    { config: { access: 'public', schemas: metaRoute } },
+    async (request, reply) => {
+      // Cached by anyone, checked again on every use: a 304 costs nothing, and an
+      // upgrade's new codes show at once (no max-age to wait out).
+      void reply.header('cache-control', 'public, no-cache');
+      void reply.header('etag', etag);
+      if (matchesETag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+      return reply.type('application/json; charset=utf-8').send(body);
+    },
+  );
 }

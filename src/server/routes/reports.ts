@@ -9,13 +9,14 @@ import { listScope } from '../../access/scope.js';
 import { AppError, rateLimited, validationError } from '../../domain/errors.js';
 import { CASE_STATUSES, QUEUES } from '../../domain/report.js';
 import type { IntakeService } from '../../intake/intake.service.js';
-import { boundedText, fieldIssues } from '../../intake/report-schema.js';
+import { boundedText } from '../../intake/report-schema.js';
 import type { RateLimiter } from '../../protect/rate-limit.js';
 import type { Vault } from '../../protect/vault.js';
 import type { Store } from '../../store/store.js';
 import { hasRole, type Principal } from '../auth.js';
 import type { AuditAppend, Cases } from '../../cases/cases.service.js';
-import { encodeCursor, parsePageQuery } from '../pagination.js';
+import { encodeCursor, pageQuery, parsePageQuery } from '../pagination.js';
+import { validate, type RouteSchemas } from '../route-schemas.js';
 import { timeView } from '../../export/views.js';
 
 /** Flags about how the reporter's own time and place claims were read. */
@@ -34,91 +35,184 @@ export interface ReportRoutesDeps {
   /** Most characters of report text one page of the list carries (at least one report). */
   pageTextBudget: number;
   messageMaxChars: number;
+  /** Told of each report stored by POST (not of a replayed answer). */
+  onAccepted?: () => void;
 }
 
 /** Printable ASCII, 1–255 characters (as in the IETF Idempotency-Key draft's examples). */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 const READERS = ['analyst', 'supervisor', 'office'] as const;
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value ?? {});
-  if (!parsed.success) throw validationError(fieldIssues(parsed.error, value));
-  return parsed.data;
-}
+/** Path parameters of one case: any text (an unknown id is a 404, not a 400). */
+const caseParams = z.object({ id: z.string() });
+const created = z.object({ id: z.string() });
+/** The completeness score of normalize/completeness.ts, and what to ask next. */
+const completeness = z.object({
+  score: z.number(),
+  presence: z.number(),
+  components: z.record(z.string(), z.number()),
+});
+const nextQuestions = z.array(z.looseObject({ field: z.string(), gain: z.number() }));
+
+/** Routing a case or an incident to a field office (null: to none): body and answer. */
+export const officeAssignment = {
+  body: z.strictObject({
+    officeId: z.string().min(1).max(100).nullable(),
+    reason: z.string().trim().min(1).max(500),
+  }),
+  answers: {
+    200: {
+      description: 'the new office',
+      schema: z.object({ id: z.string(), officeId: z.string().nullable() }),
+    },
+  },
+};
 
 export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
   const { store, intake, cases } = deps;
 
-  app.post('/api/v1/reports', { config: { access: 'public' } }, async (request, reply) => {
-    const principal = request.principal;
-    // Partners' gateways send for many callers from one address: their tokens skip this.
-    if (!hasRole(principal, 'intake', 'admin')) {
-      const take = deps.prefixLimiter.take(deps.sourceOf(request));
-      if (!take.ok) throw rateLimited('reports from your network', take.retryAfterSeconds);
-    }
-    const header = request.headers['idempotency-key'];
-    let idempotencyKey: string | undefined;
-    if (header !== undefined) {
-      if (typeof header !== 'string' || !IDEMPOTENCY_KEY.test(header)) {
-        throw validationError([
-          { path: 'header:Idempotency-Key', message: 'must be 1–255 printable ASCII characters' },
-        ]);
+  const intakeRoute = {
+    summary: 'Send a report',
+    description:
+      'Intake: the Report JSON. Anyone may send; an intake token may state receivedAt and skips the per-network limit.',
+    body: intake.schema,
+    headers: {
+      'Idempotency-Key':
+        '1–255 printable characters: the same key and body get the first answer again',
+    },
+    answers: {
+      201: {
+        description: 'stored (fsync’d); Location names the report',
+        schema: z.object({
+          id: z.string(),
+          receipt: z
+            .string()
+            .meta({ description: 'the reporter’s way back; shown only this once' }),
+          completeness: completeness.optional(),
+          nextQuestions: nextQuestions.optional(),
+        }),
+      },
+      408: { description: 'the body did not arrive whole within TIPWIRE_CALLER_TTL_SECONDS' },
+      409: { description: 'the same Idempotency-Key is still being processed' },
+      422: { description: 'the same Idempotency-Key with a different body' },
+      429: { description: 'too many reports from one caller or network (Retry-After)' },
+      503: { description: 'too many long narratives wait for a search worker (Retry-After)' },
+    },
+  } satisfies RouteSchemas;
+
+  app.post(
+    '/api/v1/reports',
+    { config: { access: 'public', schemas: intakeRoute } },
+    async (request, reply) => {
+      const principal = request.principal;
+      // Partners' gateways send for many callers from one address: their tokens skip this.
+      if (!hasRole(principal, 'intake', 'admin')) {
+        const take = deps.prefixLimiter.take(deps.sourceOf(request));
+        if (!take.ok) throw rateLimited('reports from your network', take.retryAfterSeconds);
       }
-      idempotencyKey = header;
-    }
-    const result = await intake.submit(request.body, {
-      principal: principal.id,
-      idempotencyKey,
-      mayStateReceivedAt: principal.roles.length > 0,
-    });
-    if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
-    if (result.status === 201 && typeof result.body.id === 'string') {
-      void reply.header('Location', `/api/v1/reports/${result.body.id}`);
-    }
-    return reply.code(result.status).send(result.body);
-  });
+      const header = request.headers['idempotency-key'];
+      let idempotencyKey: string | undefined;
+      if (header !== undefined) {
+        if (typeof header !== 'string' || !IDEMPOTENCY_KEY.test(header)) {
+          throw validationError([
+            { path: 'header:Idempotency-Key', message: 'must be 1–255 printable ASCII characters' },
+          ]);
+        }
+        idempotencyKey = header;
+      }
+      // intake validates the body with intakeRoute.body (its own schema).
+      const result = await intake.submit(request.body, {
+        principal: principal.id,
+        idempotencyKey,
+        mayStateReceivedAt: principal.roles.length > 0,
+      });
+      if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
+      if (result.status === 201 && typeof result.body.id === 'string') {
+        void reply.header('Location', `/api/v1/reports/${result.body.id}`);
+        if (!result.replayed) deps.onAccepted?.();
+      }
+      return reply.code(result.status).send(result.body);
+    },
+  );
 
   const listQuery = z.object({
     q: z.string().trim().min(1).max(200).optional(),
     queue: z.enum(QUEUES).optional(),
   });
+  const listRoute = {
+    summary: 'List and search cases',
+    description:
+      'Newest first; `q` searches narratives and messages; `queue=abuse` for supervisors.',
+    // Paging is read first (pagination.ts), then the filters.
+    query: pageQuery(deps.pageSizeMax).extend(listQuery.shape),
+    answers: {
+      200: {
+        description: 'a page of cases, and the cursor of the next one',
+        schema: z.object({ items: z.array(z.looseObject({})), nextCursor: z.string().nullable() }),
+      },
+    },
+  } satisfies RouteSchemas;
 
-  app.get('/api/v1/reports', { config: { access: [...READERS] } }, async (request) => {
-    const { limit, after } = parsePageQuery(request.query, deps.pageSizeMax);
-    const { q, queue } = parse(listQuery, request.query);
-    const scope = listScope(request.principal, queue);
-    if (scope === 'forbidden') {
-      throw new AppError('forbidden', 'forbidden', 'your role may not see this queue');
-    }
-    const page = q
-      ? store.reports.search(deps.vault.queryTokens(q), limit, after, scope)
-      : store.reports.listNewest(limit, after, scope);
-    const items = cases.readMany(
-      request.principal,
-      page.items,
-      q ? 'searched the reports' : 'listed the reports',
-      deps.pageTextBudget,
-    );
-    // Cut short by the text budget: the next page starts after the last report shown.
-    const last = page.items[items.length - 1];
-    const next =
-      items.length < page.items.length && last ? { at: last.receivedAt, seq: last.seq } : page.next;
-    return { items, nextCursor: next ? encodeCursor(next) : null };
-  });
-
-  app.get<{ Params: { id: string } }>(
-    '/api/v1/reports/:id',
-    { config: { access: [...READERS] } },
-    async (request) =>
-      cases.read(request.principal, cases.visible(request.principal, request.params.id)),
+  app.get(
+    '/api/v1/reports',
+    { config: { access: [...READERS], schemas: listRoute } },
+    async (request) => {
+      const { limit, after } = parsePageQuery(request.query, deps.pageSizeMax);
+      const { q, queue } = validate(listQuery, request.query);
+      const scope = listScope(request.principal, queue);
+      if (scope === 'forbidden') {
+        throw new AppError('forbidden', 'forbidden', 'your role may not see this queue');
+      }
+      const page = q
+        ? store.reports.search(deps.vault.queryTokens(q), limit, after, scope)
+        : store.reports.listNewest(limit, after, scope);
+      const items = cases.readMany(
+        request.principal,
+        page.items,
+        q ? 'searched the reports' : 'listed the reports',
+        deps.pageTextBudget,
+      );
+      // Cut short by the text budget: the next page starts after the last report shown.
+      const last = page.items[items.length - 1];
+      const next =
+        items.length < page.items.length && last
+          ? { at: last.receivedAt, seq: last.seq }
+          : page.next;
+      return { items, nextCursor: next ? encodeCursor(next) : null };
+    },
   );
 
-  app.get<{ Params: { id: string; attachmentId: string } }>(
+  const caseRoute = {
+    summary: 'Read one case',
+    description:
+      'One case: narrative, messages, attachments, normalized time and place, flags; an attachment’s `filename` shows control and invisible characters as `<U+202E>` (`hiddenCharactersInName: true`).',
+    params: caseParams,
+    answers: { 200: { description: 'the case', schema: z.looseObject({ id: z.string() }) } },
+  } satisfies RouteSchemas;
+
+  app.get(
+    '/api/v1/reports/:id',
+    { config: { access: [...READERS], schemas: caseRoute } },
+    async (request) => {
+      const { id } = validate(caseRoute.params, request.params);
+      return cases.read(request.principal, cases.visible(request.principal, id));
+    },
+  );
+
+  const attachmentRoute = {
+    summary: 'Download an attachment',
+    description: 'The file (header `Digest: sha-256=…`).',
+    params: z.object({ id: z.string(), attachmentId: z.string() }),
+    answers: { 200: { description: 'the file', contentType: 'application/octet-stream' } },
+  } satisfies RouteSchemas;
+
+  app.get(
     '/api/v1/reports/:id/attachments/:attachmentId',
-    { config: { access: [...READERS] } },
+    { config: { access: [...READERS], schemas: attachmentRoute } },
     async (request, reply) => {
-      const report = cases.visible(request.principal, request.params.id);
-      const file = cases.attachment(request.principal, report, request.params.attachmentId);
+      const params = validate(attachmentRoute.params, request.params);
+      const report = cases.visible(request.principal, params.id);
+      const file = cases.attachment(request.principal, report, params.attachmentId);
       const name = file.filename.replace(/[^\w.-]+/g, '_').slice(0, 100) || 'attachment';
       return reply
         .header('content-type', 'application/octet-stream')
@@ -142,17 +236,37 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
     })
     .partial()
     .refine((a) => Object.keys(a).length > 0, 'give at least one field to change');
+  const answerRoute = {
+    summary: 'Answer the next questions',
+    description:
+      'Answers to the next questions (`observedAt`, `timezone`, `precisionSeconds`, `location`, `howKnown`, `subjects`, `category`): the report is normalized again at once. A call-taker (`intake`) may answer only reports it sent itself (another is `404`), while their status is `new` and no office has them (else `409`), and sees only the `time.*` and `place.*` flags.',
+    params: caseParams,
+    body: answers,
+    answers: {
+      200: {
+        description: 'the report as read again',
+        schema: z.object({
+          id: z.string(),
+          completeness: completeness.nullable(),
+          nextQuestions,
+          time: z.unknown(),
+          place: z.unknown(),
+          flags: z.array(z.string()),
+        }),
+      },
+      409: { description: 'a call-taker’s report that is already being worked' },
+    },
+  } satisfies RouteSchemas;
 
-  app.patch<{ Params: { id: string } }>(
+  app.patch(
     '/api/v1/reports/:id',
-    { config: { access: ['intake', 'analyst', 'supervisor'] } },
+    { config: { access: ['intake', 'analyst', 'supervisor'], schemas: answerRoute } },
     async (request) => {
-      const body = parse(answers, request.body);
+      const { id } = validate(answerRoute.params, request.params);
+      const body = validate(answerRoute.body, request.body);
       const principal = request.principal;
       const caseWorker = hasRole(principal, 'analyst', 'supervisor');
-      const report = caseWorker
-        ? cases.visible(principal, request.params.id)
-        : ownNewReport(principal, request.params.id);
+      const report = caseWorker ? cases.visible(principal, id) : ownNewReport(principal, id);
       cases.answer(principal, report, body);
       const updated = store.reports.get(report.id)!;
       return {
@@ -188,33 +302,48 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
     return report;
   }
 
-  const statusBody = z.strictObject({
-    status: z.enum(CASE_STATUSES),
-    reason: z.string().trim().min(1).max(500),
-  });
+  const statusRoute = {
+    summary: 'Change a case’s status',
+    description: '`{"status":"in_review"|"closed"|"unfounded"|"new","reason":"…"}`.',
+    params: caseParams,
+    body: z.strictObject({
+      status: z.enum(CASE_STATUSES),
+      reason: z.string().trim().min(1).max(500),
+    }),
+    answers: {
+      200: {
+        description: 'the new status',
+        schema: z.object({ id: z.string(), status: z.enum(CASE_STATUSES) }),
+      },
+    },
+  } satisfies RouteSchemas;
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/api/v1/reports/:id/status',
-    { config: { access: [...READERS] } },
+    { config: { access: [...READERS], schemas: statusRoute } },
     async (request) => {
-      const body = parse(statusBody, request.body);
-      const report = cases.visible(request.principal, request.params.id);
+      const { id } = validate(statusRoute.params, request.params);
+      const body = validate(statusRoute.body, request.body);
+      const report = cases.visible(request.principal, id);
       cases.setStatus(request.principal, report, body.status, body.reason);
       return { id: report.id, status: body.status };
     },
   );
 
-  const assignmentBody = z.strictObject({
-    officeId: z.string().min(1).max(100).nullable(),
-    reason: z.string().trim().min(1).max(500),
-  });
+  const assignmentRoute = {
+    summary: 'Route a case to a field office',
+    description: '`{"officeId":"o_…"|null,"reason":"…"}`.',
+    params: caseParams,
+    ...officeAssignment,
+  } satisfies RouteSchemas;
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/api/v1/reports/:id/assignment',
-    { config: { access: ['supervisor'] } },
+    { config: { access: ['supervisor'], schemas: assignmentRoute } },
     async (request) => {
-      const body = parse(assignmentBody, request.body);
-      const report = cases.visible(request.principal, request.params.id);
+      const { id } = validate(assignmentRoute.params, request.params);
+      const body = validate(assignmentRoute.body, request.body);
+      const report = cases.visible(request.principal, id);
       if (body.officeId !== null && !store.offices.get(body.officeId)) {
         throw validationError([{ path: 'officeId', message: 'no office with this id' }]);
       }
@@ -223,14 +352,21 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
     },
   );
 
-  const messageBody = z.strictObject({ text: boundedText(deps.messageMaxChars) });
+  const messageRoute = {
+    summary: 'Ask the reporter a question',
+    description: '`{"text":"…"}`: a question the reporter sees with the receipt.',
+    params: caseParams,
+    body: z.strictObject({ text: boundedText(deps.messageMaxChars) }),
+    answers: { 201: { description: 'the message is stored', schema: created } },
+  } satisfies RouteSchemas;
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/api/v1/reports/:id/messages',
-    { config: { access: [...READERS] } },
+    { config: { access: [...READERS], schemas: messageRoute } },
     async (request, reply) => {
-      const { text } = parse(messageBody, request.body);
-      const report = cases.visible(request.principal, request.params.id);
+      const { id: reportId } = validate(messageRoute.params, request.params);
+      const { text } = validate(messageRoute.body, request.body);
+      const report = cases.visible(request.principal, reportId);
       const id = await cases.addMessage(
         report,
         { author: 'operator', actor: request.principal.id },

@@ -5,9 +5,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { validationError } from '../../domain/errors.js';
-import { fieldIssues } from '../../intake/report-schema.js';
 import type { Store } from '../../store/store.js';
 import { hasRole } from '../auth.js';
+import { validate, type RouteSchemas } from '../route-schemas.js';
 
 const DAY = 86_400_000;
 /** Without `since`, the period is this many days back from `until`. */
@@ -20,16 +20,33 @@ const instant = z
   .transform((text) => Date.parse(text));
 
 export function statsRoutes(app: FastifyInstance, deps: { store: Store; clock: () => number }) {
-  const query = z.strictObject({ since: instant.optional(), until: instant.optional() });
+  const completenessRoute = {
+    summary: 'Completeness of the reports of a period',
+    description:
+      'Mean, least and greatest completeness of the reports received in the period (default: the last 30 days); analysts’ figures leave the abuse queue out.',
+    query: z.strictObject({ since: instant.optional(), until: instant.optional() }),
+    answers: {
+      200: {
+        description: 'the figures',
+        schema: z.object({
+          since: z.string(),
+          until: z.string(),
+          reports: z.number(),
+          meanCompleteness: z.number().nullable(),
+          minCompleteness: z.number().nullable(),
+          maxCompleteness: z.number().nullable(),
+        }),
+      },
+    },
+  } satisfies RouteSchemas;
 
   app.get(
     '/api/v1/stats/completeness',
-    { config: { access: ['analyst', 'supervisor'] } },
+    { config: { access: ['analyst', 'supervisor'], schemas: completenessRoute } },
     async (request) => {
-      const parsed = query.safeParse(request.query ?? {});
-      if (!parsed.success) throw validationError(fieldIssues(parsed.error, request.query));
-      const until = parsed.data.until ?? deps.clock();
-      const since = parsed.data.since ?? until - DEFAULT_PERIOD_DAYS * DAY;
+      const query = validate(completenessRoute.query, request.query);
+      const until = query.until ?? deps.clock();
+      const since = query.since ?? until - DEFAULT_PERIOD_DAYS * DAY;
       if (since >= until)
         throw validationError([{ path: 'since', message: 'must be before until' }]);
       // Analysts' figures leave the abuse queue out: they may not learn of it.

@@ -31,6 +31,9 @@ export function createJobRepository(db: Db): JobRepository {
     updated_at = ? WHERE id = ?`);
   const counts = db.prepare(`SELECT
     coalesce(sum(state = 'ready'), 0) AS ready, coalesce(sum(state = 'failed'), 0) AS failed FROM jobs`);
+  const oldestDue = db
+    .prepare(`SELECT min(available_at) FROM jobs WHERE state = 'ready' AND available_at <= ?`)
+    .pluck();
   return {
     enqueue(reportId, stage, availableAt) {
       enqueue.run(reportId, stage, availableAt, availableAt, availableAt);
@@ -51,6 +54,7 @@ export function createJobRepository(db: Db): JobRepository {
       park.run(attempts, error, now, id);
     },
     counts: () => counts.get() as { ready: number; failed: number },
+    oldestDueAt: (now) => (oldestDue.get(now) as number | null) ?? null,
   };
 }
 
