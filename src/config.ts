@@ -483,6 +483,32 @@ export const SETTINGS = {
     numberIn(0, 36_500),
     365,
   ),
+
+  // --- Bulk import, `tipwire import` (F5 item 11) ---
+  importBatchSize: setting(
+    'TIPWIRE_IMPORT_BATCH_SIZE',
+    'Reports `tipwire import` stores in one transaction; a crash loses at most the batch being written.',
+    intIn(1, 100_000),
+    2000,
+  ),
+  importPipelineBatchSize: setting(
+    'TIPWIRE_IMPORT_PIPELINE_BATCH_SIZE',
+    'Pipeline jobs `tipwire import` runs in one transaction while it waits for the pipeline (the server uses TIPWIRE_PIPELINE_BATCH_SIZE).',
+    intIn(1, 100_000),
+    2000,
+  ),
+  importProgressIntervalMs: setting(
+    'TIPWIRE_IMPORT_PROGRESS_INTERVAL_MS',
+    'How often `tipwire import` prints a progress line when stderr is not a terminal.',
+    intIn(10, 3_600_000),
+    5000,
+  ),
+  importProgressRedrawMs: setting(
+    'TIPWIRE_IMPORT_PROGRESS_REDRAW_MS',
+    'How often `tipwire import` redraws its progress bar when stderr is a terminal.',
+    intIn(10, 60_000),
+    200,
+  ),
 } satisfies Record<string, SettingSpec<unknown>>;
 
 type Settings = typeof SETTINGS;
