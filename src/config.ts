@@ -497,6 +497,12 @@ export const SETTINGS = {
     intIn(1, 100_000),
     2000,
   ),
+  importTokenCacheTerms: setting(
+    'TIPWIRE_IMPORT_TOKEN_CACHE_TERMS',
+    'Search terms whose blind-index tokens `tipwire import` keeps in memory while it runs, to skip recomputing them (0: none; the server keeps none).',
+    intIn(0, 10_000_000),
+    100_000,
+  ),
   importProgressIntervalMs: setting(
     'TIPWIRE_IMPORT_PROGRESS_INTERVAL_MS',
     'How often `tipwire import` prints a progress line when stderr is not a terminal.',

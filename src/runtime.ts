@@ -61,6 +61,8 @@ export interface Runtime {
 export interface RuntimeOptions {
   clock?: () => number;
   logger?: Logger;
+  /** Search terms whose tokens are kept for reuse; a bulk import only (see search-tokenizer.ts). */
+  searchTokenCacheTerms?: number;
 }
 
 /**
@@ -130,6 +132,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       maxTerms: config.searchMaxTerms,
       workers: config.searchWorkers,
       maxQueued: config.searchMaxQueued,
+      cacheTerms: options.searchTokenCacheTerms ?? 0,
     },
     workerScript: () => workerScript(import.meta.url, './protect/search-worker.js'),
   });

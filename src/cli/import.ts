@@ -105,11 +105,12 @@ export function importCommand(program: Command) {
       // Catching up on an import runs larger batches than the server's (no requests wait).
       const runtime = createRuntime(
         { ...config, pipelineBatchSize: config.importPipelineBatchSize },
-        { logger },
+        { logger, searchTokenCacheTerms: config.importTokenCacheTerms },
       );
       const { store } = runtime;
       try {
         const incidentsBefore = store.incidents.count();
+        const importStarted = performance.now();
         const { lines, onBatch, finish } = read();
         const totals = await importLines(lines, {
           ...lineChecks(config, schema),
@@ -133,13 +134,14 @@ export function importCommand(program: Command) {
         });
         finish(totals);
         console.log(
-          `imported ${totals.imported} report(s) from ${where}: ${totals.failed} line(s) failed, ${totals.duplicates} already imported`,
+          `imported ${totals.imported} report(s) from ${where}: ${totals.failed} line(s) failed, ${totals.duplicates} already imported; took ${secondsSince(importStarted)} s`,
         );
         if (opts.wait) {
+          const pipelineStarted = performance.now();
           const run = catchUp(runtime, progressOptions);
           const queue = store.jobs.counts();
           console.log(
-            `pipeline: ${run.completed} report(s) processed, ${run.failed} stage failure(s), ${queue.ready} waiting, ${queue.failed} parked`,
+            `pipeline: ${run.completed} report(s) processed, ${run.failed} stage failure(s), ${queue.ready} waiting, ${queue.failed} parked; took ${secondsSince(pipelineStarted)} s`,
           );
         } else {
           const queue = store.jobs.counts();
@@ -156,6 +158,8 @@ export function importCommand(program: Command) {
       }
     });
 }
+
+const secondsSince = (startedMs: number) => ((performance.now() - startedMs) / 1000).toFixed(1);
 
 /** The schema and the checks beyond it, shared by the dry run and the real one. */
 function lineChecks(
