@@ -36,7 +36,7 @@ const { values: args } = parseArgs({
     'quiet-below': { type: 'string', default: '25' },
     'quiet-wait': { type: 'string', default: '900' },
     'max-other': { type: 'string', default: '25' },
-    warmup: { type: 'boolean', default: true },
+    'no-warmup': { type: 'boolean', default: false },
   },
 });
 const REPORTS = Number(args.reports);
@@ -95,7 +95,7 @@ const { attempts, counted } = await runRounds({
   quietBelowPct: Number(args['quiet-below']),
   quietWaitMs: Number(args['quiet-wait']) * 1000,
   maxOtherPct: Number(args['max-other']),
-  warmup: args.warmup,
+  warmup: !args['no-warmup'],
   childTicks: () => 0,
   measure: async () => {
     const dir = mkdtempSync(path.join(work, 'round-'));
