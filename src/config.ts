@@ -13,7 +13,7 @@
 import path from 'node:path';
 import { ACCESS_SETTINGS } from './access/settings.js';
 import { CORRELATE_SETTINGS } from './correlate/settings.js';
-import { INTAKE_SETTINGS } from './intake/settings.js';
+import { BULK_IMPORT_SETTINGS, INTAKE_SETTINGS } from './intake/settings.js';
 import { GEOCODER_SETTINGS, NORMALIZE_SETTINGS } from './normalize/settings.js';
 import { NOTIFY_SETTINGS } from './notify/settings.js';
 import { PIPELINE_SETTINGS } from './pipeline/settings.js';
@@ -34,6 +34,7 @@ export const SETTINGS = {
   server: SERVER_SETTINGS,
   store: STORE_SETTINGS,
   intake: INTAKE_SETTINGS,
+  bulkImport: BULK_IMPORT_SETTINGS,
   keys: KEYS_SETTINGS,
   rateLimits: RATE_LIMIT_SETTINGS,
   abuse: ABUSE_SETTINGS,

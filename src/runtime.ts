@@ -75,6 +75,8 @@ export interface Runtime {
 export interface RuntimeOptions {
   clock?: () => number;
   logger?: Logger;
+  /** Search terms whose tokens are kept for reuse; a bulk import only (see search-tokenizer.ts). */
+  searchTokenCacheTerms?: number;
 }
 
 /**
@@ -140,7 +142,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   });
   const search = createSearchTokenizer({
     indexKey: keyring.subkey('blind-index'),
-    settings: config.search,
+    settings: { ...config.search, cacheTerms: options.searchTokenCacheTerms ?? 0 },
     workerScript: () => workerScript(import.meta.url, './protect/search-worker.js'),
   });
   const auditLog = createAuditLog({

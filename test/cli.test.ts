@@ -2,10 +2,10 @@
  * The `tipwire` command through its real binary (dist/cli/main.js): import with
  * bad lines, the export formats, tokens, help, and configuration errors.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeReport, runCli, tempDir } from './helpers.js';
+import { makeReport, runCli, tempDir, writeJsonl as writeJsonlIn } from './helpers.js';
 
 let dir: string;
 let db: string;
@@ -17,14 +17,8 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-function writeJsonl(name: string, lines: (Record<string, unknown> | string)[]): string {
-  const file = path.join(dir, name);
-  writeFileSync(
-    file,
-    lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n',
-  );
-  return file;
-}
+const writeJsonl = (name: string, lines: (Record<string, unknown> | string)[]) =>
+  writeJsonlIn(dir, name, lines);
 
 const parseJsonl = (text: string) =>
   text

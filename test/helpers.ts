@@ -14,6 +14,7 @@ import {
   readdirSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -240,4 +241,14 @@ export async function waitForPipeline(url: string, token: string, timeoutMs = 15
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('the pipeline did not finish in time');
+}
+
+/** Writes `lines` (objects as JSON, strings as they are) to `dir/name`, one per line. */
+export function writeJsonl(dir: string, name: string, lines: (Record<string, unknown> | string)[]) {
+  const file = path.join(dir, name);
+  writeFileSync(
+    file,
+    lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n',
+  );
+  return file;
 }

@@ -1,26 +1,34 @@
 /**
- * `tipwire import FILE.jsonl`: one Report JSON per line. Bad lines are reported
- * with their number and field and skipped; good lines are stored (in batches, one
- * transaction each) and the whole pipeline runs before the command exits.
- * A line with an externalId that was imported before, byte-for-byte equal after
- * canonical JSON, is skipped, so re-running an interrupted import is safe.
+ * `tipwire import FILE.jsonl`: one Report JSON per line, read as a stream. Bad lines
+ * are reported with their number and field and skipped; good lines are stored in
+ * batches (one transaction each), then the pipeline runs over them before the command
+ * exits (`--no-wait`: leave them queued for `tipwire serve`). Progress goes to stderr,
+ * the summary to stdout. `--dry-run` checks every line and opens no database.
+ * Re-running an interrupted import is safe (see intake/jsonl-import.ts).
  */
 import type { Command } from 'commander';
-import { createHmac } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync, type ReadStream } from 'node:fs';
 import readline from 'node:readline';
-import { AppError } from '../domain/errors.js';
+import type { Config } from '../config.js';
+import type { FieldIssue } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import type { NewReport } from '../domain/report.js';
-import { canonicalJson } from '../intake/intake.service.js';
-import { parseImportLine } from '../intake/jsonl-import.js';
-import { toNewReport } from '../intake/new-report.js';
+import {
+  createImportSink,
+  importLines,
+  type ImportDeps,
+  type ImportTotals,
+} from '../intake/jsonl-import.js';
+import { checkReportInput, toNewReport } from '../intake/new-report.js';
 import { createReportSchema } from '../intake/report-schema.js';
-import { createLogger, createRuntime } from '../runtime.js';
+import { createLogger, createRuntime, type Runtime } from '../runtime.js';
+import { createProgress, type ProgressOptions } from './progress.js';
 import { configFrom, DB_OPTION, ExitError } from './shared.js';
 
-const BATCH_LINES = 500;
-const IMPORT_PRINCIPAL = 'import';
+interface ImportOptions {
+  db?: string;
+  dryRun?: boolean;
+  wait: boolean;
+}
 
 export function importCommand(program: Command) {
   program
@@ -28,111 +36,162 @@ export function importCommand(program: Command) {
     .description('import reports from a JSONL file (one Report JSON per line) and process them')
     .argument('<file>', 'JSONL file, or - for standard input')
     .option(...DB_OPTION)
-    .action(async (file: string, opts: { db?: string }) => {
+    .option('--dry-run', 'check every line and report the bad ones; store nothing')
+    .option('--no-wait', 'store the reports and return; `tipwire serve` runs the pipeline later')
+    .action(async (file: string, opts: ImportOptions) => {
       const config = configFrom({ dbPath: opts.db });
+      const where = file === '-' ? 'stdin' : file;
+      let input: NodeJS.ReadableStream & { bytesRead?: number };
+      let size: number | null = null;
+      if (file === '-') input = process.stdin;
+      else {
+        try {
+          size = statSync(file).size;
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+            throw new ExitError(`cannot read ${file}: no such file`, 1);
+          }
+          throw err;
+        }
+        input = createReadStream(file, { encoding: 'utf8' }) as ReadStream;
+      }
+      const progressOptions: ProgressOptions = {
+        out: process.stderr,
+        now: () => performance.now(),
+        redrawMs: config.bulkImport.progressRedrawMs,
+        lineIntervalMs: config.bulkImport.progressIntervalMs,
+      };
+      const onLineFailed = (lineNo: number, issues: FieldIssue[]) => {
+        for (const issue of issues) {
+          console.error(`${where}:${lineNo}: ${issue.path || '(line)'}: ${issue.message}`);
+        }
+      };
+      const read = () => {
+        const progress = createProgress('import', 'lines', progressOptions);
+        // Of a file: the bytes read so far (ahead of the lines parsed by one chunk).
+        const fraction = () => (size ? (input.bytesRead ?? 0) / size : null);
+        const lines = readline.createInterface({ input, crlfDelay: Infinity });
+        return {
+          lines,
+          onBatch: (t: Readonly<ImportTotals>) => progress.update(t.lines, fraction()),
+          finish: (t: ImportTotals) => progress.done(t.lines, size ? 1 : null),
+        };
+      };
+      const schema = createReportSchema(config.intake);
+
+      if (opts.dryRun) {
+        const { lines, onBatch, finish } = read();
+        const totals = await importLines(lines, {
+          ...lineChecks(config, schema),
+          prepare: () => Promise.reject(new Error('a dry run prepares nothing')),
+          sink: null,
+          batchSize: config.bulkImport.batchSize,
+          onLineFailed,
+          onBatch,
+        });
+        finish(totals);
+        console.log(
+          `dry run of ${where}: ${totals.imported} line(s) valid, ${totals.failed} failed; nothing was stored`,
+        );
+        if (totals.failed > 0) throw new ExitError(`${totals.failed} line(s) are not valid`, 1);
+        return;
+      }
+
       // Pipeline warnings go to stderr; stdout carries the summary only.
       const logger = createLogger(
         { logLevel: config.server.logLevel === 'info' ? 'warn' : config.server.logLevel },
         process.stderr,
       );
-      const runtime = createRuntime(config, { logger });
-      const { store, pipeline } = runtime;
+      // Catching up on an import runs larger batches than the server's (no requests wait).
+      const runtime = createRuntime(
+        {
+          ...config,
+          pipeline: { ...config.pipeline, batchSize: config.bulkImport.pipelineBatchSize },
+        },
+        { logger, searchTokenCacheTerms: config.bulkImport.tokenCacheTerms },
+      );
+      const { store } = runtime;
       try {
-        const schema = createReportSchema(config.intake);
         const incidentsBefore = store.incidents.count();
-        let imported = 0;
-        let failed = 0;
-        let duplicates = 0;
-        let batch: { report: NewReport; lineKey: string | null }[] = [];
-
-        const flush = () => {
-          const now = runtime.clock();
-          store.transaction(() => {
-            for (const { report, lineKey } of batch) {
-              store.reports.insert(report);
-              pipeline.enqueue(report.id, now);
-              if (lineKey) {
-                store.idempotency.put(IMPORT_PRINCIPAL, lineKey, {
-                  requestHash: lineKey,
-                  status: 201,
-                  response: JSON.stringify({ id: report.id }),
-                  createdAt: now,
-                });
-              }
-            }
-          });
-          imported += batch.length;
-          batch = [];
-        };
-
-        const seenInFile = new Set<string>();
-        const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
-        const lines = readline.createInterface({ input, crlfDelay: Infinity });
-        let lineNo = 0;
-        const where = file === '-' ? 'stdin' : file;
-        for await (const text of lines) {
-          lineNo += 1;
-          const line = parseImportLine(text, schema);
-          if (line.kind === 'blank') continue;
-          if (line.kind === 'error') {
-            failed += 1;
-            for (const issue of line.issues) {
-              console.error(`${where}:${lineNo}: ${issue.path || '(line)'}: ${issue.message}`);
-            }
-            continue;
-          }
-          let lineKey: string | null = null;
-          if (line.input.externalId !== undefined) {
-            lineKey =
-              // Keyed: the line may hold a caller's number.
-              'line:' +
-              createHmac('sha256', runtime.keyring.subkey('receipt'))
-                .update(canonicalJson(line.input))
-                .digest('hex');
-            if (seenInFile.has(lineKey) || store.idempotency.get(IMPORT_PRINCIPAL, lineKey)) {
-              duplicates += 1;
-              continue;
-            }
-            seenInFile.add(lineKey);
-          }
-          try {
-            const report = await toNewReport(line.input, {
+        const importStarted = performance.now();
+        const { lines, onBatch, finish } = read();
+        const totals = await importLines(lines, {
+          ...lineChecks(config, schema),
+          prepare: (line) =>
+            toNewReport(line, {
               now: runtime.clock(),
               newId,
               protection: runtime.protection,
               defaultPhoneRegion: config.intake.defaultPhoneRegion,
               mayStateReceivedAt: true,
-            });
-            batch.push({ report, lineKey });
-          } catch (err) {
-            if (!(err instanceof AppError)) throw err;
-            failed += 1;
-            for (const issue of err.issues)
-              console.error(`${where}:${lineNo}: ${issue.path}: ${issue.message}`);
-            continue;
-          }
-          if (batch.length >= BATCH_LINES) flush();
+            }),
+          sink: createImportSink({
+            store,
+            enqueue: runtime.pipeline.enqueue,
+            clock: runtime.clock,
+            lineKeyKey: runtime.keyring.subkey('receipt'),
+          }),
+          batchSize: config.bulkImport.batchSize,
+          onLineFailed,
+          onBatch,
+        });
+        finish(totals);
+        console.log(
+          `imported ${totals.imported} report(s) from ${where}: ${totals.failed} line(s) failed, ${totals.duplicates} already imported; took ${secondsSince(importStarted)} s`,
+        );
+        if (opts.wait) {
+          const pipelineStarted = performance.now();
+          const run = catchUp(runtime, progressOptions);
+          const queue = store.jobs.counts();
+          console.log(
+            `pipeline: ${run.completed} report(s) processed, ${run.failed} stage failure(s), ${queue.ready} waiting, ${queue.failed} parked; took ${secondsSince(pipelineStarted)} s`,
+          );
+        } else {
+          const queue = store.jobs.counts();
+          console.log(
+            `pipeline: not waited for; ${queue.ready} report(s) queued for \`tipwire serve\``,
+          );
         }
-        if (batch.length > 0) flush();
-
-        const run = pipeline.drain();
-        const queue = store.jobs.counts();
         const incidentsAfter = store.incidents.count();
-        console.log(
-          `imported ${imported} report(s) from ${where}: ${failed} line(s) failed, ${duplicates} already imported`,
-        );
-        console.log(
-          `pipeline: ${run.completed} report(s) processed, ${run.failed} stage failure(s), ${queue.ready} waiting, ${queue.failed} parked`,
-        );
         console.log(`incidents: ${incidentsAfter} in all, ${incidentsAfter - incidentsBefore} new`);
-        if (failed > 0) throw new ExitError(`${failed} line(s) could not be imported`, 1);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-          throw new ExitError(`cannot read ${file}: no such file`, 1);
-        }
-        throw err;
+        if (totals.failed > 0)
+          throw new ExitError(`${totals.failed} line(s) could not be imported`, 1);
       } finally {
         runtime.close();
       }
     });
+}
+
+const secondsSince = (startedMs: number) => ((performance.now() - startedMs) / 1000).toFixed(1);
+
+/** The schema and the checks beyond it, shared by the dry run and the real one. */
+function lineChecks(
+  config: Config,
+  schema: ReturnType<typeof createReportSchema>,
+): Pick<ImportDeps, 'schema' | 'check'> {
+  return {
+    schema,
+    check: (line) =>
+      checkReportInput(line, {
+        mayStateReceivedAt: true,
+        defaultPhoneRegion: config.intake.defaultPhoneRegion,
+      }),
+  };
+}
+
+/** Runs the pipeline until nothing is due, with a second progress bar. */
+function catchUp(runtime: Runtime, options: ProgressOptions) {
+  const total = runtime.store.jobs.counts().ready;
+  const progress = createProgress('pipeline', 'reports', options);
+  const run = { taken: 0, completed: 0, failed: 0 };
+  for (;;) {
+    const r = runtime.pipeline.runBatch();
+    if (r.taken === 0) break;
+    run.taken += r.taken;
+    run.completed += r.completed;
+    run.failed += r.failed;
+    progress.update(run.taken, total > 0 ? run.taken / total : null);
+  }
+  progress.done(run.taken, total > 0 ? 1 : null);
+  return run;
 }

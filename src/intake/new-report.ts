@@ -45,8 +45,20 @@ export async function toNewReport(input: ReportInput, deps: NewReportDeps): Prom
   return { ...draft, searchTokens };
 }
 
-function draftReport(input: ReportInput, deps: NewReportDeps): Omit<NewReport, 'searchTokens'> {
-  if (input.receivedAt !== undefined && !deps.mayStateReceivedAt) {
+/**
+ * The checks toNewReport makes beyond the schema, alone: what a dry run of an import
+ * needs to refuse the same lines, without keys or a store. Throws validation_failed.
+ */
+export function checkReportInput(
+  input: ReportInput,
+  deps: Pick<NewReportDeps, 'mayStateReceivedAt' | 'defaultPhoneRegion'>,
+): void {
+  checkReceivedAt(input, deps.mayStateReceivedAt);
+  if (input.caller) callerE164(input.caller.phone, deps.defaultPhoneRegion);
+}
+
+function checkReceivedAt(input: ReportInput, mayStateReceivedAt: boolean): void {
+  if (input.receivedAt !== undefined && !mayStateReceivedAt) {
     throw validationError([
       {
         path: 'receivedAt',
@@ -54,21 +66,29 @@ function draftReport(input: ReportInput, deps: NewReportDeps): Omit<NewReport, '
       },
     ]);
   }
+}
+
+/** The caller's number in E.164, or the validation error naming `caller.phone`. */
+function callerE164(phone: string, defaultPhoneRegion: string | undefined): string {
+  const e164 = toE164(phone, defaultPhoneRegion);
+  if (e164) return e164;
+  throw validationError([
+    {
+      path: 'caller.phone',
+      message: defaultPhoneRegion
+        ? 'is not a possible phone number'
+        : 'is not a possible phone number (numbers without +country code need TIPWIRE_DEFAULT_PHONE_REGION)',
+    },
+  ]);
+}
+
+function draftReport(input: ReportInput, deps: NewReportDeps): Omit<NewReport, 'searchTokens'> {
+  checkReceivedAt(input, deps.mayStateReceivedAt);
   let pseudonyms: { current: string; previous: string | null } | null = null;
   if (input.caller) {
-    const e164 = toE164(input.caller.phone, deps.defaultPhoneRegion);
+    const { phone } = input.caller;
     delete (input as { caller?: unknown }).caller;
-    if (!e164) {
-      throw validationError([
-        {
-          path: 'caller.phone',
-          message: deps.defaultPhoneRegion
-            ? 'is not a possible phone number'
-            : 'is not a possible phone number (numbers without +country code need TIPWIRE_DEFAULT_PHONE_REGION)',
-        },
-      ]);
-    }
-    pseudonyms = deps.protection.pseudonymsOf(e164);
+    pseudonyms = deps.protection.pseudonymsOf(callerE164(phone, deps.defaultPhoneRegion));
   }
   const id = deps.newId('report', deps.now);
   const files = (input.attachments ?? []).map((a) => ({

@@ -63,3 +63,37 @@ export const INTAKE_SETTINGS = {
     24,
   ),
 };
+
+/** `tipwire import`: its batches and its progress display. */
+export const BULK_IMPORT_SETTINGS = {
+  batchSize: setting(
+    'TIPWIRE_IMPORT_BATCH_SIZE',
+    'Reports `tipwire import` stores in one transaction; a crash loses at most the batch being written.',
+    intIn(1, 100_000),
+    2000,
+  ),
+  pipelineBatchSize: setting(
+    'TIPWIRE_IMPORT_PIPELINE_BATCH_SIZE',
+    'Pipeline jobs `tipwire import` runs in one transaction while it waits for the pipeline (the server uses TIPWIRE_PIPELINE_BATCH_SIZE).',
+    intIn(1, 100_000),
+    2000,
+  ),
+  tokenCacheTerms: setting(
+    'TIPWIRE_IMPORT_TOKEN_CACHE_TERMS',
+    'Search terms whose blind-index tokens `tipwire import` keeps in memory while it runs, to skip recomputing them (0: none; the server keeps none).',
+    intIn(0, 10_000_000),
+    100_000,
+  ),
+  progressIntervalMs: setting(
+    'TIPWIRE_IMPORT_PROGRESS_INTERVAL_MS',
+    'How often `tipwire import` prints a progress line when stderr is not a terminal.',
+    intIn(10, 3_600_000),
+    5000,
+  ),
+  progressRedrawMs: setting(
+    'TIPWIRE_IMPORT_PROGRESS_REDRAW_MS',
+    'How often `tipwire import` redraws its progress bar when stderr is a terminal.',
+    intIn(10, 60_000),
+    200,
+  ),
+};

@@ -110,21 +110,39 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     };
   }
 
+  function runStage(ctx: StageContext, reportId: string, stage: Stage) {
+    const report = store.reports.get(reportId);
+    if (!report) throw Object.assign(new Error('report missing'), { code: 'report_missing' });
+    const started = performance.now();
+    stage.run(ctx, report);
+    deps.onStage?.(stage.name, performance.now() - started);
+  }
+
   function runJob(ctx: StageContext, job: { id: number; reportId: string; stage: string }) {
-    let index = indexOf.get(job.stage);
-    if (index === undefined) throw new Error(`unknown stage ${job.stage}`);
-    for (; index < stages.length; index++) {
-      const stage = stages[index]!;
-      const next = stages[index + 1];
+    const from = indexOf.get(job.stage);
+    if (from === undefined) throw new Error(`unknown stage ${job.stage}`);
+    // Fast path: the remaining stages in one savepoint and the job completed once,
+    // instead of a savepoint and a job update per stage. If a stage throws, all of
+    // them roll back; the stages before it then run again, one savepoint each, and the
+    // error goes on with the job at the failing stage: the same outcome as a
+    // savepoint per stage from the start, and the failing stage ran once.
+    let failedAt = from;
+    try {
       store.transaction(() => {
-        const report = store.reports.get(job.reportId);
-        if (!report) throw Object.assign(new Error('report missing'), { code: 'report_missing' });
-        const started = performance.now();
-        stage.run(ctx, report);
-        deps.onStage?.(stage.name, performance.now() - started);
-        if (next) store.jobs.advance(job.id, next.name, ctx.now);
-        else store.jobs.complete(job.id);
+        for (; failedAt < stages.length; failedAt++) {
+          runStage(ctx, job.reportId, stages[failedAt]!);
+        }
+        store.jobs.complete(job.id);
       });
+      return;
+    } catch (err) {
+      for (let index = from; index < Math.min(failedAt, stages.length - 1); index++) {
+        store.transaction(() => {
+          runStage(ctx, job.reportId, stages[index]!);
+          store.jobs.advance(job.id, stages[index + 1]!.name, ctx.now);
+        });
+      }
+      throw err;
     }
   }
 

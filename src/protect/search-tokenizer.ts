@@ -21,6 +21,11 @@ export interface SearchTokenizerSettings {
   workers: number;
   /** Long texts allowed to wait for a worker before intake answers 503. */
   maxQueued: number;
+  /**
+   * Terms whose tokens are kept in memory and reused (0: none). Only a short-lived bulk
+   * import sets it: in the server, remembered words would outlive their sealed report.
+   */
+  cacheTerms?: number;
 }
 
 export interface SearchTokenizer {
@@ -62,7 +67,23 @@ export function createSearchTokenizer(deps: {
       maxQueued: settings.maxQueued,
       workerData: { indexKey: new Uint8Array(indexKey) },
     }));
-  const tokensNow = (text: string) => tokensOf(text, indexKey, settings.maxTerms);
+  const cacheTerms = settings.cacheTerms ?? 0;
+  const cache = new Map<string, Buffer>();
+  /** Like blindTokens, through the cache; a full cache starts again empty. */
+  const cachedTokens = (terms: string[]) =>
+    terms.map((term) => {
+      let token = cache.get(term);
+      if (token === undefined) {
+        [token] = blindTokens([term], indexKey) as [Buffer];
+        if (cache.size >= cacheTerms) cache.clear();
+        cache.set(term, token);
+      }
+      return token;
+    });
+  const tokensNow = (text: string) =>
+    cacheTerms > 0
+      ? cachedTokens(searchTerms(text, settings.maxTerms))
+      : tokensOf(text, indexKey, settings.maxTerms);
 
   return {
     async tokens(text) {
