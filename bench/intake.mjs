@@ -114,7 +114,24 @@ const SERVERS = {
     env: { TIPWIRE_GROUP_COMMIT: 'off' },
     args: (port) => [path.join(ROOT, 'bench/servers/tipwire-intake-only.mjs'), String(port)],
   },
+  // tipwire as built from another checkout (--baseline DIR, e.g. a worktree of the
+  // commit before a change), group commit on: today's code against that, in one run.
+  'tipwire-baseline': {
+    label: 'tipwire of --baseline, group commit on',
+    tipwire: true,
+    pipeline: true,
+    env: { TIPWIRE_GROUP_COMMIT: 'on' },
+    args: (port) => [baselineCli(), 'serve', '--port', String(port)],
+  },
 };
+
+/** The built CLI of the --baseline checkout. */
+function baselineCli() {
+  if (!opt.baseline) throw new Error('the server tipwire-baseline needs --baseline DIR');
+  const cli = path.join(path.resolve(opt.baseline), 'dist/cli/main.js');
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm ci && npm run build there`);
+  return cli;
+}
 
 const DEFAULT_SERVERS = ['bare-http', 'bare-fastify', 'tipwire-gc-on', 'tipwire-gc-off'];
 
@@ -153,6 +170,7 @@ const { values: opt } = parseArgs({
     tmp: { type: 'string', default: os.tmpdir() },
     profile: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    baseline: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -168,6 +186,7 @@ if (opt.help) {
   --timeout S         wrk socket timeout in seconds (default 5)
   --servers LIST      comma-separated, from ${Object.keys(SERVERS).join(', ')}
                       (default ${DEFAULT_SERVERS.join(',')}; the intake-only ones are diagnostics)
+  --baseline DIR      a built checkout that the server tipwire-baseline runs from
   --drain-timeout S   longest wait for tipwire's pipeline backlog to reach 0 (default 900)
   --quiet-below PCT   before each run, wait until the machine's CPU use (% of one core,
                       over 1 s) is at most PCT; 0 disables (default 25)
@@ -713,6 +732,7 @@ const RATIOS = [
   ['tipwire (group commit) / bare Fastify', 'tipwire-gc-on', 'bare-fastify'],
   ['bare Fastify / bare node:http', 'bare-fastify', 'bare-http'],
   ['group commit on / off (tipwire)', 'tipwire-gc-on', 'tipwire-gc-off'],
+  ['tipwire (group commit) / tipwire of --baseline', 'tipwire-gc-on', 'tipwire-baseline'],
   ['tipwire intake only (diagnostic) / bare node:http', 'tipwire-intake-only', 'bare-http'],
   ['tipwire (group commit) / tipwire intake only', 'tipwire-gc-on', 'tipwire-intake-only'],
   [

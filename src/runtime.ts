@@ -208,12 +208,13 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     searchTokens: (text) => search.tokens(text),
   };
   const intake = createIntakeService({
-    store,
+    store: port,
     clock,
     newId,
     protection,
     idempotencyKey: keyring.subkey('receipt'),
-    enqueue: pipeline.enqueue,
+    // The SQLite job queue shares the connection: the job joins the port's transaction.
+    enqueue: async (_tx, reportId, now) => pipeline.enqueue(reportId, now),
     onStored: () => pipeline.noteIntake(),
     // The caller gets the score and the questions to ask at once; the pipeline stores them.
     assess: (report) => {

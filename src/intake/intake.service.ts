@@ -8,20 +8,24 @@ import { AppError, rateLimited, validationError } from '../domain/errors.js';
 import type { IdKind } from '../domain/ids.js';
 import type { NewReport, Normalization } from '../domain/report.js';
 import { createGroupCommitter } from '../store/group-commit.js';
-import type { Store } from '../store/store.js';
+import type { AsyncStore, StoreTx } from '../store/port.js';
 import type { RateLimiter } from '../protect/rate-limit.js';
 import { issueReceipt, type IssuedReceipt } from '../protect/receipt.js';
 import { toNewReport, type Protection } from './new-report.js';
 import { createReportSchema, fieldIssues } from './report-schema.js';
 
+/** The slice of the store intake works on. */
+export type IntakeStore = Pick<AsyncStore, 'receipts' | 'idempotency' | 'transaction'>;
+
 export interface IntakeDeps {
-  store: Store;
+  store: IntakeStore;
   clock: () => number;
   newId: (kind: IdKind, nowMs: number) => string;
   protection: Protection;
   /** Keys the request hashes of idempotency records and the receipts of replays. */
   idempotencyKey: Buffer;
-  enqueue: (reportId: string, now: number) => void;
+  /** Queues the report's first pipeline job, in the transaction that stores it. */
+  enqueue: (tx: StoreTx, reportId: string, now: number) => Promise<void>;
   /** Called after reports were committed (wakes the pipeline). */
   onStored: () => void;
   /** Completeness and the next questions to ask, for the answer (the pipeline stores its own). */
@@ -117,32 +121,34 @@ export function createIntakeService(deps: IntakeDeps) {
     return issueReceipt((size) => seed.subarray(0, size));
   }
 
-  function freshReceipt(idempotency: Idempotency | null) {
+  async function freshReceipt(idempotency: Idempotency | null) {
     // A random lookup id (40 bits) is as good as unique; the table's key catches the rest.
     if (!idempotency) return issueReceipt();
     for (let attempt = 0; attempt < RECEIPT_TRIES; attempt++) {
       const receipt = derivedReceipt(idempotency, attempt);
-      if (!store.receipts.get(receipt.lookup)) return receipt;
+      if (!(await store.receipts.get(receipt.lookup))) return receipt;
     }
     throw new AppError('receipt_exhausted', 'technical', 'could not find a free receipt code');
   }
 
   /** The receipt an earlier request with this key was given, found again. */
-  function replayedReceipt(idempotency: Idempotency, reportId: string) {
+  async function replayedReceipt(idempotency: Idempotency, reportId: string) {
     for (let attempt = 0; attempt < RECEIPT_TRIES; attempt++) {
       const receipt = derivedReceipt(idempotency, attempt);
-      if (store.receipts.get(receipt.lookup)?.reportId === reportId) return receipt.receipt;
+      if ((await store.receipts.get(receipt.lookup))?.reportId === reportId) {
+        return receipt.receipt;
+      }
     }
     return null;
   }
 
-  const write = (w: PendingWrite) => {
-    store.reports.insert(w.report);
-    store.receipts.insert(w.receipt.lookup, w.receipt.secretHash, w.report.id, w.now);
-    deps.enqueue(w.report.id, w.now);
+  const write = async (tx: StoreTx, w: PendingWrite) => {
+    await tx.reports.insert(w.report);
+    await tx.receipts.insert(w.receipt.lookup, w.receipt.secretHash, w.report.id, w.now);
+    await deps.enqueue(tx, w.report.id, w.now);
     if (w.idempotency) {
       const { principal, key, requestHash, response } = w.idempotency;
-      store.idempotency.put(principal, key, {
+      await tx.idempotency.put(principal, key, {
         requestHash,
         status: 201,
         response,
@@ -151,8 +157,12 @@ export function createIntakeService(deps: IntakeDeps) {
     }
   };
   const committer = createGroupCommitter<PendingWrite, void>({
-    commitBatch: (items) => store.transaction(() => items.map(write)),
-    commitOne: (item) => store.transaction(() => write(item)),
+    commitBatch: (items) =>
+      store.transaction(async (tx) => {
+        for (const item of items) await write(tx, item);
+        return items.map(() => undefined);
+      }),
+    commitOne: (item) => store.transaction((tx) => write(tx, item)),
     maxBatch: settings.groupCommitMaxBatch,
     enabled: settings.groupCommit,
     onCommitted: deps.onStored,
@@ -190,7 +200,7 @@ export function createIntakeService(deps: IntakeDeps) {
       // Keyed: the body may hold a caller's number, and a plain hash could be tested against guesses.
       const requestHash = keyed('request', canonicalJson(body)).toString('hex');
       idempotency = { principal, key, requestHash };
-      const earlier = store.idempotency.get(principal, key);
+      const earlier = await store.idempotency.get(principal, key);
       if (earlier && earlier.createdAt > now - ttlMs) {
         if (earlier.requestHash !== requestHash) {
           throw new AppError(
@@ -203,7 +213,7 @@ export function createIntakeService(deps: IntakeDeps) {
         return {
           status: earlier.status,
           // The first answer's fields, in its order: id, receipt, then the assessment.
-          body: { id, receipt: replayedReceipt(idempotency, id), ...assessment },
+          body: { id, receipt: await replayedReceipt(idempotency, id), ...assessment },
           replayed: true,
         };
       }
@@ -225,7 +235,7 @@ export function createIntakeService(deps: IntakeDeps) {
       const take = deps.callerLimiter.take(report.callerPseudonym);
       if (!take.ok) throw rateLimited('reports from this caller', take.retryAfterSeconds);
     }
-    const receipt = freshReceipt(idempotency);
+    const receipt = await freshReceipt(idempotency);
     const assessment = deps.assess?.(report);
     // The stored answer leaves the receipt out: only its hash may be stored.
     const response = JSON.stringify({ id: report.id, ...assessment });

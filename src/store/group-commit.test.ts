@@ -64,3 +64,52 @@ describe('createGroupCommitter', () => {
     expect(r.batches).toEqual([[1], [2], [3]]);
   });
 });
+
+describe('createGroupCommitter with asynchronous commits', () => {
+  it('commits batches one after another and takes items that arrive meanwhile', async () => {
+    const order: string[] = [];
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const gc = createGroupCommitter<number, number>({
+      commitBatch: async (items) => {
+        order.push(`begin ${items.join(',')}`);
+        if (items.includes(1)) await gate;
+        order.push(`end ${items.join(',')}`);
+        return items;
+      },
+      commitOne: async (item) => {
+        order.push(`one ${item}`);
+        return item;
+      },
+      maxBatch: 10,
+      enabled: true,
+    });
+    const first = [1, 2].map((i) => gc.submit(i));
+    await new Promise((r) => setImmediate(r));
+    // The first batch is committing; these wait for it, then commit together.
+    const second = [3, 4].map((i) => gc.submit(i));
+    release();
+    expect(await Promise.all([...first, ...second])).toEqual([1, 2, 3, 4]);
+    expect(order).toEqual(['begin 1,2', 'end 1,2', 'begin 3,4', 'end 3,4']);
+  });
+
+  it('retries the items of a rejected batch one by one', async () => {
+    const gc = createGroupCommitter<number, number>({
+      commitBatch: async () => {
+        throw new Error('batch');
+      },
+      commitOne: async (item) => {
+        if (item === 2) throw new Error('two');
+        return item * 10;
+      },
+      maxBatch: 10,
+      enabled: true,
+    });
+    const settled = await Promise.allSettled([1, 2, 3].map((i) => gc.submit(i)));
+    expect(settled.map((s) => (s.status === 'fulfilled' ? s.value : 'rejected'))).toEqual([
+      10,
+      'rejected',
+      30,
+    ]);
+  });
+});

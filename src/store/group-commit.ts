@@ -6,14 +6,16 @@
  *
  * The batch is flushed on setImmediate, i.e. after the current round of I/O
  * callbacks: every request parsed in that round joins it. When a batch fails as a
- * whole, its items are retried one by one so one bad item fails alone.
+ * whole, its items are retried one by one so one bad item fails alone. Commits may
+ * be asynchronous (the store port's transactions): batches still commit one after
+ * another, in the order they were gathered.
  */
 
 export interface GroupCommitOptions<T, R> {
   /** Commits all items in one transaction and returns one result per item. */
-  commitBatch: (items: T[]) => R[];
+  commitBatch: (items: T[]) => R[] | Promise<R[]>;
   /** Commits one item on its own (used when disabled, and to isolate a failing item). */
-  commitOne: (item: T) => R;
+  commitOne: (item: T) => R | Promise<R>;
   maxBatch: number;
   /** false: every item commits on its own, immediately (the baseline to compare with). */
   enabled: boolean;
@@ -39,45 +41,46 @@ export function createGroupCommitter<T, R>(
   let queue: Waiting<T, R>[] = [];
   let scheduled = false;
 
-  function commitAlone(w: Waiting<T, R>) {
+  async function commitAlone(w: Waiting<T, R>) {
     try {
-      w.resolve(options.commitOne(w.item));
+      w.resolve(await options.commitOne(w.item));
       options.onCommitted?.(1);
     } catch (err) {
       w.reject(err);
     }
   }
 
-  function flush() {
-    scheduled = false;
+  async function flush() {
     while (queue.length > 0) {
       const batch = queue.slice(0, options.maxBatch);
       queue = queue.slice(batch.length);
       if (batch.length === 1) {
-        commitAlone(batch[0]!);
+        await commitAlone(batch[0]!);
         continue;
       }
       let results: R[];
       try {
-        results = options.commitBatch(batch.map((w) => w.item));
+        results = await options.commitBatch(batch.map((w) => w.item));
       } catch {
-        batch.forEach(commitAlone);
+        for (const w of batch) await commitAlone(w);
         continue;
       }
       options.onCommitted?.(batch.length);
       batch.forEach((w, i) => w.resolve(results[i]!));
     }
+    // Items that arrived while a batch committed were taken by the loop above.
+    scheduled = false;
   }
 
   return {
     submit(item) {
       return new Promise<R>((resolve, reject) => {
         const waiting = { item, resolve, reject };
-        if (!options.enabled) return commitAlone(waiting);
+        if (!options.enabled) return void commitAlone(waiting);
         queue.push(waiting);
         if (!scheduled) {
           scheduled = true;
-          setImmediate(flush);
+          setImmediate(() => void flush());
         }
       });
     },
