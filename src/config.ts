@@ -56,6 +56,18 @@ const bool = z
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
+/** Rising shares in (0, 1], the last one 1, e.g. `0.0625,0.25,1`. */
+const searchRings = z
+  .string()
+  .trim()
+  .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, 'must be comma-separated numbers such as 0.0625,0.25,1')
+  .transform((v) => v.split(',').map(Number))
+  .refine((rings) => rings.every((r, i) => r > 0 && r <= 1 && (i === 0 || r > rings[i - 1]!)), {
+    message: 'must rise, each above 0 and at most 1',
+  })
+  .refine((rings) => rings[rings.length - 1] === 1, { message: 'must end with 1' })
+  .transform((rings): readonly number[] => rings);
+
 export const SETTINGS = {
   port: setting('TIPWIRE_PORT', 'TCP port of the HTTP server.', intIn(0, 65535), 8080),
   host: setting(
@@ -482,6 +494,25 @@ export const SETTINGS = {
     'Days a closed case is kept after it was closed; then it is deleted for good.',
     numberIn(0, 36_500),
     365,
+  ),
+  // --- F5 stages: the pipeline's thread, correlate's search rings, the verify stage ---
+  pipelineThread: setting(
+    'TIPWIRE_PIPELINE_THREAD',
+    'Run the pipeline in a worker thread with its own database connection and its own gazetteer (about 200 MB more memory) instead of on the HTTP thread.',
+    bool,
+    false,
+  ),
+  correlateSearchRings: setting(
+    'TIPWIRE_CORRELATE_SEARCH_RINGS',
+    'Shares of TIPWIRE_CORRELATE_RADIUS_METERS searched in turn for the nearest incident: comma-separated, rising, the last one 1.',
+    searchRings,
+    [0.0625, 0.25, 1] as readonly number[],
+  ),
+  verifyDeferHeavyLagMs: setting(
+    'TIPWIRE_VERIFY_DEFER_HEAVY_LAG_MS',
+    'While the oldest waiting pipeline job has waited longer than this, heavy verification checks are put off (run when the queue is idle); correlation does not wait for them.',
+    intIn(0, 86_400_000),
+    5000,
   ),
 } satisfies Record<string, SettingSpec<unknown>>;
 

@@ -13,10 +13,21 @@ import { newId } from './domain/ids.js';
 import { createIntakeService, type IntakeService } from './intake/intake.service.js';
 import type { Protection } from './intake/new-report.js';
 import { createLiveEvents, type LiveEvents } from './notify/live-events.js';
-import { createPipeline, type Pipeline } from './pipeline/runner.js';
-import { normalizeContext, type NormalizeWiring } from './pipeline/stages.js';
+import { createPipeline, type PipelineControl } from './pipeline/runner.js';
+import {
+  FIRST_STAGE,
+  registeredStages,
+  stageSettingsOf,
+  type PipelineConfig,
+} from './pipeline/stages.js';
+import { createPipelineThread } from './pipeline/thread.js';
+import { createSqliteJobQueue } from './pipeline/sqlite-job-queue.js';
 import { createNormalizeDeps, type LoadedNormalizeDeps } from './normalize/normalize-deps.js';
-import { normalizeClaims } from './normalize/normalize-report.js';
+import {
+  normalizeClaims,
+  normalizeContext,
+  type NormalizeWiring,
+} from './normalize/normalize-report.js';
 import { createNominatimGeocoder } from './normalize/geocoder.js';
 import { createGeocodeWorker } from './pipeline/geocode.js';
 import type { NormalizeSettings } from './normalize/settings.js';
@@ -30,6 +41,8 @@ import { workerScript } from './platform/worker-pool.js';
 import { buildApp } from './server/app.js';
 import { createCases, type AuditAppend, type Cases } from './server/cases.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.js';
+import { createAsyncStore } from './store/sqlite/async-store.js';
+import type { AsyncStore } from './store/port.js';
 
 export interface Runtime {
   config: Config;
@@ -37,13 +50,16 @@ export interface Runtime {
   geocode: ReturnType<typeof createGeocodeWorker> | null;
   normalize: NormalizeWiring & { deps: LoadedNormalizeDeps };
   store: SqliteStore;
+  /** The same connection through the asynchronous port (one per runtime: one writer queue). */
+  asyncStore: AsyncStore;
   keyring: Keyring;
   vault: Vault;
   auditLog: AuditLog;
   audit: AuditAppend;
   admin: Admin;
   cases: Cases;
-  pipeline: Pipeline;
+  /** The pipeline's controls (in this thread or its own, TIPWIRE_PIPELINE_THREAD). */
+  pipeline: RuntimePipeline;
   intake: IntakeService;
   /** Pseudonyms, sealing and search tokens for new reports (intake and import). */
   protection: Protection;
@@ -55,6 +71,11 @@ export interface Runtime {
   /** Deletes cases past their retention period, then checkpoints the WAL. */
   purge(actor?: string): PurgeResult;
   close(): void;
+}
+
+export interface RuntimePipeline extends PipelineControl {
+  /** Queues a newly stored report, inside the caller's (synchronous) transaction. */
+  enqueue(reportId: string, now: number): void;
 }
 
 export interface RuntimeOptions {
@@ -154,28 +175,13 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     settings: normalizeSettingsFrom(config),
     geocoding: config.geocoderUrl !== undefined,
   };
-  const pipeline = createPipeline({
+  const asyncStore = createAsyncStore(store);
+  const pipeline = createRuntimePipeline(config, {
     store,
+    asyncStore,
+    normalizeDeps,
     clock,
-    newId,
-    normalize,
-    log: logger.child({ component: 'pipeline' }),
-    settings: {
-      batchSize: config.pipelineBatchSize,
-      sliceMs: config.pipelineSliceMs,
-      busySliceMs: config.pipelineBusySliceMs,
-      maxAttempts: config.pipelineMaxAttempts,
-      retryBaseMs: config.pipelineRetryBaseMs,
-      pollMs: config.pipelinePollMs,
-      joinRule: {
-        radiusMeters: config.correlateRadiusMeters,
-        windowMs: config.correlateWindowMinutes * 60_000,
-      },
-      repeatRule: {
-        maxCallsInRow: config.abuseRepeatCalls,
-        windowMs: config.abuseRepeatWindowMinutes * 60_000,
-      },
-    },
+    logger,
     onCommitted: () => live.poke(),
   });
   const geocode = config.geocoderUrl
@@ -188,7 +194,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
           timeoutMs: config.geocoderTimeoutMs,
         }),
         normalize,
-        renormalize: (id) => pipeline.renormalize(id),
+        transaction: (fn) => asyncStore.transaction(fn),
+        renormalize: (id, tx) => pipeline.renormalize(id, tx),
         log: logger.child({ component: 'geocoder' }),
         minIntervalMs: config.geocoderMinIntervalMs,
       })
@@ -237,7 +244,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     audit,
     clock,
     newId,
-    renormalize: (id) => pipeline.renormalize(id),
+    transaction: (fn) => asyncStore.transaction(fn),
+    renormalize: (id, tx) => pipeline.renormalize(id, tx),
     onEvent: () => live.poke(),
   });
 
@@ -246,6 +254,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     geocode,
     normalize,
     store,
+    asyncStore,
     keyring,
     vault,
     auditLog,
@@ -293,7 +302,9 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       return result;
     },
     close() {
-      pipeline.stop();
+      // In-process: nothing is in flight between turns. A thread finishes its batch
+      // on its own connection; `await runtime.pipeline.stop()` first to wait for it.
+      void pipeline.stop();
       geocode?.stop();
       void search.close();
       try {
@@ -333,6 +344,97 @@ function sealLegacyPlaintext(store: SqliteStore, vault: Vault) {
       }
     });
   }
+}
+
+/** The pipeline's settings as plain data (they cross into its thread). */
+export function pipelineConfigFrom(config: Config): PipelineConfig {
+  const normalize = normalizeSettingsFrom(config);
+  return {
+    run: {
+      batchSize: config.pipelineBatchSize,
+      sliceMs: config.pipelineSliceMs,
+      busySliceMs: config.pipelineBusySliceMs,
+      maxAttempts: config.pipelineMaxAttempts,
+      retryBaseMs: config.pipelineRetryBaseMs,
+      pollMs: config.pipelinePollMs,
+    },
+    joinRule: {
+      radiusMeters: config.correlateRadiusMeters,
+      windowMs: config.correlateWindowMinutes * 60_000,
+    },
+    searchRings: config.correlateSearchRings,
+    repeatRule: {
+      maxCallsInRow: config.abuseRepeatCalls,
+      windowMs: config.abuseRepeatWindowMinutes * 60_000,
+    },
+    normalize,
+    geocoding: config.geocoderUrl !== undefined,
+    verify: {
+      deferHeavyLagMs: config.verifyDeferHeavyLagMs,
+      check: {
+        contradictionSeconds: normalize.contradictionSeconds,
+        staleToleranceSeconds: normalize.staleToleranceSeconds,
+      },
+    },
+  };
+}
+
+/**
+ * The pipeline on this thread (over `asyncStore`) or in its own (TIPWIRE_PIPELINE_THREAD),
+ * and intake's enqueue into the SQLite outbox either way.
+ */
+function createRuntimePipeline(
+  config: Config,
+  deps: {
+    store: SqliteStore;
+    asyncStore: AsyncStore;
+    normalizeDeps: LoadedNormalizeDeps;
+    clock: () => number;
+    logger: Logger;
+    onCommitted: () => void;
+  },
+): RuntimePipeline {
+  const pipelineConfig = pipelineConfigFrom(config);
+  const stageSettings = stageSettingsOf(pipelineConfig, deps.normalizeDeps);
+  const log = deps.logger.child({ component: 'pipeline' });
+  const control: PipelineControl = config.pipelineThread
+    ? createPipelineThread({
+        script: workerScript(import.meta.url, './pipeline/pipeline.worker.js'),
+        setup: {
+          dbPath: config.dbPath,
+          ...(config.gazetteerFile ? { gazetteerFile: config.gazetteerFile } : {}),
+          config: pipelineConfig,
+        },
+        log,
+        onCommitted: deps.onCommitted,
+        renormalize: {
+          stages: registeredStages(stageSettings),
+          stageSettings,
+          queue: createSqliteJobQueue(deps.asyncStore),
+          clock: deps.clock,
+          newId,
+        },
+      })
+    : createPipeline({
+        store: deps.asyncStore,
+        clock: deps.clock,
+        newId,
+        settings: pipelineConfig.run,
+        stageSettings,
+        log,
+        onCommitted: deps.onCommitted,
+      });
+  return {
+    renormalize: (id, tx) => control.renormalize(id, tx),
+    drain: () => control.drain(),
+    start: () => control.start(),
+    poke: () => control.poke(),
+    noteIntake: () => control.noteIntake(),
+    stop: () => control.stop(),
+    enqueue(reportId, now) {
+      deps.store.jobs.enqueue(reportId, FIRST_STAGE, now);
+    },
+  };
 }
 
 /** The normalize core's settings, from the configuration. */

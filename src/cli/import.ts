@@ -115,7 +115,7 @@ export function importCommand(program: Command) {
         }
         if (batch.length > 0) flush();
 
-        const run = pipeline.drain();
+        const run = await pipeline.drain();
         const queue = store.jobs.counts();
         const incidentsAfter = store.incidents.count();
         console.log(

@@ -55,6 +55,8 @@ export function serveCommand(program: Command) {
         let code = 0;
         for (const [step, fn] of [
           ['http', () => app.close()],
+          // Its batch in progress commits (in its thread, if it has one) before the store closes.
+          ['pipeline', () => runtime.pipeline.stop()],
           ['runtime', () => runtime.close()],
         ] as const) {
           try {

@@ -12,6 +12,9 @@
  *   expected `latencySeconds` (0 if unstated) plus `staleToleranceSeconds` →
  *   `source.stale`. `asOf` is the moment of the comparison (the check's clock);
  *   without it, the latest `to` of all sources.
+ *
+ * Normalize gathers the sources and their spread; the verify stage's time-sources
+ * check (verify/checks/time-sources.check.ts) judges them with this function.
  */
 import { NORMALIZE_DEFAULTS, type NormalizeSettings } from './settings.js';
 
@@ -39,6 +42,23 @@ export interface TimeSourceComparison {
   };
 }
 
+/**
+ * How far apart the sources are: the gap between the latest start and the earliest
+ * end (0 when all overlap, and with no sources), and the two sources that make it.
+ * A measure, no judgement: normalize records it, the verify check judges it.
+ */
+export function timeSpread(sources: readonly TimeSource[]) {
+  let latestStart: { source: string; at: number } | null = null;
+  let earliestEnd: { source: string; at: number } | null = null;
+  for (const s of sources) {
+    if (!latestStart || s.from > latestStart.at) latestStart = { source: s.source, at: s.from };
+    if (!earliestEnd || s.to < earliestEnd.at) earliestEnd = { source: s.source, at: s.to };
+  }
+  // No sources: no spread.
+  const spreadMs = Math.max(0, (latestStart?.at ?? 0) - (earliestEnd?.at ?? 0));
+  return { spreadSeconds: spreadMs / 1000, latestStart, earliestEnd };
+}
+
 export function compareTimeSources(
   sources: readonly TimeSource[],
   settings: Pick<
@@ -48,15 +68,7 @@ export function compareTimeSources(
   asOf?: number,
 ): TimeSourceComparison {
   const flags: string[] = [];
-  let latestStart: { source: string; at: number } | null = null;
-  let earliestEnd: { source: string; at: number } | null = null;
-  for (const s of sources) {
-    if (!latestStart || s.from > latestStart.at) latestStart = { source: s.source, at: s.from };
-    if (!earliestEnd || s.to < earliestEnd.at) earliestEnd = { source: s.source, at: s.to };
-  }
-  // No sources: no spread.
-  const spreadMs = Math.max(0, (latestStart?.at ?? 0) - (earliestEnd?.at ?? 0));
-  const spreadSeconds = spreadMs / 1000;
+  const { spreadSeconds, latestStart, earliestEnd } = timeSpread(sources);
   const contradiction = spreadSeconds > settings.contradictionSeconds;
   if (contradiction) flags.push('time.contradiction');
 

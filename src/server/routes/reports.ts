@@ -153,7 +153,7 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
       const report = caseWorker
         ? cases.visible(principal, request.params.id)
         : ownNewReport(principal, request.params.id);
-      cases.answer(principal, report, body);
+      await cases.answer(principal, report, body);
       const updated = store.reports.get(report.id)!;
       return {
         id: updated.id,

@@ -77,6 +77,8 @@ const REPOSITORY_NAMES = [
   'receipts',
   'messages',
   'audit',
+  'stageEffects',
+  'findings',
 ] as const satisfies readonly (keyof SqliteStore)[];
 
 export function createAsyncStore(store: SqliteStore): AsyncStore {

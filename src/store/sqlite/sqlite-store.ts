@@ -16,6 +16,7 @@ import {
 } from './access.repository.js';
 import { createAuditRepository } from './audit.repository.js';
 import { createMessageRepository, createReceiptRepository } from './conversation.repository.js';
+import { createFindingRepository, createStageEffectRepository } from './stages.repository.js';
 
 export interface SqliteStore extends Store {
   db: Db;
@@ -80,6 +81,8 @@ export function openSqliteStore(file: string): SqliteStore {
     receipts: createReceiptRepository(db),
     messages: createMessageRepository(db),
     audit: createAuditRepository(db),
+    stageEffects: createStageEffectRepository(db),
+    findings: createFindingRepository(db),
     transaction: createTransactor(db),
     close: () => db.close(),
   };
