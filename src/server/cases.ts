@@ -117,7 +117,7 @@ export function createCases(deps: CaseDeps) {
         target: `report:${report.id}`,
         reason: 'opened the report',
       });
-      return reportView(report, opened);
+      return reportView(report, opened, store.findings.forReport(report.id));
     },
     /**
      * A page of reports with their text, as many as fit in `textBudget` characters
@@ -131,7 +131,7 @@ export function createCases(deps: CaseDeps) {
         if (views.length > 0 && used >= textBudget) break;
         const opened = open(report);
         used += textLength(opened);
-        views.push(reportView(report, opened));
+        views.push(reportView(report, opened, store.findings.forReport(report.id)));
       }
       const reports = page.slice(0, views.length);
       if (reports.length > 0) {

@@ -86,8 +86,17 @@ describe('decideVerification', () => {
       needsDeeperVerification: true,
       timeSources: { stale: [] },
     });
-    const calm = decideVerification(makeInput({ subject: makeSubject(900), flags }), settings);
+    const calm = decideVerification(
+      makeInput({ subject: makeSubject(900), flags, mirrored: { needsDeeperVerification: true } }),
+      settings,
+    );
     expect(calm.flags?.flags).toEqual(['time.future']);
-    expect(calm.assessment?.needsDeeperVerification).toBe(false);
+    expect(calm.assessment).toEqual({ needsDeeperVerification: false, timeSources: { stale: [] } });
+  });
+
+  it('writes no flag or assessment when nothing mirrored changes', () => {
+    const e = decideVerification(makeInput({ flags: ['time.future'] }), settings);
+    expect(e.flags).toBeNull();
+    expect(e.assessment).toBeNull();
   });
 });

@@ -23,6 +23,8 @@ export interface VerifyInput {
   subject: CheckSubject;
   /** The report's flags now. */
   flags: readonly string[];
+  /** What the report's assessment mirrors now (absent: nothing yet). */
+  mirrored?: { needsDeeperVerification?: boolean; stale?: readonly unknown[] };
   /** How long the oldest job of the batch waited (ms). */
   backlogLagMs: number;
   now: number;
@@ -80,7 +82,7 @@ export function decideVerification(input: VerifyInput, settings: VerifySettings)
     ran,
     deferred,
     flags: mirroredFlags(input.flags, ran, settings.checks),
-    assessment: f3Assessment(ran),
+    assessment: f3Assessment(ran, input.mirrored ?? {}),
   };
 }
 
@@ -99,15 +101,25 @@ function mirroredFlags(
   const families = [...new Set([...mirrored].map(familyOf))];
   const kept = current.filter((f) => families.includes(familyOf(f)) && !mirrored.has(f));
   const raised = [...mirrored].filter((code) => found.has(code));
-  return { families, flags: [...kept, ...raised] };
+  const before = current.filter((f) => families.includes(familyOf(f)));
+  const after = [...kept, ...raised];
+  // Unchanged: no write (most reports carry none of these flags before or after).
+  if (after.length === before.length && after.every((f, i) => f === before[i])) return null;
+  return { families, flags: after };
 }
 
-function f3Assessment(ran: VerifyEffects['ran']): VerifyEffects['assessment'] {
+function f3Assessment(
+  ran: VerifyEffects['ran'],
+  now: NonNullable<VerifyInput['mirrored']>,
+): VerifyEffects['assessment'] {
   const timeSources = ran.find((r) => r.check.name === 'time-sources');
   if (!timeSources) return null;
-  const stale = timeSources.findings.find((f) => f.code === 'source.stale');
-  return {
-    needsDeeperVerification: timeSources.findings.some((f) => f.code === 'time.contradiction'),
-    timeSources: { stale: (stale?.evidence.stale as unknown[] | undefined) ?? [] },
-  };
+  const staleFinding = timeSources.findings.find((f) => f.code === 'source.stale');
+  const stale = (staleFinding?.evidence.stale as unknown[] | undefined) ?? [];
+  const needsDeeperVerification = timeSources.findings.some((f) => f.code === 'time.contradiction');
+  // Unchanged (absent counts as false and none): no write.
+  const same =
+    needsDeeperVerification === (now.needsDeeperVerification ?? false) &&
+    JSON.stringify(stale) === JSON.stringify(now.stale ?? []);
+  return same ? null : { needsDeeperVerification, timeSources: { stale } };
 }

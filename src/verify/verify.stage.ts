@@ -29,6 +29,12 @@ export function checkSubject(report: Report): CheckSubject {
   };
 }
 
+/** What the report's assessment mirrors of the findings now. */
+const mirroredOf = (report: Report) => ({
+  needsDeeperVerification: report.assessment?.needsDeeperVerification,
+  stale: report.assessment?.timeSources?.stale,
+});
+
 async function applyVerification(tx: Pick<StoreTx, 'reports' | 'findings'>, e: VerifyEffects) {
   for (const run of e.ran) {
     await tx.findings.replace(e.reportId, run.check, run.findings, e.now);
@@ -47,6 +53,7 @@ export const verifyStage = defineStage<VerifyInput, VerifyEffects>({
     return {
       subject: checkSubject(report),
       flags: report.flags,
+      mirrored: mirroredOf(report),
       backlogLagMs: at.backlogLagMs,
       now: at.now,
     };
@@ -69,7 +76,13 @@ export async function runDeferredChecks(
   for (const { reportId, check } of due) {
     const report = await tx.reports.get(reportId);
     if (!report) continue;
-    const input = { subject: checkSubject(report), flags: report.flags, backlogLagMs: 0, now };
+    const input = {
+      subject: checkSubject(report),
+      flags: report.flags,
+      mirrored: mirroredOf(report),
+      backlogLagMs: 0,
+      now,
+    };
     await applyVerification(tx, decideVerification({ ...input, only: [check] }, settings));
   }
   return due.length;

@@ -14,6 +14,7 @@
  * `store.transaction_spanned_turn` instead of committing someone else's writes.
  */
 import type { AsyncStore, StoreTx } from '../port.js';
+import type { Statement } from 'better-sqlite3';
 import type { SqliteStore } from './sqlite-store.js';
 
 export class TransactionSpannedTurnError extends Error {
@@ -89,16 +90,28 @@ export function createAsyncStore(store: SqliteStore): AsyncStore {
   let depth = 0;
   let tail: Promise<unknown> = Promise.resolve();
 
+  /** Prepared once per depth: the pipeline opens a savepoint per stage per report. */
+  const savepoints: { open: Statement; release: Statement; rollback: Statement }[] = [];
+  const savepointAt = (level: number) =>
+    (savepoints[level] ??= {
+      open: store.db.prepare(`SAVEPOINT port_${level}`),
+      release: store.db.prepare(`RELEASE port_${level}`),
+      rollback: store.db.prepare(`ROLLBACK TO port_${level}`),
+    });
+
   async function inSavepoint<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-    const name = `port_${depth}`;
-    store.db.exec(`SAVEPOINT ${name}`);
+    const sp = savepointAt(depth);
+    sp.open.run();
     depth += 1;
     try {
       const result = await fn(tx);
-      store.db.exec(`RELEASE ${name}`);
+      sp.release.run();
       return result;
     } catch (err) {
-      if (store.db.inTransaction) store.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      if (store.db.inTransaction) {
+        sp.rollback.run();
+        sp.release.run();
+      }
       throw err;
     } finally {
       depth -= 1;
