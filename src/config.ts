@@ -510,7 +510,7 @@ export const SETTINGS = {
   ),
   verifyDeferHeavyLagMs: setting(
     'TIPWIRE_VERIFY_DEFER_HEAVY_LAG_MS',
-    'While the oldest waiting pipeline job has waited longer than this, heavy verification checks are put off (run when the queue is idle); correlation does not wait for them.',
+    'While the oldest waiting pipeline job has waited longer than this, heavy verification checks are put off until the queue is idle (correlation never waits).',
     intIn(0, 86_400_000),
     5000,
   ),
