@@ -8,7 +8,8 @@
 //   node bench/intake.mjs --servers bare-http,tipwire-gc-on --connections 16,64,256
 //                                             # a sweep: every server at every count
 //
-// Servers: bare-http, bare-fastify, tipwire-gc-on, tipwire-gc-off; each runs in its
+// Servers: bare-http, bare-fastify, tipwire-gc-on, tipwire-gc-off (and, not by default,
+// tipwire-gc-on-pipeline-thread: `npm run bench:intake-thread`); each runs in its
 // own child process on a fresh temporary folder (tipwire: a fresh SQLite database,
 // TIPWIRE_LOG_LEVEL=warn). The load generator is Debian's wrk, in its own process,
 // with bench/post.lua varying the Report JSON body per request. Every server gets a
@@ -86,6 +87,14 @@ const SERVERS = {
     tipwire: true,
     pipeline: true,
     env: { TIPWIRE_GROUP_COMMIT: 'off' },
+  },
+  // F5: the same server with the pipeline in its own thread (own connection, own
+  // gazetteer), against tipwire-gc-on (the pipeline on the HTTP thread).
+  'tipwire-gc-on-pipeline-thread': {
+    label: 'tipwire, group commit on, pipeline in its own thread',
+    tipwire: true,
+    pipeline: true,
+    env: { TIPWIRE_GROUP_COMMIT: 'on', TIPWIRE_PIPELINE_THREAD: 'on' },
   },
   // Diagnostic, not in the default set: tipwire's request path with the pipeline
   // not started (group commit on). Says how much of the cost is intake itself.

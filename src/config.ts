@@ -27,6 +27,7 @@ import {
 } from './protect/settings.js';
 import { SERVER_SETTINGS } from './server/settings.js';
 import { STORE_SETTINGS } from './store/settings.js';
+import { VERIFY_SETTINGS } from './verify/settings.js';
 import { WORKER_SETTINGS } from './workers.js';
 
 /** The sections, in the order the README lists them; each key is `config.<section>`. */
@@ -44,6 +45,7 @@ export const SETTINGS = {
   pipeline: PIPELINE_SETTINGS,
   normalize: NORMALIZE_SETTINGS,
   geocoder: GEOCODER_SETTINGS,
+  verify: VERIFY_SETTINGS,
   correlate: CORRELATE_SETTINGS,
   notify: NOTIFY_SETTINGS,
   workers: WORKER_SETTINGS,

@@ -14,10 +14,21 @@ import { newId } from './domain/ids.js';
 import { createIntakeService, type IntakeService } from './intake/intake.service.js';
 import type { Protection } from './intake/new-report.js';
 import { createLiveEvents, type LiveEvents } from './notify/live-events.js';
-import { createPipeline, type Pipeline } from './pipeline/runner.js';
-import { normalizeContext, type NormalizeWiring } from './pipeline/stages.js';
+import { createPipeline, type PipelineControl } from './pipeline/runner.js';
+import {
+  FIRST_STAGE,
+  registeredStages,
+  stageSettingsOf,
+  type PipelineConfig,
+} from './pipeline/stages.js';
+import { createPipelineThread } from './pipeline/thread.js';
+import { createSqliteJobQueue } from './pipeline/sqlite-job-queue.js';
 import { createNormalizeDeps, type LoadedNormalizeDeps } from './normalize/normalize-deps.js';
-import { normalizeClaims } from './normalize/normalize-report.js';
+import {
+  normalizeClaims,
+  normalizeContext,
+  type NormalizeWiring,
+} from './normalize/normalize-report.js';
 import { createNominatimGeocoder } from './normalize/geocoder.js';
 import { createGeocodeWorker } from './pipeline/geocode.js';
 import { createKeyring, type Keyring } from './protect/keyring.js';
@@ -43,15 +54,16 @@ export interface Runtime {
   normalize: NormalizeWiring & { deps: LoadedNormalizeDeps };
   /** The embedded store, synchronous (the SQLite-only paths and tests). */
   store: SqliteStore;
-  /** The same store through the asynchronous port, which services depend on. */
-  port: AsyncStore;
+  /** The same connection through the asynchronous port (one per runtime: one writer queue). */
+  asyncStore: AsyncStore;
   keyring: Keyring;
   vault: Vault;
   auditLog: AuditLog;
   audit: AuditAppend;
   admin: Admin;
   cases: Cases;
-  pipeline: Pipeline;
+  /** The pipeline's controls (in this thread or its own, TIPWIRE_PIPELINE_THREAD). */
+  pipeline: RuntimePipeline;
   intake: IntakeService;
   /** Pseudonyms, sealing and search tokens for new reports (intake and import). */
   protection: Protection;
@@ -70,6 +82,11 @@ export interface Runtime {
   /** Subscribes to how long each pipeline stage run takes (metrics); returns the unsubscribe. */
   observeStages(observer: (stage: string, ms: number) => void): () => void;
   close(): void;
+}
+
+export interface RuntimePipeline extends PipelineControl {
+  /** Queues a newly stored report, inside the caller's (synchronous) transaction. */
+  enqueue(reportId: string, now: number): void;
 }
 
 export interface RuntimeOptions {
@@ -121,7 +138,9 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const clock = options.clock ?? Date.now;
   const logger = options.logger ?? createLogger(config.server);
   const store = openSqliteStore(config.store.dbPath);
-  const port = createAsyncStore(store);
+  // One port per connection: its transactions queue behind one another (one writer).
+  const asyncStore = createAsyncStore(store);
+  const outbox = createSqliteJobQueue(asyncStore);
   const keyring = createKeyring({
     dir: config.keys.dir,
     masterKeyHex: config.keys.masterKey,
@@ -166,23 +185,12 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     settings: config.normalize,
     geocoding: config.geocoder.url !== undefined,
   };
-  const pipeline = createPipeline({
+  const pipeline = createRuntimePipeline(config, {
     store,
+    asyncStore,
+    normalizeDeps: normalize.deps,
     clock,
-    newId,
-    normalize,
-    log: logger.child({ component: 'pipeline' }),
-    settings: {
-      ...config.pipeline,
-      joinRule: {
-        radiusMeters: config.correlate.radiusMeters,
-        windowMs: config.correlate.windowMinutes * 60_000,
-      },
-      repeatRule: {
-        maxCallsInRow: config.abuse.repeatCalls,
-        windowMs: config.abuse.repeatWindowMinutes * 60_000,
-      },
-    },
+    logger,
     onCommitted: () => live.poke(),
     onStage: (stage, ms) => stageObservers.forEach((observe) => observe(stage, ms)),
   });
@@ -197,7 +205,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
           timeoutMs: geocoder.timeoutMs,
         }),
         normalize,
-        renormalize: (id) => pipeline.renormalize(id),
+        transaction: (fn) => asyncStore.transaction(fn),
+        renormalize: (id, tx) => pipeline.renormalize(id, tx),
         log: logger.child({ component: 'geocoder' }),
         minIntervalMs: geocoder.minIntervalMs,
       })
@@ -208,13 +217,14 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     searchTokens: (text) => search.tokens(text),
   };
   const intake = createIntakeService({
-    store: port,
+    store: asyncStore,
     clock,
     newId,
     protection,
     idempotencyKey: keyring.subkey('receipt'),
-    // The SQLite job queue shares the connection: the job joins the port's transaction.
-    enqueue: async (_tx, reportId, now) => pipeline.enqueue(reportId, now),
+    // The report's first job, through the job-queue port, in the transaction that stores it.
+    enqueue: (tx, reportId, now) =>
+      outbox.enqueue(tx, { reportId, stage: FIRST_STAGE, pass: 1 }, now),
     onStored: () => pipeline.noteIntake(),
     // The caller gets the score and the questions to ask at once; the pipeline stores them.
     assess: (report) => {
@@ -235,7 +245,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     settings: config.intake,
   });
   const admin = createAdmin({
-    store: port,
+    store: asyncStore,
     audit,
     clock,
     newId,
@@ -250,7 +260,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     audit,
     clock,
     newId,
-    renormalize: (id) => pipeline.renormalize(id),
+    transaction: (fn) => asyncStore.transaction(fn),
+    renormalize: (id, tx) => pipeline.renormalize(id, tx),
     onEvent: () => live.poke(),
   });
 
@@ -259,7 +270,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     geocode,
     normalize,
     store,
-    port,
+    asyncStore,
     keyring,
     vault,
     auditLog,
@@ -308,7 +319,9 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       return () => stageObservers.delete(observer);
     },
     close() {
-      pipeline.stop();
+      // In-process: nothing is in flight between turns. A thread finishes its batch
+      // on its own connection; `await runtime.pipeline.stop()` first to wait for it.
+      void pipeline.stop();
       geocode?.stop();
       void search.close();
       try {
@@ -350,6 +363,96 @@ function sealLegacyPlaintext(store: SqliteStore, vault: Vault) {
       }
     });
   }
+}
+
+/** The pipeline's settings as plain data (they cross into its thread). */
+export function pipelineConfigFrom(config: Config): PipelineConfig {
+  const normalize = config.normalize;
+  const { pollMs, thread: _thread, ...run } = config.pipeline;
+  return {
+    run,
+    pollMs,
+    joinRule: {
+      radiusMeters: config.correlate.radiusMeters,
+      windowMs: config.correlate.windowMinutes * 60_000,
+    },
+    searchRings: config.correlate.searchRings,
+    repeatRule: {
+      maxCallsInRow: config.abuse.repeatCalls,
+      windowMs: config.abuse.repeatWindowMinutes * 60_000,
+    },
+    normalize,
+    geocoding: config.geocoder.url !== undefined,
+    verify: {
+      deferHeavyLagMs: config.verify.deferHeavyLagMs,
+      check: {
+        contradictionSeconds: normalize.contradictionSeconds,
+        staleToleranceSeconds: normalize.staleToleranceSeconds,
+      },
+    },
+  };
+}
+/**
+ * The pipeline on this thread (over `asyncStore`) or in its own (TIPWIRE_PIPELINE_THREAD),
+ * and intake's enqueue into the SQLite outbox either way.
+ */
+function createRuntimePipeline(
+  config: Config,
+  deps: {
+    store: SqliteStore;
+    asyncStore: AsyncStore;
+    normalizeDeps: LoadedNormalizeDeps;
+    clock: () => number;
+    logger: Logger;
+    onCommitted: () => void;
+    /** Stage durations, for the metrics (on this thread only; a pipeline thread does not report them). */
+    onStage?: (stage: string, ms: number) => void;
+  },
+): RuntimePipeline {
+  const pipelineConfig = pipelineConfigFrom(config);
+  const stageSettings = stageSettingsOf(pipelineConfig, deps.normalizeDeps);
+  const log = deps.logger.child({ component: 'pipeline' });
+  const control: PipelineControl = config.pipeline.thread
+    ? createPipelineThread({
+        script: workerScript(import.meta.url, './pipeline/pipeline.worker.js'),
+        setup: {
+          dbPath: config.store.dbPath,
+          ...(config.normalize.gazetteerFile
+            ? { gazetteerFile: config.normalize.gazetteerFile }
+            : {}),
+          config: pipelineConfig,
+        },
+        log,
+        onCommitted: deps.onCommitted,
+        renormalize: {
+          stages: registeredStages(stageSettings),
+          stageSettings,
+          queue: createSqliteJobQueue(deps.asyncStore),
+          clock: deps.clock,
+          newId,
+        },
+      })
+    : createPipeline({
+        store: deps.asyncStore,
+        clock: deps.clock,
+        newId,
+        settings: pipelineConfig.run,
+        stageSettings,
+        log,
+        onCommitted: deps.onCommitted,
+        onStage: deps.onStage,
+      });
+  return {
+    renormalize: (id, tx) => control.renormalize(id, tx),
+    drain: (onBatch) => control.drain(onBatch),
+    start: () => control.start(),
+    poke: () => control.poke(),
+    noteIntake: () => control.noteIntake(),
+    stop: () => control.stop(),
+    enqueue(reportId, now) {
+      deps.store.jobs.enqueue(reportId, FIRST_STAGE, now);
+    },
+  };
 }
 
 /** The client's source for rate limits: its network prefix, hashed (never kept raw). */

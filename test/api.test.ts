@@ -170,7 +170,7 @@ describe('POST /api/v1/reports', () => {
   it('never writes the caller number, in any form, to the database file', async () => {
     const res = await post(makeReport({ caller: { phone: '+86 138 0013 8000' } }));
     expect(res.statusCode).toBe(201);
-    runtime.pipeline.drain();
+    await runtime.pipeline.drain();
     const report = runtime.store.reports.get((res.json() as { id: string }).id)!;
     expect(report.callerPseudonym).toMatch(/^ps\d+_[0-9a-f]{64}$/);
     runtime.store.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -335,7 +335,7 @@ describe('reading needs a token', () => {
     const far = (await post(makeReport({ location: { lat: 35.5, lon: 108.942 } }))).json() as {
       id: string;
     };
-    runtime.pipeline.drain();
+    await runtime.pipeline.drain();
     const res = await get('/api/v1/incidents');
     const items = (res.json() as { items: { reportIds: string[] }[] }).items;
     expect(items.map((i) => i.reportIds.sort())).toEqual(

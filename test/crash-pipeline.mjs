@@ -2,21 +2,46 @@
 // and SIGKILLs itself inside the Nth report's correlate stage, after the stage
 // wrote its effects but before they could commit. Used by test/pipeline.test.ts.
 import { createPipeline } from '../dist/pipeline/runner.js';
-import { STAGES } from '../dist/pipeline/stages.js';
+import { registeredStages, stageSettingsOf } from '../dist/pipeline/stages.js';
 import { newId } from '../dist/domain/ids.js';
+import { createAsyncStore } from '../dist/store/sqlite/async-store.js';
 import { openSqliteStore } from '../dist/store/sqlite/sqlite-store.js';
 import { NORMALIZE_DEFAULTS } from '../dist/normalize/settings.js';
 
 const [dbPath, killAt] = process.argv.slice(2);
-const store = openSqliteStore(dbPath);
+const store = createAsyncStore(openSqliteStore(dbPath));
+const run = {
+  batchSize: 1,
+  sliceMs: 1000,
+  busySliceMs: 1000,
+  maxAttempts: 3,
+  retryBaseMs: 1000,
+  pollMs: 1000,
+};
+// No gazetteer or zone data: the test's reports carry coordinates and offsets.
+const stageSettings = stageSettingsOf(
+  {
+    run,
+    joinRule: { radiusMeters: 500, windowMs: 7_200_000 },
+    searchRings: [1 / 16, 1 / 4, 1],
+    repeatRule: { maxCallsInRow: 3, windowMs: 600_000 },
+    normalize: NORMALIZE_DEFAULTS,
+    geocoding: false,
+    verify: {
+      deferHeavyLagMs: 5000,
+      check: { contradictionSeconds: 900, staleToleranceSeconds: 900 },
+    },
+  },
+  {},
+);
 let correlations = 0;
-const stages = STAGES.map((stage) =>
+const stages = registeredStages(stageSettings).map((stage) =>
   stage.name !== 'correlate'
     ? stage
     : {
         ...stage,
-        run(ctx, report) {
-          stage.run(ctx, report);
+        async apply(tx, effects) {
+          await stage.apply(tx, effects);
           correlations += 1;
           if (correlations === Number(killAt)) process.kill(process.pid, 'SIGKILL');
         },
@@ -27,20 +52,10 @@ const pipeline = createPipeline({
   clock: Date.now,
   newId,
   stages,
+  stageSettings,
   log: { warn() {}, error() {} },
-  // No gazetteer or zone data: the test's reports carry coordinates and offsets.
-  normalize: { deps: {}, settings: NORMALIZE_DEFAULTS, geocoding: false },
-  settings: {
-    batchSize: 1,
-    sliceMs: 1000,
-    busySliceMs: 1000,
-    maxAttempts: 3,
-    retryBaseMs: 1000,
-    intakeBusyMs: 50,
-    joinRule: { radiusMeters: 500, windowMs: 7_200_000 },
-    repeatRule: { maxCallsInRow: 3, windowMs: 600_000 },
-  },
+  settings: run,
 });
-pipeline.drain();
+await pipeline.drain();
 console.error('the pipeline finished without reaching the crash point');
 process.exit(3);

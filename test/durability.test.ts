@@ -3,6 +3,7 @@
  * moment a 201 arrives (while more requests are in flight), restarted on the same
  * file, and every acknowledged report is there and finishes its pipeline.
  */
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -97,4 +98,72 @@ describe('durability', () => {
     expect(res.status).toBe(200);
     expect(res.body.narrative).toBe(makeReport().narrative);
   });
+
+  it('applies every stage once after a SIGKILL with the pipeline in its own thread', async () => {
+    const db = path.join(dir, 'tipwire.db');
+    const token = createToken(db);
+    // One report per pipeline transaction: the backlog drains slowly enough to be cut.
+    const env = {
+      TIPWIRE_RATE_LIMITS: 'off',
+      TIPWIRE_PIPELINE_THREAD: 'on',
+      TIPWIRE_PIPELINE_BATCH_SIZE: '1',
+    };
+    server = await startServer(db, env);
+    const ids: string[] = [];
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, n) => {
+        for (let i = 0; i < 25; i++) {
+          const res = await postReport(
+            server!.url,
+            makeReport({
+              narrative: `thread ${n} report ${i}`,
+              observedAt: `2026-11-20T10:${String(i).padStart(2, '0')}:00Z`,
+            }),
+          );
+          expect(res.status).toBe(201);
+          ids.push(res.body.id as string);
+        }
+      }),
+    );
+    // Killed while the thread works through the backlog.
+    await waitFor(async () => {
+      const health = await getJson(`${server!.url}/api/v1/health`, token);
+      return (health.body.pipeline as { waiting: number }).waiting < ids.length ? true : null;
+    });
+    server.child.kill('SIGKILL');
+    await server.stop();
+    const count = (sql: string) => {
+      const file = new Database(db, { readonly: true });
+      try {
+        return file.prepare(sql).pluck().get() as number;
+      } finally {
+        file.close();
+      }
+    };
+    const doneAtKill = count("SELECT count(*) FROM reports WHERE stage = 'done'");
+    expect(doneAtKill).toBeLessThan(ids.length);
+
+    server = await startServer(db, env);
+    await waitFor(async () => {
+      const health = await getJson(`${server!.url}/api/v1/health`, token);
+      return (health.body.pipeline as { waiting: number }).waiting === 0 ? true : null;
+    }, 60_000);
+    expect(await server.stop('SIGTERM')).toBe(0);
+
+    expect(count("SELECT count(*) FROM reports WHERE stage = 'done'")).toBe(ids.length);
+    // Each of the five stages recorded once per report, one event per report, and
+    // every report counted once in the incidents' totals.
+    expect(count('SELECT count(*) FROM stage_effects')).toBe(5 * ids.length);
+    expect(
+      count(`SELECT count(*) FROM (SELECT report_id FROM stage_effects
+        GROUP BY report_id HAVING count(*) = 5)`),
+    ).toBe(ids.length);
+    expect(
+      count(`SELECT count(DISTINCT json_extract(payload, '$.report.id')) FROM events
+        WHERE type = 'report.processed'`),
+    ).toBe(ids.length);
+    expect(count("SELECT count(*) FROM events WHERE type = 'report.processed'")).toBe(ids.length);
+    expect(count('SELECT sum(report_count) FROM incidents')).toBe(ids.length);
+    // Two server starts, each loading a gazetteer in two threads: slow on a busy machine.
+  }, 180_000);
 });

@@ -141,7 +141,7 @@ describe('audit records of long lists (defect 2)', () => {
     for (let i = 0; i < 80; i++) {
       ids.push(await report(null, { location: { lat: -33.9, lon: 18.4, accuracyMeters: 20 } }));
     }
-    runtime.pipeline.drain();
+    await runtime.pipeline.drain();
     const incidentId = runtime.store.reports.get(ids[0]!)!.incidentId!;
     expect(runtime.store.incidents.memberIds(incidentId).reportIds).toHaveLength(80);
     const res = await call('POST', `/api/v1/incidents/${incidentId}/assignment`, 'supervisor', {
@@ -158,7 +158,7 @@ describe('audit records of long lists (defect 2)', () => {
 describe('a call-taker’s answers (defect 4)', () => {
   it('may answer its own new report, and sees no judgement flags', async () => {
     const id = await report('callTakerA', { location: { text: 'Xi’an' } });
-    runtime.pipeline.drain();
+    await runtime.pipeline.drain();
     runtime.store.reports.replaceFlags(id, ['abuse'], ['abuse.repeat_dialer']);
     runtime.store.reports.setQueue(id, 'abuse');
     const res = await call('PATCH', `/api/v1/reports/${id}`, 'callTakerA', { howKnown: 'saw' });
@@ -210,7 +210,7 @@ describe('incidents as each viewer may see them (defects 5 and 6)', () => {
     northIds = [await at(39.9, '+8613800000001'), await at(39.9018, '+8613800000002')];
     southId = await at(39.9036, '+8613800000003');
     abuseId = await at(39.9054, '+8613800000004');
-    runtime.pipeline.drain();
+    await runtime.pipeline.drain();
     incidentId = runtime.store.reports.get(northIds[0]!)!.incidentId!;
     for (const id of [...northIds, southId, abuseId]) {
       expect(runtime.store.reports.get(id)!.incidentId).toBe(incidentId);

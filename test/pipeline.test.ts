@@ -7,9 +7,12 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../src/domain/ids.js';
+import type { JobQueue, QueuedJob } from '../src/pipeline/job-queue.js';
 import { createPipeline, type PipelineLog } from '../src/pipeline/runner.js';
-import { STAGES, type Stage } from '../src/pipeline/stages.js';
-import { createRuntime, type Runtime } from '../src/runtime.js';
+import { createSqliteJobQueue } from '../src/pipeline/sqlite-job-queue.js';
+import type { Stage } from '../src/pipeline/stage.js';
+import { registeredStages, stageSettingsOf } from '../src/pipeline/stages.js';
+import { createRuntime, pipelineConfigFrom, type Runtime } from '../src/runtime.js';
 import { makeReport, requireFreshDist, ROOT, tempDir, testConfig, testLogger } from './helpers.js';
 
 let runtime: Runtime;
@@ -33,14 +36,19 @@ const submit = (overrides: Record<string, unknown> = {}) =>
     .submit(makeReport(overrides), { principal: 'anonymous', mayStateReceivedAt: false })
     .then((r) => r.body.id as string);
 
-function pipelineWith(stages: readonly Stage[], maxAttempts = 3) {
+const stageSettings = () =>
+  stageSettingsOf(pipelineConfigFrom(runtime.config), runtime.normalize.deps);
+const STAGES = () => registeredStages(stageSettings());
+
+function pipelineWith(stages: readonly Stage[], maxAttempts = 3, queue?: JobQueue) {
   return createPipeline({
-    store: runtime.store,
+    store: runtime.asyncStore,
+    ...(queue ? { queue } : {}),
     clock,
     newId,
     log: quietLog,
     stages,
-    normalize: runtime.normalize,
+    stageSettings: stageSettings(),
     settings: {
       batchSize: 10,
       sliceMs: 1000,
@@ -48,8 +56,6 @@ function pipelineWith(stages: readonly Stage[], maxAttempts = 3) {
       maxAttempts,
       retryBaseMs: 1000,
       intakeBusyMs: 50,
-      joinRule: { radiusMeters: 500, windowMs: 7_200_000 },
-      repeatRule: { maxCallsInRow: 3, windowMs: 600_000 },
     },
   });
 }
@@ -58,7 +64,7 @@ describe('pipeline', () => {
   it('takes a stored report through normalize, correlate and notify', async () => {
     const id = await submit();
     expect(runtime.store.reports.get(id)?.stage).toBe('received');
-    const result = runtime.pipeline.drain();
+    const result = await runtime.pipeline.drain();
     expect(result.completed).toBe(1);
     const report = runtime.store.reports.get(id)!;
     expect(report.stage).toBe('done');
@@ -79,7 +85,7 @@ describe('pipeline', () => {
       observedAt: '2026-11-20T10:00:00Z',
       location: { lat: 34.27, lon: 108.942 },
     });
-    runtime.pipeline.drain();
+    await runtime.pipeline.drain();
     const incidentOf = (id: string) => runtime.store.reports.get(id)!.incidentId;
     expect(incidentOf(near)).toBe(incidentOf(a));
     expect(incidentOf(tooLate)).not.toBe(incidentOf(a));
@@ -92,7 +98,7 @@ describe('pipeline', () => {
 
   it('starts an incident of its own for a report without a place', async () => {
     const id = await submit({ location: undefined });
-    runtime.pipeline.drain();
+    await runtime.pipeline.drain();
     const incident = runtime.store.incidents.get(runtime.store.reports.get(id)!.incidentId!)!;
     expect(incident.centroid).toBeNull();
     expect(incident.reportCount).toBe(1);
@@ -100,7 +106,7 @@ describe('pipeline', () => {
 
   it('compares a local time of unknown zone as the span of every offset in use', async () => {
     const id = await submit({ observedAt: '2026-11-20T21:10:00', location: undefined });
-    runtime.pipeline.drain();
+    await runtime.pipeline.drain();
     const report = runtime.store.reports.get(id)!;
     expect(report.flags).toContain('time.zone_unknown');
     const incident = runtime.store.incidents.get(report.incidentId!)!;
@@ -112,13 +118,13 @@ describe('pipeline', () => {
   it('retries a failing stage from that stage, keeping the stages before it', async () => {
     let failures = 1;
     let correlations = 0;
-    const flaky = STAGES.map((s) =>
+    const flaky = STAGES().map((s): Stage =>
       s.name === 'correlate'
         ? {
             ...s,
-            run: (ctx: Parameters<Stage['run']>[0], r: Parameters<Stage['run']>[1]) => {
+            apply: async (tx, effects) => {
               correlations += 1;
-              s.run(ctx, r);
+              await s.apply(tx, effects);
               if (failures-- > 0) throw Object.assign(new Error('boom'), { code: 'test_failure' });
             },
           }
@@ -126,35 +132,121 @@ describe('pipeline', () => {
     );
     const pipeline = pipelineWith(flaky);
     const id = await submit();
-    expect(pipeline.drain()).toMatchObject({ completed: 0, failed: 1 });
+    expect(await pipeline.drain()).toMatchObject({ completed: 0, failed: 1 });
     // normalize committed; correlate's effects rolled back with its savepoint
     expect(runtime.store.reports.get(id)).toMatchObject({ stage: 'normalized', incidentId: null });
     expect(runtime.store.incidents.count()).toBe(0);
     expect(runtime.store.jobs.get(1)).toMatchObject({ stage: 'correlate', attempts: 1 });
     now += 1000;
-    expect(pipeline.drain()).toMatchObject({ completed: 1, failed: 0 });
+    expect(await pipeline.drain()).toMatchObject({ completed: 1, failed: 0 });
     expect(correlations).toBe(2);
     expect(runtime.store.incidents.count()).toBe(1);
     expect(runtime.store.events.after(0, 10)).toHaveLength(1);
   });
 
   it('parks a job that keeps failing, and goes on with the others', async () => {
-    const broken = STAGES.map((s) =>
+    const broken = STAGES().map((s): Stage =>
       s.name === 'notify'
         ? {
             ...s,
-            run: () => {
-              throw new Error('always');
-            },
+            apply: () => Promise.reject(new Error('always')),
           }
         : s,
     );
     const pipeline = pipelineWith(broken, 2);
     await submit();
-    pipeline.drain();
+    await pipeline.drain();
     now += 1000;
-    pipeline.drain();
+    await pipeline.drain();
     expect(runtime.store.jobs.counts()).toEqual({ ready: 0, failed: 1 });
+  });
+});
+
+describe('at-least-once delivery', () => {
+  /** The SQLite outbox, delivering every job it hands out twice (a broker's redelivery). */
+  function redelivering(): JobQueue {
+    const outbox = createSqliteJobQueue(runtime.asyncStore);
+    return {
+      ...outbox,
+      claim: async (tx, now, limit) =>
+        (await outbox.claim(tx, now, limit)).flatMap((job) => [job, { ...job }]),
+    };
+  }
+  const effectRows = () =>
+    runtime.store.db.prepare('SELECT count(*) FROM stage_effects').pluck().get() as number;
+
+  it('applies each stage once when the same job is delivered twice in a batch', async () => {
+    const first = await submit();
+    const second = await submit({ observedAt: '2026-11-20T13:20:00Z' });
+    const result = await pipelineWith(STAGES(), 3, redelivering()).drain();
+    expect(result).toMatchObject({ taken: 4, completed: 4, failed: 0 });
+    // One incident with both reports as members, one notify event each, five keys each.
+    expect(runtime.store.incidents.count()).toBe(1);
+    const incidentId = runtime.store.reports.get(first)!.incidentId!;
+    expect(runtime.store.reports.get(second)!.incidentId).toBe(incidentId);
+    expect(runtime.store.incidents.get(incidentId)!.reportCount).toBe(2);
+    const events = runtime.store.events.after(0, 10);
+    expect(events.map((e) => (e.payload as { report: { id: string } }).report.id)).toEqual([
+      first,
+      second,
+    ]);
+    expect(effectRows()).toBe(10);
+  });
+
+  it('skips every apply of a job delivered again after it was done', async () => {
+    const id = await submit();
+    const delivered: QueuedJob[] = [];
+    const outbox = createSqliteJobQueue(runtime.asyncStore);
+    const recording: JobQueue = {
+      ...outbox,
+      claim: async (tx, at, limit) => {
+        const jobs = await outbox.claim(tx, at, limit);
+        delivered.push(...jobs);
+        return jobs;
+      },
+    };
+    await pipelineWith(STAGES(), 3, recording).drain();
+    expect(delivered).toHaveLength(1);
+    // The broker delivers the job again, after the first delivery committed.
+    let again = [...delivered];
+    const late: JobQueue = { ...outbox, claim: async () => again.splice(0) };
+    expect(await pipelineWith(STAGES(), 3, late).runBatch()).toMatchObject({
+      taken: 1,
+      completed: 1,
+    });
+    again = [];
+    expect(runtime.store.incidents.count()).toBe(1);
+    expect(
+      runtime.store.incidents.get(runtime.store.reports.get(id)!.incidentId!)!.reportCount,
+    ).toBe(1);
+    expect(runtime.store.events.after(0, 10)).toHaveLength(1);
+    expect(effectRows()).toBe(5);
+  });
+
+  it('runs the stages after normalize again, as a new pass, after an answer', async () => {
+    const id = await submit();
+    await runtime.pipeline.drain();
+    const report = runtime.store.reports.get(id)!;
+    await runtime.cases.answer({ id: 'user:test', roles: ['analyst'] } as never, report, {
+      observedAt: '2026-11-20T13:30:00Z',
+    });
+    expect(runtime.store.jobs.forReport(id)).toMatchObject({ stage: 'verify', pass: 2 });
+    await runtime.pipeline.drain();
+    const passes = runtime.store.db
+      .prepare('SELECT stage, pass FROM stage_effects WHERE report_id = ? ORDER BY pass, stage')
+      .all(id);
+    expect(passes).toEqual([
+      { stage: 'correlate', pass: 1 },
+      { stage: 'normalize', pass: 1 },
+      { stage: 'notify', pass: 1 },
+      { stage: 'screen', pass: 1 },
+      { stage: 'verify', pass: 1 },
+      { stage: 'correlate', pass: 2 },
+      { stage: 'notify', pass: 2 },
+      { stage: 'verify', pass: 2 },
+    ]);
+    expect(runtime.store.events.after(0, 10)).toHaveLength(2);
+    expect(runtime.store.reports.get(id)!.time?.from).toBe(Date.parse('2026-11-20T13:30:00Z'));
   });
 });
 
@@ -184,7 +276,7 @@ describe('a crash in the middle of the pipeline', () => {
     expect(stages).toEqual(['done', 'done', 'received', 'received']);
     expect(runtime.store.events.after(0, 100)).toHaveLength(2);
 
-    runtime.pipeline.drain();
+    await runtime.pipeline.drain();
     const incidents = new Set(ids.map((id) => runtime.store.reports.get(id)!.incidentId));
     expect(incidents.size).toBe(1);
     expect(runtime.store.incidents.count()).toBe(1);

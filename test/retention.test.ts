@@ -38,7 +38,7 @@ async function submit(narrative: string) {
     }),
     { principal: 'anonymous', mayStateReceivedAt: false },
   );
-  runtime.pipeline.drain();
+  await runtime.pipeline.drain();
   return result.body.id as string;
 }
 

@@ -219,7 +219,7 @@ beforeAll(async () => {
       }),
     )
   ).body as { id: string; receipt: string };
-  runtime.pipeline.drain();
+  await runtime.pipeline.drain();
   const report = runtime.store.reports.get(posted.id)!;
   runtime.store.reports.assignOffice(report.id, northOffice);
   const sentByIntake = (
@@ -296,7 +296,7 @@ describe('scope', () => {
         makeReport({ narrative: `scope ${++counter}` }),
       )
     ).body as { id: string };
-    runtime.pipeline.drain();
+    await runtime.pipeline.drain();
     runtime.store.reports.assignOffice(id, officeId);
     runtime.store.reports.setQueue(id, queue);
     return id;

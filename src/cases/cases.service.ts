@@ -13,6 +13,7 @@ import type { SearchTokenizer } from '../protect/search-tokenizer.js';
 import { reportProcessedEvent } from '../notify/report-events.js';
 import { claimsOf, textFactsOf, type ClaimField } from '../intake/new-report.js';
 import type { ReportInput } from '../intake/report-schema.js';
+import type { StoreTx, UnitOfWork } from '../store/port.js';
 import type { Store } from '../store/store.js';
 import type { Principal } from '../access/principal.js';
 import { splitListEntry, type AuditAppend, type AuditEntryInput } from '../audit/audit-log.js';
@@ -26,8 +27,10 @@ export interface CaseDeps {
   audit: AuditAppend;
   clock: () => number;
   newId: (kind: IdKind, nowMs: number) => string;
+  /** The asynchronous store's transactions (the answers and their renormalization). */
+  transaction: UnitOfWork;
   /** Normalizes a report again (inside the caller's transaction) and queues the rest. */
-  renormalize: (reportId: string) => void;
+  renormalize: (reportId: string, tx: StoreTx) => Promise<void>;
   /** Called after a change was committed with its live event (wakes the live stream). */
   onEvent: () => void;
 }
@@ -113,7 +116,7 @@ export function createCases(deps: CaseDeps) {
         target: `report:${report.id}`,
         reason: 'opened the report',
       });
-      return reportView(report, opened);
+      return reportView(report, opened, store.findings.forReport(report.id));
     },
     /**
      * A page of reports with their text, as many as fit in `textBudget` characters
@@ -127,7 +130,7 @@ export function createCases(deps: CaseDeps) {
         if (views.length > 0 && used >= textBudget) break;
         const opened = open(report);
         used += textLength(opened);
-        views.push(reportView(report, opened));
+        views.push(reportView(report, opened, store.findings.forReport(report.id)));
       }
       const reports = page.slice(0, views.length);
       if (reports.length > 0) {
@@ -195,7 +198,7 @@ export function createCases(deps: CaseDeps) {
      * the claims change, the report is normalized again at once (score and
      * questions follow) and goes through correlation and the live stream again.
      */
-    answer(principal: Principal, report: Report, answers: Answers) {
+    async answer(principal: Principal, report: Report, answers: Answers) {
       const { subjects, category, ...claimFields } = answers;
       const claims = { ...report.claims, ...claimsOf(claimFields) };
       const sealedSubjects =
@@ -206,12 +209,14 @@ export function createCases(deps: CaseDeps) {
         subjects === undefined
           ? report.textFacts
           : { ...report.textFacts, who: textFactsOf('', subjects).who };
-      store.transaction(() => {
-        store.reports.updateClaims(report.id, claims, textFacts, sealedSubjects);
-        if (category !== undefined) store.reports.setCategory(report.id, category);
-        if (subjects !== undefined)
-          store.reports.addSearchTokens(report.id, deps.search.tokensNow(subjects));
-        deps.renormalize(report.id);
+      // Tokens before the transaction: it may await nothing but the store.
+      const tokens = subjects === undefined ? null : deps.search.tokensNow(subjects);
+      await deps.transaction(async (tx) => {
+        await tx.reports.updateClaims(report.id, claims, textFacts, sealedSubjects);
+        if (category !== undefined) await tx.reports.setCategory(report.id, category);
+        if (tokens) await tx.reports.addSearchTokens(report.id, tokens);
+        await deps.renormalize(report.id, tx);
+        // The audit trail appends on the same connection, inside this transaction.
         audit({
           actor: principal.id,
           action: 'report.answered',

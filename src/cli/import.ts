@@ -141,7 +141,7 @@ export function importCommand(program: Command) {
         );
         if (opts.wait) {
           const pipelineStarted = performance.now();
-          const run = catchUp(runtime, progressOptions);
+          const run = await catchUp(runtime, progressOptions);
           const queue = store.jobs.counts();
           console.log(
             `pipeline: ${run.completed} report(s) processed, ${run.failed} stage failure(s), ${queue.ready} waiting, ${queue.failed} parked; took ${secondsSince(pipelineStarted)} s`,
@@ -180,18 +180,12 @@ function lineChecks(
 }
 
 /** Runs the pipeline until nothing is due, with a second progress bar. */
-function catchUp(runtime: Runtime, options: ProgressOptions) {
+async function catchUp(runtime: Runtime, options: ProgressOptions) {
   const total = runtime.store.jobs.counts().ready;
   const progress = createProgress('pipeline', 'reports', options);
-  const run = { taken: 0, completed: 0, failed: 0 };
-  for (;;) {
-    const r = runtime.pipeline.runBatch();
-    if (r.taken === 0) break;
-    run.taken += r.taken;
-    run.completed += r.completed;
-    run.failed += r.failed;
-    progress.update(run.taken, total > 0 ? run.taken / total : null);
-  }
+  const run = await runtime.pipeline.drain((sofar) =>
+    progress.update(sofar.taken, total > 0 ? sofar.taken / total : null),
+  );
   progress.done(run.taken, total > 0 ? 1 : null);
   return run;
 }

@@ -40,6 +40,8 @@ export function serveCommand(program: Command) {
           ],
           ['http', () => app.close()],
           ['workers', () => runtime.workers.stop()],
+          // Its batch in progress commits (in its thread, if it has one) before the store closes.
+          ['pipeline', () => runtime.pipeline.stop()],
           ['runtime', () => runtime.close()],
         ] as const) {
           try {

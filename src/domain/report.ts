@@ -207,13 +207,22 @@ export interface Normalization {
   };
   /** The questions that would raise the score most, best first. */
   nextQuestions?: { field: string; gain: number; question: { en: string; zh: string } }[];
-  /** The times of this observation compared (claim, arrival, checks). */
+  /**
+   * The times of this observation (claim, arrival, checks), gathered by normalize;
+   * `spreadSeconds` and `stale` are the verify stage's comparison of them, once run.
+   */
   timeSources?: {
-    spreadSeconds: number;
-    sources: { source: string; from: number; to: number }[];
-    stale: { source: string; dataAt: number; ageSeconds: number; latencySeconds: number }[];
+    spreadSeconds?: number;
+    sources: {
+      source: string;
+      from: number;
+      to: number;
+      latencySeconds?: number;
+      dataAt?: number;
+    }[];
+    stale?: { source: string; dataAt: number; ageSeconds: number; latencySeconds: number }[];
   };
-  /** Set when the times disagree (`time.contradiction`): a deeper check is due. */
+  /** Set by the verify stage when the times disagree (`time.contradiction`): a deeper check is due. */
   needsDeeperVerification?: boolean;
 }
 

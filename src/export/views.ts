@@ -1,6 +1,7 @@
 /** The JSON shapes of reports and incidents outside tipwire: API answers and exports. */
 import type { Incident } from '../domain/incident.js';
 import type { AttachmentMeta, Report } from '../domain/report.js';
+import type { StoredFinding } from '../store/store.js';
 import { hasHiddenCharacters, visibleLabel } from './visible-text.js';
 
 const iso = (ms: number | null | undefined): string | null =>
@@ -44,13 +45,13 @@ export function assessmentView(report: Pick<Report, 'assessment'>) {
     needsDeeperVerification: a?.needsDeeperVerification ?? false,
     timeSources: a?.timeSources
       ? {
-          spreadSeconds: a.timeSources.spreadSeconds,
+          spreadSeconds: a.timeSources.spreadSeconds ?? null,
           sources: a.timeSources.sources.map((src) => ({
             source: src.source,
             from: iso(src.from),
             to: iso(src.to),
           })),
-          stale: a.timeSources.stale,
+          stale: a.timeSources.stale ?? [],
         }
       : null,
   };
@@ -93,8 +94,25 @@ export interface OpenedText {
   messages: MessageView[];
 }
 
-/** A report with its text, for those allowed to read it. */
-export function reportView(report: Report, opened: OpenedText) {
+/** What the verify stage's checks found, each with the check (name and version) that said so. */
+export function findingsView(findings: readonly StoredFinding[]) {
+  return findings.map((f) => ({
+    check: f.check,
+    checkVersion: f.checkVersion,
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    evidence: f.evidence,
+    at: new Date(f.createdAt).toISOString(),
+  }));
+}
+
+/** A report with its text and findings, for those allowed to read it. */
+export function reportView(
+  report: Report,
+  opened: OpenedText,
+  findings: readonly StoredFinding[] = [],
+) {
   return {
     ...reportMetadataView(report),
     narrative: opened.narrative,
@@ -107,6 +125,7 @@ export function reportView(report: Report, opened: OpenedText) {
       hiddenCharactersInName: hasHiddenCharacters(a.filename),
     })),
     messages: opened.messages,
+    findings: findingsView(findings),
   };
 }
 

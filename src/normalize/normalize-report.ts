@@ -1,16 +1,27 @@
 /**
  * The normalize stage's pure core for one report: claims in; UTC time interval,
- * place, flags, time-source comparison, completeness and next questions out.
- * Deterministic: the clock is `context.receivedAt`, the zone lookup and gazetteer
- * come in `deps` (absent deps: coordinates give no zone, text is not resolved).
+ * place, flags, the times of the observation gathered, completeness and next
+ * questions out. Deterministic: the clock is `context.receivedAt`, the zone lookup
+ * and gazetteer come in `deps` (absent deps: coordinates give no zone, text is not
+ * resolved). `decideNormalization` is the stage's decision over a stored report.
  *
  * Order: place first, so that the time is read in the zone of the corrected point.
- * The times compared are the claim, the arrival (a bound: the observation lies in
+ * The times gathered are the claim, the arrival (a bound: the observation lies in
  * [receivedAt − maxAgeDays, receivedAt + futureToleranceSeconds]) and any that
- * checks added (`context.timeSources`).
+ * checks added (`context.timeSources`). Comparing them (`time.contradiction`,
+ * `source.stale`) is the verify stage's time-sources check (verify/checks/).
  */
 import { FLAG } from '../domain/flags.js';
-import type { Claims, Normalization, ObservedPlace, ObservedTime } from '../domain/report.js';
+import {
+  eventPoint,
+  eventWindow,
+  type Claims,
+  type Interval,
+  type Normalization,
+  type ObservedPlace,
+  type ObservedTime,
+  type Report,
+} from '../domain/report.js';
 import {
   type Completeness,
   type CompletenessFacts,
@@ -22,7 +33,7 @@ import { type NextQuestion, nextQuestions } from './next-questions.js';
 import { applyGeocodeHit, type GeocodeHit, geocodeQuery } from './geocoder.js';
 import { normalizePlace, type PlaceDeps } from './place.js';
 import { NORMALIZE_DEFAULTS, type NormalizeSettings } from './settings.js';
-import { compareTimeSources, type TimeSource } from './time-sources.js';
+import { timeSpread, type TimeSource } from '../domain/time-sources.js';
 import { normalizeTime, type TimeDeps } from './time.js';
 
 export interface NormalizeContext {
@@ -43,8 +54,6 @@ export interface NormalizeContext {
   attachmentCount: number;
   /** Times of this observation found by checks (EXIF, sensors…). */
   timeSources: readonly TimeSource[];
-  /** The moment source staleness is judged at; default receivedAt. */
-  asOf: number;
   /**
    * The optional street-level geocoder's answer for `geocodeQueryFor(claims)`,
    * fetched by the shell beforehand (the core never does I/O); null: nothing found.
@@ -57,8 +66,7 @@ export type NormalizeDeps = PlaceDeps & TimeDeps;
 export interface NormalizedReport extends Normalization {
   completeness: Completeness;
   nextQuestions: NextQuestion[];
-  timeSources: NonNullable<Normalization['timeSources']>;
-  needsDeeperVerification: boolean;
+  timeSources: { spreadSeconds: number; sources: TimeSource[] };
 }
 
 const DAY = 86_400_000;
@@ -142,9 +150,8 @@ export function normalizeClaims(
     });
   }
   sources.push(...(context.timeSources ?? []));
-  const compared = compareTimeSources(sources, settings, context.asOf ?? receivedAt);
 
-  const flags = [...new Set([...place.flags, ...time.flags, ...compared.flags])];
+  const flags = [...new Set([...place.flags, ...time.flags])];
   const normalization = { time: time.time, place: place.place, flags };
   const facts = factsOf(claims, normalization, context);
   const completeness = scoreCompleteness(facts);
@@ -152,12 +159,7 @@ export function normalizeClaims(
     ...normalization,
     completeness,
     nextQuestions: nextQuestions(facts, completeness, settings),
-    timeSources: {
-      spreadSeconds: compared.spreadSeconds,
-      sources: compared.detail.sources,
-      stale: compared.detail.stale,
-    },
-    needsDeeperVerification: compared.needsDeeperVerification,
+    timeSources: { spreadSeconds: timeSpread(sources).spreadSeconds, sources },
   };
 }
 
@@ -171,4 +173,67 @@ export function geocodeQueryFor(
   settings: NormalizeSettings = NORMALIZE_DEFAULTS,
 ): string | null {
   return geocodeQuery(normalizePlace(claims.location, deps, settings), settings);
+}
+
+/** The normalize core's view of a report, stored or new (its text is sealed: counts only). */
+export function normalizeContext(
+  report: Pick<Report, 'receivedAt' | 'textFacts' | 'category'> & {
+    attachments: readonly unknown[];
+    geocoded?: Report['geocoded'];
+  },
+): Partial<NormalizeContext> {
+  return {
+    receivedAt: report.receivedAt,
+    narrativeWords: report.textFacts.narrativeWords,
+    who: report.textFacts.who,
+    category: report.category,
+    attachmentCount: report.attachments.length,
+    geocoded: report.geocoded ?? null,
+  };
+}
+
+/** What normalizing needs besides a report: the deps, the settings, whether a geocoder is on. */
+export interface NormalizeWiring {
+  deps: NormalizeDeps;
+  settings: NormalizeSettings;
+  /** Whether the optional street-level geocoder is configured. */
+  geocoding: boolean;
+}
+
+/** What the normalize stage reads of a stored report. */
+export interface NormalizeInput {
+  reportId: string;
+  receivedAt: number;
+  claims: Claims;
+  context: Partial<NormalizeContext>;
+  geocodeState: Report['geocodeState'];
+}
+
+export interface NormalizeEffects {
+  reportId: string;
+  normalization: NormalizedReport;
+  window: Interval;
+  point: { lat: number; lon: number } | null;
+  /** Mark the report for the geocoder (asked outside the pipeline, see pipeline/geocode.ts). */
+  wantGeocode: boolean;
+}
+
+/** The normalize stage's decision: the normalization to store, and whether to ask the geocoder. */
+export function decideNormalization(
+  input: NormalizeInput,
+  wiring: NormalizeWiring,
+): NormalizeEffects {
+  const n = normalizeClaims(input.claims, input.context, wiring.deps, wiring.settings);
+  const observed = { receivedAt: input.receivedAt, time: n.time, place: n.place };
+  const window = eventWindow(observed);
+  return {
+    reportId: input.reportId,
+    normalization: n,
+    window: { from: window.from, to: window.to },
+    point: eventPoint(observed),
+    wantGeocode:
+      wiring.geocoding &&
+      input.geocodeState === null &&
+      geocodeQueryFor(input.claims, wiring.deps, wiring.settings) !== null,
+  };
 }

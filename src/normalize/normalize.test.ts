@@ -87,7 +87,9 @@ describe('normalizeClaims', () => {
     expect(n.flags).toEqual(['place.null_island', 'time.zone_unknown']);
   });
 
-  it('compares the claim with times that checks found and marks a contradiction', () => {
+  // Judging the times (time.contradiction, source.stale) moved to the verify stage's
+  // time-sources check (verify/checks/time-sources.check.test.ts); normalize gathers them.
+  it('gathers the claim, the arrival and the times checks found, with their spread', () => {
     const claims: Claims = { observedAt: '2026-11-20T21:10:00+08:00' };
     const n = normalizeClaims(
       claims,
@@ -98,15 +100,14 @@ describe('normalizeClaims', () => {
       }),
       deps,
     );
-    expect(n.flags).toContain('time.contradiction');
-    expect(n.needsDeeperVerification).toBe(true);
+    expect(n.flags).not.toContain('time.contradiction');
     expect(n.timeSources.spreadSeconds).toBe(2400);
     expect(n.timeSources.sources.map((s) => s.source)).toEqual(['claim', 'arrival', 'exif']);
   });
 
-  it('flags a claim that starts long after arrival as a contradiction with arrival too', () => {
+  it('flags a claim that starts long after arrival as in the future (the contradiction is verify’s)', () => {
     const n = normalizeClaims({ observedAt: '2026-11-20T15:00:00Z' }, makeContext(), deps);
-    expect(n.flags).toEqual(['time.future', 'time.contradiction']);
+    expect(n.flags).toEqual(['time.future']);
   });
 
   it('works without deps: coordinates give no zone, text stays unresolved', () => {
@@ -285,22 +286,17 @@ describe('normalizeClaims: the times compared', () => {
     expect(n.timeSources.sources.map((s) => s.source)).toEqual(['arrival']);
   });
 
-  it('judges a source stale at arrival, or at the moment given', () => {
+  it('keeps a source’s data time and latency for the verify check to judge', () => {
     const sensor = {
       source: 'sensor:test',
       from: RECEIVED - 3_600_000,
       to: RECEIVED - 3_600_000,
       dataAt: RECEIVED - 2 * 3_600_000,
+      latencySeconds: 60,
     };
-    const atArrival = normalizeClaims({}, makeContext({ timeSources: [sensor] }), deps);
-    expect(atArrival.flags).toContain('source.stale');
-    const soon = normalizeClaims(
-      {},
-      makeContext({ timeSources: [sensor], asOf: sensor.dataAt + 60_000 }),
-      deps,
-    );
-    expect(soon.flags).not.toContain('source.stale');
-    expect(soon.timeSources.stale).toEqual([]);
+    const n = normalizeClaims({}, makeContext({ timeSources: [sensor] }), deps);
+    expect(n.flags).not.toContain('source.stale');
+    expect(n.timeSources.sources.at(-1)).toEqual(sensor);
   });
 });
 

@@ -10,15 +10,18 @@
  */
 import type { Geocoder } from '../normalize/geocoder.js';
 import { geocodeQueryFor } from '../normalize/normalize-report.js';
+import type { NormalizeWiring } from '../normalize/normalize-report.js';
+import type { StoreTx, UnitOfWork } from '../store/port.js';
 import type { Store } from '../store/store.js';
 import type { PipelineLog } from './runner.js';
-import type { NormalizeWiring } from './stages.js';
 
 export interface GeocodeWorkerDeps {
   store: Store;
+  /** Runs the answer and the renormalization in one transaction. */
+  transaction: UnitOfWork;
   geocoder: Geocoder;
   normalize: NormalizeWiring;
-  renormalize: (reportId: string) => void;
+  renormalize: (reportId: string, tx: StoreTx) => Promise<void>;
   log: PipelineLog;
   minIntervalMs: number;
 }
@@ -42,9 +45,9 @@ export function createGeocodeWorker(deps: GeocodeWorkerDeps) {
       }
       try {
         const hit = await deps.geocoder.geocode(query);
-        store.transaction(() => {
-          store.reports.setGeocode(id, hit, 'done');
-          if (hit) deps.renormalize(id);
+        await deps.transaction(async (tx) => {
+          await tx.reports.setGeocode(id, hit, 'done');
+          if (hit) await deps.renormalize(id, tx);
         });
       } catch (err) {
         store.reports.setGeocode(id, null, 'failed');

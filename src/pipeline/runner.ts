@@ -1,23 +1,27 @@
 /**
- * Runs the stages over the durable job queue in the database.
+ * Runs the registered stages (stages.ts) over the job queue (job-queue.ts).
  *
- * A report has at most one job row, naming the next stage it needs. The runner
- * takes due jobs in batches; for each it runs the remaining stages one by one,
- * each inside a savepoint together with moving the job on, so a stage's effects
- * and "this stage is done" commit together or not at all. The whole batch is one
- * transaction (one fsync). A crash at any point leaves each job at the first stage
- * whose effects did not commit; that stage runs again, none runs twice.
+ * A report has at most one job, naming the next stage it needs. The runner claims
+ * due jobs in batches; for each it runs the remaining stages one by one, each in a
+ * savepoint holding the stage's idempotency key (report, stage, version, pass), its
+ * load → decide → apply, and the job's step to the next stage: a stage's effects and
+ * "this stage is done" commit together or not at all, and a job delivered again
+ * (a broker's at-least-once delivery) finds its keys and skips the applies. The
+ * whole batch is one transaction (one fsync). A crash leaves each job at the first
+ * stage whose effects did not commit; that stage runs again, none runs twice.
  *
- * In the server the pipeline shares the event loop with intake, and intake comes
- * first: a batch stops after a time slice, a short one while reports are arriving,
- * so acknowledgements never wait long behind pipeline work; the backlog is durable
- * and drains when intake is quiet.
+ * The runner runs on the main thread's event loop or in a thread of its own
+ * (thread.ts). On the main thread intake comes first: a batch stops after a time
+ * slice, a short one while reports are arriving. In its thread the same slices keep
+ * the database's write lock short, since intake writes through another connection.
  */
 import type { IdKind } from '../domain/ids.js';
-import type { Store } from '../store/store.js';
-import type { JoinRule } from '../correlate/join-incident.js';
-import type { RepeatRule } from '../protect/abuse.js';
-import { STAGES, type NormalizeWiring, type Stage, type StageContext } from './stages.js';
+import type { AsyncStore, StoreTx } from '../store/port.js';
+import { runDeferredChecks } from './stages/verify.stage.js';
+import type { JobQueue, QueuedJob } from './job-queue.js';
+import { createSqliteJobQueue } from './sqlite-job-queue.js';
+import type { LoadContext, Stage, StageSettings } from './stage.js';
+import { registeredStages } from './stages.js';
 
 export interface PipelineSettings {
   batchSize: number;
@@ -25,12 +29,10 @@ export interface PipelineSettings {
   sliceMs: number;
   /** Longest a background batch runs while reports are arriving, in ms. */
   busySliceMs: number;
-  /** Intake counts as busy (short slices) this long after reports were last stored, in ms. */
-  intakeBusyMs: number;
   maxAttempts: number;
   retryBaseMs: number;
-  joinRule: JoinRule;
-  repeatRule: RepeatRule;
+  /** Intake counts as busy this long after reports were last stored (short slices meanwhile). */
+  intakeBusyMs: number;
 }
 
 export interface PipelineLog {
@@ -39,17 +41,19 @@ export interface PipelineLog {
 }
 
 export interface PipelineDeps {
-  store: Store;
+  store: AsyncStore;
+  /** Default: the SQLite outbox over `store`. */
+  queue?: JobQueue;
   clock: () => number;
   newId: (kind: IdKind, nowMs: number) => string;
   settings: PipelineSettings;
-  normalize: NormalizeWiring;
+  stageSettings: StageSettings;
   log: PipelineLog;
   /** Called after each batch that changed something has committed. */
   onCommitted?: (processed: number) => void;
   /** Told how long each stage run that succeeded took, in ms (metrics); must not throw. */
   onStage?: (stage: string, ms: number) => void;
-  /** Test seam: the stages to run (default: all of STAGES). */
+  /** Test seam: the stages to run (default: the registered ones). */
   stages?: readonly Stage[];
 }
 
@@ -62,18 +66,18 @@ export interface BatchResult {
   failed: number;
 }
 
-export interface Pipeline {
-  /** Queue a newly stored report; call inside the transaction that stores it. */
-  enqueue(reportId: string, now: number): void;
+/** What the rest of tipwire drives, whether the runner is in this thread or its own. */
+export interface PipelineControl {
   /**
    * Normalizes a report again now (its claims changed), inside the caller's
    * transaction, and queues the stages after normalize if nothing is queued.
    */
-  renormalize(reportId: string): void;
-  /** Runs due jobs in one transaction: up to batchSize, and stops after `sliceMs` if given. */
-  runBatch(sliceMs?: number): BatchResult;
-  /** Run batches until nothing is due now. */
-  drain(): BatchResult;
+  renormalize(reportId: string, tx: StoreTx): Promise<void>;
+  /**
+   * Runs batches (and deferred checks) until nothing is due now; `onBatch` hears the
+   * running totals after each batch (in a pipeline thread: once, at the end).
+   */
+  drain(onBatch?: (total: Readonly<BatchResult>) => void): Promise<BatchResult>;
   /**
    * Run in the background, on poke(). Work queued by other processes or due for retry
    * is found by the scheduler's `pipeline-poll` job poking it (src/workers.ts).
@@ -82,7 +86,13 @@ export interface Pipeline {
   poke(): void;
   /** Reports were just stored: wake up, and keep batches short for a while. */
   noteIntake(): void;
-  stop(): void;
+  /** Stops the background runs; resolves once the one in progress has committed. */
+  stop(): Promise<void>;
+}
+
+export interface Pipeline extends PipelineControl {
+  /** Runs due jobs in one transaction: up to batchSize, and stops after `sliceMs` if given. */
+  runBatch(sliceMs?: number): Promise<BatchResult>;
 }
 
 /** A short, text-free description of a failure: never a report's content. */
@@ -93,91 +103,116 @@ function failureCode(err: unknown): string {
   return err instanceof Error ? err.name : 'unknown_error';
 }
 
+/** What renormalizing needs: the stages, their settings, the queue and the clock. */
+export interface RenormalizeDeps {
+  stages: readonly Stage[];
+  stageSettings: StageSettings;
+  queue: JobQueue;
+  clock: () => number;
+  newId: (kind: IdKind, nowMs: number) => string;
+}
+
+/**
+ * Normalize's load → decide → apply in the caller's transaction; then, unless a job
+ * is still waiting (it keeps its place), the stages after normalize are queued as
+ * the report's next pass.
+ */
+export async function renormalizeIn(
+  tx: StoreTx,
+  reportId: string,
+  deps: RenormalizeDeps,
+): Promise<void> {
+  const index = deps.stages.findIndex((s) => s.name === 'normalize');
+  const stage = deps.stages[index];
+  if (!stage || !(await tx.reports.get(reportId))) return;
+  const now = deps.clock();
+  const at: LoadContext = { now, newId: deps.newId, backlogLagMs: 0 };
+  await stage.apply(tx, stage.decide(await stage.load(tx, reportId, at), deps.stageSettings));
+  const next = deps.stages[index + 1];
+  if (next && !(await deps.queue.pending(tx, reportId))) {
+    const pass = (await tx.stageEffects.lastPass(reportId)) + 1;
+    await deps.queue.enqueue(tx, { reportId, stage: next.name, pass }, now);
+  }
+}
+
 export function createPipeline(deps: PipelineDeps): Pipeline {
-  const { store, clock, settings, log } = deps;
-  const stages = deps.stages ?? STAGES;
-  const indexOf = new Map(stages.map((s, i) => [s.name as string, i]));
-  const first = stages[0]!.name;
+  const { store, clock, settings, log, stageSettings } = deps;
+  const queue = deps.queue ?? createSqliteJobQueue(store);
+  const stages = deps.stages ?? registeredStages(stageSettings);
+  const indexOf = new Map(stages.map((s, i) => [s.name, i]));
 
-  function contextAt(now: number): StageContext {
-    return {
-      store,
-      now,
-      newId: deps.newId,
-      joinRule: settings.joinRule,
-      repeatRule: settings.repeatRule,
-      normalize: deps.normalize,
-    };
-  }
-
-  function runStage(ctx: StageContext, reportId: string, stage: Stage) {
-    const report = store.reports.get(reportId);
-    if (!report) throw Object.assign(new Error('report missing'), { code: 'report_missing' });
-    const started = performance.now();
-    stage.run(ctx, report);
-    deps.onStage?.(stage.name, performance.now() - started);
-  }
-
-  function runJob(ctx: StageContext, job: { id: number; reportId: string; stage: string }) {
-    const from = indexOf.get(job.stage);
-    if (from === undefined) throw new Error(`unknown stage ${job.stage}`);
-    // Fast path: the remaining stages in one savepoint and the job completed once,
-    // instead of a savepoint and a job update per stage. If a stage throws, all of
-    // them roll back; the stages before it then run again, one savepoint each, and the
-    // error goes on with the job at the failing stage: the same outcome as a
-    // savepoint per stage from the start, and the failing stage ran once.
-    let failedAt = from;
-    try {
-      store.transaction(() => {
-        for (; failedAt < stages.length; failedAt++) {
-          runStage(ctx, job.reportId, stages[failedAt]!);
-        }
-        store.jobs.complete(job.id);
-      });
-      return;
-    } catch (err) {
-      for (let index = from; index < Math.min(failedAt, stages.length - 1); index++) {
-        store.transaction(() => {
-          runStage(ctx, job.reportId, stages[index]!);
-          store.jobs.advance(job.id, stages[index + 1]!.name, ctx.now);
+  /** Runs the job's remaining stages; returns the stage that failed, if one did. */
+  async function runJob(tx: StoreTx, job: QueuedJob, at: LoadContext) {
+    const start = indexOf.get(job.stage);
+    if (start === undefined) {
+      throw Object.assign(new Error('unknown stage'), { code: 'unknown_stage', stage: job.stage });
+    }
+    for (let index = start; index < stages.length; index++) {
+      const stage = stages[index]!;
+      const next = stages[index + 1];
+      try {
+        await tx.transaction(async (sp) => {
+          const fresh = await sp.stageEffects.record(
+            job.reportId,
+            stage.name,
+            stage.version,
+            job.pass,
+            at.now,
+          );
+          if (fresh) {
+            const started = performance.now();
+            const input = await stage.load(sp, job.reportId, at);
+            await stage.apply(sp, stage.decide(input, stageSettings));
+            deps.onStage?.(stage.name, performance.now() - started);
+          }
+          await queue.advance(sp, job, next?.name ?? null, at.now);
+        });
+      } catch (err) {
+        // The stage's savepoint rolled back; the job names this stage. Its attempts
+        // count from 0 again once an earlier stage of this run moved the job on.
+        throw Object.assign(new StageFailure(err), {
+          stage: stage.name,
+          attempts: (index === start ? job.attempts : 0) + 1,
         });
       }
-      throw err;
     }
   }
 
-  function runBatch(sliceMs = Infinity): BatchResult {
+  async function runBatch(sliceMs = Infinity): Promise<BatchResult> {
     const now = clock();
     const started = performance.now();
-    const ctx = contextAt(now);
     const result: BatchResult = { taken: 0, completed: 0, failed: 0 };
-    store.transaction(() => {
-      const jobs = store.jobs.due(now, settings.batchSize);
+    await store.transaction(async (tx) => {
+      const jobs = await queue.claim(tx, now, settings.batchSize);
+      const at: LoadContext = {
+        now,
+        newId: deps.newId,
+        backlogLagMs: jobs.length > 0 ? now - jobs[0]!.availableAt : 0,
+      };
       for (const job of jobs) {
         if (performance.now() - started > sliceMs) break;
         result.taken += 1;
         try {
-          runJob(ctx, job);
+          await runJob(tx, job, at);
           result.completed += 1;
         } catch (err) {
           result.failed += 1;
-          // The failing stage's savepoint rolled back; the job now names that stage.
-          const current = store.jobs.get(job.id);
-          const attempts = (current?.attempts ?? job.attempts) + 1;
-          const code = failureCode(err);
+          const failure = err as StageFailure & { stage?: string; attempts?: number };
+          const attempts = failure.attempts ?? job.attempts + 1;
+          const code = failureCode(failure instanceof StageFailure ? failure.original : err);
           const fields = {
             job: job.id,
             report: job.reportId,
-            stage: current?.stage,
+            stage: failure.stage,
             attempts,
             code,
           };
           if (attempts >= settings.maxAttempts) {
-            store.jobs.park(job.id, attempts, code, now);
+            await queue.park(tx, job, attempts, code, now);
             log.error(fields, 'pipeline stage failed for good; job parked');
           } else {
             const delay = settings.retryBaseMs * 2 ** (attempts - 1);
-            store.jobs.retryLater(job.id, attempts, now + delay, code);
+            await queue.retry(tx, job, attempts, now + delay, code);
             log.warn(fields, 'pipeline stage failed; will retry');
           }
         }
@@ -187,18 +222,30 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     return result;
   }
 
+  /** Deferred heavy checks, a batch of them, when no job is due. */
+  async function runDeferred(): Promise<number> {
+    if (!indexOf.has('verify')) return 0;
+    const now = clock();
+    const ran = await store.transaction((tx) =>
+      runDeferredChecks(tx, stageSettings.verify, now, settings.batchSize),
+    );
+    if (ran > 0) deps.onCommitted?.(0);
+    return ran;
+  }
+
   let scheduled = false;
   let running = false;
+  let inFlight: Promise<void> | null = null;
   let lastIntakeAt = -Infinity;
 
-  function loop() {
+  async function loop() {
     scheduled = false;
     if (!running) return;
     try {
       const busy = performance.now() - lastIntakeAt < settings.intakeBusyMs;
-      const { taken } = runBatch(busy ? settings.busySliceMs : settings.sliceMs);
+      const { taken } = await runBatch(busy ? settings.busySliceMs : settings.sliceMs);
       // More may be due; setImmediate lets waiting requests in first.
-      if (taken > 0) poke();
+      if (taken > 0 || (await runDeferred()) > 0) poke();
     } catch (err) {
       log.error({ code: failureCode(err) }, 'pipeline batch failed');
     }
@@ -207,35 +254,29 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   function poke() {
     if (!running || scheduled) return;
     scheduled = true;
-    setImmediate(loop);
+    setImmediate(() => {
+      inFlight = loop().finally(() => (inFlight = null));
+    });
   }
 
+  const renormalizeDeps = { stages, stageSettings, queue, clock, newId: deps.newId };
+
   return {
-    enqueue(reportId, now) {
-      store.jobs.enqueue(reportId, first, now);
-    },
-    renormalize(reportId) {
-      const now = clock();
-      const normalizeStage = stages.find((st) => st.name === 'normalize');
-      const next = stages[stages.findIndex((st) => st.name === 'normalize') + 1];
-      store.transaction(() => {
-        const report = store.reports.get(reportId);
-        if (!report || !normalizeStage) return;
-        normalizeStage.run(contextAt(now), report);
-        // A job still waiting keeps its place; a finished report goes through the rest again.
-        if (!store.jobs.forReport(reportId) && next) store.jobs.enqueue(reportId, next.name, now);
-      });
-      poke();
+    async renormalize(reportId, tx) {
+      await renormalizeIn(tx, reportId, renormalizeDeps);
+      // After the caller's transaction has committed (it ends within this turn).
+      setImmediate(poke);
     },
     runBatch,
-    drain() {
+    async drain(onBatch) {
       const total: BatchResult = { taken: 0, completed: 0, failed: 0 };
       for (;;) {
-        const r = runBatch();
+        const r = await runBatch();
         total.taken += r.taken;
         total.completed += r.completed;
         total.failed += r.failed;
-        if (r.taken === 0) return total;
+        if (r.taken > 0) onBatch?.(total);
+        if (r.taken === 0 && (await runDeferred()) === 0) return total;
       }
     },
     start() {
@@ -247,8 +288,16 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       lastIntakeAt = performance.now();
       poke();
     },
-    stop() {
+    async stop() {
       running = false;
+      await inFlight;
     },
   };
+}
+
+/** A stage's failure, carrying the original error (whose code is logged, never its text). */
+class StageFailure extends Error {
+  constructor(readonly original: unknown) {
+    super('a pipeline stage failed');
+  }
 }

@@ -1,5 +1,5 @@
 /** The pipeline runner's settings: batch size, time slices, polling, retries. */
-import { intIn, setting } from '../domain/settings.js';
+import { bool, intIn, setting } from '../domain/settings.js';
 
 export const PIPELINE_SETTINGS = {
   batchSize: setting(
@@ -43,5 +43,11 @@ export const PIPELINE_SETTINGS = {
     'First retry delay of a failing stage; doubles on each further attempt.',
     intIn(1, 3_600_000),
     1000,
+  ),
+  thread: setting(
+    'TIPWIRE_PIPELINE_THREAD',
+    'Run the pipeline in a worker thread with its own database connection and its own gazetteer (about 200 MB more memory) instead of on the HTTP thread.',
+    bool,
+    false,
   ),
 };

@@ -9,6 +9,7 @@ import type { MemberScope } from '../domain/scope.js';
 import type { StoredAuditRecord } from '../domain/audit.js';
 import type { FlagCode, FlagFamily } from '../domain/flags.js';
 import type { Incident, IncidentMember, IncidentTotals } from '../domain/incident.js';
+import type { Finding } from '../domain/findings.js';
 import type {
   CaseStatus,
   Claims,
@@ -175,10 +176,14 @@ export interface Job {
   reportId: string;
   stage: string;
   attempts: number;
+  /** The report's trip through the pipeline (1 at intake; +1 after each renormalize). */
+  pass: number;
+  /** When the job became due (enqueued, or its retry time). */
+  availableAt: number;
 }
 
 export interface JobRepository {
-  enqueue(reportId: string, stage: string, availableAt: number): void;
+  enqueue(reportId: string, stage: string, availableAt: number, pass?: number): void;
   /** Ready jobs due at `now`, oldest first. */
   due(now: number, limit: number): Job[];
   /** The report's last stage is done: the job goes. */
@@ -207,6 +212,45 @@ export interface EventRepository {
   after(id: number, limit: number): StoredEvent[];
   lastId(): number;
   pruneBefore(createdAt: number): number;
+}
+
+/** Which stage effects were applied (the pipeline's idempotency keys). */
+export interface StageEffectRepository {
+  /** Records the key; false when it was recorded already (the effects were applied). */
+  record(reportId: string, stage: string, version: number, pass: number, at: number): boolean;
+  /** The report's latest pass with any effect recorded (0: none). */
+  lastPass(reportId: string): number;
+}
+
+/** A finding as stored: the check (name and version) that gave it. */
+/** A stored finding; its code may be one a later version retired, so it is read as text. */
+export interface StoredFinding extends Omit<Finding, 'code'> {
+  code: string;
+  check: string;
+  checkVersion: number;
+  createdAt: number;
+}
+
+export interface FindingRepository {
+  /** Replaces every finding of `check` on the report (of any version) with these. */
+  replace(
+    reportId: string,
+    check: { name: string; version: number },
+    findings: readonly Finding[],
+    at: number,
+  ): void;
+  forReport(reportId: string): StoredFinding[];
+  /** Marks a check deferred (to run later) or done on the report. */
+  setRun(
+    reportId: string,
+    check: { name: string; version: number },
+    state: 'deferred' | 'done',
+    at: number,
+  ): void;
+  /** Deferred check runs, oldest first. */
+  deferred(limit: number): { reportId: string; check: string; version: number }[];
+  /** Merges `patch` into the report's assessment (findings mirrored for F3's clients). */
+  mirrorAssessment(reportId: string, patch: Record<string, unknown>): void;
 }
 
 export interface StoredToken {
@@ -342,6 +386,10 @@ export interface Store {
   messages: MessageRepository;
   /** The audit trail's records (the chain itself is audit/). */
   audit: AuditRepository;
+  /** The pipeline's idempotency keys. */
+  stageEffects: StageEffectRepository;
+  /** The verify stage's findings and deferred checks. */
+  findings: FindingRepository;
   /** Runs `fn` in one transaction; nested calls become savepoints. */
   transaction<T>(fn: () => T): T;
   /**

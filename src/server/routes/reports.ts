@@ -267,7 +267,7 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
       const principal = request.principal;
       const caseWorker = hasRole(principal, 'analyst', 'supervisor');
       const report = caseWorker ? cases.visible(principal, id) : ownNewReport(principal, id);
-      cases.answer(principal, report, body);
+      await cases.answer(principal, report, body);
       const updated = store.reports.get(report.id)!;
       return {
         id: updated.id,

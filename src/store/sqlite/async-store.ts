@@ -19,6 +19,7 @@
  * Inside a transaction use `tx`: the store would wait for the transaction itself.
  */
 import type { AsyncStore, StoreTx } from '../port.js';
+import type { Statement } from 'better-sqlite3';
 import type { SqliteStore } from './sqlite-store.js';
 
 export class TransactionSpannedTurnError extends Error {
@@ -112,6 +113,8 @@ const REPOSITORY_NAMES = [
   'receipts',
   'messages',
   'audit',
+  'stageEffects',
+  'findings',
 ] as const satisfies readonly (keyof SqliteStore)[];
 
 export function createAsyncStore(store: SqliteStore): AsyncStore {
@@ -128,16 +131,28 @@ export function createAsyncStore(store: SqliteStore): AsyncStore {
     scoped[name] = asyncRepository(store[name]);
   }
 
+  /** Prepared once per depth: the pipeline opens a savepoint per stage per report. */
+  const savepoints: { open: Statement; release: Statement; rollback: Statement }[] = [];
+  const savepointAt = (level: number) =>
+    (savepoints[level] ??= {
+      open: store.db.prepare(`SAVEPOINT port_${level}`),
+      release: store.db.prepare(`RELEASE port_${level}`),
+      rollback: store.db.prepare(`ROLLBACK TO port_${level}`),
+    });
+
   async function inSavepoint<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-    const name = `port_${depth}`;
-    store.db.exec(`SAVEPOINT ${name}`);
+    const sp = savepointAt(depth);
+    sp.open.run();
     depth += 1;
     try {
       const result = await fn(tx);
-      store.db.exec(`RELEASE ${name}`);
+      sp.release.run();
       return result;
     } catch (err) {
-      if (store.db.inTransaction) store.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      if (store.db.inTransaction) {
+        sp.rollback.run();
+        sp.release.run();
+      }
       throw err;
     } finally {
       depth -= 1;

@@ -11,32 +11,29 @@ import type { Db } from './database.js';
 
 export function createJobRepository(db: Db): JobRepository {
   const enqueue =
-    db.prepare(`INSERT INTO jobs (report_id, stage, available_at, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?)`);
-  const due = db.prepare(`SELECT id, report_id AS reportId, stage, attempts FROM jobs
+    db.prepare(`INSERT INTO jobs (report_id, stage, available_at, created_at, updated_at, pass)
+    VALUES (?, ?, ?, ?, ?, ?)`);
+  const JOB = 'id, report_id AS reportId, stage, attempts, pass, available_at AS availableAt';
+  const due = db.prepare(`SELECT ${JOB} FROM jobs
     WHERE state = 'ready' AND available_at <= ? ORDER BY available_at, id LIMIT ?`);
   const complete = db.prepare('DELETE FROM jobs WHERE id = ?');
   const advance = db.prepare(
     'UPDATE jobs SET stage = ?, attempts = 0, updated_at = ? WHERE id = ?',
   );
-  const get = db.prepare(
-    'SELECT id, report_id AS reportId, stage, attempts FROM jobs WHERE id = ?',
-  );
-  const forReport = db.prepare(
-    'SELECT id, report_id AS reportId, stage, attempts FROM jobs WHERE report_id = ? LIMIT 1',
-  );
+  const get = db.prepare(`SELECT ${JOB} FROM jobs WHERE id = ?`);
+  const forReport = db.prepare(`SELECT ${JOB} FROM jobs WHERE report_id = ? LIMIT 1`);
   const retry = db.prepare(`UPDATE jobs SET attempts = ?, available_at = ?, last_error = ?,
     updated_at = ? WHERE id = ?`);
   const park = db.prepare(`UPDATE jobs SET state = 'failed', attempts = ?, last_error = ?,
     updated_at = ? WHERE id = ?`);
-  const counts = db.prepare(`SELECT
-    coalesce(sum(state = 'ready'), 0) AS ready, coalesce(sum(state = 'failed'), 0) AS failed FROM jobs`);
   const oldestDue = db
     .prepare(`SELECT min(available_at) FROM jobs WHERE state = 'ready' AND available_at <= ?`)
     .pluck();
+  const counts = db.prepare(`SELECT
+    coalesce(sum(state = 'ready'), 0) AS ready, coalesce(sum(state = 'failed'), 0) AS failed FROM jobs`);
   return {
-    enqueue(reportId, stage, availableAt) {
-      enqueue.run(reportId, stage, availableAt, availableAt, availableAt);
+    enqueue(reportId, stage, availableAt, pass = 1) {
+      enqueue.run(reportId, stage, availableAt, availableAt, availableAt, pass);
     },
     due: (now, limit) => due.all(now, limit) as Job[],
     complete(id) {

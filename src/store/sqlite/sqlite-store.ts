@@ -18,6 +18,7 @@ import {
 } from './access.repository.js';
 import { createAuditRepository } from './audit.repository.js';
 import { createMessageRepository, createReceiptRepository } from './conversation.repository.js';
+import { createFindingRepository, createStageEffectRepository } from './stages.repository.js';
 
 export interface SqliteStore extends Store {
   db: Db;
@@ -94,6 +95,8 @@ export function openSqliteStore(file: string): SqliteStore {
     receipts: createReceiptRepository(db),
     messages: createMessageRepository(db),
     audit: createAuditRepository(db),
+    stageEffects: createStageEffectRepository(db),
+    findings: createFindingRepository(db),
     transaction: createTransactor(db),
     flushDeleted: () => {
       db.pragma('wal_checkpoint(TRUNCATE)');

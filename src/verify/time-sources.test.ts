@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NORMALIZE_DEFAULTS } from './settings.js';
+import { NORMALIZE_DEFAULTS } from '../normalize/settings.js';
 import { compareTimeSources, type TimeSource } from './time-sources.js';
 
 const at = (iso: string) => Date.parse(iso);
@@ -12,19 +12,22 @@ const instant = (source: string, iso: string, extra: Partial<TimeSource> = {}): 
 
 describe('compareTimeSources', () => {
   it('finds no contradiction between times 15 minutes apart or less', () => {
-    const r = compareTimeSources([
-      instant('claim', '2026-11-19T13:00:00Z'),
-      instant('exif', '2026-11-19T13:15:00Z'),
-    ]);
+    const r = compareTimeSources(
+      [instant('claim', '2026-11-19T13:00:00Z'), instant('exif', '2026-11-19T13:15:00Z')],
+      NORMALIZE_DEFAULTS,
+    );
     expect(r).toMatchObject({ spreadSeconds: 900, flags: [], needsDeeperVerification: false });
   });
 
   it('flags times more than 15 minutes apart, naming every source and its value', () => {
-    const r = compareTimeSources([
-      instant('claim', '2026-11-19T13:00:00Z'),
-      instant('exif', '2026-11-19T13:16:00Z'),
-      instant('sensor:firms', '2026-11-19T13:05:00Z'),
-    ]);
+    const r = compareTimeSources(
+      [
+        instant('claim', '2026-11-19T13:00:00Z'),
+        instant('exif', '2026-11-19T13:16:00Z'),
+        instant('sensor:firms', '2026-11-19T13:05:00Z'),
+      ],
+      NORMALIZE_DEFAULTS,
+    );
     expect(r.flags).toEqual(['time.contradiction']);
     expect(r.needsDeeperVerification).toBe(true);
     expect(r.spreadSeconds).toBe(960);
@@ -34,10 +37,13 @@ describe('compareTimeSources', () => {
   });
 
   it('measures the gap between intervals: a vague claim contains a precise time', () => {
-    const r = compareTimeSources([
-      { source: 'claim', from: at('2026-11-18T16:00:00Z'), to: at('2026-11-19T16:00:00Z') },
-      instant('exif', '2026-11-19T13:10:00Z'),
-    ]);
+    const r = compareTimeSources(
+      [
+        { source: 'claim', from: at('2026-11-18T16:00:00Z'), to: at('2026-11-19T16:00:00Z') },
+        instant('exif', '2026-11-19T13:10:00Z'),
+      ],
+      NORMALIZE_DEFAULTS,
+    );
     expect(r.spreadSeconds).toBe(0);
     expect(r.flags).toEqual([]);
   });
@@ -74,26 +80,31 @@ describe('compareTimeSources', () => {
   });
 
   it('has nothing to compare with fewer than two sources', () => {
-    expect(compareTimeSources([]).spreadSeconds).toBe(0);
-    expect(compareTimeSources([instant('claim', '2026-11-19T13:00:00Z')]).flags).toEqual([]);
+    expect(compareTimeSources([], NORMALIZE_DEFAULTS).spreadSeconds).toBe(0);
+    expect(
+      compareTimeSources([instant('claim', '2026-11-19T13:00:00Z')], NORMALIZE_DEFAULTS).flags,
+    ).toEqual([]);
   });
 
   it('keeps the first listed source when two start (or end) at the same latest (earliest) time', () => {
-    const r = compareTimeSources([
-      instant('claim', '2026-11-19T13:00:00Z'),
-      instant('arrival', '2026-11-19T13:00:00Z'),
-      instant('exif', '2026-11-19T13:20:00Z'),
-      instant('sensor:firms', '2026-11-19T13:20:00Z'),
-    ]);
+    const r = compareTimeSources(
+      [
+        instant('claim', '2026-11-19T13:00:00Z'),
+        instant('arrival', '2026-11-19T13:00:00Z'),
+        instant('exif', '2026-11-19T13:20:00Z'),
+        instant('sensor:firms', '2026-11-19T13:20:00Z'),
+      ],
+      NORMALIZE_DEFAULTS,
+    );
     expect(r.detail.latestStart).toEqual({ source: 'exif', at: at('2026-11-19T13:20:00Z') });
     expect(r.detail.earliestEnd).toEqual({ source: 'claim', at: at('2026-11-19T13:00:00Z') });
   });
 
   it('names the furthest sources only when they contradict', () => {
-    const r = compareTimeSources([
-      instant('claim', '2026-11-19T13:00:00Z'),
-      instant('exif', '2026-11-19T13:05:00Z'),
-    ]);
+    const r = compareTimeSources(
+      [instant('claim', '2026-11-19T13:00:00Z'), instant('exif', '2026-11-19T13:05:00Z')],
+      NORMALIZE_DEFAULTS,
+    );
     expect(r.spreadSeconds).toBe(300);
     expect(r.detail).toMatchObject({ latestStart: null, earliestEnd: null });
   });
@@ -136,7 +147,7 @@ describe('compareTimeSources: stale sources', () => {
       dataAt: latest - (staleToleranceSeconds + 1) * 1000,
     };
     const arrival = { source: 'arrival', from: at('2026-11-19T14:00:00Z'), to: latest };
-    const r = compareTimeSources([sensor, arrival]);
+    const r = compareTimeSources([sensor, arrival], NORMALIZE_DEFAULTS);
     expect(r.flags).toEqual(['source.stale']);
     expect(r.detail.stale[0]?.ageSeconds).toBe(staleToleranceSeconds + 1);
   });

@@ -12,20 +12,14 @@
  *   expected `latencySeconds` (0 if unstated) plus `staleToleranceSeconds` →
  *   `source.stale`. `asOf` is the moment of the comparison (the check's clock);
  *   without it, the latest `to` of all sources.
+ *
+ * Normalize gathers the sources and their spread (domain/time-sources.ts); the
+ * verify stage's time-sources check (checks/time-sources.check.ts) judges them here.
  */
 import { FLAG, type FlagCode } from '../domain/flags.js';
-import { NORMALIZE_DEFAULTS, type NormalizeSettings } from './settings.js';
+import { timeSpread, type TimeSource } from '../domain/time-sources.js';
 
-export interface TimeSource {
-  /** What the time comes from: `claim`, `arrival`, `exif`, `sensor:firms`… */
-  source: string;
-  from: number;
-  to: number;
-  /** The source's expected delay between an event and its data. */
-  latencySeconds?: number;
-  /** When the source's data was produced (epoch ms). */
-  dataAt?: number;
-}
+export type { TimeSource } from '../domain/time-sources.js';
 
 export interface TimeSourceComparison {
   spreadSeconds: number;
@@ -42,22 +36,11 @@ export interface TimeSourceComparison {
 
 export function compareTimeSources(
   sources: readonly TimeSource[],
-  settings: Pick<
-    NormalizeSettings,
-    'contradictionSeconds' | 'staleToleranceSeconds'
-  > = NORMALIZE_DEFAULTS,
+  settings: { contradictionSeconds: number; staleToleranceSeconds: number },
   asOf?: number,
 ): TimeSourceComparison {
   const flags: FlagCode[] = [];
-  let latestStart: { source: string; at: number } | null = null;
-  let earliestEnd: { source: string; at: number } | null = null;
-  for (const s of sources) {
-    if (!latestStart || s.from > latestStart.at) latestStart = { source: s.source, at: s.from };
-    if (!earliestEnd || s.to < earliestEnd.at) earliestEnd = { source: s.source, at: s.to };
-  }
-  // No sources: no spread.
-  const spreadMs = Math.max(0, (latestStart?.at ?? 0) - (earliestEnd?.at ?? 0));
-  const spreadSeconds = spreadMs / 1000;
+  const { spreadSeconds, latestStart, earliestEnd } = timeSpread(sources);
   const contradiction = spreadSeconds > settings.contradictionSeconds;
   if (contradiction) flags.push(FLAG.time.contradiction);
 

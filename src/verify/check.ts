@@ -1,0 +1,50 @@
+/**
+ * The contract of a verification check, declared as data: its name and version,
+ * which reports it applies to, what it costs, and a pure `run` that turns a report
+ * (and the context the verify stage loaded) into findings. Checks never do I/O:
+ * what they need is loaded before, by the stage. A finding is a fact for an
+ * analyst, with a stable code, a severity, a message in English and Chinese, and
+ * its evidence (identifiers, numbers, codes: never the report's text).
+ */
+import type { Finding, FindingCode } from '../domain/findings.js';
+import type { Report } from '../domain/report.js';
+import type { TimeSource } from '../domain/time-sources.js';
+
+export type { Finding } from '../domain/findings.js';
+export type { Severity } from '../domain/flags.js';
+
+/** What a check sees of a report: loaded by the verify stage, plain data. */
+export interface CheckSubject {
+  reportId: string;
+  receivedAt: number;
+  time: Report['time'];
+  place: Report['place'];
+  /** The times of the observation normalize gathered (claim, arrival, checks). */
+  timeSources: readonly TimeSource[];
+  attachments: readonly { contentType: string }[];
+}
+
+/** The thresholds checks judge by (one block of settings, parsed once). */
+export interface CheckSettings {
+  /** Times of one observation further apart than this contradict each other. */
+  contradictionSeconds: number;
+  /** Source data older than its expected latency plus this is stale. */
+  staleToleranceSeconds: number;
+}
+
+export interface CheckContext {
+  settings: CheckSettings;
+}
+
+export interface Check {
+  name: string;
+  /** Goes up when the check's findings change meaning; stored with each finding. */
+  version: number;
+  /** Which reports it looks at, e.g. "with at least two time sources". */
+  appliesTo(subject: CheckSubject): boolean;
+  /** `heavy` checks may be put off under load (TIPWIRE_VERIFY_DEFER_HEAVY_LAG_MS). */
+  cost: 'cheap' | 'heavy';
+  /** Every finding code it can emit (its findings are replaced whole on each run). */
+  codes: readonly FindingCode[];
+  run(subject: CheckSubject, context: CheckContext): Finding[];
+}

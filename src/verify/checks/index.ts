@@ -1,0 +1,8 @@
+/**
+ * The registered checks, in the order they run. A new check is a new file in this
+ * folder and one line here.
+ */
+import type { Check } from '../check.js';
+import { timeSourcesCheck } from './time-sources.check.js';
+
+export const CHECKS: readonly Check[] = [timeSourcesCheck];

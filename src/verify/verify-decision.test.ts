@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { Check, CheckSubject } from './check.js';
+import { timeSourcesCheck } from './checks/time-sources.check.js';
+import { decideVerification, type VerifyInput, type VerifySettings } from './verify-decision.js';
+
+const T = Date.parse('2026-11-20T13:40:00Z');
+
+function makeSubject(gapSeconds: number): CheckSubject {
+  return {
+    reportId: 'r_1',
+    receivedAt: T,
+    time: null,
+    place: null,
+    timeSources: [
+      { source: 'claim', from: T, to: T },
+      { source: 'exif', from: T + gapSeconds * 1000, to: T + gapSeconds * 1000 },
+    ],
+    attachments: [{ contentType: 'image/jpeg' }],
+  };
+}
+
+/** A heavy check over image attachments, recording that it ran. */
+const imageCheck: Check = {
+  name: 'image-test',
+  version: 2,
+  cost: 'heavy',
+  codes: ['image.test' as never],
+  appliesTo: (s) => s.attachments.some((a) => a.contentType.startsWith('image/')),
+  run: () => [
+    {
+      code: 'image.test' as never,
+      severity: 'info',
+      message: { en: 'seen', zh: '已看' },
+      evidence: {},
+    },
+  ],
+};
+
+const settings: VerifySettings = {
+  checks: [timeSourcesCheck, imageCheck],
+  deferHeavyLagMs: 5000,
+  check: { contradictionSeconds: 900, staleToleranceSeconds: 900 },
+};
+
+function makeInput(overrides: Partial<VerifyInput> = {}): VerifyInput {
+  return { subject: makeSubject(0), flags: [], backlogLagMs: 0, now: T, ...overrides };
+}
+
+describe('decideVerification', () => {
+  it('runs every applicable check and stores its findings under its name and version', () => {
+    const e = decideVerification(makeInput({ subject: makeSubject(901) }), settings);
+    expect(e.ran.map((r) => [r.check, r.findings.map((f) => f.code)])).toEqual([
+      [{ name: 'time-sources', version: 1 }, ['time.contradiction']],
+      [{ name: 'image-test', version: 2 }, ['image.test']],
+    ]);
+    expect(e.deferred).toEqual([]);
+  });
+
+  it('clears the findings of a check that no longer applies', () => {
+    const subject = { ...makeSubject(901), timeSources: [], attachments: [] };
+    const e = decideVerification(makeInput({ subject }), settings);
+    expect(e.ran.map((r) => r.findings)).toEqual([[], []]);
+  });
+
+  it('puts off heavy checks one ms past the lag limit, not at it; cheap ones always run', () => {
+    const atLimit = decideVerification(makeInput({ backlogLagMs: 5000 }), settings);
+    expect(atLimit.deferred).toEqual([]);
+    const past = decideVerification(makeInput({ backlogLagMs: 5001 }), settings);
+    expect(past.deferred).toEqual([{ name: 'image-test', version: 2 }]);
+    expect(past.ran.map((r) => r.check.name)).toEqual(['time-sources']);
+  });
+
+  it('runs only the named checks (a deferred one, later)', () => {
+    const e = decideVerification(
+      makeInput({ backlogLagMs: 60_000, only: ['image-test'] }),
+      settings,
+    );
+    expect(e.ran.map((r) => r.check.name)).toEqual(['image-test']);
+    expect(e.deferred).toEqual([]);
+    expect(e.flags).toBeNull();
+  });
+
+  it('mirrors finding codes that are flags, keeping the other flags of their families', () => {
+    const flags = ['abuse.repeat_dialer', 'time.future', 'source.stale'];
+    const raised = decideVerification(makeInput({ subject: makeSubject(901), flags }), settings);
+    expect(raised.flags).toEqual({
+      families: ['time', 'source'],
+      flags: ['time.future', 'time.contradiction'],
+    });
+    expect(raised.assessment).toEqual({
+      needsDeeperVerification: true,
+      timeSources: { stale: [] },
+    });
+    const calm = decideVerification(
+      makeInput({ subject: makeSubject(900), flags, mirrored: { needsDeeperVerification: true } }),
+      settings,
+    );
+    expect(calm.flags?.flags).toEqual(['time.future']);
+    expect(calm.assessment).toEqual({ needsDeeperVerification: false, timeSources: { stale: [] } });
+  });
+
+  it('writes no flag or assessment when nothing mirrored changes', () => {
+    const e = decideVerification(makeInput({ flags: ['time.future'] }), settings);
+    expect(e.flags).toBeNull();
+    expect(e.assessment).toBeNull();
+  });
+});
