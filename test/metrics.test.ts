@@ -216,11 +216,11 @@ describe('counters move with the traffic', () => {
       0,
     );
 
-    runtime.pipeline.drain();
+    await runtime.pipeline.drain();
     const drained = await scrape();
     expect(valueOf(drained, 'tipwire_pipeline_jobs', { state: 'ready' })).toBe(0);
     expect(valueOf(drained, 'tipwire_pipeline_oldest_due_job_age_seconds')).toBe(0);
-    for (const stage of ['screen', 'normalize', 'correlate', 'notify']) {
+    for (const stage of ['screen', 'normalize', 'verify', 'correlate', 'notify']) {
       expect(
         valueOf(drained, 'tipwire_pipeline_stage_duration_seconds_count', { stage }),
         stage,

@@ -68,7 +68,7 @@ describe('background jobs', () => {
       principal: 'anonymous',
       mayStateReceivedAt: false,
     });
-    first.pipeline.drain();
+    await first.pipeline.drain();
     const id = submitted.body.id as string;
     const supervisor = { id: 't', roles: ['supervisor' as const], officeId: null, tokenId: null };
     first.cases.setStatus(supervisor, first.store.reports.get(id)!, 'unfounded', 'hoax');

@@ -8,7 +8,7 @@
  * result in `needsDeeperVerification` and `timeSources.stale`, so filters, exports
  * and the workbench that read flags keep working. Findings are the source of truth.
  */
-import { flagFamily, isFlagCode, type FlagCode, type FlagFamily } from '../domain/flags.js';
+import { FLAG, flagFamily, isFlagCode, type FlagCode, type FlagFamily } from '../domain/flags.js';
 import type { Check, CheckSettings, CheckSubject, Finding } from './check.js';
 
 export interface VerifySettings {
@@ -120,9 +120,11 @@ function f3Assessment(
 ): VerifyEffects['assessment'] {
   const timeSources = ran.find((r) => r.check.name === 'time-sources');
   if (!timeSources) return null;
-  const staleFinding = timeSources.findings.find((f) => f.code === 'source.stale');
+  const staleFinding = timeSources.findings.find((f) => f.code === FLAG.source.stale);
   const stale = (staleFinding?.evidence.stale as unknown[] | undefined) ?? [];
-  const needsDeeperVerification = timeSources.findings.some((f) => f.code === 'time.contradiction');
+  const needsDeeperVerification = timeSources.findings.some(
+    (f) => f.code === FLAG.time.contradiction,
+  );
   // Unchanged (absent counts as false and none): no write.
   const same =
     needsDeeperVerification === (now.needsDeeperVerification ?? false) &&

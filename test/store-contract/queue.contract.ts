@@ -46,7 +46,7 @@ export function queueContract(open: OpenStore) {
       await reports(s, 'r1', 'r2');
       await s.jobs.enqueue('r1', 'screen', T0);
       const id = await jobOf(s, 'r1');
-      const job = { id, reportId: 'r1', stage: 'screen', attempts: 0 };
+      const job = { id, reportId: 'r1', stage: 'screen', attempts: 0, pass: 1, availableAt: T0 };
       expect(await s.jobs.get(id)).toStrictEqual(job);
       expect(await s.jobs.forReport('r1')).toStrictEqual(job);
       expect(await s.jobs.forReport('r2')).toBeNull();
@@ -61,7 +61,7 @@ export function queueContract(open: OpenStore) {
       await s.jobs.retryLater(id, 3, T0 + 100, 'database is locked');
       expect(await s.jobs.due(T0 + 99, 10)).toEqual([]);
       expect(await s.jobs.due(T0 + 100, 10)).toStrictEqual([
-        { id, reportId: 'r1', stage: 'screen', attempts: 3 },
+        { id, reportId: 'r1', stage: 'screen', attempts: 3, pass: 1, availableAt: T0 + 100 },
       ]);
       expect(await s.jobs.counts()).toEqual({ ready: 1, failed: 0 });
     });
@@ -74,7 +74,7 @@ export function queueContract(open: OpenStore) {
       await s.jobs.retryLater(id, 2, T0 + 10, 'boom');
       await s.jobs.advance(id, 'normalize', T0 + 10);
       expect(await s.jobs.due(T0 + 10, 10)).toStrictEqual([
-        { id, reportId: 'r1', stage: 'normalize', attempts: 0 },
+        { id, reportId: 'r1', stage: 'normalize', attempts: 0, pass: 1, availableAt: T0 + 10 },
       ]);
     });
 
@@ -100,9 +100,23 @@ export function queueContract(open: OpenStore) {
       await s.jobs.park(id, 5, 'gave up', T0 + 1);
       expect(stagesOf(await s.jobs.due(Number.MAX_SAFE_INTEGER, 10))).toEqual(['r2:normalize']);
       expect(await s.jobs.counts()).toEqual({ ready: 1, failed: 1 });
-      const parked = { id, reportId: 'r1', stage: 'normalize', attempts: 5 };
+      const parked = {
+        id,
+        reportId: 'r1',
+        stage: 'normalize',
+        attempts: 5,
+        pass: 1,
+        availableAt: T0,
+      };
       expect(await s.jobs.forReport('r1')).toStrictEqual(parked);
       expect(await s.jobs.get(id)).toStrictEqual(parked);
+    });
+
+    it('keeps the pass a job was queued for (a report’s later run after an answer)', async () => {
+      const s = store();
+      await reports(s, 'r1');
+      await s.jobs.enqueue('r1', 'verify', T0, 3);
+      expect(await s.jobs.forReport('r1')).toMatchObject({ stage: 'verify', pass: 3 });
     });
 
     it('counts nothing in an empty queue', async () => {

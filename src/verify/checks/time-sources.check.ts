@@ -3,8 +3,10 @@
  * observation (the claim, the arrival bound, later ones such as EXIF) must not lie
  * further apart than TIPWIRE_TIME_CONTRADICTION_SECONDS, and a dated external
  * source must not lag more than its latency plus TIPWIRE_SOURCE_STALE_TOLERANCE_SECONDS
- * at the report's arrival. The rule itself is normalize/time-sources.ts.
+ * at the report's arrival. The rule itself is verify/time-sources.ts; the codes and
+ * their severities are the catalogue's (domain/flags.ts).
  */
+import { FLAG, FLAGS, findingSeverity } from '../../domain/flags.js';
 import { compareTimeSources } from '../time-sources.js';
 import type { Check, Finding } from '../check.js';
 
@@ -14,7 +16,7 @@ export const timeSourcesCheck: Check = {
   name: 'time-sources',
   version: 1,
   cost: 'cheap',
-  codes: ['time.contradiction', 'source.stale'],
+  codes: [FLAG.time.contradiction, FLAG.source.stale],
   // One time cannot contradict itself, and a lone source has nothing to lag behind.
   appliesTo: (subject) => subject.timeSources.length >= 2,
   run(subject, { settings }) {
@@ -22,8 +24,8 @@ export const timeSourcesCheck: Check = {
     const findings: Finding[] = [];
     if (compared.needsDeeperVerification) {
       findings.push({
-        code: 'time.contradiction',
-        severity: 'warning',
+        code: FLAG.time.contradiction,
+        severity: findingSeverity(FLAG.time.contradiction),
         message: {
           en: `The times of this observation lie ${minutes(compared.spreadSeconds)} min apart, more than the ${minutes(settings.contradictionSeconds)} min allowed; a deeper check is due.`,
           zh: `此观察的各时间来源相差 ${minutes(compared.spreadSeconds)} 分钟，超过允许的 ${minutes(settings.contradictionSeconds)} 分钟，需要进一步核实。`,
@@ -39,12 +41,9 @@ export const timeSourcesCheck: Check = {
     }
     if (compared.detail.stale.length > 0) {
       findings.push({
-        code: 'source.stale',
-        severity: 'notice',
-        message: {
-          en: 'Data from an external source is older than its expected latency plus the tolerance.',
-          zh: '外部来源的数据比其预期延迟加容差更旧。',
-        },
+        code: FLAG.source.stale,
+        severity: findingSeverity(FLAG.source.stale),
+        message: { en: FLAGS[FLAG.source.stale].en, zh: FLAGS[FLAG.source.stale].zh },
         evidence: {
           stale: compared.detail.stale,
           toleranceSeconds: settings.staleToleranceSeconds,
