@@ -254,13 +254,12 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     tokenDefaultDays: config.access.tokenDefaultDays,
   });
   const cases = createCases({
-    store,
+    store: asyncStore,
     vault,
     search,
     audit,
     clock,
     newId,
-    transaction: (fn) => asyncStore.transaction(fn),
     renormalize: (id, tx) => pipeline.renormalize(id, tx),
     onEvent: () => live.poke(),
   });

@@ -54,8 +54,13 @@ describe('purge', () => {
     const closed = await submit('closed case text');
     const unfounded = await submit('unfounded case text');
     const open = await submit('open case text');
-    runtime.cases.setStatus(system, runtime.store.reports.get(closed)!, 'closed', 'done');
-    runtime.cases.setStatus(system, runtime.store.reports.get(unfounded)!, 'unfounded', 'hoax');
+    await runtime.cases.setStatus(system, runtime.store.reports.get(closed)!, 'closed', 'done');
+    await runtime.cases.setStatus(
+      system,
+      runtime.store.reports.get(unfounded)!,
+      'unfounded',
+      'hoax',
+    );
 
     now += 89 * DAY;
     expect(runtime.purge().reports).toBe(0);
@@ -72,8 +77,12 @@ describe('purge', () => {
   it('takes attachments, messages, receipts, search tokens and the spatial index with the report', async () => {
     const id = await submit('a purged narrative about the harbour crane');
     const report = runtime.store.reports.get(id)!;
-    runtime.cases.addMessage(report, { author: 'operator', actor: system.id }, 'Which crane?');
-    runtime.cases.setStatus(system, report, 'closed', 'done');
+    await runtime.cases.addMessage(
+      report,
+      { author: 'operator', actor: system.id },
+      'Which crane?',
+    );
+    await runtime.cases.setStatus(system, report, 'closed', 'done');
     const sealed = runtime.store.reports.get(id)!.sealed.narrative;
     for (const table of ['attachments', 'report_messages', 'receipts']) {
       expect(count(`SELECT count(*) FROM ${table} WHERE report_id = ?`, id), table).toBeGreaterThan(
@@ -104,7 +113,7 @@ describe('purge', () => {
     const second = await submit('second report at the gate');
     const incidentId = runtime.store.reports.get(first)!.incidentId!;
     expect(runtime.store.reports.get(second)!.incidentId).toBe(incidentId);
-    runtime.cases.setStatus(system, runtime.store.reports.get(first)!, 'unfounded', 'hoax');
+    await runtime.cases.setStatus(system, runtime.store.reports.get(first)!, 'unfounded', 'hoax');
     now += 91 * DAY;
     runtime.purge();
     expect(runtime.store.incidents.get(incidentId)).toMatchObject({ reportCount: 1 });
@@ -121,7 +130,7 @@ describe('purge', () => {
       logger: testLogger(),
     });
     const id = await submit('short retention');
-    runtime.cases.setStatus(system, runtime.store.reports.get(id)!, 'closed', 'done');
+    await runtime.cases.setStatus(system, runtime.store.reports.get(id)!, 'closed', 'done');
     now += 8 * DAY;
     expect(runtime.purge().reports).toBe(1);
   });

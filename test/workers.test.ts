@@ -71,7 +71,7 @@ describe('background jobs', () => {
     await first.pipeline.drain();
     const id = submitted.body.id as string;
     const supervisor = { id: 't', roles: ['supervisor' as const], officeId: null, tokenId: null };
-    first.cases.setStatus(supervisor, first.store.reports.get(id)!, 'unfounded', 'hoax');
+    await first.cases.setStatus(supervisor, first.store.reports.get(id)!, 'unfounded', 'hoax');
 
     first.workers.start();
     second.workers.start();

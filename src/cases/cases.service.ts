@@ -13,22 +13,25 @@ import type { SearchTokenizer } from '../protect/search-tokenizer.js';
 import { reportProcessedEvent } from '../notify/report-events.js';
 import { claimsOf, textFactsOf, type ClaimField } from '../intake/new-report.js';
 import type { ReportInput } from '../intake/report-schema.js';
-import type { StoreTx, UnitOfWork } from '../store/port.js';
-import type { Store } from '../store/store.js';
+import type { AsyncStore, StoreTx } from '../store/port.js';
 import type { Principal } from '../access/principal.js';
 import { splitListEntry, type AuditAppend, type AuditEntryInput } from '../audit/audit-log.js';
 
 export type { AuditAppend } from '../audit/audit-log.js';
 
+/** The slice of the store cases work on. */
+export type CasesStore = Pick<
+  AsyncStore,
+  'reports' | 'incidents' | 'events' | 'messages' | 'findings' | 'transaction'
+>;
+
 export interface CaseDeps {
-  store: Store;
+  store: CasesStore;
   vault: Vault;
   search: SearchTokenizer;
   audit: AuditAppend;
   clock: () => number;
   newId: (kind: IdKind, nowMs: number) => string;
-  /** The asynchronous store's transactions (the answers and their renormalization). */
-  transaction: UnitOfWork;
   /** Normalizes a report again (inside the caller's transaction) and queues the rest. */
   renormalize: (reportId: string, tx: StoreTx) => Promise<void>;
   /** Called after a change was committed with its live event (wakes the live stream). */
@@ -48,30 +51,31 @@ const textLength = (t: OpenedText) =>
 
 export function createCases(deps: CaseDeps) {
   const { store, vault, audit } = deps;
-  const record = (entry: AuditEntryInput) => store.transaction(() => audit(entry));
+  // The audit trail appends on the same connection, inside the port's transaction.
+  const record = (entry: AuditEntryInput) => store.transaction(async () => audit(entry));
 
   /**
    * A change of a case, its audit record and a live event (`report.updated`, the same
    * metadata as `report.processed`), committed together; then the stream is woken.
    */
-  function change(reportId: string, apply: () => void) {
-    store.transaction(() => {
-      apply();
-      const updated = store.reports.get(reportId);
+  async function change(reportId: string, apply: (tx: StoreTx) => Promise<void>) {
+    await store.transaction(async (tx) => {
+      await apply(tx);
+      const updated = await tx.reports.get(reportId);
       if (!updated) return;
-      const incident = updated.incidentId ? store.incidents.get(updated.incidentId) : null;
+      const incident = updated.incidentId ? await tx.incidents.get(updated.incidentId) : null;
       const event = reportProcessedEvent(updated, incident);
-      store.events.append('report.updated', event.payload, deps.clock());
+      await tx.events.append('report.updated', event.payload, deps.clock());
     });
     deps.onEvent();
   }
 
   /** The report, if it exists and the principal may see it; else 404 (and a refusal on record). */
-  function visible(principal: Principal, id: string): Report {
-    const report = store.reports.get(id);
+  async function visible(principal: Principal, id: string): Promise<Report> {
+    const report = await store.reports.get(id);
     if (!report) throw noSuchReport();
     if (!canSeeCase(principal, report)) {
-      record({
+      await record({
         actor: principal.id,
         action: 'access.refused',
         target: `report:${id}`,
@@ -82,8 +86,8 @@ export function createCases(deps: CaseDeps) {
     return report;
   }
 
-  function messagesOf(report: Report): MessageView[] {
-    return store.messages.forReport(report.id).map((m) => ({
+  async function messagesOf(report: Report): Promise<MessageView[]> {
+    return (await store.messages.forReport(report.id)).map((m) => ({
       id: m.id,
       author: m.author,
       text: vault.openMessage(report.id, report.sealed.dataKey, m.id, m.bodySealed),
@@ -91,7 +95,7 @@ export function createCases(deps: CaseDeps) {
     }));
   }
 
-  function open(report: Report): OpenedText {
+  async function open(report: Report): Promise<OpenedText> {
     return {
       narrative: vault.openNarrative(report),
       subjects: vault.openSubjects(report),
@@ -101,36 +105,36 @@ export function createCases(deps: CaseDeps) {
         sizeBytes: a.sizeBytes,
         ...vault.openAttachmentFacts(report.id, report.sealed.dataKey, a.id, a.sealedMeta),
       })),
-      messages: messagesOf(report),
+      messages: await messagesOf(report),
     };
   }
 
   return {
     visible,
     /** One report with its text; the look is on record first. */
-    read(principal: Principal, report: Report) {
-      const opened = open(report);
-      record({
+    async read(principal: Principal, report: Report) {
+      const opened = await open(report);
+      await record({
         actor: principal.id,
         action: 'report.read',
         target: `report:${report.id}`,
         reason: 'opened the report',
       });
-      return reportView(report, opened, store.findings.forReport(report.id));
+      return reportView(report, opened, await store.findings.forReport(report.id));
     },
     /**
      * A page of reports with their text, as many as fit in `textBudget` characters
      * (at least one): a page of long narratives is cut short rather than built whole.
      * Records name every report shown (several records for a long page).
      */
-    readMany(principal: Principal, page: Report[], reason: string, textBudget: number) {
+    async readMany(principal: Principal, page: Report[], reason: string, textBudget: number) {
       const views: ReturnType<typeof reportView>[] = [];
       let used = 0;
       for (const report of page) {
         if (views.length > 0 && used >= textBudget) break;
-        const opened = open(report);
+        const opened = await open(report);
         used += textLength(opened);
-        views.push(reportView(report, opened, store.findings.forReport(report.id)));
+        views.push(reportView(report, opened, await store.findings.forReport(report.id)));
       }
       const reports = page.slice(0, views.length);
       if (reports.length > 0) {
@@ -141,14 +145,14 @@ export function createCases(deps: CaseDeps) {
           reason,
         };
         const ids = reports.map((r) => r.id);
-        store.transaction(() => splitListEntry(entry, 'reportIds', ids).forEach(audit));
+        await store.transaction(async () => splitListEntry(entry, 'reportIds', ids).forEach(audit));
       }
       return views;
     },
     /** An attachment's bytes and facts. */
-    attachment(principal: Principal, report: Report, attachmentId: string) {
+    async attachment(principal: Principal, report: Report, attachmentId: string) {
       const meta = report.attachments.find((a) => a.id === attachmentId);
-      const sealed = meta && store.reports.attachmentData(report.id, attachmentId);
+      const sealed = meta && (await store.reports.attachmentData(report.id, attachmentId));
       if (!meta || !sealed)
         throw new AppError('not_found', 'not_found', 'no attachment with this id');
       const data = vault.openAttachment(report.id, report.sealed.dataKey, attachmentId, sealed);
@@ -158,7 +162,7 @@ export function createCases(deps: CaseDeps) {
         attachmentId,
         meta.sealedMeta,
       );
-      record({
+      await record({
         actor: principal.id,
         action: 'attachment.read',
         target: `report:${report.id}`,
@@ -167,10 +171,10 @@ export function createCases(deps: CaseDeps) {
       });
       return { data, contentType: meta.contentType, ...facts };
     },
-    setStatus(principal: Principal, report: Report, status: CaseStatus, reason: string) {
+    async setStatus(principal: Principal, report: Report, status: CaseStatus, reason: string) {
       if (report.status === status) return;
-      change(report.id, () => {
-        store.reports.setStatus(report.id, status, deps.clock());
+      await change(report.id, async (tx) => {
+        await tx.reports.setStatus(report.id, status, deps.clock());
         audit({
           actor: principal.id,
           action: 'report.status_changed',
@@ -181,9 +185,9 @@ export function createCases(deps: CaseDeps) {
       });
     },
     /** Routes a case to a field office (or back to none). */
-    assign(principal: Principal, report: Report, officeId: string | null, reason: string) {
-      change(report.id, () => {
-        store.reports.assignOffice(report.id, officeId);
+    async assign(principal: Principal, report: Report, officeId: string | null, reason: string) {
+      await change(report.id, async (tx) => {
+        await tx.reports.assignOffice(report.id, officeId);
         audit({
           actor: principal.id,
           action: 'report.assigned',
@@ -211,7 +215,7 @@ export function createCases(deps: CaseDeps) {
           : { ...report.textFacts, who: textFactsOf('', subjects).who };
       // Tokens before the transaction: it may await nothing but the store.
       const tokens = subjects === undefined ? null : deps.search.tokensNow(subjects);
-      await deps.transaction(async (tx) => {
+      await store.transaction(async (tx) => {
         await tx.reports.updateClaims(report.id, claims, textFacts, sealedSubjects);
         if (category !== undefined) await tx.reports.setCategory(report.id, category);
         if (tokens) await tx.reports.addSearchTokens(report.id, tokens);
@@ -240,8 +244,8 @@ export function createCases(deps: CaseDeps) {
       const tokens = operator ? [] : await deps.search.tokens(text);
       const now = deps.clock();
       const id = deps.newId('message', now);
-      change(report.id, () => {
-        store.messages.insert({
+      await change(report.id, async (tx) => {
+        await tx.messages.insert({
           id,
           reportId: report.id,
           author: from.author,
@@ -249,7 +253,7 @@ export function createCases(deps: CaseDeps) {
           bodySealed: vault.sealMessage(report.id, report.sealed.dataKey, id, text),
           createdAt: now,
         });
-        if (!operator) store.reports.addSearchTokens(report.id, tokens);
+        if (!operator) await tx.reports.addSearchTokens(report.id, tokens);
         audit({
           actor: from.actor,
           action: operator ? 'report.message_sent' : 'receipt.message_added',

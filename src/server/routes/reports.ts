@@ -166,7 +166,7 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
       const page = q
         ? store.reports.search(deps.vault.queryTokens(q), limit, after, scope)
         : store.reports.listNewest(limit, after, scope);
-      const items = cases.readMany(
+      const items = await cases.readMany(
         request.principal,
         page.items,
         q ? 'searched the reports' : 'listed the reports',
@@ -195,7 +195,7 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
     { config: { access: [...READERS], schemas: caseRoute } },
     async (request) => {
       const { id } = validate(caseRoute.params, request.params);
-      return cases.read(request.principal, cases.visible(request.principal, id));
+      return cases.read(request.principal, await cases.visible(request.principal, id));
     },
   );
 
@@ -211,8 +211,8 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
     { config: { access: [...READERS], schemas: attachmentRoute } },
     async (request, reply) => {
       const params = validate(attachmentRoute.params, request.params);
-      const report = cases.visible(request.principal, params.id);
-      const file = cases.attachment(request.principal, report, params.attachmentId);
+      const report = await cases.visible(request.principal, params.id);
+      const file = await cases.attachment(request.principal, report, params.attachmentId);
       const name = file.filename.replace(/[^\w.-]+/g, '_').slice(0, 100) || 'attachment';
       return reply
         .header('content-type', 'application/octet-stream')
@@ -266,7 +266,7 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
       const body = validate(answerRoute.body, request.body);
       const principal = request.principal;
       const caseWorker = hasRole(principal, 'analyst', 'supervisor');
-      const report = caseWorker ? cases.visible(principal, id) : ownNewReport(principal, id);
+      const report = caseWorker ? await cases.visible(principal, id) : ownNewReport(principal, id);
       await cases.answer(principal, report, body);
       const updated = store.reports.get(report.id)!;
       return {
@@ -324,8 +324,8 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
     async (request) => {
       const { id } = validate(statusRoute.params, request.params);
       const body = validate(statusRoute.body, request.body);
-      const report = cases.visible(request.principal, id);
-      cases.setStatus(request.principal, report, body.status, body.reason);
+      const report = await cases.visible(request.principal, id);
+      await cases.setStatus(request.principal, report, body.status, body.reason);
       return { id: report.id, status: body.status };
     },
   );
@@ -343,11 +343,11 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
     async (request) => {
       const { id } = validate(assignmentRoute.params, request.params);
       const body = validate(assignmentRoute.body, request.body);
-      const report = cases.visible(request.principal, id);
+      const report = await cases.visible(request.principal, id);
       if (body.officeId !== null && !store.offices.get(body.officeId)) {
         throw validationError([{ path: 'officeId', message: 'no office with this id' }]);
       }
-      cases.assign(request.principal, report, body.officeId, body.reason);
+      await cases.assign(request.principal, report, body.officeId, body.reason);
       return { id: report.id, officeId: body.officeId };
     },
   );
@@ -366,7 +366,7 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
     async (request, reply) => {
       const { id: reportId } = validate(messageRoute.params, request.params);
       const { text } = validate(messageRoute.body, request.body);
-      const report = cases.visible(request.principal, reportId);
+      const report = await cases.visible(request.principal, reportId);
       const id = await cases.addMessage(
         report,
         { author: 'operator', actor: request.principal.id },
