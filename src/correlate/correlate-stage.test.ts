@@ -71,6 +71,17 @@ describe('nearestIncident: the search in rings', () => {
     expect(await nearestIncident(storeOf([c]).findNear, subject, short)).toBeNull();
   });
 
+  it('does not join a report in the corner of the search box, beyond the radius', async () => {
+    // 450 m north and 450 m east: inside the 500 m box, about 636 m away.
+    const corner = at(450, {
+      lon: here.lon + 450 / (111_195 * Math.cos((here.lat * Math.PI) / 180)),
+    });
+    expect(haversineMeters(here, corner)).toBeGreaterThan(600);
+    const store = storeOf([corner]);
+    expect(await nearestIncident(store.findNear, subject, rule)).toBeNull();
+    expect(store.radii).toEqual([31, 125, 500]);
+  });
+
   it('joins at the time window and not a millisecond beyond', async () => {
     const later = (ms: number) => at(10, { from: T0 + ms, to: T0 + ms });
     expect(

@@ -70,7 +70,7 @@ describe('planRotation with a rotation in progress', () => {
 
   it('refuses a new key other than the rotation’s, naming both', () => {
     expect(reason(facts({ record: record(), offered: 'mk_third' }))).toMatch(
-      /rotation is to mk_new, but the new key given is mk_third/,
+      /rotation is to mk_new, but the new key given is mk_third: give mk_new to finish it$/,
     );
   });
 
@@ -82,7 +82,7 @@ describe('planRotation with a rotation in progress', () => {
 
   it('refuses a key in use that is neither of the rotation’s', () => {
     expect(reason(facts({ record: record(), current: 'mk_third' }))).toMatch(
-      /neither the old \(mk_old\) nor the new \(mk_new\)/,
+      /neither the old \(mk_old\) nor the new \(mk_new\) key of the unfinished rotation: set TIPWIRE_MASTER_KEY or TIPWIRE_KEYS_DIR to the old one$/,
     );
   });
 

@@ -99,9 +99,79 @@ describe('decideVerification', () => {
     expect(calm.assessment).toEqual({ needsDeeperVerification: false, timeSources: { stale: [] } });
   });
 
+  it('mirrors a stale source alone: its evidence, and no contradiction', () => {
+    const stale = [
+      { source: 'sensor:s', dataAt: T - 2_000_000, ageSeconds: 2000, latencySeconds: 0 },
+    ];
+    const subject: CheckSubject = {
+      ...makeSubject(0),
+      timeSources: [
+        { source: 'arrival', from: T - 3_600_000, to: T + 60_000 },
+        { source: 'sensor:s', from: T - 60_000, to: T - 60_000, dataAt: T - 2_000_000 },
+      ],
+    };
+    const e = decideVerification(makeInput({ subject, flags: ['time.future'] }), settings);
+    expect(e.flags).toEqual({
+      families: ['time', 'source'],
+      flags: ['time.future', 'source.stale'],
+    });
+    expect(e.assessment).toEqual({ needsDeeperVerification: false, timeSources: { stale } });
+    // The same stale sources already mirrored: no assessment write; other ones: a write.
+    const same = decideVerification(makeInput({ subject, mirrored: { stale } }), settings);
+    expect(same.assessment).toBeNull();
+    const other = decideVerification(
+      makeInput({ subject, mirrored: { stale: [{ ...stale[0], ageSeconds: 1 }] } }),
+      settings,
+    );
+    expect(other.assessment).toEqual({ needsDeeperVerification: false, timeSources: { stale } });
+  });
+
+  it('mirrors only the codes of checks that ran, and leaves the other families alone', () => {
+    // A cheap check listed first that emits nothing: the time-sources result is still the one read.
+    const quiet: Check = {
+      name: 'quiet',
+      version: 1,
+      cost: 'cheap',
+      codes: [],
+      appliesTo: () => true,
+      run: () => [],
+    };
+    const withQuiet = { ...settings, checks: [quiet, timeSourcesCheck] };
+    const flags = ['abuse.repeat_dialer', 'place.swapped'];
+    const e = decideVerification(makeInput({ subject: makeSubject(901), flags }), withQuiet);
+    expect(e.flags).toEqual({ families: ['time', 'source'], flags: ['time.contradiction'] });
+    expect(e.assessment?.needsDeeperVerification).toBe(true);
+    // Only the quiet check ran: nothing is mirrored, whatever flags the report has.
+    const only = decideVerification(
+      makeInput({ subject: makeSubject(901), flags: ['time.contradiction'], only: ['quiet'] }),
+      withQuiet,
+    );
+    expect(only.flags).toBeNull();
+    expect(only.assessment).toBeNull();
+  });
+
   it('writes no flag or assessment when nothing mirrored changes', () => {
     const e = decideVerification(makeInput({ flags: ['time.future'] }), settings);
     expect(e.flags).toBeNull();
     expect(e.assessment).toBeNull();
+    // Flags of families no check mirrors do not count as a change either.
+    const other = decideVerification(makeInput({ flags: ['abuse.repeat_dialer'] }), settings);
+    expect(other.flags).toBeNull();
+  });
+
+  it('mirrors a contradiction and a stale source found together, each with its own evidence', () => {
+    const subject: CheckSubject = {
+      ...makeSubject(0),
+      timeSources: [
+        { source: 'claim', from: T, to: T },
+        { source: 'exif', from: T + 5_000_000, to: T + 5_000_000 },
+        { source: 'sensor:s', from: T, to: T + 5_000_000, dataAt: T - 2_000_000 },
+      ],
+    };
+    const e = decideVerification(makeInput({ subject }), settings);
+    expect(e.assessment?.needsDeeperVerification).toBe(true);
+    expect(e.assessment?.timeSources.stale).toEqual([
+      { source: 'sensor:s', dataAt: T - 2_000_000, ageSeconds: 2000, latencySeconds: 0 },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FLAGS } from '../../domain/flags.js';
 import type { CheckSubject } from '../check.js';
 import { timeSourcesCheck } from './time-sources.check.js';
 
@@ -72,6 +73,10 @@ describe('the time-sources check', () => {
       });
     expect(run(withSensor(960))).toEqual([]);
     const [finding] = run(withSensor(961));
+    expect(finding!.message).toEqual({
+      en: FLAGS['source.stale'].en,
+      zh: FLAGS['source.stale'].zh,
+    });
     expect(finding).toMatchObject({
       code: 'source.stale',
       severity: 'notice',
@@ -80,6 +85,10 @@ describe('the time-sources check', () => {
         toleranceSeconds: 900,
       },
     });
+  });
+
+  it('is a cheap check: never put off under load', () => {
+    expect(timeSourcesCheck.cost).toBe('cheap');
   });
 
   it('names every code it can emit', () => {
