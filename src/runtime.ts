@@ -8,7 +8,12 @@ import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { createAdmin, type Admin } from './admin/admin.service.js';
 import { tokenRulesFrom } from './access/tokens.js';
-import { createAuditLog, defaultAnchorPath, type AuditLog } from './audit/audit-log.js';
+import {
+  createAuditLog,
+  defaultAnchorPath,
+  type AuditAppend,
+  type AuditLog,
+} from './audit/audit-log.js';
 import { effectiveSettings, type Config } from './config.js';
 import { newId } from './domain/ids.js';
 import { createIntakeService, type IntakeService } from './intake/intake.service.js';
@@ -40,7 +45,7 @@ import { createSearchTokenizer } from './protect/search-tokenizer.js';
 import type { Scheduler } from './platform/scheduler.js';
 import { workerScript } from './platform/worker-pool.js';
 import { buildApp } from './server/app.js';
-import { createCases, type AuditAppend, type Cases } from './cases/cases.service.js';
+import { createCases, type Cases } from './cases/cases.service.js';
 import type { WorkerStatus } from './server/metrics.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.js';
 import { createAsyncStore } from './store/sqlite/async-store.js';
@@ -442,12 +447,7 @@ function createRuntimePipeline(
         onStage: deps.onStage,
       });
   return {
-    renormalize: (id, tx) => control.renormalize(id, tx),
-    drain: (onBatch) => control.drain(onBatch),
-    start: () => control.start(),
-    poke: () => control.poke(),
-    noteIntake: () => control.noteIntake(),
-    stop: () => control.stop(),
+    ...control,
     enqueue(reportId, now) {
       deps.store.jobs.enqueue(reportId, FIRST_STAGE, now);
     },

@@ -4,12 +4,15 @@
  * graph script finds a cycle and the tree has none.
  */
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, test } from 'vitest';
+import { ROOT } from './helpers.js';
 // @ts-expect-error: a plain .mjs script without types
 import { cycles } from '../scripts/folder-graph.mjs';
 // @ts-expect-error: a plain .mjs script without types
-import { importProblem, LAYERS, STAGE_FOLDERS } from '../scripts/layers.mjs';
+import { importProblem, LAYERS, rankOf, STAGE_FOLDERS } from '../scripts/layers.mjs';
 
 const eslint = new ESLint();
 
@@ -91,7 +94,16 @@ describe('tipwire/layers', () => {
     }
     expect(importProblem('domain', 'platform')).not.toBeNull();
     expect(importProblem('platform', 'domain')).toBeNull();
-    expect(Object.keys(LAYERS).length).toBeGreaterThan(10);
+  });
+
+  test('every folder and root file of src/ has its place in the table', () => {
+    const nodes = readdirSync(path.join(ROOT, 'src'), { withFileTypes: true })
+      .filter((d) => !d.name.endsWith('.test.ts'))
+      .map((d) => (d.isDirectory() ? d.name : d.name.replace(/\.ts$/, '')));
+    const unplaced = nodes.filter((n) => rankOf(n) === undefined);
+    expect(unplaced).toEqual([]);
+    // And nothing in the table that src/ no longer has.
+    expect(Object.keys(LAYERS).filter((n) => !nodes.includes(n))).toEqual([]);
   });
 });
 

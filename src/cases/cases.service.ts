@@ -17,8 +17,6 @@ import type { AsyncStore, StoreTx } from '../store/port.js';
 import type { Principal } from '../access/principal.js';
 import { splitListEntry, type AuditAppend, type AuditEntryInput } from '../audit/audit-log.js';
 
-export type { AuditAppend } from '../audit/audit-log.js';
-
 /** The slice of the store cases work on. */
 export type CasesStore = Pick<
   AsyncStore,

@@ -7,7 +7,12 @@ import Fastify, { LogController, type FastifyInstance, type FastifyRequest } fro
 import type { Logger } from 'pino';
 import type { Admin } from '../admin/admin.service.js';
 import { tokenRulesFrom } from '../access/tokens.js';
-import { defaultAnchorPath, readAnchor, type AuditLog } from '../audit/audit-log.js';
+import {
+  defaultAnchorPath,
+  readAnchor,
+  type AuditAppend,
+  type AuditLog,
+} from '../audit/audit-log.js';
 import type { SettingsOf } from '../domain/settings.js';
 import type { ACCESS_SETTINGS } from '../access/settings.js';
 import type { INTAKE_SETTINGS } from '../intake/settings.js';
@@ -19,7 +24,7 @@ import type { RateLimiter } from '../protect/rate-limit.js';
 import type { Vault } from '../protect/vault.js';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { ANONYMOUS, createAuth, type DeclaredRoute, type Principal } from './auth.js';
-import type { AuditAppend, Cases } from '../cases/cases.service.js';
+import type { Cases } from '../cases/cases.service.js';
 import { installRequestDeadline } from './deadline.js';
 import { answerClientError, errorHandler, notFound } from './http-errors.js';
 import { checkedJsonText } from './json-body.js';

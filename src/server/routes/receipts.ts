@@ -13,7 +13,8 @@ import type { RateLimiter } from '../../protect/rate-limit.js';
 import { parseReceipt, receiptMatches } from '../../protect/receipt.js';
 import type { Vault } from '../../protect/vault.js';
 import type { Store } from '../../store/store.js';
-import type { AuditAppend, Cases } from '../../cases/cases.service.js';
+import type { AuditAppend } from '../../audit/audit-log.js';
+import type { Cases } from '../../cases/cases.service.js';
 import { validate, type RouteSchemas } from '../route-schemas.js';
 
 export interface ReceiptRoutesDeps {

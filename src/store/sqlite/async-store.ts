@@ -47,15 +47,13 @@ function asyncRepository<R extends object>(
     const method = (repo as Record<string, unknown>)[key] as (...args: unknown[]) => unknown;
     const call = (args: unknown[]) => method.apply(repo, args);
     out[key] = (...args: unknown[]) => {
-      const wait = gate?.();
-      if (wait) {
-        return ITERATOR_METHODS.has(key)
-          ? afterWait(wait, () => call(args) as IterableIterator<unknown>)
-          : wait.then(() => call(args));
+      const wait = gate?.() ?? null;
+      if (ITERATOR_METHODS.has(key)) {
+        return iterateAfter(wait, () => call(args) as IterableIterator<unknown>);
       }
+      if (wait) return wait.then(() => call(args));
       try {
-        const result = call(args);
-        return isIterator(result) ? toAsyncIterator(result) : Promise.resolve(result);
+        return Promise.resolve(call(args));
       } catch (err) {
         return Promise.reject(err);
       }
@@ -76,27 +74,18 @@ function methodNames(repo: object): string[] {
   return [...names];
 }
 
-function isIterator(value: unknown): value is IterableIterator<unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { next?: unknown }).next === 'function' &&
-    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
-  );
-}
-
-async function* toAsyncIterator<T>(it: IterableIterator<T>): AsyncIterableIterator<T> {
-  yield* it;
-}
-
-/** Repository methods that return an iterator (the port makes them async iterators). */
+/**
+ * Repository methods that return an iterator; the port makes them async iterators
+ * (`Async<R>` in ../port.ts). The store contract walks each of them.
+ */
 const ITERATOR_METHODS = new Set(['all', 'iterate']);
 
-async function* afterWait<T>(
-  wait: Promise<unknown>,
+/** The iterator's items, after `wait` (an open transaction) if there is one. */
+async function* iterateAfter<T>(
+  wait: Promise<unknown> | null,
   run: () => IterableIterator<T>,
 ): AsyncIterableIterator<T> {
-  await wait;
+  if (wait) await wait;
   yield* run();
 }
 
