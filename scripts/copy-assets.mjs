@@ -5,9 +5,12 @@
 // scripts/named-mutations.mjs) would look newer than its output for ever; the tests
 // refuse a dist/ older than src/ (staleDist in test/helpers.ts). tsc has just checked
 // each of these, so their time is set to now.
-import { chmodSync, cpSync, existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 
+// The migrations are read by listing their folder: it is replaced whole, so a migration
+// renamed or removed in src/ does not live on in dist/ and run twice.
+rmSync('dist/store/sqlite/migrations', { recursive: true, force: true });
 cpSync('src/store/sqlite/migrations', 'dist/store/sqlite/migrations', { recursive: true });
 chmodSync('dist/cli/main.js', 0o755);
 
