@@ -21,6 +21,7 @@ export const LAYERS = {
   audit: 4,
   intake: 5,
   export: 5,
+  incidents: 5,
   pipeline: 6,
   cases: 6,
   admin: 6,

@@ -9,8 +9,9 @@ describe('loadConfig', () => {
     expect(config.store.dbPath).toBe('./data/tipwire.db');
     expect(config.keys.dir).toBe('data/tipwire.keys');
     expect(config.intake.bodyLimitBytes).toBe(1024 * 1024);
-    expect(config.correlate.radiusMeters).toBe(500);
-    expect(config.correlate.windowMinutes).toBe(120);
+    expect(config.correlate.tolerance).toBe(2);
+    expect(config.correlate.kindProfiles.fire).toEqual({ extentMeters: 400, durationMinutes: 240 });
+    expect(config.confidence.channelPriors.phone).toBe(0.3);
     expect(config.intake.groupCommit).toBe(true);
     expect(config.normalize.defaultTimezone).toBeNull();
     expect(config.workers.housekeepingIntervalMs).toBe(3_600_000);
@@ -22,12 +23,19 @@ describe('loadConfig', () => {
       TIPWIRE_PORT: '9000',
       TIPWIRE_GROUP_COMMIT: 'off',
       TIPWIRE_DEFAULT_PHONE_REGION: 'cn',
-      TIPWIRE_CORRELATE_RADIUS_METERS: '250.5',
+      TIPWIRE_CORRELATE_TOLERANCE: '2.5',
+      TIPWIRE_CORRELATE_KIND_PROFILES: 'fire=500/300, *=250/60',
+      TIPWIRE_CONFIDENCE_PRIORS: 'web=0.2',
     });
     expect(config.server.port).toBe(9000);
     expect(config.intake.groupCommit).toBe(false);
     expect(config.intake.defaultPhoneRegion).toBe('CN');
-    expect(config.correlate.radiusMeters).toBe(250.5);
+    expect(config.correlate.tolerance).toBe(2.5);
+    expect(config.correlate.kindProfiles.fire).toEqual({ extentMeters: 500, durationMinutes: 300 });
+    expect(config.correlate.kindProfiles['*']).toEqual({ extentMeters: 250, durationMinutes: 60 });
+    // The kinds not named keep their defaults.
+    expect(config.correlate.kindProfiles.drone).toEqual({ extentMeters: 800, durationMinutes: 60 });
+    expect(config.confidence.channelPriors).toMatchObject({ web: 0.2, phone: 0.3 });
   });
 
   it('lets command-line flags win over the environment', () => {

@@ -12,7 +12,7 @@
  */
 import path from 'node:path';
 import { ACCESS_SETTINGS } from './access/settings.js';
-import { CORRELATE_SETTINGS } from './correlate/settings.js';
+import { CONFIDENCE_SETTINGS, CORRELATE_SETTINGS } from './correlate/settings.js';
 import { BULK_IMPORT_SETTINGS, INTAKE_SETTINGS } from './intake/settings.js';
 import { GEOCODER_SETTINGS, NORMALIZE_SETTINGS } from './normalize/settings.js';
 import { NOTIFY_SETTINGS } from './notify/settings.js';
@@ -47,6 +47,7 @@ export const SETTINGS = {
   geocoder: GEOCODER_SETTINGS,
   verify: VERIFY_SETTINGS,
   correlate: CORRELATE_SETTINGS,
+  confidence: CONFIDENCE_SETTINGS,
   notify: NOTIFY_SETTINGS,
   workers: WORKER_SETTINGS,
 } satisfies Record<string, SettingSpecs>;

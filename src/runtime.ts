@@ -36,6 +36,8 @@ import {
 } from './normalize/normalize-report.js';
 import { createNominatimGeocoder } from './normalize/geocoder.js';
 import { createGeocodeWorker } from './pipeline/geocode.js';
+import type { StageSettings } from './pipeline/stage.js';
+import { incidentRulesOf } from './pipeline/stages.js';
 import { createKeyring, type Keyring } from './protect/keyring.js';
 import { claimKeysForDatabase } from './protect/database-keys.js';
 import { createRateLimiter, networkPrefix, sourceHasher } from './protect/rate-limit.js';
@@ -46,6 +48,7 @@ import type { Scheduler } from './platform/scheduler.js';
 import { workerScript } from './platform/worker-pool.js';
 import { buildApp } from './server/app.js';
 import { createCases, type Cases } from './cases/cases.service.js';
+import { createIncidents, type Incidents } from './incidents/incidents.service.js';
 import type { WorkerStatus } from './server/metrics.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.js';
 import { createAsyncStore } from './store/sqlite/async-store.js';
@@ -67,6 +70,8 @@ export interface Runtime {
   audit: AuditAppend;
   admin: Admin;
   cases: Cases;
+  /** An analyst's merge, split and move of incidents. */
+  incidents: Incidents;
   /** The pipeline's controls (in this thread or its own, TIPWIRE_PIPELINE_THREAD). */
   pipeline: RuntimePipeline;
   intake: IntakeService;
@@ -269,8 +274,18 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     onEvent: () => live.poke(),
   });
 
+  const incidents = createIncidents({
+    store: asyncStore,
+    rules: incidentRulesOf(incidentConfigFrom(config)),
+    audit,
+    clock,
+    newId,
+    onEvent: () => live.poke(),
+  });
+
   const runtime: Omit<Runtime, 'workers'> = {
     config,
+    incidents,
     geocode,
     normalize,
     store,
@@ -369,6 +384,27 @@ function sealLegacyPlaintext(store: SqliteStore, vault: Vault) {
   }
 }
 
+/** The incident rules' settings as plain data. */
+export function incidentConfigFrom(config: Config): StageSettings['incidents'] {
+  const c = config.correlate;
+  return {
+    cluster: {
+      tolerance: c.tolerance,
+      timeSlackMinutes: c.timeSlackMinutes,
+      vagueAccuracyMeters: c.vagueAccuracyMeters,
+      vaguePrecisionMinutes: c.vaguePrecisionMinutes,
+      attachMaxAccuracyMeters: c.attachMaxAccuracyMeters,
+      attachMaxPrecisionMinutes: c.attachMaxPrecisionMinutes,
+      maxCandidates: c.maxCandidates,
+      kindProfiles: c.kindProfiles,
+    },
+    defaultAccuracyMeters: c.defaultAccuracyMeters,
+    duplicateTextSimilarity: c.duplicateTextSimilarity,
+    vagueRechecks: c.vagueRechecks,
+    confidence: config.confidence,
+  };
+}
+
 /** The pipeline's settings as plain data (they cross into its thread). */
 export function pipelineConfigFrom(config: Config): PipelineConfig {
   const normalize = config.normalize;
@@ -376,11 +412,7 @@ export function pipelineConfigFrom(config: Config): PipelineConfig {
   return {
     run,
     pollMs,
-    joinRule: {
-      radiusMeters: config.correlate.radiusMeters,
-      windowMs: config.correlate.windowMinutes * 60_000,
-    },
-    searchRings: config.correlate.searchRings,
+    incidents: incidentConfigFrom(config),
     repeatRule: {
       maxCallsInRow: config.abuse.repeatCalls,
       windowMs: config.abuse.repeatWindowMinutes * 60_000,

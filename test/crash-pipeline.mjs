@@ -7,6 +7,8 @@ import { newId } from '../dist/domain/ids.js';
 import { createAsyncStore } from '../dist/store/sqlite/async-store.js';
 import { openSqliteStore } from '../dist/store/sqlite/sqlite-store.js';
 import { NORMALIZE_DEFAULTS } from '../dist/normalize/settings.js';
+import { loadConfig } from '../dist/config.js';
+import { incidentConfigFrom } from '../dist/runtime.js';
 
 const [dbPath, killAt] = process.argv.slice(2);
 const store = createAsyncStore(openSqliteStore(dbPath));
@@ -22,8 +24,7 @@ const run = {
 const stageSettings = stageSettingsOf(
   {
     run,
-    joinRule: { radiusMeters: 500, windowMs: 7_200_000 },
-    searchRings: [1 / 16, 1 / 4, 1],
+    incidents: incidentConfigFrom(loadConfig({})),
     repeatRule: { maxCallsInRow: 3, windowMs: 600_000 },
     normalize: NORMALIZE_DEFAULTS,
     geocoding: false,

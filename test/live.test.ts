@@ -42,11 +42,15 @@ afterEach(async () => {
   cleanup();
 });
 
-/** Opens the stream and collects events until `count` have arrived. */
+/**
+ * Opens the stream and collects events until `count` have arrived; `incident.updated`
+ * events are skipped unless `withIncidents`.
+ */
 async function collect(
   count: number,
   lastEventId?: string,
   onOpen?: () => Promise<void>,
+  withIncidents = false,
 ): Promise<SseEvent[]> {
   const controller = new AbortController();
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
@@ -75,7 +79,7 @@ async function collect(
             .filter((l) => l && !l.startsWith(':'))
             .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
         );
-        if (fields.data)
+        if (fields.data && (withIncidents || fields.event !== 'incident.updated'))
           events.push({
             id: fields.id ?? '',
             event: fields.event ?? '',
@@ -91,6 +95,28 @@ async function collect(
 }
 
 describe('GET /api/v1/events', () => {
+  it('tells connected clients when an incident changes, with its confidence', async () => {
+    const events = await collect(
+      2,
+      undefined,
+      async () => {
+        await postReport(server.url, makeReport());
+        await postReport(server.url, makeReport({ narrative: 'The drone again, over the depot.' }));
+      },
+      true,
+    );
+    const updates = events.filter((e) => e.event === 'incident.updated');
+    expect(updates.length).toBeGreaterThan(0);
+    const last = updates[updates.length - 1]!.data as unknown as {
+      incident: { id: string; confidence: number; independentSources: number; reportCount: number };
+      change: string;
+    };
+    expect(last.incident).toMatchObject({ reportCount: expect.any(Number) });
+    expect(last.incident.confidence).toBeGreaterThan(0);
+    expect(last.incident.confidence).toBeLessThan(1);
+    expect(JSON.stringify(events)).not.toMatch(/drone/i);
+  });
+
   it('delivers each processed report to a connected client', async () => {
     let posted: string[] = [];
     const events = await collect(2, undefined, async () => {

@@ -74,16 +74,17 @@ describe('pipeline', () => {
     expect(runtime.store.jobs.counts()).toEqual({ ready: 0, failed: 0 });
   });
 
-  it('joins reports within 500 m and 2 h, and only those', async () => {
+  it('joins reports whose place and time fit the incident, and only those', async () => {
+    // A drone (800 m, 60 minutes by default): accuracy 50 m each, tolerance 2.
     const a = await submit({ observedAt: '2026-11-20T10:00:00Z' });
     const near = await submit({
-      observedAt: '2026-11-20T11:30:00Z',
-      location: { lat: 34.2645, lon: 108.942 },
+      observedAt: '2026-11-20T10:50:00Z',
+      location: { lat: 34.2645, lon: 108.942, accuracyMeters: 50 },
     });
-    const tooLate = await submit({ observedAt: '2026-11-20T14:30:00Z' });
+    const tooLate = await submit({ observedAt: '2026-11-20T11:30:00Z' });
     const tooFar = await submit({
       observedAt: '2026-11-20T10:00:00Z',
-      location: { lat: 34.27, lon: 108.942 },
+      location: { lat: 34.271, lon: 108.942, accuracyMeters: 50 },
     });
     await runtime.pipeline.drain();
     const incidentOf = (id: string) => runtime.store.reports.get(id)!.incidentId;
@@ -93,7 +94,7 @@ describe('pipeline', () => {
     const incident = runtime.store.incidents.get(incidentOf(a)!)!;
     expect(incident.reportCount).toBe(2);
     expect(incident.start).toBe(Date.parse('2026-11-20T10:00:00Z'));
-    expect(incident.end).toBe(Date.parse('2026-11-20T11:30:00Z'));
+    expect(incident.end).toBe(Date.parse('2026-11-20T10:50:00Z'));
   });
 
   it('starts an incident of its own for a report without a place', async () => {

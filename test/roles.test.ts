@@ -35,6 +35,9 @@ const EXPECTED: { method: string; url: string; allowed: 'public' | Role[] }[] = 
   { method: 'GET', url: '/api/v1/incidents', allowed: READERS },
   { method: 'GET', url: '/api/v1/incidents/:id', allowed: READERS },
   { method: 'POST', url: '/api/v1/incidents/:id/assignment', allowed: ['supervisor'] },
+  { method: 'POST', url: '/api/v1/incidents/:id/merge', allowed: ['analyst', 'supervisor'] },
+  { method: 'POST', url: '/api/v1/incidents/:id/split', allowed: ['analyst', 'supervisor'] },
+  { method: 'POST', url: '/api/v1/reports/:id/incident', allowed: ['analyst', 'supervisor'] },
   { method: 'GET', url: '/api/v1/events', allowed: READERS },
   { method: 'GET', url: '/api/v1/users', allowed: ['admin'] },
   { method: 'POST', url: '/api/v1/users', allowed: ['admin'] },
@@ -78,6 +81,12 @@ const SUCCESS: Record<string, number> = {
   'GET /api/v1/incidents': 200,
   'GET /api/v1/incidents/:id': 200,
   'POST /api/v1/incidents/:id/assignment': 200,
+  // Past the access check, the fixtures' merge and split are refused as input (one
+  // incident cannot absorb itself; no such report in it): a changed membership would
+  // change the matrix's fixtures for the next role.
+  'POST /api/v1/incidents/:id/merge': 400,
+  'POST /api/v1/incidents/:id/split': 400,
+  'POST /api/v1/reports/:id/incident': 200,
   'GET /api/v1/events': 200,
   'GET /api/v1/users': 200,
   'POST /api/v1/users': 201,
@@ -152,7 +161,7 @@ function requestFor(method: string, url: string, who: Who): { path: string; body
         ? fixtures.spareTokenId
         : url.startsWith('/api/v1/users/')
           ? fixtures.spareUserId
-          : url.includes('incidents')
+          : url.includes('incidents/')
             ? fixtures.incidentId
             : fixtures.reportId;
   const path = url
@@ -169,6 +178,9 @@ function requestFor(method: string, url: string, who: Who): { path: string; body
     'POST /api/v1/reports/:id/messages': { text: 'Which road did it take?' },
     'POST /api/v1/reports/:id/assignment': { officeId: northOffice, reason: 'matrix' },
     'POST /api/v1/incidents/:id/assignment': { officeId: northOffice, reason: 'matrix' },
+    'POST /api/v1/incidents/:id/merge': { incidentIds: [fixtures.incidentId], reason: 'matrix' },
+    'POST /api/v1/incidents/:id/split': { reportIds: ['r_not_in_it'], reason: 'matrix' },
+    'POST /api/v1/reports/:id/incident': { incidentId: fixtures.incidentId, reason: 'matrix' },
     'POST /api/v1/users': {
       name: `user-${counter}`,
       password: 'a long enough password',

@@ -140,8 +140,9 @@ async function drain(kind) {
     const stageSettings = stageSettingsOf(
       {
         run: RUN,
-        joinRule: JOIN,
-        searchRings: [1 / 16, 1 / 4, 1],
+        incidents: (await get('runtime.js')).incidentConfigFrom(
+          (await get('config.js')).loadConfig({}),
+        ),
         repeatRule: REPEAT,
         normalize: NORMALIZE_DEFAULTS,
         geocoding: false,

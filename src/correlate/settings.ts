@@ -1,36 +1,222 @@
-/** The correlate rule's settings: how near in space and time a report must be to join an incident. */
+/**
+ * The correlate rule's settings: how far a report's place and time may stretch to be
+ * one event with an incident, what makes a report too vague to glue incidents, how
+ * many candidates a search may bring, and the profile (extent, duration) of each kind.
+ */
 import { z } from 'zod';
-import { numberIn, setting } from '../domain/settings.js';
+import { intIn, numberIn, setting } from '../domain/settings.js';
+import { EVENT_KIND_CODES, type EventKind } from '../domain/event-kinds.js';
 
-/** Rising shares in (0, 1], the last one 1, e.g. `0.0625,0.25,1`. */
-const searchRings = z
+/** How far an event of a kind spreads and how long it lasts. */
+export interface KindProfile {
+  extentMeters: number;
+  durationMinutes: number;
+}
+
+/** `*` is the profile of a report or incident that names no kind. */
+export type KindProfiles = Readonly<Record<EventKind | '*', KindProfile>>;
+
+export const DEFAULT_KIND_PROFILES: KindProfiles = {
+  '*': { extentMeters: 300, durationMinutes: 90 },
+  fire: { extentMeters: 400, durationMinutes: 240 },
+  explosion: { extentMeters: 600, durationMinutes: 120 },
+  gas_leak: { extentMeters: 300, durationMinutes: 240 },
+  gunfire: { extentMeters: 600, durationMinutes: 45 },
+  assault: { extentMeters: 200, durationMinutes: 45 },
+  theft: { extentMeters: 200, durationMinutes: 60 },
+  vandalism: { extentMeters: 200, durationMinutes: 90 },
+  intrusion: { extentMeters: 250, durationMinutes: 90 },
+  surveillance: { extentMeters: 200, durationMinutes: 120 },
+  suspicious_vehicle: { extentMeters: 250, durationMinutes: 120 },
+  suspicious_person: { extentMeters: 200, durationMinutes: 90 },
+  drone: { extentMeters: 800, durationMinutes: 60 },
+  suspicious_package: { extentMeters: 150, durationMinutes: 180 },
+  traffic_accident: { extentMeters: 200, durationMinutes: 120 },
+  flood: { extentMeters: 500, durationMinutes: 360 },
+  crowd: { extentMeters: 500, durationMinutes: 240 },
+  medical: { extentMeters: 150, durationMinutes: 60 },
+};
+
+/** `kind=metres/minutes` pairs, comma-separated, overriding the defaults: `fire=500/300,*=250/60`. */
+const kindProfiles = z
   .string()
   .trim()
-  .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, 'must be comma-separated numbers such as 0.0625,0.25,1')
-  .transform((v) => v.split(',').map(Number))
-  .refine((rings) => rings.every((r, i) => r > 0 && r <= 1 && (i === 0 || r > rings[i - 1]!)), {
-    message: 'must rise, each above 0 and at most 1',
-  })
-  .refine((rings) => rings[rings.length - 1] === 1, { message: 'must end with 1' })
-  .transform((rings): readonly number[] => rings);
+  .transform((text, ctx): KindProfiles => {
+    const out: Record<string, KindProfile> = { ...DEFAULT_KIND_PROFILES };
+    for (const part of text.split(',')) {
+      const m = /^\s*([a-z_*]+)\s*=\s*(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*$/.exec(part);
+      const kind = m?.[1];
+      if (!m || !kind || (kind !== '*' && !(EVENT_KIND_CODES as string[]).includes(kind))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${part.trim().slice(0, 40)}" must be kind=metres/minutes with a kind of ${['*', ...EVENT_KIND_CODES].join(', ')}`,
+        });
+        return z.NEVER;
+      }
+      const extentMeters = Number(m[2]);
+      const durationMinutes = Number(m[3]);
+      if (
+        extentMeters < 1 ||
+        extentMeters > 100_000 ||
+        durationMinutes < 1 ||
+        durationMinutes > 10_080
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${kind}: extent must be 1–100000 m and duration 1–10080 minutes`,
+        });
+        return z.NEVER;
+      }
+      out[kind] = { extentMeters, durationMinutes };
+    }
+    return out as KindProfiles;
+  });
 
 export const CORRELATE_SETTINGS = {
-  radiusMeters: setting(
-    'TIPWIRE_CORRELATE_RADIUS_METERS',
-    'A report joins an incident with a report at most this far away…',
+  kindProfiles: setting(
+    'TIPWIRE_CORRELATE_KIND_PROFILES',
+    'How far an event of each kind spreads and how long it lasts, as kind=metres/minutes pairs overriding the defaults (`*`: no kind named), e.g. fire=500/300,*=250/60.',
+    kindProfiles,
+    DEFAULT_KIND_PROFILES,
+  ),
+  tolerance: setting(
+    'TIPWIRE_CORRELATE_TOLERANCE',
+    'How many times its stated accuracy and time precision a witness may be off and still be one event with an incident.',
+    numberIn(0.5, 10),
+    2,
+  ),
+  timeSlackMinutes: setting(
+    'TIPWIRE_CORRELATE_TIME_SLACK_MINUTES',
+    'Minutes added on each side of every observation interval before comparing (clocks and rounding).',
+    numberIn(0, 1440),
+    5,
+  ),
+  defaultAccuracyMeters: setting(
+    'TIPWIRE_CORRELATE_DEFAULT_ACCURACY_METERS',
+    'The accuracy assumed for a point whose accuracy was not stated.',
+    numberIn(1, 100_000),
+    100,
+  ),
+  vagueAccuracyMeters: setting(
+    'TIPWIRE_CORRELATE_VAGUE_ACCURACY_METERS',
+    'A report whose place is less accurate than this is vague: it never joins two incidents and only attaches to one that is its only match.',
     numberIn(1, 1_000_000),
-    500,
+    1000,
   ),
-  windowMinutes: setting(
-    'TIPWIRE_CORRELATE_WINDOW_MINUTES',
-    '…and at most this many minutes apart in time.',
+  vaguePrecisionMinutes: setting(
+    'TIPWIRE_CORRELATE_VAGUE_PRECISION_MINUTES',
+    'A report whose time is less precise than ± this many minutes is vague (as for TIPWIRE_CORRELATE_VAGUE_ACCURACY_METERS).',
     numberIn(1, 525_600),
-    120,
+    90,
   ),
-  searchRings: setting(
-    'TIPWIRE_CORRELATE_SEARCH_RINGS',
-    'Shares of TIPWIRE_CORRELATE_RADIUS_METERS searched in turn for the nearest incident: comma-separated, rising, the last one 1.',
-    searchRings,
-    [0.0625, 0.25, 1] as readonly number[],
+  attachMaxAccuracyMeters: setting(
+    'TIPWIRE_CORRELATE_ATTACH_MAX_ACCURACY_METERS',
+    'A vague report less accurate than this (a whole city) is kept apart even when one incident matches: it says too little to be joined.',
+    numberIn(1, 20_000_000),
+    10_000,
+  ),
+  attachMaxPrecisionMinutes: setting(
+    'TIPWIRE_CORRELATE_ATTACH_MAX_PRECISION_MINUTES',
+    'A vague report whose time is less precise than ± this many minutes is kept apart even when one incident matches.',
+    numberIn(1, 525_600),
+    720,
+  ),
+  maxCandidates: setting(
+    'TIPWIRE_CORRELATE_MAX_CANDIDATES',
+    'Most incidents a report is compared with (the index search is cut there, however dense the area).',
+    intIn(1, 10_000),
+    64,
+  ),
+  vagueRechecks: setting(
+    'TIPWIRE_CORRELATE_VAGUE_RECHECKS',
+    'Most vague reports kept apart that a new precise report looks at again (one of them may now have a single match).',
+    intIn(0, 1000),
+    8,
+  ),
+  duplicateTextSimilarity: setting(
+    'TIPWIRE_CORRELATE_DUPLICATE_TEXT_SIMILARITY',
+    'Reports in one incident whose narratives are at least this similar (estimated Jaccard of word or character shingles, 0–1) count as one source.',
+    numberIn(0.05, 1),
+    0.6,
+  ),
+};
+
+/** `name=number` pairs, comma-separated, over a fixed list of names, each in [min, max]. */
+const namedNumbers = <N extends string>(
+  names: readonly N[],
+  defaults: Record<N, number>,
+  min: number,
+  max: number,
+) =>
+  z
+    .string()
+    .trim()
+    .transform((text, ctx): Readonly<Record<N, number>> => {
+      const out: Record<string, number> = { ...defaults };
+      for (const part of text.split(',')) {
+        const m = /^\s*([a-z_]+)\s*=\s*(-?\d+(?:\.\d+)?)\s*$/.exec(part);
+        const name = m?.[1];
+        const value = Number(m?.[2]);
+        if (
+          !m ||
+          !name ||
+          !(names as readonly string[]).includes(name) ||
+          value < min ||
+          value > max
+        ) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${part.trim().slice(0, 40)}" must be name=number with a name of ${names.join(', ')} and a number from ${min} to ${max}`,
+          });
+          return z.NEVER;
+        }
+        out[name] = value;
+      }
+      return out as Record<N, number>;
+    });
+
+const CHANNEL_NAMES = ['phone', 'web', 'app', 'api', 'feed'] as const;
+const SEVERITY_NAMES = ['info', 'notice', 'warning', 'critical'] as const;
+
+export const DEFAULT_CHANNEL_PRIORS = { phone: 0.3, web: 0.25, app: 0.3, api: 0.35, feed: 0.4 };
+export const DEFAULT_CHANNEL_RELIABILITY = {
+  phone: 0.7,
+  web: 0.65,
+  app: 0.7,
+  api: 0.7,
+  feed: 0.75,
+};
+export const DEFAULT_SEVERITY_WEIGHTS = { info: 0, notice: -0.2, warning: -0.7, critical: -1.5 };
+
+export const CONFIDENCE_SETTINGS = {
+  channelPriors: setting(
+    'TIPWIRE_CONFIDENCE_PRIORS',
+    'The probability that an event reported through each channel is real before any corroboration, as channel=probability pairs (0.01–0.99), e.g. phone=0.3,feed=0.4.',
+    namedNumbers(CHANNEL_NAMES, DEFAULT_CHANNEL_PRIORS, 0.01, 0.99),
+    DEFAULT_CHANNEL_PRIORS,
+  ),
+  channelReliability: setting(
+    'TIPWIRE_CONFIDENCE_RELIABILITY',
+    'How often an independent witness through each channel is right (0.5–0.99; its weight is the log-odds of it), as channel=probability pairs.',
+    namedNumbers(CHANNEL_NAMES, DEFAULT_CHANNEL_RELIABILITY, 0.5, 0.99),
+    DEFAULT_CHANNEL_RELIABILITY,
+  ),
+  severityWeights: setting(
+    'TIPWIRE_CONFIDENCE_FINDING_WEIGHTS',
+    "The log-odds a check's finding adds, by severity (-5–5), as severity=number pairs, e.g. warning=-0.7,critical=-1.5.",
+    namedNumbers(SEVERITY_NAMES, DEFAULT_SEVERITY_WEIGHTS, -5, 5),
+    DEFAULT_SEVERITY_WEIGHTS,
+  ),
+  vagueWitnessShare: setting(
+    'TIPWIRE_CONFIDENCE_VAGUE_WITNESS_SHARE',
+    'The share of its weight a vague witness (see TIPWIRE_CORRELATE_VAGUE_ACCURACY_METERS) adds to an incident it was attached to.',
+    numberIn(0, 1),
+    0.5,
+  ),
+  maxFindingsPerSource: setting(
+    'TIPWIRE_CONFIDENCE_MAX_FINDINGS_PER_SOURCE',
+    'Most findings of one source that count (the rest are listed but weigh nothing), so one bad upload cannot sink an incident many witnesses saw.',
+    intIn(0, 100),
+    2,
   ),
 };

@@ -110,6 +110,18 @@ export const FLAGS = {
     en: 'The coordinates lie far from the place named in the text; the coordinates were kept.',
     zh: '坐标与文字中所说的地点相距很远；保留了坐标。',
   },
+  'cluster.too_vague': {
+    en: 'Kept apart from other incidents: the place or time is too vague to join one (less accurate than TIPWIRE_CORRELATE_ATTACH_MAX_ACCURACY_METERS or less precise than TIPWIRE_CORRELATE_ATTACH_MAX_PRECISION_MINUTES).',
+    zh: '未并入其他事件：地点或时间过于模糊（精度低于 TIPWIRE_CORRELATE_ATTACH_MAX_ACCURACY_METERS 或 TIPWIRE_CORRELATE_ATTACH_MAX_PRECISION_MINUTES）。',
+  },
+  'cluster.no_match': {
+    en: 'Kept apart: a vague report that fits no incident with a precise witness yet; it joins one when that one becomes its only match.',
+    zh: '暂未归并：这是一条模糊举报，目前没有与之相符、且有精确目击者的事件；当出现唯一相符的事件时会自动并入。',
+  },
+  'cluster.ambiguous': {
+    en: 'Kept apart: a vague report that fits more than one incident; joining one would be a guess, and it must not join them together.',
+    zh: '暂未归并：这是一条模糊举报，与多个事件都相符；并入任何一个都是猜测，也不能借此把它们合并。',
+  },
   'abuse.repeat_dialer': {
     en: 'The caller called more than TIPWIRE_ABUSE_REPEAT_CALLS times in a row (each within TIPWIRE_ABUSE_REPEAT_WINDOW_MINUTES of the last): the report is in the abuse queue.',
     zh: '该号码连续来电超过 TIPWIRE_ABUSE_REPEAT_CALLS 次（每次距上一次不超过 TIPWIRE_ABUSE_REPEAT_WINDOW_MINUTES 分钟）：本举报已转入骚扰来电队列。',
@@ -127,6 +139,7 @@ export const FLAG_FAMILY_LABELS = {
   place: { en: 'place', zh: '地点' },
   source: { en: 'data source', zh: '数据来源' },
   abuse: { en: 'abuse', zh: '骚扰来电' },
+  cluster: { en: 'grouping into incidents', zh: '事件归并' },
 } as const satisfies Record<FlagFamily, Bilingual>;
 
 export const FLAG_FAMILIES = Object.keys(FLAG_FAMILY_LABELS) as FlagFamily[];

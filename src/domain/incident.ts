@@ -3,6 +3,7 @@
  * centroid) is derived from its members by a pure function.
  */
 import type { Interval } from './report.js';
+import type { EventKind } from './event-kinds.js';
 
 export interface IncidentSummary {
   start: number;
@@ -17,6 +18,17 @@ export interface Incident extends IncidentSummary {
   officeId: string | null;
   createdAt: number;
   updatedAt: number;
+  /** The kinds of event its members name (domain/event-kinds.ts codes). */
+  kinds: string[];
+  /** The probability its event is real (correlate/confidence.ts); null before it was assessed. */
+  confidence: number | null;
+  independentSources: number;
+  /** How far its precise members lie from its centroid, at most (metres). */
+  radiusMeters: number;
+  /** When a report last joined it or it last changed (ms). */
+  lastActivity: number;
+  /** The incident that absorbed it, when it was merged. */
+  mergedInto: string | null;
 }
 
 export interface IncidentMember {
@@ -118,4 +130,22 @@ function fromVector(x: number, y: number, z: number): { lat: number; lon: number
     lat: round7(Math.atan2(z, Math.hypot(x, y)) / RAD),
     lon: round7(Math.atan2(y, x) / RAD),
   };
+}
+
+/**
+ * The incident's estimate of its event (correlate/incident-state.ts computes it), stored
+ * on the incident (migration 009).
+ */
+export interface Estimate {
+  kinds: EventKind[];
+  /** Precise members; 0 for an incident of vague members only. */
+  preciseCount: number;
+  /** Σ 1/accuracy² of the precise members, and their weighted unit-vector sum. */
+  weight: number;
+  wx: number;
+  wy: number;
+  wz: number;
+  /** Latest start and earliest end of the precise members' widened intervals (ms). */
+  latestStart: number;
+  earliestEnd: number;
 }

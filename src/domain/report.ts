@@ -239,6 +239,10 @@ export interface Report extends Omit<NewReport, 'attachments' | 'searchTokens'> 
   place: ObservedPlace | null;
   flags: string[];
   incidentId: string | null;
+  /** Why correlation kept it apart from other incidents (an `cluster.*` code), or null. */
+  incidentReason: FlagCode | null;
+  /** Whether an analyst placed it in its incident (the automatic rule never moves it). */
+  incidentPinned: boolean;
   attachments: StoredAttachment[];
   /** Completeness, next questions and the time-source comparison, once normalized. */
   assessment: Omit<Normalization, 'time' | 'place' | 'flags'> | null;

@@ -56,11 +56,18 @@ const INCIDENT_COLUMNS: { header: string; value: (i: IncidentLine) => CsvValue }
   { header: 'end', value: (i) => i.end },
   { header: 'centroidLat', value: (i) => i.centroid?.lat },
   { header: 'centroidLon', value: (i) => i.centroid?.lon },
+  { header: 'radiusMeters', value: (i) => i.radiusMeters },
+  { header: 'category', value: (i) => i.category },
+  { header: 'confidence', value: (i) => i.confidence },
   { header: 'reportCount', value: (i) => i.reportCount },
   { header: 'independentSources', value: (i) => i.independentSources },
   { header: 'reportIds', value: (i) => i.reportIds.join(' ') },
   { header: 'externalIds', value: (i) => i.externalIds.join(' ') },
 ];
+
+function* openIncidents(all: Iterable<Incident>): Generator<Incident> {
+  for (const i of all) if (!i.mergedInto) yield i;
+}
 
 function* map<T, U>(items: Iterable<T>, fn: (t: T) => U): Generator<U> {
   for (const item of items) yield fn(item);
@@ -91,7 +98,8 @@ export function exportChunks(
       })),
     );
   }
-  const lines = map(store.incidents.all(), (i: Incident) =>
+  // Open incidents only: a merged one lives on in the one that absorbed it (same ids every export).
+  const lines = map(openIncidents(store.incidents.all()), (i: Incident) =>
     incidentView(i, store.incidents.memberIds(i.id)),
   );
   if (format === 'jsonl') return jsonl(lines);

@@ -75,6 +75,9 @@ export function reportMetadataView(report: Report) {
     flags: report.flags,
     ...assessmentView(report),
     incidentId: report.incidentId,
+    /** Why correlation kept it apart (an `cluster.*` code), or null. */
+    incidentReason: report.incidentReason,
+    incidentPinned: report.incidentPinned,
     callerPseudonym: report.callerPseudonym,
   };
 }
@@ -140,8 +143,19 @@ export function incidentView(
     start: new Date(incident.start).toISOString(),
     end: new Date(incident.end).toISOString(),
     centroid: incident.centroid,
+    radiusMeters: Math.round(incident.radiusMeters),
     reportCount: incident.reportCount,
-    independentSources: new Set(members.sources).size,
+    // Never more than the sources among the members this viewer sees (an incident
+    // assessed before F6 has only those).
+    independentSources:
+      incident.confidence === null
+        ? new Set(members.sources).size
+        : Math.min(incident.independentSources, new Set(members.sources).size),
+    confidence: incident.confidence === null ? null : Math.round(incident.confidence * 1000) / 1000,
+    kinds: incident.kinds,
+    category: incident.kinds[0] ?? null,
+    lastActivity: new Date(incident.lastActivity).toISOString(),
+    mergedInto: incident.mergedInto,
     officeId: incident.officeId,
     createdAt: new Date(incident.createdAt).toISOString(),
     updatedAt: new Date(incident.updatedAt).toISOString(),

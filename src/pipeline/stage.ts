@@ -17,10 +17,20 @@ import { AppError } from '../domain/errors.js';
 import type { IdKind } from '../domain/ids.js';
 import type { Report } from '../domain/report.js';
 import type { StoreTx } from '../store/port.js';
-import type { JoinRule } from '../correlate/join-incident.js';
 import type { RepeatRule } from '../protect/abuse.js';
+import type { ClusterRule } from '../correlate/incident-state.js';
+import type { ConfidenceSettings } from '../correlate/confidence.js';
 import type { NormalizeWiring } from '../normalize/normalize-report.js';
 import type { VerifySettings } from './stages/verify.stage.js';
+
+/** What correlation and confidence need, as plain data (it crosses into the pipeline's thread). */
+export interface IncidentConfig {
+  cluster: ClusterRule;
+  defaultAccuracyMeters: number;
+  duplicateTextSimilarity: number;
+  vagueRechecks: number;
+  confidence: ConfidenceSettings;
+}
 
 /** What a stage's load gets from the runner besides the store. */
 export interface LoadContext {
@@ -33,9 +43,7 @@ export interface LoadContext {
 
 /** Every stage's settings, parsed once; each decide reads its own part. */
 export interface StageSettings {
-  joinRule: JoinRule;
-  /** Shares of the join radius searched in turn for the nearest incident (the last is 1). */
-  searchRings: readonly number[];
+  incidents: IncidentConfig;
   repeatRule: RepeatRule;
   normalize: NormalizeWiring;
   verify: VerifySettings;

@@ -4,7 +4,9 @@
  * one is a new file there and one line here. Jobs name their next stage by `name`,
  * so a stage keeps its name for as long as stored jobs may name it.
  */
-import { correlateStage, type CorrelateSearch } from './stages/correlate.stage.js';
+import { correlateStage } from './stages/correlate.stage.js';
+import { sketchBands, sketchSimilarity } from '../correlate/text-sketch.js';
+import type { IncidentRules } from '../incidents/refresh.js';
 import { normalizeStage } from './stages/normalize.stage.js';
 import { notifyStage } from './stages/notify.stage.js';
 import { screenStage } from './stages/screen.stage.js';
@@ -14,10 +16,32 @@ import type { NormalizeSettings } from '../normalize/settings.js';
 import type { Check, CheckSettings } from '../verify/check.js';
 import { CHECKS } from '../verify/checks/index.js';
 import type { PipelineSettings } from './runner.js';
-import type { Stage, StageSettings } from './stage.js';
+import type { IncidentConfig, Stage, StageSettings } from './stage.js';
 
-export function registeredStages(search: CorrelateSearch): readonly Stage[] {
-  return [screenStage, normalizeStage, verifyStage, correlateStage(search), notifyStage];
+export function registeredStages(settings: Pick<StageSettings, 'incidents'>): readonly Stage[] {
+  const config = settings.incidents;
+  const rules = incidentRulesOf(config);
+  return [
+    screenStage,
+    normalizeStage,
+    verifyStage,
+    correlateStage(rules, config.vagueRechecks),
+    notifyStage,
+  ];
+}
+
+/** The incident rules over the plain config, with the text-sketch comparison. */
+export function incidentRulesOf(config: IncidentConfig): IncidentRules {
+  return {
+    cluster: config.cluster,
+    defaultAccuracyMeters: config.defaultAccuracyMeters,
+    confidence: config.confidence,
+    text: {
+      bands: (s) => sketchBands(s),
+      similarity: sketchSimilarity,
+      threshold: config.duplicateTextSimilarity,
+    },
+  };
 }
 
 /** The stage a newly stored report starts at. */
@@ -31,8 +55,7 @@ export interface PipelineConfig {
   run: PipelineSettings;
   /** How often a pipeline thread looks for work queued elsewhere or due for retry. */
   pollMs: number;
-  joinRule: StageSettings['joinRule'];
-  searchRings: readonly number[];
+  incidents: IncidentConfig;
   repeatRule: StageSettings['repeatRule'];
   normalize: NormalizeSettings;
   /** Whether the optional street-level geocoder is configured. */
@@ -47,9 +70,8 @@ export function stageSettingsOf(
   checks: readonly Check[] = CHECKS,
 ): StageSettings {
   return {
-    joinRule: config.joinRule,
-    searchRings: config.searchRings,
     repeatRule: config.repeatRule,
+    incidents: config.incidents,
     normalize: { deps: normalizeDeps, settings: config.normalize, geocoding: config.geocoding },
     verify: { ...config.verify, checks },
   };

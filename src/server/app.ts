@@ -35,6 +35,7 @@ import { auditRoutes, recordRefusal } from './routes/audit.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
+import type { Incidents } from '../incidents/incidents.service.js';
 import { metaRoutes } from './routes/meta.js';
 import { receiptRoutes } from './routes/receipts.js';
 import { reportRoutes } from './routes/reports.js';
@@ -69,6 +70,7 @@ export interface AppDeps {
   auditLog: AuditLog;
   admin: Admin;
   cases: Cases;
+  incidents: Incidents;
   clock: () => number;
   /** The sections of the configuration the HTTP app reads. */
   config: AppConfig;
@@ -215,7 +217,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sourceOf: deps.sourceOf,
     messageMaxChars: intake.messageMaxChars,
   });
-  incidentRoutes(app, { store, audit: deps.audit, pageSizeMax: server.pageSizeMax });
+  incidentRoutes(app, {
+    store,
+    audit: deps.audit,
+    incidents: deps.incidents,
+    pageSizeMax: server.pageSizeMax,
+  });
   eventRoutes(app, {
     live: deps.live,
     store,

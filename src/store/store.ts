@@ -6,9 +6,12 @@
  * the asynchronous port over it (port.ts), which a PostgreSQL store can implement.
  */
 import type { MemberScope } from '../domain/scope.js';
+import type { Channel } from '../domain/report.js';
 import type { StoredAuditRecord } from '../domain/audit.js';
 import type { FlagCode, FlagFamily } from '../domain/flags.js';
-import type { Incident, IncidentMember, IncidentTotals } from '../domain/incident.js';
+import type { Estimate, Incident, IncidentMember, IncidentTotals } from '../domain/incident.js';
+import type { EventKind } from '../domain/event-kinds.js';
+import type { Severity } from '../domain/flags.js';
 import type { Finding } from '../domain/findings.js';
 import type {
   CaseStatus,
@@ -127,6 +130,10 @@ export interface ReportRepository {
   setStatus(id: string, status: CaseStatus, at: number): void;
   assignOffice(id: string, officeId: string | null): void;
   assignIncident(id: string, incidentId: string): void;
+  /** Why correlation kept the report apart (an `cluster.*` code), or null. */
+  setIncidentReason(id: string, reason: FlagCode | null): void;
+  /** An analyst placed the report in `incidentId`: the automatic rule never moves it. */
+  pinIncident(id: string, incidentId: string): void;
   /** Reports with a point inside `box` whose comparison window overlaps `window`. */
   findNear(window: Interval, box: BoundingBox): NearbyReport[];
   /** Every report whose caller pseudonym or link is one of these, oldest first. */
@@ -164,11 +171,130 @@ export interface IncidentRepository {
   listNewest(limit: number, after?: Cursor, scope?: MemberScope): Page<Incident>;
   all(): IterableIterator<Incident>;
   count(): number;
+  /** Open incidents whose index box (`core` or `vague`) meets one of `boxes`, at most `limit`. */
+  candidates(index: 'core' | 'vague', boxes: readonly IndexBox[], limit: number): string[];
+  /** The stored estimates of these incidents (those that exist). */
+  estimates(ids: readonly string[]): IncidentEstimateRow[];
+  /** Everything correlation needs of each member (place, time, kinds, source, findings), oldest first. */
+  memberFacts(id: string): MemberFacts[];
+  /** Writes the estimate and replaces the incident's index entry (`null`: it leaves the index). */
+  saveEstimate(
+    id: string,
+    estimate: Estimate,
+    entry: { index: 'core' | 'vague'; boxes: readonly IndexBox[] } | null,
+    now: number,
+  ): void;
+  /** The confidence's terms as last assessed, or null. */
+  confidenceTerms(id: string): StoredConfidence | null;
+  /** Writes what the members say of it: sources, confidence and its terms, radius. */
+  saveAssessment(id: string, assessment: IncidentAssessment): void;
+  /** Moves every member of `from` into `into` and marks `from` merged (it leaves the index). */
+  absorb(from: string, into: string, now: number): void;
+  recordChange(change: Omit<IncidentChange, 'seq'>): void;
+  changes(id: string): IncidentChange[];
+  /** Records that an analyst split `a` and `b` apart: the automatic rule never merges them. */
+  separate(a: string, b: string, actor: string, at: number): void;
+  /** The separated pairs among `ids`, as `a|b` keys with a < b. */
+  separations(ids: readonly string[]): string[];
+  /** Open incidents matching `filter`, by last activity or confidence. */
+  list(
+    filter: IncidentFilter,
+    limit: number,
+    after: IncidentCursor | null,
+    scope?: MemberScope,
+  ): {
+    items: Incident[];
+    next: IncidentCursor | null;
+  };
   /** Report ids and external ids of an incident's members in `scope` (default all), oldest first. */
   memberIds(
     id: string,
     scope?: MemberScope,
   ): { reportIds: string[]; externalIds: string[]; sources: string[] };
+}
+
+/** A box of the incident index (degrees, epoch minutes). */
+export interface IndexBox {
+  minLat: number;
+  maxLat: number;
+  minLon: number;
+  maxLon: number;
+  fromMinute: number;
+  toMinute: number;
+}
+
+export interface IncidentEstimateRow {
+  id: string;
+  seq: number;
+  estimate: Estimate;
+  mergedInto: string | null;
+}
+
+/** One member as correlation and confidence see it. */
+export interface MemberFacts {
+  reportId: string;
+  channel: Channel;
+  receivedAt: number;
+  lat: number | null;
+  lon: number | null;
+  accuracyMeters: number | null;
+  eventFrom: number | null;
+  eventTo: number | null;
+  kinds: EventKind[];
+  pseudonym: string | null;
+  link: string | null;
+  sender: string | null;
+  externalId: string | null;
+  queue: Queue;
+  sketch: Buffer | null;
+  pinned: boolean;
+  findings: { code: string; severity: Severity }[];
+}
+
+/** The terms of an incident's confidence as stored (correlate/confidence.ts makes them). */
+export interface StoredConfidence {
+  logOdds: number;
+  terms: {
+    code: string;
+    weight: number;
+    count: number;
+    detail: string | null;
+    text: { en: string; zh: string };
+  }[];
+}
+
+export interface IncidentAssessment {
+  independentSources: number;
+  confidence: number | null;
+  terms: StoredConfidence;
+  radiusMeters: number;
+  /** The display summary over every member: span, centroid, count. */
+  totals: IncidentTotals | null;
+  lastActivity: number;
+}
+
+export interface IncidentChange {
+  seq: number;
+  incidentId: string;
+  kind: 'merge' | 'split' | 'move' | 'bridge' | 'attach';
+  actor: string | null;
+  detail: Record<string, unknown>;
+  at: number;
+}
+
+export interface IncidentFilter {
+  /** minLon may exceed maxLon: the box crosses the antimeridian. */
+  bbox?: { minLon: number; minLat: number; maxLon: number; maxLat: number };
+  from?: number;
+  to?: number;
+  minConfidence?: number;
+  sort: 'lastActivity' | 'confidence';
+}
+
+/** Where a page of incidents ends: the sort key and seq of its last item. */
+export interface IncidentCursor {
+  key: number;
+  seq: number;
 }
 
 export interface Job {

@@ -69,6 +69,12 @@ export function incidentContract(open: OpenStore) {
         createdAt: T0 + 7,
         updatedAt: T0 + 7,
         officeId: null,
+        kinds: [],
+        confidence: null,
+        independentSources: 0,
+        radiusMeters: 0,
+        lastActivity: T0 + 7,
+        mergedInto: null,
       });
       expect(await s.incidents.totals('i_1')).toStrictEqual(t);
       expect((await s.incidents.get('i_1'))!.centroid!.lat).toBeCloseTo(34.26, 4);

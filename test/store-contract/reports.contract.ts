@@ -98,6 +98,8 @@ export function reportContract(open: OpenStore) {
         place: null,
         flags: [],
         incidentId: null,
+        incidentReason: null,
+        incidentPinned: false,
         assessment: null,
         geocoded: null,
         geocodeState: null,

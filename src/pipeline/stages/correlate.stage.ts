@@ -1,66 +1,188 @@
 /**
- * The correlate stage: finds the report's incident (nearest-incident.ts searches,
- * correlate-decision.ts decides) and writes the membership and the incident's totals.
+ * The correlate stage: places a report in an incident. `load` reads the report, its
+ * current incident's members, the incidents its place and time could belong to (the
+ * R*Tree index, at most TIPWIRE_CORRELATE_MAX_CANDIDATES), the pairs an analyst split
+ * apart, and — for a precise report — the vague reports kept apart nearby with their own
+ * candidates; `decide` is correlate/cluster-decision.ts; `apply` writes the membership,
+ * the merges and attachments with their records, and rebuilds each touched incident
+ * (incidents/refresh.ts).
  */
-import { eventPoint, eventWindow } from '../../domain/report.js';
+import { FLAG } from '../../domain/flags.js';
+import type { EventKind } from '../../domain/event-kinds.js';
+import type { Report } from '../../domain/report.js';
 import type { StoreTx } from '../../store/port.js';
 import { defineStage, requireReport, type LoadContext } from '../stage.js';
-import type { JoinRule } from '../../correlate/join-incident.js';
 import {
-  decideCorrelation,
-  type CorrelateEffects,
-  type CorrelateInput,
-} from '../../correlate/correlate-decision.js';
-import { nearestIncident } from '../../correlate/nearest-incident.js';
+  decideCluster,
+  type CandidateIncident,
+  type ClusterEffects,
+  type ClusterInput,
+  type VagueRecheck,
+} from '../../correlate/cluster-decision.js';
+import {
+  estimateOf,
+  isVague,
+  observationBoxes,
+  type Observation,
+} from '../../correlate/incident-state.js';
+import {
+  announce,
+  observationOf,
+  refreshIncident,
+  type IncidentRules,
+} from '../../incidents/refresh.js';
 
-/** The join rule and search rings correlate loads with (set by the runner from its settings). */
-export interface CorrelateSearch {
-  joinRule: JoinRule;
-  searchRings: readonly number[];
+type CorrelatePort = Pick<StoreTx, 'reports' | 'incidents' | 'events'>;
+
+/** The report as correlation sees it. */
+export function observationOfReport(report: Report, defaultAccuracyMeters: number): Observation {
+  const p = report.place;
+  const t = report.time;
+  return {
+    reportId: report.id,
+    point: p && p.lat !== null && p.lon !== null ? { lat: p.lat, lon: p.lon } : null,
+    accuracyMeters: p?.accuracyMeters ?? defaultAccuracyMeters,
+    window: t && t.from !== null && t.to !== null ? { from: t.from, to: t.to } : null,
+    kinds: (report as Partial<{ eventKinds: EventKind[] }>).eventKinds ?? [],
+  };
 }
 
-type CorrelatePort = Pick<StoreTx, 'reports' | 'incidents'>;
+async function candidatesAround(
+  port: CorrelatePort,
+  o: Observation,
+  rules: IncidentRules,
+  exclude: string | null,
+): Promise<CandidateIncident[]> {
+  const boxes = observationBoxes(o, rules.cluster);
+  if (boxes.length === 0) return [];
+  const ids = await port.incidents.candidates('core', boxes, rules.cluster.maxCandidates);
+  const rows = await port.incidents.estimates(ids.filter((id) => id !== exclude));
+  return rows.filter((r) => r.mergedInto === null);
+}
 
-/**
- * The correlate stage over a search configuration: loading needs the rule (the
- * search stops at the first ring holding a match), deciding needs none.
- */
-export function correlateStage(search: CorrelateSearch) {
-  return defineStage<CorrelateInput, CorrelateEffects>({
+export function correlateStage(rules: IncidentRules, vagueRechecks: number) {
+  return defineStage<ClusterInput, ClusterEffects & { now: number }>({
     name: 'correlate',
-    version: 1,
+    version: 2,
     async load(port: CorrelatePort, reportId, at: LoadContext) {
       const report = await requireReport(port, reportId);
-      const window = eventWindow(report);
-      const point = eventPoint(report);
-      const base = { reportId, now: at.now, window: { from: window.from, to: window.to }, point };
+      const subject = observationOfReport(report, rules.defaultAccuracyMeters);
+      let current: ClusterInput['current'] = null;
       if (report.incidentId) {
-        const members = await port.incidents.members(report.incidentId);
-        const current = { incidentId: report.incidentId, members };
-        return { ...base, current, match: null, newIncidentId: report.incidentId };
+        const members = await port.incidents.memberFacts(report.incidentId);
+        const others = members
+          .filter((m) => m.reportId !== reportId)
+          .map((m) => observationOf(m, rules.defaultAccuracyMeters));
+        current = {
+          incidentId: report.incidentId,
+          without: estimateOf(others, rules.cluster),
+          others: others.length,
+          pinned: report.incidentPinned,
+        };
       }
-      const near =
-        point &&
-        (await nearestIncident(
-          (w, box) => port.reports.findNear(w, box),
-          { id: reportId, point, window },
-          search.joinRule,
-          search.searchRings,
-        ));
-      if (near) {
-        const totals = await port.incidents.totals(near.incidentId);
-        const match = { incidentId: near.incidentId, totals };
-        return { ...base, current: null, match, newIncidentId: near.incidentId };
+      const candidates = await candidatesAround(port, subject, rules, report.incidentId);
+      const rechecks: VagueRecheck[] = [];
+      if (!isVague(subject, rules.cluster) && vagueRechecks > 0) {
+        const boxes = observationBoxes(subject, rules.cluster);
+        const ids = await port.incidents.candidates('vague', boxes, vagueRechecks);
+        for (const incidentId of ids) {
+          if (incidentId === report.incidentId) continue;
+          const members = await port.incidents.memberFacts(incidentId);
+          const only = members[0];
+          if (members.length !== 1 || !only || only.pinned) continue;
+          const observation = observationOf(only, rules.defaultAccuracyMeters);
+          const around = await candidatesAround(port, observation, rules, incidentId);
+          rechecks.push({ incidentId, observation, candidates: around });
+        }
       }
-      return { ...base, current: null, match: null, newIncidentId: at.newId('incident', at.now) };
+      const ids = [
+        ...candidates.map((c) => c.id),
+        ...rechecks.map((r) => r.incidentId),
+        ...(report.incidentId ? [report.incidentId] : []),
+      ];
+      const separated = new Set(await port.incidents.separations(ids));
+      return {
+        subject,
+        current,
+        candidates,
+        separated,
+        rechecks,
+        newIncidentId: at.newId('incident', at.now),
+        rule: rules.cluster,
+        now: at.now,
+      } as ClusterInput;
     },
-    decide: (input) => decideCorrelation(input),
+    decide: (input) => ({
+      ...decideCluster(input),
+      now: (input as ClusterInput & { now: number }).now,
+    }),
     async apply(tx: CorrelatePort, e) {
-      if (e.incident?.write === 'create')
-        await tx.incidents.create(e.incidentId, e.incident.totals, e.now);
-      if (e.incident?.write === 'update')
-        await tx.incidents.update(e.incidentId, e.incident.totals, e.now);
-      await tx.reports.assignIncident(e.reportId, e.incidentId);
+      const { placement, now, reportId } = e;
+      const target = placement.incidentId;
+      const touched = new Set<string>([target]);
+      const exists = (await tx.incidents.estimates([target])).length > 0;
+      if (!exists) await tx.incidents.create(target, emptyTotals(now), now);
+      if (placement.kind === 'join') {
+        for (const from of placement.merged) {
+          await tx.incidents.absorb(from, target, now);
+          await tx.incidents.recordChange({
+            incidentId: target,
+            kind: 'bridge',
+            actor: null,
+            detail: { from, reportId },
+            at: now,
+          });
+        }
+      }
+      await tx.reports.assignIncident(reportId, target);
+      await tx.reports.setIncidentReason(
+        reportId,
+        placement.kind === 'apart' ? placement.reason : null,
+      );
+      if (e.left && e.left !== target) {
+        const rest = await tx.incidents.memberFacts(e.left);
+        if (rest.length === 0) {
+          // It was alone there: the old incident now lives on in the one it joined.
+          await tx.incidents.absorb(e.left, target, now);
+          await tx.incidents.recordChange({
+            incidentId: target,
+            kind: 'move',
+            actor: null,
+            detail: { from: e.left, reportId },
+            at: now,
+          });
+        } else touched.add(e.left);
+      }
+      for (const from of e.attached) {
+        const [member] = await tx.incidents.memberFacts(from);
+        await tx.incidents.absorb(from, target, now);
+        if (member) await tx.reports.setIncidentReason(member.reportId, null);
+        await tx.incidents.recordChange({
+          incidentId: target,
+          kind: 'attach',
+          actor: null,
+          detail: { from, reportId: member?.reportId ?? null, reason: FLAG.cluster.no_match },
+          at: now,
+        });
+      }
+      for (const id of touched) await refreshIncident(tx, id, now, rules);
+      const change =
+        placement.kind === 'join' && placement.merged.length > 0
+          ? 'merged'
+          : e.attached.length > 0
+            ? 'attached'
+            : 'joined';
+      await announce(tx, [...touched], change, now);
     },
   });
 }
+
+const emptyTotals = (now: number) => ({
+  start: now,
+  end: now,
+  reportCount: 0,
+  pointCount: 0,
+  x: 0,
+  y: 0,
+  z: 0,
+});

@@ -10,13 +10,20 @@ import { canSeeCase, memberScope, scopeKey, type MemberScope } from '../../acces
 import type { LiveEvents } from '../../notify/live-events.js';
 import type { Store, StoredEvent } from '../../store/store.js';
 import type { Principal } from '../auth.js';
-import { scopedIncident } from '../incident-scope.js';
+import { scopedIncident, seesIncident } from '../incident-scope.js';
 import type { RouteSchemas } from '../route-schemas.js';
 
 /** Each subscriber sees only events about cases in its scope (and stream notices). */
-function inScope(principal: Principal, event: StoredEvent): boolean {
-  const report = (event.payload as { report?: { queue?: string; officeId?: string | null } })
-    .report;
+function inScope(store: Store, principal: Principal, event: StoredEvent): boolean {
+  const payload = event.payload as {
+    report?: { queue?: string; officeId?: string | null };
+    incident?: { id?: string; mergedInto?: string | null };
+  };
+  const report = payload.report;
+  if (!report && event.type === 'incident.updated') {
+    const id = payload.incident?.mergedInto ?? payload.incident?.id;
+    return typeof id === 'string' && seesIncident(store, principal, id);
+  }
   if (!report) return true;
   return canSeeCase(principal, {
     queue: report.queue === 'abuse' ? 'abuse' : 'analyst',
@@ -27,7 +34,7 @@ function inScope(principal: Principal, event: StoredEvent): boolean {
 const streamRoute: RouteSchemas = {
   summary: 'The live stream',
   description:
-    'Server-sent events in the caller’s scope: `report.processed` when a report has been through the pipeline, `report.updated` when a case changes (status, office, a message); metadata only, never text, and the incident summary over the members the caller may see; honours `Last-Event-ID`, sends `stream.reset` when missed events are gone; `HEAD` answers with the headers at once.',
+    'Server-sent events in the caller’s scope: `report.processed` when a report has been through the pipeline, `report.updated` when a case changes (status, office, a message), `incident.updated` when an incident changes (a report joined, a merge, split or move: its summary, kinds and confidence); metadata only, never text, and the incident summary over the members the caller may see; honours `Last-Event-ID`, sends `stream.reset` when missed events are gone; `HEAD` answers with the headers at once.',
   headers: { 'Last-Event-ID': 'the id of the last event seen: the stream replays what came after' },
   answers: { 200: { description: 'the event stream', contentType: 'text/event-stream' } },
 };
@@ -134,7 +141,7 @@ export function eventRoutes(
       const scope = memberScope(principal);
       unsubscribe = deps.live.subscribe((event) => {
         if (res.writableLength > MAX_BUFFERED_BYTES) return close();
-        if (!inScope(principal, event)) return;
+        if (!inScope(deps.store, principal, event)) return;
         res.write(textFor(event, scope));
       }, lastSeen);
       openStreams.add(close);

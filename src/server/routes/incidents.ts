@@ -14,22 +14,77 @@ import type { Incident } from '../../domain/incident.js';
 import type { Store } from '../../store/store.js';
 import type { AuditAppend } from '../../audit/audit-log.js';
 import { splitListEntry } from '../../audit/audit-log.js';
-import { encodeCursor, pageQuery, parsePageQuery } from '../pagination.js';
+import { pageQuery } from '../pagination.js';
+import type { IncidentCursor, IncidentFilter } from '../../store/store.js';
+import { MAX_HAND_ITEMS, type Incidents } from '../../incidents/incidents.service.js';
 import { validate, type RouteSchemas } from '../route-schemas.js';
 import { officeAssignment } from './reports.js';
 
 const READERS = ['analyst', 'supervisor', 'office'] as const;
 
+/** A cursor of an incident list: the sort key (a time or a probability) and the seq. */
+const encodeIncidentCursor = (c: IncidentCursor) =>
+  Buffer.from(`${c.key}~${c.seq}`, 'utf8').toString('base64url');
+
+function decodeIncidentCursor(text: string): IncidentCursor | null {
+  const m = /^(-?\d+(?:\.\d+)?(?:e-?\d+)?)~(\d+)$/.exec(
+    Buffer.from(text, 'base64url').toString('utf8'),
+  );
+  return m ? { key: Number(m[1]), seq: Number(m[2]) } : null;
+}
+
+const isoTime = z
+  .string()
+  .max(40)
+  .refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && Number.isFinite(Date.parse(v)), {
+    message: 'must be an ISO 8601 time such as 2026-11-20T10:00:00Z',
+  })
+  .transform((v) => Date.parse(v));
+
+const bboxQuery = z
+  .string()
+  .max(200)
+  .transform((v, ctx) => {
+    const parts = v.split(',').map((p) => Number(p.trim()));
+    const [minLon, minLat, maxLon, maxLat] = parts;
+    const ok =
+      parts.length === 4 &&
+      parts.every(Number.isFinite) &&
+      minLon! >= -180 &&
+      maxLon! <= 180 &&
+      minLon! <= 180 &&
+      maxLon! >= -180 &&
+      minLat! >= -90 &&
+      maxLat! <= 90 &&
+      minLat! <= maxLat!;
+    if (!ok) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must be minLon,minLat,maxLon,maxLat in degrees (minLon > maxLon crosses the antimeridian)',
+      });
+      return z.NEVER;
+    }
+    return { minLon: minLon!, minLat: minLat!, maxLon: maxLon!, maxLat: maxLat! };
+  });
+
 export function incidentRoutes(
   app: FastifyInstance,
-  deps: { store: Store; audit: AuditAppend; pageSizeMax: number },
+  deps: { store: Store; audit: AuditAppend; incidents: Incidents; pageSizeMax: number },
 ) {
   const { store } = deps;
 
-  /** The incident if the principal sees at least one of its members; else 404. */
+  /**
+   * The incident if the principal sees at least one of its members; else 404. A merged
+   * incident is seen through the one that absorbed it.
+   */
   function visible(principal: Principal, id: string): Incident {
     const incident = store.incidents.get(id);
-    if (!incident || !seesIncident(store, principal, id)) {
+    let open = incident;
+    for (let hops = 0; open?.mergedInto && hops < 100; hops++) {
+      open = store.incidents.get(open.mergedInto);
+    }
+    if (!incident || !open || !seesIncident(store, principal, open.id)) {
       throw new AppError('not_found', 'not_found', 'no incident with this id');
     }
     return incident;
@@ -43,12 +98,20 @@ export function incidentRoutes(
     officeId: z.string().nullable(),
   });
   const INCIDENT_FIELDS =
-    '`reportIds`, `externalIds`, `start`, `end`, `centroid`, `reportCount`, `independentSources`, `officeId`; each viewer sees an incident only through the reports it may see (an analyst not the abuse queue’s, an office only its own), with span, centroid and counts over those alone.';
+    '`reportIds`, `externalIds` (each once), `start`, `end`, `centroid`, `radiusMeters`, `reportCount`, `independentSources`, `confidence` (0–1), `kinds`, `category` (its first kind), `lastActivity`, `mergedInto`, `officeId`; each viewer sees an incident only through the reports it may see (an analyst not the abuse queue’s, an office only its own), with span, centroid and counts over those alone.';
+
+  const listQuery = pageQuery(deps.pageSizeMax).extend({
+    bbox: bboxQuery.optional(),
+    from: isoTime.optional(),
+    to: isoTime.optional(),
+    minConfidence: z.coerce.number().min(0).max(1).optional(),
+    sort: z.enum(['lastActivity', 'confidence']).default('lastActivity'),
+  });
 
   const listRoute = {
     summary: 'List incidents',
-    description: `Newest first: ${INCIDENT_FIELDS}`,
-    query: pageQuery(deps.pageSizeMax),
+    description: `Open incidents (merged ones are left out), by last activity (default) or confidence, highest first; filters: \`bbox=minLon,minLat,maxLon,maxLat\` (on the centroid), \`from\`/\`to\` (ISO times the incident's span must meet), \`minConfidence\` (0–1). Each: ${INCIDENT_FIELDS}`,
+    query: listQuery,
     answers: {
       200: {
         description: 'a page of incidents',
@@ -61,18 +124,37 @@ export function incidentRoutes(
     '/api/v1/incidents',
     { config: { access: [...READERS], schemas: listRoute } },
     async (request) => {
-      const { limit, after } = parsePageQuery(request.query, deps.pageSizeMax);
-      const page = store.incidents.listNewest(limit, after, memberScope(request.principal));
+      const q = validate(listQuery, request.query ?? {});
+      let after: IncidentCursor | null = null;
+      if (q.cursor !== undefined) {
+        after = decodeIncidentCursor(q.cursor);
+        if (!after) {
+          throw validationError([
+            { path: 'cursor', message: 'is not a cursor this server gave out' },
+          ]);
+        }
+      }
+      if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
+        throw validationError([{ path: 'from', message: 'must not be after `to`' }]);
+      }
+      const filter: IncidentFilter = {
+        sort: q.sort,
+        ...(q.bbox ? { bbox: q.bbox } : {}),
+        ...(q.from !== undefined ? { from: q.from } : {}),
+        ...(q.to !== undefined ? { to: q.to } : {}),
+        ...(q.minConfidence !== undefined ? { minConfidence: q.minConfidence } : {}),
+      };
+      const page = store.incidents.list(filter, q.limit, after, memberScope(request.principal));
       return {
         items: page.items.map((i) => incidentViewFor(store, request.principal, i)),
-        nextCursor: page.next ? encodeCursor(page.next) : null,
+        nextCursor: page.next ? encodeIncidentCursor(page.next) : null,
       };
     },
   );
 
   const oneRoute = {
     summary: 'Read one incident',
-    description: `One incident: ${INCIDENT_FIELDS}`,
+    description: `One incident: ${INCIDENT_FIELDS}; and \`confidenceBreakdown\` ({probability, logOdds, terms: [{code, weight, count, detail, text {en, zh}}]}: each term of the fused log-odds, its weight and why) and \`changes\` (merges, splits, moves, attachments: who, when, which ids). A merged incident answers with its \`mergedInto\`.`,
     params: incidentParams,
     answers: { 200: { description: 'the incident', schema: incident } },
   } satisfies RouteSchemas;
@@ -82,7 +164,107 @@ export function incidentRoutes(
     { config: { access: [...READERS], schemas: oneRoute } },
     async (request) => {
       const { id } = validate(oneRoute.params, request.params);
-      return incidentViewFor(store, request.principal, visible(request.principal, id));
+      const incident = visible(request.principal, id);
+      const scope = memberScope(request.principal);
+      const breakdown = store.incidents.confidenceTerms(incident.id);
+      return {
+        ...incidentViewFor(store, request.principal, incident),
+        confidenceBreakdown: breakdown && {
+          probability: incident.confidence,
+          logOdds: breakdown.logOdds,
+          // A viewer who may not see the abuse queue is not told how many reports sit there.
+          terms: breakdown.terms.filter(
+            (t) => scope.all || (t.code !== 'abuse' && t.detail !== 'abuse_burst'),
+          ),
+        },
+        changes: store.incidents.changes(incident.id).map((c) => ({
+          kind: c.kind,
+          actor: c.actor,
+          at: new Date(c.at).toISOString(),
+          detail: c.detail,
+        })),
+      };
+    },
+  );
+
+  const reason = z.string().trim().min(1).max(500);
+
+  const mergeRoute = {
+    summary: 'Merge incidents by hand',
+    description:
+      'Merge the incidents `incidentIds` into this one (it keeps its id; the others answer with `mergedInto`): `{"incidentIds":["i_…"],"reason":"…"}`. Every member is pinned: the automatic rule never moves them. Audited.',
+    params: incidentParams,
+    body: z.strictObject({
+      incidentIds: z.array(z.string().min(1).max(100)).min(1).max(MAX_HAND_ITEMS),
+      reason,
+    }),
+    answers: {
+      200: {
+        description: 'the merge',
+        schema: z.object({ id: z.string(), merged: z.array(z.string()) }),
+      },
+    },
+  } satisfies RouteSchemas;
+
+  app.post(
+    '/api/v1/incidents/:id/merge',
+    { config: { access: ['analyst', 'supervisor'], schemas: mergeRoute } },
+    async (request) => {
+      const { id } = validate(mergeRoute.params, request.params);
+      const body = validate(mergeRoute.body, request.body);
+      return deps.incidents.merge(request.principal, id, body.incidentIds, body.reason);
+    },
+  );
+
+  const splitRoute = {
+    summary: 'Split reports out of an incident by hand',
+    description:
+      'Move `reportIds` out of this incident into a new one: `{"reportIds":["r_…"],"reason":"…"}`. The two are never merged automatically afterwards, and their reports are pinned. Audited.',
+    params: incidentParams,
+    body: z.strictObject({
+      reportIds: z.array(z.string().min(1).max(100)).min(1).max(MAX_HAND_ITEMS),
+      reason,
+    }),
+    answers: {
+      201: {
+        description: 'the split',
+        schema: z.object({ id: z.string(), newIncidentId: z.string() }),
+      },
+    },
+  } satisfies RouteSchemas;
+
+  app.post(
+    '/api/v1/incidents/:id/split',
+    { config: { access: ['analyst', 'supervisor'], schemas: splitRoute } },
+    async (request, reply) => {
+      const { id } = validate(splitRoute.params, request.params);
+      const body = validate(splitRoute.body, request.body);
+      const result = await deps.incidents.split(request.principal, id, body.reportIds, body.reason);
+      return reply.code(201).send(result);
+    },
+  );
+
+  const moveRoute = {
+    summary: 'Move a report to another incident by hand',
+    description:
+      'Place the report in `incidentId` and pin it there: `{"incidentId":"i_…","reason":"…"}`. Audited.',
+    params: z.object({ id: z.string() }),
+    body: z.strictObject({ incidentId: z.string().min(1).max(100), reason }),
+    answers: {
+      200: {
+        description: 'the report and its incident',
+        schema: z.object({ id: z.string(), incidentId: z.string() }),
+      },
+    },
+  } satisfies RouteSchemas;
+
+  app.post(
+    '/api/v1/reports/:id/incident',
+    { config: { access: ['analyst', 'supervisor'], schemas: moveRoute } },
+    async (request) => {
+      const { id } = validate(moveRoute.params, request.params);
+      const body = validate(moveRoute.body, request.body);
+      return deps.incidents.move(request.principal, id, body.incidentId, body.reason);
     },
   );
 

@@ -1,13 +1,43 @@
 /** Incidents in SQLite; membership lives on reports.incident_id. */
 import {
   summaryOf,
+  type Estimate,
   type Incident,
   type IncidentMember,
   type IncidentTotals,
 } from '../../domain/incident.js';
 import { EVERY_MEMBER, type MemberScope } from '../../domain/scope.js';
-import type { Cursor, IncidentRepository, Page } from '../store.js';
+import type {
+  Cursor,
+  IncidentChange,
+  IncidentCursor,
+  IncidentFilter,
+  IncidentRepository,
+  MemberFacts,
+  Page,
+  StoredConfidence,
+} from '../store.js';
 import type { Db } from './database.js';
+import { isEventKind, type EventKind } from '../../domain/event-kinds.js';
+import type { Channel, Queue } from '../../domain/report.js';
+import type { Severity } from '../../domain/flags.js';
+import { createIncidentIndex } from './incident-index.js';
+
+const kindsOf = (text: string | null): EventKind[] =>
+  text ? text.split(',').filter(isEventKind) : [];
+
+function estimateFromRow(row: IncidentRow): Estimate {
+  return {
+    kinds: kindsOf(row.kind),
+    preciseCount: row.precise_count,
+    weight: row.place_weight,
+    wx: row.wx,
+    wy: row.wy,
+    wz: row.wz,
+    latestStart: row.latest_start ?? -Infinity,
+    earliestEnd: row.earliest_end ?? Infinity,
+  };
+}
 
 interface IncidentRow {
   seq: number;
@@ -24,14 +54,28 @@ interface IncidentRow {
   created_at: number;
   updated_at: number;
   office_id: string | null;
+  kind: string | null;
+  precise_count: number;
+  place_weight: number;
+  wx: number;
+  wy: number;
+  wz: number;
+  latest_start: number | null;
+  earliest_end: number | null;
+  radius_m: number;
+  independent_sources: number;
+  confidence: number | null;
+  confidence_terms: string | null;
+  last_activity: number | null;
+  merged_into: string | null;
 }
 
 const CHUNK = 1000;
 
 export function createIncidentRepository(db: Db): IncidentRepository {
   const insert = db.prepare(`INSERT INTO incidents (start_at, end_at, centroid_lat, centroid_lon,
-    report_count, point_count, sum_x, sum_y, sum_z, updated_at, id, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    report_count, point_count, sum_x, sum_y, sum_z, updated_at, id, created_at, last_activity)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const update = db.prepare(`UPDATE incidents SET start_at = ?, end_at = ?, centroid_lat = ?,
     centroid_lon = ?, report_count = ?, point_count = ?, sum_x = ?, sum_y = ?, sum_z = ?,
     updated_at = ? WHERE id = ?`);
@@ -52,6 +96,49 @@ export function createIncidentRepository(db: Db): IncidentRepository {
   const count = db.prepare('SELECT count(*) FROM incidents').pluck();
   const members = db.prepare(`SELECT id, external_id AS externalId, caller_pseudonym AS pseudonym
     FROM reports r WHERE incident_id = @id AND ${inScope} ORDER BY received_at, seq`);
+  const core = createIncidentIndex(db, 'incident_core');
+  const vague = createIncidentIndex(db, 'incident_vague');
+  const estimatesOf = db.prepare(
+    'SELECT * FROM incidents WHERE id IN (SELECT value FROM json_each(?))',
+  );
+  const facts = db.prepare(`SELECT r.id AS reportId, r.channel, r.received_at AS receivedAt,
+      r.lat, r.lon, json_extract(r.observed_place, '$.accuracyMeters') AS accuracyMeters,
+      r.event_from AS eventFrom, r.event_to AS eventTo, r.event_kinds AS kinds,
+      r.caller_pseudonym AS pseudonym, r.caller_link AS link, r.submitted_by AS sender,
+      r.external_id AS externalId, r.queue, r.text_sketch AS sketch, r.incident_pinned AS pinned,
+      (SELECT json_group_array(json_array(f.code, f.severity)) FROM findings f
+        WHERE f.report_id = r.id) AS findings
+    FROM reports r WHERE r.incident_id = ? ORDER BY r.received_at, r.seq`);
+  const saveEstimate = db.prepare(`UPDATE incidents SET kind = @kind,
+      precise_count = @preciseCount, place_weight = @weight, wx = @wx, wy = @wy, wz = @wz,
+      latest_start = @latestStart, earliest_end = @earliestEnd, updated_at = @now,
+      last_activity = @now WHERE id = @id`);
+  const termsOf = db.prepare('SELECT confidence_terms FROM incidents WHERE id = ?').pluck();
+  const seqOf = db.prepare('SELECT seq FROM incidents WHERE id = ?').pluck();
+  const saveAssessment = db.prepare(`UPDATE incidents SET independent_sources = @sources,
+      confidence = @confidence, confidence_terms = @terms, radius_m = @radius,
+      last_activity = max(coalesce(last_activity, 0), @lastActivity) WHERE id = @id`);
+  const moveMembers = db.prepare('UPDATE reports SET incident_id = ? WHERE incident_id = ?');
+  const moveChanges = db.prepare(
+    `UPDATE incidents SET merged_into = @into, report_count = 0, point_count = 0,
+       sum_x = 0, sum_y = 0, sum_z = 0, updated_at = @now WHERE id = @from`,
+  );
+  const repoint = db.prepare('UPDATE incidents SET merged_into = @into WHERE merged_into = @from');
+  const insertChange =
+    db.prepare(`INSERT INTO incident_changes (incident_id, kind, actor, detail, at)
+    VALUES (@incidentId, @kind, @actor, @detail, @at)`);
+  const changesOf = db.prepare(
+    'SELECT * FROM incident_changes WHERE incident_id = ? ORDER BY seq LIMIT 1000',
+  );
+  const insertSeparation = db.prepare(
+    'INSERT OR IGNORE INTO incident_separations (a, b, actor, at) VALUES (?, ?, ?, ?)',
+  );
+  const separationsOf = db
+    .prepare(
+      `SELECT a || '|' || b FROM incident_separations
+    WHERE a IN (SELECT value FROM json_each(@ids)) AND b IN (SELECT value FROM json_each(@ids))`,
+    )
+    .pluck();
   const scopeArgs = (s: MemberScope) => ({
     all: s.all ? 1 : 0,
     analyst: s.analystQueue ? 1 : 0,
@@ -68,7 +155,7 @@ export function createIncidentRepository(db: Db): IncidentRepository {
 
   return {
     create(id, totals, now) {
-      insert.run(...totalsArgs(totals), now, id, now);
+      insert.run(...totalsArgs(totals), now, id, now, now);
     },
     update(id, totals, now) {
       update.run(...totalsArgs(totals), now, id);
@@ -133,6 +220,158 @@ export function createIncidentRepository(db: Db): IncidentRepository {
     remove(id) {
       remove.run(id);
     },
+    candidates(index, boxes, limit) {
+      return (index === 'core' ? core : vague).candidates(boxes, limit);
+    },
+    estimates(ids) {
+      if (ids.length === 0) return [];
+      const rows = estimatesOf.all(JSON.stringify(ids)) as IncidentRow[];
+      return rows.map((row) => ({
+        id: row.id,
+        seq: row.seq,
+        estimate: estimateFromRow(row),
+        mergedInto: row.merged_into,
+      }));
+    },
+    memberFacts(id): MemberFacts[] {
+      const rows = facts.all(id) as (Omit<MemberFacts, 'kinds' | 'pinned' | 'findings'> & {
+        kinds: string | null;
+        pinned: number;
+        findings: string;
+      })[];
+      return rows.map((r) => ({
+        ...r,
+        channel: r.channel as Channel,
+        queue: r.queue as Queue,
+        kinds: kindsOf(r.kinds),
+        pinned: r.pinned === 1,
+        findings: (JSON.parse(r.findings) as [string, Severity][]).map(([code, severity]) => ({
+          code,
+          severity,
+        })),
+      }));
+    },
+    saveEstimate(id, e, entry, now) {
+      saveEstimate.run({
+        id,
+        now,
+        kind: e.kinds.length ? e.kinds.join(',') : null,
+        preciseCount: e.preciseCount,
+        weight: e.weight,
+        wx: e.wx,
+        wy: e.wy,
+        wz: e.wz,
+        latestStart: Number.isFinite(e.latestStart) ? Math.round(e.latestStart) : null,
+        earliestEnd: Number.isFinite(e.earliestEnd) ? Math.round(e.earliestEnd) : null,
+      });
+      const seq = seqOf.get(id) as number | undefined;
+      if (seq === undefined) return;
+      core.remove(seq);
+      vague.remove(seq);
+      if (entry) (entry.index === 'core' ? core : vague).put(seq, id, entry.boxes);
+    },
+    confidenceTerms(id) {
+      const text = termsOf.get(id) as string | null | undefined;
+      return text ? (JSON.parse(text) as StoredConfidence) : null;
+    },
+    saveAssessment(id, a) {
+      if (a.totals) update.run(...totalsArgs(a.totals), a.lastActivity, id);
+      saveAssessment.run({
+        id,
+        sources: a.independentSources,
+        confidence: a.confidence,
+        terms: JSON.stringify(a.terms),
+        radius: a.radiusMeters,
+        lastActivity: a.lastActivity,
+      });
+    },
+    absorb(from, into, now) {
+      moveMembers.run(into, from);
+      moveChanges.run({ from, into, now });
+      // Whatever pointed at `from` now points at the survivor: one hop to the open incident.
+      repoint.run({ from, into });
+      const seq = seqOf.get(from) as number | undefined;
+      if (seq !== undefined) {
+        core.remove(seq);
+        vague.remove(seq);
+      }
+    },
+    recordChange(c) {
+      insertChange.run({ ...c, detail: JSON.stringify(c.detail) });
+    },
+    changes(id): IncidentChange[] {
+      const rows = changesOf.all(id) as {
+        seq: number;
+        incident_id: string;
+        kind: IncidentChange['kind'];
+        actor: string | null;
+        detail: string;
+        at: number;
+      }[];
+      return rows.map((r) => ({
+        seq: r.seq,
+        incidentId: r.incident_id,
+        kind: r.kind,
+        actor: r.actor,
+        detail: JSON.parse(r.detail) as Record<string, unknown>,
+        at: r.at,
+      }));
+    },
+    separate(a, b, actor, at) {
+      const [x, y] = a < b ? [a, b] : [b, a];
+      insertSeparation.run(x, y, actor, at);
+    },
+    separations(ids) {
+      if (ids.length < 2) return [];
+      return separationsOf.all({ ids: JSON.stringify(ids) }) as string[];
+    },
+    list(filter: IncidentFilter, limit, after: IncidentCursor | null, scope = EVERY_MEMBER) {
+      const key =
+        filter.sort === 'confidence'
+          ? 'coalesce(confidence, 0)'
+          : 'coalesce(last_activity, updated_at)';
+      const where = [
+        'merged_into IS NULL',
+        `(@all = 1 OR EXISTS
+        (SELECT 1 FROM reports r WHERE r.incident_id = incidents.id AND ${inScope}))`,
+      ];
+      const args: Record<string, unknown> = { ...scopeArgs(scope), limit: limit + 1 };
+      if (filter.bbox) {
+        where.push('centroid_lat BETWEEN @minLat AND @maxLat');
+        where.push(
+          filter.bbox.minLon <= filter.bbox.maxLon
+            ? 'centroid_lon BETWEEN @minLon AND @maxLon'
+            : '(centroid_lon >= @minLon OR centroid_lon <= @maxLon)',
+        );
+        Object.assign(args, filter.bbox);
+      }
+      if (filter.from !== undefined) {
+        where.push('end_at >= @from');
+        args.from = filter.from;
+      }
+      if (filter.to !== undefined) {
+        where.push('start_at <= @to');
+        args.to = filter.to;
+      }
+      if (filter.minConfidence !== undefined) {
+        where.push('coalesce(confidence, 0) >= @minConfidence');
+        args.minConfidence = filter.minConfidence;
+      }
+      if (after) {
+        where.push(`(${key} < @afterKey OR (${key} = @afterKey AND seq < @afterSeq))`);
+        args.afterKey = after.key;
+        args.afterSeq = after.seq;
+      }
+      const sql = `SELECT *, ${key} AS sort_key FROM incidents WHERE ${where.join(' AND ')}
+        ORDER BY ${key} DESC, seq DESC LIMIT @limit`;
+      const rows = db.prepare(sql).all(args) as (IncidentRow & { sort_key: number })[];
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map(incidentFromRow),
+        next: rows.length > limit && last ? { key: last.sort_key, seq: last.seq } : null,
+      };
+    },
     memberIds(id, scope = EVERY_MEMBER) {
       const rows = members.all({ id, ...scopeArgs(scope) }) as {
         id: string;
@@ -141,7 +380,8 @@ export function createIncidentRepository(db: Db): IncidentRepository {
       }[];
       return {
         reportIds: rows.map((r) => r.id),
-        externalIds: rows.flatMap((r) => (r.externalId ? [r.externalId] : [])),
+        // Each once: a corrected resend is one report, but rows from before F6 may repeat one.
+        externalIds: [...new Set(rows.flatMap((r) => (r.externalId ? [r.externalId] : [])))],
         // A report without a caller pseudonym is its own source.
         sources: rows.map((r) => r.pseudonym ?? `report:${r.id}`),
       };
@@ -162,5 +402,11 @@ function incidentFromRow(row: IncidentRow): Incident {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     officeId: row.office_id,
+    kinds: kindsOf(row.kind),
+    confidence: row.confidence,
+    independentSources: row.independent_sources,
+    radiusMeters: row.radius_m,
+    lastActivity: row.last_activity ?? row.updated_at,
+    mergedInto: row.merged_into,
   };
 }

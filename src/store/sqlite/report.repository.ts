@@ -61,13 +61,15 @@ interface ReportRow {
   observed_place: string | null;
   flags: string;
   incident_id: string | null;
+  incident_reason: string | null;
+  incident_pinned: number;
 }
 
 const CHUNK = 1000;
 const MINUTE = 60_000;
 const REPORT_COLUMNS = `seq, id, external_id, channel, category, received_at, claims,
   caller_pseudonym, caller_link, narrative_sealed, subjects_sealed, data_key, text_facts, stage,
-  status, status_changed_at, queue, office_id, observed_time, observed_place, flags, incident_id,
+  status, status_changed_at, queue, office_id, observed_time, observed_place, flags, incident_id, incident_reason, incident_pinned,
   assessment, geocoded, geocode_state, submitted_by`;
 
 /** The flag families a writer owns: it replaces its own flags and leaves the others alone. */
@@ -114,6 +116,10 @@ export function createReportRepository(db: Db): ReportRepository {
   const setCategory = db.prepare('UPDATE reports SET category = ? WHERE id = ?');
   const setStatus = db.prepare('UPDATE reports SET status = ?, status_changed_at = ? WHERE id = ?');
   const setOffice = db.prepare('UPDATE reports SET office_id = ? WHERE id = ?');
+  const setReason = db.prepare('UPDATE reports SET incident_reason = ? WHERE id = ?');
+  const pin = db.prepare(
+    `UPDATE reports SET incident_id = ?, incident_pinned = 1, incident_reason = NULL WHERE id = ?`,
+  );
   const setIncident = db.prepare(
     `UPDATE reports SET incident_id = ?, stage = 'correlated' WHERE id = ?`,
   );
@@ -341,6 +347,12 @@ export function createReportRepository(db: Db): ReportRepository {
       removePoint.run(id);
       addPoint.run(id);
     },
+    setIncidentReason(id, reason) {
+      setReason.run(reason, id);
+    },
+    pinIncident(id, incidentId) {
+      pin.run(incidentId, id);
+    },
     findNear(window: Interval, box: BoundingBox) {
       return near.all({
         from: window.from,
@@ -441,5 +453,7 @@ function reportFromRow(row: ReportRow): Omit<Report, 'attachments'> {
     place: row.observed_place ? (JSON.parse(row.observed_place) as ObservedPlace) : null,
     flags: JSON.parse(row.flags) as string[],
     incidentId: row.incident_id,
+    incidentReason: row.incident_reason as Report['incidentReason'],
+    incidentPinned: row.incident_pinned === 1,
   };
 }

@@ -9,12 +9,12 @@ ALTER TABLE reports ADD COLUMN event_kinds TEXT;
 ALTER TABLE reports ADD COLUMN text_sketch BLOB;
 -- 1 when an analyst placed the report in its incident: the automatic rule never moves it.
 ALTER TABLE reports ADD COLUMN incident_pinned INTEGER NOT NULL DEFAULT 0;
--- Why correlation kept the report apart (a catalogue code such as `incident.vague_ambiguous`).
+-- Why correlation kept the report apart (a catalogue code such as `cluster.ambiguous`).
 ALTER TABLE reports ADD COLUMN incident_reason TEXT;
 
 -- The incident's estimate of its event (see correlate/incident-state.ts): the kind, the
 -- place as an accuracy-weighted mean of its precise members (weights 1/accuracy², as a
--- sum of weighted unit vectors) and the event's feasible start [t0_lo, t0_hi]; a merged
+-- sum of weighted unit vectors) and the latest start and earliest end of its precise members' widened observation intervals (their spread must fit in the kind's duration); a merged
 -- incident points at the one that absorbed it and leaves the index.
 ALTER TABLE incidents ADD COLUMN kind TEXT;
 ALTER TABLE incidents ADD COLUMN precise_count INTEGER NOT NULL DEFAULT 0;
@@ -22,8 +22,8 @@ ALTER TABLE incidents ADD COLUMN place_weight REAL NOT NULL DEFAULT 0;
 ALTER TABLE incidents ADD COLUMN wx REAL NOT NULL DEFAULT 0;
 ALTER TABLE incidents ADD COLUMN wy REAL NOT NULL DEFAULT 0;
 ALTER TABLE incidents ADD COLUMN wz REAL NOT NULL DEFAULT 0;
-ALTER TABLE incidents ADD COLUMN t0_lo INTEGER;
-ALTER TABLE incidents ADD COLUMN t0_hi INTEGER;
+ALTER TABLE incidents ADD COLUMN latest_start INTEGER;
+ALTER TABLE incidents ADD COLUMN earliest_end INTEGER;
 ALTER TABLE incidents ADD COLUMN radius_m REAL NOT NULL DEFAULT 0;
 ALTER TABLE incidents ADD COLUMN independent_sources INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE incidents ADD COLUMN confidence REAL;

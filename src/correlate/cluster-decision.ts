@@ -1,0 +1,185 @@
+/**
+ * The correlate stage's decision, a pure function over what the stage loaded: which
+ * incident a report belongs to, which incidents it bridges (they merge), and which
+ * vague reports kept apart it now lets attach.
+ *
+ * - A **precise** report joins the incident it fits best (`fit`). When it fits several
+ *   and their estimates agree with the best one's, they merge into the oldest of them
+ *   (its id stays), except pairs an analyst split apart. Fitting none, it starts one.
+ * - A **vague** report never merges anything: it attaches to an incident only when that
+ *   is the only one it fits and it is not too vague to attach at all; otherwise it is
+ *   kept apart in an incident of its own, with the reason as a code on the report.
+ * - A report already in an incident stays there when an analyst placed it (pinned) or it
+ *   still fits the incident's other members; otherwise it leaves and is placed again.
+ */
+import type { FlagCode } from '../domain/flags.js';
+import { FLAG } from '../domain/flags.js';
+import {
+  addObservation,
+  combine,
+  EMPTY_ESTIMATE,
+  estimatesAgree,
+  fit,
+  isTooVague,
+  isVague,
+  type ClusterRule,
+  type Estimate,
+  type Observation,
+} from './incident-state.js';
+
+export interface CandidateIncident {
+  id: string;
+  /** Order of creation: the oldest of merged incidents keeps its id. */
+  seq: number;
+  estimate: Estimate;
+}
+
+/** A vague report kept apart, looked at again now that a precise report came near. */
+export interface VagueRecheck {
+  incidentId: string;
+  observation: Observation;
+  /** The core incidents around it (not counting the subject's own). */
+  candidates: CandidateIncident[];
+}
+
+export interface ClusterInput {
+  subject: Observation;
+  /** The incident the report is in, its estimate without the report, and whether an analyst pinned it there. */
+  current: { incidentId: string; without: Estimate; others: number; pinned: boolean } | null;
+  candidates: CandidateIncident[];
+  /** Pairs of incidents an analyst split apart (`a|b`, a < b). */
+  separated: ReadonlySet<string>;
+  rechecks: VagueRecheck[];
+  newIncidentId: string;
+  rule: ClusterRule;
+}
+
+export type Placement =
+  | { kind: 'stay'; incidentId: string; estimate: Estimate }
+  | { kind: 'join'; incidentId: string; estimate: Estimate; merged: string[] }
+  | { kind: 'create'; incidentId: string; estimate: Estimate }
+  | { kind: 'apart'; incidentId: string; estimate: Estimate; reason: FlagCode; matches: number };
+
+export interface ClusterEffects {
+  reportId: string;
+  placement: Placement;
+  /**
+   * The incident the report left: rebuilt from its remaining members; or, when the
+   * report was alone in it and now joined another, absorbed by that one.
+   */
+  left: string | null;
+  /** Vague reports' incidents that attach to the placement's incident now. */
+  attached: string[];
+}
+
+export const separationKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+export function decideCluster(input: ClusterInput): ClusterEffects {
+  const { subject, current, rule } = input;
+  const reportId = subject.reportId;
+  const stays =
+    current !== null &&
+    (current.pinned || (current.others > 0 && fit(subject, current.without, rule) !== null));
+  if (current && stays) {
+    const estimate = addObservation(current.without, subject, rule);
+    const placement: Placement = { kind: 'stay', incidentId: current.incidentId, estimate };
+    return { reportId, placement, left: null, attached: [] };
+  }
+  // Alone in its incident, the report is placed again under the same id (kept if it starts one).
+  const left = current ? current.incidentId : null;
+  const newIncidentId = current && current.others === 0 ? current.incidentId : input.newIncidentId;
+  const candidates = input.candidates.filter((c) => c.id !== current?.incidentId);
+  const placement = isVague(subject, rule)
+    ? placeVague(subject, candidates, newIncidentId, rule)
+    : placePrecise(subject, candidates, input.separated, newIncidentId, rule);
+  const attached =
+    placement.kind === 'join' || placement.kind === 'create'
+      ? reattach(placement, input.rechecks, input.separated, rule)
+      : [];
+  return { reportId, placement, left, attached };
+}
+
+function ranked(subject: Observation, candidates: CandidateIncident[], rule: ClusterRule) {
+  return candidates
+    .map((c) => ({ c, score: fit(subject, c.estimate, rule) }))
+    .filter((m): m is { c: CandidateIncident; score: number } => m.score !== null)
+    .sort((a, b) => a.score - b.score || a.c.seq - b.c.seq);
+}
+
+function placePrecise(
+  subject: Observation,
+  candidates: CandidateIncident[],
+  separated: ReadonlySet<string>,
+  newIncidentId: string,
+  rule: ClusterRule,
+): Placement {
+  const matches = ranked(subject, candidates, rule);
+  const best = matches[0];
+  if (!best) {
+    return {
+      kind: 'create',
+      incidentId: newIncidentId,
+      estimate: addObservation(EMPTY_ESTIMATE, subject, rule),
+    };
+  }
+  // The best match and every other it bridges to: estimates that agree with the best's, not split apart by hand.
+  const group = [best.c];
+  for (const m of matches.slice(1)) {
+    const apart = group.some((g) => separated.has(separationKey(g.id, m.c.id)));
+    if (!apart && estimatesAgree(best.c.estimate, m.c.estimate, rule)) group.push(m.c);
+  }
+  const survivor = group.reduce((a, b) => (b.seq < a.seq ? b : a));
+  const estimate = group.reduce<Estimate>((e, g) => combine(e, g.estimate), EMPTY_ESTIMATE);
+  return {
+    kind: 'join',
+    incidentId: survivor.id,
+    estimate: addObservation(estimate, subject, rule),
+    merged: group.filter((g) => g.id !== survivor.id).map((g) => g.id),
+  };
+}
+
+function placeVague(
+  subject: Observation,
+  candidates: CandidateIncident[],
+  newIncidentId: string,
+  rule: ClusterRule,
+): Placement {
+  const alone = (reason: FlagCode, matches: number): Placement => ({
+    kind: 'apart',
+    incidentId: newIncidentId,
+    estimate: addObservation(EMPTY_ESTIMATE, subject, rule),
+    reason,
+    matches,
+  });
+  if (isTooVague(subject, rule)) return alone(FLAG.cluster.too_vague, 0);
+  const matches = ranked(subject, candidates, rule);
+  const only = matches[0];
+  if (!only) return alone(FLAG.cluster.no_match, 0);
+  if (matches.length > 1) return alone(FLAG.cluster.ambiguous, matches.length);
+  return {
+    kind: 'join',
+    incidentId: only.c.id,
+    estimate: addObservation(only.c.estimate, subject, rule),
+    merged: [],
+  };
+}
+
+/** Vague reports kept apart whose only match is now the placement's incident. */
+function reattach(
+  placement: Extract<Placement, { kind: 'join' | 'create' }>,
+  rechecks: VagueRecheck[],
+  separated: ReadonlySet<string>,
+  rule: ClusterRule,
+): string[] {
+  const gone = new Set(placement.kind === 'join' ? placement.merged : []);
+  const out: string[] = [];
+  for (const r of rechecks) {
+    if (separated.has(separationKey(r.incidentId, placement.incidentId))) continue;
+    if (isTooVague(r.observation, rule)) continue;
+    const others = r.candidates.filter((c) => c.id !== placement.incidentId && !gone.has(c.id));
+    const fitsOthers = others.some((c) => fit(r.observation, c.estimate, rule) !== null);
+    if (!fitsOthers && fit(r.observation, placement.estimate, rule) !== null)
+      out.push(r.incidentId);
+  }
+  return out;
+}

@@ -1,0 +1,262 @@
+/**
+ * What correlation knows of a report and of an incident, and whether a report may be
+ * one event with an incident: pure functions, no I/O.
+ *
+ * A report is an **observation**: a point with the accuracy the reporter stated, an
+ * observed UTC interval (precision included), and the kinds of event it names. An
+ * incident's **estimate** comes from its precise members only: its place is the mean of
+ * their points weighted by 1/accuracy² (so its own accuracy is 1/√Σ(1/accuracy²)), and
+ * its time is the latest start and earliest end of their widened intervals — every
+ * witness saw the event while it lasted, so that spread must fit in the kind's duration.
+ * Vague members (see `isVague`) are attached, never used to estimate.
+ */
+import { kindsCompatible, type EventKind } from '../domain/event-kinds.js';
+import type { Interval } from '../domain/report.js';
+import type { Estimate } from '../domain/incident.js';
+
+export type { Estimate };
+import { boundingBox, haversineMeters, type Point } from './geo.js';
+import type { KindProfile, KindProfiles } from './settings.js';
+
+export interface Observation {
+  reportId: string;
+  point: Point | null;
+  accuracyMeters: number;
+  /** The observed UTC interval, null when the time is unknown (no zone, unparsed). */
+  window: Interval | null;
+  kinds: readonly EventKind[];
+}
+
+export interface ClusterRule {
+  tolerance: number;
+  timeSlackMinutes: number;
+  vagueAccuracyMeters: number;
+  vaguePrecisionMinutes: number;
+  attachMaxAccuracyMeters: number;
+  attachMaxPrecisionMinutes: number;
+  maxCandidates: number;
+  kindProfiles: KindProfiles;
+}
+
+const MINUTE = 60_000;
+const RAD = Math.PI / 180;
+
+export const EMPTY_ESTIMATE: Readonly<Estimate> = Object.freeze({
+  kinds: [],
+  preciseCount: 0,
+  weight: 0,
+  wx: 0,
+  wy: 0,
+  wz: 0,
+  latestStart: -Infinity,
+  earliestEnd: Infinity,
+});
+
+/** Half the width of the observed interval, in minutes; Infinity when unknown. */
+export const precisionMinutes = (o: Observation): number =>
+  o.window ? (o.window.to - o.window.from) / 2 / MINUTE : Infinity;
+
+/** Vague: a place less accurate, or a time less precise, than the rule's limits (or none). */
+export function isVague(o: Observation, rule: ClusterRule): boolean {
+  return (
+    o.point === null ||
+    o.accuracyMeters > rule.vagueAccuracyMeters ||
+    precisionMinutes(o) > rule.vaguePrecisionMinutes
+  );
+}
+
+/** Too vague to attach at all, even to a single match. */
+export function isTooVague(o: Observation, rule: ClusterRule): boolean {
+  return (
+    o.point === null ||
+    o.accuracyMeters > rule.attachMaxAccuracyMeters ||
+    precisionMinutes(o) > rule.attachMaxPrecisionMinutes
+  );
+}
+
+/** The observed interval widened by the tolerance and the slack (ms). */
+export function widened(window: Interval, rule: ClusterRule): Interval {
+  const mid = (window.from + window.to) / 2;
+  const half = ((window.to - window.from) / 2) * rule.tolerance + rule.timeSlackMinutes * MINUTE;
+  return { from: mid - half, to: mid + half };
+}
+
+/** The profile for a set of kinds: the widest of theirs, or `*` when none is named. */
+export function profileOf(kinds: readonly EventKind[], rule: ClusterRule): KindProfile {
+  if (kinds.length === 0) return rule.kindProfiles['*'];
+  let extentMeters = 0;
+  let durationMinutes = 0;
+  for (const k of kinds) {
+    const p = rule.kindProfiles[k];
+    extentMeters = Math.max(extentMeters, p.extentMeters);
+    durationMinutes = Math.max(durationMinutes, p.durationMinutes);
+  }
+  return { extentMeters, durationMinutes };
+}
+
+const unionKinds = (a: readonly EventKind[], b: readonly EventKind[]): EventKind[] =>
+  a.concat(b.filter((k) => !a.includes(k)));
+
+/** Adds a member: a precise one moves the estimate, a vague one only adds its kinds. */
+export function addObservation(e: Estimate, o: Observation, rule: ClusterRule): Estimate {
+  const kinds = unionKinds(e.kinds, o.kinds);
+  if (isVague(o, rule) || !o.point || !o.window) return { ...e, kinds };
+  const w = 1 / Math.max(1, o.accuracyMeters) ** 2;
+  const [x, y, z] = unitVector(o.point);
+  const span = widened(o.window, rule);
+  return {
+    kinds,
+    preciseCount: e.preciseCount + 1,
+    weight: e.weight + w,
+    wx: e.wx + w * x,
+    wy: e.wy + w * y,
+    wz: e.wz + w * z,
+    latestStart: Math.max(e.latestStart, span.from),
+    earliestEnd: Math.min(e.earliestEnd, span.to),
+  };
+}
+
+export const estimateOf = (members: readonly Observation[], rule: ClusterRule): Estimate =>
+  members.reduce<Estimate>((e, o) => addObservation(e, o, rule), EMPTY_ESTIMATE);
+
+/** Two estimates as one (incidents merged). */
+export function combine(a: Estimate, b: Estimate): Estimate {
+  return {
+    kinds: unionKinds(a.kinds, b.kinds),
+    preciseCount: a.preciseCount + b.preciseCount,
+    weight: a.weight + b.weight,
+    wx: a.wx + b.wx,
+    wy: a.wy + b.wy,
+    wz: a.wz + b.wz,
+    latestStart: Math.max(a.latestStart, b.latestStart),
+    earliestEnd: Math.min(a.earliestEnd, b.earliestEnd),
+  };
+}
+
+/** Where the event is, and how accurately that is known (null: no precise member). */
+export function placeOf(e: Estimate): { point: Point; accuracyMeters: number } | null {
+  if (e.preciseCount === 0 || e.weight <= 0) return null;
+  return { point: fromVector(e.wx, e.wy, e.wz), accuracyMeters: 1 / Math.sqrt(e.weight) };
+}
+
+/** How a report fits an incident: null when it cannot be one event with it, else a score (lower fits better). */
+export function fit(o: Observation, e: Estimate, rule: ClusterRule): number | null {
+  if (!o.point || !o.window) return null;
+  if (!kindsCompatible(o.kinds, e.kinds)) return null;
+  const place = placeOf(e);
+  if (!place) return null;
+  const profile = profileOf(unionKinds(o.kinds, e.kinds), rule);
+  const allowed = rule.tolerance * (o.accuracyMeters + place.accuracyMeters) + profile.extentMeters;
+  const distance = haversineMeters(o.point, place.point);
+  if (distance > allowed) return null;
+  const span = widened(o.window, rule);
+  const duration = profile.durationMinutes * MINUTE;
+  // The spread of every member's interval with this one's must fit in the duration.
+  const spread = Math.max(e.latestStart, span.from) - Math.min(e.earliestEnd, span.to);
+  if (spread > duration) return null;
+  const before = Math.max(0, e.latestStart - e.earliestEnd);
+  return distance / allowed + Math.max(0, spread - before) / duration;
+}
+
+/** Whether two incidents' estimates can be one event (a bridge may merge them). */
+export function estimatesAgree(a: Estimate, b: Estimate, rule: ClusterRule): boolean {
+  if (!kindsCompatible(a.kinds, b.kinds)) return false;
+  const pa = placeOf(a);
+  const pb = placeOf(b);
+  if (!pa || !pb) return false;
+  const profile = profileOf(unionKinds(a.kinds, b.kinds), rule);
+  const allowed = rule.tolerance * (pa.accuracyMeters + pb.accuracyMeters) + profile.extentMeters;
+  if (haversineMeters(pa.point, pb.point) > allowed) return false;
+  const spread = Math.max(a.latestStart, b.latestStart) - Math.min(a.earliestEnd, b.earliestEnd);
+  return spread <= profile.durationMinutes * MINUTE;
+}
+
+/** A box of the index: degrees and epoch minutes (see store/sqlite/incident-index.ts). */
+export interface SearchBox {
+  minLat: number;
+  maxLat: number;
+  minLon: number;
+  maxLon: number;
+  fromMinute: number;
+  toMinute: number;
+}
+
+/**
+ * The boxes around `p` of radius `meters` over `window`: one, or two where the box
+ * crosses the antimeridian (each side asked on its own); near a pole the box spans
+ * every longitude.
+ */
+export function searchBoxes(p: Point, meters: number, window: Interval): SearchBox[] {
+  const fromMinute = window.from / MINUTE;
+  const toMinute = window.to / MINUTE;
+  const dLat = meters / 111_195;
+  const minLat = Math.max(-90, p.lat - dLat);
+  const maxLat = Math.min(90, p.lat + dLat);
+  const box = boundingBox(p, meters);
+  const whole = box.minLon === -180 && box.maxLon === 180;
+  const cosLat = Math.cos(Math.max(Math.abs(minLat), Math.abs(maxLat)) * RAD);
+  const dLon = cosLat > 1e-9 ? dLat / cosLat : 360;
+  if (!whole || dLon >= 180) return [{ ...box, fromMinute, toMinute }];
+  // boundingBox widened it to the whole circle because it crosses the antimeridian: split.
+  const west = p.lon - dLon;
+  const east = p.lon + dLon;
+  const parts: SearchBox[] = [];
+  if (west < -180) {
+    parts.push({ minLat, maxLat, minLon: -180, maxLon: east, fromMinute, toMinute });
+    parts.push({ minLat, maxLat, minLon: west + 360, maxLon: 180, fromMinute, toMinute });
+  } else {
+    parts.push({ minLat, maxLat, minLon: west, maxLon: 180, fromMinute, toMinute });
+    parts.push({ minLat, maxLat, minLon: -180, maxLon: east - 360, fromMinute, toMinute });
+  }
+  return parts;
+}
+
+/** The report's own search boxes: its point ± tolerance·accuracy, its widened interval. */
+export function observationBoxes(o: Observation, rule: ClusterRule): SearchBox[] {
+  if (!o.point || !o.window) return [];
+  return searchBoxes(o.point, rule.tolerance * o.accuracyMeters, widened(o.window, rule));
+}
+
+/**
+ * Where an incident is kept in the index: precise incidents by their estimate (place ±
+ * tolerance·accuracy + the widest extent; latest start − the longest duration … earliest
+ * end + it),
+ * vague-only ones by their single vague member's own box widened the same way.
+ */
+export function incidentBoxes(
+  e: Estimate,
+  vagueMember: Observation | null,
+  rule: ClusterRule,
+): { index: 'core' | 'vague'; boxes: SearchBox[] } | null {
+  const place = placeOf(e);
+  const duration = maxDuration(rule);
+  if (place) {
+    const meters = rule.tolerance * place.accuracyMeters + maxExtent(rule);
+    const window = { from: e.latestStart - duration, to: e.earliestEnd + duration };
+    return { index: 'core', boxes: searchBoxes(place.point, meters, window) };
+  }
+  if (!vagueMember?.point || !vagueMember.window) return null;
+  const span = widened(vagueMember.window, rule);
+  const meters = rule.tolerance * vagueMember.accuracyMeters + maxExtent(rule);
+  const window = { from: span.from - duration, to: span.to + duration };
+  return { index: 'vague', boxes: searchBoxes(vagueMember.point, meters, window) };
+}
+
+/**
+ * The widest extent and longest duration of any kind: an incident's box must hold every
+ * report that could fit it, whatever kind that report names (its kinds widen `fit`'s).
+ */
+const maxExtent = (rule: ClusterRule) =>
+  Math.max(...Object.values(rule.kindProfiles).map((p) => p.extentMeters));
+const maxDuration = (rule: ClusterRule) =>
+  Math.max(...Object.values(rule.kindProfiles).map((p) => p.durationMinutes)) * MINUTE;
+
+function unitVector(p: Point): [number, number, number] {
+  const lat = p.lat * RAD;
+  const lon = p.lon * RAD;
+  return [Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)];
+}
+
+function fromVector(x: number, y: number, z: number): Point {
+  return { lat: Math.atan2(z, Math.hypot(x, y)) / RAD, lon: Math.atan2(y, x) / RAD };
+}

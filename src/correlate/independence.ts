@@ -1,0 +1,111 @@
+/**
+ * Which of an incident's reports are independent sources, a pure function. A source is
+ * a pseudonymous caller (under this epoch's key or linked from the last one), a partner
+ * feed, or a report of its own; reports join one source when they share a caller, come
+ * from one feed, carry one sender's externalId, were all sent in the abuse queue's burst,
+ * or have near-identical text (a copy-paste campaign). Near-identical text is found
+ * without comparing every pair: sketches are bucketed by their LSH bands first, and only
+ * reports sharing a band are compared.
+ */
+import type { Channel } from '../domain/report.js';
+
+export interface SourceMember {
+  reportId: string;
+  channel: Channel;
+  pseudonym: string | null;
+  /** The caller's pseudonym under the previous epoch key. */
+  link: string | null;
+  /** Who sent it for the caller (`token:…`, `user:…`, `import`); null for the public. */
+  sender: string | null;
+  externalId: string | null;
+  /** In the abuse queue (repeat dialer). */
+  abusive: boolean;
+  sketch: Buffer | null;
+}
+
+/** How near-identical text is told (the text-sketch functions, passed in). */
+export interface TextSimilarity {
+  bands(sketch: Buffer): string[];
+  similarity(a: Buffer, b: Buffer): number;
+  threshold: number;
+}
+
+/** Why two reports were found to be one source. */
+export type SameSourceReason = 'caller' | 'feed' | 'external_id' | 'abuse_burst' | 'same_text';
+
+export interface Sources {
+  /** Each member's source: the report id of the source's first member (in input order). */
+  sourceOf: Map<string, string>;
+  /** Members that repeat a source already counted, by the first reason that joined them. */
+  repeats: Map<SameSourceReason, number>;
+  count: number;
+}
+
+export function independentSources(
+  members: readonly SourceMember[],
+  text: TextSimilarity,
+): Sources {
+  const parent = members.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  const reasonOf = new Map<number, SameSourceReason>();
+  const union = (a: number, b: number, reason: SameSourceReason) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) return;
+    // The later member joins the earlier one's source, and says why.
+    const [keep, join] = ra < rb ? [ra, rb] : [rb, ra];
+    parent[join] = keep;
+    if (!reasonOf.has(join)) reasonOf.set(join, reason);
+  };
+  const firstWithKey = new Map<string, number>();
+  const byKey = (i: number, key: string, reason: SameSourceReason) => {
+    const seen = firstWithKey.get(key);
+    if (seen === undefined) firstWithKey.set(key, i);
+    else union(seen, i, reason);
+  };
+  members.forEach((m, i) => {
+    if (m.pseudonym) byKey(i, `caller:${m.pseudonym}`, 'caller');
+    if (m.link) byKey(i, `caller:${m.link}`, 'caller');
+    if (m.channel === 'feed' && m.sender) byKey(i, `feed:${m.sender}`, 'feed');
+    if (m.sender && m.externalId) byKey(i, `ext:${m.sender}\u0000${m.externalId}`, 'external_id');
+    if (m.abusive) byKey(i, 'abuse', 'abuse_burst');
+  });
+  const buckets = new Map<string, number[]>();
+  members.forEach((m, i) => {
+    if (!m.sketch) return;
+    for (const band of text.bands(m.sketch)) {
+      const bucket = buckets.get(band);
+      if (!bucket) {
+        buckets.set(band, [i]);
+        continue;
+      }
+      for (const j of bucket) {
+        if (find(i) === find(j)) continue;
+        if (text.similarity(m.sketch, members[j]!.sketch!) >= text.threshold)
+          union(j, i, 'same_text');
+      }
+      bucket.push(i);
+    }
+  });
+  const sourceOf = new Map<string, string>();
+  const repeats = new Map<SameSourceReason, number>();
+  let count = 0;
+  members.forEach((m, i) => {
+    const root = find(i);
+    if (root === i) count += 1;
+    sourceOf.set(m.reportId, members[root]!.reportId);
+  });
+  // Every member that is not its source's root was a root once, joined with a reason.
+  members.forEach((_, i) => {
+    const reason = reasonOf.get(i);
+    if (find(i) === i || !reason) return;
+    repeats.set(reason, (repeats.get(reason) ?? 0) + 1);
+  });
+  return { sourceOf, repeats, count };
+}

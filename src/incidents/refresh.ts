@@ -1,0 +1,128 @@
+/**
+ * Rebuilding what an incident's members say of it, after its membership changed: its
+ * estimate and index entry (correlate/incident-state.ts), its independent sources
+ * (correlate/independence.ts), its confidence and the terms of it
+ * (correlate/confidence.ts), and its display summary (span, centroid, radius). One read
+ * of the members, pure functions, one write: O(members), the same at any store size.
+ */
+import { addMember, type IncidentTotals } from '../domain/incident.js';
+import type { StoreTx } from '../store/port.js';
+import type { MemberFacts } from '../store/store.js';
+import { haversineMeters } from '../correlate/geo.js';
+import {
+  estimateOf,
+  incidentBoxes,
+  isVague,
+  placeOf,
+  type ClusterRule,
+  type Observation,
+} from '../correlate/incident-state.js';
+import { independentSources, type TextSimilarity } from '../correlate/independence.js';
+import { fuseConfidence, type ConfidenceSettings } from '../correlate/confidence.js';
+import { incidentUpdatedEvent } from '../notify/incident-events.js';
+
+export interface IncidentRules {
+  cluster: ClusterRule;
+  /** The accuracy of a point stated without one. */
+  defaultAccuracyMeters: number;
+  confidence: ConfidenceSettings;
+  text: TextSimilarity;
+}
+
+/** A member as an observation (its place, time and kinds). */
+export function observationOf(m: MemberFacts, defaultAccuracyMeters: number): Observation {
+  return {
+    reportId: m.reportId,
+    point: m.lat !== null && m.lon !== null ? { lat: m.lat, lon: m.lon } : null,
+    accuracyMeters: m.accuracyMeters ?? defaultAccuracyMeters,
+    window:
+      m.eventFrom !== null && m.eventTo !== null ? { from: m.eventFrom, to: m.eventTo } : null,
+    kinds: m.kinds,
+  };
+}
+
+export async function refreshIncident(
+  tx: Pick<StoreTx, 'incidents'>,
+  incidentId: string,
+  now: number,
+  rules: IncidentRules,
+): Promise<void> {
+  const members = await tx.incidents.memberFacts(incidentId);
+  const observations = members.map((m) => observationOf(m, rules.defaultAccuracyMeters));
+  const estimate = estimateOf(observations, rules.cluster);
+  const vagueOnly =
+    estimate.preciseCount === 0 && observations.length === 1 ? observations[0]! : null;
+  // An incident of several vague members only (merged by hand) stays out of the index.
+  await tx.incidents.saveEstimate(
+    incidentId,
+    estimate,
+    incidentBoxes(estimate, vagueOnly, rules.cluster),
+    now,
+  );
+  const sources = independentSources(
+    members.map((m) => ({
+      reportId: m.reportId,
+      channel: m.channel,
+      pseudonym: m.pseudonym,
+      link: m.link,
+      sender: m.sender,
+      externalId: m.externalId,
+      abusive: m.queue === 'abuse',
+      sketch: m.sketch,
+    })),
+    rules.text,
+  );
+  const confidence = fuseConfidence(
+    members.map((m, i) => ({
+      reportId: m.reportId,
+      channel: m.channel,
+      vague: isVague(observations[i]!, rules.cluster),
+      abusive: m.queue === 'abuse',
+      receivedAt: m.receivedAt,
+      findings: m.findings,
+    })),
+    sources,
+    rules.confidence,
+  );
+  const place = placeOf(estimate);
+  const radiusMeters = place
+    ? Math.max(
+        0,
+        ...observations
+          .filter((o) => o.point && !isVague(o, rules.cluster))
+          .map((o) => haversineMeters(o.point!, place.point)),
+      )
+    : 0;
+  const totals = observations.reduce<IncidentTotals | null>(
+    (t, o, i) =>
+      addMember(t, {
+        window: o.window ?? { from: members[i]!.receivedAt, to: members[i]!.receivedAt },
+        // The span covers every member; the centroid only the precise ones when there are any.
+        point: estimate.preciseCount > 0 && isVague(o, rules.cluster) ? null : o.point,
+      }),
+    null,
+  );
+  await tx.incidents.saveAssessment(incidentId, {
+    independentSources: confidence.independentSources,
+    confidence: members.length ? confidence.probability : null,
+    terms: { logOdds: confidence.logOdds, terms: confidence.terms },
+    radiusMeters,
+    totals,
+    lastActivity: now,
+  });
+}
+
+/** An `incident.updated` live event for each incident, as it now stands. */
+export async function announce(
+  tx: Pick<StoreTx, 'incidents' | 'events'>,
+  ids: readonly string[],
+  change: string,
+  now: number,
+) {
+  for (const id of ids) {
+    const incident = await tx.incidents.get(id);
+    if (!incident) continue;
+    const event = incidentUpdatedEvent(incident, change);
+    await tx.events.append(event.type, event.payload, now);
+  }
+}
