@@ -50,6 +50,7 @@ export const EMPTY_ESTIMATE: Readonly<Estimate> = Object.freeze({
   wz: 0,
   latestStart: -Infinity,
   earliestEnd: Infinity,
+  handSpreadMeters: 0,
 });
 
 /** Half the width of the observed interval, in minutes; Infinity when unknown. */
@@ -105,6 +106,7 @@ export function addObservation(e: Estimate, o: Observation, rule: ClusterRule): 
   const [x, y, z] = unitVector(o.point);
   const span = widened(o.window, rule);
   return {
+    ...e,
     kinds,
     preciseCount: e.preciseCount + 1,
     weight: e.weight + w,
@@ -130,6 +132,7 @@ export function combine(a: Estimate, b: Estimate): Estimate {
     wz: a.wz + b.wz,
     latestStart: Math.max(a.latestStart, b.latestStart),
     earliestEnd: Math.min(a.earliestEnd, b.earliestEnd),
+    handSpreadMeters: Math.max(a.handSpreadMeters, b.handSpreadMeters),
   };
 }
 
@@ -146,15 +149,19 @@ export function fit(o: Observation, e: Estimate, rule: ClusterRule): number | nu
   const place = placeOf(e);
   if (!place) return null;
   const profile = profileOf(unionKinds(o.kinds, e.kinds), rule);
-  const allowed = rule.tolerance * (o.accuracyMeters + place.accuracyMeters) + profile.extentMeters;
+  const allowed =
+    rule.tolerance * (o.accuracyMeters + place.accuracyMeters) +
+    profile.extentMeters +
+    e.handSpreadMeters;
   const distance = haversineMeters(o.point, place.point);
   if (distance > allowed) return null;
   const span = widened(o.window, rule);
   const duration = profile.durationMinutes * MINUTE;
-  // The spread of every member's interval with this one's must fit in the duration.
+  // The spread of every member's interval with this one's must fit in the duration (for
+  // an incident spread by hand: must not grow its span by more than the duration).
   const spread = Math.max(e.latestStart, span.from) - Math.min(e.earliestEnd, span.to);
-  if (spread > duration) return null;
   const before = Math.max(0, e.latestStart - e.earliestEnd);
+  if (spread > duration + (e.handSpreadMeters > 0 ? before : 0)) return null;
   return distance / allowed + Math.max(0, spread - before) / duration;
 }
 
@@ -231,8 +238,11 @@ export function incidentBoxes(
   const place = placeOf(e);
   const duration = maxDuration(rule);
   if (place) {
-    const meters = rule.tolerance * place.accuracyMeters + maxExtent(rule);
-    const window = { from: e.latestStart - duration, to: e.earliestEnd + duration };
+    const meters = rule.tolerance * place.accuracyMeters + maxExtent(rule) + e.handSpreadMeters;
+    const window = {
+      from: Math.min(e.latestStart, e.earliestEnd) - duration,
+      to: Math.max(e.latestStart, e.earliestEnd) + duration,
+    };
     return { index: 'core', boxes: searchBoxes(place.point, meters, window) };
   }
   if (!vagueMember?.point || !vagueMember.window) return null;

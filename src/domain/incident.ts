@@ -148,4 +148,10 @@ export interface Estimate {
   /** Latest start and earliest end of the precise members' widened intervals (ms). */
   latestStart: number;
   earliestEnd: number;
+  /**
+   * How far an analyst's hand spread the incident: the farthest precise member from its
+   * centroid when a member was placed by hand (0 for incidents the rule built alone). A
+   * hand-merged incident then takes reports near any of its parts, and over its whole span.
+   */
+  handSpreadMeters: number;
 }

@@ -49,7 +49,19 @@ export async function refreshIncident(
 ): Promise<void> {
   const members = await tx.incidents.memberFacts(incidentId);
   const observations = members.map((m) => observationOf(m, rules.defaultAccuracyMeters));
-  const estimate = estimateOf(observations, rules.cluster);
+  const built = estimateOf(observations, rules.cluster);
+  const builtPlace = placeOf(built);
+  // A member placed by hand spreads the incident as far as its precise members lie.
+  const handSpreadMeters =
+    builtPlace && members.some((m) => m.pinned)
+      ? Math.max(
+          0,
+          ...observations
+            .filter((o) => o.point && !isVague(o, rules.cluster))
+            .map((o) => haversineMeters(o.point!, builtPlace.point)),
+        )
+      : 0;
+  const estimate = { ...built, handSpreadMeters };
   const vagueOnly =
     estimate.preciseCount === 0 && observations.length === 1 ? observations[0]! : null;
   // An incident of several vague members only (merged by hand) stays out of the index.

@@ -11,7 +11,8 @@ import type { Store } from '../store/store.js';
 /** The incident with its summary taken over the members in `scope` only. */
 export function scopedIncident(store: Store, incident: Incident, scope: MemberScope) {
   const members = store.incidents.memberIds(incident.id, scope);
-  if (scope.all) return { incident, members };
+  // A viewer who sees every member sees the stored summary (its centroid leaves vague members out).
+  if (scope.all || members.reportIds.length === incident.reportCount) return { incident, members };
   const totals = totalsOf(store.incidents.members(incident.id, scope));
   const summary = totals
     ? summaryOf(totals)

@@ -36,6 +36,7 @@ function estimateFromRow(row: IncidentRow): Estimate {
     wz: row.wz,
     latestStart: row.latest_start ?? -Infinity,
     earliestEnd: row.earliest_end ?? Infinity,
+    handSpreadMeters: row.hand_spread_m,
   };
 }
 
@@ -63,6 +64,7 @@ interface IncidentRow {
   latest_start: number | null;
   earliest_end: number | null;
   radius_m: number;
+  hand_spread_m: number;
   independent_sources: number;
   confidence: number | null;
   confidence_terms: string | null;
@@ -111,7 +113,8 @@ export function createIncidentRepository(db: Db): IncidentRepository {
     FROM reports r WHERE r.incident_id = ? ORDER BY r.received_at, r.seq`);
   const saveEstimate = db.prepare(`UPDATE incidents SET kind = @kind,
       precise_count = @preciseCount, place_weight = @weight, wx = @wx, wy = @wy, wz = @wz,
-      latest_start = @latestStart, earliest_end = @earliestEnd, updated_at = @now,
+      latest_start = @latestStart, earliest_end = @earliestEnd, hand_spread_m = @handSpread,
+      updated_at = @now,
       last_activity = @now WHERE id = @id`);
   const termsOf = db.prepare('SELECT confidence_terms FROM incidents WHERE id = ?').pluck();
   const seqOf = db.prepare('SELECT seq FROM incidents WHERE id = ?').pluck();
@@ -263,6 +266,7 @@ export function createIncidentRepository(db: Db): IncidentRepository {
         wz: e.wz,
         latestStart: Number.isFinite(e.latestStart) ? Math.round(e.latestStart) : null,
         earliestEnd: Number.isFinite(e.earliestEnd) ? Math.round(e.earliestEnd) : null,
+        handSpread: e.handSpreadMeters,
       });
       const seq = seqOf.get(id) as number | undefined;
       if (seq === undefined) return;

@@ -25,6 +25,8 @@ ALTER TABLE incidents ADD COLUMN wz REAL NOT NULL DEFAULT 0;
 ALTER TABLE incidents ADD COLUMN latest_start INTEGER;
 ALTER TABLE incidents ADD COLUMN earliest_end INTEGER;
 ALTER TABLE incidents ADD COLUMN radius_m REAL NOT NULL DEFAULT 0;
+-- How far an analyst's hand spread it (see domain/incident.ts Estimate.handSpreadMeters).
+ALTER TABLE incidents ADD COLUMN hand_spread_m REAL NOT NULL DEFAULT 0;
 ALTER TABLE incidents ADD COLUMN independent_sources INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE incidents ADD COLUMN confidence REAL;
 -- The confidence's terms as JSON (each term, its weight in log-odds and why).

@@ -1,0 +1,404 @@
+/**
+ * Incidents through the real server (`tipwire serve` over a real SQLite file): what
+ * the F1 rule got wrong (a vague place joined a precise incident; no confidence; a
+ * growing incident fell off the first page), vague reports that must not glue two
+ * incidents, independent sources, and an analyst's merge and split surviving the
+ * reports that arrive after them.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createToken,
+  getJson,
+  makeReport,
+  postReport,
+  startServer,
+  tempDir,
+  waitForPipeline,
+  type ServerProcess,
+} from './helpers.js';
+
+let server: ServerProcess;
+let cleanup: () => void;
+let analyst: string;
+let supervisor: string;
+let intake: string;
+let auditor: string;
+
+beforeAll(async () => {
+  const tmp = tempDir();
+  cleanup = tmp.cleanup;
+  const db = path.join(tmp.dir, 'tipwire.db');
+  analyst = createToken(db, 'analyst');
+  supervisor = createToken(db, 'supervisor');
+  intake = createToken(db, 'intake');
+  auditor = createToken(db, 'auditor');
+  server = await startServer(db, { TIPWIRE_RATE_LIMITS: 'off' });
+}, 60_000);
+
+afterAll(async () => {
+  await server.stop();
+  cleanup();
+});
+
+/** An hour ago, as an ISO time with an offset (Beijing time). */
+const HOUR = 3_600_000;
+function beijingTime(msAgo: number): string {
+  const t = new Date(Date.now() - msAgo + 8 * HOUR).toISOString().slice(0, 19);
+  return `${t}+08:00`;
+}
+
+async function send(overrides: Record<string, unknown>): Promise<string> {
+  const res = await postReport(server.url, makeReport(overrides), {
+    authorization: `Bearer ${intake}`,
+  });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
+
+async function settled() {
+  await waitForPipeline(server.url, analyst);
+}
+
+async function report(id: string) {
+  const res = await getJson(`${server.url}/api/v1/reports/${id}`, analyst);
+  expect(res.status).toBe(200);
+  return res.body as {
+    id: string;
+    incidentId: string;
+    incidentReason: string | null;
+    incidentPinned: boolean;
+  };
+}
+
+interface IncidentBody {
+  id: string;
+  reportIds: string[];
+  externalIds: string[];
+  reportCount: number;
+  independentSources: number;
+  confidence: number;
+  centroid: { lat: number; lon: number };
+  mergedInto: string | null;
+  confidenceBreakdown: {
+    probability: number;
+    logOdds: number;
+    terms: { code: string; weight: number; count: number; text: { en: string; zh: string } }[];
+  };
+  changes: { kind: string; actor: string | null; detail: Record<string, unknown> }[];
+}
+
+async function incident(id: string, token = analyst): Promise<IncidentBody> {
+  const res = await getJson(`${server.url}/api/v1/incidents/${id}`, token);
+  expect(res.status).toBe(200);
+  return res.body as unknown as IncidentBody;
+}
+
+async function post(url: string, body: unknown, token = analyst) {
+  const res = await fetch(`${server.url}${url}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** A point `meters` north and `eastMeters` east of `p`. */
+const offset = (p: { lat: number; lon: number }, meters: number, eastMeters = 0) => ({
+  lat: p.lat + meters / 111_195,
+  lon: p.lon + eastMeters / (111_195 * Math.cos((p.lat * Math.PI) / 180)),
+});
+
+const SUSPICIOUS = 'A grey van parked by the gate; someone inside keeps filming the entrance.';
+
+describe('what the F1 rule got wrong', () => {
+  it('keeps a report that only says "北京" (±35 km) apart from a precise incident 135 m from the city point', async () => {
+    const tiananmen = { lat: 39.9087, lon: 116.3975 };
+    const at = beijingTime(HOUR);
+    const precise = await send({
+      narrative: SUSPICIOUS,
+      observedAt: at,
+      location: { ...tiananmen, accuracyMeters: 30 },
+    });
+    const vague = await send({ narrative: SUSPICIOUS, observedAt: at, location: '北京' });
+    await settled();
+    const p = await report(precise);
+    const v = await report(vague);
+    expect(v.incidentId).not.toBe(p.incidentId);
+    expect(v.incidentReason).toBe('cluster.too_vague');
+    expect((await incident(p.incidentId)).reportIds).toEqual([precise]);
+  });
+
+  it('gives each incident a confidence with its terms, rising with independent witnesses only', async () => {
+    const place = { lat: 34.3416, lon: 108.9398 }; // Xi'an, the Bell Tower
+    const at = beijingTime(2 * HOUR);
+    const first = await send({
+      channel: 'phone',
+      caller: { phone: '+8613900000001' },
+      narrative: SUSPICIOUS,
+      observedAt: at,
+      location: { ...place, accuracyMeters: 25 },
+    });
+    await settled();
+    const alone = await incident((await report(first)).incidentId);
+    expect(alone.independentSources).toBe(1);
+    expect(alone.confidence).toBeGreaterThan(0);
+    // The same caller twice more: one source still, the confidence unchanged.
+    for (const n of [1, 2]) {
+      await send({
+        channel: 'phone',
+        caller: { phone: '+8613900000001' },
+        narrative: `Calling again (${n}): the van is still at the gate.`,
+        observedAt: at,
+        location: { ...offset(place, 20 * n), accuracyMeters: 25 },
+      });
+    }
+    await settled();
+    const repeated = await incident(alone.id);
+    expect(repeated.reportCount).toBe(3);
+    expect(repeated.independentSources).toBe(1);
+    expect(repeated.confidence).toBeCloseTo(alone.confidence, 6);
+    expect(repeated.confidenceBreakdown.terms.find((t) => t.code === 'repeats')?.count).toBe(2);
+    // Two other callers: two more sources, and the confidence rises by their terms.
+    for (const n of [2, 3]) {
+      await send({
+        channel: 'phone',
+        caller: { phone: `+861390000000${n}` },
+        narrative:
+          n === 2 ? '有一辆灰色面包车停在门口，车里的人一直在拍大门。' : SUSPICIOUS + ` (${n})`,
+        observedAt: at,
+        location: { ...offset(place, -15 * n, 10), accuracyMeters: 25 },
+      });
+    }
+    await settled();
+    const corroborated = await incident(alone.id);
+    expect(corroborated.independentSources).toBe(3);
+    expect(corroborated.confidence).toBeGreaterThan(repeated.confidence);
+    const { logOdds, probability, terms } = corroborated.confidenceBreakdown;
+    expect(terms.reduce((s, t) => s + t.weight, 0)).toBeCloseTo(logOdds, 9);
+    expect(probability).toBeCloseTo(1 / (1 + Math.exp(-logOdds)), 3);
+    expect(terms.map((t) => t.code)).toEqual(expect.arrayContaining(['prior', 'witnesses']));
+    for (const t of terms) expect(t.text.en.length).toBeGreaterThan(10);
+    expect(JSON.stringify(terms)).not.toMatch(/van|面包车|\+86/);
+  });
+
+  it('lists incidents by last activity, so a growing incident comes first, and by confidence', async () => {
+    const base = { lat: 30.6586, lon: 104.0647 }; // Chengdu
+    const at = beijingTime(3 * HOUR);
+    const early = await send({
+      narrative: SUSPICIOUS,
+      observedAt: at,
+      location: { ...base, accuracyMeters: 20 },
+    });
+    await settled();
+    const earlyIncident = (await report(early)).incidentId;
+    // Later incidents elsewhere in the city, then one more witness of the first.
+    for (const k of [1, 2, 3]) {
+      await send({
+        narrative: SUSPICIOUS,
+        observedAt: at,
+        location: { ...offset(base, 5000 * k), accuracyMeters: 20 },
+      });
+    }
+    await settled();
+    await send({
+      narrative: SUSPICIOUS,
+      observedAt: at,
+      location: { ...offset(base, 30), accuracyMeters: 20 },
+    });
+    await settled();
+    const bbox = '103.9,30.5,104.2,30.9';
+    const byActivity = await getJson(
+      `${server.url}/api/v1/incidents?bbox=${bbox}&sort=lastActivity&limit=2`,
+      analyst,
+    );
+    const items = byActivity.body.items as IncidentBody[];
+    expect(items[0]!.id).toBe(earlyIncident);
+    expect(items[0]!.reportCount).toBe(2);
+    const byConfidence = await getJson(
+      `${server.url}/api/v1/incidents?bbox=${bbox}&sort=confidence`,
+      analyst,
+    );
+    const ranked = byConfidence.body.items as IncidentBody[];
+    expect(ranked).toHaveLength(4);
+    expect(ranked[0]!.id).toBe(earlyIncident);
+    for (let i = 1; i < ranked.length; i++) {
+      expect(ranked[i]!.confidence).toBeLessThanOrEqual(ranked[i - 1]!.confidence);
+    }
+    const confident = await getJson(
+      `${server.url}/api/v1/incidents?bbox=${bbox}&minConfidence=${ranked[0]!.confidence}`,
+      analyst,
+    );
+    expect((confident.body.items as IncidentBody[]).map((i) => i.id)).toEqual([earlyIncident]);
+    const bad = await getJson(`${server.url}/api/v1/incidents?bbox=200,1,2`, analyst);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/bbox/);
+  });
+});
+
+describe('vague reports', () => {
+  it('never glue two precise incidents together, and say why they stay apart', async () => {
+    const a = { lat: 31.2304, lon: 121.4737 }; // Shanghai
+    const b = offset(a, 0, 2500);
+    const at = beijingTime(4 * HOUR);
+    const inA = await send({
+      narrative: SUSPICIOUS,
+      observedAt: at,
+      location: { ...a, accuracyMeters: 20 },
+    });
+    const inB = await send({
+      narrative: SUSPICIOUS,
+      observedAt: at,
+      location: { ...b, accuracyMeters: 20 },
+    });
+    await settled();
+    const between = await send({
+      narrative: SUSPICIOUS,
+      observedAt: at,
+      location: { ...offset(a, 0, 1250), accuracyMeters: 2000 },
+    });
+    await settled();
+    const [ra, rb, rv] = [await report(inA), await report(inB), await report(between)];
+    expect(ra.incidentId).not.toBe(rb.incidentId);
+    expect(rv.incidentId).not.toBe(ra.incidentId);
+    expect(rv.incidentId).not.toBe(rb.incidentId);
+    expect(rv.incidentReason).toBe('cluster.ambiguous');
+  });
+
+  it('attaches to the only incident it fits, without moving its place', async () => {
+    const a = { lat: 23.1291, lon: 113.2644 }; // Guangzhou
+    const at = beijingTime(5 * HOUR);
+    const precise = await send({
+      narrative: SUSPICIOUS,
+      observedAt: at,
+      location: { ...a, accuracyMeters: 15 },
+    });
+    await settled();
+    const before = await incident((await report(precise)).incidentId);
+    const vague = await send({
+      narrative: SUSPICIOUS,
+      observedAt: at,
+      location: { ...offset(a, 900), accuracyMeters: 1500 },
+    });
+    await settled();
+    const v = await report(vague);
+    expect(v.incidentId).toBe(before.id);
+    expect(v.incidentReason).toBeNull();
+    const after = await incident(before.id);
+    expect(after.reportCount).toBe(2);
+    expect(after.centroid.lat).toBeCloseTo(before.centroid.lat, 6);
+  });
+});
+
+describe('an analyst’s hand', () => {
+  it('merges two incidents; a new report near either joins the merged one', async () => {
+    const a = { lat: 22.5431, lon: 114.0579 }; // Shenzhen
+    const b = offset(a, 3000);
+    const at = beijingTime(6 * HOUR);
+    const inA = await send({
+      narrative: SUSPICIOUS,
+      observedAt: at,
+      location: { ...a, accuracyMeters: 20 },
+    });
+    const inB = await send({
+      narrative: SUSPICIOUS,
+      observedAt: at,
+      location: { ...b, accuracyMeters: 20 },
+    });
+    await settled();
+    const ia = (await report(inA)).incidentId;
+    const ib = (await report(inB)).incidentId;
+    expect(ia).not.toBe(ib);
+    const refused = await post(`/api/v1/incidents/${ia}/merge`, { incidentIds: [ib] }, analyst);
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toMatch(/reason/);
+    const merged = await post(
+      `/api/v1/incidents/${ia}/merge`,
+      { incidentIds: [ib], reason: 'same convoy seen from both ends' },
+      analyst,
+    );
+    expect(merged.status).toBe(200);
+    const gone = await incident(ib);
+    expect(gone.mergedInto).toBe(ia);
+    const late = await send({
+      narrative: SUSPICIOUS,
+      observedAt: at,
+      location: { ...offset(b, 40), accuracyMeters: 20 },
+    });
+    await settled();
+    expect((await report(late)).incidentId).toBe(ia);
+    const survivor = await incident(ia);
+    expect(survivor.reportIds.sort()).toEqual([inA, inB, late].sort());
+    expect(survivor.changes.map((c) => c.kind)).toContain('merge');
+    const audit = await getJson(`${server.url}/api/v1/audit?action=incident.merged`, auditor);
+    expect(JSON.stringify(audit.body)).toContain(ia);
+  });
+
+  it('splits reports out; a report that fits both halves never joins them again', async () => {
+    const a = { lat: 36.0671, lon: 120.3826 }; // Qingdao
+    const at = beijingTime(7 * HOUR);
+    const ids: string[] = [];
+    for (const m of [0, 40, 80]) {
+      ids.push(
+        await send({
+          narrative: SUSPICIOUS,
+          observedAt: at,
+          location: { ...offset(a, m), accuracyMeters: 20 },
+        }),
+      );
+    }
+    await settled();
+    const whole = (await report(ids[0]!)).incidentId;
+    expect((await incident(whole)).reportCount).toBe(3);
+    const split = await post(
+      `/api/v1/incidents/${whole}/split`,
+      { reportIds: [ids[2]], reason: 'two different vans' },
+      supervisor,
+    );
+    expect(split.status).toBe(201);
+    const other = split.body.newIncidentId as string;
+    expect((await report(ids[2]!)).incidentPinned).toBe(true);
+    const bridge = await send({
+      narrative: SUSPICIOUS,
+      observedAt: at,
+      location: { ...offset(a, 60), accuracyMeters: 20 },
+    });
+    await settled();
+    const joined = (await report(bridge)).incidentId;
+    expect([whole, other]).toContain(joined);
+    expect((await incident(whole)).mergedInto).toBeNull();
+    expect((await incident(other)).mergedInto).toBeNull();
+    const total = (await incident(whole)).reportCount + (await incident(other)).reportCount;
+    expect(total).toBe(4);
+  });
+
+  it('moves a report by hand and pins it there', async () => {
+    const a = { lat: 38.0428, lon: 114.5149 }; // Shijiazhuang
+    const at = beijingTime(8 * HOUR);
+    const one = await send({
+      narrative: SUSPICIOUS,
+      observedAt: at,
+      location: { ...a, accuracyMeters: 20 },
+    });
+    const two = await send({
+      narrative: SUSPICIOUS,
+      observedAt: at,
+      location: { ...offset(a, 4000), accuracyMeters: 20 },
+    });
+    await settled();
+    const target = (await report(one)).incidentId;
+    const moved = await post(`/api/v1/reports/${two}/incident`, {
+      incidentId: target,
+      reason: 'same event',
+    });
+    expect(moved.status).toBe(200);
+    const r = await report(two);
+    expect(r.incidentId).toBe(target);
+    expect(r.incidentPinned).toBe(true);
+    const missing = await post(`/api/v1/reports/${two}/incident`, {
+      incidentId: 'i_nope',
+      reason: 'x',
+    });
+    expect(missing.status).toBe(404);
+  });
+});
