@@ -55,8 +55,12 @@ describe('determinism', () => {
     const again = generateScenario({ seed: 11, reports: 2000 });
     expect(again.lines).toEqual(lines);
     expect(again.truth).toEqual(truth);
-    const other = generateScenario({ seed: 12, reports: 2000 });
-    expect(other.lines.slice(0, 50)).not.toEqual(lines.slice(0, 50));
+    // Neighbouring seeds (single digits too) give unrelated scenarios.
+    const firsts = [1, 2, 3, 10, 12].map((seed) => {
+      const other = generateScenario({ seed, reports: 200 });
+      return JSON.stringify([other.truth.events[0], other.lines[0]!.narrative]);
+    });
+    expect(new Set(firsts).size).toBe(firsts.length);
   });
 });
 

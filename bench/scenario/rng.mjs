@@ -4,13 +4,21 @@
 // change to one part does not reshuffle the others.
 import { mulberry32 } from '../lib/random.mjs';
 
-/** A 32-bit seed from a number and a label (FNV-1a over both). */
+/**
+ * A 32-bit seed from a number and a label: FNV-1a over `seed:label`, then murmur3's
+ * finalizer so that neighbouring seeds give unrelated streams.
+ */
 export function seedOf(seed, label) {
-  let h = 0x811c9dc5 ^ (seed >>> 0);
-  for (const ch of `${seed}:${label}`) {
+  let h = 0x811c9dc5;
+  for (const ch of `${seed >>> 0}:${label}`) {
     h ^= ch.codePointAt(0);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h ^= h >>> 16;
   return h >>> 0;
 }
 
