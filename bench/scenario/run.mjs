@@ -7,9 +7,11 @@
 //   node bench/scenario/run.mjs --seeds 1,2 --min-f1 0.97 --min-precision 0.98 --max-overcounted 0
 //
 // Prints one JSON line per seed (the score's headline figures and the wall times),
-// then the medians; `--full` prints each seed's whole score. The work folder (scenario,
-// database, exports) is deleted unless `--keep`. Exits 1 when a seed misses a given
-// minimum. Settings reach tipwire through the environment (TIPWIRE_CORRELATE_…).
+// then the medians; `--full` prints each seed's whole score. Every seed's whole score
+// goes to bench/results/scenario-<timestamp>.json (git-ignored). The work folder
+// (scenario, database, exports) is deleted unless `--keep`. Exits 1 when a seed misses
+// a given minimum. Settings reach tipwire through the environment (TIPWIRE_CORRELATE_…).
+// Scores do not depend on the machine; the times do (it does not wait for an idle one).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -18,6 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CLK_TCK, procCpuTicks } from '../lib/machine.mjs';
+import { machineFacts, writeResults } from '../lib/rounds.mjs';
 import { describeScenario, generateScenario, writeScenario } from './generate.mjs';
 import { checkThresholds, scoreFiles } from './score.mjs';
 
@@ -92,6 +95,7 @@ const thresholds = {
 const seeds = args.seeds.split(',').map(Number);
 const reportCount = Number(args.reports);
 const rows = [];
+const scores = [];
 let failed = false;
 
 for (const seed of seeds) {
@@ -150,6 +154,7 @@ for (const seed of seeds) {
       ...(args.keep ? { work } : {}),
     };
     rows.push(row);
+    scores.push({ seed, score });
     console.log(JSON.stringify(args.full ? { ...row, score } : row));
   } finally {
     if (!args.keep) rmSync(work, { recursive: true, force: true });
@@ -157,18 +162,28 @@ for (const seed of seeds) {
 }
 
 const medianOf = (key) => median(rows.map((r) => r[key]));
-console.log(
-  JSON.stringify({
-    medians: {
-      seeds: seeds.length,
-      precision: medianOf('precision'),
-      recall: medianOf('recall'),
-      f1: medianOf('f1'),
-      overCounted: medianOf('overCounted'),
-      duplicateReports: medianOf('duplicateReports'),
-      importS: medianOf('importS'),
-      importCpuS: medianOf('importCpuS'),
-    },
-  }),
-);
+const medians = {
+  seeds: seeds.length,
+  precision: medianOf('precision'),
+  recall: medianOf('recall'),
+  f1: medianOf('f1'),
+  overCounted: medianOf('overCounted'),
+  duplicateReports: medianOf('duplicateReports'),
+  importS: medianOf('importS'),
+  importCpuS: medianOf('importCpuS'),
+};
+const results = writeResults('scenario', {
+  machine: machineFacts(),
+  // The settings the run was given (never anything that looks like a secret).
+  env: Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => k.startsWith('TIPWIRE_') && !/KEY|SECRET|TOKEN|PASS/.test(k),
+    ),
+  ),
+  thresholds,
+  rows,
+  medians,
+  scores,
+});
+console.log(JSON.stringify({ medians, results }));
 if (failed) process.exit(1);
