@@ -161,7 +161,10 @@ for (const seed of seeds) {
   }
 }
 
-const medianOf = (key) => median(rows.map((r) => r[key]));
+const medianOf = (key) => {
+  const m = median(rows.map((r) => r[key]));
+  return m === null ? null : Math.round(m * 10_000) / 10_000;
+};
 const medians = {
   seeds: seeds.length,
   precision: medianOf('precision'),
