@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_KIND_CODES, EVENT_KINDS, type EventKind } from '../domain/event-kinds.js';
-import { KINDS_MAX_CHARS, kindsOfCategory, kindsOfReport, kindsOfText } from './event-kind.js';
+import {
+  KINDS_MAX_CHARS,
+  kindsOfCategory,
+  kindsOfReport,
+  kindsOfText,
+  recategorizedKinds,
+} from './event-kind.js';
 
 type Case = [text: string, kinds: EventKind[]];
 
@@ -274,5 +280,28 @@ describe('kindsOfReport', () => {
 
   it('names nothing when neither does', () => {
     expect(kindsOfReport(null, 'I would like to report something')).toEqual([]);
+  });
+});
+
+describe('recategorizedKinds', () => {
+  it("takes the new category's kinds and keeps the previous ones of their groups", () => {
+    expect(recategorizedKinds(['explosion', 'suspicious_vehicle'], 'Fire')).toEqual([
+      'fire',
+      'explosion',
+    ]);
+    expect(recategorizedKinds(['fire'], 'drone')).toEqual(['drone']);
+  });
+
+  it("agrees with kindsOfReport when the previous kinds were the narrative's", () => {
+    const narrative = 'a man photographing the gate from a parked car';
+    expect(recategorizedKinds(kindsOfText(narrative), 'suspicious activity')).toEqual(
+      kindsOfReport('suspicious activity', narrative),
+    );
+  });
+
+  it('keeps the previous kinds when the new category names none', () => {
+    expect(recategorizedKinds(['gunfire'], 'other')).toEqual(['gunfire']);
+    expect(recategorizedKinds(['gunfire'], null)).toEqual(['gunfire']);
+    expect(recategorizedKinds([], null)).toEqual([]);
   });
 });

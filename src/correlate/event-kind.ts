@@ -899,12 +899,29 @@ export function kindsOfCategory(category: string | null): EventKind[] {
  */
 export function kindsOfReport(category: string | null, narrative: string): EventKind[] {
   const fromCategory = kindsOfCategory(category);
-  const fromNarrative = kindsOfText(narrative);
-  if (fromCategory.length === 0) return fromNarrative;
-  const groups = new Set(fromCategory.map((kind) => EVENT_KINDS[kind].group));
+  if (fromCategory.length === 0) return kindsOfText(narrative);
+  return withinGroupsOf(fromCategory, kindsOfText(narrative));
+}
+
+/** The kinds `first` names, and those of `more` in the same groups, in EVENT_KINDS order. */
+function withinGroupsOf(first: readonly EventKind[], more: readonly EventKind[]): EventKind[] {
+  const groups = new Set(first.map((kind) => EVENT_KINDS[kind].group));
   return EVENT_KIND_CODES.filter(
-    (kind) =>
-      fromCategory.includes(kind) ||
-      (fromNarrative.includes(kind) && groups.has(EVENT_KINDS[kind].group)),
+    (kind) => first.includes(kind) || (more.includes(kind) && groups.has(EVENT_KINDS[kind].group)),
   );
+}
+
+/**
+ * A report's kinds after an operator changes its category, without its narrative
+ * (sealed by then): the new category's kinds, plus the previous kinds of their groups
+ * (when the previous kinds were the narrative's, this is what kindsOfReport gives); the
+ * previous kinds, unchanged, when the new category names none.
+ */
+export function recategorizedKinds(
+  previous: readonly EventKind[],
+  category: string | null,
+): EventKind[] {
+  const fromCategory = kindsOfCategory(category);
+  if (fromCategory.length === 0) return [...previous];
+  return withinGroupsOf(fromCategory, previous);
 }

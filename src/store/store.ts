@@ -7,6 +7,7 @@
  */
 import type { MemberScope } from '../domain/scope.js';
 import type { StoredAuditRecord } from '../domain/audit.js';
+import type { EventKind } from '../domain/event-kinds.js';
 import type { FlagCode, FlagFamily } from '../domain/flags.js';
 import type { Incident, IncidentMember, IncidentTotals } from '../domain/incident.js';
 import type { Finding } from '../domain/findings.js';
@@ -124,6 +125,8 @@ export interface ReportRepository {
   setStage(id: string, stage: ReportStage): void;
   setQueue(id: string, queue: Queue): void;
   setCategory(id: string, category: string | null): void;
+  /** Replaces the report's event kinds (an operator changed its category). */
+  setEventKinds(id: string, kinds: EventKind[]): void;
   setStatus(id: string, status: CaseStatus, at: number): void;
   assignOffice(id: string, officeId: string | null): void;
   assignIncident(id: string, incidentId: string): void;
