@@ -401,6 +401,8 @@ async function profiled(startedAt) {
     ['zod (schema parse)', has('/node_modules/zod/')],
     ['sealReport (AES-256-GCM)', fn('sealReport', 'protect/vault')],
     ['textFactsOf (word count)', fn('textFactsOf', 'new-report')],
+    ['kindsOfReport (event kinds)', fn('kindsOfReport', 'correlate/event-kind')],
+    ['textSketch (keyed MinHash)', fn('textSketch', 'correlate/text-sketch')],
     ['draftReport, the rest (E.164, pseudonyms, id)', fn('draftReport', 'new-report')],
     [
       'search worker: hand-off and answer (worker pool, splitTokens)',

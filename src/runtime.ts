@@ -75,7 +75,7 @@ export interface Runtime {
   /** The pipeline's controls (in this thread or its own, TIPWIRE_PIPELINE_THREAD). */
   pipeline: RuntimePipeline;
   intake: IntakeService;
-  /** Pseudonyms, sealing and search tokens for new reports (intake and import). */
+  /** Pseudonyms, sealing, search tokens and the sketch key for new reports (intake and import). */
   protection: Protection;
   live: LiveEvents;
   logger: Logger;
@@ -225,6 +225,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     pseudonymsOf: (e164) => keyring.pseudonymsOf(e164),
     vault,
     searchTokens: (text) => search.tokens(text),
+    textSketchKey: keyring.subkey('text-sketch'),
   };
   const intake = createIntakeService({
     store: asyncStore,

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../src/access/roles.js';
+import { EVENT_KIND_CODES, EVENT_KINDS } from '../src/domain/event-kinds.js';
 import { FINDING_CODES, FLAG_CODES, FLAGS, SEVERITIES } from '../src/domain/flags.js';
 import { CASE_STATUSES, CHANNELS, HOW_KNOWN, QUEUES, REPORT_STAGES } from '../src/domain/report.js';
 import { matchesETag } from '../src/server/routes/meta.js';
@@ -28,6 +29,7 @@ interface Meta {
   channels: Labelled[];
   howKnown: Labelled[];
   roles: Labelled[];
+  eventKinds: Record<string, { en: string; zh: string; group: string }>;
 }
 
 let runtime: Runtime;
@@ -97,6 +99,22 @@ describe('GET /api/v1/meta', () => {
       code: 'in_review',
       en: 'in review',
       zh: '核查中',
+    });
+  });
+
+  it('gives every event kind, in order, with its labels and the group of kinds that may be one event', async () => {
+    const meta = (await getMeta()).json() as Meta;
+    expect(Object.keys(meta.eventKinds)).toEqual([...EVENT_KIND_CODES]);
+    for (const code of EVENT_KIND_CODES) {
+      const { en, zh, group } = EVENT_KINDS[code];
+      expect(meta.eventKinds[code]).toEqual({ en, zh, group });
+      expect(meta.eventKinds[code]!.zh).toMatch(/\p{Script=Han}/u);
+    }
+    expect(meta.eventKinds.explosion!.group).toBe(meta.eventKinds.fire!.group);
+    expect(meta.eventKinds.suspicious_vehicle).toEqual({
+      en: 'suspicious vehicle',
+      zh: '可疑车辆',
+      group: 'watching',
     });
   });
 

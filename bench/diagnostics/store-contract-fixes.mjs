@@ -61,6 +61,8 @@ store.transaction(() => {
       submittedBy: null,
       sealed: { dataKey: Buffer.alloc(60, 1), narrative: Buffer.alloc(200, 2), subjects: null },
       textFacts: { narrativeWords: 30, who: null },
+      eventKinds: [],
+      textSketch: null,
       searchTokens: [],
       attachments: [],
     });

@@ -4,6 +4,7 @@
  * and every change of state. Routes call these; these never touch HTTP.
  */
 import { canSeeCase } from '../access/scope.js';
+import { recategorizedKinds } from '../correlate/event-kind.js';
 import { AppError } from '../domain/errors.js';
 import type { IdKind } from '../domain/ids.js';
 import type { CaseStatus, Report } from '../domain/report.js';
@@ -198,7 +199,10 @@ export function createCases(deps: CaseDeps) {
     /**
      * An operator's answers to the next questions (time, place, who, how known):
      * the claims change, the report is normalized again at once (score and
-     * questions follow) and goes through correlation and the live stream again.
+     * questions follow) and goes through correlation and the live stream again. A new
+     * category changes the event kinds when it names one (correlate/event-kind.ts
+     * recategorizedKinds); who/what never does (kinds are the category's or the
+     * narrative's).
      */
     async answer(principal: Principal, report: Report, answers: Answers) {
       const { subjects, category, ...claimFields } = answers;
@@ -215,7 +219,14 @@ export function createCases(deps: CaseDeps) {
       const tokens = subjects === undefined ? null : deps.search.tokensNow(subjects);
       await store.transaction(async (tx) => {
         await tx.reports.updateClaims(report.id, claims, textFacts, sealedSubjects);
-        if (category !== undefined) await tx.reports.setCategory(report.id, category);
+        if (category !== undefined) {
+          await tx.reports.setCategory(report.id, category);
+          // The narrative is sealed: the kinds follow the new category alone.
+          await tx.reports.setEventKinds(
+            report.id,
+            recategorizedKinds(report.eventKinds, category),
+          );
+        }
         if (tokens) await tx.reports.addSearchTokens(report.id, tokens);
         await deps.renormalize(report.id, tx);
         // The audit trail appends on the same connection, inside this transaction.

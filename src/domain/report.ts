@@ -2,6 +2,7 @@
  * The shared vocabulary of a report, from intake to export. Times are epoch
  * milliseconds (UTC) inside the system and ISO 8601 strings at its edges.
  */
+import type { EventKind } from './event-kinds.js';
 import type { FlagCode } from './flags.js';
 
 export const CHANNELS = ['phone', 'web', 'app', 'api', 'feed'] as const;
@@ -116,6 +117,16 @@ export interface NewReport {
   submittedBy: string | null;
   sealed: SealedText;
   textFacts: TextFacts;
+  /**
+   * The kinds of event its category or narrative names (correlate/event-kind.ts), read
+   * at intake; [] when it names none, and for reports stored before kinds were read.
+   */
+  eventKinds: EventKind[];
+  /**
+   * The keyed MinHash sketch of its narrative (correlate/text-sketch.ts), for
+   * near-duplicates; null for reports stored before sketches were made.
+   */
+  textSketch: Buffer | null;
   searchTokens: Buffer[];
   attachments: NewAttachment[];
 }

@@ -2,8 +2,12 @@
  * Turns validated Report JSON into the report that is stored: server-side id and
  * arrival time, the caller's number replaced by its pseudonyms, and the narrative
  * and attachments sealed. Protection runs here, in memory, before anything is
- * written: a queued raw number or narrative would be a stored one.
+ * written: a queued raw number or narrative would be a stored one. What later stages
+ * need from the text is read here too, while it is in the clear: counts for
+ * completeness, the kinds of event it names and its keyed sketch for correlation.
  */
+import { kindsOfReport } from '../correlate/event-kind.js';
+import { textSketch } from '../correlate/text-sketch.js';
 import { validationError } from '../domain/errors.js';
 import type { IdKind } from '../domain/ids.js';
 import type { Claims, NewReport, TextFacts } from '../domain/report.js';
@@ -18,6 +22,8 @@ export interface Protection {
   vault: Vault;
   /** Blind-index tokens of a text; a long text is tokenized off the event loop. */
   searchTokens(text: string): Promise<Buffer[]>;
+  /** The key of narratives' sketches (the keyring's `text-sketch` subkey). */
+  textSketchKey: Buffer;
 }
 
 export interface NewReportDeps {
@@ -112,6 +118,8 @@ function draftReport(input: ReportInput, deps: NewReportDeps): Omit<NewReport, '
     submittedBy: deps.submittedBy ?? null,
     sealed: { dataKey: sealed.dataKey, narrative: sealed.narrative, subjects: sealed.subjects },
     textFacts: textFactsOf(input.narrative, subjects),
+    eventKinds: kindsOfReport(input.category ?? null, input.narrative),
+    textSketch: textSketch(input.narrative, deps.protection.textSketchKey),
     attachments: files.map((f) => ({
       id: f.id,
       contentType: f.contentType,

@@ -8,7 +8,7 @@
  *   the database: some data keys are wrapped under the old key and some under the new;
  * - once a rotation has kept the subkey root in the keys folder, that root must be the
  *   one the database recorded (a lost or foreign `subkey-root` would silently change
- *   the blind-index, audit and receipt keys).
+ *   the blind-index, audit, receipt and text-sketch keys).
  * Errors say what to set. Only fingerprints and ids are kept in the database.
  */
 import { randomBytes } from 'node:crypto';

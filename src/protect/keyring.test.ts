@@ -355,8 +355,9 @@ describe('subkey', () => {
     const blind = ring.subkey('blind-index');
     const audit = ring.subkey('audit');
     const receipt = ring.subkey('receipt');
+    const sketch = ring.subkey('text-sketch');
     expect(blind).toHaveLength(32);
-    expect(new Set([blind, audit, receipt].map((k) => k.toString('hex'))).size).toBe(3);
+    expect(new Set([blind, audit, receipt, sketch].map((k) => k.toString('hex'))).size).toBe(4);
     expect(blind.equals(ring.master().key)).toBe(false);
     const expected = hkdfSync(
       'sha256',
@@ -392,7 +393,7 @@ describe('subkey root (kept by a master-key rotation)', () => {
     expect(kept.equals(before.master().key)).toBe(true); // no file: the master key is the root
     createMasterKeyFiles(dir).writeSubkeyRoot([wrapDataKey(kept, newMaster)]);
     const after = keyring({ masterKeyHex: newHex });
-    for (const purpose of ['blind-index', 'audit', 'receipt'] as const) {
+    for (const purpose of ['blind-index', 'audit', 'receipt', 'text-sketch'] as const) {
       expect(after.subkey(purpose).equals(before.subkey(purpose))).toBe(true);
     }
     // Without the file the same master key would give other subkeys.

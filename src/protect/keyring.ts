@@ -7,11 +7,13 @@
  *   created on first use. Its id is a fingerprint, `mk_` + 16 hex characters of
  *   HKDF-SHA256(master, info "tipwire/v1/master-key-id"), so it changes with the key.
  * - Subkeys: HKDF-SHA256(root, empty salt, info "tipwire/v1/subkey/<purpose>", 32 bytes)
- *   for the purposes `blind-index`, `audit` and `receipt`. The root is the database's
- *   first master key: until a rotation it is the master key itself; a rotation
+ *   for the purposes `blind-index`, `audit`, `receipt` and `text-sketch` (the keyed
+ *   MinHash of narratives, correlate/text-sketch.ts). The root is the database's first
+ *   master key: until a rotation it is the master key itself; a rotation
  *   (key-rotation.ts) keeps it in `<dir>/subkey-root`, wrapped under the master key in
  *   use (one hex line per master key, envelope.ts's wrapped format), so the blind index,
- *   receipts and the audit chain keep their keys when the master key changes.
+ *   receipts, the audit chain and the text sketches keep their keys when the master key
+ *   changes.
  * - Rotation's files: the next master key in `<dir>/master.key.next` until it replaces
  *   `master.key`; the old one is moved aside to `<dir>/retired/master-<id>.key`.
  * - Pseudonym keys, one random key per epoch in `<dir>/pseudonym/<epoch>.key`, where
@@ -61,7 +63,7 @@ export const RETIRED_DIR = 'retired';
 /** The subkey root, wrapped under the master key(s); absent until the first rotation. */
 export const SUBKEY_ROOT_FILE = 'subkey-root';
 
-export type SubkeyPurpose = 'blind-index' | 'audit' | 'receipt';
+export type SubkeyPurpose = 'blind-index' | 'audit' | 'receipt' | 'text-sketch';
 
 export interface KeyringOptions {
   /** The keys folder. */

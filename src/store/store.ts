@@ -8,9 +8,9 @@
 import type { MemberScope } from '../domain/scope.js';
 import type { Channel } from '../domain/report.js';
 import type { StoredAuditRecord } from '../domain/audit.js';
+import type { EventKind } from '../domain/event-kinds.js';
 import type { FlagCode, FlagFamily } from '../domain/flags.js';
 import type { Estimate, Incident, IncidentMember, IncidentTotals } from '../domain/incident.js';
-import type { EventKind } from '../domain/event-kinds.js';
 import type { Severity } from '../domain/flags.js';
 import type { Finding } from '../domain/findings.js';
 import type {
@@ -127,6 +127,8 @@ export interface ReportRepository {
   setStage(id: string, stage: ReportStage): void;
   setQueue(id: string, queue: Queue): void;
   setCategory(id: string, category: string | null): void;
+  /** Replaces the report's event kinds (an operator changed its category). */
+  setEventKinds(id: string, kinds: EventKind[]): void;
   setStatus(id: string, status: CaseStatus, at: number): void;
   assignOffice(id: string, officeId: string | null): void;
   assignIncident(id: string, incidentId: string): void;

@@ -74,6 +74,8 @@ export function newReport(overrides: Partial<NewReport> = {}): NewReport {
       subjects: null,
     },
     textFacts: { narrativeWords: 12, who: null },
+    eventKinds: [],
+    textSketch: null,
     searchTokens: [],
     attachments: [],
     ...overrides,

@@ -80,6 +80,8 @@ export function reportContract(open: OpenStore) {
           subjects: sealedBytes('subjects', 33),
         },
         textFacts: { narrativeWords: 41, who: { words: 2, vague: false } },
+        eventKinds: ['surveillance', 'drone'],
+        textSketch: sealedBytes('sketch', 256),
         searchTokens: [blind('drone')],
         attachments,
       });
@@ -120,6 +122,13 @@ export function reportContract(open: OpenStore) {
       ]);
       expect([got.submittedBy, got.sealed.subjects, got.textFacts.who]).toEqual([null, null, null]);
       expect(got.attachments).toEqual([]);
+    });
+
+    it('gives back a report naming no event kind, without a text sketch, as [] and null', async () => {
+      const s = store();
+      await s.reports.insert(newReport({ id: 'r_plain', eventKinds: [], textSketch: null }));
+      const got = (await s.reports.get('r_plain'))!;
+      expect([got.eventKinds, got.textSketch]).toEqual([[], null]);
     });
 
     it('numbers reports in order of arrival in the store (seq), whatever their receivedAt', async () => {
@@ -382,6 +391,11 @@ export function reportContract(open: OpenStore) {
       ['setQueue', (s) => s.reports.setQueue('r1', 'abuse'), { queue: 'abuse' }],
       ['setCategory', (s) => s.reports.setCategory('r1', 'drone'), { category: 'drone' }],
       [
+        'setEventKinds',
+        (s) => s.reports.setEventKinds('r1', ['fire', 'explosion']),
+        { eventKinds: ['fire', 'explosion'] },
+      ],
+      [
         'setStatus',
         (s) => s.reports.setStatus('r1', 'closed', T0 + 99),
         { status: 'closed', statusChangedAt: T0 + 99 },
@@ -444,6 +458,13 @@ export function reportContract(open: OpenStore) {
       await s.reports.assignOffice('r1', null);
       const got = (await s.reports.get('r1'))!;
       expect([got.category, got.officeId]).toEqual([null, null]);
+    });
+
+    it('clears the event kinds with an empty list', async () => {
+      const s = store();
+      await s.reports.insert(newReport({ id: 'r1', eventKinds: ['drone'] }));
+      await s.reports.setEventKinds('r1', []);
+      expect((await s.reports.get('r1'))!.eventKinds).toEqual([]);
     });
 
     it('replaces the sealed who/what when updateClaims is given new ones', async () => {

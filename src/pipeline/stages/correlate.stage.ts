@@ -8,7 +8,6 @@
  * (incidents/refresh.ts).
  */
 import { FLAG } from '../../domain/flags.js';
-import type { EventKind } from '../../domain/event-kinds.js';
 import type { Report } from '../../domain/report.js';
 import type { StoreTx } from '../../store/port.js';
 import { defineStage, requireReport, type LoadContext } from '../stage.js';
@@ -43,7 +42,7 @@ export function observationOfReport(report: Report, defaultAccuracyMeters: numbe
     point: p && p.lat !== null && p.lon !== null ? { lat: p.lat, lon: p.lon } : null,
     accuracyMeters: p?.accuracyMeters ?? defaultAccuracyMeters,
     window: t && t.from !== null && t.to !== null ? { from: t.from, to: t.to } : null,
-    kinds: (report as Partial<{ eventKinds: EventKind[] }>).eventKinds ?? [],
+    kinds: report.eventKinds,
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * GET /api/v1/meta: the catalogue of codes clients label (flags and findings with
  * their meaning, severities, case statuses, queues, stages, channels, how-known
- * answers, roles), in English and Chinese, so that no client keeps its own copy.
+ * answers, roles, event kinds with their groups), in English and Chinese, so that no
+ * client keeps its own copy.
  * Public (the reporter's page needs status labels too) and the same for every
  * caller until the server is upgraded: built once, sent with an ETag, and answered
  * `304 Not Modified` when the client already has it.
@@ -10,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createHash } from 'node:crypto';
 import { ROLES } from '../../access/roles.js';
+import { EVENT_KIND_CODES, EVENT_KINDS } from '../../domain/event-kinds.js';
 import {
   FINDING_CODES,
   FLAG_CODES,
@@ -53,6 +55,12 @@ export function metaAnswer() {
     channels: labelled(CHANNELS, CHANNEL_LABELS),
     howKnown: labelled(HOW_KNOWN, HOW_KNOWN_LABELS),
     roles: labelled(ROLES, ROLE_LABELS),
+    eventKinds: Object.fromEntries(
+      EVENT_KIND_CODES.map((code) => {
+        const { en, zh, group } = EVENT_KINDS[code];
+        return [code, { en, zh, group }];
+      }),
+    ),
   };
 }
 
@@ -71,7 +79,7 @@ const labelledList = z.array(bilingual.extend({ code: z.string() }));
 const metaRoute = {
   summary: 'The code catalogue',
   description:
-    'The catalogue of codes clients label (flags and findings with their meaning, severities, case statuses, queues, stages, channels, how-known answers, roles), in English and Chinese; `ETag`, `304` on `If-None-Match`.',
+    'The catalogue of codes clients label (flags and findings with their meaning, severities, case statuses, queues, stages, channels, how-known answers, roles, event kinds with the group of kinds that may be one event), in English and Chinese; `ETag`, `304` on `If-None-Match`.',
   headers: { 'if-none-match': 'the ETag of a catalogue the client has: 304 if it is current' },
   answers: {
     200: {
@@ -87,6 +95,7 @@ const metaRoute = {
         channels: labelledList,
         howKnown: labelledList,
         roles: labelledList,
+        eventKinds: z.record(z.string(), bilingual.extend({ group: z.string() })),
       }),
     },
     304: { description: 'the client has the current catalogue' },

@@ -1,8 +1,10 @@
 /**
  * Reports in SQLite, with what hangs off them: attachments, blind-index search
  * tokens and the R*Tree of located reports. Text arrives sealed and leaves sealed:
- * this layer never sees a plaintext narrative.
+ * this layer never sees a plaintext narrative (only what intake read from it: counts,
+ * event kinds, the keyed sketch).
  */
+import { isEventKind, type EventKind } from '../../domain/event-kinds.js';
 import type { FlagCode, FlagFamily } from '../../domain/flags.js';
 import type {
   CaseStatus,
@@ -49,6 +51,9 @@ interface ReportRow {
   subjects_sealed: Buffer | null;
   data_key: Buffer | null;
   text_facts: string | null;
+  /** Comma-separated kind codes; null when none (or stored before schema version 9). */
+  event_kinds: string | null;
+  text_sketch: Buffer | null;
   assessment: string | null;
   geocoded: string | null;
   geocode_state: string | null;
@@ -69,8 +74,9 @@ const CHUNK = 1000;
 const MINUTE = 60_000;
 const REPORT_COLUMNS = `seq, id, external_id, channel, category, received_at, claims,
   caller_pseudonym, caller_link, narrative_sealed, subjects_sealed, data_key, text_facts, stage,
-  status, status_changed_at, queue, office_id, observed_time, observed_place, flags, incident_id, incident_reason, incident_pinned,
-  assessment, geocoded, geocode_state, submitted_by`;
+  status, status_changed_at, queue, office_id, observed_time, observed_place, flags, incident_id,
+  incident_reason, incident_pinned, assessment, geocoded, geocode_state, submitted_by, event_kinds,
+  text_sketch`;
 
 /** The flag families a writer owns: it replaces its own flags and leaves the others alone. */
 const familyOf = (flag: string) => {
@@ -83,8 +89,8 @@ export function createReportRepository(db: Db): ReportRepository {
   const insertReport = db.prepare(`INSERT INTO reports
     (id, external_id, channel, narrative, narrative_sealed, subjects_sealed, data_key, text_facts,
      category, received_at, claims, caller_pseudonym, caller_link, status_changed_at,
-     submitted_by)
-    VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+     submitted_by, event_kinds, text_sketch)
+    VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertAttachment = db.prepare(`INSERT INTO attachments
     (id, report_id, filename, content_type, size_bytes, sha256, data, data_sealed, meta_sealed)
     VALUES (?, ?, '', ?, ?, '', zeroblob(0), ?, ?)`);
@@ -114,6 +120,7 @@ export function createReportRepository(db: Db): ReportRepository {
   const setStage = db.prepare('UPDATE reports SET stage = ? WHERE id = ?');
   const setQueue = db.prepare('UPDATE reports SET queue = ? WHERE id = ?');
   const setCategory = db.prepare('UPDATE reports SET category = ? WHERE id = ?');
+  const setEventKinds = db.prepare('UPDATE reports SET event_kinds = ? WHERE id = ?');
   const setStatus = db.prepare('UPDATE reports SET status = ?, status_changed_at = ? WHERE id = ?');
   const setOffice = db.prepare('UPDATE reports SET office_id = ? WHERE id = ?');
   const setReason = db.prepare('UPDATE reports SET incident_reason = ? WHERE id = ?');
@@ -266,6 +273,8 @@ export function createReportRepository(db: Db): ReportRepository {
         r.callerLink,
         r.receivedAt,
         r.submittedBy,
+        eventKindsColumn(r.eventKinds),
+        r.textSketch,
       );
       writeTokens(r.id, r.searchTokens);
       for (const a of r.attachments) {
@@ -334,6 +343,9 @@ export function createReportRepository(db: Db): ReportRepository {
     },
     setCategory(id, category) {
       setCategory.run(category, id);
+    },
+    setEventKinds(id, kinds) {
+      setEventKinds.run(eventKindsColumn(kinds), id);
     },
     setStatus(id, status: CaseStatus, at: number) {
       setStatus.run(status, at, id);
@@ -421,6 +433,16 @@ function splitTokens(blob: Buffer): Buffer[] {
   return tokens;
 }
 
+/** Kinds as stored: comma-separated codes, NULL for none. */
+function eventKindsColumn(kinds: readonly EventKind[]): string | null {
+  return kinds.length > 0 ? kinds.join(',') : null;
+}
+
+/** The stored kinds this version knows (a code retired from the vocabulary is dropped). */
+function eventKindsOf(column: string | null): EventKind[] {
+  return column === null ? [] : column.split(',').filter(isEventKind);
+}
+
 function reportFromRow(row: ReportRow): Omit<Report, 'attachments'> {
   return {
     seq: row.seq,
@@ -441,6 +463,8 @@ function reportFromRow(row: ReportRow): Omit<Report, 'attachments'> {
     textFacts: row.text_facts
       ? (JSON.parse(row.text_facts) as TextFacts)
       : { narrativeWords: 0, who: null },
+    eventKinds: eventKindsOf(row.event_kinds),
+    textSketch: row.text_sketch,
     assessment: row.assessment ? (JSON.parse(row.assessment) as Report['assessment']) : null,
     geocoded: row.geocoded ? (JSON.parse(row.geocoded) as GeocodedPlace) : null,
     geocodeState: row.geocode_state as Report['geocodeState'],

@@ -1,0 +1,307 @@
+import { describe, expect, it } from 'vitest';
+import { EVENT_KIND_CODES, EVENT_KINDS, type EventKind } from '../domain/event-kinds.js';
+import {
+  KINDS_MAX_CHARS,
+  kindsOfCategory,
+  kindsOfReport,
+  kindsOfText,
+  recategorizedKinds,
+} from './event-kind.js';
+
+type Case = [text: string, kinds: EventKind[]];
+
+describe('kindsOfText in English', () => {
+  const cases: Case[] = [
+    ['There is a fire at the warehouse on Dock Road', ['fire']],
+    ['The building is on fire!', ['fire']],
+    ['Fires are burning near the depot', ['fire']],
+    ['I can see black smoke rising over the port', ['fire']],
+    ['smoke and flames from the warehouse', ['fire']],
+    ['Someone is burning tyres by the fence', ['fire']],
+    ['A huge blaze at the fuel depot', ['fire']],
+    ['The roof is smouldering', ['fire']],
+    ['There was an explosion near the pier', ['explosion']],
+    ['Something exploded near the checkpoint, then the truck caught fire', ['fire', 'explosion']],
+    ['A loud blast shook the windows', ['explosion']],
+    ['Strong smell of gas in the stairwell, I think a gas leak', ['gas_leak']],
+    ['Chemical spill at the plant, toxic fumes', ['gas_leak']],
+    ['Shots fired outside the club', ['gunfire']],
+    ['I heard gunshots, maybe five', ['gunfire']],
+    ['Gunfire in the street near the market', ['gunfire']],
+    ['A man was shot in the parking lot', ['gunfire']],
+    ['Someone opened fire on the patrol', ['gunfire']],
+    ['He fired several rounds into the air', ['gunfire']],
+    ['There was a shooting last night at the corner', ['gunfire']],
+    ['Two men fighting outside the bar', ['assault']],
+    ['A guard was assaulted at the gate', ['assault']],
+    ['He was stabbed outside the station', ['assault']],
+    ['A man waving a knife at people', ['assault']],
+    ['Someone stole my bike', ['theft']],
+    ['My car was broken into and my laptop stolen', ['theft', 'intrusion']],
+    ['Pickpockets working the crowd at the station', ['theft']],
+    ['Someone smashed the windows of the bus shelter', ['vandalism']],
+    ['Graffiti sprayed on the base wall', ['vandalism']],
+    ['Tyres were slashed overnight', ['vandalism']],
+    ['Two people climbed over the fence into the compound', ['intrusion']],
+    ['Intruder inside the warehouse', ['intrusion']],
+    ['Someone cut a hole in the fence', ['intrusion']],
+    ['A man photographing the gate for twenty minutes', ['surveillance']],
+    ['They were taking pictures of the guards', ['surveillance']],
+    ['A woman filming the checkpoint with her phone', ['surveillance']],
+    ['Someone has been watching the base from across the road', ['surveillance']],
+    ['A man with binoculars on the hill', ['surveillance']],
+    ['A man took shots of the gate with a long lens', ['surveillance']],
+    [
+      'a car parked outside the base, someone inside photographing the gate',
+      ['surveillance', 'suspicious_vehicle'],
+    ],
+    ['A van circling the block again and again', ['suspicious_vehicle']],
+    ['An unmarked white van parked across from the entrance since Monday', ['suspicious_vehicle']],
+    ['The same black SUV drove past the gate five times', ['suspicious_vehicle']],
+    ['A car with no license plates waiting outside', ['suspicious_vehicle']],
+    ['A suspicious man loitering near the school gate', ['suspicious_person']],
+    ['Two people acting suspiciously at the fence', ['suspicious_person']],
+    ['A drone flying over the barracks', ['drone']],
+    ['Saw a quadcopter hovering above the runway', ['drone']],
+    ['An unattended bag left at the bus stop', ['suspicious_package']],
+    ['Suspicious package by the main entrance', ['suspicious_package']],
+    ['Someone left a backpack under the bench and walked away', ['suspicious_package']],
+    ['Car crash on the highway, two vehicles', ['traffic_accident']],
+    ['A cyclist was hit by a car', ['traffic_accident']],
+    ['A truck overturned at the junction', ['traffic_accident']],
+    ['Hit-and-run on Main Street', ['traffic_accident']],
+    ['The street is flooded after the storm', ['flood']],
+    ['A burst pipe is flooding the basement', ['flood']],
+    ['Water pouring in through the ceiling', ['flood']],
+    ['A large crowd gathering in front of the city hall', ['crowd']],
+    ['Protesters blocking the road', ['crowd']],
+    ['An old man collapsed on the pavement and is not breathing', ['medical']],
+    ['A woman fainted at the bus stop', ['medical']],
+    ['Someone is having a seizure', ['medical']],
+  ];
+  it.each(cases)('"%s" → %j', (text, kinds) => {
+    expect(kindsOfText(text)).toEqual(kinds);
+  });
+
+  it('matches whatever the case and spacing, curly apostrophes and all', () => {
+    expect(kindsOfText('SHOTS   FIRED near the GATE')).toEqual(['gunfire']);
+    expect(kindsOfText('He isn’t breathing')).toEqual(['medical']);
+  });
+});
+
+describe('kindsOfText in Chinese', () => {
+  const cases: Case[] = [
+    ['仓库着火了，浓烟很大', ['fire']],
+    ['小区三号楼起火了', ['fire']],
+    ['山上冒出很多黑烟', ['fire']],
+    ['厂房里传出爆炸声', ['explosion']],
+    ['楼道里有很浓的煤气味', ['gas_leak']],
+    ['厨房燃气泄漏了', ['gas_leak']],
+    ['听到好几声枪响', ['gunfire']],
+    ['有人在街上开枪', ['gunfire']],
+    ['两个男的在门口打架', ['assault']],
+    ['有人持刀砍人', ['assault']],
+    ['我的电动车被偷了', ['theft']],
+    ['他的包被抢走了', ['theft']],
+    ['有人把车窗砸了', ['vandalism']],
+    ['墙上被人喷漆涂鸦', ['vandalism']],
+    ['有人翻墙进了营区', ['intrusion']],
+    ['晚上有人撬锁闯入仓库', ['intrusion']],
+    ['有人在基地门口拍照', ['surveillance']],
+    ['一个男的用长焦相机对着大门拍摄', ['surveillance']],
+    ['有人一直盯着营区看', ['surveillance']],
+    ['有人在营区外面踩点', ['surveillance']],
+    ['有人被偷拍了', ['surveillance']],
+    ['一辆白色面包车停在基地门口好几个小时', ['suspicious_vehicle']],
+    ['门口停着一辆没有车牌的黑色轿车', ['suspicious_vehicle']],
+    ['一辆车停在基地外面，车里有人在拍照', ['surveillance', 'suspicious_vehicle']],
+    ['一个可疑男子在学校门口徘徊', ['suspicious_person']],
+    ['有人鬼鬼祟祟地在围墙边转悠', ['suspicious_person']],
+    ['基地上空有无人机在飞', ['drone']],
+    ['公交站有一个无人认领的可疑包裹', ['suspicious_package']],
+    ['路口发生车祸，两辆车相撞', ['traffic_accident']],
+    ['一辆货车侧翻了', ['traffic_accident']],
+    ['一个老人被车撞倒了', ['traffic_accident']],
+    ['地下车库被淹了', ['flood']],
+    ['水管爆了，楼道里全是水', ['flood']],
+    ['很多人聚集在市政府门口抗议', ['crowd']],
+    ['一位老人突然晕倒了，没有呼吸', ['medical']],
+    ['有人溺水了', ['medical']],
+  ];
+  it.each(cases)('"%s" → %j', (text, kinds) => {
+    expect(kindsOfText(text)).toEqual(kinds);
+  });
+
+  const traditional: Case[] = [
+    ['倉庫著火了，濃煙很大', ['fire']],
+    ['聽到槍聲', ['gunfire']],
+    ['有人在基地門口拍照', ['surveillance']],
+    ['一輛可疑車輛停在路邊', ['suspicious_vehicle']],
+    ['無人機在營區上空盤旋', ['drone']],
+    ['瓦斯外洩', ['gas_leak']],
+  ];
+  it.each(traditional)('reads traditional characters: "%s" → %j', (text, kinds) => {
+    expect(kindsOfText(text)).toEqual(kinds);
+  });
+});
+
+describe('kindsOfText and false friends', () => {
+  const none: string[] = [
+    'He was fired from his job last week and blames the base',
+    'She got fired for being late',
+    'The fire exit at the back was locked',
+    'We met near the fire station',
+    'A man was smoking a cigarette by the gate',
+    'I went out for a smoke and saw nothing unusual',
+    'Took a few shots of the sunset from the hill',
+    'Got my flu shot at the clinic',
+    'They were shooting a music video in the park',
+    'I took photos of the van and attached them',
+    'We filmed the whole thing on my phone',
+    'Photos attached',
+    'The CCTV footage shows nothing',
+    'The office was flooded with calls',
+    'The scaffolding collapsed onto the road',
+    'He passed out leaflets at the station',
+    'By accident I dropped my phone',
+    'The app crashed when I tried to send the report',
+    'I parked my car outside the base',
+    'This is stranger than fiction',
+    'We had a blast',
+    'He stole a glance at the guards',
+    // Sounds that may be a gunshot or an explosion: the reporter has to say which.
+    'Heard a loud bang',
+    '听到一声巨响',
+    '我拍了照片，已附上',
+    '监控录像里什么都没有',
+    '他在门口抽烟',
+    '我坐火车到的',
+    '我的车停在门口',
+    '消防通道被堵了',
+    '楼下的监视器坏了',
+    '她在照顾老人',
+    '接线员正在录入',
+  ];
+  it.each(none)('"%s" names no kind', (text) => {
+    expect(kindsOfText(text)).toEqual([]);
+  });
+
+  const other: Case[] = [
+    ['Firefighters were fighting the fire all night', ['fire']],
+    ['My neighbour had a heart attack', ['medical']],
+    ['A truck crashed into a parked car', ['traffic_accident']],
+    ['A man was photographing the gate. I took photos of him.', ['surveillance']],
+    ['I watched a man photographing the gate', ['surveillance']],
+  ];
+  it.each(other)('"%s" → %j, not the false friend', (text, kinds) => {
+    expect(kindsOfText(text)).toEqual(kinds);
+  });
+});
+
+describe('kindsOfText, the list', () => {
+  it('names each kind once, in the order of EVENT_KINDS', () => {
+    expect(kindsOfText('A drone, then a fire, then another drone and more fire')).toEqual([
+      'fire',
+      'drone',
+    ]);
+  });
+
+  it('names nothing in an empty text or one about nothing', () => {
+    expect(kindsOfText('')).toEqual([]);
+    expect(kindsOfText('   \n ')).toEqual([]);
+    expect(kindsOfText('Everything was quiet tonight')).toEqual([]);
+    expect(kindsOfText('今天天气很好')).toEqual([]);
+  });
+
+  it(`reads only the first ${KINDS_MAX_CHARS} characters`, () => {
+    const padding = 'quiet night. '.repeat(Math.ceil(KINDS_MAX_CHARS / 13));
+    expect(kindsOfText(`fire. ${padding}`)).toEqual(['fire']);
+    expect(kindsOfText(`${padding} fire`)).toEqual([]);
+  });
+
+  it.each(EVENT_KIND_CODES)('finds %s in its own English and Chinese labels', (kind) => {
+    expect(kindsOfText(EVENT_KINDS[kind].en)).toContain(kind);
+    expect(kindsOfText(EVENT_KINDS[kind].zh)).toContain(kind);
+  });
+});
+
+describe('kindsOfCategory', () => {
+  it('reads exact codes, one or several', () => {
+    expect(kindsOfCategory('fire')).toEqual(['fire']);
+    expect(kindsOfCategory('suspicious_vehicle')).toEqual(['suspicious_vehicle']);
+    expect(kindsOfCategory('Suspicious-Vehicle')).toEqual(['suspicious_vehicle']);
+    expect(kindsOfCategory('drone, fire')).toEqual(['fire', 'drone']);
+  });
+
+  it('reads words as a narrative would', () => {
+    expect(kindsOfCategory('Fire')).toEqual(['fire']);
+    expect(kindsOfCategory('火灾')).toEqual(['fire']);
+    expect(kindsOfCategory('Suspicious activity')).toEqual(['suspicious_person']);
+    expect(kindsOfCategory('可疑情况')).toEqual(['suspicious_person']);
+    expect(kindsOfCategory('Drone sighting')).toEqual(['drone']);
+  });
+
+  it('reads a bare word the narrative patterns leave alone', () => {
+    expect(kindsOfCategory('Medical')).toEqual(['medical']);
+    expect(kindsOfCategory('交通')).toEqual(['traffic_accident']);
+  });
+
+  it('names nothing for no category or one naming no kind', () => {
+    expect(kindsOfCategory(null)).toEqual([]);
+    expect(kindsOfCategory('')).toEqual([]);
+    expect(kindsOfCategory('other')).toEqual([]);
+    expect(kindsOfCategory('其他')).toEqual([]);
+  });
+});
+
+describe('kindsOfReport', () => {
+  it("takes the narrative's kinds when the category names none", () => {
+    expect(kindsOfReport(null, 'smoke and flames from the warehouse')).toEqual(['fire']);
+    expect(kindsOfReport('other', '有人在基地门口拍照')).toEqual(['surveillance']);
+  });
+
+  it("lets the category's kinds win over the narrative's", () => {
+    expect(kindsOfReport('fire', 'a car parked outside, someone photographing the gate')).toEqual([
+      'fire',
+    ]);
+    expect(kindsOfReport('drone', '仓库着火了')).toEqual(['drone']);
+  });
+
+  it("adds the narrative's kinds of the category's groups", () => {
+    expect(kindsOfReport('Fire', 'an explosion, then flames; a parked car nearby')).toEqual([
+      'fire',
+      'explosion',
+    ]);
+    expect(kindsOfReport('suspicious activity', 'a man photographing the gate')).toEqual([
+      'surveillance',
+      'suspicious_person',
+    ]);
+  });
+
+  it('names nothing when neither does', () => {
+    expect(kindsOfReport(null, 'I would like to report something')).toEqual([]);
+  });
+});
+
+describe('recategorizedKinds', () => {
+  it("takes the new category's kinds and keeps the previous ones of their groups", () => {
+    expect(recategorizedKinds(['explosion', 'suspicious_vehicle'], 'Fire')).toEqual([
+      'fire',
+      'explosion',
+    ]);
+    expect(recategorizedKinds(['fire'], 'drone')).toEqual(['drone']);
+  });
+
+  it("agrees with kindsOfReport when the previous kinds were the narrative's", () => {
+    const narrative = 'a man photographing the gate from a parked car';
+    expect(recategorizedKinds(kindsOfText(narrative), 'suspicious activity')).toEqual(
+      kindsOfReport('suspicious activity', narrative),
+    );
+  });
+
+  it('keeps the previous kinds when the new category names none', () => {
+    expect(recategorizedKinds(['gunfire'], 'other')).toEqual(['gunfire']);
+    expect(recategorizedKinds(['gunfire'], null)).toEqual(['gunfire']);
+    expect(recategorizedKinds([], null)).toEqual([]);
+  });
+});
