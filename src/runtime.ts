@@ -391,6 +391,7 @@ export function incidentConfigFrom(config: Config): StageSettings['incidents'] {
   return {
     cluster: {
       tolerance: c.tolerance,
+      unstatedTimeMinutes: c.unstatedTimeMinutes,
       timeSlackMinutes: c.timeSlackMinutes,
       vagueAccuracyMeters: c.vagueAccuracyMeters,
       vaguePrecisionMinutes: c.vaguePrecisionMinutes,
@@ -402,6 +403,7 @@ export function incidentConfigFrom(config: Config): StageSettings['incidents'] {
     defaultAccuracyMeters: c.defaultAccuracyMeters,
     duplicateTextSimilarity: c.duplicateTextSimilarity,
     vagueRechecks: c.vagueRechecks,
+    copyWindowHours: c.copyWindowHours,
     confidence: config.confidence,
   };
 }

@@ -6,13 +6,15 @@
  * - A **precise** report joins the incident it fits best (`fit`). When it fits several
  *   and their estimates agree with the best one's, they merge into the oldest of them
  *   (its id stays), except pairs an analyst split apart. Fitting none, it starts one.
- * - A **vague** report never merges anything: it attaches to an incident only when that
- *   is the only one it fits and it is not too vague to attach at all; otherwise it is
- *   kept apart in an incident of its own, with the reason as a code on the report.
+ * - A **vague** report never merges anything: a near-identical copy of a message already
+ *   in an incident joins it; otherwise it attaches to an incident only when that is the
+ *   only one it fits and it is not too vague to attach at all; otherwise it is kept
+ *   apart in an incident of its own, with the reason as a code on the report.
  * - A report already in an incident stays there when an analyst placed it (pinned) or it
  *   still fits the incident's other members; otherwise it leaves and is placed again.
  */
 import type { FlagCode } from '../domain/flags.js';
+import { kindsCompatible } from '../domain/event-kinds.js';
 import { FLAG } from '../domain/flags.js';
 import {
   addObservation,
@@ -42,8 +44,15 @@ export interface VagueRecheck {
   candidates: CandidateIncident[];
 }
 
+/** An incident holding near-identical copies of the subject's text. */
+export interface CopyIncident extends CandidateIncident {
+  copies: number;
+}
+
 export interface ClusterInput {
   subject: Observation;
+  /** Incidents holding near-identical copies of the report's text, received lately. */
+  copies: CopyIncident[];
   /** The incident the report is in, its estimate without the report, and whether an analyst pinned it there. */
   current: { incidentId: string; without: Estimate; others: number; pinned: boolean } | null;
   candidates: CandidateIncident[];
@@ -89,8 +98,9 @@ export function decideCluster(input: ClusterInput): ClusterEffects {
   const left = current ? current.incidentId : null;
   const newIncidentId = current && current.others === 0 ? current.incidentId : input.newIncidentId;
   const candidates = input.candidates.filter((c) => c.id !== current?.incidentId);
+  const copies = input.copies.filter((c) => c.id !== current?.incidentId);
   const placement = isVague(subject, rule)
-    ? placeVague(subject, candidates, newIncidentId, rule)
+    ? placeVague(subject, candidates, copies, newIncidentId, rule)
     : placePrecise(subject, candidates, input.separated, newIncidentId, rule);
   const attached =
     placement.kind === 'join' || placement.kind === 'create'
@@ -141,9 +151,23 @@ function placePrecise(
 function placeVague(
   subject: Observation,
   candidates: CandidateIncident[],
+  copies: CopyIncident[],
   newIncidentId: string,
   rule: ClusterRule,
 ): Placement {
+  // A copy of one message joins the incident holding most of its copies: the message,
+  // not its vague place, says which event it is about (it stays one source with them).
+  const copied = [...copies]
+    .filter((c) => kindsCompatible(subject.kinds, c.estimate.kinds))
+    .sort((a, b) => b.copies - a.copies || a.seq - b.seq)[0];
+  if (copied) {
+    return {
+      kind: 'join',
+      incidentId: copied.id,
+      estimate: addObservation(copied.estimate, subject, rule),
+      merged: [],
+    };
+  }
   const alone = (reason: FlagCode, matches: number): Placement => ({
     kind: 'apart',
     incidentId: newIncidentId,

@@ -29,6 +29,8 @@ export interface Observation {
 
 export interface ClusterRule {
   tolerance: number;
+  /** Minutes before receipt a report without a readable time is taken to describe. */
+  unstatedTimeMinutes: number;
   timeSlackMinutes: number;
   vagueAccuracyMeters: number;
   vaguePrecisionMinutes: number;
@@ -52,6 +54,18 @@ export const EMPTY_ESTIMATE: Readonly<Estimate> = Object.freeze({
   earliestEnd: Infinity,
   handSpreadMeters: 0,
 });
+
+/**
+ * The interval a report is compared over: the observed one, or — when it states no
+ * readable time — the `unstatedTimeMinutes` before it was received (a vague time).
+ */
+export function observationWindow(
+  observed: Interval | null,
+  receivedAt: number,
+  rule: Pick<ClusterRule, 'unstatedTimeMinutes'>,
+): Interval {
+  return observed ?? { from: receivedAt - rule.unstatedTimeMinutes * MINUTE, to: receivedAt };
+}
 
 /** Half the width of the observed interval, in minutes; Infinity when unknown. */
 export const precisionMinutes = (o: Observation): number =>

@@ -91,6 +91,18 @@ export const CORRELATE_SETTINGS = {
     numberIn(0, 1440),
     5,
   ),
+  unstatedTimeMinutes: setting(
+    'TIPWIRE_CORRELATE_UNSTATED_TIME_MINUTES',
+    'A report that states no time (or none that could be read) is taken to describe the last this many minutes before it was received.',
+    numberIn(1, 10_080),
+    240,
+  ),
+  copyWindowHours: setting(
+    'TIPWIRE_CORRELATE_COPY_WINDOW_HOURS',
+    'A vague report whose text is near-identical (TIPWIRE_CORRELATE_DUPLICATE_TEXT_SIMILARITY) to a report received at most this many hours before it joins that report’s incident: a copy of one message.',
+    numberIn(0, 720),
+    48,
+  ),
   defaultAccuracyMeters: setting(
     'TIPWIRE_CORRELATE_DEFAULT_ACCURACY_METERS',
     'The accuracy assumed for a point whose accuracy was not stated.',

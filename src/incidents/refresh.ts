@@ -12,7 +12,9 @@ import { haversineMeters } from '../correlate/geo.js';
 import {
   estimateOf,
   incidentBoxes,
+  isTooVague,
   isVague,
+  observationWindow,
   placeOf,
   type ClusterRule,
   type Observation,
@@ -30,13 +32,14 @@ export interface IncidentRules {
 }
 
 /** A member as an observation (its place, time and kinds). */
-export function observationOf(m: MemberFacts, defaultAccuracyMeters: number): Observation {
+export function observationOf(m: MemberFacts, rules: IncidentRules): Observation {
+  const observed =
+    m.eventFrom !== null && m.eventTo !== null ? { from: m.eventFrom, to: m.eventTo } : null;
   return {
     reportId: m.reportId,
     point: m.lat !== null && m.lon !== null ? { lat: m.lat, lon: m.lon } : null,
-    accuracyMeters: m.accuracyMeters ?? defaultAccuracyMeters,
-    window:
-      m.eventFrom !== null && m.eventTo !== null ? { from: m.eventFrom, to: m.eventTo } : null,
+    accuracyMeters: m.accuracyMeters ?? rules.defaultAccuracyMeters,
+    window: observationWindow(observed, m.receivedAt, rules.cluster),
     kinds: m.kinds,
   };
 }
@@ -46,9 +49,11 @@ export async function refreshIncident(
   incidentId: string,
   now: number,
   rules: IncidentRules,
+  /** Whether a lone vague member waits in the vague index for a match. */
+  vagueWaits = true,
 ): Promise<void> {
   const members = await tx.incidents.memberFacts(incidentId);
-  const observations = members.map((m) => observationOf(m, rules.defaultAccuracyMeters));
+  const observations = members.map((m) => observationOf(m, rules));
   const built = estimateOf(observations, rules.cluster);
   const builtPlace = placeOf(built);
   // A member placed by hand spreads the incident as far as its precise members lie.
@@ -108,7 +113,7 @@ export async function refreshIncident(
   const totals = observations.reduce<IncidentTotals | null>(
     (t, o, i) =>
       addMember(t, {
-        window: o.window ?? { from: members[i]!.receivedAt, to: members[i]!.receivedAt },
+        window: o.window!,
         // The span covers every member; the centroid only the precise ones when there are any.
         point: estimate.preciseCount > 0 && isVague(o, rules.cluster) ? null : o.point,
       }),

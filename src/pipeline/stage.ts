@@ -29,6 +29,7 @@ export interface IncidentConfig {
   defaultAccuracyMeters: number;
   duplicateTextSimilarity: number;
   vagueRechecks: number;
+  copyWindowHours: number;
   confidence: ConfidenceSettings;
 }
 

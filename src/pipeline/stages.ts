@@ -25,7 +25,7 @@ export function registeredStages(settings: Pick<StageSettings, 'incidents'>): re
     screenStage,
     normalizeStage,
     verifyStage,
-    correlateStage(rules, config.vagueRechecks),
+    correlateStage(rules, config.vagueRechecks, config.copyWindowHours),
     notifyStage,
   ];
 }

@@ -134,6 +134,18 @@ export interface ReportRepository {
   assignIncident(id: string, incidentId: string): void;
   /** Why correlation kept the report apart (an `cluster.*` code), or null. */
   setIncidentReason(id: string, reason: FlagCode | null): void;
+  /** Replaces the report's text-sketch band keys (at most 16). */
+  setBands(id: string, bands: readonly string[]): void;
+  /**
+   * Reports received since `since` sharing a band key with `bands` (not `exceptId`), with
+   * their incident and sketch: the candidates of near-identical text. At most `limit`.
+   */
+  sharingBands(
+    bands: readonly string[],
+    since: number,
+    exceptId: string,
+    limit: number,
+  ): { reportId: string; incidentId: string | null; sketch: Buffer | null }[];
   /** An analyst placed the report in `incidentId`: the automatic rule never moves it. */
   pinIncident(id: string, incidentId: string): void;
   /** Reports with a point inside `box` whose comparison window overlaps `window`. */

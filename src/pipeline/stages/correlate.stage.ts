@@ -16,12 +16,14 @@ import {
   type CandidateIncident,
   type ClusterEffects,
   type ClusterInput,
+  type CopyIncident,
   type VagueRecheck,
 } from '../../correlate/cluster-decision.js';
 import {
   estimateOf,
   isVague,
   observationBoxes,
+  observationWindow,
   type Observation,
 } from '../../correlate/incident-state.js';
 import {
@@ -34,14 +36,15 @@ import {
 type CorrelatePort = Pick<StoreTx, 'reports' | 'incidents' | 'events'>;
 
 /** The report as correlation sees it. */
-export function observationOfReport(report: Report, defaultAccuracyMeters: number): Observation {
+export function observationOfReport(report: Report, rules: IncidentRules): Observation {
   const p = report.place;
   const t = report.time;
+  const observed = t && t.from !== null && t.to !== null ? { from: t.from, to: t.to } : null;
   return {
     reportId: report.id,
     point: p && p.lat !== null && p.lon !== null ? { lat: p.lat, lon: p.lon } : null,
-    accuracyMeters: p?.accuracyMeters ?? defaultAccuracyMeters,
-    window: t && t.from !== null && t.to !== null ? { from: t.from, to: t.to } : null,
+    accuracyMeters: p?.accuracyMeters ?? rules.defaultAccuracyMeters,
+    window: observationWindow(observed, report.receivedAt, rules.cluster),
     kinds: report.eventKinds,
   };
 }
@@ -59,19 +62,50 @@ async function candidatesAround(
   return rows.filter((r) => r.mergedInto === null);
 }
 
-export function correlateStage(rules: IncidentRules, vagueRechecks: number) {
-  return defineStage<ClusterInput, ClusterEffects & { now: number }>({
+/** The incidents holding near-identical copies of the report's text, with how many each. */
+async function copiesOf(
+  port: CorrelatePort,
+  report: Report,
+  rules: IncidentRules,
+  copyWindowHours: number,
+): Promise<CopyIncident[]> {
+  const sketch = report.textSketch;
+  if (!sketch || copyWindowHours === 0) return [];
+  const mates = await port.reports.sharingBands(
+    rules.text.bands(sketch),
+    report.receivedAt - copyWindowHours * 3_600_000,
+    report.id,
+    rules.cluster.maxCandidates * 4,
+  );
+  const count = new Map<string, number>();
+  for (const m of mates) {
+    if (!m.incidentId || !m.sketch) continue;
+    if (rules.text.similarity(sketch, m.sketch) < rules.text.threshold) continue;
+    count.set(m.incidentId, (count.get(m.incidentId) ?? 0) + 1);
+  }
+  const rows = await port.incidents.estimates([...count.keys()]);
+  return rows
+    .filter((r) => r.mergedInto === null)
+    .map((r) => ({ id: r.id, seq: r.seq, estimate: r.estimate, copies: count.get(r.id) ?? 0 }));
+}
+
+export function correlateStage(
+  rules: IncidentRules,
+  vagueRechecks: number,
+  copyWindowHours: number,
+) {
+  return defineStage<ClusterInput, ClusterEffects & { now: number; bands: string[] }>({
     name: 'correlate',
     version: 2,
     async load(port: CorrelatePort, reportId, at: LoadContext) {
       const report = await requireReport(port, reportId);
-      const subject = observationOfReport(report, rules.defaultAccuracyMeters);
+      const subject = observationOfReport(report, rules);
       let current: ClusterInput['current'] = null;
       if (report.incidentId) {
         const members = await port.incidents.memberFacts(report.incidentId);
         const others = members
           .filter((m) => m.reportId !== reportId)
-          .map((m) => observationOf(m, rules.defaultAccuracyMeters));
+          .map((m) => observationOf(m, rules));
         current = {
           incidentId: report.incidentId,
           without: estimateOf(others, rules.cluster),
@@ -89,11 +123,15 @@ export function correlateStage(rules: IncidentRules, vagueRechecks: number) {
           const members = await port.incidents.memberFacts(incidentId);
           const only = members[0];
           if (members.length !== 1 || !only || only.pinned) continue;
-          const observation = observationOf(only, rules.defaultAccuracyMeters);
-          const around = await candidatesAround(port, observation, rules, incidentId);
+          const observation = observationOf(only, rules);
+          // Only reports kept apart for want of a match wait in the vague index, and each
+          // precise report that joins or starts an incident near one looks at it again:
+          // so none of the other incidents fits it, and it attaches if this one does.
+          const around: CandidateIncident[] = [];
           rechecks.push({ incidentId, observation, candidates: around });
         }
       }
+      const copies = await copiesOf(port, report, rules, copyWindowHours);
       const ids = [
         ...candidates.map((c) => c.id),
         ...rechecks.map((r) => r.incidentId),
@@ -103,18 +141,20 @@ export function correlateStage(rules: IncidentRules, vagueRechecks: number) {
       return {
         subject,
         current,
+        copies,
         candidates,
         separated,
         rechecks,
         newIncidentId: at.newId('incident', at.now),
         rule: rules.cluster,
         now: at.now,
+        bands: report.textSketch ? rules.text.bands(report.textSketch) : [],
       } as ClusterInput;
     },
-    decide: (input) => ({
-      ...decideCluster(input),
-      now: (input as ClusterInput & { now: number }).now,
-    }),
+    decide: (input) => {
+      const extra = input as ClusterInput & { now: number; bands: string[] };
+      return { ...decideCluster(input), now: extra.now, bands: extra.bands };
+    },
     async apply(tx: CorrelatePort, e) {
       const { placement, now, reportId } = e;
       const target = placement.incidentId;
@@ -134,6 +174,7 @@ export function correlateStage(rules: IncidentRules, vagueRechecks: number) {
         }
       }
       await tx.reports.assignIncident(reportId, target);
+      await tx.reports.setBands(reportId, e.bands);
       await tx.reports.setIncidentReason(
         reportId,
         placement.kind === 'apart' ? placement.reason : null,
@@ -164,7 +205,9 @@ export function correlateStage(rules: IncidentRules, vagueRechecks: number) {
           at: now,
         });
       }
-      for (const id of touched) await refreshIncident(tx, id, now, rules);
+      // A report kept apart as ambiguous never attaches later: it leaves the vague index.
+      const waits = placement.kind !== 'apart' || placement.reason !== FLAG.cluster.ambiguous;
+      for (const id of touched) await refreshIncident(tx, id, now, rules, id !== target || waits);
       const change =
         placement.kind === 'join' && placement.merged.length > 0
           ? 'merged'

@@ -100,12 +100,14 @@ export function createIncidentRepository(db: Db): IncidentRepository {
     FROM reports r WHERE incident_id = @id AND ${inScope} ORDER BY received_at, seq`);
   const core = createIncidentIndex(db, 'incident_core');
   const vague = createIncidentIndex(db, 'incident_vague');
-  const estimatesOf = db.prepare(
-    'SELECT * FROM incidents WHERE id IN (SELECT value FROM json_each(?))',
-  );
   const facts = db.prepare(`SELECT r.id AS reportId, r.channel, r.received_at AS receivedAt,
       r.lat, r.lon, json_extract(r.observed_place, '$.accuracyMeters') AS accuracyMeters,
-      r.event_from AS eventFrom, r.event_to AS eventTo, r.event_kinds AS kinds,
+      -- The comparison window only when a time was read (not the receipt's fallback).
+      CASE WHEN json_extract(r.observed_time, '$.from') IS NULL THEN NULL ELSE r.event_from END
+        AS eventFrom,
+      CASE WHEN json_extract(r.observed_time, '$.to') IS NULL THEN NULL ELSE r.event_to END
+        AS eventTo,
+      r.event_kinds AS kinds,
       r.caller_pseudonym AS pseudonym, r.caller_link AS link, r.submitted_by AS sender,
       r.external_id AS externalId, r.queue, r.text_sketch AS sketch, r.incident_pinned AS pinned,
       (SELECT json_group_array(json_array(f.code, f.severity)) FROM findings f
@@ -227,8 +229,11 @@ export function createIncidentRepository(db: Db): IncidentRepository {
       return (index === 'core' ? core : vague).candidates(boxes, limit);
     },
     estimates(ids) {
-      if (ids.length === 0) return [];
-      const rows = estimatesOf.all(JSON.stringify(ids)) as IncidentRow[];
+      // One indexed lookup per id: `IN (SELECT … json_each)` would scan the table.
+      const rows = ids.flatMap((id) => {
+        const row = byId.get(id) as IncidentRow | undefined;
+        return row ? [row] : [];
+      });
       return rows.map((row) => ({
         id: row.id,
         seq: row.seq,

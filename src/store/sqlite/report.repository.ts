@@ -123,6 +123,14 @@ export function createReportRepository(db: Db): ReportRepository {
   const setEventKinds = db.prepare('UPDATE reports SET event_kinds = ? WHERE id = ?');
   const setStatus = db.prepare('UPDATE reports SET status = ?, status_changed_at = ? WHERE id = ?');
   const setOffice = db.prepare('UPDATE reports SET office_id = ? WHERE id = ?');
+  const clearBands = db.prepare('DELETE FROM report_bands WHERE report_id = ?');
+  const addBand = db.prepare('INSERT OR IGNORE INTO report_bands (band, report_id) VALUES (?, ?)');
+  const bandMates = db.prepare(`SELECT DISTINCT r.id AS reportId, r.incident_id AS incidentId,
+      r.text_sketch AS sketch
+    FROM report_bands b JOIN reports r ON r.id = b.report_id
+    WHERE b.band IN (SELECT value FROM json_each(@bands)) AND r.id <> @exceptId
+      AND r.received_at >= @since
+    LIMIT @limit`);
   const setReason = db.prepare('UPDATE reports SET incident_reason = ? WHERE id = ?');
   const pin = db.prepare(
     `UPDATE reports SET incident_id = ?, incident_pinned = 1, incident_reason = NULL WHERE id = ?`,
@@ -358,6 +366,18 @@ export function createReportRepository(db: Db): ReportRepository {
       // Its point as normalized now: moved, or gone when it no longer has one.
       removePoint.run(id);
       addPoint.run(id);
+    },
+    setBands(id, bands) {
+      clearBands.run(id);
+      for (const band of bands.slice(0, 16)) addBand.run(band, id);
+    },
+    sharingBands(bands, since, exceptId, limit) {
+      if (bands.length === 0) return [];
+      return bandMates.all({ bands: JSON.stringify(bands), since, exceptId, limit }) as {
+        reportId: string;
+        incidentId: string | null;
+        sketch: Buffer | null;
+      }[];
     },
     setIncidentReason(id, reason) {
       setReason.run(reason, id);

@@ -79,3 +79,17 @@ CREATE TABLE incident_separations (
   at         INTEGER NOT NULL,
   PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
+
+-- The LSH band keys of each report's text sketch (16 per report, never more): a report's
+-- near-identical copies are found by a lookup per band, not by comparing every pair.
+CREATE TABLE report_bands (
+  band      TEXT NOT NULL,
+  report_id TEXT NOT NULL REFERENCES reports(id),
+  PRIMARY KEY (band, report_id)
+) WITHOUT ROWID;
+CREATE INDEX report_bands_report ON report_bands (report_id);
+
+CREATE TRIGGER reports_bands_delete BEFORE DELETE ON reports
+BEGIN
+  DELETE FROM report_bands WHERE report_id = old.id;
+END;
