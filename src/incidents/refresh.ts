@@ -67,9 +67,11 @@ export async function refreshIncident(
         )
       : 0;
   const estimate = { ...built, handSpreadMeters };
-  const vagueOnly =
-    estimate.preciseCount === 0 && observations.length === 1 ? observations[0]! : null;
-  // An incident of several vague members only (merged by hand) stays out of the index.
+  // A lone vague member waits in the vague index for a match, unless too vague ever to
+  // attach or kept apart as ambiguous; an incident of several vague members only (copies
+  // of one message, or merged by hand) stays out of the index.
+  const lone = estimate.preciseCount === 0 && observations.length === 1 ? observations[0]! : null;
+  const vagueOnly = lone && vagueWaits && !isTooVague(lone, rules.cluster) ? lone : null;
   await tx.incidents.saveEstimate(
     incidentId,
     estimate,
@@ -111,7 +113,7 @@ export async function refreshIncident(
       )
     : 0;
   const totals = observations.reduce<IncidentTotals | null>(
-    (t, o, i) =>
+    (t, o) =>
       addMember(t, {
         window: o.window!,
         // The span covers every member; the centroid only the precise ones when there are any.
