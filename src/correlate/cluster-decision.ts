@@ -14,7 +14,6 @@
  *   still fits the incident's other members; otherwise it leaves and is placed again.
  */
 import type { FlagCode } from '../domain/flags.js';
-import { kindsCompatible } from '../domain/event-kinds.js';
 import { FLAG } from '../domain/flags.js';
 import {
   addObservation,
@@ -22,6 +21,7 @@ import {
   EMPTY_ESTIMATE,
   estimatesAgree,
   fit,
+  fitsAsCopy,
   isTooVague,
   isVague,
   type ClusterRule,
@@ -158,7 +158,7 @@ function placeVague(
   // A copy of one message joins the incident holding most of its copies: the message,
   // not its vague place, says which event it is about (it stays one source with them).
   const copied = [...copies]
-    .filter((c) => kindsCompatible(subject.kinds, c.estimate.kinds))
+    .filter((c) => fitsAsCopy(subject, c.estimate, rule))
     .sort((a, b) => b.copies - a.copies || a.seq - b.seq)[0];
   if (copied) {
     return {

@@ -156,6 +156,19 @@ export function placeOf(e: Estimate): { point: Point; accuracyMeters: number } |
   return { point: fromVector(e.wx, e.wy, e.wz), accuracyMeters: 1 / Math.sqrt(e.weight) };
 }
 
+/**
+ * Whether a copy of a message in the incident may be about its event: its kinds agree,
+ * its time (however vague) fits the duration, and its place — if it has one, however
+ * vague — is within its accuracy. (Copies only of vague reports have nothing to fit.)
+ */
+export function fitsAsCopy(o: Observation, e: Estimate, rule: ClusterRule): boolean {
+  if (!o.window || !kindsCompatible(o.kinds, e.kinds)) return false;
+  const place = placeOf(e);
+  // An incident of vague copies only has no estimate to contradict the copy.
+  if (!place) return true;
+  return fit({ ...o, point: o.point ?? place.point }, e, rule) !== null;
+}
+
 /** How a report fits an incident: null when it cannot be one event with it, else a score (lower fits better). */
 export function fit(o: Observation, e: Estimate, rule: ClusterRule): number | null {
   if (!o.point || !o.window) return null;
