@@ -49,6 +49,7 @@ import { workerScript } from './platform/worker-pool.js';
 import { buildApp } from './server/app.js';
 import { createCases, type Cases } from './cases/cases.service.js';
 import { createIncidents, type Incidents } from './incidents/incidents.service.js';
+import { refreshIncident } from './incidents/refresh.js';
 import type { WorkerStatus } from './server/metrics.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.js';
 import { createAsyncStore } from './store/sqlite/async-store.js';
@@ -275,9 +276,10 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     onEvent: () => live.poke(),
   });
 
+  const incidentRules = incidentRulesOf(incidentConfigFrom(config));
   const incidents = createIncidents({
     store: asyncStore,
-    rules: incidentRulesOf(incidentConfigFrom(config)),
+    rules: incidentRules,
     audit,
     clock,
     newId,
@@ -332,6 +334,18 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       // Zeroed pages reach the main file, and the WAL holding the old ones is emptied.
       store.flushDeleted();
       auditLog.anchor();
+      // The incidents that lost members: their estimate, sources and confidence, rebuilt.
+      const now = clock();
+      for (const id of result.incidentsChanged) {
+        asyncStore
+          .transaction((tx) => refreshIncident(tx, id, now, incidentRules))
+          .catch((err: unknown) =>
+            logger.error(
+              { code: (err as { code?: string }).code ?? 'refresh_failed' },
+              'incident refresh after purge failed',
+            ),
+          );
+      }
       return result;
     },
     observeStages(observer) {

@@ -15,6 +15,8 @@ export interface PurgeResult {
   reports: number;
   incidentsRemoved: number;
   tokens: number;
+  /** Incidents that lost members and kept some: the caller rebuilds their estimate and confidence. */
+  incidentsChanged: string[];
 }
 
 const BATCH = 500;
@@ -27,7 +29,7 @@ export function purgeExpired(deps: {
   actor: string;
 }): PurgeResult {
   const { store } = deps;
-  const result: PurgeResult = { reports: 0, incidentsRemoved: 0, tokens: 0 };
+  const result: PurgeResult = { reports: 0, incidentsRemoved: 0, tokens: 0, incidentsChanged: [] };
   for (const [status, before] of retentionCutoffs(deps.now, deps.settings)) {
     for (;;) {
       const ids = store.reports.expired(status, before, BATCH);
@@ -43,6 +45,7 @@ export function purgeExpired(deps: {
           const totals = totalsOf(store.incidents.members(incidentId));
           if (totals) {
             store.incidents.update(incidentId, totals, deps.now);
+            result.incidentsChanged.push(incidentId);
           } else {
             store.incidents.remove(incidentId);
             result.incidentsRemoved += 1;

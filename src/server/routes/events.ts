@@ -72,6 +72,8 @@ export function eventRoutes(
     const incident = deps.store.incidents.get(payload.incident.id);
     if (!incident) return { ...payload, incident: null };
     const shown = scopedIncident(deps.store, incident, scope).incident;
+    // A viewer who sees every member sees the event as written (confidence and all).
+    if (shown.reportCount === incident.reportCount) return event.payload;
     return {
       ...payload,
       incident: {

@@ -223,6 +223,11 @@ export function createIncidentRepository(db: Db): IncidentRepository {
       }));
     },
     remove(id) {
+      const seq = seqOf.get(id) as number | undefined;
+      if (seq !== undefined) {
+        core.remove(seq);
+        vague.remove(seq);
+      }
       remove.run(id);
     },
     candidates(index, boxes, limit) {
