@@ -89,6 +89,7 @@ export function reportContract(open: OpenStore) {
       expect(got).toStrictEqual({
         ...stored,
         seq: got?.seq,
+        version: 1,
         stage: 'received',
         status: 'new',
         statusChangedAt: T0 + 5,
