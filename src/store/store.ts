@@ -121,8 +121,9 @@ export interface ReportRepository {
    * goes whole into its versions; the text, claims, category and what intake read
    * from the text are replaced; new attachments are added and the search tokens
    * extended (old words still find it); what the stages made of the old content
-   * (normalized time and place, assessment, geocoding, flags, findings, its point in
-   * the spatial index) is cleared, for the pipeline to make again. Its id, receipt,
+   * (normalized time and place, assessment, geocoding, findings, flags but the
+   * caller's `abuse.*`, its point in the spatial index) is cleared, for the pipeline
+   * to make again. Its id, receipt,
    * caller, arrival, incident, status, queue, office and messages stay. Returns the
    * new version; refuses when the report is not at `change.from` (another resend
    * came first) or does not exist.

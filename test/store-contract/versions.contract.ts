@@ -157,7 +157,8 @@ export function versionContract(open: OpenStore) {
         assessment: null,
         geocoded: null,
         geocodeState: null,
-        flags: [],
+        // The content's flags go; the caller's stay (a new version is no new call).
+        flags: ['abuse.repeat_dialer'],
       });
       expect(await s.findings.forReport('r_1')).toEqual([]);
       // Out of the spatial index until correlation places it again.

@@ -4,7 +4,7 @@
  * this layer never sees a plaintext narrative.
  */
 import { AppError } from '../../domain/errors.js';
-import type { FlagCode, FlagFamily } from '../../domain/flags.js';
+import { FLAG_FAMILIES, type FlagCode, type FlagFamily } from '../../domain/flags.js';
 import type {
   CaseStatus,
   Channel,
@@ -75,6 +75,9 @@ const REPORT_COLUMNS = `seq, id, external_id, channel, category, received_at, cl
   status, status_changed_at, queue, office_id, observed_time, observed_place, flags, incident_id,
   assessment, geocoded, geocode_state, submitted_by, sender, content_hash, version`;
 
+/** Flags about a report's content (every family but the caller's `abuse`): a new version clears them. */
+const CONTENT_FLAG_FAMILIES = FLAG_FAMILIES.filter((family) => family !== 'abuse');
+
 /** The flag families a writer owns: it replaces its own flags and leaves the others alone. */
 const familyOf = (flag: string) => {
   const dot = flag.indexOf('.');
@@ -114,7 +117,7 @@ export function createReportRepository(db: Db): ReportRepository {
     event_kinds = NULL, text_sketch = NULL,
     stage = 'received', observed_time = NULL, observed_place = NULL, event_from = NULL,
     event_to = NULL, lat = NULL, lon = NULL, assessment = NULL, completeness = NULL,
-    geocoded = NULL, geocode_state = NULL, flags = '[]'
+    geocoded = NULL, geocode_state = NULL
     WHERE id = @id RETURNING version`);
   const versionsOf = db.prepare(`SELECT report_id AS reportId, version,
     narrative_sealed AS narrative, subjects_sealed AS subjects, claims, category,
@@ -335,6 +338,8 @@ export function createReportRepository(db: Db): ReportRepository {
           textFacts: JSON.stringify(next.textFacts),
           contentHash: next.contentHash,
         }) as { version: number };
+        // The caller's flags stay (a new version is no new call); the others were the content's.
+        replaceFlags(next.id, CONTENT_FLAG_FAMILIES, []);
         for (const stmt of clearStageRows) stmt.run(next.id);
         removePoint.run(next.id);
         const stored = (tokensOf.get(next.id) as Buffer | null | undefined) ?? Buffer.alloc(0);
