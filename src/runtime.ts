@@ -3,7 +3,7 @@
  * trail, pipeline, intake, live events, HTTP app). `serve`, `import`, the other
  * commands and the tests build it here, so they all run the same wiring.
  */
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { createAdmin, type Admin } from './admin/admin.service.js';
@@ -98,6 +98,17 @@ export interface Runtime {
 export interface RuntimePipeline extends PipelineControl {
   /** Queues a newly stored report, inside the caller's (synchronous) transaction. */
   enqueue(reportId: string, now: number): void;
+  /** Queues a report with a new version from the first stage again, as a new pass (likewise). */
+  requeue(reportId: string, now: number): void;
+}
+
+/**
+ * The keyed hash of a report's content by which a resend is recognised
+ * (intake/new-report.ts `contentHashOf`): under the receipt subkey, like the request
+ * hashes of idempotency records, kept apart from them by its label.
+ */
+export function contentHash(key: Buffer, content: string): string {
+  return createHmac('sha256', key).update('content\u0000').update(content).digest('hex');
 }
 
 export interface RuntimeOptions {
@@ -222,11 +233,13 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
         minIntervalMs: geocoder.minIntervalMs,
       })
     : null;
+  const contentKey = keyring.subkey('receipt');
   const protection: Protection = {
     pseudonymsOf: (e164) => keyring.pseudonymsOf(e164),
     vault,
     searchTokens: (text) => search.tokens(text),
     textSketchKey: keyring.subkey('text-sketch'),
+    contentHash: (content) => contentHash(contentKey, content),
   };
   const intake = createIntakeService({
     store: asyncStore,
@@ -237,6 +250,11 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     // The report's first job, through the job-queue port, in the transaction that stores it.
     enqueue: (tx, reportId, now) =>
       outbox.enqueue(tx, { reportId, stage: FIRST_STAGE, pass: 1 }, now),
+    // A new version goes through every stage again, as the report's next pass.
+    requeue: async (tx, reportId, now) => {
+      await outbox.restart(tx, reportId, FIRST_STAGE, now);
+    },
+    audit,
     onStored: () => pipeline.noteIntake(),
     // The caller gets the score and the questions to ask at once; the pipeline stores them.
     assess: (report) => {
@@ -499,6 +517,9 @@ function createRuntimePipeline(
     ...control,
     enqueue(reportId, now) {
       deps.store.jobs.enqueue(reportId, FIRST_STAGE, now);
+    },
+    requeue(reportId, now) {
+      deps.store.jobs.restart(reportId, FIRST_STAGE, now);
     },
   };
 }

@@ -121,12 +121,13 @@ describe('tipwire import in batches', () => {
     },
   );
 
-  it('imports a line again when only its content changed (same externalId, new text)', () => {
+  it('stores a line whose content changed (same externalId, new text) as a new version, not a report', () => {
     const file = writeJsonl('v1.jsonl', [line(1)]);
     expect(runCli(['import', file, '--db', db, '--no-wait']).status).toBe(0);
     const changed = writeJsonl('v2.jsonl', [{ ...line(1), narrative: 'Corrected account.' }]);
     const r = runCli(['import', changed, '--db', db, '--no-wait']);
-    expect(r.stdout).toMatch(/imported 1 report\(s\) .*0 already imported/);
+    expect(r.stdout).toMatch(/imported 0 report\(s\) .*0 already imported, 1 updated/);
+    expect(counts()).toMatchObject({ reports: 1, jobs: 1, lineKeys: 2 });
   });
 });
 

@@ -59,6 +59,8 @@ store.transaction(() => {
       callerPseudonym: pseudonym(caller),
       callerLink: caller % 5 === 0 ? pseudonym(caller + N) : null,
       submittedBy: null,
+      sender: null,
+      contentHash: null,
       sealed: { dataKey: Buffer.alloc(60, 1), narrative: Buffer.alloc(200, 2), subjects: null },
       textFacts: { narrativeWords: 30, who: null },
       eventKinds: [],

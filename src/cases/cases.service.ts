@@ -8,7 +8,7 @@ import { recategorizedKinds } from '../correlate/event-kind.js';
 import { AppError } from '../domain/errors.js';
 import type { IdKind } from '../domain/ids.js';
 import type { CaseStatus, Report } from '../domain/report.js';
-import { reportView, type MessageView, type OpenedText } from '../export/views.js';
+import { reportView, versionView, type MessageView, type OpenedText } from '../export/views.js';
 import type { Vault } from '../protect/vault.js';
 import type { SearchTokenizer } from '../protect/search-tokenizer.js';
 import { reportProcessedEvent } from '../notify/report-events.js';
@@ -146,6 +146,26 @@ export function createCases(deps: CaseDeps) {
         const ids = reports.map((r) => r.id);
         await store.transaction(async () => splitListEntry(entry, 'reportIds', ids).forEach(audit));
       }
+      return views;
+    },
+    /** The versions later resends replaced, oldest first, with their text; the look is on record. */
+    async versions(principal: Principal, report: Report) {
+      const versions = await store.reports.versions(report.id);
+      const { dataKey } = report.sealed;
+      const views = versions.map((v) => {
+        const sealed = { dataKey, ...v.sealed };
+        return versionView(v, {
+          narrative: vault.openNarrative({ id: report.id, sealed }),
+          subjects: vault.openSubjects({ id: report.id, sealed }),
+        });
+      });
+      await record({
+        actor: principal.id,
+        action: 'report.versions_read',
+        target: `report:${report.id}`,
+        reason: 'opened the earlier versions of the report',
+        details: { versions: versions.map((v) => v.version) },
+      });
       return views;
     },
     /** An attachment's bytes and facts. */

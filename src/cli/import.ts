@@ -3,24 +3,38 @@
  * are reported with their number and field and skipped; good lines are stored in
  * batches (one transaction each), then the pipeline runs over them before the command
  * exits (`--no-wait`: leave them queued for `tipwire serve`). Progress goes to stderr,
- * the summary to stdout. `--dry-run` checks every line and opens no database.
- * Re-running an interrupted import is safe (see intake/jsonl-import.ts).
+ * the summary to stdout. A line whose externalId an import stored before is a new
+ * version of that report (see intake/jsonl-import.ts). `--dry-run` checks every line,
+ * writes nothing and opens the database, if there is one, read-only (to count what
+ * would be new, updated or already imported). Re-running an interrupted import is safe.
  */
 import type { Command } from 'commander';
-import { createReadStream, statSync, type ReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, statSync, type ReadStream } from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
 import type { Config } from '../config.js';
 import type { FieldIssue } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import {
+  createImportLookup,
   createImportSink,
+  IMPORT_PRINCIPAL,
   importLines,
   type ImportDeps,
+  type ImportLookup,
   type ImportTotals,
 } from '../intake/jsonl-import.js';
-import { checkReportInput, toNewReport } from '../intake/new-report.js';
+import {
+  checkReportInput,
+  contentHashOf,
+  toNewReport,
+  versionTargetOf,
+} from '../intake/new-report.js';
 import { createReportSchema } from '../intake/report-schema.js';
-import { createLogger, createRuntime, type Runtime } from '../runtime.js';
+import { createKeyring, MASTER_KEY_FILE } from '../protect/keyring.js';
+import { openReadOnlyStore, type ReadOnlyStore } from '../store/sqlite/sqlite-store.js';
+import { contentHash, createLogger, createRuntime, type Runtime } from '../runtime.js';
 import { createProgress, type ProgressOptions } from './progress.js';
 import { configFrom, DB_OPTION, ExitError } from './shared.js';
 
@@ -36,7 +50,10 @@ export function importCommand(program: Command) {
     .description('import reports from a JSONL file (one Report JSON per line) and process them')
     .argument('<file>', 'JSONL file, or - for standard input')
     .option(...DB_OPTION)
-    .option('--dry-run', 'check every line and report the bad ones; store nothing')
+    .option(
+      '--dry-run',
+      'check every line, report the bad ones and count what would be new or updated; store nothing',
+    )
     .option('--no-wait', 'store the reports and return; `tipwire serve` runs the pipeline later')
     .action(async (file: string, opts: ImportOptions) => {
       const config = configFrom({ dbPath: opts.db });
@@ -73,28 +90,38 @@ export function importCommand(program: Command) {
         const lines = readline.createInterface({ input, crlfDelay: Infinity });
         return {
           lines,
-          onBatch: (t: Readonly<ImportTotals>) => progress.update(t.lines, fraction()),
-          finish: (t: ImportTotals) => progress.done(t.lines, size ? 1 : null),
+          onBatch: (t: Readonly<ImportTotals>) =>
+            progress.update(t.lines, fraction(), updatedNote(t)),
+          finish: (t: ImportTotals) => progress.done(t.lines, size ? 1 : null, updatedNote(t)),
         };
       };
       const schema = createReportSchema(config.intake);
 
       if (opts.dryRun) {
-        const { lines, onBatch, finish } = read();
-        const totals = await importLines(lines, {
-          ...lineChecks(config, schema),
-          prepare: () => Promise.reject(new Error('a dry run prepares nothing')),
-          sink: null,
-          batchSize: config.bulkImport.batchSize,
-          onLineFailed,
-          onBatch,
-        });
-        finish(totals);
-        console.log(
-          `dry run of ${where}: ${totals.imported} line(s) valid, ${totals.failed} failed; nothing was stored`,
-        );
-        if (totals.failed > 0) throw new ExitError(`${totals.failed} line(s) are not valid`, 1);
-        return;
+        const stored = dryRunLookup(config);
+        try {
+          const { lines, onBatch, finish } = read();
+          const totals = await importLines(lines, {
+            ...lineChecks(config, schema),
+            prepare: () => Promise.reject(new Error('a dry run prepares nothing')),
+            lookup: stored.lookup,
+            sink: null,
+            batchSize: config.bulkImport.batchSize,
+            onLineFailed,
+            onBatch,
+          });
+          finish(totals);
+          const valid = totals.imported + totals.updated + totals.duplicates;
+          console.log(
+            `dry run of ${where}: ${valid} line(s) valid, ${totals.failed} failed; nothing was stored; ` +
+              `${totals.imported} would be new, ${totals.updated} updated, ${totals.duplicates} already imported` +
+              (stored.against ? ` (compared with ${stored.against})` : ''),
+          );
+          if (totals.failed > 0) throw new ExitError(`${totals.failed} line(s) are not valid`, 1);
+          return;
+        } finally {
+          stored.close();
+        }
       }
 
       // Pipeline warnings go to stderr; stdout carries the summary only.
@@ -117,19 +144,27 @@ export function importCommand(program: Command) {
         const { lines, onBatch, finish } = read();
         const totals = await importLines(lines, {
           ...lineChecks(config, schema),
-          prepare: (line) =>
+          prepare: (line, earlier) =>
             toNewReport(line, {
               now: runtime.clock(),
               newId,
               protection: runtime.protection,
               defaultPhoneRegion: config.intake.defaultPhoneRegion,
               mayStateReceivedAt: true,
+              sender: IMPORT_PRINCIPAL,
+              versionOf: earlier ? versionTargetOf(earlier, runtime.vault) : undefined,
             }),
+          lookup: createImportLookup({
+            store,
+            lineKeyKey: runtime.keyring.subkey('receipt'),
+            protection: runtime.protection,
+          }),
           sink: createImportSink({
             store,
             enqueue: runtime.pipeline.enqueue,
+            requeue: runtime.pipeline.requeue,
+            audit: runtime.audit,
             clock: runtime.clock,
-            lineKeyKey: runtime.keyring.subkey('receipt'),
           }),
           batchSize: config.bulkImport.batchSize,
           onLineFailed,
@@ -137,7 +172,7 @@ export function importCommand(program: Command) {
         });
         finish(totals);
         console.log(
-          `imported ${totals.imported} report(s) from ${where}: ${totals.failed} line(s) failed, ${totals.duplicates} already imported; took ${secondsSince(importStarted)} s`,
+          `imported ${totals.imported} report(s) from ${where}: ${totals.failed} line(s) failed, ${totals.duplicates} already imported, ${totals.updated} updated (new version); took ${secondsSince(importStarted)} s`,
         );
         if (opts.wait) {
           const pipelineStarted = performance.now();
@@ -163,6 +198,64 @@ export function importCommand(program: Command) {
 }
 
 const secondsSince = (startedMs: number) => ((performance.now() - startedMs) / 1000).toFixed(1);
+
+/** What the progress line adds: the new versions so far, once there are any. */
+const updatedNote = (t: Readonly<ImportTotals>) =>
+  t.updated > 0 ? `${t.updated.toLocaleString('en-US')} updated` : null;
+
+/**
+ * What a dry run compares lines with: the database, opened read-only, when it and its
+ * keys exist (the line keys and content hashes are keyed); otherwise the file alone
+ * (its own repeated externalIds), hashed in memory only.
+ */
+function dryRunLookup(config: Config): {
+  lookup: ImportLookup;
+  against: string | null;
+  close(): void;
+} {
+  const { keys } = config;
+  const keysExist =
+    keys.masterKey !== undefined || existsSync(path.join(keys.dir, MASTER_KEY_FILE));
+  let store: ReadOnlyStore | null = null;
+  try {
+    store = keysExist ? openReadOnlyStore(config.store.dbPath) : null;
+  } catch {
+    console.error(
+      `${config.store.dbPath}: cannot be read as this version's database (older schema?); the dry run compares the file's lines only`,
+    );
+  }
+  if (!store) {
+    const hash = (content: string) => createHash('sha256').update(content).digest('hex');
+    return {
+      lookup: {
+        lineKey: () => null,
+        imported: () => false,
+        stored: () => null,
+        contentHash: (input) => contentHashOf(input, { contentHash: hash }),
+      },
+      against: null,
+      close() {},
+    };
+  }
+  // Reads the keys only: they exist (checked above), so nothing is created.
+  const keyring = createKeyring({
+    dir: keys.dir,
+    masterKeyHex: keys.masterKey,
+    pseudonymEpochDays: config.keys.pseudonymEpochDays,
+    clock: Date.now,
+  });
+  const key = keyring.subkey('receipt');
+  const opened = store;
+  return {
+    lookup: createImportLookup({
+      store: opened,
+      lineKeyKey: key,
+      protection: { contentHash: (content) => contentHash(key, content) },
+    }),
+    against: config.store.dbPath,
+    close: () => opened.close(),
+  };
+}
 
 /** The schema and the checks beyond it, shared by the dry run and the real one. */
 function lineChecks(

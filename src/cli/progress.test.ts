@@ -39,6 +39,15 @@ describe('formatProgress', () => {
     expect(formatProgress({ ...base, done: 9, fraction: 1 }, false)).toMatch(/100% .* 4s elapsed$/);
   });
 
+  it('ends with its note when there is one (an import’s new versions)', () => {
+    expect(
+      formatProgress({ ...base, done: 12_000, fraction: 0.25, note: '3 updated' }, false),
+    ).toBe('import 25% 12,000 lines 3,000 lines/s ETA 12s, 3 updated');
+    expect(formatProgress({ ...base, done: 12_000, fraction: 0.25, note: null }, false)).toBe(
+      'import 25% 12,000 lines 3,000 lines/s ETA 12s',
+    );
+  });
+
   it('clamps a share past the end (bytes read ahead of the lines parsed)', () => {
     expect(formatProgress({ ...base, done: 1, fraction: 1.2 }, true)).toContain(
       `[${'#'.repeat(24)}] 100%`,

@@ -15,6 +15,8 @@ export interface ProgressState {
   /** How far along, 0..1, when the total is known (bytes of a file, jobs queued). */
   fraction: number | null;
   elapsedMs: number;
+  /** A count worth a mention at the end of the line (`3 updated`), if any. */
+  note?: string | null;
 }
 
 const BAR_WIDTH = 24;
@@ -32,7 +34,8 @@ export function formatDuration(seconds: number): string {
 
 /**
  * One line: `import [#####-----] 41% 12,345 lines 4,100 lines/s ETA 5s`. The bar and
- * the ETA only when the fraction is known; the ETA once something was done.
+ * the ETA only when the fraction is known; the ETA once something was done; the note
+ * (`, 3 updated`) last.
  */
 export function formatProgress(p: ProgressState, bar: boolean): string {
   const seconds = p.elapsedMs / 1000;
@@ -50,7 +53,7 @@ export function formatProgress(p: ProgressState, bar: boolean): string {
   } else {
     parts.push(`${formatDuration(seconds)} elapsed`);
   }
-  return parts.join(' ');
+  return p.note ? `${parts.join(' ')}, ${p.note}` : parts.join(' ');
 }
 
 export interface ProgressOptions {
@@ -74,23 +77,24 @@ export function createProgress(label: string, unit: string, options: ProgressOpt
   /** Items done at the last line written; null before the first. */
   let shown: number | null = null;
 
-  const line = (done: number, fraction: number | null) =>
-    formatProgress({ label, unit, done, fraction, elapsedMs: now() - started }, tty);
+  const line = (done: number, fraction: number | null, note?: string | null) =>
+    formatProgress({ label, unit, done, fraction, elapsedMs: now() - started, note }, tty);
 
   return {
-    update(done: number, fraction: number | null) {
+    update(done: number, fraction: number | null, note?: string | null) {
       const at = now();
       if (at - lastAt < interval) return;
       lastAt = at;
+      const text = line(done, fraction, note);
       // \r and clear-to-end: a shorter line leaves nothing of the longer one behind.
-      out.write(tty ? `\r${line(done, fraction)}\x1b[K` : `${line(done, fraction)}\n`);
+      out.write(tty ? `\r${text}\x1b[K` : `${text}\n`);
       shown = done;
     },
-    done(done: number, fraction: number | null) {
+    done(done: number, fraction: number | null, note?: string | null) {
       // A terminal keeps the final bar; a log gets a last line if it had others before
       // and the last of them is not already this one.
-      if (tty) out.write(`\r${line(done, fraction)}\x1b[K\n`);
-      else if (shown !== null && shown !== done) out.write(`${line(done, fraction)}\n`);
+      if (tty) out.write(`\r${line(done, fraction, note)}\x1b[K\n`);
+      else if (shown !== null && shown !== done) out.write(`${line(done, fraction, note)}\n`);
     },
   };
 }

@@ -115,6 +115,16 @@ export interface NewReport {
   callerLink: string | null;
   /** Who sent it on the caller's behalf (`token:<id>`, `user:<name>`); null for the public. */
   submittedBy: string | null;
+  /**
+   * Who may send a new version of it by its externalId: `import`, `token:<id>` or
+   * `user:<name>`; null for the public (anyone could claim an externalId) and without one.
+   */
+  sender: string | null;
+  /**
+   * A keyed hash of its content (intake/new-report.ts `contentHashOf`), by which an
+   * identical resend is recognised; null for reports stored before versions.
+   */
+  contentHash: string | null;
   sealed: SealedText;
   textFacts: TextFacts;
   /**
@@ -240,6 +250,8 @@ export interface Normalization {
 export interface Report extends Omit<NewReport, 'attachments' | 'searchTokens'> {
   /** Order of arrival in the store; with `receivedAt`, a list's cursor. */
   seq: number;
+  /** 1 as first stored; +1 for each resend that changed it (earlier ones: ReportVersion). */
+  version: number;
   stage: ReportStage;
   status: CaseStatus;
   statusChangedAt: number;

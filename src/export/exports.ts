@@ -33,6 +33,7 @@ const REPORT_COLUMNS: { header: string; value: (r: ReportLine) => CsvValue }[] =
   { header: 'category', value: (r) => r.category },
   { header: 'receivedAt', value: (r) => r.receivedAt },
   { header: 'status', value: (r) => r.status },
+  { header: 'version', value: (r) => r.version },
   { header: 'observedFrom', value: (r) => r.time?.observedFrom },
   { header: 'observedTo', value: (r) => r.time?.observedTo },
   { header: 'observedLocal', value: (r) => r.time?.observedLocal },

@@ -1,7 +1,7 @@
 /** The JSON shapes of reports and incidents outside tipwire: API answers and exports. */
 import type { Incident } from '../domain/incident.js';
 import type { AttachmentMeta, Report } from '../domain/report.js';
-import type { StoredFinding } from '../store/store.js';
+import type { ReportVersion, StoredFinding } from '../store/store.js';
 import { hasHiddenCharacters, visibleLabel } from './visible-text.js';
 
 const iso = (ms: number | null | undefined): string | null =>
@@ -62,6 +62,7 @@ export function reportMetadataView(report: Report) {
   return {
     id: report.id,
     externalId: report.externalId,
+    version: report.version,
     channel: report.channel,
     category: report.category,
     receivedAt: new Date(report.receivedAt).toISOString(),
@@ -129,6 +130,22 @@ export function reportView(
     })),
     messages: opened.messages,
     findings: findingsView(findings),
+  };
+}
+
+/** An earlier version of a report, with its text, for those allowed to read the report. */
+export function versionView(
+  version: ReportVersion,
+  opened: { narrative: string; subjects: string | null },
+) {
+  return {
+    version: version.version,
+    replacedAt: new Date(version.replacedAt).toISOString(),
+    replacedBy: version.replacedBy,
+    narrative: opened.narrative,
+    subjects: opened.subjects,
+    claims: version.claims,
+    category: version.category,
   };
 }
 

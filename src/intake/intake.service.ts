@@ -2,20 +2,34 @@
  * Accepting a report: idempotency, validation, protection of the caller's number,
  * and a durable write shared with concurrent requests (group commit). The answer
  * is given only once the report and its first pipeline job are on disk.
+ *
+ * A sender who is not the public (a token, a login) names its reports by externalId:
+ * sending one again is a new version of that report (200, same id, `version`), an
+ * identical resend changes nothing, and the public's externalIds are never trusted
+ * (anyone could claim another's: their resend is a new report).
  */
 import { createHmac } from 'node:crypto';
 import { AppError, rateLimited, validationError } from '../domain/errors.js';
 import type { IdKind } from '../domain/ids.js';
-import type { NewReport, Normalization } from '../domain/report.js';
+import type { NewReport, Normalization, Report } from '../domain/report.js';
+import type { AuditAppend } from '../audit/audit-log.js';
 import { createGroupCommitter } from '../store/group-commit.js';
 import type { AsyncStore, StoreTx } from '../store/port.js';
 import type { RateLimiter } from '../protect/rate-limit.js';
 import { issueReceipt, type IssuedReceipt } from '../protect/receipt.js';
-import { toNewReport, type Protection } from './new-report.js';
-import { createReportSchema, fieldIssues } from './report-schema.js';
+import { canonicalJson } from './canonical-json.js';
+import {
+  checkReportInput,
+  contentHashOf,
+  toNewReport,
+  versionTargetOf,
+  type Protection,
+  type VersionTarget,
+} from './new-report.js';
+import { createReportSchema, fieldIssues, type ReportInput } from './report-schema.js';
 
 /** The slice of the store intake works on. */
-export type IntakeStore = Pick<AsyncStore, 'receipts' | 'idempotency' | 'transaction'>;
+export type IntakeStore = Pick<AsyncStore, 'reports' | 'receipts' | 'idempotency' | 'transaction'>;
 
 export interface IntakeDeps {
   store: IntakeStore;
@@ -26,6 +40,10 @@ export interface IntakeDeps {
   idempotencyKey: Buffer;
   /** Queues the report's first pipeline job, in the transaction that stores it. */
   enqueue: (tx: StoreTx, reportId: string, now: number) => Promise<void>;
+  /** Sends a report with a new version through the pipeline again, in the same transaction. */
+  requeue: (tx: StoreTx, reportId: string, now: number) => Promise<void>;
+  /** Appends to the audit trail inside the open transaction (each new version is recorded). */
+  audit: AuditAppend;
   /** Called after reports were committed (wakes the pipeline). */
   onStored: () => void;
   /** Completeness and the next questions to ask, for the answer (the pipeline stores its own). */
@@ -78,34 +96,12 @@ interface PendingWrite {
 /** Tries of a receipt whose lookup id is already taken (40 random bits: rare). */
 const RECEIPT_TRIES = 8;
 
-/**
- * Deepest value canonicalJson walks: the largest TIPWIRE_JSON_MAX_DEPTH allows. HTTP
- * bodies are refused deeper than that setting before they get here; this keeps any
- * other caller from overflowing the stack.
- */
-const CANONICAL_MAX_DEPTH = 1000;
-
-/** JSON with object keys sorted, so that equal bodies hash equal whatever their key order. */
-export function canonicalJson(value: unknown, depth = 0): string {
-  if (depth > CANONICAL_MAX_DEPTH) {
-    throw validationError([
-      { path: 'body', message: `nests deeper than ${CANONICAL_MAX_DEPTH} levels` },
-    ]);
-  }
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v, depth + 1)).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v, depth + 1)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 export function createIntakeService(deps: IntakeDeps) {
   const { store, settings } = deps;
   const schema = createReportSchema(settings);
   const inFlight = new Set<string>();
+  /** Per sender and externalId, the last accept in progress: a resend waits for the one before. */
+  const senderTails = new Map<string, Promise<unknown>>();
   const ttlMs = settings.idempotencyTtlHours * 3_600_000;
   const keyed = (...parts: string[]) =>
     createHmac('sha256', deps.idempotencyKey).update(parts.join('\u0000')).digest();
@@ -209,11 +205,14 @@ export function createIntakeService(deps: IntakeDeps) {
             'this Idempotency-Key was already used with a different body',
           );
         }
-        const { id, ...assessment } = JSON.parse(earlier.response) as { id: string };
+        const { id, ...rest } = JSON.parse(earlier.response) as { id: string };
         return {
           status: earlier.status,
-          // The first answer's fields, in its order: id, receipt, then the assessment.
-          body: { id, receipt: await replayedReceipt(idempotency, id), ...assessment },
+          // The first answer's fields, in its order: id, receipt (of a new report), the rest.
+          body:
+            earlier.status === 201
+              ? { id, receipt: await replayedReceipt(idempotency, id), ...rest }
+              : { id, ...rest },
           replayed: true,
         };
       }
@@ -223,18 +222,104 @@ export function createIntakeService(deps: IntakeDeps) {
     if (!parsed.success) throw validationError(fieldIssues(parsed.error, body));
     // From here on the raw number is only in parsed.data, which toNewReport clears at once.
     if (body && typeof body === 'object') delete (body as { caller?: unknown }).caller;
-    const report = await toNewReport(parsed.data, {
-      now,
+    const sender = principal === ANONYMOUS_PRINCIPAL ? null : principal;
+    const externalId = parsed.data.externalId;
+    const request: Accepting = { input: parsed.data, options, idempotency, now, sender };
+    if (sender === null || externalId === undefined) return acceptNew(request);
+    // One at a time per sender and externalId: a resend must find the report the one
+    // before it stores (and two first sends must not both store one).
+    return oneAfterAnother(`${sender}\u0000${externalId}`, async () => {
+      const current = await store.reports.findBySender(sender, externalId);
+      return current ? acceptVersion(request, current, sender) : acceptNew(request);
+    });
+  }
+
+  function oneAfterAnother<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const run = (senderTails.get(key) ?? Promise.resolve()).then(fn, fn);
+    const tail = run.catch(() => undefined);
+    senderTails.set(key, tail);
+    void tail.then(() => {
+      if (senderTails.get(key) === tail) senderTails.delete(key);
+    });
+    return run;
+  }
+
+  function toReport(request: Accepting, versionOf?: VersionTarget) {
+    return toNewReport(request.input, {
+      now: request.now,
       newId: deps.newId,
       protection: deps.protection,
       defaultPhoneRegion: settings.defaultPhoneRegion,
-      mayStateReceivedAt: options.mayStateReceivedAt,
-      submittedBy: principal === ANONYMOUS_PRINCIPAL ? null : principal,
+      mayStateReceivedAt: request.options.mayStateReceivedAt,
+      submittedBy: request.sender,
+      sender: request.sender,
+      versionOf,
     });
+  }
+
+  function limitCaller(report: NewReport) {
     if (report.callerPseudonym && deps.callerLimiter) {
       const take = deps.callerLimiter.take(report.callerPseudonym);
       if (!take.ok) throw rateLimited('reports from this caller', take.retryAfterSeconds);
     }
+  }
+
+  /**
+   * A sender's resend of a stored report: nothing when its content is the same (a
+   * replay), else its next version, committed with the pipeline's new pass and an
+   * audit record (ids and the version, never the text).
+   */
+  async function acceptVersion(
+    request: Accepting,
+    current: Report,
+    sender: string,
+  ): Promise<IntakeResult> {
+    const { input, idempotency, now } = request;
+    if (contentHashOf(input, deps.protection) === current.contentHash) {
+      // Refused like any other send (a caller's number that is not one, receivedAt).
+      checkReportInput(input, {
+        mayStateReceivedAt: request.options.mayStateReceivedAt,
+        defaultPhoneRegion: settings.defaultPhoneRegion,
+      });
+      delete (input as { caller?: unknown }).caller;
+      return { status: 200, body: { id: current.id, version: current.version }, replayed: true };
+    }
+    const next = await toReport(request, versionTargetOf(current, deps.protection.vault));
+    limitCaller(next);
+    const assessment = deps.assess?.(next);
+    const version = await store.transaction(async (tx) => {
+      const stored = await tx.reports.replaceContent(next, {
+        from: current.version,
+        at: now,
+        by: sender,
+      });
+      await deps.requeue(tx, current.id, now);
+      if (idempotency) {
+        const { principal, key, requestHash } = idempotency;
+        await tx.idempotency.put(principal, key, {
+          requestHash,
+          status: 200,
+          response: JSON.stringify({ id: current.id, version: stored, ...assessment }),
+          createdAt: now,
+        });
+      }
+      deps.audit({
+        actor: sender,
+        action: 'report.updated',
+        target: `report:${current.id}`,
+        reason: 'the sender sent a new version of the report',
+        details: { version: stored, sender },
+      });
+      return stored;
+    });
+    deps.onStored();
+    return { status: 200, body: { id: current.id, version, ...assessment }, replayed: false };
+  }
+
+  async function acceptNew(request: Accepting): Promise<IntakeResult> {
+    const { idempotency, now } = request;
+    const report = await toReport(request);
+    limitCaller(report);
     const receipt = await freshReceipt(idempotency);
     const assessment = deps.assess?.(report);
     // The stored answer leaves the receipt out: only its hash may be stored.
@@ -254,6 +339,16 @@ export function createIntakeService(deps: IntakeDeps) {
   }
 
   return { submit, schema };
+}
+
+/** A valid request on its way to the store. */
+interface Accepting {
+  input: ReportInput;
+  options: SubmitOptions;
+  idempotency: Idempotency | null;
+  now: number;
+  /** The principal, unless it is the public. */
+  sender: string | null;
 }
 
 export type IntakeService = ReturnType<typeof createIntakeService>;

@@ -2,18 +2,24 @@
  * A JSONL import: one Report JSON per line → validated, protected reports stored in
  * batches, one transaction each (a SIGKILL leaves whole batches only). Lines are read
  * as a stream, so memory follows the batch, not the file. The store, the keys and the
- * protection are passed in (`sink`, `prepare`); `parseImportLine` is pure.
+ * protection are passed in (`lookup`, `sink`, `prepare`); `parseImportLine` is pure.
  *
- * Re-running an import is safe: a line with an externalId is remembered by a keyed
- * hash of its canonical JSON, and a line equal to one imported before (or earlier in
- * the same batch) is counted as a duplicate and skipped. Lines without an externalId
- * cannot be recognised and are imported again.
+ * An import is a sender (`import`) that names its reports by externalId. A line whose
+ * externalId the import stored before is a new version of that report when its content
+ * differs (counted as updated; a later line of the same file updates an earlier one),
+ * and a duplicate when it is the same. Re-running an import is safe: a line is also
+ * remembered by a keyed hash of its canonical JSON, and a line equal to one imported
+ * before is a duplicate, even if a later version replaced it since (an old file read
+ * again does not undo a correction). Lines without an externalId cannot be recognised
+ * and are imported again.
  */
 import { createHmac } from 'node:crypto';
 import { AppError, type FieldIssue } from '../domain/errors.js';
-import type { NewReport } from '../domain/report.js';
+import type { NewReport, Report } from '../domain/report.js';
 import type { Store } from '../store/store.js';
-import { canonicalJson } from './intake.service.js';
+import type { AuditAppend } from '../audit/audit-log.js';
+import { canonicalJson } from './canonical-json.js';
+import { contentHashOf, type Protection } from './new-report.js';
 import { fieldIssues, type createReportSchema, type ReportInput } from './report-schema.js';
 
 export type ImportLine =
@@ -47,33 +53,50 @@ export function parseImportLine(
 export interface ImportedReport {
   report: NewReport;
   lineKey: string | null;
+  /** For a new version of a stored report, the version it replaces; null for a new report. */
+  replaces: number | null;
 }
 
-/** Where an import stores its reports; absent in a dry run. */
-export interface ImportSink {
+/** What an import reads: its line keys, and the reports it stored under an externalId. */
+export interface ImportLookup {
   /** The keyed hash that recognises a line with an externalId again; null without one. */
   lineKey(input: ReportInput): string | null;
   /** Whether a line with this key was imported before (committed). */
   imported(lineKey: string): boolean;
-  /** Stores the batch, its pipeline jobs and its line keys in one transaction. */
+  /** The report the import stored under this externalId (committed), if any. */
+  stored(externalId: string): Report | null;
+  /** The keyed hash of a line's content, compared with a stored report's (contentHashOf). */
+  contentHash(input: ReportInput): string;
+}
+
+/** Where an import stores its reports; absent in a dry run. */
+export interface ImportSink {
+  /** Stores the batch (new reports and new versions), its pipeline jobs and line keys in one transaction. */
   commit(batch: ImportedReport[]): void;
 }
 
 export interface ImportTotals {
   /** Lines read, blank ones included. */
   lines: number;
-  /** Reports stored (in a dry run: lines that would be). */
+  /** New reports stored (in a dry run: lines that would be). */
   imported: number;
+  /** New versions of reports stored before (in a dry run: lines that would be). */
+  updated: number;
   failed: number;
+  /** Lines equal to one imported before, or to the stored version of their report. */
   duplicates: number;
 }
 
 export interface ImportDeps {
   schema: ReturnType<typeof createReportSchema>;
-  /** Protects a valid line into the report to store (toNewReport); throws validation_failed. */
-  prepare(input: ReportInput): Promise<NewReport>;
+  /**
+   * Protects a valid line into the report to store (toNewReport): a new report, or the
+   * next version of `stored`. Throws validation_failed.
+   */
+  prepare(input: ReportInput, stored: Report | null): Promise<NewReport>;
   /** Only checks what `prepare` would refuse, for a dry run (checkReportInput). */
   check(input: ReportInput): void;
+  lookup: ImportLookup;
   /** null: a dry run, which validates every line and stores nothing. */
   sink: ImportSink | null;
   batchSize: number;
@@ -88,25 +111,50 @@ const issuesOf = (err: unknown): FieldIssue[] => {
   throw err;
 };
 
+/** What becomes of a valid line. */
+type Verdict = { kind: 'duplicate' } | { kind: 'new' } | { kind: 'update'; stored: Report | null };
+
 export async function importLines(
   lines: AsyncIterable<string>,
   deps: ImportDeps,
 ): Promise<ImportTotals> {
-  const { sink } = deps;
-  const totals: ImportTotals = { lines: 0, imported: 0, failed: 0, duplicates: 0 };
+  const { sink, lookup } = deps;
+  const totals: ImportTotals = { lines: 0, imported: 0, updated: 0, failed: 0, duplicates: 0 };
   let batch: ImportedReport[] = [];
-  // Keys of the batch not yet committed; committed ones are found by sink.imported.
-  const inBatch = new Set<string>();
+  // Lines not yet committed (a dry run commits none): their line keys, and the content
+  // hash of each externalId's latest line. Committed ones are found through `lookup`.
+  const pendingKeys = new Set<string>();
+  const pendingContent = new Map<string, string>();
   let sinceReport = 0;
 
   const flush = () => {
-    if (sink && batch.length > 0) sink.commit(batch);
-    totals.imported += sink ? batch.length : 0;
+    if (sink) {
+      if (batch.length > 0) sink.commit(batch);
+      for (const item of batch) {
+        if (item.replaces === null) totals.imported += 1;
+        else totals.updated += 1;
+      }
+      pendingKeys.clear();
+      pendingContent.clear();
+    }
     batch = [];
-    inBatch.clear();
     sinceReport = 0;
     deps.onBatch?.(totals);
   };
+
+  function verdict(input: ReportInput, lineKey: string | null, hash: string | null): Verdict {
+    if (lineKey !== null && (pendingKeys.has(lineKey) || lookup.imported(lineKey))) {
+      return { kind: 'duplicate' };
+    }
+    const { externalId } = input;
+    if (externalId === undefined || hash === null) return { kind: 'new' };
+    // A line updating one of the batch: that one is committed first, and found stored.
+    if (sink && pendingContent.has(externalId)) flush();
+    const stored = lookup.stored(externalId);
+    const current = pendingContent.get(externalId) ?? stored?.contentHash;
+    if (current === hash) return { kind: 'duplicate' };
+    return pendingContent.has(externalId) || stored ? { kind: 'update', stored } : { kind: 'new' };
+  }
 
   for await (const text of lines) {
     const lineNo = (totals.lines += 1);
@@ -117,53 +165,50 @@ export async function importLines(
       deps.onLineFailed(lineNo, line.issues);
       continue;
     }
-    if (!sink) {
-      try {
-        deps.check(line.input);
-        totals.imported += 1;
-      } catch (err) {
-        totals.failed += 1;
-        deps.onLineFailed(lineNo, issuesOf(err));
-      }
-      if ((sinceReport += 1) >= deps.batchSize) flush();
+    const { input } = line;
+    const lineKey = lookup.lineKey(input);
+    const hash = input.externalId === undefined ? null : lookup.contentHash(input);
+    const decided = verdict(input, lineKey, hash);
+    if (decided.kind === 'duplicate') {
+      totals.duplicates += 1;
       continue;
     }
-    const lineKey = sink.lineKey(line.input);
-    if (lineKey !== null) {
-      if (inBatch.has(lineKey) || sink.imported(lineKey)) {
-        totals.duplicates += 1;
-        continue;
-      }
-      inBatch.add(lineKey);
-    }
     try {
-      batch.push({ report: await deps.prepare(line.input), lineKey });
+      if (sink) {
+        const stored = decided.kind === 'update' ? decided.stored : null;
+        const report = await deps.prepare(input, stored);
+        batch.push({ report, lineKey, replaces: stored?.version ?? null });
+      } else {
+        deps.check(input);
+        if (decided.kind === 'new') totals.imported += 1;
+        else totals.updated += 1;
+      }
     } catch (err) {
-      if (lineKey !== null) inBatch.delete(lineKey);
       totals.failed += 1;
       deps.onLineFailed(lineNo, issuesOf(err));
       continue;
     }
-    if (batch.length >= deps.batchSize) flush();
+    if (lineKey !== null) pendingKeys.add(lineKey);
+    if (hash !== null) pendingContent.set(input.externalId!, hash);
+    if (sink ? batch.length >= deps.batchSize : (sinceReport += 1) >= deps.batchSize) flush();
   }
   if (batch.length > 0 || sinceReport > 0) flush();
   return totals;
 }
 
-/** The principal of import lines in the idempotency table. */
+/** The principal of import lines in the idempotency table, and the sender of imported reports. */
 export const IMPORT_PRINCIPAL = 'import';
 
 /**
- * The sink of a real import: reports, their first pipeline job and their line keys
- * in one transaction per batch. `lineKeyKey` keys the line hashes (a line may hold a
- * caller's number, and a plain hash could be tested against guesses).
+ * What an import reads of a store: line keys and the reports it stored. `lineKeyKey`
+ * keys the line hashes (a line may hold a caller's number, and a plain hash could be
+ * tested against guesses); `protection` hashes content the way intake does.
  */
-export function createImportSink(deps: {
-  store: Pick<Store, 'transaction' | 'reports' | 'idempotency'>;
-  enqueue: (reportId: string, now: number) => void;
-  clock: () => number;
+export function createImportLookup(deps: {
+  store: Pick<Store, 'reports' | 'idempotency'>;
   lineKeyKey: Buffer;
-}): ImportSink {
+  protection: Pick<Protection, 'contentHash'>;
+}): ImportLookup {
   const { store } = deps;
   return {
     lineKey: (input) =>
@@ -172,16 +217,52 @@ export function createImportSink(deps: {
         : 'line:' +
           createHmac('sha256', deps.lineKeyKey).update(canonicalJson(input)).digest('hex'),
     imported: (lineKey) => store.idempotency.get(IMPORT_PRINCIPAL, lineKey) !== null,
+    stored: (externalId) => store.reports.findBySender(IMPORT_PRINCIPAL, externalId),
+    contentHash: (input) => contentHashOf(input, deps.protection),
+  };
+}
+
+/**
+ * The sink of a real import: new reports with their first pipeline job, new versions
+ * with their pipeline pass again and an audit record (ids and the version, never the
+ * text), and the line keys, in one transaction per batch.
+ */
+export function createImportSink(deps: {
+  store: Pick<Store, 'transaction' | 'reports' | 'idempotency'>;
+  enqueue: (reportId: string, now: number) => void;
+  /** Sends a report with a new version through the pipeline again, as a new pass. */
+  requeue: (reportId: string, now: number) => void;
+  audit: AuditAppend;
+  clock: () => number;
+}): ImportSink {
+  const { store } = deps;
+  return {
     commit(batch) {
       const now = deps.clock();
       store.transaction(() => {
-        for (const { report, lineKey } of batch) {
-          store.reports.insert(report);
-          deps.enqueue(report.id, now);
+        for (const { report, lineKey, replaces } of batch) {
+          if (replaces === null) {
+            store.reports.insert(report);
+            deps.enqueue(report.id, now);
+          } else {
+            const version = store.reports.replaceContent(report, {
+              from: replaces,
+              at: now,
+              by: IMPORT_PRINCIPAL,
+            });
+            deps.requeue(report.id, now);
+            deps.audit({
+              actor: 'cli',
+              action: 'report.updated',
+              target: `report:${report.id}`,
+              reason: 'an import sent a new version of the report',
+              details: { version, sender: IMPORT_PRINCIPAL },
+            });
+          }
           if (lineKey === null) continue;
           store.idempotency.put(IMPORT_PRINCIPAL, lineKey, {
             requestHash: lineKey,
-            status: 201,
+            status: replaces === null ? 201 : 200,
             response: JSON.stringify({ id: report.id }),
             createdAt: now,
           });

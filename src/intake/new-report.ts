@@ -8,12 +8,14 @@
  */
 import { kindsOfReport } from '../correlate/event-kind.js';
 import { textSketch } from '../correlate/text-sketch.js';
+import { createHash } from 'node:crypto';
 import { validationError } from '../domain/errors.js';
 import type { IdKind } from '../domain/ids.js';
-import type { Claims, NewReport, TextFacts } from '../domain/report.js';
+import type { Claims, NewReport, Report, TextFacts } from '../domain/report.js';
 import { countWords, isVagueWho } from '../normalize/completeness.js';
 import { toE164 } from '../protect/pseudonym.js';
 import type { Vault } from '../protect/vault.js';
+import { canonicalJson } from './canonical-json.js';
 import type { ReportInput } from './report-schema.js';
 
 export interface Protection {
@@ -24,6 +26,33 @@ export interface Protection {
   searchTokens(text: string): Promise<Buffer[]>;
   /** The key of narratives' sketches (the keyring's `text-sketch` subkey). */
   textSketchKey: Buffer;
+  /** A keyed hash of a report's content (HMAC: the text is not testable against guesses). */
+  contentHash(content: string): string;
+}
+
+/** The stored report a new version is for: its id, and its data key (wrapped). */
+export interface VersionTarget {
+  id: string;
+  dataKey: Buffer;
+  /** SHA-256 (hex) of the files it holds: a resend's copy of one is not attached again. */
+  attachmentHashes: ReadonlySet<string>;
+}
+
+/** What a new version of `report` is built against (its files' digests opened from their sealed facts). */
+export function versionTargetOf(
+  report: Pick<Report, 'id' | 'sealed' | 'attachments'>,
+  vault: Pick<Vault, 'openAttachmentFacts'>,
+): VersionTarget {
+  const { id, sealed } = report;
+  return {
+    id,
+    dataKey: sealed.dataKey,
+    attachmentHashes: new Set(
+      report.attachments.map(
+        (a) => vault.openAttachmentFacts(id, sealed.dataKey, a.id, a.sealedMeta).sha256,
+      ),
+    ),
+  };
 }
 
 export interface NewReportDeps {
@@ -35,6 +64,13 @@ export interface NewReportDeps {
   mayStateReceivedAt: boolean;
   /** The principal sending on the caller's behalf; null for the public. */
   submittedBy?: string | null;
+  /**
+   * Who may send new versions of it by its externalId (`import`, `token:<id>`,
+   * `user:<name>`); null or absent for the public. Kept only with an externalId.
+   */
+  sender?: string | null;
+  /** Build a new version of this stored report (its id and data key) instead of a new report. */
+  versionOf?: VersionTarget;
 }
 
 /**
@@ -96,19 +132,26 @@ function draftReport(input: ReportInput, deps: NewReportDeps): Omit<NewReport, '
     delete (input as { caller?: unknown }).caller;
     pseudonyms = deps.protection.pseudonymsOf(callerE164(phone, deps.defaultPhoneRegion));
   }
-  const id = deps.newId('report', deps.now);
-  const files = (input.attachments ?? []).map((a) => ({
-    id: deps.newId('attachment', deps.now),
-    filename: a.filename,
-    contentType: a.contentType.toLowerCase(),
-    data: Buffer.from(a.dataBase64, 'base64'),
-  }));
+  const target = deps.versionOf;
+  const id = target?.id ?? deps.newId('report', deps.now);
+  const files = (input.attachments ?? [])
+    .map((a) => ({
+      id: deps.newId('attachment', deps.now),
+      filename: a.filename,
+      contentType: a.contentType.toLowerCase(),
+      data: Buffer.from(a.dataBase64, 'base64'),
+    }))
+    .filter((f) => !target?.attachmentHashes.has(sha256(f.data)));
   const subjects = input.subjects ?? null;
-  const sealed = deps.protection.vault.sealReport(id, input.narrative, files, subjects);
+  const { vault } = deps.protection;
+  const sealed = target
+    ? vault.sealVersion(id, target.dataKey, input.narrative, files, subjects)
+    : vault.sealReport(id, input.narrative, files, subjects);
   const claims = claimsOf(input);
+  const externalId = input.externalId ?? null;
   return {
     id,
-    externalId: input.externalId ?? null,
+    externalId,
     channel: input.channel,
     category: input.category ?? null,
     receivedAt: input.receivedAt !== undefined ? Date.parse(input.receivedAt) : deps.now,
@@ -116,6 +159,8 @@ function draftReport(input: ReportInput, deps: NewReportDeps): Omit<NewReport, '
     callerPseudonym: pseudonyms?.current ?? null,
     callerLink: pseudonyms?.previous ?? null,
     submittedBy: deps.submittedBy ?? null,
+    sender: externalId === null ? null : (deps.sender ?? null),
+    contentHash: contentHashOf(input, deps.protection),
     sealed: { dataKey: sealed.dataKey, narrative: sealed.narrative, subjects: sealed.subjects },
     textFacts: textFactsOf(input.narrative, subjects),
     eventKinds: kindsOfReport(input.category ?? null, input.narrative),
@@ -128,6 +173,29 @@ function draftReport(input: ReportInput, deps: NewReportDeps): Omit<NewReport, '
       sealedMeta: sealed.attachments.get(f.id)!.meta,
     })),
   };
+}
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * The keyed hash of what a version of a report holds: narrative, who/what, claims,
+ * category and files (by their digest). Not the channel, caller, arrival time or
+ * externalId: a resend that changes only those is the same version (a new version
+ * replaces the content; the report keeps the rest of its first arrival).
+ */
+export function contentHashOf(input: ReportInput, protection: Pick<Protection, 'contentHash'>) {
+  const content = {
+    narrative: input.narrative,
+    subjects: input.subjects,
+    category: input.category,
+    claims: claimsOf(input),
+    attachments: (input.attachments ?? []).map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType.toLowerCase(),
+      sha256: sha256(Buffer.from(a.dataBase64, 'base64')),
+    })),
+  };
+  return protection.contentHash(canonicalJson(content));
 }
 
 /**

@@ -32,6 +32,11 @@ export interface JobQueue {
     job: { reportId: string; stage: string; pass: number },
     availableAt: number,
   ): Promise<void>;
+  /**
+   * Sends the report through the stages again from `stage` as a new pass (its content
+   * changed: a new version), replacing whatever job it had; resolves to the pass.
+   */
+  restart(tx: QueueTx, reportId: string, stage: string, availableAt: number): Promise<number>;
   /** Due jobs, oldest first, up to `limit`, for this runner. */
   claim(tx: QueueTx, now: number, limit: number): Promise<QueuedJob[]>;
   /** The job's stage is done: it now waits for `nextStage`, or is finished (null). */

@@ -11,6 +11,7 @@ export function createSqliteJobQueue(store: Pick<AsyncStore, 'jobs'>): JobQueue 
   return {
     enqueue: (tx, job, availableAt) =>
       tx.jobs.enqueue(job.reportId, job.stage, availableAt, job.pass),
+    restart: (tx, reportId, stage, availableAt) => tx.jobs.restart(reportId, stage, availableAt),
     claim: (tx, now, limit) => tx.jobs.due(now, limit),
     advance: (tx, job, nextStage, now) =>
       nextStage === null ? tx.jobs.complete(job.id) : tx.jobs.advance(job.id, nextStage, now),

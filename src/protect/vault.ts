@@ -39,28 +39,61 @@ const attachmentFacts = (a: { filename: string; data: Buffer }): AttachmentFacts
   sha256: createHash('sha256').update(a.data).digest('hex'),
 });
 
+type NewFile = { id: string; filename: string; data: Buffer };
+
 export function createVault(keys: VaultKeys) {
   const dataKeyOf = (wrapped: Buffer) => unwrapDataKey(wrapped, keys.masterById);
+
+  function sealWith(
+    dek: Buffer,
+    dataKey: Buffer,
+    reportId: string,
+    narrative: string,
+    attachments: NewFile[],
+    subjects: string | null,
+  ): SealedReport {
+    const sealFile = (a: NewFile) => ({
+      data: seal(dek, a.data, aad(reportId, 'attachment', a.id)),
+      meta: seal(dek, JSON.stringify(attachmentFacts(a)), aad(reportId, 'attachment-meta', a.id)),
+    });
+    return {
+      dataKey,
+      narrative: seal(dek, narrative, aad(reportId, 'narrative')),
+      subjects: subjects === null ? null : seal(dek, subjects, aad(reportId, 'subjects')),
+      attachments: new Map(attachments.map((a) => [a.id, sealFile(a)])),
+    };
+  }
 
   return {
     /** Seals a new report's narrative and attachments under a fresh data key. */
     sealReport(
       reportId: string,
       narrative: string,
-      attachments: { id: string; filename: string; data: Buffer }[],
+      attachments: NewFile[],
       subjects: string | null = null,
     ): SealedReport {
       const dek = newDataKey();
-      const sealFile = (a: { id: string; filename: string; data: Buffer }) => ({
-        data: seal(dek, a.data, aad(reportId, 'attachment', a.id)),
-        meta: seal(dek, JSON.stringify(attachmentFacts(a)), aad(reportId, 'attachment-meta', a.id)),
-      });
-      return {
-        dataKey: wrapDataKey(dek, keys.master()),
-        narrative: seal(dek, narrative, aad(reportId, 'narrative')),
-        subjects: subjects === null ? null : seal(dek, subjects, aad(reportId, 'subjects')),
-        attachments: new Map(attachments.map((a) => [a.id, sealFile(a)])),
-      };
+      return sealWith(
+        dek,
+        wrapDataKey(dek, keys.master()),
+        reportId,
+        narrative,
+        attachments,
+        subjects,
+      );
+    },
+    /**
+     * Seals a new version of a stored report under the data key it already has
+     * (`dataKey`, wrapped): its attachments and messages stay readable with it.
+     */
+    sealVersion(
+      reportId: string,
+      dataKey: Buffer,
+      narrative: string,
+      attachments: NewFile[],
+      subjects: string | null = null,
+    ): SealedReport {
+      return sealWith(dataKeyOf(dataKey), dataKey, reportId, narrative, attachments, subjects);
     },
     /** Seals text of a report created before sealing existed (schema version 1). */
     sealLegacy(reportId: string, narrative: string) {

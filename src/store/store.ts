@@ -89,8 +89,51 @@ export interface WrappedDataKey {
   wrapped: Buffer;
 }
 
+/** Who replaced a report's content, when, and which version they read (see replaceContent). */
+export interface VersionChange {
+  /** The version being replaced: the one the sender's resend was compared with. */
+  from: number;
+  /** Epoch ms. */
+  at: number;
+  /** The sender of the new version (`import`, `token:<id>`, `user:<name>`). */
+  by: string;
+}
+
+/** A version of a report that a later one replaced, as stored: sealed, never plaintext. */
+export interface ReportVersion {
+  reportId: string;
+  version: number;
+  /** Sealed under the report's data key (it keeps one for life). */
+  sealed: { narrative: Buffer; subjects: Buffer | null };
+  claims: Claims;
+  category: string | null;
+  textFacts: TextFacts;
+  contentHash: string | null;
+  replacedAt: number;
+  /** The sender of the version that replaced it. */
+  replacedBy: string;
+}
+
 export interface ReportRepository {
   insert(report: NewReport): void;
+  /** The report this sender stored under this externalId (see NewReport.sender), if any. */
+  findBySender(sender: string, externalId: string): Report | null;
+  /**
+   * Makes `next` (sealed under the report's own data key, with `next.id` the report's
+   * id) the report's content as its next version, all at once: the current content
+   * goes whole into its versions; the text, claims, category and what intake read
+   * from the text are replaced; new attachments are added and the search tokens
+   * extended (old words still find it); what the stages made of the old content
+   * (normalized time and place, assessment, geocoding, findings, flags but the
+   * caller's `abuse.*`, its point in the spatial index) is cleared, for the pipeline
+   * to make again. Its id, receipt,
+   * caller, arrival, incident, status, queue, office and messages stay. Returns the
+   * new version; refuses when the report is not at `change.from` (another resend
+   * came first) or does not exist.
+   */
+  replaceContent(next: NewReport, change: VersionChange): number;
+  /** The versions later ones replaced, oldest first (the current one is the report). */
+  versions(id: string): ReportVersion[];
   addSearchTokens(id: string, tokens: Buffer[]): void;
   get(id: string): Report | null;
   /** Newest first by arrival time. */
@@ -324,6 +367,12 @@ export interface Job {
 
 export interface JobRepository {
   enqueue(reportId: string, stage: string, availableAt: number, pass?: number): void;
+  /**
+   * Sends the report through the pipeline again from `stage`, as a new pass (after
+   * every pass its stage effects or its job have used): its job, waiting at any stage
+   * or parked, is replaced by a ready one. Returns the pass.
+   */
+  restart(reportId: string, stage: string, availableAt: number): number;
   /** Ready jobs due at `now`, oldest first. */
   due(now: number, limit: number): Job[];
   /** The report's last stage is done: the job goes. */

@@ -17,6 +17,7 @@ import { incidentContract } from './incidents.contract.js';
 import { queueContract } from './queue.contract.js';
 import { reportContract } from './reports.contract.js';
 import { transactionContract, type KnownGap } from './transactions.contract.js';
+import { versionContract } from './versions.contract.js';
 
 export type { OpenStore } from './harness.js';
 export type { KnownGap } from './transactions.contract.js';
@@ -28,6 +29,7 @@ export function describeStoreContract(
 ): void {
   describe(`store contract: ${name}`, () => {
     describe('reports', () => reportContract(open));
+    describe('report versions', () => versionContract(open));
     describe('incidents', () => incidentContract(open));
     describe('jobs, events, idempotency, meta', () => queueContract(open));
     describe('tokens, users, offices, receipts, messages', () => accessContract(open));

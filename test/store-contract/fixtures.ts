@@ -68,6 +68,8 @@ export function newReport(overrides: Partial<NewReport> = {}): NewReport {
     callerPseudonym: null,
     callerLink: null,
     submittedBy: null,
+    sender: null,
+    contentHash: null,
     sealed: {
       dataKey: sealedBytes(`${id}:key`, 60),
       narrative: sealedBytes(`${id}:narrative`),

@@ -91,6 +91,7 @@ export function reportContract(open: OpenStore) {
       expect(got).toStrictEqual({
         ...stored,
         seq: got?.seq,
+        version: 1,
         stage: 'received',
         status: 'new',
         statusChangedAt: T0 + 5,

@@ -75,7 +75,7 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
   const intakeRoute = {
     summary: 'Send a report',
     description:
-      'Intake: the Report JSON. Anyone may send; an intake token may state receivedAt and skips the per-network limit.',
+      'Intake: the Report JSON. Anyone may send; an intake token may state receivedAt and skips the per-network limit. A token’s or login’s report with an `externalId` it sent before is a new version of that report (`200`, same id, `version`); the same content again changes nothing (`200`, `Idempotent-Replayed`). Without a token an `externalId` is never trusted: each send is a new report.',
     body: intake.schema,
     headers: {
       'Idempotency-Key':
@@ -93,8 +93,21 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
           nextQuestions: nextQuestions.optional(),
         }),
       },
+      200: {
+        description:
+          'a new version of the report this sender stored under this externalId (or, with Idempotent-Replayed, the same content again: nothing changed)',
+        schema: z.object({
+          id: z.string(),
+          version: z.number().int().min(1),
+          completeness: completeness.optional(),
+          nextQuestions: nextQuestions.optional(),
+        }),
+      },
       408: { description: 'the body did not arrive whole within TIPWIRE_CALLER_TTL_SECONDS' },
-      409: { description: 'the same Idempotency-Key is still being processed' },
+      409: {
+        description:
+          'the same Idempotency-Key is still being processed, or another version of the report came first',
+      },
       422: { description: 'the same Idempotency-Key with a different body' },
       429: { description: 'too many reports from one caller or network (Retry-After)' },
       503: { description: 'too many long narratives wait for a search worker (Retry-After)' },
@@ -128,9 +141,9 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
         mayStateReceivedAt: principal.roles.length > 0,
       });
       if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
-      if (result.status === 201 && typeof result.body.id === 'string') {
+      if (typeof result.body.id === 'string') {
         void reply.header('Location', `/api/v1/reports/${result.body.id}`);
-        if (!result.replayed) deps.onAccepted?.();
+        if (result.status === 201 && !result.replayed) deps.onAccepted?.();
       }
       return reply.code(result.status).send(result.body);
     },
@@ -197,6 +210,43 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
     async (request) => {
       const { id } = validate(caseRoute.params, request.params);
       return cases.read(request.principal, await cases.visible(request.principal, id));
+    },
+  );
+
+  const versionsRoute = {
+    summary: 'Read the earlier versions of a case',
+    description:
+      'The versions later resends replaced, oldest first, each with its text, claims and category, who replaced it and when (the current one is the case itself, `version`). Read like the case: the look is on record.',
+    params: caseParams,
+    answers: {
+      200: {
+        description: 'the current version number and the earlier versions',
+        schema: z.object({
+          id: z.string(),
+          version: z.number().int(),
+          versions: z.array(
+            z.looseObject({
+              version: z.number().int(),
+              replacedAt: z.string(),
+              replacedBy: z.string(),
+            }),
+          ),
+        }),
+      },
+    },
+  } satisfies RouteSchemas;
+
+  app.get(
+    '/api/v1/reports/:id/versions',
+    { config: { access: [...READERS], schemas: versionsRoute } },
+    async (request) => {
+      const { id } = validate(versionsRoute.params, request.params);
+      const report = await cases.visible(request.principal, id);
+      return {
+        id: report.id,
+        version: report.version,
+        versions: await cases.versions(request.principal, report),
+      };
     },
   );
 

@@ -31,9 +31,26 @@ export function createJobRepository(db: Db): JobRepository {
     .pluck();
   const counts = db.prepare(`SELECT
     coalesce(sum(state = 'ready'), 0) AS ready, coalesce(sum(state = 'failed'), 0) AS failed FROM jobs`);
+  // Past every pass the report used: its stage effects' keys, and its job's (a pass not yet run).
+  const lastPass = db
+    .prepare(
+      `SELECT max(
+        (SELECT coalesce(max(pass), 0) FROM stage_effects WHERE report_id = @id),
+        (SELECT coalesce(max(pass), 0) FROM jobs WHERE report_id = @id))`,
+    )
+    .pluck();
+  const dropJobs = db.prepare('DELETE FROM jobs WHERE report_id = ?');
   return {
     enqueue(reportId, stage, availableAt, pass = 1) {
       enqueue.run(reportId, stage, availableAt, availableAt, availableAt, pass);
+    },
+    restart(reportId, stage, availableAt) {
+      return db.transaction(() => {
+        const pass = (lastPass.get({ id: reportId }) as number) + 1;
+        dropJobs.run(reportId);
+        enqueue.run(reportId, stage, availableAt, availableAt, availableAt, pass);
+        return pass;
+      })();
     },
     due: (now, limit) => due.all(now, limit) as Job[],
     complete(id) {

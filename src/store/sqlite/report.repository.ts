@@ -5,7 +5,8 @@
  * event kinds, the keyed sketch).
  */
 import { isEventKind, type EventKind } from '../../domain/event-kinds.js';
-import type { FlagCode, FlagFamily } from '../../domain/flags.js';
+import { AppError } from '../../domain/errors.js';
+import { FLAG_FAMILIES, type FlagCode, type FlagFamily } from '../../domain/flags.js';
 import type {
   CaseStatus,
   Channel,
@@ -31,6 +32,7 @@ import type {
   NearbyReport,
   ReportFilter,
   ReportRepository,
+  ReportVersion,
   WrappedDataKey,
 } from '../store.js';
 import type { Db } from './database.js';
@@ -47,6 +49,9 @@ interface ReportRow {
   caller_pseudonym: string | null;
   caller_link: string | null;
   submitted_by: string | null;
+  sender: string | null;
+  content_hash: string | null;
+  version: number;
   narrative_sealed: Buffer | null;
   subjects_sealed: Buffer | null;
   data_key: Buffer | null;
@@ -76,7 +81,10 @@ const REPORT_COLUMNS = `seq, id, external_id, channel, category, received_at, cl
   caller_pseudonym, caller_link, narrative_sealed, subjects_sealed, data_key, text_facts, stage,
   status, status_changed_at, queue, office_id, observed_time, observed_place, flags, incident_id,
   incident_reason, incident_pinned, assessment, geocoded, geocode_state, submitted_by, event_kinds,
-  text_sketch`;
+  text_sketch, sender, content_hash, version`;
+
+/** Flags about a report's content (every family but the caller's `abuse`): a new version clears them. */
+const CONTENT_FLAG_FAMILIES = FLAG_FAMILIES.filter((family) => family !== 'abuse');
 
 /** The flag families a writer owns: it replaces its own flags and leaves the others alone. */
 const familyOf = (flag: string) => {
@@ -89,7 +97,7 @@ export function createReportRepository(db: Db): ReportRepository {
   const insertReport = db.prepare(`INSERT INTO reports
     (id, external_id, channel, narrative, narrative_sealed, subjects_sealed, data_key, text_facts,
      category, received_at, claims, caller_pseudonym, caller_link, status_changed_at,
-     submitted_by, event_kinds, text_sketch)
+     submitted_by, event_kinds, text_sketch, sender, content_hash)
     VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertAttachment = db.prepare(`INSERT INTO attachments
     (id, report_id, filename, content_type, size_bytes, sha256, data, data_sealed, meta_sealed)
@@ -99,6 +107,36 @@ export function createReportRepository(db: Db): ReportRepository {
   const storeTokens = db.prepare('UPDATE reports SET search_tokens = ? WHERE id = ?');
   const tokensOf = db.prepare('SELECT search_tokens FROM reports WHERE id = ?').pluck();
   const byId = db.prepare(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`);
+  const bySender = db.prepare(
+    `SELECT ${REPORT_COLUMNS} FROM reports WHERE sender = ? AND external_id = ?`,
+  );
+  // A version's content moves whole; event kinds and the sketch with it (schema 9).
+  const keepVersion = db.prepare(`INSERT INTO report_versions
+    (report_id, version, narrative_sealed, subjects_sealed, claims, category, text_facts,
+     event_kinds, text_sketch, content_hash, replaced_at, replaced_by)
+    SELECT id, version, narrative_sealed, subjects_sealed, claims, category, text_facts,
+      event_kinds, text_sketch, content_hash, @at, @by
+    FROM reports WHERE id = @id AND version = @from`);
+  // The new content; what the stages made of the old one goes (stage 'received').
+  // The new text's kinds and sketch come with it (intake reads them); its bands go
+  // until correlate writes the new ones.
+  const writeVersion = db.prepare(`UPDATE reports SET version = version + 1,
+    narrative_sealed = @narrative, subjects_sealed = @subjects, claims = @claims,
+    category = @category, text_facts = @textFacts, content_hash = @contentHash,
+    event_kinds = @eventKinds, text_sketch = @textSketch,
+    stage = 'received', observed_time = NULL, observed_place = NULL, event_from = NULL,
+    event_to = NULL, lat = NULL, lon = NULL, assessment = NULL, completeness = NULL,
+    geocoded = NULL, geocode_state = NULL
+    WHERE id = @id RETURNING version`);
+  const versionsOf = db.prepare(`SELECT report_id AS reportId, version,
+    narrative_sealed AS narrative, subjects_sealed AS subjects, claims, category,
+    text_facts AS textFacts, content_hash AS contentHash, replaced_at AS replacedAt,
+    replaced_by AS replacedBy
+    FROM report_versions WHERE report_id = ? ORDER BY version`);
+  const clearStageRows = [
+    'DELETE FROM findings WHERE report_id = ?',
+    'DELETE FROM check_runs WHERE report_id = ?',
+  ].map((sql) => db.prepare(sql));
   const chunkAfter = db.prepare(
     `SELECT ${REPORT_COLUMNS} FROM reports WHERE seq > ? ORDER BY seq LIMIT ${CHUNK}`,
   );
@@ -200,6 +238,12 @@ export function createReportRepository(db: Db): ReportRepository {
 
   // Most reports carry no attachment: skip the per-report lookup until one exists.
   let anyAttachment = hasAttachments.get() !== undefined;
+  function insertAttachments(r: NewReport) {
+    for (const a of r.attachments) {
+      insertAttachment.run(a.id, r.id, a.contentType, a.sizeBytes, a.sealedData, a.sealedMeta);
+      anyAttachment = true;
+    }
+  }
   const attachments = (reportId: string): StoredAttachment[] =>
     anyAttachment ? (attachmentsOf.all(reportId) as StoredAttachment[]) : [];
   const toReport = (row: ReportRow): Report => ({
@@ -283,13 +327,68 @@ export function createReportRepository(db: Db): ReportRepository {
         r.submittedBy,
         eventKindsColumn(r.eventKinds),
         r.textSketch,
+        r.sender,
+        r.contentHash,
       );
       writeTokens(r.id, r.searchTokens);
-      for (const a of r.attachments) {
-        insertAttachment.run(a.id, r.id, a.contentType, a.sizeBytes, a.sealedData, a.sealedMeta);
-        anyAttachment = true;
-      }
+      insertAttachments(r);
     },
+    findBySender(sender, externalId) {
+      const row = bySender.get(sender, externalId) as ReportRow | undefined;
+      return row ? toReport(row) : null;
+    },
+    replaceContent(next, change) {
+      // A savepoint inside the caller's transaction, or a transaction of its own.
+      return db.transaction(() => {
+        const kept = keepVersion.run({
+          id: next.id,
+          from: change.from,
+          at: change.at,
+          by: change.by,
+        });
+        if (kept.changes === 0) {
+          throw new AppError(
+            'report_version_changed',
+            'conflict',
+            'the report changed meanwhile (another version came first, or it is gone); send it again',
+          );
+        }
+        const { version } = writeVersion.get({
+          id: next.id,
+          narrative: next.sealed.narrative,
+          subjects: next.sealed.subjects,
+          claims: JSON.stringify(next.claims),
+          category: next.category,
+          textFacts: JSON.stringify(next.textFacts),
+          contentHash: next.contentHash,
+          eventKinds: eventKindsColumn(next.eventKinds),
+          textSketch: next.textSketch,
+        }) as { version: number };
+        clearBands.run(next.id);
+        // The caller's flags stay (a new version is no new call); the others were the content's.
+        replaceFlags(next.id, CONTENT_FLAG_FAMILIES, []);
+        for (const stmt of clearStageRows) stmt.run(next.id);
+        removePoint.run(next.id);
+        const stored = (tokensOf.get(next.id) as Buffer | null | undefined) ?? Buffer.alloc(0);
+        writeTokens(next.id, [...splitTokens(stored), ...next.searchTokens]);
+        insertAttachments(next);
+        return version;
+      })();
+    },
+    versions: (id) =>
+      (
+        versionsOf.all(id) as (Omit<ReportVersion, 'sealed' | 'claims' | 'textFacts'> & {
+          narrative: Buffer;
+          subjects: Buffer | null;
+          claims: string;
+          textFacts: string | null;
+        })[]
+      ).map(({ narrative, subjects, claims, textFacts, ...v }) => ({
+        ...v,
+        sealed: { narrative, subjects },
+        claims: JSON.parse(claims) as Claims,
+        textFacts: textFactsOf(textFacts),
+      })),
     addSearchTokens(id, tokens) {
       const stored = (tokensOf.get(id) as Buffer | null | undefined) ?? Buffer.alloc(0);
       writeTokens(id, [...splitTokens(stored), ...tokens]);
@@ -463,6 +562,11 @@ function eventKindsOf(column: string | null): EventKind[] {
   return column === null ? [] : column.split(',').filter(isEventKind);
 }
 
+/** Text facts as stored; reports from before they were counted have none. */
+function textFactsOf(column: string | null): TextFacts {
+  return column ? (JSON.parse(column) as TextFacts) : { narrativeWords: 0, who: null };
+}
+
 function reportFromRow(row: ReportRow): Omit<Report, 'attachments'> {
   return {
     seq: row.seq,
@@ -475,14 +579,15 @@ function reportFromRow(row: ReportRow): Omit<Report, 'attachments'> {
     callerPseudonym: row.caller_pseudonym,
     callerLink: row.caller_link,
     submittedBy: row.submitted_by,
+    sender: row.sender,
+    contentHash: row.content_hash,
+    version: row.version,
     sealed: {
       dataKey: row.data_key ?? Buffer.alloc(0),
       narrative: row.narrative_sealed ?? Buffer.alloc(0),
       subjects: row.subjects_sealed,
     },
-    textFacts: row.text_facts
-      ? (JSON.parse(row.text_facts) as TextFacts)
-      : { narrativeWords: 0, who: null },
+    textFacts: textFactsOf(row.text_facts),
     eventKinds: eventKindsOf(row.event_kinds),
     textSketch: row.text_sketch,
     assessment: row.assessment ? (JSON.parse(row.assessment) as Report['assessment']) : null,

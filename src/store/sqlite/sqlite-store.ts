@@ -1,4 +1,5 @@
 /** The embedded store: every repository over one better-sqlite3 connection. */
+import { existsSync } from 'node:fs';
 import type { Lock } from '../../platform/scheduler.js';
 import type { Store } from '../store.js';
 import { createSqliteLock } from './lease.repository.js';
@@ -114,4 +115,29 @@ export function openSqliteStore(file: string): SqliteStore {
     },
     close: () => db.close(),
   };
+}
+
+/** The repositories a read-only look at a database file offers (an import's dry run). */
+export interface ReadOnlyStore extends Pick<Store, 'reports' | 'idempotency'> {
+  close(): void;
+}
+
+/**
+ * A database file's reports and idempotency records, opened read-only: nothing is
+ * migrated or written. Null when there is no file; throws when its schema is older
+ * than this version of tipwire (a real run would migrate it first).
+ */
+export function openReadOnlyStore(file: string): ReadOnlyStore | null {
+  if (!existsSync(file)) return null;
+  const db = openDatabase(file, { readonly: true });
+  try {
+    return {
+      reports: createReportRepository(db),
+      idempotency: createIdempotencyRepository(db),
+      close: () => db.close(),
+    };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
 }
