@@ -111,6 +111,15 @@ const offset = (p: { lat: number; lon: number }, meters: number, eastMeters = 0)
 
 const SUSPICIOUS = 'A grey van parked by the gate; someone inside keeps filming the entrance.';
 
+/** Independent witnesses write their own words (identical texts count as one source). */
+const OWN_WORDS = [
+  'Van outside the main gate, a man in it is taking photos of the guards.',
+  '门口停着一辆灰色面包车，车里有人一直在拍大门。',
+  'Somebody in a parked minivan is recording the entrance with a phone.',
+  'I saw a person photographing the gate from a grey van across the road.',
+  '有个人坐在车里偷拍门卫，车停了很久。',
+];
+
 describe('what the F1 rule got wrong', () => {
   it('keeps a report that only says "北京" (±35 km) apart from a precise incident 135 m from the city point', async () => {
     const tiananmen = { lat: 39.9087, lon: 116.3975 };
@@ -164,15 +173,16 @@ describe('what the F1 rule got wrong', () => {
       await send({
         channel: 'phone',
         caller: { phone: `+861390000000${n}` },
-        narrative:
-          n === 2 ? '有一辆灰色面包车停在门口，车里的人一直在拍大门。' : SUSPICIOUS + ` (${n})`,
+        narrative: OWN_WORDS[n]!,
         observedAt: at,
         location: { ...offset(place, -15 * n, 10), accuracyMeters: 25 },
       });
     }
     await settled();
     const corroborated = await incident(alone.id);
-    expect(corroborated.independentSources).toBe(3);
+    expect(corroborated.independentSources, JSON.stringify(corroborated.confidenceBreakdown)).toBe(
+      3,
+    );
     expect(corroborated.confidence).toBeGreaterThan(repeated.confidence);
     const { logOdds, probability, terms } = corroborated.confidenceBreakdown;
     expect(terms.reduce((s, t) => s + t.weight, 0)).toBeCloseTo(logOdds, 9);
@@ -202,7 +212,7 @@ describe('what the F1 rule got wrong', () => {
     }
     await settled();
     await send({
-      narrative: SUSPICIOUS,
+      narrative: OWN_WORDS[0]!,
       observedAt: at,
       location: { ...offset(base, 30), accuracyMeters: 20 },
     });

@@ -155,11 +155,19 @@ function placeVague(
   newIncidentId: string,
   rule: ClusterRule,
 ): Placement {
-  // A copy of one message joins the incident holding most of its copies: the message,
-  // not its vague place, says which event it is about (it stays one source with them).
-  const copied = [...copies]
-    .filter((c) => fitsAsCopy(subject, c.estimate, rule))
-    .sort((a, b) => b.copies - a.copies || a.seq - b.seq)[0];
+  // A copy of one message joins the incident holding its copies: the message, not its
+  // vague place, says which event it is about (it stays one source with them). Copies in
+  // more than one placed incident say nothing; a report too vague to attach joins only
+  // copies that have no place either (a campaign gathers, it does not pick an incident).
+  const copiedTo = copies.filter((c) => fitsAsCopy(subject, c.estimate, rule));
+  const placed = copiedTo.filter((c) => c.estimate.preciseCount > 0);
+  const unplaced = copiedTo.filter((c) => c.estimate.preciseCount === 0);
+  const copied =
+    placed.length === 1 && !isTooVague(subject, rule)
+      ? placed[0]
+      : placed.length === 0
+        ? unplaced.sort((a, b) => b.copies - a.copies || a.seq - b.seq)[0]
+        : undefined;
   if (copied) {
     return {
       kind: 'join',

@@ -98,7 +98,7 @@ export function createReportRepository(db: Db): ReportRepository {
     (id, external_id, channel, narrative, narrative_sealed, subjects_sealed, data_key, text_facts,
      category, received_at, claims, caller_pseudonym, caller_link, status_changed_at,
      submitted_by, event_kinds, text_sketch, sender, content_hash)
-    VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertAttachment = db.prepare(`INSERT INTO attachments
     (id, report_id, filename, content_type, size_bytes, sha256, data, data_sealed, meta_sealed)
     VALUES (?, ?, '', ?, ?, '', zeroblob(0), ?, ?)`);
