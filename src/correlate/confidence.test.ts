@@ -297,6 +297,19 @@ describe('fuseConfidence', () => {
     ]);
   });
 
+  it("adds nothing for an abusive report's findings, nor for a source never counted", () => {
+    const members = [
+      evidence('a', 0),
+      evidence('b', 1, { abusive: true, findings: findings(['c', 'critical']) }),
+      evidence('c', 2, { abusive: true }),
+      // Not in the abuse queue, but one source with c (its caller): not counted either.
+      evidence('d', 3, { findings: findings(['w', 'warning']) }),
+    ];
+    const got = fuseConfidence(members, sources([['a'], ['b'], ['c', 'd']]), settings);
+    expect(got.terms.filter((t) => t.code === 'finding')).toEqual([]);
+    expect(got.probability).toBeCloseTo(0.2, 12);
+  });
+
   it('sums its terms to the log-odds, and the probability is their sigmoid', () => {
     const members = [
       evidence('a', 0, { channel: 'phone', findings: findings(['w', 'warning']) }),
