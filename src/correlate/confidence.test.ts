@@ -113,6 +113,9 @@ describe('fuseConfidence', () => {
       { code: 'prior', weight: 0, count: 1, detail: 'phone' },
       { code: 'repeats', weight: 0, count: 1, detail: 'same_text' },
     ]);
+    expect(got.terms[0]!.text.en).toBe(
+      'Prior for an event first reported by phone: 50 % (log-odds +0.00).',
+    );
     expect(got.independentSources).toBe(1);
   });
 

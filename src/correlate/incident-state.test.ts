@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { EventKind } from '../domain/event-kinds.js';
-import { haversineMeters, type Point } from './geo.js';
+import { boundingBox, haversineMeters, type Point } from './geo.js';
 import {
   addObservation,
   combine,
@@ -420,10 +420,13 @@ describe('fit', () => {
 });
 
 describe('estimatesAgree', () => {
-  const a = single(obs());
-  const placeA = placeOf(a)!.point;
+  // Built in each test: a broken rule then fails the tests, not their collection.
+  let a: Estimate;
+  beforeEach(() => {
+    a = single(obs());
+  });
   const b = (o: Partial<Observation>) => single(obs(o));
-  const distanceTo = (e: Estimate) => haversineMeters(placeA, placeOf(e)!.point);
+  const distanceTo = (e: Estimate) => haversineMeters(placeOf(a)!.point, placeOf(e)!.point);
 
   it('agrees exactly at the allowed distance between the places, not a metre beyond', () => {
     const d = distanceTo(b({ point: east(400) }));
@@ -521,6 +524,32 @@ describe('searchBoxes', () => {
     expect(boxes).toHaveLength(1);
     expect(boxes[0]!.maxLon).toBeLessThan(180);
     expect(boxes[0]!.maxLon).toBeCloseTo(179.9 + degrees(5000), 7);
+  });
+
+  it('keeps one box that reaches ±180° exactly: it touches the antimeridian, not crosses it', () => {
+    for (const lon of [179.5, -179.5]) {
+      const p = { lat: 0, lon };
+      // The widest radius whose box does not cross, to the last bit.
+      let inside = 1;
+      let across = 200_000;
+      for (let mid = (inside + across) / 2; mid !== inside && mid !== across;) {
+        const b = boundingBox(p, mid);
+        if (b.minLon === -180 && b.maxLon === 180) across = mid;
+        else inside = mid;
+        mid = (inside + across) / 2;
+      }
+      const box = boundingBox(p, inside);
+      expect(lon > 0 ? box.maxLon : box.minLon).toBe(lon > 0 ? 180 : -180);
+      expect(searchBoxes(p, inside, window)).toEqual([
+        { ...box, fromMinute: T / MIN, toMinute: T / MIN + 90 },
+      ]);
+    }
+  });
+
+  it('spans every longitude at a pole itself, even for a radius of 0', () => {
+    const boxes = searchBoxes({ lat: 90, lon: 30 }, 0, window);
+    expect(boxes).toHaveLength(1);
+    expect([boxes[0]!.minLon, boxes[0]!.maxLon, boxes[0]!.minLat]).toEqual([-180, 180, 90]);
   });
 
   it('spans every longitude near a pole, in one box', () => {

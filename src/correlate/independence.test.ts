@@ -277,6 +277,8 @@ describe('independentSources', () => {
     const got = sourcesOf(members, text);
     expect(got.count).toBe(4);
     expect(got.repeats).toEqual({ caller: 1, same_text: 1, abuse_burst: 1, feed: 2 });
+    // Reasons in the order of the first report each joined (b, c, e, g).
+    expect(Object.keys(got.repeats)).toEqual(['caller', 'same_text', 'abuse_burst', 'feed']);
     const repeats = Object.values(got.repeats).reduce((s, n) => s + n, 0);
     expect(repeats + got.count).toBe(members.length);
   });
