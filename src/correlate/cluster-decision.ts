@@ -81,14 +81,15 @@ export interface ClusterEffects {
   attached: string[];
 }
 
+// Stryker disable next-line EqualityOperator: for a = b both branches give the same key
 export const separationKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 export function decideCluster(input: ClusterInput): ClusterEffects {
   const { subject, current, rule } = input;
   const reportId = subject.reportId;
+  // Nothing fits the estimate of no other member (or of vague ones only): alone, it is placed again.
   const stays =
-    current !== null &&
-    (current.pinned || (current.others > 0 && fit(subject, current.without, rule) !== null));
+    current !== null && (current.pinned || fit(subject, current.without, rule) !== null);
   if (current && stays) {
     const estimate = addObservation(current.without, subject, rule);
     const placement: Placement = { kind: 'stay', incidentId: current.incidentId, estimate };
@@ -103,6 +104,7 @@ export function decideCluster(input: ClusterInput): ClusterEffects {
     ? placeVague(subject, candidates, copies, newIncidentId, rule)
     : placePrecise(subject, candidates, input.separated, newIncidentId, rule);
   const attached =
+    // Stryker disable next-line ConditionalExpression: an apart placement's estimate has no place, so nothing would fit it anyway; the check says so
     placement.kind === 'join' || placement.kind === 'create'
       ? reattach(placement, input.rechecks, input.separated, rule)
       : [];
@@ -138,6 +140,7 @@ function placePrecise(
     const apart = group.some((g) => separated.has(separationKey(g.id, m.c.id)));
     if (!apart && estimatesAgree(best.c.estimate, m.c.estimate, rule)) group.push(m.c);
   }
+  // Stryker disable next-line EqualityOperator: no two incidents have one seq
   const survivor = group.reduce((a, b) => (b.seq < a.seq ? b : a));
   const estimate = group.reduce<Estimate>((e, g) => combine(e, g.estimate), EMPTY_ESTIMATE);
   return {
@@ -203,6 +206,7 @@ function reattach(
   separated: ReadonlySet<string>,
   rule: ClusterRule,
 ): string[] {
+  // Stryker disable next-line ConditionalExpression,ArrayDeclaration: a create has no `merged` (new Set(undefined) is empty) and no candidate is named "Stryker was here"
   const gone = new Set(placement.kind === 'join' ? placement.merged : []);
   const out: string[] = [];
   for (const r of rechecks) {

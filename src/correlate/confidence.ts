@@ -10,7 +10,8 @@
  * - **repeats**: reports that repeat a source already counted (same caller, one feed,
  *   one sender's externalId, the abuse burst, near-identical text) add nothing, said so;
  * - **findings**: each check's finding adds its severity's weight, at most a few per
- *   source (F8's checks arrive through the verify registry and count here unchanged).
+ *   counted source (F8's checks arrive through the verify registry and count here
+ *   unchanged); a report in the abuse queue, or of a source not counted, adds none.
  */
 import type { Bilingual } from '../domain/labels.js';
 import type { Channel } from '../domain/report.js';
@@ -142,7 +143,14 @@ export function fuseConfidence(
       },
     });
   }
-  terms.push(...findingTerms(ordered, sources, settings));
+  // Findings weigh only where the evidence counts: not on a report in the abuse queue, nor
+  // on one whose source is never counted (its first report is abusive), or an abuser's
+  // uploads would sink an incident that witnesses saw, through reports that add nothing.
+  const countedSources = new Set(counted.map((m) => m.reportId));
+  const weighed = ordered.filter(
+    (m) => !m.abusive && countedSources.has(sources.sourceOf.get(m.reportId)!),
+  );
+  terms.push(...findingTerms(weighed, sources, settings));
   const logOdds = terms.reduce((s, t) => s + t.weight, 0);
   return {
     probability: first ? sigmoid(logOdds) : 0,
@@ -160,7 +168,7 @@ function findingTerms(
   // Per source, its findings weightiest first, at most maxFindingsPerSource of them weigh.
   const perSource = new Map<string, { code: string; severity: Severity }[]>();
   for (const m of members) {
-    const source = sources.sourceOf.get(m.reportId) ?? m.reportId;
+    const source = sources.sourceOf.get(m.reportId)!;
     perSource.set(source, (perSource.get(source) ?? []).concat(m.findings));
   }
   const byCode = new Map<string, { count: number; weight: number; severity: Severity }>();

@@ -152,7 +152,8 @@ export function combine(a: Estimate, b: Estimate): Estimate {
 
 /** Where the event is, and how accurately that is known (null: no precise member). */
 export function placeOf(e: Estimate): { point: Point; accuracyMeters: number } | null {
-  if (e.preciseCount === 0 || e.weight <= 0) return null;
+  // No precise member, no weight (an estimate's weight is the sum of its precise members').
+  if (e.weight <= 0) return null;
   return { point: fromVector(e.wx, e.wy, e.wz), accuracyMeters: 1 / Math.sqrt(e.weight) };
 }
 
@@ -229,12 +230,15 @@ export function searchBoxes(p: Point, meters: number, window: Interval): SearchB
   const box = boundingBox(p, meters);
   const whole = box.minLon === -180 && box.maxLon === 180;
   const cosLat = Math.cos(Math.max(Math.abs(minLat), Math.abs(maxLat)) * RAD);
+  // Stryker disable next-line EqualityOperator: cosLat is 6e-17 at a pole and never 1e-9 exactly, so `>=` is `>` (as in geo.ts's boundingBox)
   const dLon = cosLat > 1e-9 ? dLat / cosLat : 360;
+  // Stryker disable next-line EqualityOperator: at a half-width of exactly 180° the two parts below, [lon − 180°, 180] and [−180, lon + 180° − 360], hold every longitude, as the one box does
   if (!whole || dLon >= 180) return [{ ...box, fromMinute, toMinute }];
   // boundingBox widened it to the whole circle because it crosses the antimeridian: split.
   const west = p.lon - dLon;
   const east = p.lon + dLon;
   const parts: SearchBox[] = [];
+  // Stryker disable next-line EqualityOperator: west is never −180 exactly here: boundingBox crossed to the west only if its narrower half-width went past −180, and to the east only if this one is under 180° (so west > −180)
   if (west < -180) {
     parts.push({ minLat, maxLat, minLon: -180, maxLon: east, fromMinute, toMinute });
     parts.push({ minLat, maxLat, minLon: west + 360, maxLon: 180, fromMinute, toMinute });

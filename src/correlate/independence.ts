@@ -58,10 +58,11 @@ export function independentSources(
     const ra = find(a);
     const rb = find(b);
     if (ra === rb) return;
-    // The later member joins the earlier one's source, and says why.
-    const [keep, join] = ra < rb ? [ra, rb] : [rb, ra];
-    parent[join] = keep;
-    if (!reasonOf.has(join)) reasonOf.set(join, reason);
+    // The later source joins the earlier one (a source is named after its first member),
+    // and says why: a member stops being a source's first once, so it has one reason.
+    const join = Math.max(ra, rb);
+    parent[join] = Math.min(ra, rb);
+    reasonOf.set(join, reason);
   };
   const firstWithKey = new Map<string, number>();
   const byKey = (i: number, key: string, reason: SameSourceReason) => {
@@ -74,6 +75,7 @@ export function independentSources(
     if (m.link) byKey(i, `caller:${m.link}`, 'caller');
     if (m.channel === 'feed' && m.sender) byKey(i, `feed:${m.sender}`, 'feed');
     if (m.sender && m.externalId) byKey(i, `ext:${m.sender}\u0000${m.externalId}`, 'external_id');
+    // Stryker disable next-line StringLiteral: any key the other kinds (all prefixed) cannot take, "" too
     if (m.abusive) byKey(i, 'abuse', 'abuse_burst');
   });
   const buckets = new Map<string, number[]>();
@@ -101,11 +103,10 @@ export function independentSources(
     if (root === i) count += 1;
     sourceOf.set(m.reportId, members[root]!.reportId);
   });
-  // Every member that is not its source's root was a root once, joined with a reason.
+  // Every member that is not its source's first has the reason it joined (in input order).
   members.forEach((_, i) => {
     const reason = reasonOf.get(i);
-    if (find(i) === i || !reason) return;
-    repeats.set(reason, (repeats.get(reason) ?? 0) + 1);
+    if (reason) repeats.set(reason, (repeats.get(reason) ?? 0) + 1);
   });
   return { sourceOf, repeats, count };
 }

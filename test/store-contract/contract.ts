@@ -13,6 +13,7 @@ import { describe } from 'vitest';
 import { accessContract } from './access.contract.js';
 import { auditContract } from './audit.contract.js';
 import type { OpenStore } from './harness.js';
+import { incidentClusterContract } from './incident-clusters.contract.js';
 import { incidentContract } from './incidents.contract.js';
 import { queueContract } from './queue.contract.js';
 import { reportContract } from './reports.contract.js';
@@ -31,6 +32,7 @@ export function describeStoreContract(
     describe('reports', () => reportContract(open));
     describe('report versions', () => versionContract(open));
     describe('incidents', () => incidentContract(open));
+    describe('incident clusters', () => incidentClusterContract(open));
     describe('jobs, events, idempotency, meta', () => queueContract(open));
     describe('tokens, users, offices, receipts, messages', () => accessContract(open));
     describe('audit records', () => auditContract(open));

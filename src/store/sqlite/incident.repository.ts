@@ -124,6 +124,9 @@ export function createIncidentRepository(db: Db): IncidentRepository {
       confidence = @confidence, confidence_terms = @terms, radius_m = @radius,
       last_activity = max(coalesce(last_activity, 0), @lastActivity) WHERE id = @id`);
   const moveMembers = db.prepare('UPDATE reports SET incident_id = ? WHERE incident_id = ?');
+  // The spatial index of reports (findNear) carries each one's incident: moved with it.
+  const movePoints = db.prepare(`UPDATE report_points SET incident_id = @into
+    WHERE seq IN (SELECT seq FROM reports WHERE incident_id = @from)`);
   const moveChanges = db.prepare(
     `UPDATE incidents SET merged_into = @into, report_count = 0, point_count = 0,
        sum_x = 0, sum_y = 0, sum_z = 0, updated_at = @now WHERE id = @from`,
@@ -300,6 +303,7 @@ export function createIncidentRepository(db: Db): IncidentRepository {
       });
     },
     absorb(from, into, now) {
+      movePoints.run({ from, into });
       moveMembers.run(into, from);
       moveChanges.run({ from, into, now });
       // Whatever pointed at `from` now points at the survivor: one hop to the open incident.

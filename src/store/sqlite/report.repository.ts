@@ -483,6 +483,9 @@ export function createReportRepository(db: Db): ReportRepository {
     },
     pinIncident(id, incidentId) {
       pin.run(incidentId, id);
+      // findNear names the incident it is in now.
+      removePoint.run(id);
+      addPoint.run(id);
     },
     findNear(window: Interval, box: BoundingBox) {
       return near.all({

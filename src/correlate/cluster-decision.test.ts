@@ -1,0 +1,457 @@
+import { describe, expect, it } from 'vitest';
+import { FLAG } from '../domain/flags.js';
+import type { Point } from './geo.js';
+import {
+  decideCluster,
+  separationKey,
+  type CandidateIncident,
+  type ClusterInput,
+  type VagueRecheck,
+} from './cluster-decision.js';
+import {
+  EMPTY_ESTIMATE,
+  estimateOf,
+  type ClusterRule,
+  type Estimate,
+  type Observation,
+} from './incident-state.js';
+import { DEFAULT_KIND_PROFILES } from './settings.js';
+
+const MIN = 60_000;
+const T = Date.UTC(2026, 10, 20, 12);
+const RAD = Math.PI / 180;
+
+/** The point `meters` east (negative: west) of (0, 0) along the equator. */
+const east = (meters: number): Point => ({ lat: 0, lon: meters / 6_371_008.8 / RAD });
+
+/**
+ * Tolerance 2, slack 5 min, and 100 m / 60 min for a report naming no kind: between
+ * two precise sides of 64 m each, 2 × 128 + 100 = 356 m are allowed.
+ */
+const rule: ClusterRule = {
+  tolerance: 2,
+  timeSlackMinutes: 5,
+  vagueAccuracyMeters: 1000,
+  vaguePrecisionMinutes: 90,
+  attachMaxAccuracyMeters: 10_000,
+  attachMaxPrecisionMinutes: 720,
+  maxCandidates: 64,
+  kindProfiles: { ...DEFAULT_KIND_PROFILES, '*': { extentMeters: 100, durationMinutes: 60 } },
+};
+
+/** A precise report `meters` east of (0, 0), 64 m accurate, seen in [T, T + 10 min]. */
+function report(meters: number, overrides: Partial<Observation> = {}): Observation {
+  return {
+    reportId: `r@${meters}`,
+    point: east(meters),
+    accuracyMeters: 64,
+    window: { from: T, to: T + 10 * MIN },
+    kinds: [],
+    ...overrides,
+  };
+}
+
+/** A vague report (2,000 m): it fits anything within 2 × 2,064 + 100 = 4,228 m of a 64 m incident. */
+const vague = (meters: number, overrides: Partial<Observation> = {}) =>
+  report(meters, { reportId: `v@${meters}`, accuracyMeters: 2000, ...overrides });
+
+/** An incident of one precise member `meters` east of (0, 0). */
+const incident = (id: string, seq: number, meters: number): CandidateIncident => ({
+  id,
+  seq,
+  estimate: estimateOf([report(meters)], rule),
+});
+
+const estimate = (...members: Observation[]): Estimate => estimateOf(members, rule);
+
+/** The subject: a precise report at (0, 0), nothing around it, in no incident yet. */
+function input(overrides: Partial<ClusterInput> = {}): ClusterInput {
+  return {
+    subject: report(0, { reportId: 'r_subject' }),
+    current: null,
+    candidates: [],
+    separated: new Set(),
+    rechecks: [],
+    newIncidentId: 'i_new',
+    rule,
+    ...overrides,
+  };
+}
+
+describe('separationKey', () => {
+  it('names a pair the same way in either order, the smaller id first', () => {
+    expect(separationKey('i_b', 'i_a')).toBe('i_a|i_b');
+    expect(separationKey('i_a', 'i_b')).toBe('i_a|i_b');
+  });
+});
+
+describe('decideCluster: a precise report', () => {
+  it('starts an incident under the new id when it fits none', () => {
+    const far = incident('i_far', 1, 357);
+    expect(decideCluster(input({ candidates: [far] }))).toEqual({
+      reportId: 'r_subject',
+      placement: { kind: 'create', incidentId: 'i_new', estimate: estimate(report(0)) },
+      left: null,
+      attached: [],
+    });
+  });
+
+  it('joins the only incident it fits, which then holds it too', () => {
+    const near = incident('i_near', 1, 300);
+    expect(decideCluster(input({ candidates: [near, incident('i_far', 2, 400)] }))).toEqual({
+      reportId: 'r_subject',
+      placement: {
+        kind: 'join',
+        incidentId: 'i_near',
+        estimate: estimate(report(300), report(0)),
+        merged: [],
+      },
+      left: null,
+      attached: [],
+    });
+  });
+
+  it('joins the incident it fits best when those it fits do not agree with each other', () => {
+    // 200 m west and 300 m east: 500 m apart, more than the 356 m two incidents may be.
+    const west = incident('i_west', 2, -200);
+    const eastern = incident('i_east', 1, 300);
+    const got = decideCluster(input({ candidates: [eastern, west] }));
+    expect(got.placement).toMatchObject({ kind: 'join', incidentId: 'i_west', merged: [] });
+  });
+
+  it('breaks a tie in fit by the older incident, in either order', () => {
+    const a = incident('i_a', 1, -300);
+    const b = incident('i_b', 2, 300);
+    for (const candidates of [
+      [a, b],
+      [b, a],
+    ]) {
+      expect(decideCluster(input({ candidates })).placement).toMatchObject({
+        incidentId: 'i_a',
+        merged: [],
+      });
+    }
+    const older = { ...b, seq: 0 };
+    expect(decideCluster(input({ candidates: [a, older] })).placement.incidentId).toBe('i_b');
+  });
+
+  it('bridges incidents that agree: they merge into the oldest, not the best fitting', () => {
+    const best = incident('i_best', 2, 100);
+    const oldest = incident('i_oldest', 1, 300);
+    const got = decideCluster(input({ candidates: [best, oldest] }));
+    expect(got.placement).toEqual({
+      kind: 'join',
+      incidentId: 'i_oldest',
+      estimate: estimate(report(100), report(300), report(0)),
+      merged: ['i_best'],
+    });
+  });
+
+  it('merges every incident that agrees with the best one, into the oldest of them all', () => {
+    const got = decideCluster(
+      input({
+        candidates: [incident('i_1', 5, 50), incident('i_2', 3, 150), incident('i_3', 4, -150)],
+      }),
+    );
+    expect(got.placement).toMatchObject({ kind: 'join', incidentId: 'i_2' });
+    expect(got.placement.kind === 'join' && [...got.placement.merged].sort()).toEqual([
+      'i_1',
+      'i_3',
+    ]);
+    expect(got.placement.estimate.preciseCount).toBe(4);
+  });
+
+  it('does not merge a pair an analyst split apart (the pair named smaller id first)', () => {
+    const best = incident('i_z', 2, 100);
+    const oldest = incident('i_a', 1, 300);
+    const got = decideCluster(
+      input({ candidates: [best, oldest], separated: new Set(['i_a|i_z']) }),
+    );
+    expect(got.placement).toEqual({
+      kind: 'join',
+      incidentId: 'i_z',
+      estimate: estimate(report(100), report(0)),
+      merged: [],
+    });
+  });
+
+  it('leaves out an incident split apart from any already in the group, not only the best', () => {
+    // i_best agrees with both; i_b (older, taken first on a tie) and i_c were split apart.
+    const got = decideCluster(
+      input({
+        candidates: [incident('i_best', 3, 50), incident('i_b', 1, 150), incident('i_c', 2, -150)],
+        separated: new Set(['i_b|i_c']),
+      }),
+    );
+    expect(got.placement).toMatchObject({ kind: 'join', incidentId: 'i_b', merged: ['i_best'] });
+  });
+
+  it('judges agreement with the best match only: the others need not agree with each other', () => {
+    // i_mid is best and agrees with i_east (310 m) and i_west (210 m), which are 520 m apart.
+    const got = decideCluster(
+      input({
+        candidates: [
+          incident('i_mid', 3, 0),
+          incident('i_east', 2, 310),
+          incident('i_west', 1, -210),
+        ],
+      }),
+    );
+    expect(got.placement).toMatchObject({ kind: 'join', incidentId: 'i_west' });
+    expect(got.placement.kind === 'join' && [...got.placement.merged].sort()).toEqual([
+      'i_east',
+      'i_mid',
+    ]);
+  });
+});
+
+describe('decideCluster: a vague report', () => {
+  const subject = vague(0, { reportId: 'r_subject' });
+  const apart = (reason: string, matches: number) => ({
+    kind: 'apart',
+    incidentId: 'i_new',
+    estimate: estimate(subject),
+    reason,
+    matches,
+  });
+
+  it('is kept apart when it fits nothing', () => {
+    const far = incident('i_far', 1, 4229);
+    expect(decideCluster(input({ subject, candidates: [far] }))).toEqual({
+      reportId: 'r_subject',
+      placement: apart(FLAG.cluster.no_match, 0),
+      left: null,
+      attached: [],
+    });
+  });
+
+  it('attaches to its only match, without moving its estimate', () => {
+    // 2 × (2,000 + 64) + 100 = 4,228 m allowed.
+    const only = incident('i_only', 1, 4227.99);
+    const got = decideCluster(input({ subject, candidates: [only, incident('i_far', 2, 5000)] }));
+    expect(got.placement).toEqual({
+      kind: 'join',
+      incidentId: 'i_only',
+      estimate: only.estimate,
+      merged: [],
+    });
+  });
+
+  it('is kept apart when it fits two incidents, even two that agree: it never merges them', () => {
+    const got = decideCluster(
+      input({ subject, candidates: [incident('i_a', 1, 100), incident('i_b', 2, 200)] }),
+    );
+    expect(got.placement).toEqual(apart(FLAG.cluster.ambiguous, 2));
+    const three = decideCluster(
+      input({
+        subject,
+        candidates: [incident('i_a', 1, 100), incident('i_b', 2, -3000), incident('i_c', 3, 3000)],
+      }),
+    );
+    expect(three.placement).toEqual(apart(FLAG.cluster.ambiguous, 3));
+  });
+
+  it('is kept apart as too vague beyond the attach limits, at them it attaches', () => {
+    const only = [incident('i_only', 1, 100)];
+    const at = vague(0, { reportId: 'r_subject', accuracyMeters: 10_000 });
+    expect(decideCluster(input({ subject: at, candidates: only })).placement).toMatchObject({
+      kind: 'join',
+      incidentId: 'i_only',
+    });
+    const beyond = vague(0, { reportId: 'r_subject', accuracyMeters: 10_001 });
+    expect(decideCluster(input({ subject: beyond, candidates: only })).placement).toEqual({
+      kind: 'apart',
+      incidentId: 'i_new',
+      estimate: estimate(beyond),
+      reason: FLAG.cluster.too_vague,
+      matches: 0,
+    });
+    const noTime = vague(0, { reportId: 'r_subject', window: null });
+    expect(decideCluster(input({ subject: noTime, candidates: only })).placement).toMatchObject({
+      kind: 'apart',
+      reason: FLAG.cluster.too_vague,
+    });
+  });
+});
+
+describe('decideCluster: a report already in an incident', () => {
+  // Built in each test (a function): a broken rule then fails the tests, not their collection.
+  const without = () => estimate(report(300));
+
+  it('stays where an analyst pinned it, even where it no longer fits', () => {
+    const subject = report(5000, { reportId: 'r_subject' });
+    const got = decideCluster(
+      input({
+        subject,
+        current: { incidentId: 'i_cur', without: without(), others: 1, pinned: true },
+        candidates: [incident('i_there', 1, 5000)],
+      }),
+    );
+    expect(got).toEqual({
+      reportId: 'r_subject',
+      placement: { kind: 'stay', incidentId: 'i_cur', estimate: estimate(report(300), subject) },
+      left: null,
+      attached: [],
+    });
+  });
+
+  it('stays pinned even alone', () => {
+    const got = decideCluster(
+      input({ current: { incidentId: 'i_cur', without: EMPTY_ESTIMATE, others: 0, pinned: true } }),
+    );
+    expect(got.placement).toMatchObject({ kind: 'stay', incidentId: 'i_cur' });
+  });
+
+  it('stays where it still fits the other members', () => {
+    const got = decideCluster(
+      input({
+        current: { incidentId: 'i_cur', without: without(), others: 1, pinned: false },
+        candidates: [incident('i_better', 1, 0)],
+      }),
+    );
+    expect(got.placement).toEqual({
+      kind: 'stay',
+      incidentId: 'i_cur',
+      estimate: estimate(report(300), report(0)),
+    });
+    expect(got.left).toBeNull();
+  });
+
+  it('leaves an incident it no longer fits and is placed again under a new id', () => {
+    const far = estimate(report(357));
+    const got = decideCluster(
+      input({
+        current: { incidentId: 'i_cur', without: far, others: 1, pinned: false },
+        // The store's own estimate of i_cur still holds the report: it is not a candidate.
+        candidates: [{ id: 'i_cur', seq: 1, estimate: estimate(report(357), report(0)) }],
+      }),
+    );
+    expect(got).toEqual({
+      reportId: 'r_subject',
+      placement: { kind: 'create', incidentId: 'i_new', estimate: estimate(report(0)) },
+      left: 'i_cur',
+      attached: [],
+    });
+  });
+
+  it('leaves for another incident it fits', () => {
+    const got = decideCluster(
+      input({
+        current: { incidentId: 'i_cur', without: estimate(report(357)), others: 1, pinned: false },
+        candidates: [incident('i_other', 2, -100)],
+      }),
+    );
+    expect(got.placement).toMatchObject({ kind: 'join', incidentId: 'i_other' });
+    expect(got.left).toBe('i_cur');
+  });
+
+  it('keeps its incident id when it was alone there and starts one again', () => {
+    const alone = { incidentId: 'i_cur', without: EMPTY_ESTIMATE, others: 0, pinned: false };
+    const got = decideCluster(input({ current: alone }));
+    expect(got.placement).toEqual({
+      kind: 'create',
+      incidentId: 'i_cur',
+      estimate: estimate(report(0)),
+    });
+    expect(got.left).toBe('i_cur');
+    const vagueAlone = decideCluster(input({ subject: vague(0), current: alone }));
+    expect(vagueAlone.placement).toMatchObject({
+      kind: 'apart',
+      incidentId: 'i_cur',
+      reason: FLAG.cluster.no_match,
+    });
+  });
+
+  it('joins another incident it fits when it was alone: its old incident is the one left', () => {
+    const alone = { incidentId: 'i_cur', without: EMPTY_ESTIMATE, others: 0, pinned: false };
+    const got = decideCluster(input({ current: alone, candidates: [incident('i_other', 1, 100)] }));
+    expect(got.placement).toMatchObject({ kind: 'join', incidentId: 'i_other', merged: [] });
+    expect(got.left).toBe('i_cur');
+  });
+});
+
+describe('decideCluster: vague reports kept apart, looked at again', () => {
+  /** The vague report 1,000 m east, alone in i_v, with these incidents around it. */
+  const recheck = (
+    candidates: CandidateIncident[] = [],
+    observation = vague(1000),
+  ): VagueRecheck => ({ incidentId: 'i_v', observation, candidates });
+
+  it('attaches one whose only match is now the incident the report started', () => {
+    const got = decideCluster(input({ rechecks: [recheck()] }));
+    expect(got.placement.kind).toBe('create');
+    expect(got.attached).toEqual(['i_v']);
+  });
+
+  it('attaches one to the incident the report joined; its old view of that incident does not count', () => {
+    const joined = incident('i_j', 1, 100);
+    const got = decideCluster(input({ candidates: [joined], rechecks: [recheck([joined])] }));
+    expect(got.placement).toMatchObject({ kind: 'join', incidentId: 'i_j' });
+    expect(got.attached).toEqual(['i_v']);
+  });
+
+  it('does not count an incident merged away by the bridge as another match', () => {
+    const best = incident('i_best', 2, 100);
+    const oldest = incident('i_oldest', 1, 300);
+    const got = decideCluster(
+      input({ candidates: [best, oldest], rechecks: [recheck([best, oldest])] }),
+    );
+    expect(got.placement).toMatchObject({ incidentId: 'i_oldest', merged: ['i_best'] });
+    expect(got.attached).toEqual(['i_v']);
+  });
+
+  it('leaves one apart that also fits another incident', () => {
+    const other = incident('i_other', 1, 3000);
+    expect(decideCluster(input({ rechecks: [recheck([other])] })).attached).toEqual([]);
+    const unfit = incident('i_unfit', 1, 1000 + 4229);
+    expect(decideCluster(input({ rechecks: [recheck([unfit])] })).attached).toEqual(['i_v']);
+  });
+
+  it('leaves one apart that does not fit the placement', () => {
+    const far = recheck([], vague(4229));
+    expect(decideCluster(input({ rechecks: [far] })).attached).toEqual([]);
+    const near = recheck([], vague(4227.99));
+    expect(decideCluster(input({ rechecks: [near] })).attached).toEqual(['i_v']);
+  });
+
+  it('leaves one apart that an analyst split from the placement', () => {
+    const got = decideCluster(
+      input({ rechecks: [recheck()], separated: new Set([separationKey('i_v', 'i_new')]) }),
+    );
+    expect(got.attached).toEqual([]);
+  });
+
+  it('leaves one apart that is too vague to attach, attaches one at the limit', () => {
+    const at = recheck([], vague(1000, { accuracyMeters: 10_000 }));
+    const beyond = recheck([], vague(1000, { accuracyMeters: 10_001 }));
+    expect(decideCluster(input({ rechecks: [at] })).attached).toEqual(['i_v']);
+    expect(decideCluster(input({ rechecks: [beyond] })).attached).toEqual([]);
+  });
+
+  it('attaches each of several, and only those that qualify', () => {
+    const got = decideCluster(
+      input({
+        rechecks: [
+          { ...recheck(), incidentId: 'i_v1' },
+          { ...recheck([], vague(9000)), incidentId: 'i_v2' },
+          { ...recheck([], vague(-1000)), incidentId: 'i_v3' },
+        ],
+      }),
+    );
+    expect(got.attached).toEqual(['i_v1', 'i_v3']);
+  });
+
+  it('attaches nothing when the report stayed or was kept apart', () => {
+    const stay = decideCluster(
+      input({
+        current: { incidentId: 'i_cur', without: estimate(report(0)), others: 1, pinned: false },
+        rechecks: [recheck()],
+      }),
+    );
+    expect(stay.placement.kind).toBe('stay');
+    expect(stay.attached).toEqual([]);
+    const apart = decideCluster(input({ subject: vague(0), rechecks: [recheck()] }));
+    expect(apart.placement.kind).toBe('apart');
+    expect(apart.attached).toEqual([]);
+  });
+});
