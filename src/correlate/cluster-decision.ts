@@ -87,9 +87,13 @@ export const separationKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `$
 export function decideCluster(input: ClusterInput): ClusterEffects {
   const { subject, current, rule } = input;
   const reportId = subject.reportId;
-  // Nothing fits the estimate of no other member (or of vague ones only): alone, it is placed again.
+  // Alone, it is placed again; with vague members only, it stays their anchor (they were
+  // attached to it); else it stays while it fits the others.
   const stays =
-    current !== null && (current.pinned || fit(subject, current.without, rule) !== null);
+    current !== null &&
+    (current.pinned ||
+      (current.others > 0 &&
+        (current.without.preciseCount === 0 || fit(subject, current.without, rule) !== null)));
   if (current && stays) {
     const estimate = addObservation(current.without, subject, rule);
     const placement: Placement = { kind: 'stay', incidentId: current.incidentId, estimate };
