@@ -236,8 +236,11 @@ describe('kindsOfCategory', () => {
   it('reads words as a narrative would', () => {
     expect(kindsOfCategory('Fire')).toEqual(['fire']);
     expect(kindsOfCategory('火灾')).toEqual(['fire']);
-    expect(kindsOfCategory('Suspicious activity')).toEqual(['suspicious_person']);
-    expect(kindsOfCategory('可疑情况')).toEqual(['suspicious_person']);
+    // The hotline's catch-alls name no kind: the narrative decides.
+    expect(kindsOfCategory('Suspicious activity')).toEqual([]);
+    expect(kindsOfCategory('可疑情况')).toEqual([]);
+    expect(kindsOfCategory('suspicious')).toEqual([]);
+    expect(kindsOfCategory('Suspicious person')).toEqual(['suspicious_person']);
     expect(kindsOfCategory('Drone sighting')).toEqual(['drone']);
   });
 
@@ -274,8 +277,8 @@ describe('kindsOfReport', () => {
     ]);
     expect(kindsOfReport('suspicious activity', 'a man photographing the gate')).toEqual([
       'surveillance',
-      'suspicious_person',
     ]);
+    expect(kindsOfReport('suspicious activity', 'The warehouse is burning')).toEqual(['fire']);
   });
 
   it('names nothing when neither does', () => {

@@ -515,7 +515,7 @@ const WORDS: Record<EventKind, KindWords> = {
   },
   suspicious_person: {
     en: [
-      `suspicious ${gap(2)}(?:m[ae]n|males?|persons?|people|individuals?|guys?|wom[ae]n|females?|figures?|characters?|activit(?:y|ies)|behaviou?rs?|strangers?|youths?|teenagers?|couple|group)`,
+      `suspicious ${gap(2)}(?:m[ae]n|males?|persons?|people|individuals?|guys?|wom[ae]n|females?|figures?|characters?|behaviou?rs?|strangers?|youths?|teenagers?|couple|group)`,
       'act(?:ing|ed|s)? (?:very |really )?(?:suspicious(?:ly)?|strange(?:ly)?|weird(?:ly)?|odd(?:ly)?|nervous(?:ly)?)',
       'loiter(?:s|ing|ed|ers?)?',
       'lurk(?:s|ing|ed)?',
@@ -808,8 +808,13 @@ const CATEGORY_ALIASES: Readonly<Record<string, readonly EventKind[]>> = {
   vehicle: ['suspicious_vehicle'],
   车辆: ['suspicious_vehicle'],
   weapons: ['assault'],
-  suspicious: ['suspicious_person'],
-  可疑: ['suspicious_person'],
+  // "Suspicious" alone, or "suspicious activity", is a hotline's catch-all: it names no kind.
+  suspicious: [],
+  可疑: [],
+  'suspicious activity': [],
+  'suspicious activities': [],
+  可疑活动: [],
+  可疑情况: [],
 };
 
 /** Traditional characters of the patterns' words, each followed by its simplified form. */
@@ -874,7 +879,8 @@ export function kindsOfText(text: string): EventKind[] {
 /**
  * The kinds a category names: exact codes (`fire`, `suspicious_vehicle`, several
  * separated by `,;/|`), a bare alias ("Medical", "交通"), or words as in a narrative
- * ("Fire", "火灾", "suspicious activity"). [] for none or an empty category.
+ * ("Fire", "火灾"). [] for none or an empty category, and for the catch-alls
+ * "suspicious" and "suspicious activity" (可疑, 可疑情况), which name no kind of event.
  */
 export function kindsOfCategory(category: string | null): EventKind[] {
   if (category === null) return [];
