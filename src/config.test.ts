@@ -9,8 +9,8 @@ describe('loadConfig', () => {
     expect(config.store.dbPath).toBe('./data/tipwire.db');
     expect(config.keys.dir).toBe('data/tipwire.keys');
     expect(config.intake.bodyLimitBytes).toBe(1024 * 1024);
-    expect(config.correlate.tolerance).toBe(2);
-    expect(config.correlate.kindProfiles.fire).toEqual({ extentMeters: 400, durationMinutes: 240 });
+    expect(config.correlate.tolerance).toBe(1.5);
+    expect(config.correlate.kindProfiles.fire).toEqual({ extentMeters: 250, durationMinutes: 240 });
     expect(config.confidence.channelPriors.phone).toBe(0.3);
     expect(config.intake.groupCommit).toBe(true);
     expect(config.normalize.defaultTimezone).toBeNull();
@@ -34,7 +34,7 @@ describe('loadConfig', () => {
     expect(config.correlate.kindProfiles.fire).toEqual({ extentMeters: 500, durationMinutes: 300 });
     expect(config.correlate.kindProfiles['*']).toEqual({ extentMeters: 250, durationMinutes: 60 });
     // The kinds not named keep their defaults.
-    expect(config.correlate.kindProfiles.drone).toEqual({ extentMeters: 800, durationMinutes: 60 });
+    expect(config.correlate.kindProfiles.drone).toEqual({ extentMeters: 500, durationMinutes: 60 });
     expect(config.confidence.channelPriors).toMatchObject({ web: 0.2, phone: 0.3 });
   });
 

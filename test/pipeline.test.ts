@@ -79,8 +79,8 @@ describe('pipeline', () => {
   });
 
   it('joins reports whose place and time fit the incident, and only those', async () => {
-    // A drone (800 m, 60 minutes by default): accuracy 50 m each, tolerance 2; the
-    // incident lies between `a` and `near`, 1.14 km from `tooFar` (it may be 0.97 km).
+    // A drone (500 m, 60 minutes by default): accuracy 50 m each, tolerance 1.5; the
+    // incident lies between `a` and `near`, 1.14 km from `tooFar` (it may be 0.63 km).
     const a = await submit({ observedAt: '2026-11-20T10:00:00Z' });
     const near = await submit({
       observedAt: '2026-11-20T10:50:00Z',
