@@ -874,7 +874,19 @@ function reportMethods(data, q, db, pgTables, pgClient) {
       AND min_minute <= @toMinute AND max_minute >= @fromMinute
       AND event_from <= @to AND event_to >= @from
       AND lat BETWEEN @minLat AND @maxLat AND lon BETWEEN @minLon AND @maxLon`);
-  const seqOf = db.prepare('SELECT seq FROM report_points WHERE report_id = ?').pluck();
+  // Report id → row index, for the check only (read once: report_id is an auxiliary
+  // column, so a lookup by it would scan the whole R*Tree).
+  let rowOf = null;
+  const toIndexes = (ids) => {
+    rowOf ??= new Map(
+      db
+        .prepare('SELECT report_id, seq FROM report_points')
+        .raw()
+        .all()
+        .map(([id, seq]) => [id, seq - 1]),
+    );
+    return ids.map((id) => rowOf.get(id));
+  };
   const rt = counters();
   methods.push({
     key: `reports/${tag}/tipwire-report-points`,
@@ -898,7 +910,7 @@ function reportMethods(data, q, db, pgTables, pgClient) {
       return out;
     },
     // Report ids → row indexes, outside the timed part (for the check only).
-    toIndexes: (ids) => ids.map((id) => seqOf.get(id) - 1),
+    toIndexes,
   });
 
   for (const [variant, t] of Object.entries(pgTables ?? {})) {
@@ -1168,6 +1180,13 @@ const results = {
 };
 let db0 = null;
 const opened = [];
+// Stopped by a signal: drop the PostgreSQL tables and extensions before leaving.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    log(`${signal}: cleaning up`);
+    (db0 ? db0.close() : Promise.resolve()).finally(() => process.exit(130));
+  });
+}
 try {
   if (usePg) {
     db0 = await pgOpen();
