@@ -61,8 +61,11 @@ const { values: opt } = parseArgs({
     runs: { type: 'string', default: '5' },
     sizes: { type: 'string', default: '1000000,10000000' },
     queries: { type: 'string', default: '10000' },
-    // The linear scans take the first N queries (each reads every stored row).
+    // The linear scans and the 2-D kdbush over incidents take the first N queries (each
+    // reads every row, or every incident of the year near the point).
     'scan-queries': { type: 'string', default: '1000' },
+    // The PostGIS statements take the first N queries (at 10 M they take milliseconds each).
+    'pg-queries': { type: 'string', default: '2000' },
     // Queries whose candidate sets are compared between every method and a linear scan.
     'check-queries': { type: 'string', default: '1000' },
     // Queries run under EXPLAIN ANALYZE per PostGIS variant (server-side time).
@@ -93,6 +96,10 @@ const runs = Number(opt.runs);
 const sizes = opt.sizes.split(',').map(Number);
 const queryCount = Number(opt.queries);
 const scanQueries = Math.min(queryCount, Number(opt['scan-queries']));
+const pgQueries = Math.min(queryCount, Number(opt['pg-queries']));
+// A ratio compares two methods over the same queries: the first N of both, N the smaller
+// count; each method's mean over each of these prefixes is kept per round.
+const PREFIXES = [...new Set([scanQueries, pgQueries, queryCount])];
 const checkQueries = Math.min(queryCount, Number(opt['check-queries']));
 const explainQueries = Math.min(queryCount, Number(opt['explain-queries']));
 const seed = Number(opt.seed);
@@ -775,6 +782,7 @@ function incidentMethods(data, q, db, pgTables, pgClient) {
       key: `incidents/${tag}/postgis-${variant}`,
       label: `PostGIS ${v.label}`,
       async: true,
+      queries: pgQueries,
       counters: c,
       sql: text,
       name,
@@ -923,6 +931,7 @@ function reportMethods(data, q, db, pgTables, pgClient) {
       key: `reports/${tag}/postgis-${variant}`,
       label: `PostGIS ${v.label}`,
       async: true,
+      queries: pgQueries,
       counters: c,
       sql: text,
       name,
@@ -1039,12 +1048,19 @@ async function timeMethod(m, count) {
     }
   }
   const total = performance.now() - t0;
+  const prefixUs = {};
+  for (const n of PREFIXES.filter((x) => x <= count)) {
+    let sum = 0;
+    for (let k = 0; k < n; k++) sum += times[k];
+    prefixUs[n] = round((sum * 1000) / n, 2);
+  }
   times.sort();
   const at = (p) => times[Math.min(count - 1, Math.floor(p * count))] * 1000;
   return {
     key: m.key,
     queries: count,
     usPerQuery: round((total * 1000) / count, 2),
+    prefixUs,
     p50Us: round(at(0.5), 2),
     p99Us: round(at(0.99), 2),
     found,
@@ -1169,6 +1185,7 @@ const results = {
     sizes,
     queries: queryCount,
     scanQueries,
+    pgQueries,
     checkQueries,
     explainQueries,
     seed,
@@ -1362,13 +1379,20 @@ try {
       limitHits: median(per(m.key, 'limitHits')),
     };
   });
+  const queriesOf = (key) => timed.find((m) => m.key === key).queries;
   const ratio = (a, b) => {
-    const xs = counted.map((r, i) => per(a, 'usPerQuery')[i] / per(b, 'usPerQuery')[i]);
-    const ua = median(per(a, 'usPerQuery'));
-    const ub = median(per(b, 'usPerQuery'));
+    const n = Math.min(queriesOf(a), queriesOf(b));
+    const xa = per(a, 'prefixUs').map((p) => p[n]);
+    const xb = per(b, 'prefixUs').map((p) => p[n]);
+    const xs = xa.map((x, i) => x / xb[i]);
+    const ua = median(xa);
+    const ub = median(xb);
     return {
       a,
       b,
+      queries: n,
+      usA: round(ua, 2),
+      usB: round(ub, 2),
       ofMedians: round(ua / ub, 2),
       perRoundMedian: round(median(xs), 2),
       perRoundRange: [round(Math.min(...xs), 2), round(Math.max(...xs), 2)],
@@ -1448,7 +1472,7 @@ try {
     s.p50Us.toFixed(1),
     s.p99Us.toFixed(1),
     String(s.queries),
-    s.rawPerQuery === null ? '' : String(s.rawPerQuery),
+    s.rawPerQuery === null || s.key.endsWith('/linear') ? '' : String(s.rawPerQuery),
     String(s.meanFound),
     explained.has(s.key) ? (explained.get(s.key).executionMsMedian * 1000).toFixed(0) : '',
   ]);
@@ -1471,7 +1495,8 @@ try {
   console.log('');
   for (const r of ratios) {
     console.log(
-      `${r.a} / ${r.b}: ${r.ofMedians} (per round ${r.perRoundRange[0]}–${r.perRoundRange[1]})`,
+      `${r.a} / ${r.b}: ${r.ofMedians} (${r.usA} / ${r.usB} µs over the first ${r.queries} ` +
+        `queries; per round ${r.perRoundRange[0]}–${r.perRoundRange[1]})`,
     );
   }
   for (const [tag, d] of Object.entries(results.data)) {
