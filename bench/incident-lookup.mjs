@@ -37,9 +37,13 @@
 // ± 2 × accuracy, its own time interval. Exact match: haversine(report, centroid) ≤
 // radius + 2 × accuracy and the time intervals meet.
 // Each round runs every method over its queries in an order that rotates; the first
-// round is a warm-up. Per method: µs per query (time of all its queries / their number),
-// p50 and p99 of single queries; medians of the rounds; ratios per round, then their
-// median. Raw figures go to bench/results/incident-lookup-<timestamp>.json (git-ignored).
+// round is a warm-up. PostGIS takes the first --pg-queries, the linear scans and the 2-D
+// kdbush the first --scan-queries; a ratio compares two methods over the same first
+// queries. Before the rounds, every method's candidates (after the exact check) are
+// compared with the linear scan's on the first --check-queries. Per method: µs per query
+// (time of all its queries / their number), p50 and p99 of single queries; medians of the
+// rounds; ratios per round, then their median. Raw figures go to
+// bench/results/incident-lookup-<timestamp>.json (git-ignored).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { writeFileSync } from 'node:fs';
