@@ -91,8 +91,9 @@ const { values: opt } = parseArgs({
 if (opt.help) {
   console.log(
     'node bench/incident-lookup.mjs [--runs N] [--sizes 1000000,10000000] [--queries N]\n' +
-      '  [--scan-queries N] [--check-queries N] [--explain-queries N] [--seed N] [--limit N]\n' +
-      '  [--pg-url URL] [--no-postgis] [--rebuild] [--quiet-below PCT] [--quiet-wait-s S] [--max-other PCT]',
+      '  [--scan-queries N] [--pg-queries N] [--check-queries N] [--explain-queries N] [--seed N]\n' +
+      '  [--limit N] [--pg-url URL] [--pg-variants geog-range,geog-btree,geom-btree] [--no-postgis]\n' +
+      '  [--rebuild] [--quiet-below PCT] [--quiet-wait-s S] [--max-other PCT]',
   );
   process.exit(0);
 }
