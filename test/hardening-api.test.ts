@@ -201,15 +201,23 @@ describe('incidents as each viewer may see them (defects 5 and 6)', () => {
   let abuseId: string;
 
   beforeAll(async () => {
-    // One event seen from three points 200 m apart, one report of it in the abuse queue.
+    // One event seen from four points 100 m apart, one report of it in the abuse queue.
+    // A drone (500 m): the same event for the correlate rule, in each witness's own words.
+    const words: Record<string, string> = {
+      '+8613800000001': 'A drone hovered over the square.',
+      '+8613800000002': 'I saw a small drone above the crowd, blinking lights.',
+      '+8613800000003': '无人机在广场上空盘旋。',
+      '+8613800000004': 'There is a drone flying low near the gate, quite loud.',
+    };
     const at = (lat: number, phone: string) =>
       report(null, {
+        narrative: words[phone],
         location: { lat, lon: 116.3975, accuracyMeters: 10 },
         caller: { phone },
       });
-    northIds = [await at(39.9, '+8613800000001'), await at(39.9018, '+8613800000002')];
-    southId = await at(39.9036, '+8613800000003');
-    abuseId = await at(39.9054, '+8613800000004');
+    northIds = [await at(39.9, '+8613800000001'), await at(39.9009, '+8613800000002')];
+    southId = await at(39.9018, '+8613800000003');
+    abuseId = await at(39.9027, '+8613800000004');
     await runtime.pipeline.drain();
     incidentId = runtime.store.reports.get(northIds[0]!)!.incidentId!;
     for (const id of [...northIds, southId, abuseId]) {
@@ -232,11 +240,11 @@ describe('incidents as each viewer may see them (defects 5 and 6)', () => {
     expect(seenByNorth.reportIds).toEqual(northIds);
     expect(seenByNorth.independentSources).toBe(2);
     expect(seenByNorth.reportCount).toBe(2);
-    expect(seenByNorth.centroid.lat).toBeCloseTo(39.9009, 4);
+    expect(seenByNorth.centroid.lat).toBeCloseTo(39.90045, 4);
     const seenBySouth = (await call('GET', `/api/v1/incidents/${incidentId}`, 'south')).body;
     expect(seenBySouth.reportIds).toEqual([southId]);
     expect(seenBySouth.independentSources).toBe(1);
-    expect(seenBySouth.centroid.lat).toBeCloseTo(39.9036, 4);
+    expect(seenBySouth.centroid.lat).toBeCloseTo(39.9018, 4);
     const southList = (await call('GET', '/api/v1/incidents?limit=200', 'south')).body.items;
     expect(southList.map((i: { id: string }) => i.id)).toContain(incidentId);
     const all = (await call('GET', `/api/v1/incidents/${incidentId}`, 'supervisor')).body;
@@ -247,7 +255,7 @@ describe('incidents as each viewer may see them (defects 5 and 6)', () => {
     const seen = (await call('GET', `/api/v1/incidents/${incidentId}`, 'analyst')).body;
     expect(seen.reportIds).toEqual([...northIds, southId]);
     expect(seen.reportCount).toBe(3);
-    expect(seen.centroid.lat).toBeCloseTo(39.9018, 4);
+    expect(seen.centroid.lat).toBeCloseTo(39.9009, 4);
   });
 
   it('sends an analyst the live incident summary without abuse-queue members', async () => {
@@ -263,7 +271,7 @@ describe('incidents as each viewer may see them (defects 5 and 6)', () => {
     analyst.close();
     supervisor.close();
     expect(forAnalyst.incident.reportCount).toBe(3);
-    expect(forAnalyst.incident.centroid.lat).toBeCloseTo(39.9018, 4);
+    expect(forAnalyst.incident.centroid.lat).toBeCloseTo(39.9009, 4);
     expect(forSupervisor.incident.reportCount).toBe(4);
   });
 
