@@ -30,6 +30,7 @@ const east = (meters: number): Point => ({ lat: 0, lon: meters / 6_371_008.8 / R
  */
 const rule: ClusterRule = {
   tolerance: 2,
+  unstatedTimeMinutes: 240,
   timeSlackMinutes: 5,
   vagueAccuracyMeters: 1000,
   vaguePrecisionMinutes: 90,
@@ -68,6 +69,7 @@ const estimate = (...members: Observation[]): Estimate => estimateOf(members, ru
 function input(overrides: Partial<ClusterInput> = {}): ClusterInput {
   return {
     subject: report(0, { reportId: 'r_subject' }),
+    copies: [],
     current: null,
     candidates: [],
     separated: new Set(),
