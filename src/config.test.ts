@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { allSettings, ConfigError, effectiveSettings, loadConfig, SETTINGS } from './config.js';
+import {
+  allSettings,
+  ConfigError,
+  describeSettings,
+  effectiveSettings,
+  loadConfig,
+  SETTINGS,
+  shownDefault,
+} from './config.js';
 import { NORMALIZE_DEFAULTS } from './normalize/settings.js';
 
 describe('loadConfig', () => {
@@ -146,5 +154,33 @@ describe('effectiveSettings', () => {
       env: 'TIPWIRE_MASTER_KEY',
       value: null,
     });
+  });
+});
+
+describe('describeSettings', () => {
+  it('shows each default as the text its variable takes, lists of pairs too', () => {
+    const shown = new Map(describeSettings().map((row) => [row.env, row.default]));
+    for (const { spec } of allSettings()) {
+      const text = shown.get(spec.env)!;
+      expect(text).not.toContain('[object');
+      if (spec.default === undefined || spec.default === null) expect(text).toBe('(unset)');
+      else expect(spec.schema.parse(text)).toEqual(spec.default);
+    }
+  });
+
+  it('writes name=number and kind=metres/minutes pairs comma-separated, in their order', () => {
+    expect(shownDefault({ warning: -0.7, critical: -1.5 })).toBe('warning=-0.7,critical=-1.5');
+    expect(
+      shownDefault({
+        '*': { extentMeters: 300, durationMinutes: 90 },
+        fire: { extentMeters: 400.5, durationMinutes: 240 },
+      }),
+    ).toBe('*=300/90,fire=400.5/240');
+    expect([
+      shownDefault(undefined),
+      shownDefault(null),
+      shownDefault(5),
+      shownDefault('x'),
+    ]).toEqual(['(unset)', '(unset)', '5', 'x']);
   });
 });

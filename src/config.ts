@@ -129,8 +129,21 @@ export function defaultKeysDir(dbPath: string): string {
   return path.join(path.dirname(dbPath), `${base}.keys`);
 }
 
-const shownDefault = (value: unknown) =>
-  value === undefined || value === null ? '(unset)' : String(value);
+/**
+ * A default as the text its variable takes: a list of `name=number` or
+ * `kind=metres/minutes` pairs as such (not `[object Object]`), anything else as a string.
+ */
+export function shownDefault(value: unknown): string {
+  if (value === undefined || value === null) return '(unset)';
+  if (typeof value !== 'object' || Array.isArray(value)) return String(value);
+  return Object.entries(value as Record<string, unknown>)
+    .map(([name, v]) => {
+      if (typeof v === 'object' && v !== null && 'extentMeters' in v && 'durationMinutes' in v)
+        return `${name}=${String(v.extentMeters)}/${String(v.durationMinutes)}`;
+      return `${name}=${String(v)}`;
+    })
+    .join(',');
+}
 
 /** Rows for documentation: section, env var, default, description. */
 export function describeSettings(): {

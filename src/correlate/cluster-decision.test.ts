@@ -6,6 +6,7 @@ import {
   separationKey,
   type CandidateIncident,
   type ClusterInput,
+  type CopyIncident,
   type VagueRecheck,
 } from './cluster-decision.js';
 import {
@@ -30,6 +31,7 @@ const east = (meters: number): Point => ({ lat: 0, lon: meters / 6_371_008.8 / R
  */
 const rule: ClusterRule = {
   tolerance: 2,
+  unstatedTimeMinutes: 240,
   timeSlackMinutes: 5,
   vagueAccuracyMeters: 1000,
   vaguePrecisionMinutes: 90,
@@ -68,6 +70,7 @@ const estimate = (...members: Observation[]): Estimate => estimateOf(members, ru
 function input(overrides: Partial<ClusterInput> = {}): ClusterInput {
   return {
     subject: report(0, { reportId: 'r_subject' }),
+    copies: [],
     current: null,
     candidates: [],
     separated: new Set(),
@@ -274,6 +277,181 @@ describe('decideCluster: a vague report', () => {
   });
 });
 
+describe('decideCluster: a vague copy of a message already in incidents', () => {
+  const subject = vague(0, { reportId: 'r_subject' });
+  /** An incident holding `copies` copies of the subject's text, with one precise member. */
+  const placed = (id: string, seq: number, meters: number, copies = 1): CopyIncident => ({
+    ...incident(id, seq, meters),
+    copies,
+  });
+  /** An incident of vague copies only (no place), of these kinds. */
+  const unplaced = (id: string, seq: number, copies: number, kinds: Observation['kinds'] = []) => ({
+    id,
+    seq,
+    estimate: estimate(vague(50_000, { kinds })),
+    copies,
+  });
+
+  it('joins the one placed incident holding copies, even one it fits among others, without moving it', () => {
+    const a = incident('i_a', 1, 100);
+    const b = placed('i_b', 2, 200);
+    const got = decideCluster(input({ subject, candidates: [a, b], copies: [b] }));
+    expect(got).toEqual({
+      reportId: 'r_subject',
+      placement: { kind: 'join', incidentId: 'i_b', estimate: b.estimate, merged: [] },
+      left: null,
+      attached: [],
+    });
+    // Not a candidate at all: the copies alone say where it belongs.
+    const alone = decideCluster(input({ subject, copies: [b] }));
+    expect(alone.placement).toMatchObject({ kind: 'join', incidentId: 'i_b' });
+  });
+
+  it('joins it at the attach limits, not a metre beyond them (then too vague to pick a place)', () => {
+    const copy = placed('i_c', 1, 100);
+    const at = vague(0, { reportId: 'r_subject', accuracyMeters: 10_000 });
+    expect(decideCluster(input({ subject: at, copies: [copy] })).placement).toMatchObject({
+      kind: 'join',
+      incidentId: 'i_c',
+    });
+    const beyond = vague(0, { reportId: 'r_subject', accuracyMeters: 10_001 });
+    expect(decideCluster(input({ subject: beyond, copies: [copy] })).placement).toEqual({
+      kind: 'apart',
+      incidentId: 'i_new',
+      estimate: estimate(beyond),
+      reason: FLAG.cluster.too_vague,
+      matches: 0,
+    });
+  });
+
+  it('passes over an incident of copies it does not fit as a copy', () => {
+    // 2 × (2,000 + 64) + 100 = 4,228 m allowed.
+    const far = placed('i_far', 1, 4229);
+    expect(decideCluster(input({ subject, copies: [far] })).placement).toMatchObject({
+      kind: 'apart',
+      reason: FLAG.cluster.no_match,
+    });
+    const near = placed('i_near', 1, 4227.99);
+    expect(decideCluster(input({ subject, copies: [near] })).placement).toMatchObject({
+      kind: 'join',
+      incidentId: 'i_near',
+    });
+    const gunfire = vague(0, { reportId: 'r_subject', kinds: ['gunfire'] });
+    const fire: CopyIncident = {
+      id: 'i_fire',
+      seq: 1,
+      estimate: estimate(report(100, { kinds: ['fire'] })),
+      copies: 5,
+    };
+    expect(decideCluster(input({ subject: gunfire, copies: [fire] })).placement.kind).toBe('apart');
+    // Of two placed incidents of copies, the one it fits as a copy is the one placed.
+    expect(decideCluster(input({ subject, copies: [far, near] })).placement).toMatchObject({
+      kind: 'join',
+      incidentId: 'i_near',
+    });
+  });
+
+  it('joins none of several placed incidents of copies: the vague rules decide as before', () => {
+    const a = placed('i_a', 1, 100, 3);
+    const b = placed('i_b', 2, 200, 1);
+    const u = unplaced('i_u', 3, 9);
+    const none = decideCluster(input({ subject, copies: [a, b, u] }));
+    expect(none.placement).toEqual({
+      kind: 'apart',
+      incidentId: 'i_new',
+      estimate: estimate(subject),
+      reason: FLAG.cluster.no_match,
+      matches: 0,
+    });
+    const both = decideCluster(input({ subject, copies: [a, b], candidates: [a, b] }));
+    expect(both.placement).toMatchObject({ kind: 'apart', reason: FLAG.cluster.ambiguous });
+    const one = decideCluster(input({ subject, copies: [a, b], candidates: [b] }));
+    expect(one.placement).toMatchObject({ kind: 'join', incidentId: 'i_b' });
+  });
+
+  it('joins the one placed incident of copies over incidents of copies without a place', () => {
+    const got = decideCluster(
+      input({ subject, copies: [unplaced('i_u', 1, 9), placed('i_p', 2, 100, 1)] }),
+    );
+    expect(got.placement).toMatchObject({ kind: 'join', incidentId: 'i_p' });
+  });
+
+  it('joins no incident of copies when too vague to attach and one of them is placed', () => {
+    const tooVague = vague(0, { reportId: 'r_subject', point: null });
+    const got = decideCluster(
+      input({ subject: tooVague, copies: [unplaced('i_u', 1, 9), placed('i_p', 2, 100)] }),
+    );
+    expect(got.placement).toMatchObject({ kind: 'apart', reason: FLAG.cluster.too_vague });
+  });
+
+  it('with no placed one, joins the unplaced incident holding most copies, however vague', () => {
+    const tooVague = vague(0, { reportId: 'r_subject', point: null, kinds: ['fire'] });
+    const few = unplaced('i_few', 1, 2);
+    const most = unplaced('i_most', 2, 3);
+    for (const copies of [
+      [few, most],
+      [most, few],
+    ]) {
+      for (const s of [subject, tooVague]) {
+        expect(decideCluster(input({ subject: s, copies })).placement).toEqual({
+          kind: 'join',
+          incidentId: 'i_most',
+          estimate: { ...most.estimate, kinds: s.kinds },
+          merged: [],
+        });
+      }
+    }
+  });
+
+  it('breaks a tie in copies by the older incident, in either order', () => {
+    const older = unplaced('i_z', 1, 2);
+    const newer = unplaced('i_a', 2, 2);
+    for (const copies of [
+      [older, newer],
+      [newer, older],
+    ]) {
+      expect(decideCluster(input({ subject, copies })).placement).toMatchObject({
+        kind: 'join',
+        incidentId: 'i_z',
+      });
+    }
+  });
+
+  it('joins no unplaced incident of copies it does not fit as a copy (kinds, or no time)', () => {
+    const fire = unplaced('i_fire', 1, 4, ['fire']);
+    const gunfire = vague(0, { reportId: 'r_subject', kinds: ['gunfire'] });
+    expect(decideCluster(input({ subject: gunfire, copies: [fire] })).placement.kind).toBe('apart');
+    const noTime = vague(0, { reportId: 'r_subject', window: null });
+    expect(decideCluster(input({ subject: noTime, copies: [fire] })).placement).toMatchObject({
+      kind: 'apart',
+      reason: FLAG.cluster.too_vague,
+    });
+  });
+
+  it('does not count the incident it is leaving as one holding copies', () => {
+    const alone = { incidentId: 'i_cur', without: EMPTY_ESTIMATE, others: 0, pinned: false };
+    const own = { ...unplaced('i_cur', 1, 5) };
+    const got = decideCluster(input({ subject, current: alone, copies: [own] }));
+    expect(got.placement).toMatchObject({
+      kind: 'apart',
+      incidentId: 'i_cur',
+      reason: FLAG.cluster.no_match,
+    });
+    // Leaving precise members it no longer fits, for the other incident of copies.
+    const far = { incidentId: 'i_cur', without: estimate(report(5000)), others: 1, pinned: false };
+    const other = placed('i_other', 2, 100);
+    const ownPlaced: CopyIncident = { ...placed('i_cur', 1, 5000), copies: 4 };
+    const moved = decideCluster(input({ subject, current: far, copies: [ownPlaced, other] }));
+    expect(moved.placement).toMatchObject({ kind: 'join', incidentId: 'i_other' });
+    expect(moved.left).toBe('i_cur');
+  });
+
+  it('never decides a precise report by its copies', () => {
+    const got = decideCluster(input({ copies: [placed('i_far', 1, 5000), unplaced('i_u', 2, 9)] }));
+    expect(got.placement).toMatchObject({ kind: 'create', incidentId: 'i_new' });
+  });
+});
+
 describe('decideCluster: a report already in an incident', () => {
   // Built in each test (a function): a broken rule then fails the tests, not their collection.
   const without = () => estimate(report(300));
@@ -315,6 +493,29 @@ describe('decideCluster: a report already in an incident', () => {
       estimate: estimate(report(300), report(0)),
     });
     expect(got.left).toBeNull();
+  });
+
+  it('stays the anchor of other members that are all vague, wherever it now is', () => {
+    const vagueOnly = estimate(vague(3000), vague(-3000));
+    expect(vagueOnly.preciseCount).toBe(0);
+    const subject = report(10_000, { reportId: 'r_subject' });
+    const current = { incidentId: 'i_cur', without: vagueOnly, others: 2, pinned: false };
+    const got = decideCluster(
+      input({ subject, current, candidates: [incident('i_there', 1, 10_000)] }),
+    );
+    expect(got).toEqual({
+      reportId: 'r_subject',
+      placement: { kind: 'stay', incidentId: 'i_cur', estimate: estimate(subject) },
+      left: null,
+      attached: [],
+    });
+    const vagueSubject = vague(0, { reportId: 'r_subject' });
+    const one = { incidentId: 'i_cur', without: estimate(vague(100)), others: 1, pinned: false };
+    expect(decideCluster(input({ subject: vagueSubject, current: one })).placement).toEqual({
+      kind: 'stay',
+      incidentId: 'i_cur',
+      estimate: estimate(vague(100)),
+    });
   });
 
   it('leaves an incident it no longer fits and is placed again under a new id', () => {

@@ -168,12 +168,12 @@ function placeVague(
   // copies that have no place either (a campaign gathers, it does not pick an incident).
   const copiedTo = copies.filter((c) => fitsAsCopy(subject, c.estimate, rule));
   const placed = copiedTo.filter((c) => c.estimate.preciseCount > 0);
-  const unplaced = copiedTo.filter((c) => c.estimate.preciseCount === 0);
   const copied =
     placed.length === 1 && !isTooVague(subject, rule)
       ? placed[0]
       : placed.length === 0
-        ? unplaced.sort((a, b) => b.copies - a.copies || a.seq - b.seq)[0]
+        ? // None placed: the one holding most copies among them (all unplaced), the older on a tie.
+          copiedTo.sort((a, b) => b.copies - a.copies || a.seq - b.seq)[0]
         : undefined;
   if (copied) {
     return {

@@ -9,10 +9,12 @@ import {
   estimateOf,
   estimatesAgree,
   fit,
+  fitsAsCopy,
   incidentBoxes,
   isTooVague,
   isVague,
   observationBoxes,
+  observationWindow,
   placeOf,
   precisionMinutes,
   profileOf,
@@ -55,6 +57,7 @@ function destination(p: Point, bearing: number, meters: number): Point {
 function rule(overrides: Partial<ClusterRule> = {}): ClusterRule {
   return {
     tolerance: 2,
+    unstatedTimeMinutes: 240,
     timeSlackMinutes: 5,
     vagueAccuracyMeters: 1000,
     vaguePrecisionMinutes: 90,
@@ -140,6 +143,29 @@ describe('isTooVague', () => {
   });
 });
 
+describe('observationWindow', () => {
+  it('is the observed interval when the report states a readable time', () => {
+    const observed = { from: T - 30 * MIN, to: T - 20 * MIN };
+    expect(observationWindow(observed, T, rule())).toBe(observed);
+  });
+
+  it('is the unstated-time minutes before receipt when it states none', () => {
+    expect(observationWindow(null, T, rule())).toEqual({ from: T - 240 * MIN, to: T });
+    expect(observationWindow(null, T, { unstatedTimeMinutes: 1 })).toEqual({
+      from: T - MIN,
+      to: T,
+    });
+  });
+
+  it('is vague at the default 240 minutes (± 120), precise only under a rule that allows it', () => {
+    const window = observationWindow(null, T, rule());
+    expect(precisionMinutes(obs({ window }))).toBe(120);
+    expect(isVague(obs({ window }), rule())).toBe(true);
+    expect(isVague(obs({ window }), rule({ vaguePrecisionMinutes: 120 }))).toBe(false);
+    expect(isVague(obs({ window }), rule({ vaguePrecisionMinutes: 119 }))).toBe(true);
+  });
+});
+
 describe('precisionMinutes', () => {
   it('is half the width of the window in minutes; unknown time is infinitely imprecise', () => {
     expect(precisionMinutes(obs())).toBe(5);
@@ -198,6 +224,7 @@ describe('addObservation and estimateOf', () => {
       wz: 0,
       latestStart: T - 10 * MIN,
       earliestEnd: T + 20 * MIN,
+      handSpreadMeters: 0,
     });
   });
 
@@ -244,7 +271,7 @@ describe('addObservation and estimateOf', () => {
 });
 
 describe('combine', () => {
-  it('adds the sums and keeps the latest start and earliest end of both', () => {
+  it("adds the sums and keeps the latest start, the earliest end and the widest hand's spread of both", () => {
     const a: Estimate = {
       kinds: ['fire'],
       preciseCount: 2,
@@ -254,6 +281,7 @@ describe('combine', () => {
       wz: 0.125,
       latestStart: T,
       earliestEnd: T + 50 * MIN,
+      handSpreadMeters: 700,
     };
     const b: Estimate = {
       kinds: ['explosion', 'fire'],
@@ -264,6 +292,7 @@ describe('combine', () => {
       wz: 4,
       latestStart: T + 10 * MIN,
       earliestEnd: T + 40 * MIN,
+      handSpreadMeters: 300,
     };
     const both = {
       kinds: ['fire', 'explosion'],
@@ -274,6 +303,7 @@ describe('combine', () => {
       wz: 4.125,
       latestStart: T + 10 * MIN,
       earliestEnd: T + 40 * MIN,
+      handSpreadMeters: 700,
     };
     expect(combine(a, b)).toEqual(both);
     expect(combine(b, a)).toEqual({ ...both, kinds: ['explosion', 'fire'] });
@@ -416,6 +446,108 @@ describe('fit', () => {
     expect(fit(shifted(20 * MIN), incident, atTheEdge)).toBe(0);
     expect(fit(shifted(50 * MIN), incident, atTheEdge)).toBeCloseTo(10 / 60, 12);
     expect(fit(shifted(-10 * MIN), incident, atTheEdge)).toBeCloseTo(10 / 60, 12);
+  });
+});
+
+describe('fit: an incident spread by hand', () => {
+  const atTheEdge = ruleWithStar({
+    extentMeters: haversineMeters(ORIGIN, east(400)) - 256,
+    durationMinutes: 60,
+  });
+  /** The allowed distance made 500 m (± 1 m) by the hand's spread. */
+  const spread = haversineMeters(ORIGIN, east(500)) - haversineMeters(ORIGIN, east(400));
+
+  it("adds the hand's spread to the allowed distance: at it, not a metre beyond", () => {
+    const incident = { ...single(obs(), atTheEdge), handSpreadMeters: spread };
+    expect(fit(obs({ point: east(500) }), incident, atTheEdge)).toBeCloseTo(1, 12);
+    expect(fit(obs({ point: east(501) }), incident, atTheEdge)).toBeNull();
+    // A spread a metre smaller or larger moves the edge by that metre.
+    const less = { ...incident, handSpreadMeters: spread - 1 };
+    expect(fit(obs({ point: east(498.99) }), less, atTheEdge)).not.toBeNull();
+    expect(fit(obs({ point: east(500) }), less, atTheEdge)).toBeNull();
+    const more = { ...incident, handSpreadMeters: spread + 1 };
+    expect(fit(obs({ point: east(500.99) }), more, atTheEdge)).not.toBeNull();
+    expect(fit(obs({ point: east(501.01) }), more, atTheEdge)).toBeNull();
+  });
+
+  it('scores the distance against the allowed distance, the spread included', () => {
+    const incident = { ...single(obs(), atTheEdge), handSpreadMeters: spread };
+    expect(fit(obs({ point: east(250) }), incident, atTheEdge)).toBeCloseTo(0.5, 6);
+  });
+
+  // Members 100 min apart: widened [T − 10, T + 20] and [T + 90, T + 120] min, so the
+  // incident already spans 70 min (latest start T + 90, earliest end T + 20), past the 60.
+  const wide = (handSpreadMeters: number): Estimate => ({
+    ...estimateOf([obs(), shifted(100 * MIN)], atTheEdge),
+    handSpreadMeters,
+  });
+
+  it('lets the span grow by no more than the duration past what it already spans', () => {
+    // Spread allowed: 60 + 70 = 130 min; a report at s min spans to T + s + 20 or from T + s − 10.
+    expect(fit(shifted(160 * MIN), wide(1), atTheEdge)).toBeCloseTo(1, 12);
+    expect(fit(shifted(160 * MIN + 1), wide(1), atTheEdge)).toBeNull();
+    expect(fit(shifted(-60 * MIN), wide(1), atTheEdge)).toBeCloseTo(1, 12);
+    expect(fit(shifted(-60 * MIN - 1), wide(1), atTheEdge)).toBeNull();
+    // Inside what it spans, a report adds no spread.
+    expect(fit(shifted(50 * MIN), wide(1), atTheEdge)).toBe(0);
+    // Past it, only what it adds is scored: 20 min of the 60.
+    expect(fit(shifted(120 * MIN), wide(1), atTheEdge)).toBeCloseTo(20 / 60, 12);
+  });
+
+  it('gives an incident the rule built alone (spread 0) no such room', () => {
+    expect(fit(shifted(50 * MIN), wide(0), atTheEdge)).toBeNull();
+    expect(fit(obs(), wide(0), atTheEdge)).toBeNull();
+    // A spread by hand of an incident whose members overlap: no room beyond the duration.
+    const tight = { ...single(obs(), atTheEdge), handSpreadMeters: 1 };
+    expect(fit(shifted(90 * MIN), tight, atTheEdge)).not.toBeNull();
+    expect(fit(shifted(90 * MIN + 1), tight, atTheEdge)).toBeNull();
+  });
+});
+
+describe('fitsAsCopy', () => {
+  const atTheEdge = ruleWithStar({
+    extentMeters: haversineMeters(ORIGIN, east(400)) - 256,
+    durationMinutes: 60,
+  });
+  const vagueCopy = (o: Partial<Observation> = {}) => obs({ accuracyMeters: 50_000, ...o });
+
+  it('never fits a copy without a time, nor one of kinds that cannot be one event', () => {
+    expect(fitsAsCopy(obs({ window: null }), single(obs()), rule())).toBe(false);
+    expect(fitsAsCopy(obs({ window: null }), EMPTY_ESTIMATE, rule())).toBe(false);
+    const fire = single(obs({ kinds: ['fire'] }));
+    expect(fitsAsCopy(obs({ kinds: ['gunfire'] }), fire, rule())).toBe(false);
+    expect(fitsAsCopy(obs({ kinds: ['explosion'] }), fire, rule())).toBe(true);
+    const unplacedFire = single(obs({ kinds: ['fire'], point: null }));
+    expect(fitsAsCopy(obs({ kinds: ['gunfire'], point: null }), unplacedFire, rule())).toBe(false);
+  });
+
+  it('fits an incident of vague copies only wherever and whenever, having no estimate', () => {
+    const unplaced = single(vagueCopy({ point: east(100_000) }));
+    expect(placeOf(unplaced)).toBeNull();
+    expect(fitsAsCopy(obs({ point: null }), unplaced, rule())).toBe(true);
+    expect(fitsAsCopy(shifted(10_000 * MIN, { point: east(-500_000) }), unplaced, rule())).toBe(
+      true,
+    );
+    expect(fitsAsCopy(obs(), EMPTY_ESTIMATE, rule())).toBe(true);
+  });
+
+  it("takes a copy without a point at the incident's place: only its time must fit", () => {
+    const incident = single(obs({ point: east(3000) }), atTheEdge);
+    expect(fitsAsCopy(shifted(90 * MIN, { point: null }), incident, atTheEdge)).toBe(true);
+    expect(fitsAsCopy(shifted(90 * MIN + 1, { point: null }), incident, atTheEdge)).toBe(false);
+    expect(fitsAsCopy(shifted(-90 * MIN, { point: null }), incident, atTheEdge)).toBe(true);
+    expect(fitsAsCopy(shifted(-90 * MIN - 1, { point: null }), incident, atTheEdge)).toBe(false);
+  });
+
+  it('fits a copy with a point within the allowed distance, however vague, not a metre beyond', () => {
+    const incident = single(obs(), atTheEdge);
+    expect(fitsAsCopy(obs({ point: east(400) }), incident, atTheEdge)).toBe(true);
+    expect(fitsAsCopy(obs({ point: east(401) }), incident, atTheEdge)).toBe(false);
+    // 50 km accurate: 2 × (50,000 + 64) + the extent.
+    const allowed = 2 * (50_000 + 64) + haversineMeters(ORIGIN, east(400)) - 256;
+    expect(fitsAsCopy(vagueCopy({ point: east(allowed - 0.01) }), incident, atTheEdge)).toBe(true);
+    expect(fitsAsCopy(vagueCopy({ point: east(allowed + 1) }), incident, atTheEdge)).toBe(false);
+    expect(fitsAsCopy(shifted(90 * MIN + 1), incident, atTheEdge)).toBe(false);
   });
 });
 
@@ -639,6 +771,24 @@ describe('incidentBoxes', () => {
     expect((10 - box!.minLon) * 111_195.08).toBeCloseTo(128 + 800, 3);
     // Latest start T − 10 min, earliest end T + 20 min, ± the longest duration.
     expect([box!.fromMinute, box!.toMinute]).toEqual([T / MIN - 10 - 360, T / MIN + 20 + 360]);
+  });
+
+  it("widens a precise incident's box by the hand's spread", () => {
+    const incident = { ...single(obs({ point: { lat: 0, lon: 10 } })), handSpreadMeters: 1500 };
+    const [box] = incidentBoxes(incident, null, rule())!.boxes;
+    expect(box!.maxLat * 111_195.08).toBeCloseTo(128 + 800 + 1500, 3);
+    expect((10 - box!.minLon) * 111_195.08).toBeCloseTo(128 + 800 + 1500, 3);
+  });
+
+  it('meets the box of a report that fits an incident only through the spread by hand', () => {
+    // 256 m of accuracies and the `*` extent of 300 m: 556 m, 5,556 m with the spread.
+    const incident = { ...single(obs()), handSpreadMeters: 5000 };
+    const report = obs({ point: east(5500) });
+    expect(fit(report, { ...incident, handSpreadMeters: 0 }, rule())).toBeNull();
+    expect(fit(report, incident, rule())).not.toBeNull();
+    const [own] = observationBoxes(report, rule());
+    const [box] = incidentBoxes(incident, null, rule())!.boxes;
+    expect(own!.minLon).toBeLessThanOrEqual(box!.maxLon);
   });
 
   it('keeps an incident of one vague member in the vague index, around that member', () => {

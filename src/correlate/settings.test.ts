@@ -140,6 +140,8 @@ describe('the scalar settings', () => {
   const cases = [
     [CORRELATE_SETTINGS.tolerance, 0.5, 10, 0.01, 2],
     [CORRELATE_SETTINGS.timeSlackMinutes, 0, 1440, 0.01, 5],
+    [CORRELATE_SETTINGS.unstatedTimeMinutes, 1, 10_080, 0.01, 240],
+    [CORRELATE_SETTINGS.copyWindowHours, 0, 720, 0.01, 48],
     [CORRELATE_SETTINGS.defaultAccuracyMeters, 1, 100_000, 0.01, 100],
     [CORRELATE_SETTINGS.vagueAccuracyMeters, 1, 1_000_000, 0.01, 1000],
     [CORRELATE_SETTINGS.vaguePrecisionMinutes, 1, 525_600, 0.01, 90],
@@ -163,6 +165,13 @@ describe('the scalar settings', () => {
       expect(spec.default).toBe(fallback);
     },
   );
+
+  it('covers every setting with a number for its default', () => {
+    const scalars = [...Object.values(CORRELATE_SETTINGS), ...Object.values(CONFIDENCE_SETTINGS)]
+      .filter((spec) => typeof spec.default === 'number')
+      .map((spec) => spec.env);
+    expect(cases.map(([spec]) => spec.env).sort()).toEqual(scalars.sort());
+  });
 
   it('takes whole numbers only where it counts things', () => {
     expect(parse(CORRELATE_SETTINGS.maxCandidates, '1.5')).toHaveProperty('problem');

@@ -47,6 +47,7 @@ function estimate(overrides: Partial<Estimate> = {}): Estimate {
     wz: 0.3,
     latestStart: T0 - 7 * MINUTE,
     earliestEnd: T0 + 13 * MINUTE,
+    handSpreadMeters: 250.5,
     ...overrides,
   };
 }
@@ -285,7 +286,19 @@ export function incidentClusterContract(open: OpenStore) {
         wz: 0,
         latestStart: -Infinity,
         earliestEnd: Infinity,
+        handSpreadMeters: 0,
       });
+    });
+
+    it("replaces the hand's spread on each save, back to 0 too", async () => {
+      const s = store();
+      await createIncident(s, 'i_1', T0);
+      await s.incidents.saveEstimate('i_1', estimate({ handSpreadMeters: 1234.25 }), null, T0);
+      const [spread] = await s.incidents.estimates(['i_1']);
+      expect(spread!.estimate.handSpreadMeters).toBe(1234.25);
+      await s.incidents.saveEstimate('i_1', estimate({ handSpreadMeters: 0 }), null, T0 + 1);
+      const [none] = await s.incidents.estimates(['i_1']);
+      expect(none!.estimate).toStrictEqual(estimate({ handSpreadMeters: 0 }));
     });
 
     it('shows the kinds on the incident, and saving marks its activity', async () => {
