@@ -32,7 +32,7 @@ describe('TIPWIRE_CORRELATE_KIND_PROFILES', () => {
         '*': { extentMeters: 250, durationMinutes: 60 },
       },
     });
-    expect(DEFAULT_KIND_PROFILES.fire).toEqual({ extentMeters: 400, durationMinutes: 240 });
+    expect(DEFAULT_KIND_PROFILES.fire).toEqual({ extentMeters: 250, durationMinutes: 240 });
   });
 
   it('takes blanks around every part, decimals, and the last of a kind named twice', () => {
@@ -138,7 +138,7 @@ describe('the confidence lists (name=number)', () => {
 
 describe('the scalar settings', () => {
   const cases = [
-    [CORRELATE_SETTINGS.tolerance, 0.5, 10, 0.01, 2],
+    [CORRELATE_SETTINGS.tolerance, 0.5, 10, 0.01, 1.5],
     [CORRELATE_SETTINGS.timeSlackMinutes, 0, 1440, 0.01, 5],
     [CORRELATE_SETTINGS.unstatedTimeMinutes, 1, 10_080, 0.01, 240],
     [CORRELATE_SETTINGS.copyWindowHours, 0, 720, 0.01, 48],
