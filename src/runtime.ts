@@ -429,6 +429,7 @@ export function incidentConfigFrom(config: Config): StageSettings['incidents'] {
       vaguePrecisionMinutes: c.vaguePrecisionMinutes,
       attachMaxAccuracyMeters: c.attachMaxAccuracyMeters,
       attachMaxPrecisionMinutes: c.attachMaxPrecisionMinutes,
+      attachMinShare: c.attachMinShare,
       maxCandidates: c.maxCandidates,
       kindProfiles: c.kindProfiles,
     },

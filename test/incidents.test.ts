@@ -275,6 +275,35 @@ describe('vague reports', () => {
     expect(rv.incidentReason).toBe('cluster.ambiguous');
   });
 
+  it('attaches to the one of two it fits when that one is far likelier, still without gluing them', async () => {
+    const a = { lat: 30.2741, lon: 120.1551 }; // Hangzhou
+    const b = offset(a, 0, 3000);
+    const at = beijingTime(4.5 * HOUR);
+    const inA = await send({
+      narrative: OWN_WORDS[0],
+      observedAt: at,
+      location: { ...a, accuracyMeters: 20 },
+    });
+    const inB = await send({
+      narrative: OWN_WORDS[1],
+      observedAt: at,
+      location: { ...b, accuracyMeters: 20 },
+    });
+    await settled();
+    // 2 km accurate, 200 m from A and 2.8 km from B: it fits both, A is ~50× likelier.
+    const nearA = await send({
+      narrative: OWN_WORDS[2],
+      observedAt: at,
+      location: { ...offset(a, 0, 200), accuracyMeters: 2000 },
+    });
+    await settled();
+    const [ra, rb, rv] = [await report(inA), await report(inB), await report(nearA)];
+    expect(ra.incidentId).not.toBe(rb.incidentId);
+    expect(rv.incidentId).toBe(ra.incidentId);
+    expect(rv.incidentReason).toBeNull();
+    expect((await incident(rb.incidentId)).reportIds).toEqual([inB]);
+  });
+
   it('attaches to the only incident it fits, without moving its place', async () => {
     const a = { lat: 23.1291, lon: 113.2644 }; // Guangzhou
     const at = beijingTime(5 * HOUR);

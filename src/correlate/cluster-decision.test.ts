@@ -10,8 +10,10 @@ import {
   type VagueRecheck,
 } from './cluster-decision.js';
 import {
+  addObservation,
   EMPTY_ESTIMATE,
   estimateOf,
+  placeLikelihood,
   type ClusterRule,
   type Estimate,
   type Observation,
@@ -62,6 +64,7 @@ const rule: ClusterRule = {
   vaguePrecisionMinutes: 90,
   attachMaxAccuracyMeters: 10_000,
   attachMaxPrecisionMinutes: 720,
+  attachMinShare: 0.8,
   maxCandidates: 64,
   kindProfiles: { ...TEST_PROFILES, '*': { extentMeters: 100, durationMinutes: 60 } },
 };
@@ -265,18 +268,93 @@ describe('decideCluster: a vague report', () => {
     });
   });
 
-  it('is kept apart when it fits two incidents, even two that agree: it never merges them', () => {
+  it('is kept apart when it fits two incidents alike, even two that agree: it never merges them', () => {
     const got = decideCluster(
       input({ subject, candidates: [incident('i_a', 1, 100), incident('i_b', 2, 200)] }),
     );
     expect(got.placement).toEqual(apart(FLAG.cluster.ambiguous, 2));
+  });
+
+  it('attaches to the one it fits that stands out: far likelier from its place', () => {
     const three = decideCluster(
       input({
         subject,
-        candidates: [incident('i_a', 1, 100), incident('i_b', 2, -3000), incident('i_c', 3, 3000)],
+        candidates: [incident('i_b', 2, -3000), incident('i_a', 1, 100), incident('i_c', 3, 3000)],
       }),
     );
-    expect(three.placement).toEqual(apart(FLAG.cluster.ambiguous, 3));
+    expect(three.placement).toEqual({
+      kind: 'join',
+      incidentId: 'i_a',
+      estimate: addObservation(incident('i_a', 1, 100).estimate, subject, rule),
+      merged: [],
+    });
+  });
+
+  it('stands out at TIPWIRE_CORRELATE_ATTACH_MIN_SHARE of the weight, not just below it', () => {
+    const a = incident('i_a', 1, 400);
+    const b = incident('i_b', 2, -1500);
+    const wa = placeLikelihood(subject, a.estimate, rule);
+    const wb = placeLikelihood(subject, b.estimate, rule);
+    const share = wa / (wa + wb);
+    expect(share).toBeGreaterThan(0.5);
+    const at = { ...rule, attachMinShare: share };
+    expect(decideCluster(input({ subject, candidates: [b, a], rule: at })).placement).toMatchObject(
+      { kind: 'join', incidentId: 'i_a' },
+    );
+    const above = { ...rule, attachMinShare: share + 1e-9 };
+    expect(decideCluster(input({ subject, candidates: [b, a], rule: above })).placement).toEqual(
+      apart(FLAG.cluster.ambiguous, 2),
+    );
+  });
+
+  it('weighs each incident by its precise reports: five at one side outweigh one at the other, three do not', () => {
+    // Mirror places, so the likelihoods are all but equal: 5/6 ≥ 0.8 > 3/4.
+    const many = (n: number): CandidateIncident => ({
+      id: 'i_many',
+      seq: 1,
+      estimate: estimateOf(
+        Array.from({ length: n }, (_, i) =>
+          report(1000, { reportId: `m${i}`, accuracyMeters: 64 * Math.sqrt(n) }),
+        ),
+        rule,
+      ),
+    });
+    const one = incident('i_one', 2, -1000);
+    expect(decideCluster(input({ subject, candidates: [one, many(5)] })).placement).toMatchObject({
+      kind: 'join',
+      incidentId: 'i_many',
+    });
+    expect(decideCluster(input({ subject, candidates: [one, many(3)] })).placement).toEqual(
+      apart(FLAG.cluster.ambiguous, 2),
+    );
+  });
+
+  it('takes a single match however small its share may be set, and never two at a share of 1', () => {
+    const only = incident('i_only', 1, 4000);
+    const strict = { ...rule, attachMinShare: 1 };
+    expect(
+      decideCluster(input({ subject, candidates: [only], rule: strict })).placement,
+    ).toMatchObject({ kind: 'join', incidentId: 'i_only' });
+    const two = [incident('i_a', 1, 100), incident('i_b', 2, 4000)];
+    expect(decideCluster(input({ subject, candidates: two, rule: strict })).placement).toEqual(
+      apart(FLAG.cluster.ambiguous, 2),
+    );
+  });
+
+  it('is kept apart as ambiguous when the search was cut: a match left out may be likelier', () => {
+    const only = [incident('i_only', 1, 100)];
+    expect(
+      decideCluster(input({ subject, candidates: only, candidatesCut: true })).placement,
+    ).toEqual(apart(FLAG.cluster.ambiguous, 1));
+    expect(
+      decideCluster(input({ subject, candidates: only, candidatesCut: false })).placement,
+    ).toMatchObject({ kind: 'join', incidentId: 'i_only' });
+    // With nothing fitting, it is no match whether cut or not.
+    expect(
+      decideCluster(
+        input({ subject, candidates: [incident('i_far', 1, 5000)], candidatesCut: true }),
+      ).placement,
+    ).toEqual(apart(FLAG.cluster.no_match, 0));
   });
 
   it('is kept apart as too vague beyond the attach limits, at them it attaches', () => {

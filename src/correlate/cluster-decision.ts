@@ -7,8 +7,9 @@
  *   and their estimates agree with the best one's, they merge into the oldest of them
  *   (its id stays), except pairs an analyst split apart. Fitting none, it starts one.
  * - A **vague** report never merges anything: a near-identical copy of a message already
- *   in an incident joins it; otherwise it attaches to an incident only when that is the
- *   only one it fits and it is not too vague to attach at all; otherwise it is kept
+ *   in an incident joins it; otherwise it attaches to the incident it fits that stands
+ *   out (`standsOut`: one match, or one holding TIPWIRE_CORRELATE_ATTACH_MIN_SHARE of
+ *   the matches' weight) unless it is too vague to attach at all; otherwise it is kept
  *   apart in an incident of its own, with the reason as a code on the report.
  * - A report already in an incident stays there when an analyst placed it (pinned) or it
  *   still fits the incident's other members; otherwise it leaves and is placed again.
@@ -24,6 +25,7 @@ import {
   fitsAsCopy,
   isTooVague,
   isVague,
+  placeLikelihood,
   type ClusterRule,
   type Estimate,
   type Observation,
@@ -56,6 +58,8 @@ export interface ClusterInput {
   /** The incident the report is in, its estimate without the report, and whether an analyst pinned it there. */
   current: { incidentId: string; without: Estimate; others: number; pinned: boolean } | null;
   candidates: CandidateIncident[];
+  /** Whether the index search was cut at TIPWIRE_CORRELATE_MAX_CANDIDATES (more may fit). */
+  candidatesCut?: boolean;
   /** Pairs of incidents an analyst split apart (`a|b`, a < b). */
   separated: ReadonlySet<string>;
   rechecks: VagueRecheck[];
@@ -105,7 +109,7 @@ export function decideCluster(input: ClusterInput): ClusterEffects {
   const candidates = input.candidates.filter((c) => c.id !== current?.incidentId);
   const copies = input.copies.filter((c) => c.id !== current?.incidentId);
   const placement = isVague(subject, rule)
-    ? placeVague(subject, candidates, copies, newIncidentId, rule)
+    ? placeVague(subject, candidates, input.candidatesCut === true, copies, newIncidentId, rule)
     : placePrecise(subject, candidates, input.separated, newIncidentId, rule);
   const attached =
     // Stryker disable next-line ConditionalExpression: an apart placement's estimate has no place, so nothing would fit it anyway; the check says so
@@ -158,6 +162,7 @@ function placePrecise(
 function placeVague(
   subject: Observation,
   candidates: CandidateIncident[],
+  cut: boolean,
   copies: CopyIncident[],
   newIncidentId: string,
   rule: ClusterRule,
@@ -192,15 +197,42 @@ function placeVague(
   });
   if (isTooVague(subject, rule)) return alone(FLAG.cluster.too_vague, 0);
   const matches = ranked(subject, candidates, rule);
-  const only = matches[0];
-  if (!only) return alone(FLAG.cluster.no_match, 0);
-  if (matches.length > 1) return alone(FLAG.cluster.ambiguous, matches.length);
-  return {
-    kind: 'join',
-    incidentId: only.c.id,
-    estimate: addObservation(only.c.estimate, subject, rule),
-    merged: [],
-  };
+  const best = standsOut(subject, matches, rule);
+  if (matches.length === 0) return alone(FLAG.cluster.no_match, 0);
+  // A cut search may have left out a match as likely as the best.
+  if (best === undefined || cut) return alone(FLAG.cluster.ambiguous, matches.length);
+  return joinVague(subject, best, rule);
+}
+
+const joinVague = (subject: Observation, c: CandidateIncident, rule: ClusterRule): Placement => ({
+  kind: 'join',
+  incidentId: c.id,
+  estimate: addObservation(c.estimate, subject, rule),
+  merged: [],
+});
+
+/**
+ * The match a vague report is about, when one stands out: its weight (precise reports ×
+ * the likelihood of the report's place from it) is at least TIPWIRE_CORRELATE_ATTACH_MIN_SHARE
+ * of all the matches' weight. A single match stands out.
+ */
+export function standsOut(
+  subject: Observation,
+  matches: readonly { c: CandidateIncident }[],
+  rule: ClusterRule,
+): CandidateIncident | undefined {
+  const weighed = matches.map(({ c }) => ({
+    c,
+    w: c.estimate.preciseCount * placeLikelihood(subject, c.estimate, rule),
+  }));
+  const total = weighed.reduce((sum, m) => sum + m.w, 0);
+  const top = weighed.reduce<(typeof weighed)[number] | undefined>(
+    (a, m) => (a === undefined || m.w > a.w ? m : a),
+    undefined,
+  );
+  if (top === undefined) return undefined;
+  if (weighed.length === 1) return top.c;
+  return total > 0 && top.w / total >= rule.attachMinShare ? top.c : undefined;
 }
 
 /** Vague reports kept apart whose only match is now the placement's incident. */

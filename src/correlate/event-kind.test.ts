@@ -58,6 +58,13 @@ describe('kindsOfText in English', () => {
     ['A van circling the block again and again', ['suspicious_vehicle']],
     ['An unmarked white van parked across from the entrance since Monday', ['suspicious_vehicle']],
     ['The same black SUV drove past the gate five times', ['suspicious_vehicle']],
+    [
+      'URGENT: a car full of explosives at the stadium, share!',
+      ['suspicious_vehicle', 'suspicious_package'],
+    ],
+    ['Police say it was a car bomb', ['suspicious_vehicle', 'suspicious_package']],
+    ['紧急扩散！体育馆一辆装满炸药的车，千万别去', ['suspicious_vehicle', 'suspicious_package']],
+    ['仓库里发现了炸药', ['suspicious_package']],
     ['A car with no license plates waiting outside', ['suspicious_vehicle']],
     ['A suspicious man loitering near the school gate', ['suspicious_person']],
     ['Two people acting suspiciously at the fence', ['suspicious_person']],

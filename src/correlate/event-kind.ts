@@ -490,6 +490,9 @@ const WORDS: Record<EventKind, KindWords> = {
       'circl(?:ing|ed|es) (?:around )?(?:the )?(?:block|area|base|building|compound|neighbou?rhood|site|facility|gate|camp)',
       '(?:no|without|covered|fake|false|obscured|missing|taped(?: over)?|removed|hidden) (?:(?:license|licence|number|registration) )?plates?',
       `the same ${gap(2)}${VEHICLE}`,
+      // A vehicle carrying a bomb is a vehicle to find as much as a device (both kinds).
+      `${VEHICLE} (?:full of|packed with|loaded with|laden with|filled with|carrying) ${gap(2)}(?:explosives|bombs?|dynamite|tnt)`,
+      'car ?bombs?',
     ],
     zh: [
       '可疑(?:的)?(?:车|面包车|轿车|货车|摩托)',
@@ -506,6 +509,8 @@ const WORDS: Record<EventKind, KindWords> = {
       `(?:停着|停了|停放着?|停靠着?)${inClause(4)}(?:一|两|几|三)[辆台]`,
       `车(?:辆|子)?${inClause(4)}(?:来回|反复|多次|一直)${inClause(3)}(?:开|经过|绕|转|行驶)`,
       '绕圈',
+      `(?:装满|装着|装有|载满|满载|载有|藏有?)${inClause(4)}(?:炸药|爆炸物|炸弹|雷管)${inClause(2)}(?:车|面包车|轿车|货车)`,
+      '汽车炸弹',
     ],
     notEn: [
       `(?:i|we) (?:[\\w'-]+ )?parked`,

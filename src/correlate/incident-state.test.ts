@@ -15,6 +15,7 @@ import {
   isVague,
   observationBoxes,
   observationWindow,
+  placeLikelihood,
   placeOf,
   precisionMinutes,
   profileOf,
@@ -88,6 +89,7 @@ function rule(overrides: Partial<ClusterRule> = {}): ClusterRule {
     vaguePrecisionMinutes: 90,
     attachMaxAccuracyMeters: 10_000,
     attachMaxPrecisionMinutes: 720,
+    attachMinShare: 0.8,
     maxCandidates: 64,
     kindProfiles: TEST_PROFILES,
     ...overrides,
@@ -376,6 +378,39 @@ describe('placeOf', () => {
     const southWest = placeOf(single(obs({ point: { lat: -33.9, lon: -70.6 } })))!;
     expect(southWest.point.lat).toBeCloseTo(-33.9, 9);
     expect(southWest.point.lon).toBeCloseTo(-70.6, 9);
+  });
+});
+
+describe('placeLikelihood', () => {
+  // σ² = (2000 / 2.4477)² + (64 / 2.4477)² + (300 / 2)², the `*` extent being 300 m.
+  const variance = (2000 / 2.4477) ** 2 + (64 / 2.4477) ** 2 + 150 ** 2;
+  const vagueAt = (meters: number, overrides: Partial<Observation> = {}) =>
+    obs({ point: east(meters), accuracyMeters: 2000, ...overrides });
+
+  it('is 1/σ² at the estimate itself, from both accuracies and the extent', () => {
+    expect(placeLikelihood(vagueAt(0), single(obs()), rule())).toBeCloseTo(1 / variance, 15);
+  });
+
+  it('falls as a normal of the distance', () => {
+    const got = placeLikelihood(vagueAt(1000), single(obs()), rule());
+    expect(got * variance).toBeCloseTo(Math.exp(-(1000 ** 2) / (2 * variance)), 6);
+    // Farther is always less likely.
+    expect(placeLikelihood(vagueAt(1001), single(obs()), rule())).toBeLessThan(got);
+  });
+
+  it("takes the extent of the kinds of both (a fire's 400 m)", () => {
+    const fire = single(obs({ kinds: ['fire'] }));
+    const v = (2000 / 2.4477) ** 2 + (64 / 2.4477) ** 2 + 200 ** 2;
+    expect(placeLikelihood(vagueAt(0), fire, rule())).toBeCloseTo(1 / v, 15);
+    expect(placeLikelihood(vagueAt(0, { kinds: ['fire'] }), single(obs()), rule())).toBeCloseTo(
+      1 / v,
+      15,
+    );
+  });
+
+  it('is 0 without a point or without a placed estimate', () => {
+    expect(placeLikelihood(vagueAt(0, { point: null }), single(obs()), rule())).toBe(0);
+    expect(placeLikelihood(vagueAt(0), EMPTY_ESTIMATE, rule())).toBe(0);
   });
 });
 

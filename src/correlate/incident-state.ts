@@ -36,6 +36,7 @@ export interface ClusterRule {
   vaguePrecisionMinutes: number;
   attachMaxAccuracyMeters: number;
   attachMaxPrecisionMinutes: number;
+  attachMinShare: number;
   maxCandidates: number;
   kindProfiles: KindProfiles;
 }
@@ -88,6 +89,25 @@ export function isTooVague(o: Observation, rule: ClusterRule): boolean {
     precisionMinutes(o) > rule.attachMaxPrecisionMinutes
   );
 }
+
+/**
+ * How likely the report's stated point is if it is about the incident's event, up to a
+ * constant: a 2-D normal of the distance, its spread from the report's and the
+ * estimate's accuracies (each a ~95 % radius, σ = accuracy / 2.45) and the kind's
+ * extent (the event's own size, taken as 2σ). 0 for a report or incident without place.
+ */
+export function placeLikelihood(o: Observation, e: Estimate, rule: ClusterRule): number {
+  const place = placeOf(e);
+  if (!o.point || !place) return 0;
+  const extent = profileOf(unionKinds(o.kinds, e.kinds), rule).extentMeters;
+  const variance =
+    (o.accuracyMeters / SIGMA_95) ** 2 + (place.accuracyMeters / SIGMA_95) ** 2 + (extent / 2) ** 2;
+  const d = haversineMeters(o.point, place.point);
+  return Math.exp(-(d * d) / (2 * variance)) / variance;
+}
+
+/** The ratio of a 2-D normal's 95 % radius to its σ (√(−2 ln 0.05)). */
+const SIGMA_95 = 2.4477;
 
 /** The observed interval widened by the tolerance and the slack (ms). */
 export function widened(window: Interval, rule: ClusterRule): Interval {

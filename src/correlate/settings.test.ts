@@ -147,6 +147,7 @@ describe('the scalar settings', () => {
     [CORRELATE_SETTINGS.vaguePrecisionMinutes, 1, 525_600, 0.01, 90],
     [CORRELATE_SETTINGS.attachMaxAccuracyMeters, 1, 20_000_000, 0.01, 10_000],
     [CORRELATE_SETTINGS.attachMaxPrecisionMinutes, 1, 525_600, 0.01, 720],
+    [CORRELATE_SETTINGS.attachMinShare, 0.5, 1, 0.01, 0.8],
     [CORRELATE_SETTINGS.maxCandidates, 1, 10_000, 1, 64],
     [CORRELATE_SETTINGS.vagueRechecks, 0, 1000, 1, 8],
     [CORRELATE_SETTINGS.duplicateTextSimilarity, 0.05, 1, 0.01, 0.6],

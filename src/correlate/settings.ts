@@ -111,7 +111,7 @@ export const CORRELATE_SETTINGS = {
   ),
   vagueAccuracyMeters: setting(
     'TIPWIRE_CORRELATE_VAGUE_ACCURACY_METERS',
-    'A report whose place is less accurate than this is vague: it never joins two incidents and only attaches to one that is its only match.',
+    'A report whose place is less accurate than this is vague: it never joins two incidents and only attaches to one that clearly stands out among its matches (TIPWIRE_CORRELATE_ATTACH_MIN_SHARE).',
     numberIn(1, 1_000_000),
     1000,
   ),
@@ -132,6 +132,12 @@ export const CORRELATE_SETTINGS = {
     'A vague report whose time is less precise than ± this many minutes is kept apart even when one incident matches.',
     numberIn(1, 525_600),
     720,
+  ),
+  attachMinShare: setting(
+    'TIPWIRE_CORRELATE_ATTACH_MIN_SHARE',
+    'A vague report attaches to the incident it fits best only when that incident holds at least this share (0.5–1) of the weight of all it fits, a weight being its precise reports × how likely the report’s place is from it (a normal of the two accuracies and the kind’s extent); else it is kept apart as ambiguous. 1: only a single match.',
+    numberIn(0.5, 1),
+    0.8,
   ),
   maxCandidates: setting(
     'TIPWIRE_CORRELATE_MAX_CANDIDATES',

@@ -54,12 +54,15 @@ async function candidatesAround(
   o: Observation,
   rules: IncidentRules,
   exclude: string | null,
-): Promise<CandidateIncident[]> {
+): Promise<{ candidates: CandidateIncident[]; cut: boolean }> {
   const boxes = observationBoxes(o, rules.cluster);
-  if (boxes.length === 0) return [];
+  if (boxes.length === 0) return { candidates: [], cut: false };
   const ids = await port.incidents.candidates('core', boxes, rules.cluster.maxCandidates);
   const rows = await port.incidents.estimates(ids.filter((id) => id !== exclude));
-  return rows.filter((r) => r.mergedInto === null);
+  return {
+    candidates: rows.filter((r) => r.mergedInto === null),
+    cut: ids.length >= rules.cluster.maxCandidates,
+  };
 }
 
 /** The incidents holding near-identical copies of the report's text, with how many each. */
@@ -113,7 +116,7 @@ export function correlateStage(
           pinned: report.incidentPinned,
         };
       }
-      const candidates = await candidatesAround(port, subject, rules, report.incidentId);
+      const { candidates, cut } = await candidatesAround(port, subject, rules, report.incidentId);
       const rechecks: VagueRecheck[] = [];
       if (!isVague(subject, rules.cluster) && vagueRechecks > 0) {
         const boxes = observationBoxes(subject, rules.cluster);
@@ -143,6 +146,7 @@ export function correlateStage(
         current,
         copies,
         candidates,
+        candidatesCut: cut,
         separated,
         rechecks,
         newIncidentId: at.newId('incident', at.now),
