@@ -329,6 +329,40 @@ describe('decideCluster: a vague report', () => {
     );
   });
 
+  it('weighs by likelihood, not by fit order: five reports a little farther outweigh one nearer', () => {
+    const many: CandidateIncident = {
+      id: 'i_many',
+      seq: 1,
+      estimate: estimateOf(
+        Array.from({ length: 5 }, (_, i) =>
+          report(1000, { reportId: `m${i}`, accuracyMeters: 64 * Math.sqrt(5) }),
+        ),
+        rule,
+      ),
+    };
+    const near = incident('i_near', 2, -900);
+    // The nearer one fits better (it is ranked first); the five weigh ~81 % of the total.
+    expect(decideCluster(input({ subject, candidates: [many, near] })).placement).toMatchObject({
+      kind: 'join',
+      incidentId: 'i_many',
+    });
+  });
+
+  it('on a tie of weights, the older of two alike is the one that may stand out', () => {
+    const half = { ...rule, attachMinShare: 0.5 };
+    const older = incident('i_older', 1, 1000);
+    const newer = incident('i_newer', 2, -1000);
+    for (const candidates of [
+      [older, newer],
+      [newer, older],
+    ]) {
+      expect(decideCluster(input({ subject, candidates, rule: half })).placement).toMatchObject({
+        kind: 'join',
+        incidentId: 'i_older',
+      });
+    }
+  });
+
   it('takes a single match however small its share may be set, and never two at a share of 1', () => {
     const only = incident('i_only', 1, 4000);
     const strict = { ...rule, attachMinShare: 1 };

@@ -214,7 +214,8 @@ const joinVague = (subject: Observation, c: CandidateIncident, rule: ClusterRule
 /**
  * The match a vague report is about, when one stands out: its weight (precise reports ×
  * the likelihood of the report's place from it) is at least TIPWIRE_CORRELATE_ATTACH_MIN_SHARE
- * of all the matches' weight. A single match stands out.
+ * of all the matches' weight. A single match stands out; of two alike, the better fit (then
+ * the older) is the one weighed against the share.
  */
 export function standsOut(
   subject: Observation,
@@ -231,8 +232,8 @@ export function standsOut(
     undefined,
   );
   if (top === undefined) return undefined;
-  if (weighed.length === 1) return top.c;
-  return total > 0 && top.w / total >= rule.attachMinShare ? top.c : undefined;
+  // A single match holds all the weight (a share of 1). On a tie the first in fit order wins.
+  return top.w / total >= rule.attachMinShare ? top.c : undefined;
 }
 
 /** Vague reports kept apart whose only match is now the placement's incident. */

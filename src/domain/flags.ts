@@ -119,8 +119,8 @@ export const FLAGS = {
     zh: '暂未归并：这是一条模糊举报，目前没有与之相符、且有精确目击者的事件；当出现唯一相符的事件时会自动并入。',
   },
   'cluster.ambiguous': {
-    en: 'Kept apart: a vague report that fits more than one incident; joining one would be a guess, and it must not join them together.',
-    zh: '暂未归并：这是一条模糊举报，与多个事件都相符；并入任何一个都是猜测，也不能借此把它们合并。',
+    en: 'Kept apart: a vague report that fits more than one incident and none stands out (TIPWIRE_CORRELATE_ATTACH_MIN_SHARE); joining one would be a guess, and it must not join them together.',
+    zh: '暂未归并：这是一条模糊举报，与多个事件都相符，且没有一个明显更可能（TIPWIRE_CORRELATE_ATTACH_MIN_SHARE）；并入任何一个都是猜测，也不能借此把它们合并。',
   },
   'abuse.repeat_dialer': {
     en: 'The caller called more than TIPWIRE_ABUSE_REPEAT_CALLS times in a row (each within TIPWIRE_ABUSE_REPEAT_WINDOW_MINUTES of the last): the report is in the abuse queue.',
