@@ -435,6 +435,8 @@ export function incidentConfigFrom(config: Config): StageSettings['incidents'] {
     },
     defaultAccuracyMeters: c.defaultAccuracyMeters,
     duplicateTextSimilarity: c.duplicateTextSimilarity,
+    sameSourceTextSimilarity: c.sameSourceTextSimilarity,
+    sourcePairsMax: c.sourcePairsMax,
     vagueRechecks: c.vagueRechecks,
     copyWindowHours: c.copyWindowHours,
     confidence: config.confidence,

@@ -26,7 +26,7 @@ function member(reportId: string, overrides: Partial<SourceMember> = {}): Source
  * similarity of two sketches is looked up in `similar` (0 when not listed). Every
  * comparison made is recorded.
  */
-function fakeText(similar: Record<string, number> = {}, threshold = 0.6) {
+function fakeText(similar: Record<string, number> = {}, sourceThreshold = 0.6, allPairsMax = 0) {
   const compared: string[] = [];
   const text: TextSimilarity = {
     bands: (sketch) => sketch.toString().split('|')[0]!.split(','),
@@ -35,7 +35,10 @@ function fakeText(similar: Record<string, number> = {}, threshold = 0.6) {
       compared.push(pair);
       return similar[pair] ?? 0;
     },
-    threshold,
+    // The copies' threshold is the stage's: it must not be the one sources are told by.
+    threshold: 0.99,
+    sourceThreshold,
+    allPairsMax,
   };
   return { text, compared };
 }
@@ -194,6 +197,26 @@ describe('independentSources', () => {
     ];
     expect(sourcesOf(members, fakeText({ 'b1|a ~ b1|b': 0.3 }, 0.3).text).count).toBe(1);
     expect(sourcesOf(members, fakeText({ 'b1|a ~ b1|b': 0.3 }, 0.31).text).count).toBe(2);
+  });
+
+  it('compares every pair up to allPairsMax sketches, a pair sharing no band too; beyond, only by band', () => {
+    const members = [
+      member('a', { sketch: sketch('b1', 'a') }),
+      member('b', { sketch: sketch('b2', 'b') }),
+      member('c', { sketch: sketch('b3', 'c') }),
+      member('d', { pseudonym: 'p' }), // no text: not counted among the sketches
+    ];
+    const similar = { 'b1|a ~ b3|c': 0.7 };
+    const all = fakeText(similar, 0.6, 3);
+    expect(sourcesOf(members, all.text)).toEqual({
+      sourceOf: { a: 'a', b: 'b', c: 'a', d: 'd' },
+      repeats: { same_text: 1 },
+      count: 3,
+    });
+    expect(all.compared).toEqual(['b1|a ~ b2|b', 'b1|a ~ b3|c', 'b2|b ~ b3|c']);
+    const banded = fakeText(similar, 0.6, 2);
+    expect(sourcesOf(members, banded.text).count).toBe(4);
+    expect(banded.compared).toEqual([]);
   });
 
   it('compares only reports that share a band, and not those one source already', () => {

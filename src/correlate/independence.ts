@@ -3,9 +3,10 @@
  * a pseudonymous caller (under this epoch's key or linked from the last one), a partner
  * feed, or a report of its own; reports join one source when they share a caller, come
  * from one feed, carry one sender's externalId, were all sent in the abuse queue's burst,
- * or have near-identical text (a copy-paste campaign). Near-identical text is found
- * without comparing every pair: sketches are bucketed by their LSH bands first, and only
- * reports sharing a band are compared.
+ * or have near-identical text (a copy-paste campaign). Near-identical text is found by
+ * comparing every pair of sketches up to `allPairsMax` of them; beyond, without comparing
+ * every pair: sketches are bucketed by their LSH bands first, and only reports sharing a
+ * band are compared.
  */
 import type { Channel } from '../domain/report.js';
 
@@ -27,7 +28,12 @@ export interface SourceMember {
 export interface TextSimilarity {
   bands(sketch: Buffer): string[];
   similarity(a: Buffer, b: Buffer): number;
+  /** Copies: a vague report this alike to an incident's reports joins it (the stage's). */
   threshold: number;
+  /** Sources: reports this alike are one. */
+  sourceThreshold: number;
+  /** Up to this many sketches every pair is compared; beyond, pairs sharing a band. */
+  allPairsMax: number;
 }
 
 /** Why two reports were found to be one source. */
@@ -78,23 +84,26 @@ export function independentSources(
     // Stryker disable next-line StringLiteral: any key the other kinds (all prefixed) cannot take, "" too
     if (m.abusive) byKey(i, 'abuse', 'abuse_burst');
   });
-  const buckets = new Map<string, number[]>();
-  members.forEach((m, i) => {
-    if (!m.sketch) return;
-    for (const band of text.bands(m.sketch)) {
-      const bucket = buckets.get(band);
-      if (!bucket) {
-        buckets.set(band, [i]);
-        continue;
+  const sketched = members.flatMap((m, i) => (m.sketch ? [{ i, sketch: m.sketch }] : []));
+  const alike = (a: { i: number; sketch: Buffer }, b: { i: number; sketch: Buffer }) => {
+    if (find(a.i) !== find(b.i) && text.similarity(a.sketch, b.sketch) >= text.sourceThreshold)
+      union(b.i, a.i, 'same_text');
+  };
+  if (sketched.length <= text.allPairsMax) {
+    // Few enough: every pair (a pair the bands miss may be alike enough).
+    sketched.forEach((a, k) => sketched.slice(0, k).forEach((b) => alike(a, b)));
+  } else {
+    const buckets = new Map<string, (typeof sketched)[number][]>();
+    for (const a of sketched) {
+      for (const band of text.bands(a.sketch)) {
+        const bucket = buckets.get(band);
+        if (bucket) {
+          for (const b of bucket) alike(a, b);
+          bucket.push(a);
+        } else buckets.set(band, [a]);
       }
-      for (const j of bucket) {
-        if (find(i) === find(j)) continue;
-        if (text.similarity(m.sketch, members[j]!.sketch!) >= text.threshold)
-          union(j, i, 'same_text');
-      }
-      bucket.push(i);
     }
-  });
+  }
   const sourceOf = new Map<string, string>();
   const repeats = new Map<SameSourceReason, number>();
   let count = 0;

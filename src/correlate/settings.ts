@@ -153,9 +153,21 @@ export const CORRELATE_SETTINGS = {
   ),
   duplicateTextSimilarity: setting(
     'TIPWIRE_CORRELATE_DUPLICATE_TEXT_SIMILARITY',
-    'Reports in one incident whose narratives are at least this similar (estimated Jaccard of word or character shingles, 0–1) count as one source.',
+    'A vague report whose narrative is at least this similar (estimated Jaccard of word or character shingles, 0–1) to reports of one incident is a copy of their message and joins it (see TIPWIRE_CORRELATE_COPY_WINDOW_HOURS).',
     numberIn(0.05, 1),
     0.6,
+  ),
+  sameSourceTextSimilarity: setting(
+    'TIPWIRE_CORRELATE_SAME_SOURCE_TEXT_SIMILARITY',
+    'Reports in one incident whose narratives are at least this similar (estimated Jaccard, 0–1) count as one source. Lower than the copy threshold: a copy with a typo or a moved space is about 0.6 alike, and the 64-slot sketch estimates that ± 0.06, so at 0.6 a campaign would often count twice.',
+    numberIn(0.05, 1),
+    0.5,
+  ),
+  sourcePairsMax: setting(
+    'TIPWIRE_CORRELATE_SOURCE_PAIRS_MAX',
+    'Up to this many reports with text in an incident, every pair of their texts is compared when counting sources; beyond it only pairs sharing a sketch band (LSH), which misses some alike pairs but keeps the work linear.',
+    intIn(0, 100_000),
+    200,
   ),
 };
 

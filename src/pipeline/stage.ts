@@ -28,6 +28,8 @@ export interface IncidentConfig {
   cluster: ClusterRule;
   defaultAccuracyMeters: number;
   duplicateTextSimilarity: number;
+  sameSourceTextSimilarity: number;
+  sourcePairsMax: number;
   vagueRechecks: number;
   copyWindowHours: number;
   confidence: ConfidenceSettings;

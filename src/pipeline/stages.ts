@@ -40,6 +40,8 @@ export function incidentRulesOf(config: IncidentConfig): IncidentRules {
       bands: (s) => sketchBands(s),
       similarity: sketchSimilarity,
       threshold: config.duplicateTextSimilarity,
+      sourceThreshold: config.sameSourceTextSimilarity,
+      allPairsMax: config.sourcePairsMax,
     },
   };
 }
