@@ -304,6 +304,34 @@ describe('vague reports', () => {
     expect((await incident(rb.incidentId)).reportIds).toEqual([inB]);
   });
 
+  it('a copy of a message stating no place joins the incident holding the message', async () => {
+    const a = { lat: 30.5928, lon: 114.3055 }; // Wuhan
+    const at = beijingTime(5.5 * HOUR);
+    const message =
+      'URGENT!!! a car full of explosives by the east gate of the stadium, stay away, share!';
+    const first = await send({
+      channel: 'web',
+      narrative: message,
+      observedAt: at,
+      location: { ...a, accuracyMeters: 30 },
+    });
+    await settled();
+    // No location at all (makeReport's default one left out).
+    const copy = await send({
+      channel: 'web',
+      narrative: `RT: ${message} 🙏`,
+      observedAt: at,
+      location: undefined,
+    });
+    await settled();
+    const [rf, rc] = [await report(first), await report(copy)];
+    expect(rc.incidentId).toBe(rf.incidentId);
+    expect(rc.incidentReason).toBeNull();
+    const inc = await incident(rf.incidentId);
+    expect(inc.reportIds).toEqual([first, copy]);
+    expect(inc.independentSources).toBe(1);
+  });
+
   it('attaches to the only incident it fits, without moving its place', async () => {
     const a = { lat: 23.1291, lon: 113.2644 }; // Guangzhou
     const at = beijingTime(5 * HOUR);

@@ -513,12 +513,27 @@ describe('decideCluster: a vague copy of a message already in incidents', () => 
     expect(got.placement).toMatchObject({ kind: 'join', incidentId: 'i_p' });
   });
 
-  it('joins no incident of copies when too vague to attach and one of them is placed', () => {
-    const tooVague = vague(0, { reportId: 'r_subject', point: null });
-    const got = decideCluster(
-      input({ subject: tooVague, copies: [unplaced('i_u', 1, 9), placed('i_p', 2, 100)] }),
-    );
-    expect(got.placement).toMatchObject({ kind: 'apart', reason: FLAG.cluster.too_vague });
+  it('stating no place, joins the one placed incident of copies; stating only a city, none', () => {
+    const copies = [unplaced('i_u', 1, 9), placed('i_p', 2, 100)];
+    const noPlace = vague(0, { reportId: 'r_subject', point: null });
+    expect(decideCluster(input({ subject: noPlace, copies })).placement).toEqual({
+      kind: 'join',
+      incidentId: 'i_p',
+      estimate: addObservation(copies[1]!.estimate, noPlace, rule),
+      merged: [],
+    });
+    // A place too vague to attach is a claim of its own ("北京"): kept apart, copy or not.
+    const city = vague(0, { reportId: 'r_subject', accuracyMeters: 30_000 });
+    expect(decideCluster(input({ subject: city, copies })).placement).toMatchObject({
+      kind: 'apart',
+      reason: FLAG.cluster.too_vague,
+    });
+    // Without a readable time it fits no incident as a copy.
+    const noTime = vague(0, { reportId: 'r_subject', point: null, window: null });
+    expect(decideCluster(input({ subject: noTime, copies })).placement).toMatchObject({
+      kind: 'apart',
+      reason: FLAG.cluster.too_vague,
+    });
   });
 
   it('with no placed one, joins the unplaced incident holding most copies, however vague', () => {

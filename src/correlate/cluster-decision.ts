@@ -169,12 +169,14 @@ function placeVague(
 ): Placement {
   // A copy of one message joins the incident holding its copies: the message, not its
   // vague place, says which event it is about (it stays one source with them). Copies in
-  // more than one placed incident say nothing; a report too vague to attach joins only
-  // copies that have no place either (a campaign gathers, it does not pick an incident).
+  // more than one placed incident say nothing. A copy stating no place at all joins the
+  // one placed incident of its copies; one stating a place too vague to attach (a city)
+  // joins only copies that have no place either (a campaign gathers, it does not pick an
+  // incident by a city's name).
   const copiedTo = copies.filter((c) => fitsAsCopy(subject, c.estimate, rule));
   const placed = copiedTo.filter((c) => c.estimate.preciseCount > 0);
   const copied =
-    placed.length === 1 && !isTooVague(subject, rule)
+    placed.length === 1 && (subject.point === null || !isTooVague(subject, rule))
       ? placed[0]
       : placed.length === 0
         ? // None placed: the one holding most copies among them (all unplaced), the older on a tie.
