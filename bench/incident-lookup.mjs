@@ -18,7 +18,7 @@
 //   node bench/incident-lookup.mjs --sizes 1000000 --runs 3 --no-postgis
 //   node bench/incident-lookup.mjs --quiet-below 0 --max-other 0   # a machine never idle
 //
-// Data (seeded, the same on every machine): reports in one city (40 × 40 km around
+// Data (seeded, the same on every machine; the city is bench/lib/city.mjs): reports in one city (40 × 40 km around
 // 39.9 N 116.4 E) over the year 2026, grouped into events: an event has a kind (its
 // extent, 150 m – 1 km, and its longest duration, 10 min – 2.5 h), a place (65 % around
 // 300 hot spots, the rest anywhere), a start (more by day than by night) and a
@@ -55,6 +55,20 @@ import pg from 'pg';
 import { machineFacts, median, round, ROOT, runRounds, writeResults } from './lib/rounds.mjs';
 import { procCpuTicks } from './lib/machine.mjs';
 import { mulberry32 } from './lib/random.mjs';
+import {
+  anywhere,
+  CENTER,
+  COS0,
+  DAY_MIN,
+  EARTH_RADIUS_M,
+  eventPlace,
+  makeHotspots,
+  M_PER_DEG,
+  momentIn,
+  RAD,
+  witness,
+  witnessCount,
+} from './lib/city.mjs';
 import { openDatabase } from '../dist/store/sqlite/database.js';
 import { candidatesSql, createIncidentIndex } from '../dist/store/sqlite/incident-index.js';
 import { boundingBox } from '../dist/correlate/geo.js';
@@ -119,14 +133,9 @@ const log = (line) =>
 // The synthetic city
 
 const GENERATOR = 'v1'; // part of the cache key: change it when the data below changes
-const CENTER = { lat: 39.9, lon: 116.4 };
-const HALF_SIDE_M = 20_000;
-const EARTH_RADIUS_M = 6_371_008.8; // as correlate/geo.ts
-const RAD = Math.PI / 180;
-const M_PER_DEG = EARTH_RADIUS_M * RAD;
-const COS0 = Math.cos(CENTER.lat * RAD);
 const YEAR_START_MIN = Date.parse('2026-01-01T00:00:00Z') / 60_000;
-const DAY_MIN = 1440;
+/** Minute of the year 2026, more by day (peak mid-afternoon) than at night. */
+const momentOfYear = (rand) => momentIn(rand, YEAR_START_MIN, 365);
 const TOLERANCE = 2; // place tolerance, in accuracies, of an incident's box and a report's
 // The issue's framing (report against report): F5's correlate defaults.
 const REPORT_RADIUS_M = 500;
@@ -141,76 +150,11 @@ const KINDS = [
   { code: 'fire', extentM: 1000, durationMin: 150, share: 0.1 },
 ];
 
-function gauss(rand) {
-  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-}
 function pickKind(rand) {
   let u = rand();
   for (let k = 0; k < KINDS.length - 1; k++) if ((u -= KINDS[k].share) < 0) return k;
   return KINDS.length - 1;
 }
-/** Metres: 55 % GPS-like (5–30), 30 % Wi-Fi-like (30–150), 15 % cell-like (150–500). */
-function accuracy(rand) {
-  const u = rand();
-  const [lo, hi] = u < 0.55 ? [5, 30] : u < 0.85 ? [30, 150] : [150, 500];
-  return Math.round(lo * (hi / lo) ** rand());
-}
-/** Minutes either side of the moment seen: 50 % 1–5, 35 % 5–30, 15 % 30–120. */
-function precision(rand) {
-  const u = rand();
-  const [lo, hi] = u < 0.5 ? [1, 5] : u < 0.85 ? [5, 30] : [30, 120];
-  return lo + rand() * (hi - lo);
-}
-const witnessCount = (rand) => Math.min(2000, Math.floor((1 - rand()) ** (-1 / 1.3)));
-/** Minute of the year, more by day (peak mid-afternoon) than at night. */
-function momentOfYear(rand) {
-  const day = Math.floor(rand() * 365);
-  for (;;) {
-    const m = rand() * DAY_MIN;
-    const h = m / 60;
-    const w = 0.2 + 0.8 * Math.max(0, Math.sin((Math.PI * (h - 6)) / 18));
-    if (rand() < w) return YEAR_START_MIN + day * DAY_MIN + m;
-  }
-}
-function anywhere(rand, out) {
-  out.lat = CENTER.lat + ((rand() * 2 - 1) * HALF_SIDE_M) / M_PER_DEG;
-  out.lon = CENTER.lon + ((rand() * 2 - 1) * HALF_SIDE_M) / (M_PER_DEG * COS0);
-}
-function makeHotspots(rand) {
-  const spots = [];
-  let total = 0;
-  for (let i = 0; i < 300; i++) {
-    const p = {};
-    anywhere(rand, p);
-    total += 1 / (i + 1); // Zipf-like weights
-    spots.push({ ...p, sigmaM: 300 * 10 ** rand(), upTo: total });
-  }
-  for (const s of spots) s.upTo /= total;
-  return spots;
-}
-function eventPlace(rand, spots, out) {
-  if (rand() >= 0.65) return anywhere(rand, out);
-  const u = rand();
-  const s = spots.find((x) => u < x.upTo) ?? spots[spots.length - 1];
-  out.lat = s.lat + (gauss(rand) * s.sigmaM) / M_PER_DEG;
-  out.lon = s.lon + (gauss(rand) * s.sigmaM) / (M_PER_DEG * COS0);
-}
-/** One witness's report of an event: point, accuracy, time interval (whole minutes). */
-function witness(rand, evLat, evLon, extentM, start, duration, out) {
-  const acc = accuracy(rand);
-  const d = extentM * Math.sqrt(rand());
-  const a = 2 * Math.PI * rand();
-  const dx = d * Math.cos(a) + (gauss(rand) * acc) / 2;
-  const dy = d * Math.sin(a) + (gauss(rand) * acc) / 2;
-  out.lat = evLat + dy / M_PER_DEG;
-  out.lon = evLon + dx / (M_PER_DEG * Math.cos(evLat * RAD));
-  const seen = start + rand() * duration;
-  const p = precision(rand);
-  out.acc = acc;
-  out.from = Math.floor(seen - p);
-  out.to = Math.ceil(seen + p);
-}
-
 /** Copies of typed arrays in the order `perm`. */
 const permute = (arrays, perm) =>
   Object.fromEntries(
