@@ -87,6 +87,7 @@ import { openDatabase } from '../dist/store/sqlite/database.js';
 import { createReportRepository } from '../dist/store/sqlite/report.repository.js';
 import { createIncidentRepository } from '../dist/store/sqlite/incident.repository.js';
 import { refreshIncident } from '../dist/incidents/refresh.js';
+import { emptyTotals } from '../dist/pipeline/stages/correlate.stage.js';
 import { incidentRulesOf } from '../dist/pipeline/stages.js';
 import { incidentConfigFrom } from '../dist/runtime.js';
 import { loadConfig } from '../dist/config.js';
@@ -596,17 +597,6 @@ async function seedStore(size) {
   log(`seeded ${size}: ${reports} reports, ${incidents} incidents in ${seedS} s`);
   return meta;
 }
-
-/** The totals correlate.stage.ts's apply creates an incident with (refresh replaces them). */
-const emptyTotals = (now) => ({
-  start: now,
-  end: now,
-  reportCount: 0,
-  pointCount: 0,
-  x: 0,
-  y: 0,
-  z: 0,
-});
 
 // ---------------------------------------------------------------------------------------
 // The new reports

@@ -223,7 +223,8 @@ export function correlateStage(
   });
 }
 
-const emptyTotals = (now: number) => ({
+/** The totals an incident is created with (refreshIncident replaces them). */
+export const emptyTotals = (now: number) => ({
   start: now,
   end: now,
   reportCount: 0,
