@@ -304,6 +304,44 @@ describe('vague reports', () => {
     expect((await incident(rb.incidentId)).reportIds).toEqual([inB]);
   });
 
+  it('kept apart as ambiguous, attaches once later witnesses make one incident stand out', async () => {
+    const a = { lat: 36.0611, lon: 103.8343 }; // Lanzhou
+    const b = offset(a, 0, 2000);
+    const at = beijingTime(6.5 * HOUR);
+    const witness = (n: number, p: { lat: number; lon: number }) =>
+      send({ narrative: OWN_WORDS[n], observedAt: at, location: { ...p, accuracyMeters: 20 } });
+    const inA = await witness(0, a);
+    const inB = await witness(1, b);
+    await settled();
+    // Half-way, 2 km accurate: as likely from either.
+    const between = await send({
+      narrative: OWN_WORDS[2],
+      observedAt: at,
+      location: { ...offset(a, 0, 1000), accuracyMeters: 2000 },
+    });
+    await settled();
+    expect((await report(between)).incidentReason).toBe('cluster.ambiguous');
+    // Three more witnesses at A: 4 of its reports against B's 1 is 80 % of the weight.
+    for (const n of [3, 4]) await witness(n, offset(a, 10));
+    await settled();
+    expect((await report(between)).incidentReason).toBe('cluster.ambiguous');
+    await send({
+      narrative: 'A minivan by the gate, the driver films the sentry box.',
+      observedAt: at,
+      location: { ...offset(a, -10), accuracyMeters: 20 },
+    });
+    await settled();
+    const [ra, rb, rv] = [await report(inA), await report(inB), await report(between)];
+    expect(rv.incidentId).toBe(ra.incidentId);
+    expect(rv.incidentReason).toBeNull();
+    expect((await incident(rb.incidentId)).reportIds).toEqual([inB]);
+    const changes = (await incident(ra.incidentId)).changes as { kind: string; detail: unknown }[];
+    expect(changes.find((c) => c.kind === 'attach')?.detail).toMatchObject({
+      reportId: between,
+      reason: 'cluster.ambiguous',
+    });
+  });
+
   it('a copy of a message stating no place joins the incident holding the message', async () => {
     const a = { lat: 30.5928, lon: 114.3055 }; // Wuhan
     const at = beijingTime(5.5 * HOUR);

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { createHttpApp, createRuntime } from '../runtime.js';
 import { listenAddress, startMetricsListener } from '../server/metrics.js';
 import { configFrom, DB_OPTION } from './shared.js';
+import { warmUpLongTexts } from '../intake/warm-up.js';
 
 export function serveCommand(program: Command) {
   program
@@ -19,6 +20,8 @@ export function serveCommand(program: Command) {
       const runtime = createRuntime(config);
       // The gazetteer takes a second or two to load: before listening, not on a report.
       runtime.normalize.deps.preload();
+      // So is the first long narrative's compilation and the search worker's start.
+      await warmUpLongTexts(runtime.protection, runtime.config.intake.narrativeMaxChars);
       const app = await createHttpApp(runtime, { workers: () => runtime.workers.status() });
       let metricsServer: Server | null = null;
       // Housekeeping, the retention purge and the polls (src/workers.ts); the first two

@@ -753,11 +753,53 @@ describe('decideCluster: vague reports kept apart, looked at again', () => {
     expect(got.attached).toEqual(['i_v']);
   });
 
-  it('leaves one apart that also fits another incident', () => {
-    const other = incident('i_other', 1, 3000);
+  it('leaves one apart that fits another incident as likely or likelier', () => {
+    // 500 m from the other, 1,000 m from the new incident: the other weighs more.
+    const other = incident('i_other', 1, 1500);
     expect(decideCluster(input({ rechecks: [recheck([other])] })).attached).toEqual([]);
     const unfit = incident('i_unfit', 1, 1000 + 4229);
     expect(decideCluster(input({ rechecks: [recheck([unfit])] })).attached).toEqual(['i_v']);
+  });
+
+  it('attaches one kept apart as ambiguous once the new incident stands out among its matches', () => {
+    // 2,000 m from the other, 1,000 m from the new incident: ~90 % of the weight.
+    const other = incident('i_other', 1, 3000);
+    expect(decideCluster(input({ rechecks: [recheck([other])] })).attached).toEqual(['i_v']);
+    // Two others as near as the new incident: it does not stand out.
+    const two = [incident('i_a', 1, 2000), incident('i_b', 2, 1000)];
+    expect(decideCluster(input({ rechecks: [recheck(two)] })).attached).toEqual([]);
+  });
+
+  it('weighs the incident the report joined with its new estimate, not its old one', () => {
+    // v is 1,000 m from both (mirror places); each precise report weighs alike, so the
+    // joined incident's share is n / (n + 1) with n its precise reports after the join.
+    const many = (n: number, meters: number, id: string, seq: number): CandidateIncident => ({
+      id,
+      seq,
+      estimate: estimateOf(
+        Array.from({ length: n }, (_, i) =>
+          report(meters, { reportId: `${id}${i}`, accuracyMeters: 64 * Math.sqrt(n) }),
+        ),
+        rule,
+      ),
+    });
+    const joined = many(4, 0, 'i_j', 1);
+    const other = many(1, 2000, 'i_o', 2);
+    // 4 + the subject = 5: 5/6 stands out.
+    const got = decideCluster(
+      input({ candidates: [joined], rechecks: [recheck([joined, other])] }),
+    );
+    expect(got.placement).toMatchObject({ kind: 'join', incidentId: 'i_j' });
+    expect(got.attached).toEqual(['i_v']);
+    // 3 + the subject = 4: 4/5 (a little over, its place being more accurate) stands out;
+    // weighed as it was before the join, 3/4 would not.
+    const fewer = many(3, 0, 'i_j', 1);
+    const got3 = decideCluster(input({ candidates: [fewer], rechecks: [recheck([fewer, other])] }));
+    expect(got3.attached).toEqual(['i_v']);
+    // 2 + the subject = 3: 3/4 does not.
+    const two = many(2, 0, 'i_j', 1);
+    const got2 = decideCluster(input({ candidates: [two], rechecks: [recheck([two, other])] }));
+    expect(got2.attached).toEqual([]);
   });
 
   it('leaves one apart that does not fit the placement', () => {

@@ -42,7 +42,7 @@ export interface CandidateIncident {
 export interface VagueRecheck {
   incidentId: string;
   observation: Observation;
-  /** The core incidents around it (not counting the subject's own). */
+  /** The core incidents it may fit (as the index found them before this placement). */
   candidates: CandidateIncident[];
 }
 
@@ -238,7 +238,11 @@ export function standsOut(
   return top.w / total >= rule.attachMinShare ? top.c : undefined;
 }
 
-/** Vague reports kept apart whose only match is now the placement's incident. */
+/**
+ * Vague reports kept apart (no match, or none standing out) for which the placement's
+ * incident now stands out among all they fit (`standsOut`, the placement weighed with
+ * its new estimate).
+ */
 function reattach(
   placement: Extract<Placement, { kind: 'join' | 'create' }>,
   rechecks: VagueRecheck[],
@@ -251,10 +255,15 @@ function reattach(
   for (const r of rechecks) {
     if (separated.has(separationKey(r.incidentId, placement.incidentId))) continue;
     if (isTooVague(r.observation, rule)) continue;
+    const here: CandidateIncident = {
+      id: placement.incidentId,
+      // Ranked after any other it ties with: it must stand out on its own.
+      seq: Number.MAX_SAFE_INTEGER,
+      estimate: placement.estimate,
+    };
     const others = r.candidates.filter((c) => c.id !== placement.incidentId && !gone.has(c.id));
-    const fitsOthers = others.some((c) => fit(r.observation, c.estimate, rule) !== null);
-    if (!fitsOthers && fit(r.observation, placement.estimate, rule) !== null)
-      out.push(r.incidentId);
+    const matches = ranked(r.observation, [here, ...others], rule);
+    if (standsOut(r.observation, matches, rule) === here) out.push(r.incidentId);
   }
   return out;
 }

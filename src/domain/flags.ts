@@ -115,12 +115,12 @@ export const FLAGS = {
     zh: '未并入其他事件：地点或时间过于模糊（精度低于 TIPWIRE_CORRELATE_ATTACH_MAX_ACCURACY_METERS 或 TIPWIRE_CORRELATE_ATTACH_MAX_PRECISION_MINUTES）。',
   },
   'cluster.no_match': {
-    en: 'Kept apart: a vague report that fits no incident with a precise witness yet; it joins one when that one becomes its only match.',
-    zh: '暂未归并：这是一条模糊举报，目前没有与之相符、且有精确目击者的事件；当出现唯一相符的事件时会自动并入。',
+    en: 'Kept apart: a vague report that fits no incident with a precise witness yet; it joins one when a match appears that stands out (TIPWIRE_CORRELATE_ATTACH_MIN_SHARE).',
+    zh: '暂未归并：这是一条模糊举报，目前没有与之相符、且有精确目击者的事件；当出现明显更可能的相符事件（TIPWIRE_CORRELATE_ATTACH_MIN_SHARE）时会自动并入。',
   },
   'cluster.ambiguous': {
-    en: 'Kept apart: a vague report that fits more than one incident and none stands out (TIPWIRE_CORRELATE_ATTACH_MIN_SHARE); joining one would be a guess, and it must not join them together.',
-    zh: '暂未归并：这是一条模糊举报，与多个事件都相符，且没有一个明显更可能（TIPWIRE_CORRELATE_ATTACH_MIN_SHARE）；并入任何一个都是猜测，也不能借此把它们合并。',
+    en: 'Kept apart: a vague report that fits more than one incident and none stands out (TIPWIRE_CORRELATE_ATTACH_MIN_SHARE); joining one would be a guess, and it must not join them together. It joins one if a later report makes one stand out.',
+    zh: '暂未归并：这是一条模糊举报，与多个事件都相符，且没有一个明显更可能（TIPWIRE_CORRELATE_ATTACH_MIN_SHARE）；并入任何一个都是猜测，也不能借此把它们合并。若之后的举报使其中一个明显更可能，会自动并入。',
   },
   'abuse.repeat_dialer': {
     en: 'The caller called more than TIPWIRE_ABUSE_REPEAT_CALLS times in a row (each within TIPWIRE_ABUSE_REPEAT_WINDOW_MINUTES of the last): the report is in the abuse queue.',

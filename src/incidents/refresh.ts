@@ -49,8 +49,6 @@ export async function refreshIncident(
   incidentId: string,
   now: number,
   rules: IncidentRules,
-  /** Whether a lone vague member waits in the vague index for a match. */
-  vagueWaits = true,
 ): Promise<void> {
   const members = await tx.incidents.memberFacts(incidentId);
   const observations = members.map((m) => observationOf(m, rules));
@@ -67,11 +65,11 @@ export async function refreshIncident(
         )
       : 0;
   const estimate = { ...built, handSpreadMeters };
-  // A lone vague member waits in the vague index for a match, unless too vague ever to
-  // attach or kept apart as ambiguous; an incident of several vague members only (copies
-  // of one message, or merged by hand) stays out of the index.
+  // A lone vague member waits in the vague index for a match that stands out (no match
+  // yet, or several and none standing out), unless too vague ever to attach; an incident
+  // of several vague members only (copies of one message, or merged by hand) stays out.
   const lone = estimate.preciseCount === 0 && observations.length === 1 ? observations[0]! : null;
-  const vagueOnly = lone && vagueWaits && !isTooVague(lone, rules.cluster) ? lone : null;
+  const vagueOnly = lone && !isTooVague(lone, rules.cluster) ? lone : null;
   await tx.incidents.saveEstimate(
     incidentId,
     estimate,

@@ -7,7 +7,6 @@
  * the merges and attachments with their records, and rebuilds each touched incident
  * (incidents/refresh.ts).
  */
-import { FLAG } from '../../domain/flags.js';
 import type { Report } from '../../domain/report.js';
 import type { StoreTx } from '../../store/port.js';
 import { defineStage, requireReport, type LoadContext } from '../stage.js';
@@ -127,11 +126,12 @@ export function correlateStage(
           const only = members[0];
           if (members.length !== 1 || !only || only.pinned) continue;
           const observation = observationOf(only, rules);
-          // Only reports kept apart for want of a match wait in the vague index, and each
-          // precise report that joins or starts an incident near one looks at it again:
-          // so none of the other incidents fits it, and it attaches if this one does.
-          const around: CandidateIncident[] = [];
-          rechecks.push({ incidentId, observation, candidates: around });
+          // What it fits besides: one kept apart as ambiguous fits several; the new
+          // report's placement must stand out among them for it to attach. A cut search
+          // might miss a likelier one: it is not looked at now.
+          const around = await candidatesAround(port, observation, rules, incidentId);
+          if (around.cut) continue;
+          rechecks.push({ incidentId, observation, candidates: around.candidates });
         }
       }
       const copies = await copiesOf(port, report, rules, copyWindowHours);
@@ -199,19 +199,21 @@ export function correlateStage(
       }
       for (const from of e.attached) {
         const [member] = await tx.incidents.memberFacts(from);
+        // Why it had been kept apart (no match yet, or none standing out), for the record.
+        const was = member
+          ? ((await tx.reports.get(member.reportId))?.incidentReason ?? null)
+          : null;
         await tx.incidents.absorb(from, target, now);
         if (member) await tx.reports.setIncidentReason(member.reportId, null);
         await tx.incidents.recordChange({
           incidentId: target,
           kind: 'attach',
           actor: null,
-          detail: { from, reportId: member?.reportId ?? null, reason: FLAG.cluster.no_match },
+          detail: { from, reportId: member?.reportId ?? null, reason: was },
           at: now,
         });
       }
-      // A report kept apart as ambiguous never attaches later: it leaves the vague index.
-      const waits = placement.kind !== 'apart' || placement.reason !== FLAG.cluster.ambiguous;
-      for (const id of touched) await refreshIncident(tx, id, now, rules, id !== target || waits);
+      for (const id of touched) await refreshIncident(tx, id, now, rules);
       const change =
         placement.kind === 'join' && placement.merged.length > 0
           ? 'merged'
