@@ -147,7 +147,7 @@ export const CORRELATE_SETTINGS = {
   ),
   vagueRechecks: setting(
     'TIPWIRE_CORRELATE_VAGUE_RECHECKS',
-    'Most vague reports kept apart that a new precise report looks at again (one of them may now have a single match).',
+    'Most vague reports kept apart (no match, or none standing out) that a new precise report looks at again, each with its own candidate search: one may now have a match that stands out.',
     intIn(0, 1000),
     8,
   ),
