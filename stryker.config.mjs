@@ -20,6 +20,7 @@ export const CORES = [
 /** Inside the core folders, but not a core: I/O wiring, threads, data tables. */
 export const NOT_CORES = [
   '!src/**/*.test.ts',
+  '!src/**/*.fixture.ts', // test data shared by tests
   '!src/protect/search-worker.ts', // worker-thread entry: two lines of wiring
   '!src/protect/search-tokenizer.ts', // hands long texts to a worker thread
   '!src/protect/database-keys.ts', // file checks at start-up (test/keys.test.ts, hardening-server)

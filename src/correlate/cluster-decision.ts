@@ -199,8 +199,8 @@ function placeVague(
   });
   if (isTooVague(subject, rule)) return alone(FLAG.cluster.too_vague, 0);
   const matches = ranked(subject, candidates, rule);
-  const best = standsOut(subject, matches, rule);
   if (matches.length === 0) return alone(FLAG.cluster.no_match, 0);
+  const best = standsOut(subject, matches, rule);
   // A cut search may have left out a match as likely as the best.
   if (best === undefined || cut) return alone(FLAG.cluster.ambiguous, matches.length);
   return joinVague(subject, best, rule);

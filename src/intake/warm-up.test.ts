@@ -12,7 +12,7 @@ describe('warmUpText', () => {
 });
 
 describe('warmUpLongTexts', () => {
-  it('seals, sketches and tokenizes one made-up text of the size given, and keeps nothing', async () => {
+  it('seals and tokenizes one made-up text of the size given', async () => {
     const seen: { sealed: number[]; tokenized: number[] } = { sealed: [], tokenized: [] };
     await warmUpLongTexts(
       {
