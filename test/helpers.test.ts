@@ -27,6 +27,7 @@ describe('staleDist', () => {
     file('src/store/migrations/001.sql', 1000);
     file('dist/store/migrations/001.sql', 2000);
     file('src/a.test.ts', 5000); // tests are not compiled into dist/
+    file('src/a.fixture.ts', 5000); // nor their fixtures
     expect(staleDist(root)).toEqual([]);
   });
 

@@ -40,7 +40,8 @@ export function staleDist(root = ROOT): string[] {
         walk(source);
         continue;
       }
-      if (entry.name.endsWith('.test.ts')) continue;
+      // Not compiled into dist/ (tsconfig.build.json's exclude): tests and their fixtures.
+      if (entry.name.endsWith('.test.ts') || entry.name.endsWith('.fixture.ts')) continue;
       const relative = path.relative(path.join(root, 'src'), source);
       const built = entry.name.endsWith('.ts')
         ? relative.replace(/\.ts$/, '.js')
