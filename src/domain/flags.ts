@@ -60,6 +60,18 @@ export const FLAGS = {
     en: 'That local time happened twice (clocks went back); both candidates are listed and the interval covers both.',
     zh: '该当地时间出现过两次（时钟回拨，如夏令时结束时）；两个候选时刻均已列出，时间区间同时覆盖二者。',
   },
+  'time.partly_read': {
+    en: 'Some words of observedAt that look like time (listed in time.unread) were not understood: the interval was widened to what the rest says for certain; read the words yourself.',
+    zh: '所述发生时间中有些看似表示时间的词语未能识别（列于 time.unread）：时间区间已放宽到其余部分能确定的范围；请人工阅读这些词语。',
+  },
+  'time.zone_ambiguous': {
+    en: 'The zone written in observedAt names several zones (CST: US Central, China or Cuba; IST; BST; "EST" said in summer) and the place does not settle it: the interval covers every reading.',
+    zh: '所述发生时间中写明的时区可指多个时区（如 CST 可指美国中部、中国或古巴时间；IST；BST；夏季所说的 EST），且地点无法确定是哪一个：时间区间覆盖每一种解读。',
+  },
+  'time.ambiguous_date': {
+    en: 'The date words have two readings ("last Friday" said on a Saturday: yesterday, or the Friday of the week before): both are listed and the interval covers both.',
+    zh: '日期说法有两种解读（如周六说“last Friday”：可指昨天，也可指上一周的周五）：两种均已列出，时间区间同时覆盖二者。',
+  },
   'time.future': {
     en: 'The observation starts after the report arrived (beyond the tolerance).',
     zh: '所述发生时间晚于收到举报的时间（超出允许误差）。',

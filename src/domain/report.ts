@@ -142,7 +142,8 @@ export interface NewReport {
 }
 
 /** How the zone of a local time was learned. */
-export type ZoneSource = 'offset' | 'timezone' | 'coordinates' | 'assumed';
+/** Where the zone came from; `text`: written in observedAt ("UTC", "EST", 北京时间). */
+export type ZoneSource = 'offset' | 'timezone' | 'coordinates' | 'assumed' | 'text';
 
 /** When it happened, as a UTC interval, or as local time when the zone is unknown. */
 export interface ObservedTime {
@@ -175,6 +176,10 @@ export interface ObservedTime {
    * a DST overlap (both), a DST gap (both offsets), or zones in dispute.
    */
   candidates?: { at: number; offsetMinutes: number; timezone: string }[];
+  /** Words of observedAt that look like time but were not understood (time.partly_read). */
+  unread?: string[];
+  /** Separate UTC intervals the interval covers ("last Friday" said on a Saturday: two days). */
+  alternatives?: { from: number; to: number }[];
 }
 
 export type TimeGrain =

@@ -33,6 +33,8 @@ export function timeView(report: Pick<Report, 'time'>) {
       offsetMinutes: c.offsetMinutes,
       timezone: c.timezone,
     })),
+    unread: t.unread ?? [],
+    alternatives: (t.alternatives ?? []).map((a) => ({ from: iso(a.from), to: iso(a.to) })),
   };
 }
 

@@ -306,9 +306,11 @@ describe('weekdays in English', () => {
     expect(parse(text)?.date).toEqual({ kind: 'weekday', weekday, mode: 'recent' });
   });
 
-  it('lets chrono-node read only text with a digit, a month or a Chinese hour word', () => {
-    // chrono-node would read "sat" as a Saturday; alone it is not asked.
-    expect(parse('on sat')).toBeNull();
+  it('reads "sat" and "sun" as days only where they cannot be words', () => {
+    expect(parse('on sat')?.date).toEqual({ kind: 'weekday', weekday: 6, mode: 'recent' });
+    expect(parse('last sun')?.date).toEqual({ kind: 'weekday', weekday: 7, mode: 'before_today' });
+    expect(parse('the sun was up')).toBeNull();
+    expect(parse('sat down at the bench')).toBeNull();
   });
 });
 
@@ -332,7 +334,7 @@ describe('parts of the day', () => {
     ['上午', 'forenoon'],
     ['中午', 'noon'],
     ['下午', 'afternoon'],
-    ['傍晚', 'dusk'],
+    ['傍晚', 'early_evening'],
     ['半夜', 'late_night'],
     ['晚上', 'night'],
   ])('reads "%s" as %s', (text, daypart) => {
@@ -489,8 +491,12 @@ describe('midnight, noon and "just now"', () => {
         date: null,
         daypart: null,
         clock: null,
+        clockEnd: null,
+        relation: null,
         midnight: false,
         beyondRange: false,
+        zone: null,
+        residue: [],
       });
     },
   );
@@ -636,7 +642,7 @@ describe('calendar dates (chrono-node)', () => {
 });
 
 describe('nothing to read', () => {
-  it.each(['', 'the drone was red', '无人机是红色的', 'around', 'on the 3rd'])(
+  it.each(['', 'the drone was red', '无人机是红色的', 'around', 'on the 45th', 'the sun was up'])(
     'says nothing about %j',
     (text) => {
       expect(parse(text)).toBeNull();

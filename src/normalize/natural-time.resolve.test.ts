@@ -51,8 +51,12 @@ const spec = (overrides: Partial<NaturalSpec>): NaturalSpec => ({
   date: null,
   daypart: null,
   clock: null,
+  clockEnd: null,
+  relation: null,
   midnight: false,
   beyondRange: false,
+  zone: null,
+  residue: [],
   ...overrides,
 });
 
@@ -61,13 +65,24 @@ const period = (
   end: number,
   grain: keyof typeof NOMINAL,
   timeOfDay: string | null = null,
-) => ({ kind: 'period', start, end, grain, unitSeconds: NOMINAL[grain], timeOfDay });
+) => ({
+  kind: 'period',
+  start,
+  end,
+  grain,
+  unitSeconds: NOMINAL[grain],
+  timeOfDay,
+  alternatives: [],
+});
 
+/** A clock reading; read to the minute or second it also covers the rest of that unit. */
 const instant = (centers: number[], unitSeconds: number, grain: 'second' | 'minute' | 'hour') => ({
   kind: 'instant',
   centers,
   grain,
   unitSeconds,
+  truncated: unitSeconds <= 60,
+  ambiguousDate: false,
 });
 
 describe('days', () => {
@@ -164,10 +179,84 @@ describe('weekdays (the reference is a Friday)', () => {
 
   it.each([
     ['last friday', TODAY - 7 * DAY],
-    ['last thursday', TODAY - DAY],
     ['last saturday', TODAY - 6 * DAY],
-  ])('"%s" is the most recent one before today', (text, start) => {
+    ['last sunday', TODAY - 5 * DAY],
+  ])('"%s" is the most recent one before today, in last week: one reading', (text, start) => {
     expect(resolve(text)).toEqual(day(start));
+  });
+
+  it.each([
+    ['last thursday', TODAY - DAY],
+    ['last monday', TODAY - 4 * DAY],
+  ])(
+    '"%s" is this week’s (Monday-start) or the one a week before: both days, as alternatives',
+    (text, recent) => {
+      const earlier = recent - 7 * DAY;
+      expect(resolve(text)).toEqual({
+        ...day(earlier),
+        end: recent + DAY,
+        unitSeconds: 8 * 86_400,
+        alternatives: [
+          [earlier, earlier + DAY],
+          [recent, recent + DAY],
+        ],
+      });
+    },
+  );
+
+  it('"last thursday at 9 pm" said on a Friday is 21:00 on either Thursday', () => {
+    expect(resolve('last thursday at 9 pm')).toEqual({
+      ...instant([TODAY - 8 * DAY + 21 * HOUR, TODAY - DAY + 21 * HOUR], 3600, 'hour'),
+      ambiguousDate: true,
+    });
+  });
+
+  it.each([
+    ['the weekend', TODAY - 6 * DAY],
+    ['over the weekend', TODAY - 6 * DAY],
+    ['this weekend', TODAY + DAY],
+    ['last weekend', TODAY - 6 * DAY],
+    ['周末', TODAY - 6 * DAY],
+    ['上周末', TODAY - 6 * DAY],
+  ])('"%s" said on a Friday is Saturday to Monday from %d', (text, saturday) => {
+    expect(resolve(text)).toEqual({
+      ...day(saturday),
+      end: saturday + 2 * DAY,
+      unitSeconds: 2 * 86_400,
+    });
+  });
+
+  it('"the weekend" said on a Sunday is the one running; "last weekend" the one before', () => {
+    const sunday = REF + 2 * DAY;
+    const saturday = TODAY + DAY;
+    expect(resolve('the weekend', sunday)).toMatchObject({
+      start: saturday,
+      end: saturday + 2 * DAY,
+    });
+    expect(resolve('last weekend', sunday)).toMatchObject({
+      start: saturday - 7 * DAY,
+      end: saturday - 5 * DAY,
+    });
+  });
+
+  it.each([
+    ['on the 20th', TODAY],
+    ['the 19th', TODAY - DAY],
+    ['on the 21st', local('2026-10-21T00:00')],
+    ['20号', TODAY],
+    ['十九日', TODAY - DAY],
+    ['21号', local('2026-10-21T00:00')],
+  ])('"%s" is the most recent past such day of a month', (text, start) => {
+    expect(resolve(text)).toEqual(day(start));
+  });
+
+  it('"the 31st" said on 2 March is 31 January (February has none)', () => {
+    expect(resolve('on the 31st', local('2026-03-02T10:00'))).toEqual(
+      day(local('2026-01-31T00:00')),
+    );
+    expect(resolve('on the 28th', local('2026-03-02T10:00'))).toEqual(
+      day(local('2026-02-28T00:00')),
+    );
   });
 
   it.each([
@@ -460,21 +549,29 @@ describe('parts of the day without a clock', () => {
 });
 
 describe('a time of day inside a longer period', () => {
-  it('keeps the clock time as a hint, with its unit', () => {
+  it('is that clock time on every day of it, as one span; the time kept as a hint', () => {
+    // 03:00 ± 30 min on 1 September … 03:00 + 1 h on 30 November ("about" widens later).
     expect(resolve('about 3 AM last autumn')).toEqual({
       kind: 'period',
-      start: local('2025-09-01T00:00'),
-      end: local('2025-12-01T00:00'),
+      start: local('2025-09-01T02:30'),
+      end: local('2025-11-30T03:30'),
       grain: 'season',
       unitSeconds: 3600,
       timeOfDay: '03:00',
+      alternatives: [],
     });
-    expect(resolve('at 9:05 last month')).toMatchObject({ timeOfDay: '09:05', unitSeconds: 60 });
+    // To the minute: from half a minute before to a minute after.
+    expect(resolve('at 9:05 last month')).toMatchObject({
+      start: local('2026-10-01T09:04:30'),
+      end: local('2026-10-31T21:06'), // no am/pm: 09:05 and 21:05
+      timeOfDay: '09:05',
+      unitSeconds: 60,
+    });
   });
 
-  it('keeps the part of the day as a hint, with the period’s unit', () => {
+  it('is that part of the day on every day of it', () => {
     expect(resolve('last week in the morning')).toEqual(
-      period(MONDAY - 7 * DAY, MONDAY, 'week', 'morning'),
+      period(MONDAY - 7 * DAY + 6 * HOUR, MONDAY - DAY + 12 * HOUR, 'week', 'morning'),
     );
   });
 });

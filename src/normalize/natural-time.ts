@@ -27,13 +27,17 @@
  */
 import * as chrono from 'chrono-node';
 import {
+  CLOCK_WORDS_EN,
   DAYPARTS,
   DAYPARTS_EN,
   DAYPARTS_ZH,
   type DaypartName,
   JUST_NOW_EN,
   JUST_NOW_ZH,
+  MONTHS_EN,
   NUMBER_WORDS_EN,
+  RESIDUE_EN,
+  RESIDUE_ZH,
   SEASON_START_MONTH,
   SEASON_WORDS,
   type Season,
@@ -46,6 +50,7 @@ import {
   WEEKDAYS_ZH,
 } from './data/time-words.js';
 import type { TimeGrain } from '../domain/report.js';
+import { findTextZone, type TextZone } from './text-zone.js';
 import { DATE_LIMIT_MS, utcDate } from './zones.js';
 
 const SECOND = 1000;
@@ -100,6 +105,7 @@ export type DateAnchor =
       mode: 'recent' | 'last' | 'this' | 'years_back';
       back: number;
     }
+  | { kind: 'weekend'; mode: 'recent' | 'last' | 'this' | 'next' }
   | { kind: 'date'; year: number | null; month: number | null; day: number | null };
 
 export interface Clock {
@@ -110,6 +116,9 @@ export interface Clock {
   /** am/pm is known (stated, 24-hour notation, or hour > 12). */
   meridiemKnown: boolean;
 }
+
+/** What the words left unused could change: the zone, the date, or the hour within it. */
+export type ResidueKind = 'zone' | 'date' | 'hour';
 
 /** What the words say, before any reference time. */
 export interface NaturalSpec {
@@ -122,6 +131,13 @@ export interface NaturalSpec {
   date: DateAnchor | null;
   daypart: DaypartName | null;
   clock: Clock | null;
+  /** The end of a range of clock times on one day ("between 9 and 10 pm"), or null. */
+  clockEnd: Clock | null;
+  /**
+   * "after 9 pm", "since noon" (the event follows the time read) or "before dawn",
+   * "until 10" (it precedes it): the interval reaches RELATION_REACH_HOURS that way.
+   */
+  relation: 'after' | 'before' | null;
   /** Midnight ends the anchored day ("yesterday at midnight" is the midnight after it). */
   midnight: boolean;
   /**
@@ -130,6 +146,14 @@ export interface NaturalSpec {
    * anything else the text says.
    */
   beyondRange: boolean;
+  /** A time zone written in the text ("UTC", "EST", 北京时间), or null. */
+  zone: TextZone | null;
+  /**
+   * Words that look like time but no reader used ("on the 19th" where a day of the
+   * month was not read), with what they could change: the reading is widened to
+   * what is certain and flagged time.partly_read.
+   */
+  residue: { text: string; kind: ResidueKind }[];
 }
 
 /** A local interval (wall-clock ms), or one or more rounded clock readings. */
@@ -141,8 +165,23 @@ export type LocalResolution =
       grain: TimeGrain;
       unitSeconds: number;
       timeOfDay: string | null;
+      /** Separate readings the period covers ("last Friday" said on a Saturday: two days). */
+      alternatives: [number, number][];
     }
-  | { kind: 'instant'; centers: number[]; grain: TimeGrain; unitSeconds: number };
+  | {
+      kind: 'instant';
+      centers: number[];
+      grain: TimeGrain;
+      unitSeconds: number;
+      /**
+       * A clock read to the minute or second ("21:10") also covers the whole of its
+       * last unit after it: a clock showing 21:10 shows it until 21:11, while a speaker
+       * may have rounded. The interval runs from half a unit before to a unit after.
+       */
+      truncated: boolean;
+      /** The days of a date that has two readings ("last Friday at 9 pm" said on a Saturday). */
+      ambiguousDate: boolean;
+    };
 
 const HAN = /\p{Script=Han}/u;
 
@@ -249,6 +288,124 @@ function unitAgo(
   return { elapsed: null, date: { kind, min: n.min, max: n.max }, beyondRange: false };
 }
 
+const CLOCK_WORD = `\\d{1,2}|${Object.keys(CLOCK_WORDS_EN).join('|')}`;
+const clockWord = (w: string): number => CLOCK_WORDS_EN[w] ?? Number(w);
+/** "quarter past nine", "half past ten", "ten to six", "20 minutes past 3", "quarter to midnight". */
+const EN_CLOCK_WORDS = new RegExp(
+  `\\b(a quarter|quarter|half|${CLOCK_WORD})(?: minutes?)? (past|after|to|before|till|til) (${CLOCK_WORD}|midnight|noon)\\b(?:\\s*(a\\.?m\\.?|p\\.?m\\.?)(?![a-z]))?`,
+);
+/**
+ * An hour said alone: "nine o'clock", "at nine", "9 pm", "nine in the morning",
+ * "around 11 last night". Read only with a marker (at/by, o'clock, am/pm, or a part of
+ * the day after it); chrono-node reads the rest ("3:15 pm", "at 9pm").
+ */
+const EN_HOUR_ALONE = new RegExp(
+  `\\b(at |by )?(${CLOCK_WORD})(\\s*o'?clock)?(?:\\s*(a\\.?m\\.?|p\\.?m\\.?)(?![a-z]))?(?=(\\s+(?:in the (?:morning|afternoon|evening)|at night|last night|tonight|this (?:morning|afternoon|evening)|yesterday|today))?)`,
+  'g',
+);
+
+function readHourAlone(text: string): { clock: Clock; index: number; length: number } | null {
+  EN_HOUR_ALONE.lastIndex = 0;
+  for (let m = EN_HOUR_ALONE.exec(text); m; m = EN_HOUR_ALONE.exec(text)) {
+    const [whole, at, word, oclock, meridiem, dayAfter] = m;
+    const hour = clockWord(word!);
+    if (!(at || oclock || meridiem || dayAfter) || !(hour >= 0 && hour <= 23)) continue;
+    // "9:15 pm", "21.10" and the "15 pm" inside them are chrono-node's.
+    if (/[:.]/.test(text[m.index + whole.length] ?? '') || /[:.]/.test(text[m.index - 1] ?? ''))
+      continue;
+    const h = meridiem && hour <= 12 ? (hour % 12) + (meridiem.startsWith('p') ? 12 : 0) : hour;
+    return {
+      clock: {
+        hour: h,
+        minute: 0,
+        second: 0,
+        unitSeconds: 3600,
+        meridiemKnown: Boolean(meridiem) || h > 12 || h === 0,
+      },
+      index: m.index,
+      length: whole.length,
+    };
+  }
+  return null;
+}
+
+/**
+ * A range of clock times: "between 9 and 10 pm", "from 9:30 to 11", "9-10pm". The
+ * first end takes the second's am/pm when it has none and is not later.
+ */
+const EN_CLOCK_RANGE =
+  /(?<![\d./:-])\b(?:(between|from) )?(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:and|to|till|until|-|–)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?![\d:a-z])/;
+
+function readClockRange(m: RegExpExecArray): [Clock, Clock] {
+  const [, , h1, m1, mer1, h2, m2, mer2] = m;
+  const clock = (h: string, min: string | undefined, mer: string | undefined): Clock => {
+    const hour = Number(h);
+    const pm = mer?.startsWith('p');
+    const hh = mer && hour <= 12 ? (hour % 12) + (pm ? 12 : 0) : hour;
+    return {
+      hour: hh,
+      minute: min ? Number(min) : 0,
+      second: 0,
+      unitSeconds: min ? 60 : 3600,
+      meridiemKnown: Boolean(mer) || hh > 12 || hh === 0,
+    };
+  };
+  const inherited = !mer1 && mer2 && Number(h1) <= Number(h2) ? mer2 : mer1;
+  return [clock(h1!, m1, inherited), clock(h2!, m2, mer2)];
+}
+
+/** "quarter past nine" and the like → a clock. */
+function readClockWords(m: RegExpExecArray): Clock | null {
+  const [, amount, relation, hourWord, meridiem] = m;
+  const minutes =
+    amount === 'half'
+      ? 30
+      : amount === 'quarter' || amount === 'a quarter'
+        ? 15
+        : clockWord(amount!);
+  if (!(minutes >= 1 && minutes <= 30)) return null;
+  let hour = hourWord === 'midnight' ? 24 : hourWord === 'noon' ? 12 : clockWord(hourWord!);
+  if (!(hour >= 0 && hour <= 24)) return null;
+  const before =
+    relation === 'to' || relation === 'before' || relation === 'till' || relation === 'til';
+  let minute = minutes;
+  if (before) {
+    hour -= 1;
+    minute = 60 - minutes;
+  }
+  const named = hourWord === 'midnight' || hourWord === 'noon';
+  if (meridiem && hour <= 12 && !named) {
+    const pm = meridiem.startsWith('p');
+    if (pm && hour < 12) hour += 12;
+    if (!pm && hour === 12) hour = 0;
+  }
+  if (hour < 0) hour += 24; // "five to one" at one → 00:55 is said with midnight only; kept total
+  const unitSeconds =
+    amount === 'half'
+      ? 1800
+      : amount === 'quarter' || amount === 'a quarter'
+        ? 900
+        : minutes % 5 === 0
+          ? 300
+          : 60;
+  return {
+    hour: hour % 24,
+    minute,
+    second: 0,
+    unitSeconds,
+    meridiemKnown: named || Boolean(meridiem) || hour > 12 || hour === 0,
+  };
+}
+
+/**
+ * A weekday, written out or shortened (mon, tues, thurs, fri). "sat" and "sun" are
+ * words too ("the sun was up"): read only after "on"/"last"/"this"/"next" or before a
+ * time ("sat at 3pm", "sun 9pm").
+ */
+const EN_WEEKDAY = new RegExp(
+  `\\b(?:(last|this|past|next|on) )?(${WEEKDAYS_EN.join('|')}|mon|tues?|wed|thu(?:rs?)?|fri|(?<=(?:last|this|past|next|on) )(?:sat|sun)|(?:sat|sun)(?=\\.?\\s*(?:\\d|at\\b|morning|afternoon|evening|night)))s?\\.?(?![a-z])`,
+);
+
 function parseEnglish(input: string, spec: NaturalSpec): string {
   let t = input;
   let m: RegExpExecArray | null;
@@ -258,7 +415,27 @@ function parseEnglish(input: string, spec: NaturalSpec): string {
     return m;
   };
 
+  // Found before any reader blanks what follows it ("sat at 3pm").
+  const weekdayMatch = EN_WEEKDAY.exec(t);
+  // A range only with "between"/"from" or an am/pm: "11-20" alone is a date's month and day.
+  const range = EN_CLOCK_RANGE.exec(t);
+  if (range && (range[1] || range[4] || range[7])) {
+    m = range;
+    t = consume(t, m);
+    const [start, end] = readClockRange(m);
+    spec.clock = start;
+    spec.clockEnd = end;
+  }
   if (take(JUST_NOW_EN)) spec.justNow = true;
+  // Before "N minutes before": "ten minutes before nine" is a clock.
+  if (take(EN_CLOCK_WORDS)) spec.clock = readClockWords(m!);
+  if (!spec.clock) {
+    const alone = readHourAlone(t);
+    if (alone) {
+      spec.clock = alone.clock;
+      t = t.slice(0, alone.index) + ' '.repeat(alone.length) + t.slice(alone.index + alone.length);
+    }
+  }
   if ((m = EN_AGO.exec(t))) {
     t = consume(t, m);
     if (m[1] === 'half an hour')
@@ -296,13 +473,21 @@ function parseEnglish(input: string, spec: NaturalSpec): string {
       m![2] === 'week'
         ? { kind: 'calendar_week', back }
         : { kind: m![2] === 'month' ? 'calendar_month' : 'calendar_year', min: back, max: back };
+  } else if (take(/\b(?:(last|this|past|next) |(?:over |on |at |during |in )?the )weekend\b/)) {
+    const mode = m![1] === 'this' ? 'this' : m![1] === 'next' ? 'next' : m![1] ? 'last' : 'recent';
+    spec.date = { kind: 'weekend', mode };
   } else if (
     take(/\b(?:(last|this|past) |(?:in )?(?:the )?)(spring|summer|autumn|fall|winter)\b/)
   ) {
     const mode = m![1] === 'this' ? 'this' : m![1] ? 'last' : 'recent';
     spec.date = { kind: 'season', season: SEASON_WORDS[m![2]!]!, mode, back: 0 };
-  } else if (take(new RegExp(`\\b(?:(last|this|past|next|on) )?(${WEEKDAYS_EN.join('|')})s?\\b`))) {
-    const weekday = WEEKDAYS_EN.indexOf(m![2] as (typeof WEEKDAYS_EN)[number]) + 1;
+  } else if (
+    weekdayMatch &&
+    t.slice(weekdayMatch.index, weekdayMatch.index + weekdayMatch[0].length) === weekdayMatch[0]
+  ) {
+    m = weekdayMatch;
+    t = consume(t, m);
+    const weekday = WEEKDAYS_EN.findIndex((w) => w.startsWith(m![2]!.slice(0, 3))) + 1;
     const mode =
       m![1] === 'last' || m![1] === 'past'
         ? 'before_today'
@@ -312,6 +497,17 @@ function parseEnglish(input: string, spec: NaturalSpec): string {
             ? 'this_week'
             : 'recent';
     spec.date = { kind: 'weekday', weekday, mode };
+  }
+  const monthNamed = new RegExp(`\\b(?:${MONTHS_EN.map((n) => n.slice(0, 3)).join('|')})`).test(t);
+  const dayOfMonth =
+    /\b(?:on )?the (\d{1,2})(?:st|nd|rd|th)?\b(?! (?:minutes?|hours?|days?|weeks?|of \w+))|\b(?:on )?(\d{1,2})(?:st|nd|rd|th)\b/.exec(
+      t,
+    );
+  const day = dayOfMonth ? Number(dayOfMonth[1] ?? dayOfMonth[2]) : 0;
+  // A day that no month has ("the 45th") is left for the residue rule.
+  if (!spec.date && !monthNamed && dayOfMonth && day >= 1 && day <= 31) {
+    t = consume(t, dayOfMonth);
+    spec.date = { kind: 'date', year: null, month: null, day };
   }
   if (!spec.daypart) {
     for (const [re, name] of DAYPARTS_EN) {
@@ -392,6 +588,9 @@ function parseChinese(input: string, spec: NaturalSpec): string {
               ? 'this_week'
               : 'recent';
       spec.date = { kind: 'weekday', weekday, mode };
+    } else if (take(/(上|下|这|本)?(?:个)?(?:周末|週末)/)) {
+      const mode = m![1] === '上' ? 'last' : m![1] === '下' ? 'next' : m![1] ? 'this' : 'recent';
+      spec.date = { kind: 'weekend', mode };
     } else if (take(/(今年|去年|前年)?的?(春|夏|秋|冬)(?:天|季)/)) {
       const season = SEASON_WORDS[m![2]!]!;
       spec.date = m![1]
@@ -413,6 +612,17 @@ function parseChinese(input: string, spec: NaturalSpec): string {
     else if (take(/前年/)) spec.date = { kind: 'calendar_year', min: 2, max: 2 };
     else if (take(/去年/)) spec.date = { kind: 'calendar_year', min: 1, max: 1 };
     else if (take(/今年/)) spec.date = { kind: 'calendar_year', min: 0, max: 0 };
+    // A day of the month alone (19号, 十九日); with a month before it, chrono-node reads the date.
+    else if (
+      take(
+        /(?<![月\d零〇一二两三四五六七八九十])(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*(?:号|號|日)/,
+      )
+    ) {
+      const n = zhNumber(m![1]!);
+      if (n && !n.vague && n.min >= 1 && n.min <= 31) {
+        spec.date = { kind: 'date', year: null, month: null, day: n.min };
+      }
+    }
   }
   if (!spec.daypart) {
     for (const [re, name] of DAYPARTS_ZH) {
@@ -450,6 +660,31 @@ function clockUnit(
 const CHRONO_WORTHY =
   /[0-9一二两三四五六七八九十零〇]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|点|點|时|時/i;
 
+/** A clock from chrono-node's components of one end of what it read. */
+function chronoClock(
+  k: chrono.ParsedComponents,
+  clockText: string,
+  zh: boolean,
+  quarterSaid: boolean,
+): Clock {
+  const hour = k.get('hour') ?? 0;
+  const minute = k.isCertain('minute') ? (k.get('minute') ?? 0) : 0;
+  const second = k.isCertain('second') ? (k.get('second') ?? 0) : undefined;
+  return {
+    hour,
+    minute,
+    second: second ?? 0,
+    unitSeconds: clockUnit(clockText, minute, second, quarterSaid),
+    // chrono-node's zh parser marks every hour from 12 as pm, stated or not (12点 is
+    // midnight as often as noon); an am/pm it is told makes the hour 0 or 13–23 anyway.
+    meridiemKnown:
+      (!zh && k.isCertain('meridiem')) ||
+      hour > 12 ||
+      hour === 0 ||
+      /(^|\D)0\d[:：]/.test(clockText),
+  };
+}
+
 /**
  * What chrono-node reads in the rest of the text: only the components it is certain
  * of. `reference` (local ms, the reporter's clock) matters only for the relative
@@ -461,14 +696,16 @@ function readWithChrono(
   spec: NaturalSpec,
   reference: number,
   quarterSaid: boolean,
-): void {
-  if (!CHRONO_WORTHY.test(rest)) return;
+): string {
+  if (!CHRONO_WORTHY.test(rest)) return rest;
   const results = (zh ? chrono.zh : chrono.en).parse(rest, {
     instant: new Date(reference),
     timezone: 0,
   });
+  let left = rest;
   for (const r of results) {
     const k = r.start;
+    left = left.slice(0, r.index) + ' '.repeat(r.text.length) + left.slice(r.index + r.text.length);
     // Stryker disable next-line StringLiteral: chrono-node (en, zh) states a day or a year only with a month; kept so that one stated alone is not lost
     if (!spec.date && (k.isCertain('day') || k.isCertain('month') || k.isCertain('year'))) {
       spec.date = {
@@ -485,25 +722,89 @@ function readWithChrono(
       };
     }
     if (!spec.clock && k.isCertain('hour')) {
-      const hour = k.get('hour') ?? 0;
-      const minute = k.isCertain('minute') ? (k.get('minute') ?? 0) : 0;
-      const second = k.isCertain('second') ? (k.get('second') ?? 0) : undefined;
-      const clockText = r.text;
-      spec.clock = {
-        hour,
-        minute,
-        second: second ?? 0,
-        unitSeconds: clockUnit(clockText, minute, second, quarterSaid),
-        // chrono-node's zh parser marks every hour from 12 as pm, stated or not (12点 is
-        // midnight as often as noon); an am/pm it is told makes the hour 0 or 13–23 anyway.
-        meridiemKnown:
-          (!zh && k.isCertain('meridiem')) ||
-          hour > 12 ||
-          hour === 0 ||
-          /(^|\D)0\d[:：]/.test(clockText),
-      };
+      spec.clock = chronoClock(k, r.text, zh, quarterSaid);
+      // A range of clock times on one day ("between 9 and 10 pm", 9点到10点): both ends
+      // are read and the interval covers them. A range of days is left to the residue rule.
+      const e = r.end;
+      if (e) {
+        const sameDay = (['day', 'month', 'year'] as const).every(
+          (c) => !e.isCertain(c) || (k.isCertain(c) && e.get(c) === k.get(c)),
+        );
+        if (sameDay && e.isCertain('hour')) spec.clockEnd = chronoClock(e, r.text, zh, quarterSaid);
+        else spec.residue.push({ text: r.text, kind: sameDay ? 'hour' : 'date' });
+      }
+    } else if (r.end) spec.residue.push({ text: r.text, kind: 'hour' });
+  }
+  return left;
+}
+
+const RELATION_AFTER_EN = /\b(?:after|since|later than)\b/;
+const RELATION_BEFORE_EN = /\b(?:before|until|till|til|earlier than)\b/;
+const RELATION_AFTER_ZH = /以后|之后|过后|以来/;
+const RELATION_BEFORE_ZH = /以前|之前/;
+const BARE_HOUR_EN = new RegExp(`\\b(${CLOCK_WORD})\\b`, 'g');
+
+/**
+ * What the readers leave that still reads plainly: a relation to the time read
+ * ("after 9 pm", 九点以后) and an hour said as a bare number beside a day, a part of
+ * the day or a vague word ("last night around 11", "this afternoon around 3").
+ */
+function readLeftovers(rest: string, zh: boolean, spec: NaturalSpec): string {
+  let t = rest;
+  const said = spec.clock || spec.daypart || spec.date;
+  if (said) {
+    const after = (zh ? RELATION_AFTER_ZH : RELATION_AFTER_EN).exec(t);
+    const before = (zh ? RELATION_BEFORE_ZH : RELATION_BEFORE_EN).exec(t);
+    // Both ("after 9 but before 10") is a range read no further: left to the residue rule.
+    if (after && !before) {
+      spec.relation = 'after';
+      t = consume(t, after);
+    } else if (before && !after) {
+      spec.relation = 'before';
+      t = consume(t, before);
     }
   }
+  if (!zh && !spec.clock && (spec.daypart || spec.date || spec.vague)) {
+    const numbers = [...t.matchAll(BARE_HOUR_EN)];
+    const [only] = numbers;
+    const hour = only ? clockWord(only[1]!) : Number.NaN;
+    if (numbers.length === 1 && hour >= 0 && hour <= 23) {
+      spec.clock = {
+        hour,
+        minute: 0,
+        second: 0,
+        unitSeconds: 3600,
+        meridiemKnown: hour > 12 || hour === 0,
+      };
+      t =
+        t.slice(0, only!.index) +
+        ' '.repeat(only![0].length) +
+        t.slice(only!.index + only![0].length);
+    }
+  }
+  return t;
+}
+
+const UPPER_ZONE_LIKE = /\b[A-Z]{1,4}(?:ST|DT|T)\b/g;
+
+/** Time-looking words no reader used (see RESIDUE_EN / RESIDUE_ZH). */
+function residueOf(rest: string, original: string, zone: TextZone | null, zh: boolean) {
+  const found: NaturalSpec['residue'] = [];
+  let t = rest;
+  for (const [re, kind] of zh ? RESIDUE_ZH : RESIDUE_EN) {
+    re.lastIndex = 0;
+    t = t.replace(re, (word) => {
+      found.push({ text: word.trim(), kind });
+      return ' '.repeat(word.length);
+    });
+  }
+  // An abbreviation that looks like a zone but is not one we know (or a second zone).
+  UPPER_ZONE_LIKE.lastIndex = 0;
+  for (const m of original.matchAll(UPPER_ZONE_LIKE)) {
+    if (zone && m.index >= zone.index && m.index < zone.index + zone.length) continue;
+    found.push({ text: m[0], kind: 'zone' });
+  }
+  return found;
 }
 
 /**
@@ -513,7 +814,11 @@ function readWithChrono(
  */
 export function parseNatural(text: string, reference = Date.UTC(2026, 0, 1)): NaturalSpec | null {
   const zh = HAN.test(text);
-  let t = text.normalize('NFKC').toLowerCase();
+  const zone = findTextZone(text);
+  const unzoned = zone
+    ? text.slice(0, zone.index) + ' '.repeat(zone.length) + text.slice(zone.index + zone.length)
+    : text;
+  let t = unzoned.normalize('NFKC').toLowerCase();
   const spec: NaturalSpec = {
     vague: false,
     justNow: false,
@@ -521,8 +826,12 @@ export function parseNatural(text: string, reference = Date.UTC(2026, 0, 1)): Na
     date: null,
     daypart: null,
     clock: null,
+    clockEnd: null,
+    relation: null,
     midnight: false,
     beyondRange: false,
+    zone,
+    residue: [],
   };
   const vague = zh ? VAGUE_ZH : VAGUE_EN;
   vague.lastIndex = 0;
@@ -533,7 +842,9 @@ export function parseNatural(text: string, reference = Date.UTC(2026, 0, 1)): Na
   const quarterSaid = /[一三]刻/.test(t);
   if (zh) t = parseChinese(t, spec);
   else t = parseEnglish(t, spec);
-  readWithChrono(t, zh, spec, reference, quarterSaid);
+  t = readWithChrono(t, zh, spec, reference, quarterSaid);
+  t = readLeftovers(t, zh, spec);
+  spec.residue.push(...residueOf(t, unzoned, zone, zh));
   const said =
     spec.justNow || spec.elapsed || spec.date || spec.daypart || spec.clock || spec.beyondRange;
   return said ? spec : null;
@@ -574,59 +885,108 @@ function seasonPeriod(
   }
 }
 
-/** The local period of a date anchor. */
-function anchorPeriod(
-  anchor: DateAnchor,
-  ref: number,
-  southern: boolean,
-): { start: number; end: number; grain: TimeGrain } {
+/**
+ * The local period of a date anchor. `days` (day-grain anchors only) are the starts of
+ * the days it may mean: one, or two for "last Friday" said on a Saturday (the Friday
+ * of this week and of the week before), or the two days of a weekend.
+ */
+interface AnchoredPeriod {
+  start: number;
+  end: number;
+  grain: TimeGrain;
+  days: number[];
+  /** The days are alternatives (not one span): "last Friday" said on a Saturday. */
+  ambiguous: boolean;
+}
+
+function anchorPeriod(anchor: DateAnchor, ref: number, southern: boolean): AnchoredPeriod {
   const today = dayStart(ref);
   const d = new Date(ref);
   const year = d.getUTCFullYear();
   const month = d.getUTCMonth();
+  const oneDay = (start: number): AnchoredPeriod => ({
+    start,
+    end: start + DAY,
+    grain: 'day',
+    days: [start],
+    ambiguous: false,
+  });
+  const long = (start: number, end: number, grain: TimeGrain): AnchoredPeriod => ({
+    start,
+    end,
+    grain,
+    days: [],
+    ambiguous: false,
+  });
   switch (anchor.kind) {
-    case 'days_ago':
-      return { start: today - anchor.max * DAY, end: today - anchor.min * DAY + DAY, grain: 'day' };
+    case 'days_ago': {
+      if (anchor.min === anchor.max) return oneDay(today - anchor.max * DAY);
+      return long(today - anchor.max * DAY, today - anchor.min * DAY + DAY, 'day');
+    }
     case 'weeks_ago':
-      return {
-        start: ref - anchor.max * 7 * DAY - 3.5 * DAY,
-        end: ref - anchor.min * 7 * DAY + 3.5 * DAY,
-        grain: 'week',
-      };
+      return long(
+        ref - anchor.max * 7 * DAY - 3.5 * DAY,
+        ref - anchor.min * 7 * DAY + 3.5 * DAY,
+        'week',
+      );
     case 'calendar_week': {
       const monday = today - (weekdayOf(today) - 1) * DAY - anchor.back * 7 * DAY;
-      return { start: monday, end: monday + 7 * DAY, grain: 'week' };
+      return long(monday, monday + 7 * DAY, 'week');
     }
     case 'calendar_month':
-      return {
-        start: utcDate(year, month - anchor.max),
-        end: utcDate(year, month - anchor.min + 1),
-        grain: 'month',
-      };
+      return long(
+        utcDate(year, month - anchor.max),
+        utcDate(year, month - anchor.min + 1),
+        'month',
+      );
     case 'calendar_year':
-      return {
-        start: utcDate(year - anchor.max, 0),
-        end: utcDate(year - anchor.min + 1, 0),
-        grain: 'year',
-      };
+      return long(utcDate(year - anchor.max, 0), utcDate(year - anchor.min + 1, 0), 'year');
     case 'weekday': {
       const wd = weekdayOf(today);
-      let day: number;
-      if (anchor.mode === 'this_week') day = today + (anchor.weekday - wd) * DAY;
-      else if (anchor.mode === 'last_week') day = today + (anchor.weekday - wd - 7) * DAY;
-      else if (anchor.mode === 'next_week') day = today + (anchor.weekday - wd + 7) * DAY;
-      else if (anchor.mode === 'after_today')
-        day = today + (((anchor.weekday - wd + 6) % 7) + 1) * DAY;
-      else {
-        let back = (wd - anchor.weekday + 7) % 7;
-        if (back === 0 && anchor.mode === 'before_today') back = 7;
-        day = today - back * DAY;
+      if (anchor.mode === 'this_week') return oneDay(today + (anchor.weekday - wd) * DAY);
+      if (anchor.mode === 'last_week') return oneDay(today + (anchor.weekday - wd - 7) * DAY);
+      if (anchor.mode === 'next_week') return oneDay(today + (anchor.weekday - wd + 7) * DAY);
+      if (anchor.mode === 'after_today')
+        return oneDay(today + (((anchor.weekday - wd + 6) % 7) + 1) * DAY);
+      let back = (wd - anchor.weekday + 7) % 7;
+      if (back === 0 && anchor.mode === 'before_today') back = 7;
+      const recent = today - back * DAY;
+      // "last Friday" when the most recent Friday is in this week (Monday-start): that
+      // day, or the Friday of the week before; both are read.
+      if (anchor.mode === 'before_today' && anchor.weekday < wd) {
+        const earlier = recent - 7 * DAY;
+        return {
+          start: earlier,
+          end: recent + DAY,
+          grain: 'day',
+          days: [earlier, recent],
+          ambiguous: true,
+        };
       }
-      return { start: day, end: day + DAY, grain: 'day' };
+      return oneDay(recent);
+    }
+    case 'weekend': {
+      const wd = weekdayOf(today);
+      const thisSaturday = today + (6 - wd) * DAY; // this week's (Monday-start)
+      const saturday =
+        anchor.mode === 'last'
+          ? thisSaturday - 7 * DAY
+          : anchor.mode === 'next'
+            ? thisSaturday + 7 * DAY
+            : anchor.mode === 'this' || wd >= 6
+              ? thisSaturday
+              : thisSaturday - 7 * DAY;
+      return {
+        start: saturday,
+        end: saturday + 2 * DAY,
+        grain: 'day',
+        days: [saturday, saturday + DAY],
+        ambiguous: false,
+      };
     }
     case 'season': {
       const [start, end] = seasonPeriod(anchor, ref, southern);
-      return { start, end, grain: 'season' };
+      return long(start, end, 'season');
     }
     case 'date': {
       const { year: y, month: m, day: dd } = anchor;
@@ -634,21 +994,22 @@ function anchorPeriod(
         // Without a year, the most recent such date.
         let yy = y ?? year;
         if (y === null && utcDate(yy, m - 1, dd) > today) yy -= 1;
-        const start = utcDate(yy, m - 1, dd);
-        return { start, end: start + DAY, grain: 'day' };
+        return oneDay(utcDate(yy, m - 1, dd));
       }
       if (m !== null) {
         let yy = y ?? year;
         if (y === null && m - 1 > month) yy -= 1;
-        return { start: utcDate(yy, m - 1), end: utcDate(yy, m), grain: 'month' };
+        return long(utcDate(yy, m - 1), utcDate(yy, m), 'month');
       }
       if (dd !== null) {
-        const mm = dd <= d.getUTCDate() ? month : month - 1;
-        const start = utcDate(y ?? year, mm, dd);
-        return { start, end: start + DAY, grain: 'day' };
+        // The most recent past such day: this month's, else the latest month that has it
+        // (the 31st said on 2 March is 31 January).
+        let mm = dd <= d.getUTCDate() ? month : month - 1;
+        while (new Date(utcDate(y ?? year, mm, dd)).getUTCDate() !== dd) mm -= 1;
+        return oneDay(utcDate(y ?? year, mm, dd));
       }
       const yy = y ?? year;
-      return { start: utcDate(yy, 0), end: utcDate(yy + 1, 0), grain: 'year' };
+      return long(utcDate(yy, 0), utcDate(yy + 1, 0), 'year');
     }
   }
 }
@@ -672,9 +1033,9 @@ function clockHours(clock: Clock, daypart: DaypartName | null): number[] {
   if (part) {
     if (h < part.endHour - 24) return [h + 24];
     // 12 o'clock (the only hour from 12 without am/pm): the midnight before a part that
-    // ends by dawn (凌晨12点), the one after a part that begins in the evening (晚上12点,
-    // "last night at 12"), else noon (上午12点, 中午12点).
-    if (h >= 12) return [part.endHour <= 7 ? h - 12 : part.startHour >= 17 ? h + 12 : h];
+    // ends by mid-morning (凌晨12点, 清晨12点), the one after a part that begins late in
+    // the afternoon or later (傍晚12点, 晚上12点, "last night at 12"), else noon (上午12点).
+    if (h >= 12) return [part.endHour <= 10 ? h - 12 : part.startHour >= 14 ? h + 12 : h];
     return [h < part.pmBelow ? h + 12 : h];
   }
   // 1–12 o'clock without am/pm or a part of the day (an hour 0 or above 12 says
@@ -684,79 +1045,180 @@ function clockHours(clock: Clock, daypart: DaypartName | null): number[] {
 
 export interface ResolveOptions {
   southern: boolean;
+  /**
+   * The local window of a part of the day named by the sun (dawn, dusk …) on the local
+   * day that starts at `day`, from the sun at the place; null (or absent) where no place
+   * is known or the sun does not rise or set that day: the fixed hours are used.
+   */
+  sunWindow?: (part: DaypartName, day: number) => [number, number] | null;
+  /** How far back (days) a reading whose date words were not all read may reach. */
+  partlyReadDays?: number;
+  /** How far "after 9 pm" reaches after the time read, and "before dawn" before it (hours). */
+  relationReachHours?: number;
+}
+
+const DEFAULT_PARTLY_READ_DAYS = 366;
+const DEFAULT_RELATION_REACH_HOURS = 12;
+
+const grainOfSpan = (ms: number): TimeGrain =>
+  ms <= DAY ? 'day' : ms <= 7 * DAY ? 'week' : ms <= 31 * DAY ? 'month' : 'year';
+
+const clockHint = (clock: Clock) => `${pad(clock.hour)}:${pad(clock.minute)}`;
+
+/** A local period with nothing but its ends and grain. */
+function plainPeriod(
+  start: number,
+  end: number,
+  grain: TimeGrain,
+  timeOfDay: string | null = null,
+  unitSeconds = GRAIN_SECONDS[grain] ?? 86_400,
+): LocalResolution {
+  return { kind: 'period', start, end, grain, unitSeconds, timeOfDay, alternatives: [] };
 }
 
 /**
  * Places a spec against the reporter's local clock at arrival (`ref`, local ms).
  * Returns null for elapsed times and "just now", which need no zone.
+ *
+ * Words left unused widen the reading to what is still certain: date words (a day,
+ * month, weekday or year nobody read) → the last `partlyReadDays` days; hour words
+ * (a clock, a range, "after") → the whole day(s) read, or yesterday and today.
  */
 export function resolveNatural(
   spec: NaturalSpec,
   ref: number,
   options: ResolveOptions,
 ): LocalResolution | null {
+  const res = resolvePlain(spec, ref, options);
+  if (res === null || spec.relation === null || spec.residue.length > 0) return res;
+  // "after 9 pm", "before dawn": from what was read, RELATION_REACH_HOURS onwards or back.
+  const reach = (options.relationReachHours ?? DEFAULT_RELATION_REACH_HOURS) * HOUR;
+  const [lo, hi] =
+    res.kind === 'period'
+      ? [res.start, res.end]
+      : [
+          Math.min(...res.centers) - (res.unitSeconds * 1000) / 2,
+          Math.max(...res.centers) + res.unitSeconds * 1000 * (res.truncated ? 1 : 0.5),
+        ];
+  const [start, end] = spec.relation === 'after' ? [lo, hi + reach] : [lo - reach, hi];
+  return plainPeriod(
+    start,
+    end,
+    'part_of_day',
+    spec.clock ? clockHint(spec.clock) : spec.daypart,
+    (end - start) / 1000,
+  );
+}
+
+function resolvePlain(
+  spec: NaturalSpec,
+  ref: number,
+  options: ResolveOptions,
+): LocalResolution | null {
   if (!spec.date && !spec.daypart && !spec.clock) return null;
-  const anchored = spec.date ? anchorPeriod(spec.date, ref, options.southern) : null;
-  const dayAnchored = anchored && anchored.grain === 'day';
-
-  // A part of the day or a clock inside a longer period: the period, with a hint.
-  if (anchored && !dayAnchored) {
-    const hint = spec.clock
-      ? `${pad(spec.clock.hour)}:${pad(spec.clock.minute)}`
-      : spec.daypart
-        ? spec.daypart
-        : null;
-    return {
-      kind: 'period',
-      start: anchored.start,
-      end: anchored.end,
-      grain: anchored.grain,
-      unitSeconds: spec.clock ? spec.clock.unitSeconds : (GRAIN_SECONDS[anchored.grain] ?? 86_400),
-      timeOfDay: hint,
-    };
+  const today = dayStart(ref);
+  const kinds = new Set(spec.residue.map((r) => r.kind));
+  if (kinds.has('date')) {
+    const back = options.partlyReadDays ?? DEFAULT_PARTLY_READ_DAYS;
+    const start = today - (back - 1) * DAY;
+    return plainPeriod(
+      start,
+      today + DAY,
+      grainOfSpan(today + DAY - start),
+      spec.clock ? clockHint(spec.clock) : null,
+    );
   }
-
-  // Days to try: the anchored day, or (no date) today and yesterday, keeping the most recent past.
-  const days = anchored ? [anchored.start] : [dayStart(ref), dayStart(ref) - DAY];
+  if (kinds.has('hour')) {
+    if (!spec.date) return plainPeriod(today - DAY, today + DAY, 'day');
+    spec = { ...spec, clock: null, daypart: null };
+  }
+  const anchored = spec.date ? anchorPeriod(spec.date, ref, options.southern) : null;
   const part = spec.daypart ? DAYPARTS[spec.daypart] : null;
 
+  // A clock or a part of the day inside a longer period ("3 AM last autumn"): that time
+  // on each of its days, as one span from the first to the last; the time is the hint.
+  if (anchored && anchored.days.length === 0) {
+    const lastDay = anchored.end - DAY;
+    if (spec.clock) {
+      const hours = clockHours(spec.clock, spec.daypart);
+      const unit = spec.clock.unitSeconds * 1000;
+      return plainPeriod(
+        anchored.start + Math.min(...hours) * HOUR - unit / 2,
+        lastDay + Math.max(...hours) * HOUR + (spec.clock.unitSeconds <= 60 ? unit : unit / 2),
+        anchored.grain,
+        clockHint(spec.clock),
+        spec.clock.unitSeconds,
+      );
+    }
+    if (part) {
+      return plainPeriod(
+        anchored.start + part.startHour * HOUR,
+        lastDay + part.endHour * HOUR,
+        anchored.grain,
+        spec.daypart,
+      );
+    }
+    return plainPeriod(anchored.start, anchored.end, anchored.grain);
+  }
+
+  // Days to try: the anchored day(s), or (no date) today and yesterday, keeping the most recent past.
+  const days = anchored ? anchored.days : [today, today - DAY];
+  const ambiguous = anchored?.ambiguous ?? false;
+
   if (spec.clock) {
-    const hours = clockHours(spec.clock, spec.daypart);
-    const centers: number[] = [];
+    const hours = [
+      ...clockHours(spec.clock, spec.daypart),
+      ...(spec.clockEnd ? clockHours(spec.clockEnd, spec.daypart) : []),
+    ];
+    let centers: number[] = [];
     for (const h of hours) {
       const shift = spec.midnight && anchored && h < 24 ? 24 : 0;
       const candidates = days.map((d) => d + (h + shift) * HOUR);
-      const pick = anchored ? candidates[0]! : (candidates.find((c) => c <= ref) ?? candidates[1]!);
-      centers.push(pick);
+      if (anchored) centers.push(...candidates);
+      else centers.push(candidates.find((c) => c <= ref) ?? candidates[1]!);
     }
+    // Reports tell what happened: a reading after arrival ("today at 9:40" said at noon:
+    // not 21:40) is dropped when another is not.
+    const past = centers.filter((c) => c <= ref);
+    if (past.length > 0) centers = past;
     centers.sort((a, b) => a - b);
     return {
       kind: 'instant',
       centers,
       grain: grainOfUnit(spec.clock.unitSeconds),
       unitSeconds: spec.clock.unitSeconds,
+      truncated: spec.clock.unitSeconds <= 60,
+      ambiguousDate: ambiguous,
     };
   }
   if (part) {
-    const windows = days.map((d) => [d + part.startHour * HOUR, d + part.endHour * HOUR] as const);
-    const [start, end] = anchored ? windows[0]! : (windows.find(([s]) => s <= ref) ?? windows[1]!);
+    const windows = days.map(
+      (d): [number, number] =>
+        options.sunWindow?.(spec.daypart!, d) ?? [
+          d + part.startHour * HOUR,
+          d + part.endHour * HOUR,
+        ],
+    );
+    const chosen = anchored ? windows : [windows.find(([s]) => s <= ref) ?? windows[1]!];
     return {
       kind: 'period',
-      start,
-      end,
+      start: Math.min(...chosen.map(([s]) => s)),
+      end: Math.max(...chosen.map(([, e]) => e)),
       grain: 'part_of_day',
       unitSeconds: GRAIN_SECONDS.part_of_day!,
       timeOfDay: null,
+      alternatives: ambiguous ? chosen : [],
     };
   }
-  // A date alone, and a day's (longer periods returned above).
+  // A date alone: its day(s).
   return {
     kind: 'period',
     start: anchored!.start,
     end: anchored!.end,
     grain: 'day',
-    unitSeconds: GRAIN_SECONDS.day!,
+    unitSeconds: (anchored!.end - anchored!.start) / 1000,
     timeOfDay: null,
+    alternatives: ambiguous ? days.map((d): [number, number] => [d, d + DAY]) : [],
   };
 }
 

@@ -57,6 +57,24 @@ export const NORMALIZE_SETTINGS = {
     numberIn(1, 365_000),
     3650,
   ),
+  sunMarginMinutes: setting(
+    'TIPWIRE_TIME_SUN_MARGIN_MINUTES',
+    'Widening of each end of a part of the day named by the sun (dawn: nautical dawn to sunrise; dusk: sunset to nautical dusk; sunrise, sunset; 傍晚) placed from the sun at the place.',
+    intIn(0, 720),
+    30,
+  ),
+  partlyReadDays: setting(
+    'TIPWIRE_TIME_PARTLY_READ_DAYS',
+    'How many days back a natural-language time reaches when some of its date words (a day, month, weekday, year) were not understood (flagged time.partly_read).',
+    intIn(1, 36_500),
+    366,
+  ),
+  relationReachHours: setting(
+    'TIPWIRE_TIME_RELATION_REACH_HOURS',
+    'How far a natural-language time said with "after"/"since"/以后 reaches after the time read, and with "before"/"until"/以前 before it.',
+    intIn(1, 168),
+    12,
+  ),
   contradictionSeconds: setting(
     'TIPWIRE_TIME_CONTRADICTION_SECONDS',
     'Spread between the times sources give for one observation above which it is flagged time.contradiction.',

@@ -391,7 +391,7 @@ describe('natural language without a zone', () => {
 
   it('covers the earliest and the latest clock reading at every offset', () => {
     // Tuesday 2026-11-17 at 9:00 or 21:00, each ± 30 min.
-    const { time } = read({ observedAt: 'last Tuesday at 9' });
+    const { time } = read({ observedAt: 'on Tuesday at 9' });
     expect(time?.from).toBe(at('2026-11-17T09:00:00Z') - 30 * MINUTE - 14 * HOUR);
     expect(time?.to).toBe(at('2026-11-17T21:00:00Z') + 30 * MINUTE + 12 * HOUR);
     expect(time?.timeOfDay).toBeNull();

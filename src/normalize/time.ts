@@ -47,6 +47,8 @@ import {
   resolveNatural,
 } from './natural-time.js';
 import { NORMALIZE_DEFAULTS, type NormalizeSettings } from './settings.js';
+import { sunPartWindow } from './sun-parts.js';
+import type { TextZone, ZoneReading } from './text-zone.js';
 import {
   fixedZoneName,
   formatLocal,
@@ -94,6 +96,9 @@ export type TimeSettings = Pick<
   | 'justNowSeconds'
   | 'futureToleranceSeconds'
   | 'maxAgeDays'
+  | 'sunMarginMinutes'
+  | 'partlyReadDays'
+  | 'relationReachHours'
 >;
 
 const ISO_DATE_TIME =
@@ -152,7 +157,13 @@ interface ZonePlan {
   source: ZoneSource;
   primary: string;
   others: string[];
+  /** What a conflict among the zones means; by default by source (mismatch, disputed). */
+  conflictFlag?: FlagCode;
 }
+
+/** The zone name of one reading of a written zone (a fixed offset as `UTC+08:00`). */
+const readingZone = (r: ZoneReading): string =>
+  r.kind === 'iana' ? r.zone : fixedZoneName(r.offsetMinutes);
 
 interface Converted {
   from: number;
@@ -173,7 +184,7 @@ function convert(res: LocalResolution, zone: string): Converted {
       dst: null,
     };
   }
-  const half = (res.unitSeconds * 1000) / 2;
+  const [before, after] = instantReach(res);
   const readings: Converted['readings'] = [];
   let dst: Converted['dst'] = null;
   for (const center of res.centers) {
@@ -183,11 +194,17 @@ function convert(res: LocalResolution, zone: string): Converted {
   }
   readings.sort((a, b) => a.at - b.at);
   return {
-    from: readings[0]!.at - half,
-    to: readings[readings.length - 1]!.at + half,
+    from: readings[0]!.at - before,
+    to: readings[readings.length - 1]!.at + after,
     readings,
     dst,
   };
+}
+
+/** How far (ms) an instant's interval reaches before and after its reading. */
+function instantReach(res: Extract<LocalResolution, { kind: 'instant' }>): [number, number] {
+  const unit = res.unitSeconds * 1000;
+  return [unit / 2, res.truncated ? unit : unit / 2];
 }
 
 /** Bounds of a local resolution when the zone is unknown: every offset on Earth. */
@@ -196,8 +213,8 @@ function anyZoneBounds(low: LocalResolution, high: LocalResolution): [number, nu
     res.kind === 'period'
       ? [res.start, res.end]
       : [
-          Math.min(...res.centers) - (res.unitSeconds * 1000) / 2,
-          Math.max(...res.centers) + (res.unitSeconds * 1000) / 2,
+          Math.min(...res.centers) - instantReach(res)[0],
+          Math.max(...res.centers) + instantReach(res)[1],
         ];
   return [span(low)[0] - MAX_OFFSET_MINUTES * MINUTE, span(high)[1] - MIN_OFFSET_MINUTES * MINUTE];
 }
@@ -305,6 +322,7 @@ function placeTime(
     vague: boolean;
     offsetMinutes: number | null;
     candidates: NonNullable<ObservedTime['candidates']>;
+    alternatives: NonNullable<ObservedTime['alternatives']>;
   }
 
   /** An instant or interval already in UTC, shown in the best zone known. */
@@ -351,21 +369,28 @@ function placeTime(
       vague: rest.vague,
       offsetMinutes,
       candidates: [],
+      alternatives: [],
     };
   };
 
-  /** A wall-clock time (fixed, or resolved per zone for natural language) → UTC. */
+  /**
+   * A wall-clock time (fixed, or resolved per zone for natural language) → UTC. `plan`:
+   * a zone written in the text, else the usual order; `anyZone`: the text names a zone
+   * nobody could read, so every offset is covered (flagged by the caller).
+   */
   const wallClock = (
-    resolveIn: (refLocal: number) => LocalResolution,
+    resolveIn: (refLocal: number, zone: string | null) => LocalResolution,
     reading: Draft['reading'],
     vague: boolean,
     refIndependent: boolean,
+    textPlan: ZonePlan | null = null,
+    anyZone = false,
   ): Draft => {
-    const plan = zonePlan();
+    const plan = anyZone ? null : (textPlan ?? zonePlan());
     if (plan === null) {
-      flags.push(FLAG.time.zone_unknown);
-      const low = resolveIn(receivedAt + MIN_OFFSET_MINUTES * MINUTE);
-      const high = refIndependent ? low : resolveIn(receivedAt + MAX_OFFSET_MINUTES * MINUTE);
+      if (!anyZone) flags.push(FLAG.time.zone_unknown);
+      const low = resolveIn(receivedAt + MIN_OFFSET_MINUTES * MINUTE, null);
+      const high = refIndependent ? low : resolveIn(receivedAt + MAX_OFFSET_MINUTES * MINUTE, null);
       const [from, to] = anyZoneBounds(low, high);
       const shown = refIndependent ? describe(low) : null;
       return {
@@ -382,10 +407,11 @@ function placeTime(
         vague,
         offsetMinutes: null,
         candidates: [],
+        alternatives: [],
       };
     }
     const inZone = (zone: string) => {
-      const res = resolveIn(toLocal(receivedAt, zone));
+      const res = resolveIn(toLocal(receivedAt, zone), zone);
       return { res, converted: convert(res, zone) };
     };
     const main = inZone(plan.primary);
@@ -401,14 +427,21 @@ function placeTime(
         readings = readings.concat(o.readings);
       }
     }
-    if (conflict)
-      flags.push(plan.source === 'timezone' ? FLAG.time.zone_mismatch : FLAG.time.zone_disputed);
+    if (conflict) {
+      flags.push(
+        plan.conflictFlag ??
+          (plan.source === 'timezone' ? FLAG.time.zone_mismatch : FLAG.time.zone_disputed),
+      );
+    }
+    const res = main.res;
+    const twoDates = res.kind === 'instant' ? res.ambiguousDate : res.alternatives.length > 0;
+    if (twoDates) flags.push(FLAG.time.ambiguous_date);
     if (plan.source === 'assumed') flags.push(FLAG.time.zone_assumed);
     if (main.converted.dst === 'nonexistent') flags.push(FLAG.time.nonexistent_local);
     if (main.converted.dst === 'ambiguous') flags.push(FLAG.time.ambiguous_local);
     const offsets = unique(main.converted.readings.map((r) => r.offsetMinutes));
     const shown = describe(main.res);
-    const listed = main.converted.dst !== null || conflict;
+    const listed = main.converted.dst !== null || conflict || twoDates;
     return {
       from,
       to,
@@ -430,11 +463,46 @@ function placeTime(
       candidates: listed
         ? readings.map((r) => ({ at: r.at, offsetMinutes: r.offsetMinutes, timezone: r.timezone }))
         : [],
+      alternatives:
+        res.kind === 'period'
+          ? res.alternatives.map(([start, end]) => {
+              const c = convert({ ...res, start, end, alternatives: [] }, plan.primary);
+              return { from: c.from, to: c.to };
+            })
+          : [],
+    };
+  };
+
+  /**
+   * The zones of a zone written in the text. Several readings (CST) are narrowed to
+   * those the place (or the timezone field) agrees with, when that leaves some;
+   * what remains is covered, flagged time.zone_ambiguous when they read differently.
+   */
+  const textZonePlan = (written: TextZone): ZonePlan => {
+    const groups = written.readings.map((r, i) =>
+      unique([readingZone(r), ...(written.looseZones[i] ? [written.looseZones[i]!] : [])]),
+    );
+    let chosen = groups;
+    const settler = statedZone ?? pointZones().primary;
+    if (groups.length > 1 && settler !== null) {
+      const want = offsetAt(settler, receivedAt);
+      const fit = groups.filter((g) =>
+        g.some((z) => z === settler || offsetAt(z, receivedAt) === want),
+      );
+      if (fit.length > 0) chosen = fit;
+    }
+    const zones = unique(chosen.flat());
+    return {
+      source: 'text',
+      primary: zones[0]!,
+      others: zones.slice(1),
+      conflictFlag: FLAG.time.zone_ambiguous,
     };
   };
 
   const text = String(raw).trim();
   let draft: Draft;
+  let unread: string[] = [];
 
   if (typeof raw === 'number' || EPOCH_DIGITS.test(text)) {
     // 1. Epoch seconds. One beyond the dates is caught where it is placed or widened.
@@ -481,8 +549,16 @@ function placeTime(
             grain: 'day',
             unitSeconds: 86_400,
             timeOfDay: null,
+            alternatives: [],
           }
-        : { kind: 'instant', centers: [iso.localMs], grain: 'instant', unitSeconds: 0 };
+        : {
+            kind: 'instant',
+            centers: [iso.localMs],
+            grain: 'instant',
+            unitSeconds: 0,
+            truncated: false,
+            ambiguousDate: false,
+          };
       draft = wallClock(() => res, 'iso', false, true);
     } else {
       // 3. Natural language, relative to the reporter's clock at arrival.
@@ -496,6 +572,10 @@ function placeTime(
       if (spec.beyondRange) throw new InstantOutOfRange(Number.NEGATIVE_INFINITY);
       const elapsed = elapsedInterval(spec, receivedAt, settings.justNowSeconds);
       const southern = point !== null && point.lat < 0;
+      if (spec.residue.length > 0) {
+        flags.push(FLAG.time.partly_read);
+        unread = unique(spec.residue.map((r) => r.text));
+      }
       if (elapsed) {
         draft = fixed(elapsed.from, elapsed.to, 'natural', null, {
           grain: elapsed.grain,
@@ -503,8 +583,29 @@ function placeTime(
           vague: spec.vague,
         });
       } else {
-        const resolveIn = (ref: number) => resolveNatural(spec, ref, { southern })!;
-        draft = wallClock(resolveIn, 'natural', spec.vague, false);
+        const resolveIn = (ref: number, zone: string | null) =>
+          resolveNatural(spec, ref, {
+            southern,
+            partlyReadDays: settings.partlyReadDays,
+            relationReachHours: settings.relationReachHours,
+            ...(zone !== null && point !== null
+              ? {
+                  sunWindow: (part, day) =>
+                    sunPartWindow(part, day, point, zone, settings.sunMarginMinutes),
+                }
+              : {}),
+          })!;
+        const textPlan = spec.zone ? textZonePlan(spec.zone) : null;
+        const unknownZone = spec.residue.some((r) => r.kind === 'zone');
+        draft = wallClock(resolveIn, 'natural', spec.vague, false, textPlan, unknownZone);
+        // A written zone that is a local one (not UTC/GMT) is checked against the place's.
+        const against = statedZone ?? pointZones().primary;
+        if (textPlan && !spec.zone!.universal && against !== null && !unknownZone) {
+          const at = draft.from;
+          const want = offsetAt(against, at);
+          const used = [textPlan.primary, ...textPlan.others];
+          if (!used.some((z) => offsetAt(z, at) === want)) flags.push(FLAG.time.zone_mismatch);
+        }
       }
     }
   }
@@ -544,6 +645,8 @@ function placeTime(
       statedPrecisionSeconds: statedPrecision,
       offsetMinutes: d.offsetMinutes,
       candidates: d.candidates,
+      unread,
+      alternatives: d.alternatives,
     },
     flags,
   };

@@ -8,7 +8,7 @@
  * `InstantOutOfRange` (never a bare `RangeError: Invalid time value`, never NaN)
  * for anything else, so the time core can turn it into an honest flag.
  */
-import { IANAZone } from 'luxon';
+import { FixedOffsetZone, IANAZone } from 'luxon';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -77,13 +77,20 @@ export interface ZoneFinder {
   zonesAt(lat: number, lon: number): { zones: readonly string[]; crossCheck: string | null };
 }
 
-const zoneCache = new Map<string, IANAZone | null>();
+const zoneCache = new Map<string, IANAZone | FixedOffsetZone | null>();
 
-function zone(name: string): IANAZone | null {
+/** `UTC+08:00`, `UTC-05:30` (fixedZoneName's form): a fixed offset, not an IANA name. */
+const FIXED_ZONE = /^UTC[+-]\d{2}:\d{2}$/;
+
+function zone(name: string): IANAZone | FixedOffsetZone | null {
   let z = zoneCache.get(name);
   // Stryker disable next-line ConditionalExpression: a cache; without it each call builds the zone again, with the same answer
   if (z === undefined) {
-    z = IANAZone.isValidZone(name) ? IANAZone.create(name) : null;
+    z = IANAZone.isValidZone(name)
+      ? IANAZone.create(name)
+      : FIXED_ZONE.test(name)
+        ? FixedOffsetZone.parseSpecifier(name)
+        : null;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: the cache's size bounds memory, never an answer
     if (zoneCache.size < 10_000) zoneCache.set(name, z);
   }
@@ -93,9 +100,11 @@ function zone(name: string): IANAZone | null {
 /**
  * Whether `name` is an IANA zone name (`Asia/Shanghai`, `UTC`) that luxon can use:
  * the one zone check of the code base (the report schema and the settings use it too).
+ * The offset arithmetic below also takes fixedZoneName's `UTC+08:00` (a zone written
+ * in a report's text), which this does not accept.
  */
 export function isIanaZone(name: string): boolean {
-  return zone(name) !== null;
+  return zone(name) instanceof IANAZone;
 }
 
 const HOUR_MS = 3_600_000;

@@ -30,13 +30,20 @@ const part = (name: string, startHour: number, endHour: number, pmBelow = 0): Da
 });
 
 export const DAYPARTS = {
-  dawn: part('dawn', 4, 7),
+  // Parts named by the sun (SUN_PARTS) are placed from the sun at the place and date;
+  // these hours are used only where no place is known, wide enough for latitudes up
+  // to about 60° and zones set far from their meridian (Kashgar's sunrise in November
+  // is after 09:30 Beijing time).
+  dawn: part('dawn', 3, 10),
+  sunrise: part('sunrise', 3, 10),
   early_morning: part('early_morning', 0, 6),
   morning: part('morning', 6, 12),
   forenoon: part('forenoon', 8, 12),
   noon: part('noon', 11, 14, 3),
   afternoon: part('afternoon', 12, 18, 12),
-  dusk: part('dusk', 17, 20, 12),
+  sunset: part('sunset', 15, 23, 12),
+  dusk: part('dusk', 15, 23, 12),
+  early_evening: part('early_evening', 14, 23, 12),
   evening: part('evening', 18, 23, 12),
   night: part('night', 18, 30, 12),
   late_night: part('late_night', 22, 28, 12),
@@ -45,12 +52,14 @@ export const DAYPARTS = {
 export type DaypartName = keyof typeof DAYPARTS;
 
 export const DAYPARTS_EN: [RegExp, DaypartName][] = [
-  [/\b(?:at |in the )?dawn\b|\bdaybreak\b|\bsunrise\b/, 'dawn'],
+  [/\b(?:at |in the )?(?:dawn|daybreak|first light|break of day|crack of dawn)\b/, 'dawn'],
+  [/\b(?:at |around )?sunrise\b/, 'sunrise'],
   [/\b(?:in the )?early (?:hours|morning)\b|\bwee hours\b/, 'early_morning'],
   [/\b(?:in the )?morning\b/, 'morning'],
   [/\b(?:at )?(?:midday|lunchtime)\b/, 'noon'],
   [/\b(?:in the )?afternoon\b/, 'afternoon'],
-  [/\b(?:at )?(?:dusk|sunset|nightfall)\b/, 'dusk'],
+  [/\b(?:at |around )?sunset\b|\bsundown\b/, 'sunset'],
+  [/\b(?:at )?(?:dusk|nightfall|twilight)\b/, 'dusk'],
   [/\b(?:in the )?evening\b/, 'evening'],
   [/\blate (?:at )?night\b/, 'late_night'],
   [/\b(?:at |in the )?night\b/, 'night'],
@@ -58,15 +67,51 @@ export const DAYPARTS_EN: [RegExp, DaypartName][] = [
 
 export const DAYPARTS_ZH: [RegExp, DaypartName][] = [
   [/凌晨/, 'early_morning'],
-  [/清晨|黎明|天亮|拂晓/, 'dawn'],
+  [/黎明|天亮|拂晓|破晓|天刚亮|清晨/, 'dawn'],
+  [/日出/, 'sunrise'],
   [/早上|早晨|一早|大早/, 'morning'],
   [/上午/, 'forenoon'],
   [/中午|午饭|正午/, 'noon'],
   [/下午|午后/, 'afternoon'],
-  [/傍晚|黄昏|天黑/, 'dusk'],
+  [/日落/, 'sunset'],
+  [/黄昏|天黑|入夜/, 'dusk'],
+  [/傍晚/, 'early_evening'],
   [/半夜|深夜|午夜|后半夜/, 'late_night'],
-  [/晚上|夜里|夜间|夜晚|晚间|夜里/, 'night'],
+  [/晚上|夜里|夜间|夜晚|晚间/, 'night'],
 ];
+
+/**
+ * Parts of the day named by the sun: each end is a sun event of suncalc (at the
+ * place, on that local day) plus minutes, before the margin setting
+ * (TIPWIRE_TIME_SUN_MARGIN_MINUTES) widens both ends. Dawn runs from nautical dawn
+ * (sun 12° below the horizon, first light) to sunrise; dusk from sunset to nautical
+ * dusk; 傍晚 ("towards evening") begins an hour before sunset.
+ */
+export type SunEvent = 'nauticalDawn' | 'dawn' | 'sunrise' | 'sunset' | 'dusk' | 'nauticalDusk';
+export const SUN_PARTS: Partial<
+  Record<DaypartName, readonly [[SunEvent, number], [SunEvent, number]]>
+> = {
+  dawn: [
+    ['nauticalDawn', 0],
+    ['sunrise', 0],
+  ],
+  sunrise: [
+    ['sunrise', 0],
+    ['sunrise', 0],
+  ],
+  sunset: [
+    ['sunset', 0],
+    ['sunset', 0],
+  ],
+  dusk: [
+    ['sunset', 0],
+    ['nauticalDusk', 0],
+  ],
+  early_evening: [
+    ['sunset', -60],
+    ['nauticalDusk', 0],
+  ],
+};
 
 export const WEEKDAYS_EN = [
   'monday',
@@ -173,3 +218,62 @@ export const UNITS_ZH: Record<string, TimeUnit> = {
   月: 'month',
   年: 'year',
 };
+
+export const MONTHS_EN = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+] as const;
+
+/** Hours and minutes said in words ("quarter past nine", "nine o'clock"). */
+export const CLOCK_WORDS_EN: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  'twenty-five': 25,
+  'twenty five': 25,
+};
+
+/**
+ * Words that say something about time, looked for in what no reader used: a phrase
+ * that keeps one is flagged time.partly_read and widened to what is certain. By what
+ * the unused word could change: the zone, the date, or the hour (a relation such as
+ * "after" or 以后 changes the hour too).
+ */
+export const RESIDUE_EN: [RegExp, 'zone' | 'date' | 'hour'][] = [
+  [/\b(?:utc|gmt|time ?zone)\b|(?<![\w+\u2212-])[+\u2212]\s?\d{1,2}(?::?\d{2})?\b/g, 'zone'],
+  [
+    /\b(?:\d{1,2}(?:st|nd|rd|th)|\d{3,4}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)[a-z]*|may|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri)(?:day)?s?|(?:satur|sun)days?|weekend|week|month|year|season|spring|summer|autumn|fall|winter|yesterday|today|tomorrow|days?)\b/g,
+    'date',
+  ],
+  [
+    /\b(?:\d+(?:[:.]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|quarter|half|o'?clock|a\.?m\.?|p\.?m\.?|hours?|minutes?|mins?|seconds?|noon|midnight|morning|afternoon|evening|night|dawn|dusk|after|before|since|until|till|between|ago|earlier|later)\b/g,
+    'hour',
+  ],
+];
+
+export const RESIDUE_ZH: [RegExp, 'zone' | 'date' | 'hour'][] = [
+  [/时区|[东西]\S?区|utc|gmt|[+\u2212]\s?\d{1,2}/g, 'zone'],
+  [/号|號|日|月|年|周|週|星期|礼拜|禮拜|天|季|\d{3,4}/g, 'date'],
+  [/[\d零〇一二两三四五六七八九十百]+|点|點|时|時|分|秒|刻|半|早|晚|午|夜|晨|前|后|後|以来/g, 'hour'],
+];
