@@ -92,7 +92,7 @@ export type DateAnchor =
   | ({ kind: 'days_ago' } & Range)
   | ({ kind: 'weeks_ago' } & Range)
   | { kind: 'calendar_week'; back: number }
-  | ({ kind: 'calendar_month' } & Range)
+  | ({ kind: 'calendar_month'; day?: number } & Range)
   | ({ kind: 'calendar_year' } & Range)
   | {
       kind: 'weekday';
@@ -106,7 +106,9 @@ export type DateAnchor =
       back: number;
     }
   | { kind: 'weekend'; mode: 'recent' | 'last' | 'this' | 'next' }
-  | { kind: 'date'; year: number | null; month: number | null; day: number | null };
+  | { kind: 'date'; year: number | null; month: number | null; day: number | null }
+  /** Several calendar dates the words may mean ("03/04/2026": 3 April or 4 March). */
+  | { kind: 'dates'; readings: { year: number | null; month: number; day: number }[] };
 
 export interface Clock {
   hour: number;
@@ -417,6 +419,13 @@ function parseEnglish(input: string, spec: NaturalSpec): string {
 
   // Found before any reader blanks what follows it ("sat at 3pm").
   const weekdayMatch = EN_WEEKDAY.exec(t);
+  const ofMonth = /\b(?:on )?the (\d{1,2})(?:st|nd|rd|th)? of (last|this) month\b/.exec(t);
+  if (ofMonth && Number(ofMonth[1]) >= 1 && Number(ofMonth[1]) <= 31) {
+    t = consume(t, ofMonth);
+    const back = ofMonth[2] === 'last' ? 1 : 0;
+    spec.date = { kind: 'calendar_month', min: back, max: back, day: Number(ofMonth[1]) };
+  }
+
   // A range only with "between"/"from" or an am/pm: "11-20" alone is a date's month and day.
   const range = EN_CLOCK_RANGE.exec(t);
   if (range && (range[1] || range[4] || range[7])) {
@@ -449,7 +458,13 @@ function parseEnglish(input: string, spec: NaturalSpec): string {
       if (n.vague) spec.vague = true;
     }
   }
-  if (take(/\b(?:the )?day before yesterday\b/)) spec.date = { kind: 'days_ago', min: 2, max: 2 };
+  if (spec.date) {
+    // read above ("the 15th of last month")
+  } else if (take(/\b(?:the )?(night|evening) before last\b/)) {
+    spec.date = { kind: 'days_ago', min: 2, max: 2 };
+    spec.daypart = m![1] as DaypartName;
+  } else if (take(/\b(?:the )?day before yesterday\b/))
+    spec.date = { kind: 'days_ago', min: 2, max: 2 };
   else if (take(/\b(?:the )?day after tomorrow\b/))
     spec.date = { kind: 'days_ago', min: -2, max: -2 };
   else if (take(/\btomorrow\b/)) spec.date = { kind: 'days_ago', min: -1, max: -1 };
@@ -624,6 +639,12 @@ function parseChinese(input: string, spec: NaturalSpec): string {
       }
     }
   }
+  if (spec.date?.kind === 'calendar_month' && spec.date.min === spec.date.max) {
+    if (take(/(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*(?:号|號|日)/)) {
+      const n = zhNumber(m![1]!);
+      if (n && n.min >= 1 && n.min <= 31) spec.date = { ...spec.date, day: n.min };
+    }
+  }
   if (!spec.daypart) {
     for (const [re, name] of DAYPARTS_ZH) {
       if (take(re)) {
@@ -659,6 +680,9 @@ function clockUnit(
 
 const CHRONO_WORTHY =
   /[0-9一二两三四五六七八九十零〇]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|点|點|时|時/i;
+
+/** A numeric date with slashes or dots: 03/04/2026, 4/3, 03.04.2026 (the year last, if any). */
+const SLASH_DATE = /(?<!\d[/.])\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?\b(?![/.]\d)/;
 
 /** A clock from chrono-node's components of one end of what it read. */
 function chronoClock(
@@ -706,8 +730,31 @@ function readWithChrono(
   for (const r of results) {
     const k = r.start;
     left = left.slice(0, r.index) + ' '.repeat(r.text.length) + left.slice(r.index + r.text.length);
+    const slash = SLASH_DATE.exec(r.text);
+    const [a, b] = slash ? [Number(slash[1]), Number(slash[2])] : [0, 0];
+    const year = k.isCertain('year') ? (k.get('year') ?? null) : null;
+    const relativeYear = spec.date?.kind === 'calendar_year' && spec.date.min === spec.date.max;
+    if (!spec.date && slash && a <= 12 && b <= 12 && a !== b && k.isCertain('day')) {
+      // Day and month both ≤ 12: 3 April (day first, most of the world) or 4 March (US).
+      spec.date = {
+        kind: 'dates',
+        readings: [
+          { year, month: a, day: b },
+          { year, month: b, day: a },
+        ],
+      };
+    } else if (relativeYear && k.isCertain('month') && !k.isCertain('year')) {
+      // "去年12月", "in March last year": the month of that year.
+      const back = (spec.date as { min: number }).min;
+      spec.date = {
+        kind: 'date',
+        year: new Date(reference).getUTCFullYear() - back,
+        month: k.get('month') ?? null,
+        day: k.isCertain('day') ? (k.get('day') ?? null) : null,
+      };
+    }
     // Stryker disable next-line StringLiteral: chrono-node (en, zh) states a day or a year only with a month; kept so that one stated alone is not lost
-    if (!spec.date && (k.isCertain('day') || k.isCertain('month') || k.isCertain('year'))) {
+    else if (!spec.date && (k.isCertain('day') || k.isCertain('month') || k.isCertain('year'))) {
       spec.date = {
         kind: 'date',
         year: k.isCertain('year') ? (k.get('year') ?? null) : null,
@@ -934,6 +981,11 @@ function anchorPeriod(anchor: DateAnchor, ref: number, southern: boolean): Ancho
       return long(monday, monday + 7 * DAY, 'week');
     }
     case 'calendar_month':
+      // "上个月15号", "the 15th of last month": that day (kept within the month).
+      if (anchor.day !== undefined && anchor.min === anchor.max) {
+        const last = new Date(utcDate(year, month - anchor.min + 1) - DAY).getUTCDate();
+        return oneDay(utcDate(year, month - anchor.min, Math.min(anchor.day, last)));
+      }
       return long(
         utcDate(year, month - anchor.max),
         utcDate(year, month - anchor.min + 1),
@@ -987,6 +1039,19 @@ function anchorPeriod(anchor: DateAnchor, ref: number, southern: boolean): Ancho
     case 'season': {
       const [start, end] = seasonPeriod(anchor, ref, southern);
       return long(start, end, 'season');
+    }
+    case 'dates': {
+      const days = anchor.readings
+        .map((r) => anchorPeriod({ kind: 'date', ...r }, ref, southern).start)
+        .sort((a, b) => a - b);
+      const distinct = [...new Set(days)];
+      return {
+        start: distinct[0]!,
+        end: distinct[distinct.length - 1]! + DAY,
+        grain: 'day',
+        days: distinct,
+        ambiguous: distinct.length > 1,
+      };
     }
     case 'date': {
       const { year: y, month: m, day: dd } = anchor;

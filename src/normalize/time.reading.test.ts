@@ -90,8 +90,8 @@ describe('the sun at the place', () => {
     const bare = read('at sunset', { at: '2026-11-21T04:00:00Z' }, noMargin).time!;
     const wide = read('at sunset', { at: '2026-11-21T04:00:00Z' }, oneMinute).time!;
     expect(bare.from).toBe(bare.to); // sunset itself, the one instant
-    expect(wide.from).toBe(bare.from - MINUTE);
-    expect(wide.to).toBe(bare.to + MINUTE);
+    expect(wide.from).toBe(bare.from! - MINUTE);
+    expect(wide.to).toBe(bare.to! + MINUTE);
   });
 
   it('dusk runs from sunset to nautical dusk; 傍晚 begins an hour before sunset', () => {
@@ -194,6 +194,29 @@ describe('calendar words', () => {
     ['the 19th', '2026-11-18T16:00:00.000Z'],
   ])('"%s" is on the 19th of this month', (text, from) => {
     expect(read(text).from).toBe(from);
+  });
+
+  it.each([
+    ['the night before last', '2026-11-19T10:00:00.000Z', '2026-11-19T22:00:00.000Z'],
+    ['去年12月', '2025-11-30T16:00:00.000Z', '2025-12-31T16:00:00.000Z'],
+    ['in March last year', '2025-02-28T16:00:00.000Z', '2025-03-31T16:00:00.000Z'],
+    ['上个月15号', '2026-10-14T16:00:00.000Z', '2026-10-15T16:00:00.000Z'],
+    ['the 15th of last month', '2026-10-14T16:00:00.000Z', '2026-10-15T16:00:00.000Z'],
+    ['19/11/2026', '2026-11-18T16:00:00.000Z', '2026-11-19T16:00:00.000Z'],
+  ])('"%s" is read whole', (text, from, to) => {
+    const r = read(text);
+    expect([r.from, r.to]).toEqual([from, to]);
+    expect(r.flags).toEqual([]);
+  });
+
+  it('"03/04/2026" is 3 April or 4 March: both, flagged; "04/04/2026" is one day', () => {
+    const r = read('03/04/2026');
+    expect(r.flags).toEqual([FLAG.time.ambiguous_date]);
+    expect(r.time?.alternatives?.map((a) => new Date(a.from).toISOString())).toEqual([
+      '2026-03-03T16:00:00.000Z',
+      '2026-04-02T16:00:00.000Z',
+    ]);
+    expect(read('04/04/2026').flags).toEqual([]);
   });
 
   it('"昨晚十一点一刻" is 23:15 yesterday ± 7.5 min', () => {
