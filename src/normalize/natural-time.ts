@@ -86,7 +86,8 @@ const GRAIN_SECONDS: Partial<Record<TimeGrain, number>> = {
  */
 const MAX_COUNT_REACH_MS = 2 * DATE_LIMIT_MS;
 
-type Range = { min: number; max: number };
+/** `counted`: said as a count ("3 days ago"), not a named day ("yesterday"). */
+type Range = { min: number; max: number; counted?: boolean };
 
 export type DateAnchor =
   | ({ kind: 'days_ago' } & Range)
@@ -287,7 +288,11 @@ function unitAgo(
         : unit === 'month'
           ? 'calendar_month'
           : 'calendar_year';
-  return { elapsed: null, date: { kind, min: n.min, max: n.max }, beyondRange: false };
+  return {
+    elapsed: null,
+    date: { kind, min: n.min, max: n.max, counted: true },
+    beyondRange: false,
+  };
 }
 
 const CLOCK_WORD = `\\d{1,2}|${Object.keys(CLOCK_WORDS_EN).join('|')}`;
@@ -460,6 +465,11 @@ function parseEnglish(input: string, spec: NaturalSpec): string {
   }
   if (spec.date) {
     // read above ("the 15th of last month")
+  } else if (take(/\b(?:the )?(week|month|year) before last\b/)) {
+    spec.date =
+      m![1] === 'week'
+        ? { kind: 'calendar_week', back: 2 }
+        : { kind: m![1] === 'month' ? 'calendar_month' : 'calendar_year', min: 2, max: 2 };
   } else if (take(/\b(?:the )?(night|evening) before last\b/)) {
     spec.date = { kind: 'days_ago', min: 2, max: 2 };
     spec.daypart = m![1] as DaypartName;
@@ -475,9 +485,9 @@ function parseEnglish(input: string, spec: NaturalSpec): string {
   else if (take(/\btonight\b/)) {
     spec.date = { kind: 'days_ago', min: 0, max: 0 };
     spec.daypart = 'night';
-  } else if (take(/\b(?:earlier )?this (morning|afternoon|evening)\b/)) {
+  } else if (take(/\b(?:(early) |earlier )?this (morning|afternoon|evening)\b/)) {
     spec.date = { kind: 'days_ago', min: 0, max: 0 };
-    spec.daypart = m![1] as DaypartName;
+    spec.daypart = m![1] && m![2] === 'morning' ? 'morning_early' : (m![2] as DaypartName);
   } else if (take(/\b(?:earlier )?today\b/)) spec.date = { kind: 'days_ago', min: 0, max: 0 };
   // Before "last year" alone: "the summer of last year" is a season, not the year.
   else if (take(/\b(?:in )?(?:the )?(spring|summer|autumn|fall|winter) (?:of )?last year\b/)) {
@@ -535,14 +545,27 @@ function parseEnglish(input: string, spec: NaturalSpec): string {
   if (take(/\bmidnight\b/)) {
     spec.clock = { hour: 0, minute: 0, second: 0, unitSeconds: 3600, meridiemKnown: true };
     spec.midnight = true;
-  } else if (take(/\bnoon\b/)) {
+  } else if (take(/\b12 noon\b/)) {
+    spec.clock = { hour: 12, minute: 0, second: 0, unitSeconds: 3600, meridiemKnown: true };
+  } else if (!spec.daypart && take(/\b(?:at |around )?noon\b/)) {
+    // "at noon" is said loosely (around lunch): the part of the day; "12 noon" is the hour.
+    spec.daypart = 'noon';
+  } else if (!spec.clock && take(/\bnoon\b/)) {
     spec.clock = { hour: 12, minute: 0, second: 0, unitSeconds: 3600, meridiemKnown: true };
   }
   return t;
 }
 
 function parseChinese(input: string, spec: NaturalSpec): string {
-  let t = input.replace(/一刻/g, '15分').replace(/三刻/g, '45分');
+  // 的时候 / 时候 ("at the time of") and 时 after a sun word (日出时) say only "when".
+  let t = input
+    .replace(/一刻/g, '15分')
+    .replace(/三刻/g, '45分')
+    .replace(/的?时候/g, (w) => ' '.repeat(w.length))
+    .replace(
+      /(日出|日落|天亮|天黑|黄昏|傍晚|黎明|拂晓|破晓)(之?时)/g,
+      (_, a: string, b: string) => a + ' '.repeat(b.length),
+    );
   let m: RegExpExecArray | null;
   const take = (re: RegExp) => {
     m = re.exec(t);
@@ -591,7 +614,12 @@ function parseChinese(input: string, spec: NaturalSpec): string {
     }
   }
   if (!spec.date) {
-    if (take(/(上|下|这|本)?(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])/)) {
+    if (take(/上上(?:个)?(周|星期|礼拜|月)/)) {
+      spec.date =
+        m![1] === '月'
+          ? { kind: 'calendar_month', min: 2, max: 2 }
+          : { kind: 'calendar_week', back: 2 };
+    } else if (take(/(上|下|这|本)?(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])/)) {
       const w = m![2]!;
       const weekday = /\d/.test(w) ? Number(w) : w === '天' ? 7 : WEEKDAYS_ZH.indexOf(w) + 1;
       const mode =
@@ -627,6 +655,9 @@ function parseChinese(input: string, spec: NaturalSpec): string {
     else if (take(/前年/)) spec.date = { kind: 'calendar_year', min: 2, max: 2 };
     else if (take(/去年/)) spec.date = { kind: 'calendar_year', min: 1, max: 1 };
     else if (take(/今年/)) spec.date = { kind: 'calendar_year', min: 0, max: 0 };
+    // A year alone (2025年); with a month after it chrono-node reads the date.
+    else if (take(/((?:19|20)\d\d)\s*年(?!\s*[\d一二三四五六七八九十]+\s*月)/))
+      spec.date = { kind: 'date', year: Number(m![1]), month: null, day: null };
     // A day of the month alone (19号, 十九日); with a month before it, chrono-node reads the date.
     else if (
       take(
@@ -645,13 +676,18 @@ function parseChinese(input: string, spec: NaturalSpec): string {
       if (n && n.min >= 1 && n.min <= 31) spec.date = { ...spec.date, day: n.min };
     }
   }
-  if (!spec.daypart) {
-    for (const [re, name] of DAYPARTS_ZH) {
-      if (take(re)) {
-        spec.daypart = name;
-        break;
-      }
+  // A part of the day said after a day word that implies one (昨晚半夜, 今早六点前后的清晨)
+  // replaces it when it lies within it: the narrower word is what was meant.
+  for (const [re, name] of DAYPARTS_ZH) {
+    const found = re.exec(t);
+    if (!found) continue;
+    const implied = spec.daypart ? DAYPARTS[spec.daypart] : null;
+    const said = DAYPARTS[name];
+    if (!implied || (said.startHour >= implied.startHour && said.endHour <= implied.endHour)) {
+      t = consume(t, found);
+      spec.daypart = name;
     }
+    break;
   }
   return t;
 }
@@ -722,6 +758,9 @@ function readWithChrono(
   quarterSaid: boolean,
 ): string {
   if (!CHRONO_WORTHY.test(rest)) return rest;
+  // The spans our grammar blanked leave runs of spaces, which chrono-node does not read
+  // across ("on 3 [at 8pm] nov" must stay "on 3 nov").
+  rest = rest.replace(/\s+/g, ' ');
   const results = (zh ? chrono.zh : chrono.en).parse(rest, {
     instant: new Date(reference),
     timezone: 0,
@@ -810,6 +849,12 @@ function readLeftovers(rest: string, zh: boolean, spec: NaturalSpec): string {
       spec.relation = 'before';
       t = consume(t, before);
     }
+  }
+  // A year alone ("in 2025"), when nothing else names a date: chrono-node does not read it.
+  const year = zh ? null : /\b(?:in |during |of )?((?:19|20)\d\d)\b(?![:.]\d)/.exec(t);
+  if (!spec.date && year) {
+    spec.date = { kind: 'date', year: Number(year[1]), month: null, day: null };
+    t = consume(t, year);
   }
   if (!zh && !spec.clock && (spec.daypart || spec.date || spec.vague)) {
     const numbers = [...t.matchAll(BARE_HOUR_EN)];

@@ -39,6 +39,13 @@ export const NORMALIZE_SETTINGS = {
     numberIn(0, 10),
     0.5,
   ),
+  /** "about 3 days ago": ± 18 h beyond the day (a quarter of the 3 days). */
+  vagueCountFraction: setting(
+    'TIPWIRE_TIME_VAGUE_COUNT_FRACTION',
+    '…or this share of how far a vague count reaches back ("about 3 days ago": of 3 days), if larger.',
+    numberIn(0, 10),
+    0.25,
+  ),
   justNowSeconds: setting(
     'TIPWIRE_TIME_JUST_NOW_SECONDS',
     'How far back "just now" / "刚才" reaches.',

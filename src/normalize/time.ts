@@ -25,7 +25,7 @@
  *   interval covers them.
  *
  * Widening: each side by max(precisionSeconds, vague ? max(vagueWidenSeconds,
- * vagueWidenFraction × the finest stated unit) : 0); the two describe one
+ * vagueWidenFraction × the finest stated unit, vagueCountFraction × how far a count reaches back) : 0); the two describe one
  * uncertainty, so they are not added. A natural-language period still running at
  * arrival ("today") ends at arrival: the reporter tells what already happened.
  * Then `time.future` (starts after arrival + futureToleranceSeconds) and
@@ -93,6 +93,7 @@ export type TimeSettings = Pick<
   | 'defaultTimezone'
   | 'vagueWidenSeconds'
   | 'vagueWidenFraction'
+  | 'vagueCountFraction'
   | 'justNowSeconds'
   | 'futureToleranceSeconds'
   | 'maxAgeDays'
@@ -503,6 +504,8 @@ function placeTime(
   const text = String(raw).trim();
   let draft: Draft;
   let unread: string[] = [];
+  /** How far back a count reaches ("about 3 days ago": 3 days), for vague widening. */
+  let countSeconds = 0;
 
   if (typeof raw === 'number' || EPOCH_DIGITS.test(text)) {
     // 1. Epoch seconds. One beyond the dates is caught where it is placed or widened.
@@ -572,6 +575,7 @@ function placeTime(
       if (spec.beyondRange) throw new InstantOutOfRange(Number.NEGATIVE_INFINITY);
       const elapsed = elapsedInterval(spec, receivedAt, settings.justNowSeconds);
       const southern = point !== null && point.lat < 0;
+      countSeconds = countedSeconds(spec);
       if (spec.residue.length > 0) {
         flags.push(FLAG.time.partly_read);
         unread = unique(spec.residue.map((r) => r.text));
@@ -613,7 +617,11 @@ function placeTime(
   // Widen, clip, check.
   const d = draft;
   const vagueWiden = d.vague
-    ? Math.max(settings.vagueWidenSeconds, settings.vagueWidenFraction * d.unitSeconds)
+    ? Math.max(
+        settings.vagueWidenSeconds,
+        settings.vagueWidenFraction * d.unitSeconds,
+        settings.vagueCountFraction * countSeconds,
+      )
     : 0;
   const widen = Math.max(statedPrecision ?? 0, vagueWiden) * 1000;
   let from = d.from - widen;
@@ -650,6 +658,22 @@ function placeTime(
     },
     flags,
   };
+}
+
+/** The span a count reaches back ("3 days ago": 3 days; "2 hours ago": 2 hours), or 0. */
+function countedSeconds(spec: NaturalSpec): number {
+  if (spec.elapsed) return spec.elapsed.maxMs / 1000;
+  const d = spec.date;
+  if (!d || !('max' in d) || !d.counted) return 0;
+  const unit =
+    d.kind === 'days_ago'
+      ? 86_400
+      : d.kind === 'weeks_ago'
+        ? 7 * 86_400
+        : d.kind === 'calendar_month'
+          ? 30 * 86_400
+          : 365 * 86_400;
+  return Math.max(0, d.max) * unit;
 }
 
 /** Wall-clock strings of a local resolution. */

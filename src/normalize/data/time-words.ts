@@ -38,6 +38,8 @@ export const DAYPARTS = {
   sunrise: part('sunrise', 3, 10),
   early_morning: part('early_morning', 0, 6),
   morning: part('morning', 6, 12),
+  /** "early this morning": from the small hours (police reports say it of 02:00) to 09:00. */
+  morning_early: part('morning_early', 0, 9),
   forenoon: part('forenoon', 8, 12),
   noon: part('noon', 11, 14, 3),
   afternoon: part('afternoon', 12, 18, 12),
@@ -54,7 +56,8 @@ export type DaypartName = keyof typeof DAYPARTS;
 export const DAYPARTS_EN: [RegExp, DaypartName][] = [
   [/\b(?:at |in the )?(?:dawn|daybreak|first light|break of day|crack of dawn)\b/, 'dawn'],
   [/\b(?:at |around )?sunrise\b/, 'sunrise'],
-  [/\b(?:in the )?early (?:hours|morning)\b|\bwee hours\b/, 'early_morning'],
+  [/\b(?:in the )?early hours\b|\bwee hours\b|\bsmall hours\b/, 'early_morning'],
+  [/\b(?:in the )?early\s+(?:(?:this|in the)\s+)?morning\b/, 'morning_early'],
   [/\b(?:in the )?morning\b/, 'morning'],
   [/\b(?:at )?(?:midday|lunchtime)\b/, 'noon'],
   [/\b(?:in the )?afternoon\b/, 'afternoon'],
