@@ -177,7 +177,7 @@ describe('"N units ago" in Chinese', () => {
     ['两 天前', 'after the count'],
     ['两天 前', 'before 前'],
   ])('allows blanks between the words (%j, %s)', (text) => {
-    expect(parse(text)?.date).toEqual({ kind: 'days_ago', min: 2, max: 2 });
+    expect(parse(text)?.date).toEqual({ kind: 'days_ago', min: 2, max: 2, counted: true });
   });
 
   it.each([
@@ -318,7 +318,8 @@ describe('parts of the day', () => {
   it.each([
     ['at dawn', 'dawn'],
     ['daybreak', 'dawn'],
-    ['early morning', 'early_morning'],
+    ['early morning', 'morning_early'],
+    ['in the early hours', 'early_morning'],
     ['wee hours', 'early_morning'],
     ['in the morning', 'morning'],
     ['at midday', 'noon'],
@@ -341,9 +342,10 @@ describe('parts of the day', () => {
     expect(parse(text)).toMatchObject({ daypart, date: null, clock: null });
   });
 
-  it('keeps the first part of the day it reads', () => {
+  it('keeps the first part of the day it reads; in Chinese a narrower one said after the day word', () => {
     expect(parse('tonight in the evening')?.daypart).toBe('night');
-    expect(parse('昨晚深夜')?.daypart).toBe('night');
+    expect(parse('昨晚深夜')?.daypart).toBe('late_night');
+    expect(parse('昨晚下午')?.daypart).toBe('night'); // not within the night: not taken
   });
 
   it('reads a part of the day with a date', () => {
@@ -474,11 +476,13 @@ describe('midnight, noon and "just now"', () => {
     });
   });
 
-  it('reads noon as 12:00, rounded to the hour', () => {
-    expect(parse('noon')).toMatchObject({
+  it('reads "12 noon" as 12:00, rounded to the hour, and "at noon" as the part of the day', () => {
+    expect(parse('12 noon')).toMatchObject({
       clock: { hour: 12, minute: 0, second: 0, unitSeconds: 3600, meridiemKnown: true },
       midnight: false,
     });
+    expect(parse('at noon')).toMatchObject({ clock: null, daypart: 'noon' });
+    expect(parse('yesterday at noon')).toMatchObject({ clock: null, daypart: 'noon' });
   });
 
   it.each(['just now', 'a moment ago', 'right now', '刚才', '刚刚', '就在刚才', '现在'])(

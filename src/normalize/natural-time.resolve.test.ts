@@ -82,6 +82,7 @@ const instant = (centers: number[], unitSeconds: number, grain: 'second' | 'minu
   grain,
   unitSeconds,
   truncated: unitSeconds <= 60,
+  halfBefore: true,
   ambiguousDate: false,
 });
 

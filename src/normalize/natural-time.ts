@@ -182,6 +182,8 @@ export type LocalResolution =
        * may have rounded. The interval runs from half a unit before to a unit after.
        */
       truncated: boolean;
+      /** Also half a unit before (a speaker may have rounded up); not for a written ISO time. */
+      halfBefore: boolean;
       /** The days of a date that has two readings ("last Friday at 9 pm" said on a Saturday). */
       ambiguousDate: boolean;
     };
@@ -1298,6 +1300,7 @@ function resolvePlain(
       grain: grainOfUnit(spec.clock.unitSeconds),
       unitSeconds: spec.clock.unitSeconds,
       truncated: spec.clock.unitSeconds <= 60,
+      halfBefore: true,
       ambiguousDate: ambiguous,
     };
   }

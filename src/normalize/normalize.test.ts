@@ -63,7 +63,7 @@ describe('normalizeClaims', () => {
   it('reads a local time with New York coordinates in America/New_York', () => {
     const n = normalizeClaims(
       {
-        observedAt: '2026-11-20T08:10',
+        observedAt: '2026-11-20T08:10:00',
         location: { lat: 40.758, lon: -73.9855, accuracyMeters: 20 },
       },
       makeContext(),

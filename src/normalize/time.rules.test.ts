@@ -150,7 +150,7 @@ describe('ISO 8601', () => {
   });
 
   it('shows a local ISO time as an instant in its zone, with no candidates', () => {
-    const { time } = read({ observedAt: '2026-11-20T21:10', timezone: 'Asia/Shanghai' });
+    const { time } = read({ observedAt: '2026-11-20T21:10:00', timezone: 'Asia/Shanghai' });
     expect(time).toMatchObject({
       reading: 'iso',
       grain: 'instant',
@@ -332,11 +332,40 @@ describe('natural language: zone and display', () => {
   });
 
   it('widens a vague count by half its unit when that is more than vagueWidenSeconds', () => {
-    const { time } = read({ observedAt: 'about 3 days ago', timezone: 'Asia/Shanghai' });
+    const { time } = read({ observedAt: 'about 1 day ago', timezone: 'Asia/Shanghai' });
     const widen = NORMALIZE_DEFAULTS.vagueWidenFraction * 86_400 * 1000;
+    // One day before Friday 2026-11-20 in Shanghai: Thursday 2026-11-19; ½ day > ¼ of 1 day.
+    expect(time?.from).toBe(at('2026-11-18T16:00:00Z') - widen);
+    expect(time?.to).toBe(at('2026-11-19T16:00:00Z') + widen);
+  });
+
+  it('widens a vague count by a share of the count when that is more ("about 3 days ago")', () => {
+    const { time } = read({ observedAt: 'about 3 days ago', timezone: 'Asia/Shanghai' });
+    const widen = NORMALIZE_DEFAULTS.vagueCountFraction * 3 * 86_400 * 1000; // 18 h > 12 h
     // Three days before Friday 2026-11-20 in Shanghai: Tuesday 2026-11-17.
     expect(time?.from).toBe(at('2026-11-16T16:00:00Z') - widen);
     expect(time?.to).toBe(at('2026-11-17T16:00:00Z') + widen);
+    // "yesterday" said vaguely is no count: half its unit only.
+    const y = read({ observedAt: 'about yesterday', timezone: 'Asia/Shanghai' }).time!;
+    expect(y.to! - y.from!).toBe(86_400_000 * 2);
+  });
+
+  it('reads an ISO time written to the minute as that whole minute, to the second as an instant', () => {
+    const minute = read({ observedAt: '2026-11-20T21:10', timezone: 'Asia/Shanghai' }).time!;
+    expect([minute.from, minute.to]).toEqual([
+      at('2026-11-20T13:10:00Z'),
+      at('2026-11-20T13:11:00Z'),
+    ]);
+    const offset = read({ observedAt: '2026-11-20T21:10+08:00' }).time!;
+    expect([offset.from, offset.to]).toEqual([
+      at('2026-11-20T13:10:00Z'),
+      at('2026-11-20T13:11:00Z'),
+    ]);
+    const second = read({ observedAt: '2026-11-20T21:10:00+08:00' }).time!;
+    expect([second.from, second.to]).toEqual([
+      at('2026-11-20T13:10:00Z'),
+      at('2026-11-20T13:10:00Z'),
+    ]);
   });
 
   it('gives a period its offset, and an instant no time of day', () => {
@@ -423,7 +452,7 @@ describe('where the zone comes from', () => {
   const point = { lat: 1, lon: 1 };
 
   it('skips a zone name the finder gives that is not IANA', () => {
-    const r = read({ observedAt: '2026-11-20T12:00', point }, undefined, {
+    const r = read({ observedAt: '2026-11-20T12:00:00', point }, undefined, {
       zones: fixedZones(['Not/A_Zone', 'Europe/Berlin']),
     });
     expect(r.flags).toEqual([]);
@@ -431,14 +460,14 @@ describe('where the zone comes from', () => {
   });
 
   it('takes the cross-check’s zone when the finder has no other', () => {
-    const r = read({ observedAt: '2026-11-20T12:00', point }, undefined, {
+    const r = read({ observedAt: '2026-11-20T12:00:00', point }, undefined, {
       zones: fixedZones([], 'Asia/Tokyo'),
     });
     expect(r.time).toMatchObject({ timezone: 'Asia/Tokyo', from: at('2026-11-20T03:00:00Z') });
   });
 
   it('covers the cross-check’s reading when it disagrees, flagged disputed', () => {
-    const r = read({ observedAt: '2026-11-20T12:00', point }, undefined, {
+    const r = read({ observedAt: '2026-11-20T12:00:00', point }, undefined, {
       zones: fixedZones(['Asia/Shanghai'], 'Asia/Tokyo'),
     });
     expect(r.flags).toEqual(['time.zone_disputed']);

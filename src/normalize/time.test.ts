@@ -45,8 +45,8 @@ describe('normalizeTime: ISO 8601 and epoch', () => {
   });
 
   it('applies the daylight saving time of the zone', () => {
-    const summer = read({ observedAt: '2026-07-01T12:00', timezone: 'America/New_York' });
-    const winter = read({ observedAt: '2026-01-01T12:00', timezone: 'America/New_York' });
+    const summer = read({ observedAt: '2026-07-01T12:00:00', timezone: 'America/New_York' });
+    const winter = read({ observedAt: '2026-01-01T12:00:00', timezone: 'America/New_York' });
     expect(summer.time?.from).toBe(utc('2026-07-01T16:00:00Z'));
     expect(winter.time?.from).toBe(utc('2026-01-01T17:00:00Z'));
   });
@@ -104,7 +104,7 @@ describe('normalizeTime: ISO 8601 and epoch', () => {
 describe('normalizeTime: daylight saving time is never guessed', () => {
   it('flags a New York time in the spring-forward gap and covers both readings', () => {
     const { time, flags } = read({
-      observedAt: '2024-03-10T02:30',
+      observedAt: '2024-03-10T02:30:00',
       timezone: 'America/New_York',
       receivedAt: utc('2024-03-11T00:00:00Z'),
     });
@@ -122,7 +122,7 @@ describe('normalizeTime: daylight saving time is never guessed', () => {
 
   it('flags a New York time that happened twice and lists both candidates', () => {
     const { time, flags } = read({
-      observedAt: '2024-11-03T01:30',
+      observedAt: '2024-11-03T01:30:00',
       timezone: 'America/New_York',
       receivedAt: utc('2024-11-04T00:00:00Z'),
     });
@@ -138,34 +138,34 @@ describe('normalizeTime: daylight saving time is never guessed', () => {
   });
 
   it('handles the 30-minute DST of Australia/Lord_Howe: gap in October, overlap in April', () => {
-    const gap = read({ observedAt: '2026-10-04T02:15', timezone: 'Australia/Lord_Howe' });
+    const gap = read({ observedAt: '2026-10-04T02:15:00', timezone: 'Australia/Lord_Howe' });
     expect(gap.flags).toEqual(['time.nonexistent_local']);
     expect([gap.time?.from, gap.time?.to]).toEqual([
       utc('2026-10-03T15:15:00Z'),
       utc('2026-10-03T15:45:00Z'),
     ]);
-    const overlap = read({ observedAt: '2026-04-05T01:45', timezone: 'Australia/Lord_Howe' });
+    const overlap = read({ observedAt: '2026-04-05T01:45:00', timezone: 'Australia/Lord_Howe' });
     expect(overlap.flags).toEqual(['time.ambiguous_local']);
     expect(overlap.time?.candidates?.map((c) => c.offsetMinutes)).toEqual([660, 630]);
   });
 
   it('reads Asia/Kathmandu at +05:45', () => {
-    const { time, flags } = read({ observedAt: '2026-01-10T12:00', timezone: 'Asia/Kathmandu' });
+    const { time, flags } = read({ observedAt: '2026-01-10T12:00:00', timezone: 'Asia/Kathmandu' });
     expect(flags).toEqual([]);
     expect(time?.from).toBe(utc('2026-01-10T06:15:00Z'));
     expect(time?.offsetMinutes).toBe(345);
   });
 
   it('reads Pacific/Kiritimati at +14, a day ahead of Honolulu on the same wall clock', () => {
-    const kiritimati = read({ observedAt: '2026-11-20T09:00', timezone: 'Pacific/Kiritimati' });
-    const honolulu = read({ observedAt: '2026-11-20T09:00', timezone: 'Pacific/Honolulu' });
+    const kiritimati = read({ observedAt: '2026-11-20T09:00:00', timezone: 'Pacific/Kiritimati' });
+    const honolulu = read({ observedAt: '2026-11-20T09:00:00', timezone: 'Pacific/Honolulu' });
     expect(kiritimati.time?.from).toBe(utc('2026-11-19T19:00:00Z'));
     expect(honolulu.time!.from! - kiritimati.time!.from!).toBe(24 * 3600_000);
   });
 
   it('flags a time on the day Samoa skipped when it crossed the date line (2011-12-30)', () => {
     const { time, flags } = read({
-      observedAt: '2011-12-30T12:00',
+      observedAt: '2011-12-30T12:00:00',
       timezone: 'Pacific/Apia',
       receivedAt: utc('2012-01-02T00:00:00Z'),
     });
@@ -180,7 +180,7 @@ describe('normalizeTime: daylight saving time is never guessed', () => {
 describe('normalizeTime: where the zone comes from', () => {
   it('takes the zone from New York coordinates for a local time', () => {
     const { time, flags } = read({
-      observedAt: '2026-07-04T21:00',
+      observedAt: '2026-07-04T21:00:00',
       point: { lat: 40.758, lon: -73.9855 },
       receivedAt: utc('2026-07-05T12:00:00Z'),
     });
@@ -196,7 +196,7 @@ describe('normalizeTime: where the zone comes from', () => {
 
   it('covers every zone where the zone databases disagree (Xinjiang: Urumqi and Beijing time)', () => {
     const { time, flags } = read({
-      observedAt: '2026-11-20T12:00',
+      observedAt: '2026-11-20T12:00:00',
       point: { lat: 43.84, lon: 87.53 },
     });
     expect(flags).toEqual(['time.zone_disputed']);
@@ -211,7 +211,7 @@ describe('normalizeTime: where the zone comes from', () => {
 
   it('treats zones with the same offset as one answer (no flag)', () => {
     const r = normalizeTime(
-      { observedAt: '2026-11-20T12:00', receivedAt: RECEIVED, point: { lat: 1, lon: 1 } },
+      { observedAt: '2026-11-20T12:00:00', receivedAt: RECEIVED, point: { lat: 1, lon: 1 } },
       NORMALIZE_DEFAULTS,
       { zones: fixedZones(['Europe/Berlin'], 'Europe/Vienna') },
     );
@@ -221,7 +221,7 @@ describe('normalizeTime: where the zone comes from', () => {
 
   it('covers both when the stated zone and the coordinates disagree', () => {
     const { time, flags } = read({
-      observedAt: '2026-11-20T12:00',
+      observedAt: '2026-11-20T12:00:00',
       timezone: 'America/New_York',
       point: { lat: 34.26, lon: 108.94 },
     });
@@ -244,7 +244,7 @@ describe('normalizeTime: where the zone comes from', () => {
 
   it('assumes the configured default zone only when nothing else says, and flags it', () => {
     const { time, flags } = read(
-      { observedAt: '2026-11-20T21:10' },
+      { observedAt: '2026-11-20T21:10:00' },
       { ...NORMALIZE_DEFAULTS, defaultTimezone: 'Asia/Shanghai' },
     );
     expect(flags).toEqual(['time.zone_assumed']);
@@ -252,7 +252,7 @@ describe('normalizeTime: where the zone comes from', () => {
   });
 
   it('without any zone keeps the local reading and covers every offset on Earth', () => {
-    const { time, flags } = read({ observedAt: '2026-11-20T21:10' });
+    const { time, flags } = read({ observedAt: '2026-11-20T21:10:00' });
     expect(flags).toEqual(['time.zone_unknown']);
     expect(time).toMatchObject({
       local: '2026-11-20T21:10:00',
@@ -367,7 +367,7 @@ describe('normalizeTime: the ends of the dates', () => {
       { lat: -90, lon: -180 },
       { lat: 0, lon: 180 },
     ]) {
-      const { time } = read({ observedAt: '2026-11-20T21:10', point });
+      const { time } = read({ observedAt: '2026-11-20T21:10:00', point });
       expect(Number.isFinite(time?.from)).toBe(true);
     }
     expect(zones.zonesAt(-180, 0)).toEqual({ zones: [], crossCheck: null });

@@ -109,6 +109,8 @@ const EPOCH_DIGITS = /^\d{9,13}(?:\.\d+)?$/;
 interface IsoReading {
   localMs: number;
   dateOnly: boolean;
+  /** Written to the minute (no seconds): the clock showed that minute, all of it. */
+  minuteOnly: boolean;
   offsetMinutes: number | null;
   utcDesignator: boolean;
 }
@@ -144,6 +146,7 @@ function readIso(text: string): IsoReading | 'invalid' | null {
   return {
     localMs,
     dateOnly: h === undefined,
+    minuteOnly: h !== undefined && s === undefined,
     offsetMinutes,
     utcDesignator: zulu !== undefined,
   };
@@ -205,7 +208,7 @@ function convert(res: LocalResolution, zone: string): Converted {
 /** How far (ms) an instant's interval reaches before and after its reading. */
 function instantReach(res: Extract<LocalResolution, { kind: 'instant' }>): [number, number] {
   const unit = res.unitSeconds * 1000;
-  return [unit / 2, res.truncated ? unit : unit / 2];
+  return [res.halfBefore ? unit / 2 : 0, res.truncated ? unit : unit / 2];
 }
 
 /** Bounds of a local resolution when the zone is unknown: every offset on Earth. */
@@ -524,15 +527,15 @@ function placeTime(
     if (iso === 'invalid') return { time: null, flags: [...flags, FLAG.time.unparsed] };
     if (iso && iso.offsetMinutes !== null) {
       const at = iso.localMs - iso.offsetMinutes * MINUTE;
-      const end = iso.dateOnly ? at + DAY : at;
+      const end = iso.dateOnly ? at + DAY : iso.minuteOnly ? at + MINUTE : at;
       draft = fixed(
         at,
         end,
         'iso',
         { minutes: iso.offsetMinutes, explicit: true },
         {
-          grain: iso.dateOnly ? 'day' : 'instant',
-          unitSeconds: iso.dateOnly ? 86_400 : 0,
+          grain: iso.dateOnly ? 'day' : iso.minuteOnly ? 'minute' : 'instant',
+          unitSeconds: iso.dateOnly ? 86_400 : iso.minuteOnly ? 60 : 0,
           vague: false,
         },
       );
@@ -557,9 +560,11 @@ function placeTime(
         : {
             kind: 'instant',
             centers: [iso.localMs],
-            grain: 'instant',
-            unitSeconds: 0,
-            truncated: false,
+            grain: iso.minuteOnly ? 'minute' : 'instant',
+            unitSeconds: iso.minuteOnly ? 60 : 0,
+            truncated: iso.minuteOnly,
+            // Written, not said: the minute shown, never rounded from the one before.
+            halfBefore: false,
             ambiguousDate: false,
           };
       draft = wallClock(() => res, 'iso', false, true);
