@@ -15,13 +15,23 @@
  *   autumn" → the season (meteorological; southern hemisphere when the point is
  *   south of the equator), "last week" → Monday to Monday.
  * - A clock time is rounded to its last stated unit: "10 pm" → 21:30–22:30,
- *   "21:10" → ± 30 s, "两点半" → ± 15 min. Without a date it is the most recent
+ *   "两点半" → ± 15 min, "quarter past nine" → ± 7.5 min; read to the minute or
+ *   second it also covers that whole unit after it ("21:10" → 21:09:30–21:11:00: a
+ *   clock showing 21:10 shows it until 21:11). Without a date it is the most recent
  *   such time; without am/pm or a part of the day (1–12 o'clock) it covers both
- *   12-hour readings.
+ *   12-hour readings; a reading after arrival is dropped when another is not.
  * - "N units ago" is rounded the same way: "5 minutes ago" → 4.5–5.5 min before
  *   arrival; days, months and years count calendar days, months and years.
- * - A time of day inside a longer period ("3 AM last autumn") cannot narrow an
- *   interval; it is kept as `timeOfDay`.
+ * - A time of day inside a longer period ("3 AM last autumn") is that time on each
+ *   of its days: one span from the first to the last, the time kept as `timeOfDay`.
+ * - A zone written in the text ("UTC", "EST", 北京时间; text-zone.ts) is returned in
+ *   `zone`; time.ts reads the wall-clock time in it.
+ * - Two readings of the date words ("last Friday" said on a Saturday, "03/04/2026")
+ *   are both kept: `alternatives` / `ambiguousDate`, flagged time.ambiguous_date.
+ * - Nothing is dropped silently: words that look like time but no reader used are
+ *   returned in `residue`, and resolveNatural widens the reading to what is certain.
+ * - Dawn, dusk, sunrise, sunset and 傍晚 are placed from the sun by the caller
+ *   (`sunWindow`, sun-parts.ts); the fixed hours in data/time-words.ts only without a place.
  * - A count is read only as far as dates reach (MAX_COUNT_REACH_MS): beyond,
  *   "99999999999 days ago" is `beyondRange`, never a guessed or overflowed time.
  */
@@ -107,7 +117,14 @@ export type DateAnchor =
       back: number;
     }
   | { kind: 'weekend'; mode: 'recent' | 'last' | 'this' | 'next' }
-  | { kind: 'date'; year: number | null; month: number | null; day: number | null }
+  | {
+      kind: 'date';
+      year: number | null;
+      month: number | null;
+      day: number | null;
+      /** A weekday said with the date ("Tues 3rd Nov"): when it is not that date's, both are read. */
+      weekday?: number;
+    }
   /** Several calendar dates the words may mean ("03/04/2026": 3 April or 4 March). */
   | { kind: 'dates'; readings: { year: number | null; month: number; day: number }[] };
 
@@ -248,7 +265,7 @@ function enNumber(text: string): (Range & { vague: boolean }) | null {
 // read as "a" followed by the unit "couple").
 const EN_NUMBER = `\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS_EN).join('|')}`;
 const EN_AGO = new RegExp(
-  `\\b(half an hour|an hour and a half|(${EN_NUMBER})\\s*(${Object.keys(UNITS_EN).join('|')}))\\s+(?:ago|before|earlier|back)\\b`,
+  `\\b(half an hour|an hour and a half|(?:a )?quarter of an hour|three quarters of an hour|(${EN_NUMBER})(?:\\s*(?:or|to|-|–)\\s*(${EN_NUMBER}))?\\s*(${Object.keys(UNITS_EN).join('|')}))\\s+(?:ago|before|earlier|back)\\b`,
 );
 // Every \s* follows a required token: adjacent optional blanks (`\s*(个)?\s*`) made
 // a run of 200 spaces take seconds to reject.
@@ -301,7 +318,7 @@ const CLOCK_WORD = `\\d{1,2}|${Object.keys(CLOCK_WORDS_EN).join('|')}`;
 const clockWord = (w: string): number => CLOCK_WORDS_EN[w] ?? Number(w);
 /** "quarter past nine", "half past ten", "ten to six", "20 minutes past 3", "quarter to midnight". */
 const EN_CLOCK_WORDS = new RegExp(
-  `\\b(a quarter|quarter|half|${CLOCK_WORD})(?: minutes?)? (past|after|to|before|till|til) (${CLOCK_WORD}|midnight|noon)\\b(?:\\s*(a\\.?m\\.?|p\\.?m\\.?)(?![a-z]))?`,
+  `\\b(a quarter|quarter|half|${CLOCK_WORD})(?: minutes?)? (?:(past|after|to|before|till|til) |(?<=half ))(${CLOCK_WORD}|midnight|noon)\\b(?:\\s*(a\\.?m\\.?|p\\.?m\\.?)(?![a-z]))?`,
 );
 /**
  * An hour said alone: "nine o'clock", "at nine", "9 pm", "nine in the morning",
@@ -343,7 +360,7 @@ function readHourAlone(text: string): { clock: Clock; index: number; length: num
  * first end takes the second's am/pm when it has none and is not later.
  */
 const EN_CLOCK_RANGE =
-  /(?<![\d./:-])\b(?:(between|from) )?(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:and|to|till|until|-|–)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?![\d:a-z])/;
+  /(?<![\d./:-])\b(?:(between|from) )?(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:and|or|to|till|until|-|–)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?![\d:a-z])/;
 
 function readClockRange(m: RegExpExecArray): [Clock, Clock] {
   const [, , h1, m1, mer1, h2, m2, mer2] = m;
@@ -366,6 +383,8 @@ function readClockRange(m: RegExpExecArray): [Clock, Clock] {
 /** "quarter past nine" and the like → a clock. */
 function readClockWords(m: RegExpExecArray): Clock | null {
   const [, amount, relation, hourWord, meridiem] = m;
+  // No relation word: only the British "half nine" (9:30).
+  if (!relation && amount !== 'half') return null;
   const minutes =
     amount === 'half'
       ? 30
@@ -458,10 +477,21 @@ function parseEnglish(input: string, spec: NaturalSpec): string {
       spec.elapsed = { minMs: 30 * MINUTE, maxMs: 30 * MINUTE, unitMs: 30 * MINUTE };
     else if (m[1] === 'an hour and a half')
       spec.elapsed = { minMs: 90 * MINUTE, maxMs: 90 * MINUTE, unitMs: 30 * MINUTE };
+    else if (m[1]!.endsWith('quarter of an hour'))
+      spec.elapsed = { minMs: 15 * MINUTE, maxMs: 15 * MINUTE, unitMs: 15 * MINUTE };
+    else if (m[1] === 'three quarters of an hour')
+      spec.elapsed = { minMs: 45 * MINUTE, maxMs: 45 * MINUTE, unitMs: 15 * MINUTE };
     else {
-      // EN_AGO matches only numbers and units these tables know.
-      const n = enNumber(m[2]!)!;
-      Object.assign(spec, unitAgo(UNITS_EN[m[3]!]!, n));
+      // EN_AGO matches only numbers and units these tables know; "5 or 10 minutes ago"
+      // is every count between.
+      const low = enNumber(m[2]!)!;
+      const high = m[3] ? enNumber(m[3])! : low;
+      const n = {
+        min: Math.min(low.min, high.min),
+        max: Math.max(low.max, high.max),
+        vague: low.vague || high.vague,
+      };
+      Object.assign(spec, unitAgo(UNITS_EN[m[4]!]!, n));
       if (n.vague) spec.vague = true;
     }
   }
@@ -472,6 +502,12 @@ function parseEnglish(input: string, spec: NaturalSpec): string {
       m![1] === 'week'
         ? { kind: 'calendar_week', back: 2 }
         : { kind: m![1] === 'month' ? 'calendar_month' : 'calendar_year', min: 2, max: 2 };
+  } else if (
+    take(/\b(?:in )?the (?:early|small|wee) hours(?: of)? (this morning|today|yesterday)\b/)
+  ) {
+    const back = m![1] === 'yesterday' ? 1 : 0;
+    spec.date = { kind: 'days_ago', min: back, max: back };
+    spec.daypart = 'early_morning';
   } else if (take(/\b(?:the )?(night|evening) before last\b/)) {
     spec.date = { kind: 'days_ago', min: 2, max: 2 };
     spec.daypart = m![1] as DaypartName;
@@ -532,9 +568,17 @@ function parseEnglish(input: string, spec: NaturalSpec): string {
     );
   const day = dayOfMonth ? Number(dayOfMonth[1] ?? dayOfMonth[2]) : 0;
   // A day that no month has ("the 45th") is left for the residue rule.
-  if (!spec.date && !monthNamed && dayOfMonth && day >= 1 && day <= 31) {
+  const weekdaySaid =
+    spec.date?.kind === 'weekday' && spec.date.mode === 'recent' ? spec.date.weekday : null;
+  if ((!spec.date || weekdaySaid) && !monthNamed && dayOfMonth && day >= 1 && day <= 31) {
     t = consume(t, dayOfMonth);
-    spec.date = { kind: 'date', year: null, month: null, day };
+    spec.date = {
+      kind: 'date',
+      year: null,
+      month: null,
+      day,
+      ...(weekdaySaid ? { weekday: weekdaySaid } : {}),
+    };
   }
   if (!spec.daypart) {
     for (const [re, name] of DAYPARTS_EN) {
@@ -672,6 +716,18 @@ function parseChinese(input: string, spec: NaturalSpec): string {
       }
     }
   }
+  if (spec.date?.kind === 'weekday' && spec.date.mode === 'recent') {
+    const said = spec.date.weekday;
+    if (
+      take(
+        /(?<![月\d])(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*(?:号|號|日)/,
+      )
+    ) {
+      const n = zhNumber(m![1]!);
+      if (n && n.min >= 1 && n.min <= 31)
+        spec.date = { kind: 'date', year: null, month: null, day: n.min, weekday: said };
+    }
+  }
   if (spec.date?.kind === 'calendar_month' && spec.date.min === spec.date.max) {
     if (take(/(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*(?:号|號|日)/)) {
       const n = zhNumber(m![1]!);
@@ -802,6 +858,15 @@ function readWithChrono(
         month: k.isCertain('month') ? (k.get('month') ?? null) : null,
         day: k.isCertain('day') ? (k.get('day') ?? null) : null,
       };
+    } else if (spec.date?.kind === 'weekday' && k.isCertain('day') && k.isCertain('month')) {
+      // "Tues 3rd Nov": the date, checked against the weekday said with it.
+      spec.date = {
+        kind: 'date',
+        year: k.isCertain('year') ? (k.get('year') ?? null) : null,
+        month: k.get('month') ?? null,
+        day: k.get('day') ?? null,
+        weekday: spec.date.weekday,
+      };
     } else if (!spec.date && k.isCertain('weekday')) {
       spec.date = {
         kind: 'weekday',
@@ -858,7 +923,7 @@ function readLeftovers(rest: string, zh: boolean, spec: NaturalSpec): string {
     spec.date = { kind: 'date', year: Number(year[1]), month: null, day: null };
     t = consume(t, year);
   }
-  if (!zh && !spec.clock && (spec.daypart || spec.date || spec.vague)) {
+  if (!zh && !spec.clock && !spec.elapsed && (spec.daypart || spec.date || spec.vague)) {
     const numbers = [...t.matchAll(BARE_HOUR_EN)];
     const [only] = numbers;
     const hour = only ? clockWord(only[1]!) : Number.NaN;
@@ -1102,11 +1167,23 @@ function anchorPeriod(anchor: DateAnchor, ref: number, southern: boolean): Ancho
     }
     case 'date': {
       const { year: y, month: m, day: dd } = anchor;
+      // A weekday said with the date that is not the date's: the weekday's most recent
+      // day is the other reading.
+      const checkedWeekday = (p: AnchoredPeriod): AnchoredPeriod => {
+        if (anchor.weekday === undefined || weekdayOf(p.start) === anchor.weekday) return p;
+        const other = anchorPeriod(
+          { kind: 'weekday', weekday: anchor.weekday, mode: 'recent' },
+          ref,
+          southern,
+        ).start;
+        const days = [other, p.start].sort((a, b) => a - b);
+        return { start: days[0]!, end: days[1]! + DAY, grain: 'day', days, ambiguous: true };
+      };
       if (m !== null && dd !== null) {
         // Without a year, the most recent such date.
         let yy = y ?? year;
         if (y === null && utcDate(yy, m - 1, dd) > today) yy -= 1;
-        return oneDay(utcDate(yy, m - 1, dd));
+        return checkedWeekday(oneDay(utcDate(yy, m - 1, dd)));
       }
       if (m !== null) {
         let yy = y ?? year;
@@ -1118,7 +1195,7 @@ function anchorPeriod(anchor: DateAnchor, ref: number, southern: boolean): Ancho
         // (the 31st said on 2 March is 31 January).
         let mm = dd <= d.getUTCDate() ? month : month - 1;
         while (new Date(utcDate(y ?? year, mm, dd)).getUTCDate() !== dd) mm -= 1;
-        return oneDay(utcDate(y ?? year, mm, dd));
+        return checkedWeekday(oneDay(utcDate(y ?? year, mm, dd)));
       }
       const yy = y ?? year;
       return long(utcDate(yy, 0), utcDate(yy + 1, 0), 'year');

@@ -209,6 +209,32 @@ describe('calendar words', () => {
     expect(r.flags).toEqual([]);
   });
 
+  it('a date said with its weekday is that date; with another weekday, both days, flagged', () => {
+    // 3 November 2026 is a Tuesday; 4 November a Wednesday.
+    expect(read('Tues 3rd Nov, 14:20').flags).toEqual([]);
+    expect(read('Tues 3rd Nov, 14:20').from).toBe('2026-11-03T06:19:30.000Z');
+    const wrongDay = read('Tues 4th Nov, 14:20');
+    expect(wrongDay.flags).toEqual([FLAG.time.ambiguous_date]);
+    expect([wrongDay.from, wrongDay.to]).toEqual([
+      '2026-11-04T06:19:30.000Z', // 4 November
+      '2026-11-17T06:21:00.000Z', // or Tuesday the 17th
+    ]);
+    expect(read('on Thursday the 19th').from).toBe('2026-11-18T16:00:00.000Z');
+    expect(read('周四19号').from).toBe('2026-11-18T16:00:00.000Z');
+  });
+
+  it.each([
+    ['around half nine last night', '2026-11-20T12:45:00.000Z', '2026-11-20T14:15:00.000Z'],
+    ['a quarter of an hour ago', '2026-11-21T03:37:30.000Z', '2026-11-21T03:52:30.000Z'],
+    ['5 or 10 minutes ago', '2026-11-21T03:49:30.000Z', '2026-11-21T03:55:30.000Z'],
+    ['in the early hours of this morning', '2026-11-20T16:00:00.000Z', '2026-11-20T22:00:00.000Z'],
+    ['9 or 10 pm last night', '2026-11-20T12:30:00.000Z', '2026-11-20T14:30:00.000Z'],
+  ])('"%s" is read whole, nothing left over', (text, from, to) => {
+    const r = read(text);
+    expect([r.from, r.to]).toEqual([from, to]);
+    expect(r.flags).toEqual([]);
+  });
+
   it('"03/04/2026" is 3 April or 4 March: both, flagged; "04/04/2026" is one day', () => {
     const r = read('03/04/2026');
     expect(r.flags).toEqual([FLAG.time.ambiguous_date]);
