@@ -11,7 +11,7 @@
  * window and no flag says the reading is uncertain (UNCERTAIN_FLAGS). The goal: ≥ 98 %
  * right, 0 confidently wrong; the figures are printed on every run.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -184,7 +184,7 @@ describe('the corpus through tipwire import and export', () => {
       const place = e.place ? places[e.place]! : null;
       return JSON.stringify({
         externalId: e.id,
-        channel: 'partner',
+        channel: 'feed',
         narrative: `time corpus ${e.id}`,
         observedAt: e.phrase,
         receivedAt: e.receivedAt,
@@ -197,10 +197,14 @@ describe('the corpus through tipwire import and export', () => {
     const r = runCli(['import', file, '--db', db]);
     expect(r.status, r.stderr).toBe(0);
   }, 120_000);
-  afterAll(() => undefined);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('exports the same interval and flags for every phrase', () => {
-    const out = parseJsonl(runCli(['export', 'reports', '--format', 'jsonl', '--db', db]).stdout);
+    // To a file: the export (about 1 MB) is more than a child's stdout buffer holds.
+    const file = path.join(dir, 'reports.jsonl');
+    const r = runCli(['export', 'reports', '--format', 'jsonl', '--out', file, '--db', db]);
+    expect(r.status, r.stderr).toBe(0);
+    const out = parseJsonl(readFileSync(file, 'utf8'));
     const byExt = new Map(out.map((r) => [r.externalId as string, r]));
     expect(byExt.size).toBe(corpus.length);
     for (const e of corpus) {

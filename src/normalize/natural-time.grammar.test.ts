@@ -193,9 +193,14 @@ describe('"N units ago" in Chinese', () => {
     expect(parse('好三天前')?.date ?? null).toBeNull();
   });
 
-  it('reads 一刻钟 and 三刻钟 as 15 and 45 minutes', () => {
-    expect(parse('一刻钟前')?.elapsed).toEqual(elapsed(15, 15, MINUTE));
-    expect(parse('三刻钟前')?.elapsed).toEqual(elapsed(45, 45, MINUTE));
+  it('reads 一刻钟 and 三刻钟 as 15 and 45 minutes, to the quarter hour', () => {
+    const quarter = 15 * MINUTE;
+    expect(parse('一刻钟前')?.elapsed).toEqual({ minMs: quarter, maxMs: quarter, unitMs: quarter });
+    expect(parse('三刻钟前')?.elapsed).toEqual({
+      minMs: 3 * quarter,
+      maxMs: 3 * quarter,
+      unitMs: quarter,
+    });
   });
 });
 

@@ -604,10 +604,33 @@ function parseEnglish(input: string, spec: NaturalSpec): string {
 
 function parseChinese(input: string, spec: NaturalSpec): string {
   // 的时候 / 时候 ("at the time of") and 时 after a sun word (日出时) say only "when".
-  let t = input
+  // 一刻钟前 / 三刻钟前: a quarter (three quarters) of an hour ago, to the quarter.
+  const quarterAgo = /([一三])刻钟(?:之|以)?前/.exec(input);
+  if (quarterAgo) {
+    const n = quarterAgo[1] === '一' ? 15 : 45;
+    spec.elapsed = { minMs: n * MINUTE, maxMs: n * MINUTE, unitMs: 15 * MINUTE };
+  }
+  let t = (quarterAgo ? consume(input, quarterAgo) : input)
+    // 八九点: 8 or 9 o'clock (chrono-node reads 17), as a range.
+    .replace(
+      /(?<![\d一二三四五六七八九十])([一二三四五六七八九])([一二三四五六七八九十])点/g,
+      (w, a: string, b: string) =>
+        (ZH_DIGITS[b] ?? 10) === ZH_DIGITS[a]! + 1 ? `${a}点到${b}点` : w,
+    )
+    // 差五分十点, 十点差五分, 十点差一刻: five (fifteen) to ten.
+    .replace(
+      /差([\d一二两三四五六七八九十]+)分([\d一二两三四五六七八九十]+)点|([\d一二两三四五六七八九十]+)点差(一刻|[\d一二两三四五六七八九十]+)分?/g,
+      (w, m1?: string, h1?: string, h2?: string, m2?: string) => {
+        const minutes = m2 === '一刻' ? 15 : zhNumber(m1 ?? m2!)?.min;
+        const hour = zhNumber(h1 ?? h2!)?.min;
+        if (minutes === undefined || hour === undefined || minutes < 1 || minutes > 30) return w;
+        return `${(hour + 23) % 24}点${60 - minutes}分`;
+      },
+    )
     .replace(/一刻/g, '15分')
     .replace(/三刻/g, '45分')
-    .replace(/的?时候/g, (w) => ' '.repeat(w.length))
+    // 早些时候 ("earlier"), 时分 ("time of"): nothing to read.
+    .replace(/早些时候|时分|的?时候/g, (w) => ' '.repeat(w.length))
     .replace(
       /(日出|日落|天亮|天黑|黄昏|傍晚|黎明|拂晓|破晓)(之?时)/g,
       (_, a: string, b: string) => a + ' '.repeat(b.length),
@@ -999,9 +1022,15 @@ export function parseNatural(text: string, reference = Date.UTC(2026, 0, 1)): Na
     t = t.replace(vague, ' ');
   }
   const quarterSaid = /[一三]刻/.test(t);
+  // 十点多: some minutes past ten, within that hour.
+  const hourPlus = zh && /点多/.test(t);
+  if (hourPlus) t = t.replace(/点多/g, '点 ');
   if (zh) t = parseChinese(t, spec);
   else t = parseEnglish(t, spec);
   t = readWithChrono(t, zh, spec, reference, quarterSaid);
+  if (hourPlus && spec.clock && spec.clock.minute === 0) {
+    spec.clock = { ...spec.clock, minute: 30, unitSeconds: 3600 };
+  }
   t = readLeftovers(t, zh, spec);
   spec.residue.push(...residueOf(t, unzoned, zone, zh));
   const said =

@@ -235,6 +235,19 @@ describe('calendar words', () => {
     expect(r.flags).toEqual([]);
   });
 
+  it.each([
+    ['昨儿晚上十点多', '2026-11-20T14:00:00.000Z', '2026-11-20T15:00:00.000Z'], // 22:00–23:00
+    ['昨天晚上八九点', '2026-11-20T11:30:00.000Z', '2026-11-20T13:30:00.000Z'], // 8 or 9 pm
+    ['一刻钟前', '2026-11-21T03:37:30.000Z', '2026-11-21T03:52:30.000Z'],
+    ['昨晚差五分十点', '2026-11-20T13:54:30.000Z', '2026-11-20T13:56:00.000Z'], // 21:55
+    ['昨天傍晚时分', null, null],
+    ['今天早些时候', '2026-11-20T16:00:00.000Z', ARRIVAL.replace('Z', '.000Z')],
+  ])('"%s" is read whole, nothing left over', (text, from, to) => {
+    const r = read(text);
+    if (from !== null) expect([r.from, r.to]).toEqual([from, to]);
+    expect(r.flags).toEqual([]);
+  });
+
   it('"03/04/2026" is 3 April or 4 March: both, flagged; "04/04/2026" is one day', () => {
     const r = read('03/04/2026');
     expect(r.flags).toEqual([FLAG.time.ambiguous_date]);
