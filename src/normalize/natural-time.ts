@@ -51,6 +51,7 @@ import {
   SEASON_START_MONTH,
   SEASON_WORDS,
   type Season,
+  SUN_PARTS,
   type TimeUnit,
   UNITS_EN,
   UNITS_ZH,
@@ -108,12 +109,20 @@ export type DateAnchor =
   | {
       kind: 'weekday';
       weekday: number;
-      mode: 'recent' | 'before_today' | 'after_today' | 'this_week' | 'last_week' | 'next_week';
+      mode:
+        | 'recent'
+        | 'before_today'
+        | 'before_today_plain'
+        | 'after_today'
+        | 'this_week'
+        | 'last_week'
+        | 'next_week';
     }
   | {
       kind: 'season';
       season: Season;
-      mode: 'recent' | 'last' | 'this' | 'years_back';
+      mode: 'recent' | 'last' | 'this' | 'years_back' | 'year';
+      /** Years back (`years_back`) or the year itself (`year`: "autumn 2025", 2025年秋天). */
       back: number;
     }
   | { kind: 'weekend'; mode: 'recent' | 'last' | 'this' | 'next' }
@@ -326,7 +335,7 @@ const EN_CLOCK_WORDS = new RegExp(
  * the day after it); chrono-node reads the rest ("3:15 pm", "at 9pm").
  */
 const EN_HOUR_ALONE = new RegExp(
-  `\\b(at |by )?(${CLOCK_WORD})(\\s*o'?clock)?(?:\\s*(a\\.?m\\.?|p\\.?m\\.?)(?![a-z]))?(?=(\\s+(?:in the (?:morning|afternoon|evening)|at night|last night|tonight|this (?:morning|afternoon|evening)|yesterday|today))?)`,
+  `\\b(at |by )?(${CLOCK_WORD})(?!\\d)(\\s*o'?clock)?(?:\\s*(a\\.?m\\.?|p\\.?m\\.?)(?![a-z]))?(?=(\\s+(?:in the (?:morning|afternoon|evening)|at night|last night|tonight|this (?:morning|afternoon|evening)|yesterday|today))?)`,
   'g',
 );
 
@@ -400,6 +409,8 @@ function readClockWords(m: RegExpExecArray): Clock | null {
   if (before) {
     hour -= 1;
     minute = 60 - minutes;
+    // "twenty-five to one": 12:35, noon or midnight as the 12-hour clock says.
+    if (hour === 0 && hourWord !== 'midnight') hour = 12;
   }
   const named = hourWord === 'midnight' || hourWord === 'noon';
   if (meridiem && hour <= 12 && !named) {
@@ -434,6 +445,25 @@ const EN_WEEKDAY = new RegExp(
   `\\b(?:(last|this|past|next|on) )?(${WEEKDAYS_EN.join('|')}|mon|tues?|wed|thu(?:rs?)?|fri|(?<=(?:last|this|past|next|on) )(?:sat|sun)|(?:sat|sun)(?=\\.?\\s*(?:\\d|at\\b|morning|afternoon|evening|night)))s?\\.?(?![a-z])`,
 );
 
+const isSunNamed = (name: DaypartName) => SUN_PARTS[name] !== undefined;
+
+/** Days named by the calendar (most recent past one): month, day. */
+const HOLIDAYS_EN: [RegExp, number, number][] = [
+  [/\bchristmas eve\b/, 12, 24],
+  [/\b(?:on )?christmas(?: day)?\b/, 12, 25],
+  [/\bnew year'?s eve\b/, 12, 31],
+  [/\bnew year'?s(?: day)?\b/, 1, 1],
+  [/\bboxing day\b/, 12, 26],
+  [/\bhalloween\b/, 10, 31],
+];
+const HOLIDAYS_ZH: [RegExp, number, number][] = [
+  [/平安夜/, 12, 24],
+  [/圣诞节?/, 12, 25],
+  [/元旦/, 1, 1],
+  [/国庆节?(?:当天|那天)?/, 10, 1],
+  [/劳动节|五一/, 5, 1],
+];
+
 function parseEnglish(input: string, spec: NaturalSpec): string {
   let t = input;
   let m: RegExpExecArray | null;
@@ -464,6 +494,20 @@ function parseEnglish(input: string, spec: NaturalSpec): string {
   if (take(JUST_NOW_EN)) spec.justNow = true;
   // Before "N minutes before": "ten minutes before nine" is a clock.
   if (take(EN_CLOCK_WORDS)) spec.clock = readClockWords(m!);
+  // Military time: "2230hrs", "0700 hours", "at 1845".
+  const military = /\b(?:(at) )?([01]\d|2[0-3])([0-5]\d)(?:\s*(hrs|hours|h)\b)?(?![\d:./-])/.exec(
+    t,
+  );
+  if (!spec.clock && military && (military[1] || military[4] || military[2]!.startsWith('0'))) {
+    t = consume(t, military);
+    spec.clock = {
+      hour: Number(military[2]),
+      minute: Number(military[3]),
+      second: 0,
+      unitSeconds: 60,
+      meridiemKnown: true,
+    };
+  }
   if (!spec.clock) {
     const alone = readHourAlone(t);
     if (alone) {
@@ -528,7 +572,16 @@ function parseEnglish(input: string, spec: NaturalSpec): string {
     spec.daypart = m![1] && m![2] === 'morning' ? 'morning_early' : (m![2] as DaypartName);
   } else if (take(/\b(?:earlier )?today\b/)) spec.date = { kind: 'days_ago', min: 0, max: 0 };
   // Before "last year" alone: "the summer of last year" is a season, not the year.
-  else if (take(/\b(?:in )?(?:the )?(spring|summer|autumn|fall|winter) (?:of )?last year\b/)) {
+  else if (
+    take(/\b(?:in )?(?:the )?(spring|summer|autumn|fall|winter),? (?:of )?((?:19|20)\d\d)\b/)
+  ) {
+    spec.date = {
+      kind: 'season',
+      season: SEASON_WORDS[m![1]!]!,
+      mode: 'year',
+      back: Number(m![2]),
+    };
+  } else if (take(/\b(?:in )?(?:the )?(spring|summer|autumn|fall|winter) (?:of )?last year\b/)) {
     spec.date = { kind: 'season', season: SEASON_WORDS[m![1]!]!, mode: 'years_back', back: 1 };
   } else if (take(/\b(this|last|past|next) (week|month|year)\b/)) {
     const back = m![1] === 'this' ? 0 : m![1] === 'next' ? -1 : 1;
@@ -552,13 +605,15 @@ function parseEnglish(input: string, spec: NaturalSpec): string {
     t = consume(t, m);
     const weekday = WEEKDAYS_EN.findIndex((w) => w.startsWith(m![2]!.slice(0, 3))) + 1;
     const mode =
-      m![1] === 'last' || m![1] === 'past'
-        ? 'before_today'
-        : m![1] === 'next'
-          ? 'after_today'
-          : m![1] === 'this'
-            ? 'this_week'
-            : 'recent';
+      m![1] === 'past' // "past Monday", "this past Monday": the one just gone, no doubt
+        ? 'before_today_plain'
+        : m![1] === 'last'
+          ? 'before_today'
+          : m![1] === 'next'
+            ? 'after_today'
+            : m![1] === 'this'
+              ? 'this_week'
+              : 'recent';
     spec.date = { kind: 'weekday', weekday, mode };
   }
   const monthNamed = new RegExp(`\\b(?:${MONTHS_EN.map((n) => n.slice(0, 3)).join('|')})`).test(t);
@@ -580,12 +635,13 @@ function parseEnglish(input: string, spec: NaturalSpec): string {
       ...(weekdaySaid ? { weekday: weekdaySaid } : {}),
     };
   }
-  if (!spec.daypart) {
-    for (const [re, name] of DAYPARTS_EN) {
-      if (take(re)) {
-        spec.daypart = name;
-        break;
-      }
+  // A part of the day; one named by the sun ("first light this morning") replaces the
+  // part a day word implied: it is the narrower.
+  for (const [re, name] of DAYPARTS_EN) {
+    if (spec.daypart && !isSunNamed(name)) continue;
+    if (take(re)) {
+      spec.daypart = name;
+      break;
     }
   }
   if (take(/\bmidnight\b/)) {
@@ -630,7 +686,7 @@ function parseChinese(input: string, spec: NaturalSpec): string {
     .replace(/一刻/g, '15分')
     .replace(/三刻/g, '45分')
     // 早些时候 ("earlier"), 时分 ("time of"): nothing to read.
-    .replace(/早些时候|时分|的?时候/g, (w) => ' '.repeat(w.length))
+    .replace(/早些时候|时分|的?时候|那会儿?|一整天|整天|全天/g, (w) => ' '.repeat(w.length))
     .replace(
       /(日出|日落|天亮|天黑|黄昏|傍晚|黎明|拂晓|破晓)(之?时)/g,
       (_, a: string, b: string) => a + ' '.repeat(b.length),
@@ -663,6 +719,8 @@ function parseChinese(input: string, spec: NaturalSpec): string {
     [/大前天/, 3, null],
     [/前晚|前天晚上|前天夜里/, 2, 'night'],
     [/前天/, 2, null],
+    [/前儿(?:个)?(?:晚上|夜里)/, 2, 'night'],
+    [/前儿(?:个)?/, 2, null],
     [/昨晚|昨夜/, 1, 'night'],
     [/昨早|昨晨/, 1, 'morning'],
     [/昨天|昨日|昨儿/, 1, null],
@@ -801,6 +859,17 @@ const CHRONO_WORTHY =
 /** A numeric date with slashes or dots: 03/04/2026, 4/3, 03.04.2026 (the year last, if any). */
 const SLASH_DATE = /(?<!\d[/.])\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?\b(?![/.]\d)/;
 
+/**
+ * A year written with two digits (26年, 11/19/26) is the nearest such year not more than
+ * a year ahead of the reference: 26 → 2026, 99 → 1999.
+ */
+function fullYear(year: number | null, reference: number): number | null {
+  if (year === null || year >= 100) return year;
+  const now = new Date(reference).getUTCFullYear();
+  const candidate = Math.floor(now / 100) * 100 + year;
+  return candidate > now + 1 ? candidate - 100 : candidate;
+}
+
 /** A clock from chrono-node's components of one end of what it read. */
 function chronoClock(
   k: chrono.ParsedComponents,
@@ -822,7 +891,7 @@ function chronoClock(
       (!zh && k.isCertain('meridiem')) ||
       hour > 12 ||
       hour === 0 ||
-      /(^|\D)0\d[:：]/.test(clockText),
+      /(^|\D)0\d[:：.]/.test(clockText),
   };
 }
 
@@ -852,7 +921,7 @@ function readWithChrono(
     left = left.slice(0, r.index) + ' '.repeat(r.text.length) + left.slice(r.index + r.text.length);
     const slash = SLASH_DATE.exec(r.text);
     const [a, b] = slash ? [Number(slash[1]), Number(slash[2])] : [0, 0];
-    const year = k.isCertain('year') ? (k.get('year') ?? null) : null;
+    const year = k.isCertain('year') ? fullYear(k.get('year') ?? null, reference) : null;
     const relativeYear = spec.date?.kind === 'calendar_year' && spec.date.min === spec.date.max;
     if (!spec.date && slash && a <= 12 && b <= 12 && a !== b && k.isCertain('day')) {
       // Day and month both ≤ 12: 3 April (day first, most of the world) or 4 March (US).
@@ -877,7 +946,7 @@ function readWithChrono(
     else if (!spec.date && (k.isCertain('day') || k.isCertain('month') || k.isCertain('year'))) {
       spec.date = {
         kind: 'date',
-        year: k.isCertain('year') ? (k.get('year') ?? null) : null,
+        year,
         month: k.isCertain('month') ? (k.get('month') ?? null) : null,
         day: k.isCertain('day') ? (k.get('day') ?? null) : null,
       };
@@ -885,7 +954,7 @@ function readWithChrono(
       // "Tues 3rd Nov": the date, checked against the weekday said with it.
       spec.date = {
         kind: 'date',
-        year: k.isCertain('year') ? (k.get('year') ?? null) : null,
+        year,
         month: k.get('month') ?? null,
         day: k.get('day') ?? null,
         weekday: spec.date.weekday,
@@ -1027,6 +1096,16 @@ export function parseNatural(text: string, reference = Date.UTC(2026, 0, 1)): Na
   if (hourPlus) t = t.replace(/点多/g, '点 ');
   if (zh) t = parseChinese(t, spec);
   else t = parseEnglish(t, spec);
+  if (!spec.date) {
+    for (const [re, month, day] of zh ? HOLIDAYS_ZH : HOLIDAYS_EN) {
+      const found = re.exec(t);
+      if (found) {
+        t = consume(t, found);
+        spec.date = { kind: 'date', year: null, month, day };
+        break;
+      }
+    }
+  }
   t = readWithChrono(t, zh, spec, reference, quarterSaid);
   if (hourPlus && spec.clock && spec.clock.minute === 0) {
     spec.clock = { ...spec.clock, minute: 30, unitSeconds: 3600 };
@@ -1070,6 +1149,8 @@ function seasonPeriod(
       return current ?? instance(year);
     case 'years_back':
       return instance(year - anchor.back);
+    case 'year':
+      return instance(anchor.back);
   }
 }
 
@@ -1142,7 +1223,7 @@ function anchorPeriod(anchor: DateAnchor, ref: number, southern: boolean): Ancho
       if (anchor.mode === 'after_today')
         return oneDay(today + (((anchor.weekday - wd + 6) % 7) + 1) * DAY);
       let back = (wd - anchor.weekday + 7) % 7;
-      if (back === 0 && anchor.mode === 'before_today') back = 7;
+      if (back === 0 && anchor.mode !== 'recent') back = 7;
       const recent = today - back * DAY;
       // "last Friday" when the most recent Friday is in this week (Monday-start): that
       // day, or the Friday of the week before; both are read.

@@ -248,6 +248,51 @@ describe('calendar words', () => {
     expect(r.flags).toEqual([]);
   });
 
+  it.each([
+    ['at 2230hrs', '2026-11-20T14:29:30.000Z', '2026-11-20T14:31:00.000Z'], // military time
+    ['0700 hours', '2026-11-20T22:59:30.000Z', '2026-11-20T23:01:00.000Z'],
+    ['at 09.40', '2026-11-21T01:39:30.000Z', '2026-11-21T01:41:00.000Z'], // 09: a 24-hour clock
+    [
+      'twenty-five to one yesterday afternoon',
+      '2026-11-20T04:32:30.000Z',
+      '2026-11-20T04:37:30.000Z',
+    ],
+    ['26年11月19日上午', '2026-11-19T00:00:00.000Z', '2026-11-19T04:00:00.000Z'], // 26 → 2026
+    ['on Christmas Day', '2025-12-24T16:00:00.000Z', '2025-12-25T16:00:00.000Z'],
+    ['in the autumn of 2025', '2025-08-31T16:00:00.000Z', '2025-11-30T16:00:00.000Z'],
+    ['yesterday arvo', '2026-11-20T04:00:00.000Z', '2026-11-20T10:00:00.000Z'],
+    ['this past Thursday', '2026-11-18T16:00:00.000Z', '2026-11-19T16:00:00.000Z'], // one reading
+    ['前儿个', '2026-11-18T16:00:00.000Z', '2026-11-19T16:00:00.000Z'],
+    ['昨天一整天', '2026-11-19T16:00:00.000Z', '2026-11-20T16:00:00.000Z'],
+  ])('"%s" is read whole', (text, from, to) => {
+    const r = read(text);
+    expect([r.from, r.to]).toEqual([from, to]);
+    expect(r.flags).toEqual([]);
+  });
+
+  it.each([
+    ['at first light this morning', 'dawn'],
+    ['as the sun came up', 'sunrise'],
+    ['when it got dark yesterday', 'dusk'],
+    ['太阳落山那会儿', 'sunset'],
+    ['天擦黑的时候', 'dusk'],
+  ])('"%s" is placed by the sun', (text, part) => {
+    const bySun = read(text, { at: '2026-11-22T04:00:00Z' });
+    const named = read(
+      part === 'dawn'
+        ? 'at dawn'
+        : part === 'sunrise'
+          ? 'at sunrise'
+          : part === 'sunset'
+            ? 'at sunset'
+            : 'at dusk',
+      { at: '2026-11-22T04:00:00Z' },
+    );
+    expect(bySun.flags).toEqual([]);
+    // same length of window as the part named outright, and a day's sun, not fixed hours
+    expect(bySun.time!.to! - bySun.time!.from!).toBe(named.time!.to! - named.time!.from!);
+  });
+
   it('"03/04/2026" is 3 April or 4 March: both, flagged; "04/04/2026" is one day', () => {
     const r = read('03/04/2026');
     expect(r.flags).toEqual([FLAG.time.ambiguous_date]);
