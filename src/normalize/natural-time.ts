@@ -125,7 +125,12 @@ export type DateAnchor =
       /** Years back (`years_back`) or the year itself (`year`: "autumn 2025", 2025年秋天). */
       back: number;
     }
-  | { kind: 'weekend'; mode: 'recent' | 'last' | 'this' | 'next' }
+  | {
+      kind: 'weekend';
+      mode: 'recent' | 'last' | 'this' | 'next';
+      /** Weeks back for `last` (上上个周末: 2); 1 when absent. */
+      back?: number;
+    }
   | {
       kind: 'date';
       year: number | null;
@@ -279,7 +284,7 @@ const EN_AGO = new RegExp(
 // Every \s* follows a required token: adjacent optional blanks (`\s*(个)?\s*`) made
 // a run of 200 spaces take seconds to reject.
 const ZH_AGO =
-  /(?:([\d.]+|[零〇一二两三四五六七八九十几好]+)\s*)?(?:(个)\s*)?(?:(半)\s*)?(?:(个)\s*)?(秒钟|秒|分钟|小时|钟头|天|日|周|星期|礼拜|月|年)\s*(?:之|以)?前/;
+  /(?:([\d.]+|[零〇一二两三四五六七八九十几好]+)\s*)?(?:(个|多|个多)\s*)?(?:(半)\s*)?(?:(个)\s*)?(秒钟|秒|分钟|小时|钟头|天|日|周|星期|礼拜|月|年)\s*(?:之|以)?前/;
 
 /** Replaces a matched span with spaces so later readers do not see it again. */
 function consume(text: string, m: RegExpExecArray): string {
@@ -700,7 +705,7 @@ function parseChinese(input: string, spec: NaturalSpec): string {
 
   if (take(JUST_NOW_ZH)) spec.justNow = true;
   if ((m = ZH_AGO.exec(t))) {
-    const [, count, , half, , unitWord] = m;
+    const [, count, more, half, , unitWord] = m;
     const base = count ? zhNumber(count) : { min: 1, max: 1, vague: false };
     const unit = UNITS_ZH[unitWord!];
     if (base && unit) {
@@ -710,7 +715,10 @@ function parseChinese(input: string, spec: NaturalSpec): string {
           ? { ...base, min: base.min + 0.5, max: base.max + 0.5 } // 一个半小时
           : half
             ? { min: 0.5, max: 0.5, vague: false } // 半小时
-            : base;
+            : more?.includes('多') && count
+              ? // 一个多小时, 十多分钟: more than the count, less than the next (十多: < 20)
+                { ...base, max: base.max + (base.max >= 10 && base.max % 10 === 0 ? 9 : 1) }
+              : base;
       Object.assign(spec, unitAgo(unit, n));
       if (n.vague) spec.vague = true;
     }
@@ -741,7 +749,9 @@ function parseChinese(input: string, spec: NaturalSpec): string {
     }
   }
   if (!spec.date) {
-    if (take(/上上(?:个)?(周|星期|礼拜|月)/)) {
+    if (take(/上上(?:个)?(?:周末|週末)/)) {
+      spec.date = { kind: 'weekend', mode: 'last', back: 2 };
+    } else if (take(/上上(?:个)?(周|星期|礼拜|月)/)) {
       spec.date =
         m![1] === '月'
           ? { kind: 'calendar_month', min: 2, max: 2 }
@@ -796,6 +806,17 @@ function parseChinese(input: string, spec: NaturalSpec): string {
         spec.date = { kind: 'date', year: null, month: null, day: n.min };
       }
     }
+  }
+  // A month alone (二月, 11月): the most recent past one; with a day chrono-node reads it.
+  if (
+    !spec.date &&
+    take(
+      /(?<![\d年])(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?!\s*[\d一二三四五六七八九十]+\s*[日号])/,
+    )
+  ) {
+    const n = zhNumber(m![1]!);
+    if (n && n.min >= 1 && n.min <= 12)
+      spec.date = { kind: 'date', year: null, month: n.min, day: null };
   }
   if (spec.date?.kind === 'weekday' && spec.date.mode === 'recent') {
     const said = spec.date.weekday;
@@ -891,7 +912,7 @@ function chronoClock(
       (!zh && k.isCertain('meridiem')) ||
       hour > 12 ||
       hour === 0 ||
-      /(^|\D)0\d[:：.]/.test(clockText),
+      /(^|\D)0\d[:：.时点]/.test(clockText),
   };
 }
 
@@ -1084,6 +1105,23 @@ export function parseNatural(text: string, reference = Date.UTC(2026, 0, 1)): Na
     zone,
     residue: [],
   };
+  // Shorthand of texts and logs: "yday", "nite", "wkend", "hr", "@ 2115".
+  if (!zh) {
+    t = t
+      .replace(/\b(?:yday|yest|ystdy)\b/g, 'yesterday')
+      .replace(/\btmrw\b/g, 'tomorrow')
+      .replace(/\b(to)?nite\b/g, (_, to: string | undefined) => (to ? 'tonight' : 'night'))
+      .replace(/\bwkend\b/g, 'weekend')
+      .replace(/\bhr\b/g, 'hour')
+      .replace(/\ball day\b|\bthe whole day\b/g, ' ')
+      .replace(/@/g, 'at');
+  } else {
+    // 俩 and 仨: two and three (of something).
+    t = t
+      .replace(/俩/g, '两个')
+      .replace(/仨/g, '三个')
+      .replace(/(\d|[一二三四五六七八九十])月份/g, '$1月');
+  }
   const vague = zh ? VAGUE_ZH : VAGUE_EN;
   vague.lastIndex = 0;
   if (vague.test(t)) {
@@ -1244,7 +1282,7 @@ function anchorPeriod(anchor: DateAnchor, ref: number, southern: boolean): Ancho
       const thisSaturday = today + (6 - wd) * DAY; // this week's (Monday-start)
       const saturday =
         anchor.mode === 'last'
-          ? thisSaturday - 7 * DAY
+          ? thisSaturday - 7 * (anchor.back ?? 1) * DAY
           : anchor.mode === 'next'
             ? thisSaturday + 7 * DAY
             : anchor.mode === 'this' || wd >= 6

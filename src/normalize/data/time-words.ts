@@ -6,8 +6,9 @@
 
 /** Words that make a statement approximate; they widen the interval. */
 export const VAGUE_EN =
-  /\b(?:around|about|approximately|approx\.?|roughly|circa|ca\.|sometime|some time|or so|give or take|maybe|probably|perhaps|i think|apparently)\b|-?ish\b/g;
-export const VAGUE_ZH = /左右|大概|大约|大致|约莫|前后|差不多|上下|估计|可能|好像|约/g;
+  /\b(?:around|about|abt|approximately|approx\.?|roughly|circa|ca\.|sometime|some time|or so|give or take|maybe|probably|perhaps|i think|apparently)\b|-?ish\b|~/g;
+/** 许 after a time is the police log's "about" (22时48分许). */
+export const VAGUE_ZH = /左右|大概|大约|大致|约莫|前后|差不多|上下|估计|可能|好像|约|(?<=[分点时])许/g;
 
 /** "just now": within `justNowSeconds` before arrival. */
 export const JUST_NOW_EN =
@@ -62,7 +63,7 @@ export const DAYPARTS_EN: [RegExp, DaypartName][] = [
   [/\b(?:at )?(?:midday|lunchtime)\b/, 'noon'],
   [/\b(?:in the )?(?:afternoon|arvo)\b/, 'afternoon'],
   [/\b(?:at |around )?sunset\b|\bsundown\b|\b(?:as |when )?the sun (?:went|goes|was going) down\b/, 'sunset'],
-  [/\b(?:at )?(?:dusk|nightfall|twilight)\b|\b(?:when |as )?it (?:got|was getting|gets) dark\b/, 'dusk'],
+  [/\b(?:at )?(?:dusk|nightfall|twilight)\b|\b(?:as |when )?night fell\b|\b(?:when |as )?it (?:got|was getting|gets) dark\b/, 'dusk'],
   [/\b(?:in the )?evening\b/, 'evening'],
   [/\blate (?:at )?night\b/, 'late_night'],
   [/\b(?:at |in the )?night\b/, 'night'],
@@ -70,7 +71,7 @@ export const DAYPARTS_EN: [RegExp, DaypartName][] = [
 
 export const DAYPARTS_ZH: [RegExp, DaypartName][] = [
   [/凌晨/, 'early_morning'],
-  [/黎明|天亮|拂晓|破晓|天刚亮|清晨/, 'dawn'],
+  [/黎明|天蒙蒙亮|天亮|拂晓|破晓|天刚亮|清晨/, 'dawn'],
   [/日出|太阳出来|太阳升起|出太阳/, 'sunrise'],
   [/早上|早晨|一早|大早/, 'morning'],
   [/上午/, 'forenoon'],
@@ -80,7 +81,7 @@ export const DAYPARTS_ZH: [RegExp, DaypartName][] = [
   [/黄昏|天擦黑|天黑|入夜/, 'dusk'],
   [/傍晚/, 'early_evening'],
   [/半夜|深夜|午夜|后半夜/, 'late_night'],
-  [/晚上|夜里|夜间|夜晚|晚间/, 'night'],
+  [/晚上|夜里|夜间|夜晚|晚间|晚(?=\s*[\d一二两三四五六七八九十])/, 'night'],
 ];
 
 /**
@@ -90,9 +91,12 @@ export const DAYPARTS_ZH: [RegExp, DaypartName][] = [
  * (sun 12° below the horizon, first light) to sunrise; dusk from sunset to nautical
  * dusk; 傍晚 ("towards evening") begins an hour before sunset.
  */
+/** suncalc's names: the events that bound a part, and civil dawn and dusk that stand in. */
 export type SunEvent = 'nauticalDawn' | 'dawn' | 'sunrise' | 'sunset' | 'dusk' | 'nauticalDusk';
+/** The events that bound a part (SUN_PARTS). */
+export type BoundingSunEvent = 'nauticalDawn' | 'sunrise' | 'sunset' | 'nauticalDusk';
 export const SUN_PARTS: Partial<
-  Record<DaypartName, readonly [[SunEvent, number], [SunEvent, number]]>
+  Record<DaypartName, readonly [[BoundingSunEvent, number], [BoundingSunEvent, number]]>
 > = {
   dawn: [
     ['nauticalDawn', 0],
@@ -266,7 +270,7 @@ export const CLOCK_WORDS_EN: Record<string, number> = {
 export const RESIDUE_EN: [RegExp, 'zone' | 'date' | 'hour'][] = [
   [/\b(?:utc|gmt|time ?zone)\b|(?<![\w+\u2212-])[+\u2212]\s?\d{1,2}(?::?\d{2})?\b/g, 'zone'],
   [
-    /\b(?:\d{1,2}(?:st|nd|rd|th)|\d{3,4}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)[a-z]*|may|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri)(?:day)?s?|(?:satur|sun)days?|weekend|week|month|year|season|spring|summer|autumn|fall|winter|yesterday|today|tomorrow|days?)\b/g,
+    /\b(?:\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{1,2}(?:st|nd|rd|th)|\d{3,4}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)[a-z]*|may|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri)(?:day)?s?|(?:satur|sun)days?|weekend|week|month|year|season|spring|summer|autumn|fall|winter|yesterday|today|tomorrow|days?)\b/g,
     'date',
   ],
   [
@@ -277,6 +281,6 @@ export const RESIDUE_EN: [RegExp, 'zone' | 'date' | 'hour'][] = [
 
 export const RESIDUE_ZH: [RegExp, 'zone' | 'date' | 'hour'][] = [
   [/时区|[东西]\S?区|utc|gmt|[+\u2212]\s?\d{1,2}/g, 'zone'],
-  [/号|號|日|月|年|周|週|星期|礼拜|禮拜|天|季|\d{3,4}/g, 'date'],
+  [/\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|号|號|日|月|年|周|週|星期|礼拜|禮拜|天|季|\d{3,4}/g, 'date'],
   [/[\d零〇一二两三四五六七八九十百]+|点|點|时|時|分|秒|刻|半|早|晚|午|夜|晨|前|后|後|以来/g, 'hour'],
 ];

@@ -150,6 +150,14 @@ export const LOWERCASE_ABBREVIATIONS: ReadonlySet<string> = new Set([
 /** English names, matched in any case as whole words (words apart by white space). */
 export const NAMES_EN: Readonly<Record<string, ZoneMeaning>> = {
   'beijing time': iana('Asia/Shanghai'),
+  'ny time': iana(NEW_YORK),
+  'nyc time': iana(NEW_YORK),
+  'new york time': iana(NEW_YORK),
+  'la time': iana('America/Los_Angeles'),
+  'los angeles time': iana('America/Los_Angeles'),
+  'chicago time': iana(CHICAGO),
+  'shanghai time': iana('Asia/Shanghai'),
+  'delhi time': iana('Asia/Kolkata'),
   'china time': iana('Asia/Shanghai'),
   'china standard time': iana('Asia/Shanghai'),
   'eastern time': iana(NEW_YORK),
