@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeReport, runCli, tempDir, writeJsonl as writeJsonlIn } from './helpers.js';
+import { makeReport, parseJsonl, runCli, tempDir, writeJsonl as writeJsonlIn } from './helpers.js';
 
 let dir: string;
 let db: string;
@@ -19,13 +19,6 @@ afterEach(() => cleanup());
 
 const writeJsonl = (name: string, lines: (Record<string, unknown> | string)[]) =>
   writeJsonlIn(dir, name, lines);
-
-const parseJsonl = (text: string) =>
-  text
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 /** Three reports near the north gate within an hour, one far away, one without place. */
 const historical = [

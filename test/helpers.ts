@@ -253,3 +253,11 @@ export function writeJsonl(dir: string, name: string, lines: (Record<string, unk
   );
   return file;
 }
+
+/** The objects of JSONL text (an export), one per non-empty line. */
+export const parseJsonl = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);

@@ -12,22 +12,16 @@ import {
   createToken,
   getJson,
   makeReport,
+  parseJsonl,
   postReport,
   remember,
   runCli,
   startServer,
   tempDir,
+  type ServerProcess,
   waitForPipeline,
   writeJsonl,
-  type ServerProcess,
 } from './helpers.js';
-
-const parseJsonl = (text: string) =>
-  text
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 /** The audit records of one action, straight from the file (details as stored). */
 function auditRecords(db: string, action: string) {

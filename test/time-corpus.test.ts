@@ -20,7 +20,7 @@ import { FLAG, type FlagCode } from '../src/domain/flags.js';
 import { normalizeTime } from '../src/normalize/time.js';
 import { NORMALIZE_DEFAULTS } from '../src/normalize/settings.js';
 import { createZoneFinder } from '../src/normalize/zone-finder.js';
-import { runCli } from './helpers.js';
+import { parseJsonl, runCli } from './helpers.js';
 
 const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'time-corpus');
 
@@ -118,13 +118,6 @@ function readCore(entry: Entry) {
     { zones },
   );
 }
-
-const parseJsonl = (text: string) =>
-  text
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
 

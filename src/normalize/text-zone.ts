@@ -29,9 +29,9 @@ import {
   NAMES_ZH,
   UNIVERSAL,
   UNIVERSAL_IANA,
-  ZH_ZONE_NUMBERS,
   type ZoneMeaning,
 } from './data/zone-words.js';
+import { zhNumber } from './zh-number.js';
 import { isIanaZone, MAX_OFFSET_MINUTES, MIN_OFFSET_MINUTES } from './zones.js';
 
 export type ZoneReading =
@@ -291,7 +291,7 @@ const NUMBERED_ZONE_ZH: Scanner = {
   pattern: /([东東西])(十[一二]?|[一二三四五六七八九]|1[0-2]|[1-9])[时時]?[区區](?:时间|時間)?/gu,
   read(m) {
     const [, side, number] = m;
-    const hours = ZH_ZONE_NUMBERS[number!] ?? Number(number);
+    const hours = zhNumber(number!)!.min;
     return found(m.index, m[0].length, fixedMeaning((side === '西' ? -60 : 60) * hours));
   },
 };

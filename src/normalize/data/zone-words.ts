@@ -280,21 +280,6 @@ export const NAMES_ZH: Readonly<Record<string, ZoneMeaning>> = Object.fromEntrie
   ]),
 );
 
-/** Chinese numerals for the numbered zones 东一区 … 东十二区, 西一区 … 西十二区. */
-export const ZH_ZONE_NUMBERS: Readonly<Record<string, number>> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-  十一: 11,
-  十二: 12,
-};
 
 /** IANA names written in the text that mean universal time, not a place (Etc/UTC). */
 export const UNIVERSAL_IANA: ReadonlySet<string> = new Set([
