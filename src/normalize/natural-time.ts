@@ -643,7 +643,8 @@ function parseChinese(input: string, spec: NaturalSpec): string {
         const minutes = m2 === '一刻' ? 15 : zhNumber(m1 ?? m2!)?.min;
         const hour = zhNumber(h1 ?? h2!)?.min;
         if (minutes === undefined || hour === undefined || minutes < 1 || minutes > 30) return w;
-        return `${(hour + 23) % 24}点${60 - minutes}分`;
+        // 差五分一点: 12:55 (noon or midnight, as the 12-hour clock says), like "five to one".
+        return `${hour === 1 ? 12 : (hour + 23) % 24}点${60 - minutes}分`;
       },
     )
     .replace(/一刻/g, '15分')
