@@ -4,7 +4,7 @@
  * checks, the residue's kinds and the spans they widen to.
  */
 import { describe, expect, it } from 'vitest';
-import { type NaturalSpec, parseNatural, resolveNatural } from './natural-time.js';
+import { parseNatural, resolveNatural } from './natural-time.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -265,6 +265,3 @@ describe('Chinese clock forms', () => {
     });
   });
 });
-
-/** The spec fields the edges above rely on exist with these names. */
-export type _Fields = Pick<NaturalSpec, 'clockEnd' | 'relation' | 'residue'>;

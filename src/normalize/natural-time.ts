@@ -355,8 +355,6 @@ function readClockRange(m: RegExpExecArray): [Clock, Clock] {
 /** "quarter past nine" and the like → a clock. */
 function readClockWords(m: RegExpExecArray): Clock | null {
   const [, amount, relation, hourWord, meridiem] = m;
-  // No relation word: only the British "half nine" (9:30).
-  if (!relation && amount !== 'half') return null;
   const minutes =
     amount === 'half'
       ? 30
