@@ -91,7 +91,7 @@ describe('flag codes in the code base', () => {
   });
 
   it('the workbench names only flags the catalogue has', () => {
-    const page = readFileSync(path.join(ROOT, 'web/app.js'), 'utf8');
+    const page = readFileSync(path.join(ROOT, 'web/classic/app.js'), 'utf8');
     const named = [...page.matchAll(/['"`]([a-z]+\.[a-z][a-z0-9_]*)['"`]/g)]
       .map((m) => m[1]!)
       .filter((s) => FAMILIES.some((family) => s.startsWith(`${family}.`)));

@@ -133,6 +133,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onSend', async (_request, reply) => {
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('referrer-policy', 'no-referrer');
+    // Every answer may not be framed (clickjacking); pages set their own fuller policy.
+    if (!reply.hasHeader('content-security-policy'))
+      void reply.header('content-security-policy', "frame-ancestors 'none'");
+    void reply.header('x-frame-options', 'DENY');
     if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
   });
   const metrics = createMetrics({

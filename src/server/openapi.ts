@@ -322,7 +322,10 @@ export function openApiRoutes(app: FastifyInstance, routes: readonly RegisteredR
   app.get('/docs', { config: { schemas: docsSchemas } }, async (_request, reply) =>
     reply
       .header('content-type', 'text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'none'; base-uri 'none'; form-action 'none'")
+      .header(
+        'content-security-policy',
+        "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      )
       .send(docsPage(current())),
   );
 }

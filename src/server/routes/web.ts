@@ -4,8 +4,14 @@ import type { FastifyInstance } from 'fastify';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** web/ sits at the package root, two levels above both src/server/ and dist/server/. */
-export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
+/**
+ * The classic page (web/classic/), until the app built from web/src/ into dist/web/
+ * replaces it (F7). web/ sits at the package root, above both src/server/ and dist/server/.
+ */
+export const WEB_ROOT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../web/classic',
+);
 
 const CSP = [
   "default-src 'self'",
