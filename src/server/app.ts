@@ -239,7 +239,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }
     },
   });
-  sessionRoutes(app, { admin: deps.admin, limiter: deps.limiters.logins, sourceOf: deps.sourceOf });
+  sessionRoutes(app, {
+    admin: deps.admin,
+    limiter: deps.limiters.logins,
+    sourceOf: deps.sourceOf,
+    clock: deps.clock,
+  });
   adminRoutes(app, {
     admin: deps.admin,
     store,

@@ -16,6 +16,7 @@ export { ANONYMOUS, hasRole, type Principal } from '../access/principal.js';
 import { lastUsedDue, verifyToken, type TokenRules } from '../access/tokens.js';
 import { AppError } from '../domain/errors.js';
 import type { TokenRepository } from '../store/store.js';
+import { CLIENT_HEADER, isWrite, readCookie, SESSION_COOKIE } from './session-cookie.js';
 
 export type Access = 'public' | Role[];
 
@@ -55,13 +56,26 @@ const unauthorized = () =>
   new AppError('unauthorized', 'auth', 'send a valid token as Authorization: Bearer <token>');
 
 export function createAuth(deps: AuthDeps) {
+  /**
+   * The token a request sends: `Authorization: Bearer`, else the session cookie (the
+   * workbench's); null when neither is sent. A malformed header gives '' (refused).
+   */
+  function presented(request: FastifyRequest): { token: string; cookie: boolean } | null {
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+      return { token: match ? match[1]! : '', cookie: false };
+    }
+    const cookie = readCookie(request.headers.cookie, SESSION_COOKIE);
+    return cookie === null ? null : { token: cookie, cookie: true };
+  }
+
   /** The principal a request proves; 401 for a bad token; anonymous when none is sent. */
   function identify(request: FastifyRequest): Principal {
-    const header = request.headers.authorization;
-    if (header === undefined) return ANONYMOUS;
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    const sent = presented(request);
+    if (sent === null) return ANONYMOUS;
     const now = deps.clock();
-    const token = match ? verifyToken(match[1]!, deps.tokens.get, now, deps.rules) : null;
+    const token = sent.token ? verifyToken(sent.token, deps.tokens.get, now, deps.rules) : null;
     // Stryker disable next-line ConditionalExpression: without it a null token fails on the next line, and the caller answers any throw with the same 401
     if (!token) throw unauthorized();
     const name = token.userId ? deps.userName(token.userId) : null;
@@ -119,6 +133,19 @@ export function createAuth(deps: AuthDeps) {
         throw refuse(401, ANONYMOUS);
       }
       request.principal = principal;
+      // A write proved by the cookie alone could be a cross-site request (CSRF).
+      if (
+        principal.tokenId !== null &&
+        request.headers.authorization === undefined &&
+        isWrite(request.method) &&
+        request.headers[CLIENT_HEADER] === undefined
+      ) {
+        throw new AppError(
+          'client_header_required',
+          'forbidden',
+          `a write signed in by the session cookie must send the ${CLIENT_HEADER} header`,
+        );
+      }
       if (access === 'public') return;
       if (principal.roles.length === 0) throw refuse(401, principal);
       if (!hasRole(principal, ...access)) throw refuse(403, principal);

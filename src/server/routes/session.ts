@@ -6,12 +6,14 @@ import { ROLES } from '../../access/roles.js';
 import { AppError, rateLimited } from '../../domain/errors.js';
 import type { RateLimiter } from '../../protect/rate-limit.js';
 import { validate, type RouteSchemas } from '../route-schemas.js';
+import { clearedSessionCookie, sessionCookie } from '../session-cookie.js';
 
 export interface SessionRoutesDeps {
   admin: Admin;
   /** Login attempts per hashed network prefix. */
   limiter: RateLimiter;
   sourceOf: (request: FastifyRequest) => string;
+  clock: () => number;
 }
 
 const whoAmI = z.object({
@@ -31,7 +33,8 @@ const loginRoute = {
   }),
   answers: {
     201: {
-      description: 'the session (its token is shown only this once)',
+      description:
+        'the session (its token is shown only this once), also set as the HttpOnly, SameSite=Strict cookie `tipwire_session` (Secure over TLS); a write authorised by that cookie alone must send the `x-tipwire-client` header',
       schema: z.looseObject({ token: z.string(), expiresAt: z.string() }),
     },
     429: { description: 'too many failed logins from your network (Retry-After)' },
@@ -71,8 +74,11 @@ export function sessionRoutes(app: FastifyInstance, deps: SessionRoutesDeps) {
       if (!reserved.ok) throw rateLimited('failed login attempts', reserved.retryAfterSeconds);
       const session = await deps.admin.login(name, password, source);
       deps.limiter.refund(source);
+      const secure = request.protocol === 'https';
+      const maxAge = (session.expiresAt - deps.clock()) / 1000;
       return reply
         .code(201)
+        .header('set-cookie', sessionCookie(session.token, maxAge, secure))
         .send({ ...session, expiresAt: new Date(session.expiresAt).toISOString() });
     },
   );
@@ -102,7 +108,10 @@ export function sessionRoutes(app: FastifyInstance, deps: SessionRoutesDeps) {
       }
       if (everywhere === 'true') await deps.admin.logoutEverywhere(id, tokenId);
       else await deps.admin.logout(id, tokenId);
-      return reply.code(204).send();
+      return reply
+        .code(204)
+        .header('set-cookie', clearedSessionCookie(request.protocol === 'https'))
+        .send();
     },
   );
 }
