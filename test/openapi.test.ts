@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueToken } from '../src/access/tokens.js';
 import { createHttpApp, createRuntime, type Runtime } from '../src/runtime.js';
 import { routesTable, type OpenApiDocument } from '../src/server/openapi.js';
-import { WEB_ROOT } from '../src/server/routes/web.js';
+import { APP_ROOT, CLASSIC_ROOT } from '../src/server/routes/web.js';
 import { makeReport, remember, ROOT, tempDir, testConfig, testLogger } from './helpers.js';
 
 let runtime: Runtime;
@@ -66,7 +66,18 @@ function fastifyRoutes(instance: FastifyInstance): string[] {
 }
 
 /** The workbench's files, served by @fastify/static and left out of the document on purpose. */
-const webFiles = new Set(['/', ...readdirSync(WEB_ROOT).map((f) => `/${f}`)]);
+const filesUnder = (root: string, prefix: string): string[] =>
+  readdirSync(root, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? filesUnder(path.join(root, e.name), `${prefix}${e.name}/`)
+      : [`${prefix}${e.name}`],
+  );
+const webFiles = new Set([
+  '/',
+  '/classic/',
+  ...filesUnder(APP_ROOT, '/'),
+  ...filesUnder(CLASSIC_ROOT, '/classic/'),
+]);
 
 const documented = () =>
   Object.entries(doc.paths).flatMap(([p, methods]) =>

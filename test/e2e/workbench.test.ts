@@ -1,5 +1,5 @@
 /**
- * The workbench page in a real browser (headless Chromium via playwright-core)
+ * The classic workbench page (at /classic/, until the app replaces it) in a real browser (headless Chromium via playwright-core)
  * against the real built server: sign-in with a name and password or an API token
  * (and the 401, 403 and 429 answers), live updates over server-sent events, hostile
  * narratives shown as text, search, the supervisors' abuse-queue switch, working a
@@ -114,7 +114,7 @@ async function openPage(
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  const response = await page.goto(`${server.url}/`);
+  const response = await page.goto(`${server.url}/classic/`);
   expect(response?.status()).toBe(200);
   return { page, problems };
 }
@@ -192,7 +192,7 @@ const incidentRow = (page: Page, id: string) => page.locator(`tr[data-incident-i
 
 describe('workbench page (real browser)', () => {
   it('is served with the CSP and shows the sign-in form', async () => {
-    const res = await fetch(`${server.url}/`);
+    const res = await fetch(`${server.url}/classic/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     const { page } = await openPage();
@@ -462,7 +462,7 @@ describe('workbench page (real browser)', () => {
     // The page's own module (same URL, so the same instance). A string, so that the
     // test runner does not rewrite this import() for Node.
     await page.evaluate(
-      "import('/app.js').then((m) => { window.__createSseParser = m.createSseParser; })",
+      "import('/classic/app.js').then((m) => { window.__createSseParser = m.createSseParser; })",
     );
     const results = await page.evaluate((text) => {
       const createSseParser = window.__createSseParser!;
@@ -579,7 +579,7 @@ describe('signing in with a name and password (real browser)', () => {
       const context = await browser.newContext();
       contexts.push(context);
       const page = await context.newPage();
-      await page.goto(`${limited.url}/`);
+      await page.goto(`${limited.url}/classic/`);
       const error = page.locator('#sign-in-error');
       for (let i = 0; i < 2; i++) {
         const answered = page.waitForResponse((res) => res.url().endsWith('/api/v1/session'));

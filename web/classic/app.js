@@ -6,7 +6,7 @@
 // Reports carry hostile text. Every value from the server is written with
 // textContent, createElement or a DOM property — never as HTML.
 
-const API = 'api/v1/';
+const API = '/api/v1/';
 const TOKEN_KEY = 'tipwire.workbench.token';
 /** `login` (a session from a name and password, ended on sign-out) or `token` (an API token). */
 const KIND_KEY = 'tipwire.workbench.kind';

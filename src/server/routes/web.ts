@@ -1,24 +1,31 @@
-/** The workbench page and its assets, from the repository's web/ folder. */
+/**
+ * The pages: the workbench app and the public reporter pages built from web/ into
+ * dist/web/ (`npm run build`), at `/`; and the classic workbench page (web/classic/)
+ * at `/classic/` until the app has taken over everything it does (F7). Every page
+ * runs under a strict Content-Security-Policy: no inline script or style, no eval,
+ * nothing from another origin, never framed.
+ */
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/**
- * The classic page (web/classic/), until the app built from web/src/ into dist/web/
- * replaces it (F7). web/ sits at the package root, above both src/server/ and dist/server/.
- */
-export const WEB_ROOT = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../web/classic',
-);
+/** The package root, above both src/server/routes/ and dist/server/routes/. */
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The app as Vite built it. */
+export const APP_ROOT = path.join(PACKAGE_ROOT, 'dist/web');
+export const CLASSIC_ROOT = path.join(PACKAGE_ROOT, 'web/classic');
 
-const CSP = [
+export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
   "connect-src 'self'",
+  // MapLibre's tile workers: loaded from our own origin.
+  "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
@@ -26,14 +33,25 @@ const CSP = [
 ].join('; ');
 
 export async function webRoutes(app: FastifyInstance) {
+  const setHeaders = (reply: FastifyReply) => {
+    void reply.header('content-security-policy', CSP);
+    void reply.header('cache-control', 'no-cache');
+  };
+  if (existsSync(APP_ROOT)) {
+    await app.register(fastifyStatic, {
+      root: APP_ROOT,
+      prefix: '/',
+      index: ['index.html'],
+      wildcard: false,
+      setHeaders,
+    });
+  }
   await app.register(fastifyStatic, {
-    root: WEB_ROOT,
-    prefix: '/',
+    root: CLASSIC_ROOT,
+    prefix: '/classic/',
     index: ['index.html'],
     wildcard: false,
-    setHeaders(reply) {
-      void reply.header('content-security-policy', CSP);
-      void reply.header('cache-control', 'no-cache');
-    },
+    decorateReply: false,
+    setHeaders,
   });
 }
