@@ -68,6 +68,32 @@ const bboxQuery = z
     return { minLon: minLon!, minLat: minLat!, maxLon: maxLon!, maxLat: maxLat! };
   });
 
+/**
+ * The answer of GET /api/v1/incidents/:id: the incident as the principal sees it, with
+ * its confidence breakdown and changes. Exported for its type (the workbench reads it).
+ */
+export function oneIncidentAnswer(store: Store, principal: Principal, incident: Incident) {
+  const scope = memberScope(principal);
+  const breakdown = store.incidents.confidenceTerms(incident.id);
+  return {
+    ...incidentViewFor(store, principal, incident),
+    confidenceBreakdown: breakdown && {
+      probability: incident.confidence,
+      logOdds: breakdown.logOdds,
+      // A viewer who may not see the abuse queue is not told how many reports sit there.
+      terms: breakdown.terms.filter(
+        (t) => scope.all || (t.code !== 'abuse' && t.detail !== 'abuse_burst'),
+      ),
+    },
+    changes: store.incidents.changes(incident.id).map((c) => ({
+      kind: c.kind,
+      actor: c.actor,
+      at: new Date(c.at).toISOString(),
+      detail: c.detail,
+    })),
+  };
+}
+
 export function incidentRoutes(
   app: FastifyInstance,
   deps: { store: Store; audit: AuditAppend; incidents: Incidents; pageSizeMax: number },
@@ -164,26 +190,7 @@ export function incidentRoutes(
     { config: { access: [...READERS], schemas: oneRoute } },
     async (request) => {
       const { id } = validate(oneRoute.params, request.params);
-      const incident = visible(request.principal, id);
-      const scope = memberScope(request.principal);
-      const breakdown = store.incidents.confidenceTerms(incident.id);
-      return {
-        ...incidentViewFor(store, request.principal, incident),
-        confidenceBreakdown: breakdown && {
-          probability: incident.confidence,
-          logOdds: breakdown.logOdds,
-          // A viewer who may not see the abuse queue is not told how many reports sit there.
-          terms: breakdown.terms.filter(
-            (t) => scope.all || (t.code !== 'abuse' && t.detail !== 'abuse_burst'),
-          ),
-        },
-        changes: store.incidents.changes(incident.id).map((c) => ({
-          kind: c.kind,
-          actor: c.actor,
-          at: new Date(c.at).toISOString(),
-          detail: c.detail,
-        })),
-      };
+      return oneIncidentAnswer(store, request.principal, visible(request.principal, id));
     },
   );
 
