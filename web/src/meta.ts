@@ -22,7 +22,11 @@ export function loadMeta(): Promise<Meta> {
 }
 
 /** A code's label from one of the catalogue's lists; the code itself if unknown. */
-export function labelOf(list: readonly Labelled[], code: string, lng: Language): string {
+export function labelOf(
+  list: readonly (Pick<Labelled, 'en' | 'zh'> & { code: string })[],
+  code: string,
+  lng: Language,
+): string {
   const item = list.find((l) => l.code === code);
   return item ? item[lng] : code;
 }

@@ -100,7 +100,8 @@ const signOutRoute = {
   },
 } satisfies RouteSchemas;
 
-const officesRoute = {
+/** Exported for its answer type (the workbench routes incidents to these offices). */
+export const officesRoute = {
   summary: 'List field offices',
   description: 'The field offices (supervisors read them to route cases).',
   answers: {

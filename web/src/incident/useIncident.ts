@@ -1,0 +1,194 @@
+/**
+ * The incident view's data: the incident (GET /api/v1/incidents/:id) and each member
+ * report (GET /api/v1/reports/:id, a read that is audited), kept fresh from the live
+ * stream. A refresh fetches the incident and only the reports not read yet; a report
+ * the stream says changed is read again; the refresh button reads everything again.
+ *
+ * Live: the browser's own EventSource on GET /api/v1/events (the session cookie goes
+ * with it): `incident.updated` for this incident (or one merged into it) refreshes,
+ * `report.processed` / `report.updated` of a member re-reads that report,
+ * `stream.reset` refreshes. If the stream cannot be opened, the view polls every
+ * 10 s while the page is visible.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, call } from '../api.js';
+import type { IncidentBody, IncidentEvent, ReportBody, ReportEvent } from './types.js';
+
+export type IncidentLoad =
+  | { state: 'loading' }
+  | { state: 'missing' }
+  | { state: 'failed'; message: string }
+  | { state: 'ready'; incident: IncidentBody };
+
+export type ReportEntry =
+  { state: 'ready'; report: ReportBody } | { state: 'failed'; message: string };
+
+/** Reports read at once; the rest wait their turn (a large incident must not flood the server). */
+const READS_AT_ONCE = 4;
+/** Events arrive in bursts (one per touched incident): one refresh per burst. */
+const SETTLE_MS = 300;
+export const POLL_MS = 10_000;
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const incidentPath = (id: string) => `incidents/${encodeURIComponent(id)}`;
+const reportPath = (id: string) => `reports/${encodeURIComponent(id)}`;
+
+export function useIncident(id: string) {
+  const [load, setLoad] = useState<IncidentLoad>({ state: 'loading' });
+  const [reports, setReports] = useState<Record<string, ReportEntry>>({});
+  /** A refresh that failed while an earlier answer is still shown. */
+  const [staleError, setStaleError] = useState<string | null>(null);
+  const known = useRef<Record<string, ReportEntry>>({});
+  const generation = useRef(0);
+  /** Whether an answer for this incident is on screen (a failed refresh then keeps it). */
+  const shown = useRef(false);
+
+  const readReports = useCallback(async (ids: readonly string[], gen: number) => {
+    for (let i = 0; i < ids.length; i += READS_AT_ONCE) {
+      const batch = await Promise.all(
+        ids.slice(i, i + READS_AT_ONCE).map(async (reportId): Promise<[string, ReportEntry]> => {
+          try {
+            return [
+              reportId,
+              { state: 'ready', report: await call<ReportBody>(reportPath(reportId)) },
+            ];
+          } catch (err) {
+            return [reportId, { state: 'failed', message: messageOf(err) }];
+          }
+        }),
+      );
+      if (gen !== generation.current) return;
+      known.current = { ...known.current, ...Object.fromEntries(batch) };
+      setReports(known.current);
+    }
+  }, []);
+
+  /** Reads the incident again, and its reports not read yet (all of them with `everything`). */
+  const refresh = useCallback(
+    async (everything = false) => {
+      const gen = ++generation.current;
+      let incident: IncidentBody;
+      try {
+        incident = await call<IncidentBody>(incidentPath(id));
+      } catch (err) {
+        if (gen !== generation.current) return;
+        if (err instanceof ApiError && err.status === 404) {
+          shown.current = false;
+          setLoad({ state: 'missing' });
+        } else if (shown.current) setStaleError(messageOf(err));
+        else setLoad({ state: 'failed', message: messageOf(err) });
+        return;
+      }
+      if (gen !== generation.current) return;
+      shown.current = true;
+      setStaleError(null);
+      setLoad({ state: 'ready', incident });
+      const wanted = everything
+        ? incident.reportIds
+        : incident.reportIds.filter((r) => known.current[r]?.state !== 'ready');
+      await readReports(wanted, gen);
+    },
+    [id, readReports],
+  );
+
+  /** Reads one report again (its status, flags or messages changed). */
+  const refreshReport = useCallback(async (reportId: string) => {
+    let entry: ReportEntry;
+    try {
+      entry = { state: 'ready', report: await call<ReportBody>(reportPath(reportId)) };
+    } catch (err) {
+      entry = { state: 'failed', message: messageOf(err) };
+    }
+    known.current = { ...known.current, [reportId]: entry };
+    setReports(known.current);
+  }, []);
+
+  useEffect(() => {
+    known.current = {};
+    shown.current = false;
+    setReports({});
+    setLoad({ state: 'loading' });
+    setStaleError(null);
+    void refresh(true);
+    return () => {
+      // Answers still on their way belong to the incident shown before.
+      generation.current++;
+    };
+  }, [refresh]);
+
+  return { load, reports, staleError, refresh, refreshReport };
+}
+
+export type LiveMode = 'connecting' | 'live' | 'polling';
+
+/**
+ * Keeps the view fresh: the live stream while it holds, else polling every
+ * POLL_MS while the page is visible. `members` is read when an event arrives.
+ */
+export function useLiveUpdates(
+  id: string,
+  members: readonly string[],
+  refresh: () => void,
+  refreshReport: (reportId: string) => void,
+): LiveMode {
+  const [mode, setMode] = useState<LiveMode>('connecting');
+  const current = useRef({ members, refresh, refreshReport });
+  current.current = { members, refresh, refreshReport };
+
+  useEffect(() => {
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    let poll: ReturnType<typeof setInterval> | undefined;
+    const soon = () => {
+      clearTimeout(settle);
+      settle = setTimeout(() => current.current.refresh(), SETTLE_MS);
+    };
+    const startPolling = () => {
+      setMode('polling');
+      if (poll !== undefined) return;
+      poll = setInterval(() => {
+        if (document.visibilityState === 'visible') current.current.refresh();
+      }, POLL_MS);
+    };
+    if (typeof EventSource === 'undefined') {
+      startPolling();
+      return () => clearInterval(poll);
+    }
+    const source = new EventSource('/api/v1/events');
+    const parse = <T>(e: Event): T | null => {
+      try {
+        return JSON.parse((e as MessageEvent<string>).data) as T;
+      } catch {
+        return null;
+      }
+    };
+    source.onopen = () => {
+      setMode('live');
+      clearInterval(poll);
+      poll = undefined;
+    };
+    source.onerror = () => {
+      // The browser retries a dropped stream by itself; one it gave up on is CLOSED.
+      if (source.readyState === EventSource.CLOSED) startPolling();
+    };
+    source.addEventListener('incident.updated', (e) => {
+      const incident = parse<IncidentEvent>(e)?.incident;
+      if (incident && (incident.id === id || incident.mergedInto === id)) soon();
+    });
+    const onReport = (e: Event) => {
+      const report = parse<ReportEvent>(e)?.report;
+      if (!report) return;
+      if (current.current.members.includes(report.id)) current.current.refreshReport(report.id);
+      else if (report.incidentId === id) soon();
+    };
+    source.addEventListener('report.processed', onReport);
+    source.addEventListener('report.updated', onReport);
+    source.addEventListener('stream.reset', soon);
+    return () => {
+      source.close();
+      clearTimeout(settle);
+      clearInterval(poll);
+    };
+  }, [id]);
+
+  return mode;
+}
