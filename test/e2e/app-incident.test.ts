@@ -23,6 +23,8 @@ beforeAll(async () => {
   app = await startApp(
     {
       alice: { role: 'analyst', password: 'alice: a long analyst passphrase' },
+      sam: { role: 'supervisor', password: 'sam: a long supervisor passphrase' },
+      root: { role: 'admin', password: 'root: a long administrator passphrase' },
     },
     { env: { TIPWIRE_RATE_LIMITS: 'off' } },
   );
@@ -113,8 +115,11 @@ async function cluster(
   return { ids, incidentId };
 }
 
-async function openIncident(id: string, options: { locale?: string; bypassCSP?: boolean } = {}) {
-  const ctx = await app.context({ user: 'alice', locale: options.locale ?? 'en-GB', ...options });
+async function openIncident(
+  id: string,
+  options: { user?: string; locale?: string; bypassCSP?: boolean } = {},
+) {
+  const ctx = await app.context({ user: 'alice', locale: 'en-GB', ...options });
   const opened = await app.open(ctx, `/#/incident/${encodeURIComponent(id)}`);
   await opened.page.getByTestId('incident').waitFor({ timeout: SHOWS_WITHIN });
   return opened;
@@ -324,6 +329,29 @@ describe('the incident view (real browser)', () => {
     await waitForRows(page, 2);
     expect((await report(a.ids[1]!)).incidentId).toBe(b.incidentId);
     expect((await incident(b.incidentId)).reportIds.sort()).toEqual([b.ids[0]!, a.ids[1]!].sort());
+    expect(problems).toEqual([]);
+  });
+
+  it('routes the incident to a field office (a supervisor)', async () => {
+    const admin = await app.context({ user: 'root' });
+    const created = await admin.request.post('/api/v1/offices', {
+      data: { name: 'Taiyuan East office' },
+      headers: { 'x-tipwire-client': 'web' },
+    });
+    expect(created.status()).toBe(201);
+    const office = (await created.json()) as { id: string; name: string };
+    const taiyuan = { lat: 37.8706, lon: 112.5489 };
+    const { ids, incidentId } = await cluster(taiyuan, 2);
+    const { page, problems } = await openIncident(incidentId, { user: 'sam' });
+    await waitForRows(page, 2);
+    const form = page.getByTestId('office');
+    await form.getByRole('button', { name: 'Route to an office…' }).click();
+    await form.getByTestId('office-select').selectOption(office.id);
+    await form.getByTestId('office-reason').fill('their district');
+    await form.getByRole('button', { name: 'Route the incident and its reports' }).click();
+    await form.getByText(`Routed to ${office.name}.`).waitFor({ timeout: SHOWS_WITHIN });
+    expect((await incident(incidentId)).officeId).toBe(office.id);
+    for (const id of ids) expect((await report(id)).officeId).toBe(office.id);
     expect(problems).toEqual([]);
   });
 

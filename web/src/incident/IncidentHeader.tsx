@@ -107,7 +107,7 @@ export function IncidentHeader({
           <dt>{t('header.kinds')}</dt>
           <dd>
             {incident.kinds.length
-              ? incident.kinds.map((k) => kindText(meta, k, lng)).join(', ')
+              ? incident.kinds.map((k) => kindText(meta, k, lng)).join(lng === 'zh' ? '、' : ', ')
               : '—'}
           </dd>
         </div>
