@@ -4,5 +4,9 @@
  */
 import type { Catalogue } from './i18n.js';
 import { shell } from './shell/messages.js';
+import { publicPages } from './public/messages.js';
 
-export const namespaces: Record<string, Catalogue> = { shell };
+export const namespaces: Record<string, Catalogue> = {
+  shell,
+  public: publicPages,
+};
