@@ -5,8 +5,10 @@
 import type { Catalogue } from './i18n.js';
 import { shell } from './shell/messages.js';
 import { publicPages } from './public/messages.js';
+import { calltaker } from './calltaker/messages.js';
 
 export const namespaces: Record<string, Catalogue> = {
   shell,
   public: publicPages,
+  calltaker,
 };
