@@ -19,6 +19,9 @@ export default defineConfig({
     rollupOptions: {
       input: {
         workbench: resolve(web, 'index.html'),
+        // The public reporter pages: no sign-in, none of the workbench's code.
+        report: resolve(web, 'report.html'),
+        follow: resolve(web, 'follow.html'),
       },
     },
   },

@@ -256,7 +256,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     },
     audit,
     onStored: () => pipeline.noteIntake(),
-    // The caller gets the score and the questions to ask at once; the pipeline stores them.
+    // The caller gets the score and the questions to ask at once (the pipeline stores
+    // them); a call-taker's draft is read the same way before it is sent.
     assess: (report) => {
       const n = normalizeClaims(
         report.claims,
@@ -264,7 +265,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
         normalize.deps,
         normalize.settings,
       );
-      return { completeness: n.completeness, nextQuestions: n.nextQuestions };
+      const { completeness, nextQuestions, time, place, flags } = n;
+      return { completeness, nextQuestions, time, place, flags };
     },
     callerLimiter: config.rateLimits.enabled
       ? createRateLimiter(

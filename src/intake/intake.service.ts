@@ -20,13 +20,20 @@ import { issueReceipt, type IssuedReceipt } from '../protect/receipt.js';
 import { canonicalJson } from './canonical-json.js';
 import {
   checkReportInput,
+  claimsOf,
   contentHashOf,
+  textFactsOf,
   toNewReport,
   versionTargetOf,
   type Protection,
   type VersionTarget,
 } from './new-report.js';
-import { createReportSchema, fieldIssues, type ReportInput } from './report-schema.js';
+import {
+  createDraftSchema,
+  createReportSchema,
+  fieldIssues,
+  type ReportInput,
+} from './report-schema.js';
 
 /** The slice of the store intake works on. */
 export type IntakeStore = Pick<AsyncStore, 'reports' | 'receipts' | 'idempotency' | 'transaction'>;
@@ -46,11 +53,12 @@ export interface IntakeDeps {
   audit: AuditAppend;
   /** Called after reports were committed (wakes the pipeline). */
   onStored: () => void;
-  /** Completeness and the next questions to ask, for the answer (the pipeline stores its own). */
-  assess?: (report: NewReport) => {
-    completeness: NonNullable<Normalization['completeness']>;
-    nextQuestions: NonNullable<Normalization['nextQuestions']>;
-  };
+  /**
+   * How normalize reads a report, stored or a draft: completeness and the next
+   * questions to ask go into the answer (the pipeline stores its own); a preview
+   * shows the time and place as read too.
+   */
+  assess: (report: Assessable) => Assessment;
   /** Flood control per caller pseudonym; refuses with 429 when the caller's bucket is empty. */
   callerLimiter?: RateLimiter;
   settings: {
@@ -60,6 +68,19 @@ export interface IntakeDeps {
     groupCommitMaxBatch: number;
     idempotencyTtlHours: number;
   };
+}
+
+/** What normalizing reads of a report: its claims and counts, never its text. */
+export type Assessable = Pick<NewReport, 'claims' | 'receivedAt' | 'textFacts' | 'category'> & {
+  attachments: readonly unknown[];
+};
+
+export interface Assessment {
+  completeness: NonNullable<Normalization['completeness']>;
+  nextQuestions: NonNullable<Normalization['nextQuestions']>;
+  time: Normalization['time'];
+  place: Normalization['place'];
+  flags: Normalization['flags'];
 }
 
 /** The `principal` of a submission without a token. */
@@ -99,6 +120,7 @@ const RECEIPT_TRIES = 8;
 export function createIntakeService(deps: IntakeDeps) {
   const { store, settings } = deps;
   const schema = createReportSchema(settings);
+  const draftSchema = createDraftSchema(settings);
   const inFlight = new Set<string>();
   /** Per sender and externalId, the last accept in progress: a resend waits for the one before. */
   const senderTails = new Map<string, Promise<unknown>>();
@@ -286,7 +308,7 @@ export function createIntakeService(deps: IntakeDeps) {
     }
     const next = await toReport(request, versionTargetOf(current, deps.protection.vault));
     limitCaller(next);
-    const assessment = deps.assess?.(next);
+    const assessment = scoreOf(next);
     const version = await store.transaction(async (tx) => {
       const stored = await tx.reports.replaceContent(next, {
         from: current.version,
@@ -321,7 +343,7 @@ export function createIntakeService(deps: IntakeDeps) {
     const report = await toReport(request);
     limitCaller(report);
     const receipt = await freshReceipt(idempotency);
-    const assessment = deps.assess?.(report);
+    const assessment = scoreOf(report);
     // The stored answer leaves the receipt out: only its hash may be stored.
     const response = JSON.stringify({ id: report.id, ...assessment });
 
@@ -338,7 +360,32 @@ export function createIntakeService(deps: IntakeDeps) {
     };
   }
 
-  return { submit, schema };
+  /** Completeness and the next questions, for an answer. */
+  function scoreOf(report: Assessable) {
+    const { completeness, nextQuestions } = deps.assess(report);
+    return { completeness, nextQuestions };
+  }
+
+  /**
+   * How a draft would be read if it were sent now: its completeness, the next
+   * questions, and its time and place as normalize reads them. Validated like a
+   * report (a bad field is a 400 naming it); nothing is stored, sealed or counted,
+   * and no id or receipt is made.
+   */
+  function preview(body: unknown): Assessment {
+    const parsed = draftSchema.safeParse(body);
+    if (!parsed.success) throw validationError(fieldIssues(parsed.error, body));
+    const draft = parsed.data;
+    return deps.assess({
+      claims: claimsOf(draft),
+      receivedAt: deps.clock(),
+      textFacts: textFactsOf(draft.narrative ?? '', draft.subjects ?? null),
+      category: draft.category ?? null,
+      attachments: Array.from({ length: draft.attachmentCount ?? 0 }),
+    });
+  }
+
+  return { submit, preview, schema, draftSchema };
 }
 
 /** A valid request on its way to the store. */

@@ -29,6 +29,8 @@ const COORDINATE_TEXT = /^(?=.*\d)[\d\s.,+\-−°º˚'′’‘"″”“NSEWnse
  * the parser would drop the tail and pseudonymize a number nobody gave).
  */
 const PHONE_TEXT = /^(?=(?:\D*\d){3})[\d\s+().\-/]+$/;
+/** Most files one report may carry. */
+export const ATTACHMENTS_MAX = 20;
 const COORDINATE_MESSAGE = 'must be degrees as a number, or text such as 34°15\'39.6"N';
 
 /** Degrees as a number, or as text in degrees-minutes-seconds (`34°15'39.6"N`). */
@@ -135,12 +137,28 @@ export function createReportSchema(options: ReportSchemaOptions) {
           dataBase64: z.string().regex(BASE64, 'must be standard base64'),
         }),
       )
-      .max(20)
+      .max(ATTACHMENTS_MAX)
       .optional(),
   });
 }
 
 export type ReportInput = z.infer<ReturnType<typeof createReportSchema>>;
+
+/**
+ * A report still being taken down (the call-taker's screen), to score before it is
+ * sent: every field optional, read as the report's own. The caller's number and the
+ * files are not part of it (nothing about the caller is sent before the report is),
+ * only how many files there will be; nor are the sender's own fields (externalId,
+ * receivedAt).
+ */
+export function createDraftSchema(options: ReportSchemaOptions) {
+  return createReportSchema(options)
+    .omit({ caller: true, attachments: true, externalId: true, receivedAt: true })
+    .partial()
+    .extend({ attachmentCount: z.number().int().min(0).max(ATTACHMENTS_MAX).optional() });
+}
+
+export type ReportDraft = z.infer<ReturnType<typeof createDraftSchema>>;
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;

@@ -210,6 +210,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     pageSizeMax: server.pageSizeMax,
     pageTextBudget: server.pageTextBudgetChars,
     messageMaxChars: intake.messageMaxChars,
+    narrativeMaxChars: intake.narrativeMaxChars,
+    bodyLimitBytes: intake.bodyLimitBytes,
     onAccepted: () => metrics.reportAccepted(),
   });
   receiptRoutes(app, {

@@ -37,6 +37,11 @@ export interface CallOptions {
   body?: unknown;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /**
+   * `omit` for the public reporter pages: a report or a reply must never go out under
+   * a workbench session that happens to be open in the same browser.
+   */
+  credentials?: 'same-origin' | 'omit';
 }
 
 /** One API call → its JSON answer (undefined for 204); throws ApiError on any non-2xx. */
@@ -55,7 +60,7 @@ export async function call<T>(path: string, options: CallOptions = {}): Promise<
     method: options.method ?? (body === undefined ? 'GET' : 'POST'),
     headers,
     body,
-    credentials: 'same-origin',
+    credentials: options.credentials ?? 'same-origin',
     signal: options.signal,
   });
   if (res.status === 204) return undefined as T;

@@ -1,9 +1,16 @@
 /**
  * Every part's catalogue, by namespace. A part adds its own `messages.ts` and one
- * line here; test/web-i18n.test.ts checks both languages have the same keys.
+ * line here; web/src/i18n.test.ts checks both languages have the same keys.
  */
 import type { Catalogue } from './i18n.js';
 import { incident } from './incident/messages.js';
 import { shell } from './shell/messages.js';
+import { publicPages } from './public/messages.js';
+import { calltaker } from './calltaker/messages.js';
 
-export const namespaces: Record<string, Catalogue> = { shell, incident };
+export const namespaces: Record<string, Catalogue> = {
+  shell,
+  incident,
+  public: publicPages,
+  calltaker,
+};

@@ -1,7 +1,8 @@
 /**
- * Reports: intake (POST, public), the case list and search, one case with its
- * text, and working a case (status, assignment to an office, questions to the
- * reporter). Scope and audit are in ../cases.ts.
+ * Reports: intake (POST, public) with its limits (public) and a call-taker's draft
+ * scored before it is sent, the case list and search, one case with its text, and
+ * working a case (status, assignment to an office, questions to the reporter). Scope
+ * and audit are in ../cases.ts.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -9,7 +10,7 @@ import { listScope } from '../../access/scope.js';
 import { AppError, rateLimited, validationError } from '../../domain/errors.js';
 import { CASE_STATUSES, QUEUES } from '../../domain/report.js';
 import type { IntakeService } from '../../intake/intake.service.js';
-import { boundedText } from '../../intake/report-schema.js';
+import { ATTACHMENTS_MAX, boundedText } from '../../intake/report-schema.js';
 import type { RateLimiter } from '../../protect/rate-limit.js';
 import type { Vault } from '../../protect/vault.js';
 import type { Store } from '../../store/store.js';
@@ -36,6 +37,9 @@ export interface ReportRoutesDeps {
   /** Most characters of report text one page of the list carries (at least one report). */
   pageTextBudget: number;
   messageMaxChars: number;
+  /** What a report may hold, told to the pages before they send (GET /api/v1/reports/limits). */
+  narrativeMaxChars: number;
+  bodyLimitBytes: number;
   /** Told of each report stored by POST (not of a replayed answer). */
   onAccepted?: () => void;
 }
@@ -146,6 +150,69 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
         if (result.status === 201 && !result.replayed) deps.onAccepted?.();
       }
       return reply.code(result.status).send(result.body);
+    },
+  );
+
+  const limitsRoute = {
+    summary: 'What a report may hold',
+    description:
+      'The limits intake applies, for a form to show before it sends: the longest narrative and follow-up message (UTF-16 code units), the largest request body in bytes (attachments travel in it as base64, a third larger than the files), and the most files one report may carry.',
+    answers: {
+      200: {
+        description: 'the limits',
+        schema: z.object({
+          narrativeMaxChars: z.number().int(),
+          messageMaxChars: z.number().int(),
+          bodyLimitBytes: z.number().int(),
+          attachmentsMax: z.number().int(),
+        }),
+      },
+    },
+  } satisfies RouteSchemas;
+  const limits = {
+    narrativeMaxChars: deps.narrativeMaxChars,
+    messageMaxChars: deps.messageMaxChars,
+    bodyLimitBytes: deps.bodyLimitBytes,
+    attachmentsMax: ATTACHMENTS_MAX,
+  };
+
+  app.get(
+    '/api/v1/reports/limits',
+    { config: { access: 'public', schemas: limitsRoute } },
+    async () => limits,
+  );
+
+  const previewRoute = {
+    summary: 'Score a draft report',
+    description:
+      'A call-taker’s draft while the call goes on: the Report JSON with every field optional, without `caller`, `attachments`, `externalId` and `receivedAt` (`attachmentCount` says how many files there will be). Answers its completeness, the next questions and its time and place as normalize reads them now. Nothing is stored, sealed, queued or audited, and no id or receipt is made; the caller’s number is refused here (it travels only with the report).',
+    body: intake.draftSchema,
+    answers: {
+      200: {
+        description: 'the draft as it would be read if it were sent now',
+        schema: z.object({
+          completeness,
+          nextQuestions,
+          time: z.unknown(),
+          place: z.unknown(),
+          flags: z.array(z.string()),
+        }),
+      },
+    },
+  } satisfies RouteSchemas;
+
+  app.post(
+    '/api/v1/reports/preview',
+    { config: { access: ['intake', 'analyst', 'supervisor'], schemas: previewRoute } },
+    async (request) => {
+      const read = intake.preview(request.body);
+      return {
+        completeness: read.completeness,
+        nextQuestions: read.nextQuestions,
+        time: timeView(read),
+        place: read.place,
+        flags: read.flags,
+      };
     },
   );
 

@@ -1,12 +1,13 @@
 /**
  * The pages: the workbench app and the public reporter pages built from web/ into
- * dist/web/ (`npm run build`), at `/`; and the classic workbench page (web/classic/)
+ * dist/web/ (`npm run build`), at `/` (the reporter's also at `/report` and
+ * `/follow`); and the classic workbench page (web/classic/)
  * at `/classic/` until the app has taken over everything it does (F7). Every page
  * runs under a strict Content-Security-Policy: no inline script or style, no eval,
  * nothing from another origin, never framed.
  */
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifySchema } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +33,12 @@ export const CSP = [
   "form-action 'self'",
 ].join('; ');
 
+/** The public reporter pages (no sign-in): a short address and the file it serves. */
+export const PUBLIC_PAGES = [
+  ['/report', 'report.html'],
+  ['/follow', 'follow.html'],
+] as const;
+
 export async function webRoutes(app: FastifyInstance) {
   const setHeaders = (reply: FastifyReply) => {
     void reply.header('content-security-policy', CSP);
@@ -45,6 +52,16 @@ export async function webRoutes(app: FastifyInstance) {
       wildcard: false,
       setHeaders,
     });
+    // The reporter's pages also at addresses easy to read out on a call.
+    for (const [route, file] of PUBLIC_PAGES) {
+      if (!existsSync(path.join(APP_ROOT, file))) continue;
+      // Hidden as @fastify/static hides its file routes: a page, not part of the API's document.
+      const schema = { hide: true } as FastifySchema;
+      app.get(route, { schema }, (_request, reply) => {
+        setHeaders(reply);
+        return reply.sendFile(file, APP_ROOT);
+      });
+    }
   }
   await app.register(fastifyStatic, {
     root: CLASSIC_ROOT,

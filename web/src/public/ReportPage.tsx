@@ -1,0 +1,516 @@
+/**
+ * The public report form: the Report JSON (channel `web`) without sign-in, files as
+ * base64 within the server's body limit (said before anything is sent, refused when
+ * picked if they cannot fit), the server's field errors next to their fields, and the
+ * receipt code shown once, large, with the follow-up page's address.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { ApiError, call } from '../api.js';
+import { currentLanguage } from '../i18n.js';
+import { kindText, loadMeta, type Meta } from '../meta.js';
+import {
+  attachmentBudget,
+  base64OfBytes,
+  contentTypeOf,
+  fits,
+  formatBytes,
+  jsonBytes,
+  randomKey,
+  type PickedFile,
+} from './attachments.js';
+import { described, Field, issueWords, ReceiptCode } from './Field.js';
+import { Privacy, PublicFrame } from './PublicFrame.js';
+import {
+  categoryOf,
+  compact,
+  issuesByField,
+  issueText,
+  locationOf,
+  OTHER_CATEGORY,
+  textOf,
+  wallClockOf,
+  type HowKnown,
+  type Issue,
+  type ReportBody,
+} from './report-body.js';
+
+/** GET /api/v1/reports/limits. */
+export interface Limits {
+  narrativeMaxChars: number;
+  messageMaxChars: number;
+  bodyLimitBytes: number;
+  attachmentsMax: number;
+}
+
+interface Fields {
+  narrative: string;
+  when: string;
+  whenPick: string;
+  place: string;
+  category: string;
+  categoryOther: string;
+  subjects: string;
+  howKnown: string;
+}
+
+const EMPTY: Fields = {
+  narrative: '',
+  when: '',
+  whenPick: '',
+  place: '',
+  category: '',
+  categoryOther: '',
+  subjects: '',
+  howKnown: '',
+};
+
+/** The form's fields in page order: the first with an error gets the focus. */
+const FIELD_ORDER = [
+  'narrative',
+  'observedAt',
+  'location',
+  'category',
+  'subjects',
+  'howKnown',
+  'attachments',
+] as const;
+
+export function ReportPage() {
+  const { t } = useTranslation('public');
+  const [ready, setReady] = useState<{ limits: Limits; meta: Meta } | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
+
+  useEffect(() => {
+    Promise.all([call<Limits>('reports/limits', { credentials: 'omit' }), loadMeta()]).then(
+      ([limits, meta]) => setReady({ limits, meta }),
+      (err: unknown) => setFailed((err as Error).message),
+    );
+  }, []);
+
+  return (
+    <PublicFrame page="report">
+      {failed ? (
+        <p role="alert" className="form-error">
+          {t('error.unavailable', { message: failed })}
+        </p>
+      ) : !ready ? (
+        <p aria-busy="true">{t('loading')}</p>
+      ) : receipt ? (
+        <Done
+          receipt={receipt}
+          onAnother={() => {
+            setReceipt(null);
+            setFormKey((k) => k + 1);
+          }}
+        />
+      ) : (
+        <>
+          <p className="intro">{t('report.intro')}</p>
+          <Privacy
+            points={[
+              'noIdentity',
+              'ip',
+              'text',
+              'claims',
+              'files',
+              'geocoder',
+              'receipt',
+              'browser',
+              'retention',
+            ]}
+          />
+          <ReportForm key={formKey} {...ready} onStored={setReceipt} />
+        </>
+      )}
+    </PublicFrame>
+  );
+}
+
+function ReportForm({
+  limits,
+  meta,
+  onStored,
+}: {
+  limits: Limits;
+  meta: Meta;
+  onStored: (receipt: string) => void;
+}) {
+  const { t } = useTranslation('public');
+  const words = issueWords(t);
+  const lng = currentLanguage();
+  const locale = lng === 'zh' ? 'zh-CN' : 'en';
+  const [fields, setFields] = useState<Fields>(EMPTY);
+  const [files, setFiles] = useState<PickedFile[]>([]);
+  const [fileErrors, setFileErrors] = useState<string[]>([]);
+  const [issues, setIssues] = useState<Record<string, Issue[]>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  /** Kept while the same body is retried (a lost answer is not a second report); any edit drops it. */
+  const idempotencyKey = useRef<string | null>(null);
+  const budget = attachmentBudget(limits.bodyLimitBytes);
+  const budgetText = formatBytes(budget, locale);
+  const number = (n: number) => n.toLocaleString(locale);
+
+  const set = (name: keyof Fields, field: string) => (value: string) => {
+    setFields((f) => ({ ...f, [name]: value }));
+    setIssues(({ [field]: _dropped, ...rest }) => rest);
+    idempotencyKey.current = null;
+  };
+  const errorsOf = (field: string) => [
+    ...(issues[field] ?? []).map((issue) => issueText(issue, words)),
+    ...(field === 'attachments' ? fileErrors : []),
+  ];
+
+  async function pick(list: FileList | null) {
+    if (!list) return;
+    const errors: string[] = [];
+    const added: PickedFile[] = [];
+    for (const file of Array.from(list)) {
+      if (files.length + added.length >= limits.attachmentsMax) {
+        errors.push(t('files.tooMany', { count: limits.attachmentsMax }));
+        break;
+      }
+      if (!fits([...files, ...added], file.size, budget)) {
+        errors.push(
+          t('files.tooLarge', {
+            name: file.name,
+            fileSize: formatBytes(file.size, locale),
+            size: budgetText,
+          }),
+        );
+        continue;
+      }
+      try {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        added.push({
+          filename: file.name,
+          contentType: contentTypeOf(file.type),
+          size: file.size,
+          dataBase64: base64OfBytes(bytes),
+        });
+      } catch {
+        errors.push(t('files.unreadable', { name: file.name }));
+      }
+    }
+    setFiles((f) => [...f, ...added]);
+    setFileErrors(errors);
+    setIssues(({ attachments: _dropped, ...rest }) => rest);
+    idempotencyKey.current = null;
+  }
+
+  function focusFirstError(found: Record<string, unknown>) {
+    const first = FIELD_ORDER.find((f) => f in found);
+    if (first) document.getElementById(`report-${first}`)?.focus();
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (sending) return;
+    setFormError(null);
+    setFileErrors([]);
+    const body: ReportBody = compact({
+      channel: 'web' as const,
+      narrative: fields.narrative,
+      observedAt: textOf(fields.when),
+      location: locationOf({ place: fields.place }),
+      category: categoryOf(fields.category, fields.categoryOther),
+      subjects: textOf(fields.subjects),
+      howKnown: (fields.howKnown || undefined) as HowKnown | undefined,
+      attachments:
+        files.length > 0
+          ? files.map(({ filename, contentType, dataBase64 }) => ({
+              filename,
+              contentType,
+              dataBase64,
+            }))
+          : undefined,
+    });
+    if (files.length > 0 && jsonBytes(body) > limits.bodyLimitBytes) {
+      const found = { attachments: [tooLarge()] };
+      setIssues(found);
+      setFormError(t('error.fix'));
+      focusFirstError(found);
+      return;
+    }
+    idempotencyKey.current ??= randomKey();
+    setSending(true);
+    try {
+      const stored = await call<{ receipt: string }>('reports', {
+        body,
+        credentials: 'omit',
+        headers: { 'Idempotency-Key': idempotencyKey.current },
+      });
+      onStored(stored.receipt);
+    } catch (err) {
+      if (err instanceof ApiError && err.issues.length > 0) {
+        const found = issuesByField(err.issues);
+        setIssues(found);
+        setFormError(t('error.fix'));
+        focusFirstError(found);
+      } else if (err instanceof ApiError && err.status === 413) {
+        const found = { attachments: [tooLarge()] };
+        setIssues(found);
+        setFormError(t('error.fix'));
+        focusFirstError(found);
+      } else if (err instanceof ApiError && err.status === 429) {
+        setFormError(t('error.rateLimited', { seconds: err.retryAfterSeconds ?? 60 }));
+      } else {
+        setFormError(t('error.send', { message: (err as Error).message }));
+      }
+    } finally {
+      setSending(false);
+    }
+  }
+
+  /** The body limit as an issue of the files field (its message said in the page's language). */
+  function tooLarge(): Issue {
+    return { path: 'attachments', message: t('error.bodyTooLarge', { size: budgetText }) };
+  }
+
+  const narrativeLength = fields.narrative.length;
+  const over = narrativeLength - limits.narrativeMaxChars;
+  const kinds = Object.keys(meta.eventKinds);
+
+  return (
+    <form className="report-form" noValidate onSubmit={(e) => void submit(e)}>
+      {formError && (
+        <p role="alert" className="form-error" data-testid="form-error">
+          {formError}
+        </p>
+      )}
+      {(issues.form ?? []).map((issue, i) => (
+        <p key={i} className="form-error">
+          {issueText(issue, words)}
+        </p>
+      ))}
+
+      <Field
+        id="report-narrative"
+        label={t('field.narrative')}
+        hint={t('field.narrative.hint')}
+        errors={errorsOf('narrative')}
+      >
+        <textarea
+          {...described('report-narrative', true, errorsOf('narrative'))}
+          rows={6}
+          value={fields.narrative}
+          onChange={(e) => set('narrative', 'narrative')(e.target.value)}
+        />
+        <p className={over > 0 ? 'counter over' : 'counter'} aria-live="polite">
+          {over > 0
+            ? t('field.narrative.over', {
+                count: number(narrativeLength),
+                over: number(over),
+                max: number(limits.narrativeMaxChars),
+              })
+            : t('field.narrative.count', {
+                count: number(narrativeLength),
+                max: number(limits.narrativeMaxChars),
+              })}
+        </p>
+      </Field>
+
+      <Field
+        id="report-observedAt"
+        label={t('field.when')}
+        hint={t('field.when.hint')}
+        errors={errorsOf('observedAt')}
+        optional
+      >
+        <input
+          {...described('report-observedAt', true, errorsOf('observedAt'))}
+          type="text"
+          value={fields.when}
+          onChange={(e) => set('when', 'observedAt')(e.target.value)}
+        />
+        <label className="sub-label">
+          {t('field.when.pick')}
+          <input
+            type="datetime-local"
+            data-testid="when-pick"
+            value={fields.whenPick}
+            onChange={(e) => {
+              const value = e.target.value;
+              setFields((f) => ({ ...f, whenPick: value }));
+              if (value) set('when', 'observedAt')(wallClockOf(value));
+            }}
+          />
+        </label>
+      </Field>
+
+      <Field
+        id="report-location"
+        label={t('field.where')}
+        hint={t('field.where.hint')}
+        errors={errorsOf('location')}
+        optional
+      >
+        <input
+          {...described('report-location', true, errorsOf('location'))}
+          type="text"
+          value={fields.place}
+          onChange={(e) => set('place', 'location')(e.target.value)}
+        />
+      </Field>
+
+      <Field
+        id="report-category"
+        label={t('field.category')}
+        errors={errorsOf('category')}
+        optional
+      >
+        <select
+          {...described('report-category', false, errorsOf('category'))}
+          value={fields.category}
+          onChange={(e) => set('category', 'category')(e.target.value)}
+        >
+          <option value="">{t('field.category.none')}</option>
+          {kinds.map((code) => (
+            <option key={code} value={code}>
+              {kindText(meta, code, lng)}
+            </option>
+          ))}
+          <option value={OTHER_CATEGORY}>{t('field.category.other')}</option>
+        </select>
+        {fields.category === OTHER_CATEGORY && (
+          <label className="sub-label">
+            {t('field.category.otherText')}
+            <input
+              type="text"
+              data-testid="category-other"
+              value={fields.categoryOther}
+              onChange={(e) => set('categoryOther', 'category')(e.target.value)}
+            />
+          </label>
+        )}
+      </Field>
+
+      <Field
+        id="report-subjects"
+        label={t('field.subjects')}
+        hint={t('field.subjects.hint')}
+        errors={errorsOf('subjects')}
+        optional
+      >
+        <input
+          {...described('report-subjects', true, errorsOf('subjects'))}
+          type="text"
+          value={fields.subjects}
+          onChange={(e) => set('subjects', 'subjects')(e.target.value)}
+        />
+      </Field>
+
+      <Field
+        id="report-howKnown"
+        label={t('field.howKnown')}
+        errors={errorsOf('howKnown')}
+        optional
+      >
+        <select
+          {...described('report-howKnown', false, errorsOf('howKnown'))}
+          value={fields.howKnown}
+          onChange={(e) => set('howKnown', 'howKnown')(e.target.value)}
+        >
+          <option value="">{t('field.howKnown.none')}</option>
+          {meta.howKnown.map((h) => (
+            <option key={h.code} value={h.code}>
+              {h[lng]}
+            </option>
+          ))}
+        </select>
+      </Field>
+
+      <Field
+        id="report-attachments"
+        label={t('field.files')}
+        hint={t('field.files.hint', { count: limits.attachmentsMax, size: budgetText })}
+        errors={errorsOf('attachments')}
+        optional
+      >
+        <input
+          {...described('report-attachments', true, errorsOf('attachments'))}
+          type="file"
+          multiple
+          onChange={(e) => {
+            const input = e.target;
+            void pick(input.files).finally(() => {
+              input.value = '';
+            });
+          }}
+        />
+        {files.length > 0 && (
+          <ul className="files" data-testid="files">
+            {files.map((f, i) => (
+              <li key={i}>
+                <span className="file-name">{f.filename}</span>{' '}
+                <span className="muted">{formatBytes(f.size, locale)}</span>{' '}
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={t('files.remove', { name: f.filename })}
+                  onClick={() => {
+                    setFiles((all) => all.filter((_, j) => j !== i));
+                    setFileErrors([]);
+                    idempotencyKey.current = null;
+                  }}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Field>
+
+      <button type="submit" className="primary" disabled={sending}>
+        {sending ? t('sending') : t('submit')}
+      </button>
+    </form>
+  );
+}
+
+function Done({ receipt, onAnother }: { receipt: string; onAnother: () => void }) {
+  const { t } = useTranslation('public');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [copied, setCopied] = useState(false);
+  useEffect(() => heading.current?.focus(), []);
+  const address = `${window.location.origin}/follow`;
+  return (
+    <section className="done" aria-labelledby="done-title">
+      <h2 id="done-title" ref={heading} tabIndex={-1}>
+        {t('done.title')}
+      </h2>
+      <p>{t('done.receipt')}</p>
+      <ReceiptCode receipt={receipt} />
+      <p className="keep">{t('done.keep')}</p>
+      {navigator.clipboard && (
+        <button
+          type="button"
+          onClick={() =>
+            void navigator.clipboard.writeText(receipt).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
+        >
+          {copied ? t('done.copied') : t('done.copy')}
+        </button>
+      )}
+      <p>
+        <Trans
+          t={t}
+          i18nKey="done.follow"
+          values={{ address }}
+          components={{ link: <a href="/follow" className="address" /> }}
+        />
+      </p>
+      <Privacy points={['receipt', 'browser']} />
+      <button type="button" className="link" onClick={onAnother}>
+        {t('done.another')}
+      </button>
+    </section>
+  );
+}
