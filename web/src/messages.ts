@@ -3,6 +3,7 @@
  * line here; test/web-i18n.test.ts checks both languages have the same keys.
  */
 import type { Catalogue } from './i18n.js';
+import { queue } from './queue/messages.js';
 import { shell } from './shell/messages.js';
 
-export const namespaces: Record<string, Catalogue> = { shell };
+export const namespaces: Record<string, Catalogue> = { shell, queue };

@@ -15,6 +15,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { ApiError, call, onUnauthorized } from '../api.js';
 import { mayUseWorkbench, SessionContext, type Me, type SessionValue } from './context.js';
 import { SignIn, type SignInNotice } from './SignIn.js';
+import './shell.css';
 
 type GateState =
   | { state: 'checking' }
