@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueToken } from '../src/access/tokens.js';
 import { createHttpApp, createRuntime, type Runtime } from '../src/runtime.js';
 import { routesTable, type OpenApiDocument } from '../src/server/openapi.js';
-import { APP_ROOT, CLASSIC_ROOT } from '../src/server/routes/web.js';
+import { APP_ROOT } from '../src/server/routes/web.js';
 import { makeReport, remember, ROOT, tempDir, testConfig, testLogger } from './helpers.js';
 
 let runtime: Runtime;
@@ -72,12 +72,7 @@ const filesUnder = (root: string, prefix: string): string[] =>
       ? filesUnder(path.join(root, e.name), `${prefix}${e.name}/`)
       : [`${prefix}${e.name}`],
   );
-const webFiles = new Set([
-  '/',
-  '/classic/',
-  ...filesUnder(APP_ROOT, '/'),
-  ...filesUnder(CLASSIC_ROOT, '/classic/'),
-]);
+const webFiles = new Set(['/', ...filesUnder(APP_ROOT, '/')]);
 
 const documented = () =>
   Object.entries(doc.paths).flatMap(([p, methods]) =>

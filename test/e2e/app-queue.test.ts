@@ -104,7 +104,10 @@ const casePanel = (page: Page) => page.getByTestId('case');
  * refusals it was meant to get (Chromium logs every 4xx answer): by default those of
  * sign-in attempts and "who am I" (401, 403, 429 on /api/v1/session). Nothing else may show.
  */
-function watchConsole(page: Page, allowed = (path: string) => path === '/api/v1/session') {
+function watchConsole(
+  page: Page,
+  allowed: (path: string) => boolean = (path) => path === '/api/v1/session',
+) {
   const errors: { text: string; url: string }[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push({ text: msg.text(), url: msg.location().url });
@@ -225,8 +228,8 @@ describe('signing in (real browser)', () => {
       headers: { 'x-tipwire-client': 'test' },
     });
     expect(out.status()).toBe(204);
-    const id = await submit(makeReport({ narrative: 'Seen after the session ended.' }));
-    void id;
+    // The report's live event makes the page read it: that read is refused.
+    await submit(makeReport({ narrative: 'Seen after the session ended.' }));
     await page
       .getByRole('alert')
       .filter({ hasText: 'Your session has ended' })
@@ -244,9 +247,19 @@ describe('the live queue (real browser)', () => {
       window.__sameDocument = true;
     });
 
+    // A place and time of its own: no other test's report joins its incident.
+    const where = {
+      observedAt: '2026-11-18T09:00:00+11:00',
+      location: { lat: -33.8568, lon: 151.2153, accuracyMeters: 30 },
+    };
     const narrative = 'Two men unloading crates from a grey van at the north gate.';
     const id = await submit(
-      makeReport({ narrative, category: 'suspicious-activity', externalId: 'app-live-1' }),
+      makeReport({
+        ...where,
+        narrative,
+        category: 'suspicious-activity',
+        externalId: 'app-live-1',
+      }),
     );
     const row = reportRow(page, id);
     await row.waitFor({ timeout: LIVE_WITHIN });
@@ -257,13 +270,13 @@ describe('the live queue (real browser)', () => {
     const text = (await row.textContent())!;
     expect(text).toContain('web form'); // the catalogue's label of the channel
     expect(text).toContain('suspicious-activity');
-    expect(text).toContain('34.26100, 108.94200');
+    expect(text).toContain('-33.85680, 151.21530');
     await expect(row.locator('[data-status]').textContent()).resolves.toBe('new');
-    // Observed at 21:10 +08:00: the viewer's local time, UTC on hover.
+    // Observed at 09:00 +11:00: the viewer's local time, UTC on hover.
     const titles = await row
       .locator('time')
       .evaluateAll((ts) => ts.map((t) => (t as HTMLElement).title));
-    expect(titles).toContain('2026-11-20T13:10:00Z (UTC)');
+    expect(titles).toContain('2026-11-17T22:00:00Z (UTC)');
 
     // Its incident: the row links to it, and the incidents list has it.
     const link = row.locator('a.incident-link');
@@ -279,7 +292,9 @@ describe('the live queue (real browser)', () => {
     );
 
     // A second report at the same place and time joins it: the incident updates in place.
-    const second = await submit(makeReport({ narrative: 'Same van, now leaving eastwards.' }));
+    const second = await submit(
+      makeReport({ ...where, narrative: 'Same van, now leaving eastwards.' }),
+    );
     await incident.locator('[data-count="2"]').waitFor({ timeout: SHOWS_WITHIN });
     await expect(incidentRow(page, incidentId).count()).resolves.toBe(1);
     await page.getByRole('tab', { name: /Reports/ }).click();
@@ -464,7 +479,9 @@ describe('finding reports (real browser)', () => {
     // `/` goes to the search box.
     await page.getByRole('listbox', { name: 'Reports' }).focus();
     await page.keyboard.press('/');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('queue-search');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id), { timeout: SHOWS_WITHIN })
+      .toBe('queue-search');
     await page.keyboard.type('  kayak pier ');
     await page.keyboard.press('Enter');
     expect((await searched).status()).toBe(200);
@@ -601,5 +618,269 @@ describe('finding reports (real browser)', () => {
     });
     expect(slowest).toBeLessThan(500);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('working cases (real browser)', () => {
+  it('gives supervisors an abuse-queue switch, and not analysts', async () => {
+    // A repeat dialer: the fourth call in a row goes to the abuse queue.
+    const phone = `+86 138 0013 ${String(Date.now() % 10_000).padStart(4, '0')}`;
+    const calls: string[] = [];
+    for (let i = 0; i < 4; i++)
+      calls.push(
+        await submit(makeReport({ caller: { phone }, narrative: `Repeat caller, call ${i}.` })),
+      );
+    const [first, , , abusive] = calls as [string, string, string, string];
+    const sam = await tokenOf('sam');
+    await expect
+      .poll(async () => (await apiGet(`/api/v1/reports/${abusive}`, sam)).body.queue, {
+        timeout: SHOWS_WITHIN,
+      })
+      .toBe('abuse');
+    await expect
+      .poll(async () => (await apiGet(`/api/v1/reports/${first}`, sam)).body.stage, {
+        timeout: SHOWS_WITHIN,
+      })
+      .toBe('done');
+
+    const { page, problems } = await openQueue('sam');
+    const analystsQueue = page.getByRole('radio', { name: 'Analysts’ queue' });
+    const abuseQueue = page.getByRole('radio', { name: 'Abuse queue' });
+    await expect(analystsQueue.isChecked()).resolves.toBe(true);
+    await reportRow(page, first).waitFor({ timeout: SHOWS_WITHIN });
+    await expect(reportRow(page, abusive).count()).resolves.toBe(0);
+    await expect(page.locator('.scope').textContent()).resolves.toContain('analysts’ queue');
+
+    const switched = reportsRequest(page, { queue: 'abuse' });
+    await abuseQueue.check();
+    expect((await switched).status()).toBe(200);
+    const row = reportRow(page, abusive);
+    await row.waitFor({ timeout: SHOWS_WITHIN });
+    await expect(reportRow(page, first).count()).resolves.toBe(0);
+    await expect(row.locator('.badge.abuse').textContent()).resolves.toBe('abuse queue');
+    await expect(row.locator('.badge.flag').allTextContents()).resolves.toContain(
+      'abuse.repeat_dialer',
+    );
+    const rows = page.locator('[role="option"][data-report-id]');
+    const shown = await rows.count();
+    expect(shown).toBeGreaterThan(0);
+    await expect(rows.locator('.badge.abuse').count()).resolves.toBe(shown);
+    expect(problems).toEqual([]);
+
+    // An analyst has no switch, and does not see the abusive call.
+    const analyst = (await openQueue('alice')).page;
+    await reportRow(analyst, first).waitFor({ timeout: SHOWS_WITHIN });
+    await expect(analyst.getByRole('radio').count()).resolves.toBe(0);
+    await expect(reportRow(analyst, abusive).count()).resolves.toBe(0);
+  });
+
+  it('moves with j / k and arrows, opens with Enter, closes with Esc', async () => {
+    for (let i = 0; i < 3; i++) await submit(makeReport({ narrative: `Keyboard report ${i}.` }));
+    const { page, problems } = await openQueue('alice');
+    const list = page.getByRole('listbox', { name: 'Reports' });
+    const rows = page.locator('[role="option"][data-report-id]');
+    await rows.nth(2).waitFor({ timeout: SHOWS_WITHIN });
+    const idAt = async (i: number) => (await rows.nth(i).getAttribute('data-report-id'))!;
+    const selected = () =>
+      page.locator('[role="option"][aria-selected="true"]').getAttribute('data-report-id');
+    await list.focus();
+    await expect(selected()).resolves.toBe(await idAt(0));
+    await page.keyboard.press('j');
+    await expect(selected()).resolves.toBe(await idAt(1));
+    await page.keyboard.press('ArrowDown');
+    await expect(selected()).resolves.toBe(await idAt(2));
+    await page.keyboard.press('k');
+    await page.keyboard.press('ArrowUp');
+    const firstId = await idAt(0);
+    await expect(selected()).resolves.toBe(firstId);
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-testid="case"][data-case-for="${firstId}"]`).waitFor({
+      timeout: SHOWS_WITHIN,
+    });
+    await page.keyboard.press('Escape');
+    await expect(casePanel(page).count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('changes a status and asks the reporter a question from the case panel; the answer shows live', async () => {
+    const posted = await postReport(
+      app.server.url,
+      makeReport({ narrative: 'A white van parked on the pavement all night.' }),
+    );
+    expect(posted.status).toBe(201);
+    const id = posted.body.id as string;
+    const receipt = posted.body.receipt as string;
+    const alice = await tokenOf('alice');
+
+    const { page, problems } = await openQueue('alice');
+    const row = reportRow(page, id);
+    await row.filter({ hasText: 'white van' }).waitFor({ timeout: SHOWS_WITHIN });
+    await row.click();
+    const panel = page.locator(`[data-testid="case"][data-case-for="${id}"]`);
+    await panel.getByText('No messages yet.').waitFor({ timeout: SHOWS_WITHIN });
+    await expect(panel.getByTestId('narrative').textContent()).resolves.toBe(
+      'A white van parked on the pavement all night.',
+    );
+    // Observed at 21:10 +08:00, its UTC instant written out, and the reporter's reading.
+    await expect(panel.getByTestId('observed-utc').textContent()).resolves.toBe(
+      'UTC 2026-11-20 13:10:00',
+    );
+    await expect(panel.locator('.case-facts').textContent()).resolves.toContain('± 50 m');
+
+    // A status change needs a reason.
+    const statusForm = panel.getByRole('form', { name: 'Change status' });
+    await statusForm.getByLabel('New status').selectOption('in_review');
+    await statusForm.getByRole('button', { name: 'Change status' }).click();
+    await statusForm.getByText('Give a reason').waitFor({ timeout: SHOWS_WITHIN });
+    expect((await apiGet(`/api/v1/reports/${id}`, alice)).body.status).toBe('new');
+
+    const reason = 'Checking with the harbour master';
+    await statusForm.getByLabel('Reason').fill(reason);
+    await statusForm.getByRole('button', { name: 'Change status' }).click();
+    await statusForm
+      .getByRole('status')
+      .filter({ hasText: 'Status changed to in review.' })
+      .waitFor({ timeout: SHOWS_WITHIN });
+    await row.locator('[data-status="in_review"]').waitFor({ timeout: SHOWS_WITHIN });
+    await panel.locator('.case-facts [data-status="in_review"]').waitFor({ timeout: SHOWS_WITHIN });
+    await expect(statusForm.getByLabel('Reason').inputValue()).resolves.toBe('');
+    expect((await apiGet(`/api/v1/reports/${id}`, alice)).body.status).toBe('in_review');
+    const audit = await apiGet(
+      `/api/v1/audit?action=report.status_changed&target=${encodeURIComponent(`report:${id}`)}`,
+      await tokenOf('audrey'),
+    );
+    expect(audit.body.items).toEqual([expect.objectContaining({ actor: 'user:alice', reason })]);
+
+    // A question, hostile text included, shown as text in the thread.
+    const question = 'Which way did it leave? <b>north</b> <img src=x onerror="window.__pwned=4">';
+    const questionForm = panel.getByRole('form', { name: 'Ask the reporter' });
+    await questionForm.getByRole('button', { name: 'Send question' }).click();
+    await questionForm.getByText('Write the question first.').waitFor({ timeout: SHOWS_WITHIN });
+    await questionForm.getByLabel('Question to the reporter').fill(question);
+    await questionForm.getByRole('button', { name: 'Send question' }).click();
+    await questionForm
+      .getByRole('status')
+      .filter({ hasText: 'Question sent.' })
+      .waitFor({ timeout: SHOWS_WITHIN });
+    const message = panel.locator('.thread li').filter({ hasText: 'Which way did it leave?' });
+    await message.waitFor({ timeout: SHOWS_WITHIN });
+    await expect(message.locator('.author').textContent()).resolves.toBe('Operator');
+    await expect(message.locator('p.text').textContent()).resolves.toBe(question);
+    await expect(panel.locator('b, img').count()).resolves.toBe(0);
+    await expect(page.evaluate(() => window.__pwned)).resolves.toBeUndefined();
+    const messages = (await apiGet(`/api/v1/reports/${id}`, alice)).body.messages;
+    expect(messages).toEqual([expect.objectContaining({ author: 'operator', text: question })]);
+
+    // The reporter sees it with the receipt, and answers: the answer shows without a reload.
+    const seen = await fetch(`${app.server.url}/api/v1/receipts/${receipt}`);
+    const receiptView = (await seen.json()) as { questions: { text: string }[] };
+    expect(receiptView.questions.map((q) => q.text)).toEqual([question]);
+    const reply = await fetch(`${app.server.url}/api/v1/receipts/${receipt}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'North, towards the ring road.' }),
+    });
+    expect(reply.status).toBe(201);
+    const answer = panel.locator('.thread li').filter({ hasText: 'North, towards the ring road.' });
+    await answer.waitFor({ timeout: SHOWS_WITHIN });
+    await expect(answer.locator('.author').textContent()).resolves.toBe('Reporter');
+
+    // Opening the case again reads it anew: both messages.
+    await panel.getByRole('button', { name: 'Close case' }).click();
+    await expect(panel.count()).resolves.toBe(0);
+    await row.click();
+    await panel.locator('.thread li').nth(1).waitFor({ timeout: SHOWS_WITHIN });
+    await expect(panel.locator('.thread li').count()).resolves.toBe(2);
+    expect(problems).toEqual([]);
+  });
+
+  it('lets a supervisor route a case to an office, whose staff then see it live', async () => {
+    const id = await submit(makeReport({ narrative: 'Broken fence at the north depot.' }));
+    const office = await openQueue('olga');
+    await office.page
+      .getByTestId('who')
+      .filter({ hasText: 'field office' })
+      .waitFor({ timeout: SHOWS_WITHIN });
+    await expect(reportRow(office.page, id).count()).resolves.toBe(0);
+
+    const { page, problems } = await openQueue('sam');
+    const row = reportRow(page, id);
+    await row.filter({ hasText: 'Broken fence' }).waitFor({ timeout: SHOWS_WITHIN });
+    await row.click();
+    const form = casePanel(page).getByRole('form', { name: 'Route to a field office' });
+    await form.getByLabel('Office').locator('option', { hasText: 'North' }).waitFor({
+      state: 'attached',
+      timeout: SHOWS_WITHIN,
+    });
+    await form.getByLabel('Office').selectOption({ label: 'North' });
+    await form.getByLabel('Reason').fill('Their patch');
+    await form.getByRole('button', { name: 'Route' }).click();
+    await form.getByRole('status').filter({ hasText: 'Routed to North.' }).waitFor({
+      timeout: SHOWS_WITHIN,
+    });
+    const officeId = (await apiGet(`/api/v1/reports/${id}`, await tokenOf('sam'))).body.officeId;
+    expect(officeId).toMatch(/\S/);
+    await casePanel(page)
+      .locator('.case-facts')
+      .filter({ hasText: officeId as string })
+      .waitFor({ timeout: SHOWS_WITHIN });
+
+    // The office's staff: the case arrives live; they work it, but route nothing.
+    const theirs = reportRow(office.page, id);
+    await theirs.filter({ hasText: 'Broken fence' }).waitFor({ timeout: SHOWS_WITHIN });
+    await theirs.click();
+    await casePanel(office.page)
+      .getByRole('form', { name: 'Change status' })
+      .waitFor({ timeout: SHOWS_WITHIN });
+    await expect(
+      casePanel(office.page).getByRole('form', { name: 'Route to a field office' }).count(),
+    ).resolves.toBe(0);
+    await expect(office.page.getByRole('radio').count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+    expect(office.problems).toEqual([]);
+  });
+
+  it('reconnects after a dropped stream, sending Last-Event-ID', async () => {
+    const ctx = await app.context({ user: 'alice' });
+    const page = await ctx.newPage();
+    const unexpected = watchConsole(page, (p) => p === '/api/v1/reports/no-such-report');
+    const eventRequests: (string | undefined)[] = [];
+    let served = false;
+    // The first stream is a canned one that carries one event (id 424242) and ends,
+    // as a dropped connection does; later ones go to the real server.
+    await page.route(
+      (url) => url.pathname === '/api/v1/events',
+      async (route) => {
+        eventRequests.push(route.request().headers()['last-event-id']);
+        if (served) return route.continue();
+        served = true;
+        const event = {
+          report: { id: 'no-such-report', channel: 'web', flags: [], incidentId: null },
+          incident: null,
+        };
+        await route.fulfill({
+          status: 200,
+          headers: { 'content-type': 'text/event-stream' },
+          body: `retry: 100\n\nid: 424242\nevent: report.processed\ndata: ${JSON.stringify(event)}\n\n`,
+        });
+      },
+    );
+    await page.goto('/#/queue');
+    await expect.poll(() => eventRequests.length, { timeout: SHOWS_WITHIN }).toBeGreaterThan(1);
+    expect(eventRequests[0]).toBeUndefined();
+    expect(eventRequests[1]).toBe('424242');
+    await live(page);
+    // The unknown report's full view is 404: a notice and a marked row, not a sign-out.
+    await page.getByTestId('notice').filter({ hasText: '404' }).waitFor({ timeout: SHOWS_WITHIN });
+    await reportRow(page, 'no-such-report')
+      .filter({ hasText: 'could not be loaded' })
+      .waitFor({ timeout: SHOWS_WITHIN });
+    await expect(page.getByTestId('who').isVisible()).resolves.toBe(true);
+    // The live path works after the reconnect.
+    const id = await submit(makeReport({ narrative: 'After the reconnect.' }));
+    await reportRow(page, id).filter({ hasText: 'After the reconnect.' }).waitFor({
+      timeout: SHOWS_WITHIN,
+    });
+    expect(unexpected()).toEqual([]);
   });
 });

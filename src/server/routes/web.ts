@@ -1,9 +1,8 @@
 /**
  * The pages: the workbench app and the public reporter pages built from web/ into
- * dist/web/ (`npm run build`), at `/`; and the classic workbench page (web/classic/)
- * at `/classic/` until the app has taken over everything it does (F7). Every page
- * runs under a strict Content-Security-Policy: no inline script or style, no eval,
- * nothing from another origin, never framed.
+ * dist/web/ (`npm run build`), at `/`. Every page runs under a strict
+ * Content-Security-Policy: no inline script or style, no eval, nothing from another
+ * origin, never framed.
  */
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -15,7 +14,6 @@ import { fileURLToPath } from 'node:url';
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The app as Vite built it. */
 export const APP_ROOT = path.join(PACKAGE_ROOT, 'dist/web');
-export const CLASSIC_ROOT = path.join(PACKAGE_ROOT, 'web/classic');
 
 export const CSP = [
   "default-src 'self'",
@@ -46,12 +44,4 @@ export async function webRoutes(app: FastifyInstance) {
       setHeaders,
     });
   }
-  await app.register(fastifyStatic, {
-    root: CLASSIC_ROOT,
-    prefix: '/classic/',
-    index: ['index.html'],
-    wildcard: false,
-    decorateReply: false,
-    setHeaders,
-  });
 }

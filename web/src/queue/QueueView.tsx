@@ -34,9 +34,12 @@ export default function QueueView() {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       if (event.key === '/' && !typing(event.target)) {
         event.preventDefault();
-        setTab('reports');
-        // The search box is in the reports tab: focus it once it is shown.
-        setTimeout(() => searchRef.current?.focus(), 0);
+        if (searchRef.current) searchRef.current.focus();
+        else {
+          // The search box is in the reports tab: focus it once it is shown.
+          setTab('reports');
+          setTimeout(() => searchRef.current?.focus(), 0);
+        }
       } else if (event.key === 'Escape' && openId !== null) {
         setOpenId(null);
       }

@@ -248,7 +248,7 @@ export const queue: Catalogue = {
     'fact.incident': '事件',
     'fact.completeness': '完整度',
     'fact.observed': '发生时间',
-    'fact.location': '地点',
+    'fact.location': '发生地点',
     'fact.subjects': '涉及人员或物品',
     'section.narrative': '报告内容',
     'section.flags': '标记',

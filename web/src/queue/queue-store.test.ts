@@ -11,10 +11,12 @@ import {
 } from './queue-store.js';
 import type { IncidentView, LiveReport, ReportView } from './types.js';
 
-/** A report as the API answers it; only what the store looks at matters. */
+/** A report as the API answers it; only what the store looks at matters (r5 is newer than r4). */
 function makeReport(id: string, overrides: Partial<ReportView> = {}): ReportView {
+  const n = Number(/\d+$/.exec(id)?.[0] ?? 0);
   return {
     id,
+    receivedAt: new Date(Date.UTC(2026, 10, 20, 10, n)).toISOString(),
     queue: 'analyst',
     narrative: `narrative of ${id}`,
     status: 'new',
@@ -94,6 +96,22 @@ describe('the queue store: pages', () => {
     expect(store.getState().reports.cursor).toBeNull();
     await store.loadMore('reports'); // nothing more: no call
     expect(calls.filter((c) => c.startsWith('reports?'))).toHaveLength(4);
+  });
+
+  it('keeps a live report that came before the first page above it, older rows below', async () => {
+    const at = (minute: number) => `2026-11-20T10:${String(minute).padStart(2, '0')}:00.000Z`;
+    const { store } = storeWith({
+      reports: page([
+        makeReport('r3', { receivedAt: at(3) }),
+        makeReport('r2', { receivedAt: at(2) }),
+      ]),
+      'reports/r9': new Promise(() => {}), // still being read
+    });
+    store.onStreamEvent(
+      event('report.processed', { report: { ...liveReport('r9'), receivedAt: at(9) } }),
+    );
+    await store.loadFirstPages();
+    expect(ids(store)).toEqual(['r9', 'r3', 'r2']);
   });
 
   it('asks the server for the search and the queue, and drops answers for an older ask', async () => {

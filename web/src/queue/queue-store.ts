@@ -13,7 +13,15 @@
  */
 import { ApiError } from '../api.js';
 import type { SseEvent } from './sse.js';
-import { emptyRows, placeAt, remove, upsert, upsertMany, type Rows } from './rows.js';
+import {
+  emptyRows,
+  mergeFirstPage,
+  placeAt,
+  remove,
+  upsert,
+  upsertMany,
+  type Rows,
+} from './rows.js';
 import {
   fullItem,
   liveItem,
@@ -139,6 +147,18 @@ export function incidentPosition(
   return at === -1 ? ids.length : at;
 }
 
+/** A report's place in the newest-first list: when it was received (NaN if unknown). */
+const reportRank = (item: ReportItem) => Date.parse((item.full ?? item.live).receivedAt);
+
+const incidentRank =
+  (sort: IncidentSort) =>
+  (item: IncidentItem): number =>
+    sort === 'confidence'
+      ? (item.confidence ?? Number.NaN)
+      : item.lastActivity
+        ? Date.parse(item.lastActivity)
+        : Number.NaN;
+
 type LiveAction =
   | {
       kind: 'report';
@@ -214,16 +234,20 @@ export function createQueueStore(deps: { call: Call; initialQueue: Queue | null 
     set({ notice: { action, status: errorStatus(err), message: errorMessage(err) } });
   }
 
-  /** Merges a first page (`first`) or a later one into a list. */
+  /**
+   * Merges a first page (`first`: rows it does not hold stay above it if they rank
+   * higher, else below) or a later one (its rows below) into a list.
+   */
   function merged<T extends { id: string }>(
     list: ListState<T>,
     items: T[],
     nextCursor: string | null,
     first: boolean,
+    rank: (item: T) => number,
   ): ListState<T> {
     return {
       ...list,
-      rows: upsertMany(list.rows, items, first ? 'top' : 'bottom'),
+      rows: first ? mergeFirstPage(list.rows, items, rank) : upsertMany(list.rows, items, 'bottom'),
       cursor: !first || !list.paged ? nextCursor : list.cursor,
       paged: list.paged || !first,
     };
@@ -237,7 +261,7 @@ export function createQueueStore(deps: { call: Call; initialQueue: Queue | null 
       const page = await deps.call<Page<ReportView>>(reportsPath(state.reportsQuery, null));
       if (version !== versions.reports) return;
       setReports({
-        ...merged(state.reports, page.items.map(fullItem), page.nextCursor, true),
+        ...merged(state.reports, page.items.map(fullItem), page.nextCursor, true, reportRank),
         loading: false,
         loaded: true,
         error: null,
@@ -257,7 +281,13 @@ export function createQueueStore(deps: { call: Call; initialQueue: Queue | null 
       const page = await deps.call<Page<IncidentView>>(incidentsPath(state.incidentsQuery, null));
       if (version !== versions.incidents) return;
       setIncidents({
-        ...merged(state.incidents, page.items, page.nextCursor, true),
+        ...merged(
+          state.incidents,
+          page.items,
+          page.nextCursor,
+          true,
+          incidentRank(state.incidentsQuery.sort),
+        ),
         loading: false,
         loaded: true,
         error: null,
@@ -387,7 +417,7 @@ export function createQueueStore(deps: { call: Call; initialQueue: Queue | null 
           );
           if (version !== versions.reports) return;
           setReports({
-            ...merged(state.reports, page.items.map(fullItem), page.nextCursor, false),
+            ...merged(state.reports, page.items.map(fullItem), page.nextCursor, false, reportRank),
             loadingMore: false,
           });
         } else {
@@ -396,7 +426,13 @@ export function createQueueStore(deps: { call: Call; initialQueue: Queue | null 
           );
           if (version !== versions.incidents) return;
           setIncidents({
-            ...merged(state.incidents, page.items, page.nextCursor, false),
+            ...merged(
+              state.incidents,
+              page.items,
+              page.nextCursor,
+              false,
+              incidentRank(state.incidentsQuery.sort),
+            ),
             loadingMore: false,
           });
         }

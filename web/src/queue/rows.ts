@@ -32,6 +32,31 @@ export function upsertMany<T extends { id: string }>(
   return { ids, byId };
 }
 
+/**
+ * A first page merged in its order (the server's), the rows not in it kept around it:
+ * those that rank above the page's first item (newer: a live row that came before the
+ * page did), or whose rank is unknown, above it; the others below, in their order.
+ */
+export function mergeFirstPage<T extends { id: string }>(
+  rows: Rows<T>,
+  items: readonly T[],
+  rank: (item: T) => number,
+): Rows<T> {
+  if (items.length === 0) return rows;
+  const byId = new Map(rows.byId);
+  for (const item of items) byId.set(item.id, item);
+  const inPage = new Set(items.map((i) => i.id));
+  const top = rank(items[0]!);
+  const above: string[] = [];
+  const below: string[] = [];
+  for (const id of rows.ids) {
+    if (inPage.has(id)) continue;
+    const r = rank(rows.byId.get(id)!);
+    (Number.isNaN(r) || r > top ? above : below).push(id);
+  }
+  return { ids: [...above, ...inPage, ...below], byId };
+}
+
 export const upsert = <T extends { id: string }>(rows: Rows<T>, item: T, where: 'top' | 'bottom') =>
   upsertMany(rows, [item], where);
 
