@@ -40,7 +40,7 @@ export default function QueueView() {
           setTab('reports');
           setTimeout(() => searchRef.current?.focus(), 0);
         }
-      } else if (event.key === 'Escape' && openId !== null) {
+      } else if (event.key === 'Escape' && openId !== null && !typing(event.target)) {
         setOpenId(null);
       }
     }

@@ -213,14 +213,12 @@ export function createQueueStore(deps: { call: Call; initialQueue: Queue | null 
   };
   const listeners = new Set<() => void>();
   const versions = { reports: 0, incidents: 0 };
-  let closed = false;
   /** Live fetches run one after the other, in the order of the events. */
   let chain: Promise<void> = Promise.resolve();
   const pendingReports = new Set<string>();
   const pendingIncidents = new Set<string>();
 
   function set(next: Partial<QueueState>) {
-    if (closed) return;
     state = { ...state, ...next };
     for (const l of [...listeners]) l();
   }
@@ -301,7 +299,6 @@ export function createQueueStore(deps: { call: Call; initialQueue: Queue | null 
 
   function enqueue(task: () => Promise<void>) {
     chain = chain.then(async () => {
-      if (closed) return;
       try {
         await task();
       } catch (err) {
@@ -463,10 +460,6 @@ export function createQueueStore(deps: { call: Call; initialQueue: Queue | null 
     dismissNotice: () => set({ notice: null }),
     /** Waits for the live fetches queued so far (tests). */
     settled: () => chain,
-    close() {
-      closed = true;
-      listeners.clear();
-    },
   };
 }
 
