@@ -75,18 +75,4 @@ export default tseslint.config(
     files: ['test/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  {
-    files: ['web/**/*.js'],
-    languageOptions: {
-      globals: {
-        window: 'readonly',
-        document: 'readonly',
-        fetch: 'readonly',
-        sessionStorage: 'readonly',
-        TextDecoder: 'readonly',
-        AbortController: 'readonly',
-        console: 'readonly',
-      },
-    },
-  },
 );

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueToken } from '../src/access/tokens.js';
 import { createHttpApp, createRuntime, type Runtime } from '../src/runtime.js';
 import { routesTable, type OpenApiDocument } from '../src/server/openapi.js';
-import { APP_ROOT, CLASSIC_ROOT, PUBLIC_PAGES } from '../src/server/routes/web.js';
+import { APP_ROOT, PUBLIC_PAGES } from '../src/server/routes/web.js';
 import { makeReport, remember, ROOT, tempDir, testConfig, testLogger } from './helpers.js';
 
 let runtime: Runtime;
@@ -74,10 +74,8 @@ const filesUnder = (root: string, prefix: string): string[] =>
   );
 const webFiles = new Set([
   '/',
-  '/classic/',
   ...PUBLIC_PAGES.map(([route]) => route),
   ...filesUnder(APP_ROOT, '/'),
-  ...filesUnder(CLASSIC_ROOT, '/classic/'),
 ]);
 
 const documented = () =>

@@ -40,7 +40,8 @@ export const WEBGL_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshad
 
 export async function startApp(
   users: Record<string, TestUser>,
-  options: { env?: Record<string, string>; webgl?: boolean } = {},
+  /** `offices`: field offices made (by the CLI) before the users, for `office` users. */
+  options: { env?: Record<string, string>; webgl?: boolean; offices?: string[] } = {},
 ): Promise<AppHarness> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
@@ -51,6 +52,10 @@ export async function startApp(
   }
   const tmp = tempDir('tipwire-app-');
   const db = path.join(tmp.dir, 'tipwire.db');
+  for (const office of options.offices ?? []) {
+    const r = runCli(['office', 'add', office, '--db', db]);
+    if (r.status !== 0) throw new Error(`office add ${office} failed: ${r.stderr}`);
+  }
   for (const [name, user] of Object.entries(users)) {
     remember('password', user.password);
     const args = ['user', 'add', name, '--role', user.role, '--password-stdin', '--db', db];

@@ -32,6 +32,22 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
+/**
+ * Told of every 401 an API call gets (the session expired, was signed out elsewhere or
+ * revoked): the sign-in gate listens and shows the form again. Calls made outside
+ * `call()` (the live stream's fetch) report theirs with `reportUnauthorized`.
+ */
+const unauthorizedListeners = new Set<() => void>();
+
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+export function reportUnauthorized() {
+  for (const listener of [...unauthorizedListeners]) listener();
+}
+
 export interface CallOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
@@ -72,6 +88,7 @@ export async function call<T>(path: string, options: CallOptions = {}): Promise<
     // Not JSON (a proxy's error page): the status alone says what happened.
   }
   if (!res.ok) {
+    if (res.status === 401) reportUnauthorized();
     const err = (parsed as ErrorBody | undefined)?.error;
     throw new ApiError(
       res.status,

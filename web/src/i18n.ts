@@ -10,7 +10,7 @@
  * preference (`zh*` → Chinese), else English.
  */
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 
 export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -79,3 +79,9 @@ export async function chooseLanguage(lng: Language) {
 }
 
 export const currentLanguage = (): Language => (i18next.language === 'zh' ? 'zh' : 'en');
+
+/** The language now, in a component: it renders again when the language changes. */
+export function useLang(): Language {
+  const { i18n } = useTranslation();
+  return i18n.language === 'zh' ? 'zh' : 'en';
+}

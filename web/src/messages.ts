@@ -4,12 +4,14 @@
  */
 import type { Catalogue } from './i18n.js';
 import { incident } from './incident/messages.js';
+import { queue } from './queue/messages.js';
 import { shell } from './shell/messages.js';
 import { publicPages } from './public/messages.js';
 import { calltaker } from './calltaker/messages.js';
 
 export const namespaces: Record<string, Catalogue> = {
   shell,
+  queue,
   incident,
   public: publicPages,
   calltaker,

@@ -8,7 +8,12 @@ import { call } from './api.js';
 import type { Language } from './i18n.js';
 
 export type Meta = ReturnType<typeof metaAnswer>;
-export type Labelled = Meta['statuses'][number];
+/** One entry of a labelled list (statuses, queues, stages, channels, roles…). */
+export interface Labelled {
+  code: string;
+  en: string;
+  zh: string;
+}
 
 let loaded: Promise<Meta> | null = null;
 

@@ -1,10 +1,8 @@
 /**
  * The pages: the workbench app and the public reporter pages built from web/ into
  * dist/web/ (`npm run build`), at `/` (the reporter's also at `/report` and
- * `/follow`); and the classic workbench page (web/classic/)
- * at `/classic/` until the app has taken over everything it does (F7). Every page
- * runs under a strict Content-Security-Policy: no inline script or style, no eval,
- * nothing from another origin, never framed.
+ * `/follow`). Every page runs under a strict Content-Security-Policy: no inline
+ * script or style, no eval, nothing from another origin, never framed.
  */
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifySchema } from 'fastify';
@@ -16,7 +14,6 @@ import { fileURLToPath } from 'node:url';
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The app as Vite built it. */
 export const APP_ROOT = path.join(PACKAGE_ROOT, 'dist/web');
-export const CLASSIC_ROOT = path.join(PACKAGE_ROOT, 'web/classic');
 
 export const CSP = [
   "default-src 'self'",
@@ -63,12 +60,4 @@ export async function webRoutes(app: FastifyInstance) {
       });
     }
   }
-  await app.register(fastifyStatic, {
-    root: CLASSIC_ROOT,
-    prefix: '/classic/',
-    index: ['index.html'],
-    wildcard: false,
-    decorateReply: false,
-    setHeaders,
-  });
 }

@@ -1,15 +1,17 @@
 /**
  * The workbench's frame: the catalogue, the sign-in gate, the navigation, the
- * language switch, and the view the URL names.
+ * language switch, who is signed in (and sign-out), and the view the URL names.
  */
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chooseLanguage, currentLanguage, type Language } from '../i18n.js';
+import { currentLanguage } from '../i18n.js';
 import { loadMeta, type Meta } from '../meta.js';
 import { MetaContext } from './context.js';
 import { hrefOf, useRoute, type Route } from './route.js';
 import { SessionGate } from './session.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+import { WhoAmI } from './WhoAmI.js';
 
 const QueueView = lazy(() => import('../queue/QueueView.js'));
 const MapView = lazy(() => import('../map/MapView.js'));
@@ -29,22 +31,7 @@ function view(route: Route): ReactNode {
   }
 }
 
-export function LanguageSwitch() {
-  const { t, i18n } = useTranslation('shell');
-  return (
-    <label className="language">
-      <span className="visually-hidden">{t('language')}</span>
-      <select
-        data-testid="language"
-        value={i18n.language === 'zh' ? 'zh' : 'en'}
-        onChange={(e) => void chooseLanguage(e.target.value as Language)}
-      >
-        <option value="en">English</option>
-        <option value="zh">中文</option>
-      </select>
-    </label>
-  );
-}
+export { LanguageSwitch };
 
 export function App() {
   const { t } = useTranslation('shell');
@@ -78,6 +65,7 @@ export function App() {
             ))}
           </nav>
           <LanguageSwitch />
+          <WhoAmI />
         </header>
         <main lang={currentLanguage() === 'zh' ? 'zh-CN' : 'en'}>
           <ErrorBoundary>

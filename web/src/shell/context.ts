@@ -9,6 +9,16 @@ export interface Me {
   officeId: string | null;
 }
 
+/**
+ * The roles whose work the app's views are for: analysts and supervisors work the
+ * queue; a field office sees the cases routed to it (src/access/scope.ts). Others
+ * (auditor, intake, admin) are refused at sign-in with a 403 message.
+ */
+export const WORKBENCH_ROLES = ['analyst', 'supervisor', 'office'] as const;
+
+export const mayUseWorkbench = (me: Pick<Me, 'roles'>): boolean =>
+  me.roles.some((r) => (WORKBENCH_ROLES as readonly string[]).includes(r));
+
 export const MetaContext = createContext<Meta | null>(null);
 
 export function useMeta(): Meta {

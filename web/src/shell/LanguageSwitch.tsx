@@ -1,0 +1,20 @@
+/** The language switch: English or Chinese, applied at once and remembered (i18n.ts). */
+import { useTranslation } from 'react-i18next';
+import { chooseLanguage, type Language } from '../i18n.js';
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation('shell');
+  return (
+    <label className="language">
+      <span className="visually-hidden">{t('language')}</span>
+      <select
+        data-testid="language"
+        value={i18n.language === 'zh' ? 'zh' : 'en'}
+        onChange={(e) => void chooseLanguage(e.target.value as Language)}
+      >
+        <option value="en">English</option>
+        <option value="zh">中文</option>
+      </select>
+    </label>
+  );
+}
