@@ -171,7 +171,27 @@ describe('signing in (real browser)', () => {
     expect(problems.filter((p) => !p.startsWith('console: Failed to load resource'))).toEqual([]);
   });
 
-  for (const name of ['audrey', 'ian'] as const) {
+  it('lets a call-taker (intake) in to the call-taker screen only', async () => {
+    const ctx = await app.context();
+    const { page, problems } = await app.open(ctx, '/#/queue');
+    await signInWithForm(page, 'ian', USERS.ian.password);
+    await page.getByTestId('who').waitFor({ timeout: SHOWS_WITHIN });
+    const nav = page.getByRole('navigation');
+    await nav.getByText('Call-taker').waitFor({ timeout: SHOWS_WITHIN });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Call-taker']);
+    // The queue was asked for: the call-taker's own screen is shown instead.
+    await page
+      .getByLabel(/What happened/i)
+      .first()
+      .waitFor({ timeout: SHOWS_WITHIN });
+    await expect(page.getByTestId('reports-panel').count()).resolves.toBe(0);
+    // Only the "who is signed in?" asked before signing in was refused.
+    expect(problems).toEqual([
+      'console: Failed to load resource: the server responded with a status of 401 (Unauthorized)',
+    ]);
+  });
+
+  for (const name of ['audrey'] as const) {
     it(`refuses the ${USERS[name].role} role with a 403 message and ends that session`, async () => {
       const ctx = await app.context();
       const { page } = await app.open(ctx, '/');
@@ -181,7 +201,7 @@ describe('signing in (real browser)', () => {
       const text = await error.textContent();
       expect(text).toContain('may not use the workbench');
       expect(text).toContain(`user:${name}`);
-      expect(text).toContain(name === 'audrey' ? 'auditor' : 'intake');
+      expect(text).toContain('auditor');
       await expect(page.getByTestId('who').count()).resolves.toBe(0);
       await expect
         .poll(async () => (await ctx.request.get('/api/v1/session')).status(), {

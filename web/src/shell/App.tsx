@@ -6,7 +6,7 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n.js';
 import { loadMeta, type Meta } from '../meta.js';
-import { MetaContext } from './context.js';
+import { MetaContext, useSession, viewsFor } from './context.js';
 import { hrefOf, useRoute, type Route } from './route.js';
 import { SessionGate } from './session.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
@@ -43,36 +43,53 @@ export function App() {
   }, []);
   if (error) return <p role="alert">{t('error.meta', { message: error })}</p>;
   if (!meta) return <p aria-busy="true">{t('loading')}</p>;
-  const nav: { route: Route; label: string }[] = [
-    { route: { view: 'queue' }, label: t('nav.queue') },
-    { route: { view: 'map' }, label: t('nav.map') },
-    { route: { view: 'call' }, label: t('nav.call') },
-  ];
   return (
     <MetaContext.Provider value={meta}>
       <SessionGate>
-        <header className="top">
-          <strong className="product">{t('product')}</strong>
-          <nav>
-            {nav.map((n) => (
-              <a
-                key={n.route.view}
-                href={hrefOf(n.route)}
-                aria-current={route.view === n.route.view ? 'page' : undefined}
-              >
-                {n.label}
-              </a>
-            ))}
-          </nav>
-          <LanguageSwitch />
-          <WhoAmI />
-        </header>
-        <main lang={currentLanguage() === 'zh' ? 'zh-CN' : 'en'}>
-          <ErrorBoundary>
-            <Suspense fallback={<p aria-busy="true">{t('loading')}</p>}>{view(route)}</Suspense>
-          </ErrorBoundary>
-        </main>
+        <Workbench route={route} />
       </SessionGate>
     </MetaContext.Provider>
+  );
+}
+
+/** The navigation and the view the URL names, kept to the views the person's roles open. */
+function Workbench({ route }: { route: Route }) {
+  const { t } = useTranslation('shell');
+  const { me } = useSession();
+  const open = viewsFor(me);
+  const labels: Record<string, string> = {
+    queue: t('nav.queue'),
+    map: t('nav.map'),
+    call: t('nav.call'),
+  };
+  const nav = open
+    .filter((v) => v !== 'incident')
+    .map((v) => ({ route: { view: v } as Route, label: labels[v]! }));
+  // A view the roles do not open shows the first one they do (a call-taker lands on calls).
+  const shown: Route = open.includes(route.view) ? route : ({ view: open[0]! } as Route);
+  return (
+    <>
+      <header className="top">
+        <strong className="product">{t('product')}</strong>
+        <nav>
+          {nav.map((n) => (
+            <a
+              key={n.route.view}
+              href={hrefOf(n.route)}
+              aria-current={shown.view === n.route.view ? 'page' : undefined}
+            >
+              {n.label}
+            </a>
+          ))}
+        </nav>
+        <LanguageSwitch />
+        <WhoAmI />
+      </header>
+      <main lang={currentLanguage() === 'zh' ? 'zh-CN' : 'en'}>
+        <ErrorBoundary>
+          <Suspense fallback={<p aria-busy="true">{t('loading')}</p>}>{view(shown)}</Suspense>
+        </ErrorBoundary>
+      </main>
+    </>
   );
 }

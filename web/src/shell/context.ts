@@ -9,15 +9,31 @@ export interface Me {
   officeId: string | null;
 }
 
-/**
- * The roles whose work the app's views are for: analysts and supervisors work the
- * queue; a field office sees the cases routed to it (src/access/scope.ts). Others
- * (auditor, intake, admin) are refused at sign-in with a 403 message.
- */
-export const WORKBENCH_ROLES = ['analyst', 'supervisor', 'office'] as const;
+export type ViewName = 'queue' | 'map' | 'incident' | 'call';
 
-export const mayUseWorkbench = (me: Pick<Me, 'roles'>): boolean =>
-  me.roles.some((r) => (WORKBENCH_ROLES as readonly string[]).includes(r));
+/**
+ * The views each role's work needs: analysts and supervisors work the queue, the map,
+ * incidents and calls; a field office sees the cases routed to it (src/access/scope.ts)
+ * and their incidents; a call-taker (intake) enters calls. The server refuses what a
+ * role may not do whatever the page shows; this only keeps the page to a role's work.
+ * Others (auditor, admin) are refused at sign-in with a 403 message.
+ */
+export const VIEWS_BY_ROLE: Readonly<Record<string, readonly ViewName[]>> = {
+  analyst: ['queue', 'map', 'incident', 'call'],
+  supervisor: ['queue', 'map', 'incident', 'call'],
+  office: ['queue', 'incident'],
+  intake: ['call'],
+};
+
+export const WORKBENCH_ROLES = Object.keys(VIEWS_BY_ROLE);
+
+/** The views open to someone with these roles, in the navigation's order. */
+export function viewsFor(me: Pick<Me, 'roles'>): ViewName[] {
+  const open = new Set(me.roles.flatMap((r) => VIEWS_BY_ROLE[r] ?? []));
+  return (['queue', 'map', 'incident', 'call'] as const).filter((v) => open.has(v));
+}
+
+export const mayUseWorkbench = (me: Pick<Me, 'roles'>): boolean => viewsFor(me).length > 0;
 
 export const MetaContext = createContext<Meta | null>(null);
 
