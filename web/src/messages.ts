@@ -4,6 +4,7 @@
  */
 import type { Catalogue } from './i18n.js';
 import { incident } from './incident/messages.js';
+import { map } from './map/messages.js';
 import { shell } from './shell/messages.js';
 
-export const namespaces: Record<string, Catalogue> = { shell, incident };
+export const namespaces: Record<string, Catalogue> = { shell, incident, map };
