@@ -143,3 +143,6 @@ export const fetchReport = (id: string, signal?: AbortSignal) =>
 
 export const isCluster = (f: MapFeature): f is MapFeature<ClusterProperties> =>
   f.properties.cluster === true;
+
+export const isItem = (f: MapFeature): f is MapFeature<ItemProperties> =>
+  f.properties.cluster === false;

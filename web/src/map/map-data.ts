@@ -4,7 +4,7 @@
  * radius as a polygon to scale. Pure.
  */
 import { circlePolygon, type PolygonGeometry } from './circle.js';
-import { isCluster, type FeatureAnswer, type MapFeature } from './map-api.js';
+import { isCluster, isItem, type FeatureAnswer, type MapFeature } from './map-api.js';
 
 /** Vertices of an uncertainty circle: smooth at any zoom, ≤ 1000 × 65 in all. */
 export const CIRCLE_STEPS = 64;
@@ -24,7 +24,7 @@ export function layerData(answer: FeatureAnswer | null): LayerData {
   const features = answer?.features ?? [];
   const radii: RadiusFeature[] = [];
   for (const f of features) {
-    if (isCluster(f) || f.properties.radiusMeters === null) continue;
+    if (!isItem(f) || f.properties.radiusMeters === null) continue;
     const [lon, lat] = f.geometry.coordinates;
     const geometry = circlePolygon(lon, lat, f.properties.radiusMeters, CIRCLE_STEPS);
     if (geometry) radii.push({ type: 'Feature', properties: { id: f.id }, geometry });
