@@ -203,10 +203,8 @@ export default function MapView() {
       },
     });
     const settled = debounce(() => latest.current.request(), SETTLE_MS);
-    map.on('load', () => {
-      setReady(true);
-      latest.current.request();
-    });
+    // The first request follows `ready` (the effect below), at once.
+    map.on('load', () => setReady(true));
     map.on('moveend', () => {
       overlays.current?.places.refresh();
       overlays.current?.counts.refresh();
@@ -252,10 +250,16 @@ export default function MapView() {
     };
   }, [street]);
 
-  // Layer toggles and the time window ask again (the slider settles first).
+  // The first request once the map is ready; then layer toggles and the time window
+  // ask again (after the slider settles).
+  const asked = useRef(false);
   useEffect(() => {
-    if (!ready) return;
-    const id = window.setTimeout(() => latest.current.request(), SETTLE_MS);
+    if (!ready) {
+      asked.current = false;
+      return;
+    }
+    const id = window.setTimeout(() => latest.current.request(), asked.current ? SETTLE_MS : 0);
+    asked.current = true;
     return () => window.clearTimeout(id);
   }, [ready, shown.reports, shown.incidents, timeWindow]);
 
