@@ -9,7 +9,7 @@
  *
  * Needs the map routes of f7-map (src/server/routes/map.ts).
  */
-import type { BrowserContext, Page, Request } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentBody, ReportBody } from '../../web/src/incident/types.js';
 import type { Meta } from '../../web/src/meta.js';
