@@ -1,7 +1,7 @@
 /**
  * Builds both layers of the map from the store at one moment: every located report
- * and open incident read in seq order inside one read transaction, split into the
- * part analysts see and the part they do not, each indexed (layer-part.ts). Runs in
+ * and open incident read in seq order inside one read transaction, then indexed
+ * (layer-part.ts). Runs in
  * the map's worker thread (map-index.worker.ts), never on the HTTP thread.
  */
 import type { MapRepository } from '../store/store.js';
@@ -25,23 +25,22 @@ export interface BuiltLayers {
 
 const CHUNK = 10_000;
 
-function split<R extends { seq: number }>(
+function collect<R extends { seq: number }>(
   read: (afterSeq: number, limit: number) => R[],
   toItem: (row: R) => MapItem | null,
 ) {
-  const visible = createPartBuilder();
-  const hidden = createPartBuilder();
+  const builder = createPartBuilder();
   let after = 0;
   for (;;) {
     const rows = read(after, CHUNK);
     for (const row of rows) {
       const item = toItem(row);
-      if (item) (item.analystVisible ? visible : hidden).add(item);
+      if (item) builder.add(item);
     }
     if (rows.length < CHUNK) break;
     after = rows[rows.length - 1]!.seq;
   }
-  return { visible, hidden };
+  return builder;
 }
 
 export function buildLayers(
@@ -52,13 +51,13 @@ export function buildLayers(
   const t0 = now();
   const read = source.snapshot((lastEventId) => ({
     lastEventId,
-    reports: split((a, l) => source.map.reportsAfter(a, l), reportItem),
-    incidents: split((a, l) => source.map.incidentsAfter(a, l), incidentItem),
+    reports: collect((a, l) => source.map.reportsAfter(a, l), reportItem),
+    incidents: collect((a, l) => source.map.incidentsAfter(a, l), incidentItem),
   }));
   const t1 = now();
-  const base = (parts: ReturnType<typeof split>): LayerBase => ({
+  const base = (builder: ReturnType<typeof collect>): LayerBase => ({
     lastEventId: read.lastEventId,
-    parts: { visible: parts.visible.finish(shape), hidden: parts.hidden.finish(shape) },
+    part: builder.finish(shape),
   });
   const reports = base(read.reports);
   const incidents = base(read.incidents);
@@ -66,8 +65,8 @@ export function buildLayers(
     reports,
     incidents,
     facts: {
-      reports: read.reports.visible.size + read.reports.hidden.size,
-      incidents: read.incidents.visible.size + read.incidents.hidden.size,
+      reports: read.reports.size,
+      incidents: read.incidents.size,
       readMs: Math.round(t1 - t0),
       indexMs: Math.round(now() - t1),
     },

@@ -47,7 +47,7 @@ describe('the quadtree', () => {
     }
   });
 
-  it('counts a time window exactly, sorted or item by item, either side of timeScanItems', () => {
+  it('counts a time window exactly, all items or analysts’ only, sorted or item by item, either side of timeScanItems', () => {
     const items = randomItems(4000, 5);
     const windows = [
       windowOf(T0 + 3 * DAY, T0 + 4 * DAY),
@@ -62,14 +62,18 @@ describe('the quadtree', () => {
       for (const w of windows) {
         for (let node = 0; node < tree.nodes; node += 7) {
           let expected = 0;
+          let seen = 0;
           for (let i = tree.start[node]!; i < tree.end[node]!; i++) {
             if (
               w === null ||
               (minuteOf(points.from[i]!) <= w.to && minuteOf(points.to[i]!) >= w.from)
-            )
+            ) {
               expected++;
+              if (points.hidden[i] === 0) seen++;
+            }
           }
           expect(nodeCount(tree, points, node, w)).toBe(expected);
+          expect(nodeCount(tree, points, node, w, true)).toBe(seen);
         }
       }
     }
@@ -103,7 +107,14 @@ describe('the quadtree', () => {
     const x = Float64Array.of(0.1, 0.9);
     const y = Float64Array.of(0.1, 0.9);
     const tree = buildGrid(
-      { x, y, from: new Float64Array(2), to: new Float64Array(2), ...keyCells(x, y) },
+      {
+        x,
+        y,
+        from: new Float64Array(2),
+        to: new Float64Array(2),
+        hidden: new Uint8Array(2),
+        ...keyCells(x, y),
+      },
       { leafItems: 1, timeScanItems: 10, maxLevel: 5 },
     );
     expect(tree.nodes).toBe(3);

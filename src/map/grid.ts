@@ -13,6 +13,11 @@
  * whole minutes; a node with more than `timeScanItems` items also keeps its items'
  * start and end minutes sorted, so a time window counts its items by two binary
  * searches (a merge-sort tree), while a smaller one is counted item by item.
+ *
+ * Items analysts may not see (the abuse queue's) sit in the same tree, flagged: each
+ * node also counts them, sums their coordinates and finds them in `hiddenPos` (their
+ * positions, sorted), with their minutes sorted too when they are many, so an
+ * analyst's answer is the node's less its hidden items, from one walk of one tree.
  */
 import { KEY_LEVEL } from './viewport.js';
 
@@ -30,6 +35,8 @@ export interface GridPoints {
   /** Column and row at KEY_LEVEL (morton.ts keyCells), in the same order. */
   cx: Uint32Array;
   cy: Uint32Array;
+  /** 1 for an item analysts may not see. */
+  hidden: Uint8Array;
 }
 
 export interface GridShape {
@@ -62,6 +69,17 @@ export interface GridTree {
   timeAt: Int32Array;
   timeFrom: Int32Array;
   timeTo: Int32Array;
+  /** Positions of the hidden items, ascending. */
+  hiddenPos: Uint32Array;
+  /** The node's hidden items: how many, where they start in hiddenPos, their sums. */
+  hiddenCount: Uint32Array;
+  hiddenFirst: Uint32Array;
+  hiddenSumX: Float64Array;
+  hiddenSumY: Float64Array;
+  /** Offset of the node's hidden items' sorted minutes, −1 when it has none. */
+  hiddenTimeAt: Int32Array;
+  hiddenTimeFrom: Int32Array;
+  hiddenTimeTo: Int32Array;
 }
 
 /** Minutes as `[from, to]`, inclusive: an item is in it when its minutes meet it. */
@@ -146,6 +164,14 @@ export function buildGrid(p: GridPoints, shape: GridShape): GridTree {
     timeAt: new Int32Array(nodes).fill(-1),
     timeFrom: new Int32Array(0),
     timeTo: new Int32Array(0),
+    hiddenPos: new Uint32Array(0),
+    hiddenCount: new Uint32Array(nodes),
+    hiddenFirst: new Uint32Array(nodes),
+    hiddenSumX: new Float64Array(nodes),
+    hiddenSumY: new Float64Array(nodes),
+    hiddenTimeAt: new Int32Array(nodes).fill(-1),
+    hiddenTimeFrom: new Int32Array(0),
+    hiddenTimeTo: new Int32Array(0),
   };
 
   // Sums by prefix: O(1) a node.
@@ -241,7 +267,61 @@ export function buildGrid(p: GridPoints, shape: GridShape): GridTree {
     mergeRuns(runsFrom, slotFrom);
     mergeRuns(runsTo, slotTo);
   }
+  addHidden(tree, p, fromMin, toMin, shape);
   return tree;
+}
+
+/** The hidden items' positions, and each node's count, sums and (when many) sorted minutes of them. */
+function addHidden(
+  tree: GridTree,
+  p: GridPoints,
+  fromMin: Int32Array,
+  toMin: Int32Array,
+  shape: GridShape,
+): void {
+  const n = p.x.length;
+  const before = new Uint32Array(n + 1);
+  const hx = new Float64Array(n + 1);
+  const hy = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const h = p.hidden[i]!;
+    before[i + 1] = before[i]! + h;
+    hx[i + 1] = hx[i]! + (h ? p.x[i]! : 0);
+    hy[i + 1] = hy[i]! + (h ? p.y[i]! : 0);
+  }
+  const hiddenPos = new Uint32Array(before[n]!);
+  for (let i = 0, k = 0; i < n; i++) if (p.hidden[i]) hiddenPos[k++] = i;
+  tree.hiddenPos = hiddenPos;
+  let pool = 0;
+  for (let node = 0; node < tree.nodes; node++) {
+    const s = tree.start[node]!;
+    const e = tree.end[node]!;
+    const count = before[e]! - before[s]!;
+    tree.hiddenCount[node] = count;
+    tree.hiddenFirst[node] = before[s]!;
+    tree.hiddenSumX[node] = hx[e]! - hx[s]!;
+    tree.hiddenSumY[node] = hy[e]! - hy[s]!;
+    // Hidden items are few: their minutes are kept sorted from a leaf's worth up.
+    if (count > Math.min(shape.leafItems, shape.timeScanItems)) {
+      tree.hiddenTimeAt[node] = pool;
+      pool += count;
+    }
+  }
+  tree.hiddenTimeFrom = new Int32Array(pool);
+  tree.hiddenTimeTo = new Int32Array(pool);
+  for (let node = 0; node < tree.nodes; node++) {
+    const at = tree.hiddenTimeAt[node]!;
+    if (at < 0) continue;
+    const first = tree.hiddenFirst[node]!;
+    const count = tree.hiddenCount[node]!;
+    for (let k = 0; k < count; k++) {
+      const i = hiddenPos[first + k]!;
+      tree.hiddenTimeFrom[at + k] = fromMin[i]!;
+      tree.hiddenTimeTo[at + k] = toMin[i]!;
+    }
+    tree.hiddenTimeFrom.subarray(at, at + count).sort();
+    tree.hiddenTimeTo.subarray(at, at + count).sort();
+  }
 }
 
 /** Merges up to four sorted runs into `out` (their total length). */
@@ -278,8 +358,20 @@ function countBelow(a: Int32Array, lo: number, hi: number, v: number): number {
 export const itemInWindow = (from: number, to: number, w: MinuteWindow | null): boolean =>
   w === null || (minuteOf(from) <= w.to && minuteOf(to) >= w.from);
 
-/** Items of the node whose time meets the window. */
+/** Items of the node whose time meets the window (all of them, or those analysts see). */
 export function nodeCount(
+  tree: GridTree,
+  points: Pick<GridPoints, 'from' | 'to'>,
+  node: number,
+  w: MinuteWindow | null,
+  analystsOnly = false,
+): number {
+  const all = countAll(tree, points, node, w);
+  if (!analystsOnly || all === 0 || tree.hiddenCount[node] === 0) return all;
+  return all - countHidden(tree, points, node, w);
+}
+
+function countAll(
   tree: GridTree,
   points: Pick<GridPoints, 'from' | 'to'>,
   node: number,
@@ -300,5 +392,32 @@ export function nodeCount(
   }
   let count = 0;
   for (let i = s; i < e; i++) if (itemInWindow(points.from[i]!, points.to[i]!, w)) count++;
+  return count;
+}
+
+/** The node's hidden items whose time meets the window. */
+export function countHidden(
+  tree: GridTree,
+  points: Pick<GridPoints, 'from' | 'to'>,
+  node: number,
+  w: MinuteWindow | null,
+): number {
+  const n = tree.hiddenCount[node]!;
+  if (w === null || n === 0) return n;
+  if (tree.minFrom[node]! > w.to || tree.maxTo[node]! < w.from) return 0;
+  if (tree.maxFrom[node]! <= w.to && tree.minTo[node]! >= w.from) return n;
+  const at = tree.hiddenTimeAt[node]!;
+  if (at >= 0) {
+    return (
+      countBelow(tree.hiddenTimeFrom, at, at + n, w.to + 1) -
+      countBelow(tree.hiddenTimeTo, at, at + n, w.from)
+    );
+  }
+  const first = tree.hiddenFirst[node]!;
+  let count = 0;
+  for (let k = first; k < first + n; k++) {
+    const i = tree.hiddenPos[k]!;
+    if (itemInWindow(points.from[i]!, points.to[i]!, w)) count++;
+  }
   return count;
 }

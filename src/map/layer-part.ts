@@ -1,9 +1,9 @@
 /**
- * One part of a map layer (the items analysts see, or those they do not) as flat
- * typed arrays in Morton order: the points and their quadtree (grid.ts), and what a
- * single feature shows (id, radius, category, status, confidence, report count), with
- * the offices that see each item. Built from items in a worker thread and handed to
- * the HTTP thread by transfer (`transferables`). Pure.
+ * A map layer's built index as flat typed arrays in Morton order: the points and
+ * their quadtree (grid.ts), who may see each item (hidden from analysts or not; its
+ * offices), and what a single feature shows (id, radius, category, status,
+ * confidence, report count). Built from items in a worker thread and handed to the
+ * HTTP thread by transfer (`transferables`). Pure.
  */
 import { buildGrid, type GridShape, type GridTree } from './grid.js';
 import type { MapItem } from './map-items.js';
@@ -15,6 +15,8 @@ export interface PartPoints {
   y: Float64Array;
   from: Float64Array;
   to: Float64Array;
+  /** 1 for an item analysts may not see (only supervisors and its offices). */
+  hidden: Uint8Array;
 }
 
 /** Codes of the small attribute columns: "none" values. */
@@ -59,7 +61,8 @@ export function fnv1a(text: string): number {
 /** The item's id (ids are ASCII: a prefix and a ULID). */
 export function idAt(part: LayerPart, pos: number): string {
   const start = pos === 0 ? 0 : part.idEnds[pos - 1]!;
-  return String.fromCharCode(...part.idBytes.subarray(start, part.idEnds[pos]!));
+  const bytes = Buffer.from(part.idBytes.buffer, part.idBytes.byteOffset, part.idBytes.length);
+  return bytes.toString('latin1', start, part.idEnds[pos]!);
 }
 
 function idIs(part: LayerPart, pos: number, id: string): boolean {
@@ -125,6 +128,7 @@ export function buildPart(items: readonly MapItem[], shape: GridShape): LayerPar
     to: new Float64Array(n),
     cx: new Uint32Array(n),
     cy: new Uint32Array(n),
+    hidden: new Uint8Array(n),
   };
   const categories: string[] = [];
   const statuses: string[] = [];
@@ -154,6 +158,7 @@ export function buildPart(items: readonly MapItem[], shape: GridShape): LayerPar
     points.to[pos] = item.to;
     points.cx[pos] = cells.cx[i]!;
     points.cy[pos] = cells.cy[i]!;
+    points.hidden[pos] = item.analystVisible ? 0 : 1;
     for (let k = 0; k < item.id.length; k++) idBytes[at++] = item.id.charCodeAt(k) & 0x7f;
     idEnds[pos] = at;
     radius[pos] = item.radiusMeters ?? NaN;
@@ -176,7 +181,7 @@ export function buildPart(items: readonly MapItem[], shape: GridShape): LayerPar
   while (size < 2 * n) size *= 2;
   const idTable = new Int32Array(n === 0 ? 0 : size).fill(-1);
   const part: LayerPart = {
-    points: { x: points.x, y: points.y, from: points.from, to: points.to },
+    points: { x: points.x, y: points.y, from: points.from, to: points.to, hidden: points.hidden },
     tree: buildGrid(points, shape),
     idBytes,
     idEnds,
@@ -210,6 +215,7 @@ export function transferables(part: LayerPart): ArrayBuffer[] {
     points.y,
     points.from,
     points.to,
+    points.hidden,
     tree.level,
     tree.cx,
     tree.cy,
@@ -226,6 +232,14 @@ export function transferables(part: LayerPart): ArrayBuffer[] {
     tree.timeAt,
     tree.timeFrom,
     tree.timeTo,
+    tree.hiddenPos,
+    tree.hiddenCount,
+    tree.hiddenFirst,
+    tree.hiddenSumX,
+    tree.hiddenSumY,
+    tree.hiddenTimeAt,
+    tree.hiddenTimeFrom,
+    tree.hiddenTimeTo,
     part.idBytes,
     part.idEnds,
     part.idTable,

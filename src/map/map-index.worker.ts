@@ -19,10 +19,7 @@ serveTasks<BuildTask, BuiltLayers>(({ dbPath, shape }) => {
   const reader = openMapReader(dbPath);
   try {
     const built = buildLayers(reader, shape);
-    const transfer = [built.reports, built.incidents].flatMap((layer) => [
-      ...transferables(layer.parts.visible),
-      ...transferables(layer.parts.hidden),
-    ]);
+    const transfer = [built.reports, built.incidents].flatMap((layer) => transferables(layer.part));
     return { output: built, transfer };
   } finally {
     reader.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToCell, emptyCells, fitCells } from './cells.js';
+import { addToCell, emptyCells, fitCells, liveSlots } from './cells.js';
 import { minuteOf, type MinuteWindow } from './grid.js';
 import { DAY, layerOf, makeItem, randomItems, SHAPE, T0 } from './map.fixture.js';
 import { seesItem, type ItemScope, type MapItem } from './map-items.js';
@@ -85,7 +85,10 @@ function oracle(
   }
   const fitted = fitCells(set, settings.maxFeatures);
   return new Map(
-    [...fitted.cells.values()].map((c) => [`${fitted.level}/${c.cx}/${c.cy}`, c.count]),
+    liveSlots(fitted).map((s) => [
+      `${fitted.level}/${fitted.cx[s]}/${fitted.cy[s]}`,
+      fitted.count[s]!,
+    ]),
   );
 }
 

@@ -2,8 +2,8 @@
  * One layer of the map (reports or incidents) as the HTTP thread holds it, and its
  * viewport answer. Pure over its data: no I/O, no clock.
  *
- * A layer is a base built at one moment (two parts, layer-part.ts: what analysts see
- * and what they do not) plus the changes since: each changed item's old base entry is
+ * A layer is a base built at one moment (layer-part.ts; its items hidden from
+ * analysts flagged in the same tree) plus the changes since: each changed item's old base entry is
  * marked dead and cancelled by a −1 entry, its new state (if it is still on the map)
  * held beside the base. An answer gathers cell counts from the base's quadtree down to
  * the grid level of the zoom (never spanning more than `viewCellsMax` cells of the
@@ -12,7 +12,15 @@
  * remain. A cell left with one item is that item; above `clusterMaxZoom` every item is
  * shown alone while they fit.
  */
-import { addToCell, emptyCells, fitCells, totalOf, type Cell, type CellSet } from './cells.js';
+import {
+  addToCell,
+  emptyCells,
+  fitCells,
+  liveSlots,
+  refsOf,
+  totalOf,
+  type CellSet,
+} from './cells.js';
 import { itemInWindow, nodeCount, type MinuteWindow } from './grid.js';
 import {
   idAt,
@@ -34,14 +42,11 @@ import {
   xToLon,
   yToLat,
   zoomForLevel,
-  type CellRange,
   type Rect,
 } from './viewport.js';
 
-export type PartName = 'visible' | 'hidden';
-
 export interface LayerBase {
-  parts: Record<PartName, LayerPart>;
+  part: LayerPart;
   /** When the build's snapshot was read: the newest live event it includes. */
   lastEventId: number;
 }
@@ -55,26 +60,24 @@ interface Changed {
 export interface MapLayer {
   name: MapLayerName;
   base: LayerBase;
-  dead: Record<PartName, Uint8Array>;
-  /** Dead base items, in the order they died. */
-  cancelled: { part: PartName; pos: number }[];
+  /** 1 for a base item a change replaced. */
+  dead: Uint8Array;
+  /** Dead base items' positions, in the order they died. */
+  cancelled: number[];
   /** The changed items' current state, by id. */
   changed: Map<string, Changed>;
-  /** Items of each office, by part and office code (made on first use). */
-  officeItems: Partial<Record<PartName, Map<number, Uint32Array>>>;
+  /** Base items of each office, by office code (made on first use). */
+  officeItems: Map<number, Uint32Array> | null;
 }
 
 export function createLayer(name: MapLayerName, base: LayerBase): MapLayer {
   return {
     name,
     base,
-    dead: {
-      visible: new Uint8Array(base.parts.visible.points.x.length),
-      hidden: new Uint8Array(base.parts.hidden.points.x.length),
-    },
+    dead: new Uint8Array(base.part.points.x.length),
     cancelled: [],
     changed: new Map(),
-    officeItems: {},
+    officeItems: null,
   };
 }
 
@@ -83,12 +86,10 @@ export const changeCount = (layer: MapLayer): number => layer.cancelled.length +
 
 /** Records the item's new state (null: it left the map). */
 export function applyChange(layer: MapLayer, id: string, item: MapItem | null): void {
-  for (const part of ['visible', 'hidden'] as const) {
-    const pos = positionOf(layer.base.parts[part], id);
-    if (pos >= 0 && layer.dead[part][pos] === 0) {
-      layer.dead[part][pos] = 1;
-      layer.cancelled.push({ part, pos });
-    }
+  const pos = positionOf(layer.base.part, id);
+  if (pos >= 0 && layer.dead[pos] === 0) {
+    layer.dead[pos] = 1;
+    layer.cancelled.push(pos);
   }
   layer.changed.delete(id);
   if (item) layer.changed.set(id, { item, x: lonToX(item.lon), y: latToY(item.lat) });
@@ -151,30 +152,58 @@ export interface FeatureAnswer {
   partial: string[];
 }
 
-type Ref =
-  | { kind: 'node'; part: PartName; node: number }
-  | { kind: 'item'; part: PartName; pos: number }
-  | { kind: 'changed'; changed: Changed };
+/**
+ * Where a cell's items came from, as one number: a base node (node · 2) or base item
+ * (pos · 2 + 1); a change is −(its index + 1) in the answer's list of changes.
+ */
+const nodeRef = (node: number) => node * 2;
+const itemRef = (pos: number) => pos * 2 + 1;
 
-const hit = (ranges: readonly CellRange[], cx: number, cy: number): boolean => {
-  for (const r of ranges) if (cx >= r.cx0 && cx <= r.cx1 && cy >= r.cy0 && cy <= r.cy1) return true;
+/** A level's cell ranges as one flat array: cx0, cx1, cy0, cy1 per rectangle. */
+type Ranges = Int32Array;
+
+const rangesAt = (rects: readonly Rect[], level: number): Ranges => {
+  const out = new Int32Array(rects.length * 4);
+  rects.forEach((r, k) => {
+    const c = cellRange(r, level);
+    out.set([c.cx0, c.cx1, c.cy0, c.cy1], k * 4);
+  });
+  return out;
+};
+
+const hit = (ranges: Ranges, cx: number, cy: number): boolean => {
+  for (let k = 0; k < ranges.length; k += 4) {
+    if (cx >= ranges[k]! && cx <= ranges[k + 1]! && cy >= ranges[k + 2]! && cy <= ranges[k + 3]!)
+      return true;
+  }
   return false;
 };
 
-/** The quadtree's nodes at `level` (and its shallower leaves' items) meeting the viewport. */
+/** The cell column (or row) of a unit-square coordinate on a grid `side` cells across. */
+const cellAt = (v: number, side: number): number => {
+  const c = Math.floor(v * side);
+  return c < 0 ? 0 : c >= side ? side - 1 : c;
+};
+
+/**
+ * The quadtree's nodes at the set's level (and its shallower leaves' items) meeting
+ * the viewport: all items, or only those analysts see.
+ */
 function collectTree(
   part: LayerPart,
-  partName: PartName,
-  ranges: readonly CellRange[][],
+  ranges: readonly Ranges[],
   set: CellSet,
   w: MinuteWindow | null,
+  analystsOnly: boolean,
 ): void {
   const t = part.tree;
   const p = part.points;
   const level = set.level;
+  const side = 2 ** level;
+  const want = ranges[level]!;
   if (t.nodes === 0) return;
   let frontier = [0];
-  let counts = [nodeCount(t, p, 0, w)];
+  let counts = [nodeCount(t, p, 0, w, analystsOnly)];
   if (counts[0] === 0) return;
   while (frontier.length > 0) {
     const next: number[] = [];
@@ -184,43 +213,32 @@ function collectTree(
       const count = counts[k]!;
       const l = t.level[node]!;
       if (l === level) {
-        const share = count / (t.end[node]! - t.start[node]!);
-        addToCell(
-          set,
-          t.cx[node]!,
-          t.cy[node]!,
-          count,
-          t.sumX[node]! * share,
-          t.sumY[node]! * share,
-          {
-            kind: 'node',
-            part: partName,
-            node,
-          } satisfies Ref,
-        );
+        // The cluster's point: the mean of the items counted, over all time.
+        const hidden = analystsOnly ? t.hiddenCount[node]! : 0;
+        const share = count / (t.end[node]! - t.start[node]! - hidden);
+        const sx = t.sumX[node]! - (hidden > 0 ? t.hiddenSumX[node]! : 0);
+        const sy = t.sumY[node]! - (hidden > 0 ? t.hiddenSumY[node]! : 0);
+        addToCell(set, t.cx[node]!, t.cy[node]!, count, sx * share, sy * share, nodeRef(node));
         continue;
       }
       const first = t.firstChild[node]!;
       if (first < 0) {
-        const want = ranges[level]!;
         for (let i = t.start[node]!; i < t.end[node]!; i++) {
-          if (!itemInWindow(p.from[i]!, p.to[i]!, w)) continue;
-          const cx = cellOf(p.x[i]!, level);
-          const cy = cellOf(p.y[i]!, level);
-          if (hit(want, cx, cy)) {
-            addToCell(set, cx, cy, 1, p.x[i]!, p.y[i]!, {
-              kind: 'item',
-              part: partName,
-              pos: i,
-            } satisfies Ref);
-          }
+          if (analystsOnly && p.hidden[i] === 1) continue;
+          if (w !== null && !itemInWindow(p.from[i]!, p.to[i]!, w)) continue;
+          const cx = cellAt(p.x[i]!, side);
+          const cy = cellAt(p.y[i]!, side);
+          if (hit(want, cx, cy)) addToCell(set, cx, cy, 1, p.x[i]!, p.y[i]!, itemRef(i));
         }
         continue;
       }
-      const want = ranges[l + 1]!;
+      const below = ranges[l + 1]!;
       for (let ch = first; ch < first + t.childCount[node]!; ch++) {
-        if (!hit(want, t.cx[ch]!, t.cy[ch]!)) continue;
-        const c = nodeCount(t, p, ch, w);
+        if (!hit(below, t.cx[ch]!, t.cy[ch]!)) continue;
+        const c =
+          w === null && !analystsOnly
+            ? t.end[ch]! - t.start[ch]!
+            : nodeCount(t, p, ch, w, analystsOnly);
         if (c > 0) {
           next.push(ch);
           nextCounts.push(c);
@@ -232,16 +250,15 @@ function collectTree(
   }
 }
 
-/** Office code of `officeId` in the part's table, or null when the part names no such office. */
+/** Office code of `officeId` in the part's table, or null when no item names that office. */
 function officeCode(part: LayerPart, officeId: string): number | null {
   const code = part.offices.indexOf(officeId);
   return code < 0 ? null : code;
 }
 
-function officeItems(layer: MapLayer, partName: PartName, code: number): Uint32Array {
-  let byOffice = layer.officeItems[partName];
-  if (!byOffice) {
-    const part = layer.base.parts[partName];
+function officeItems(layer: MapLayer, code: number): Uint32Array {
+  if (!layer.officeItems) {
+    const part = layer.base.part;
     const lists = new Map<number, number[]>();
     const push = (c: number, pos: number) => {
       const list = lists.get(c);
@@ -253,71 +270,62 @@ function officeItems(layer: MapLayer, partName: PartName, code: number): Uint32A
       if (c >= 0) push(c, pos);
     }
     for (const [pos, codes] of part.severalOffices) for (const c of codes) push(c, pos);
-    byOffice = new Map(
+    layer.officeItems = new Map(
       [...lists].map(([c, list]) => [c, Uint32Array.from(list.sort((a, b) => a - b))]),
     );
-    layer.officeItems[partName] = byOffice;
   }
-  return byOffice.get(code) ?? new Uint32Array(0);
+  return layer.officeItems.get(code) ?? new Uint32Array(0);
 }
 
-function basePositionSeen(layer: MapLayer, partName: PartName, pos: number, scope: ItemScope) {
-  if (scope.all || (partName === 'visible' && scope.analystQueue)) return true;
-  if (scope.officeId === null) return false;
-  const part = layer.base.parts[partName];
-  const code = officeCode(part, scope.officeId);
-  if (code === null) return false;
-  const office = part.office[pos]!;
-  if (office === code) return true;
+/** Whether the viewer sees the base item at `pos` (its part, its offices). */
+function seesBase(layer: MapLayer, pos: number, scope: ItemScope, office: number | null): boolean {
+  const part = layer.base.part;
+  if (scope.all || (scope.analystQueue && part.points.hidden[pos] === 0)) return true;
+  if (office === null) return false;
+  const code = part.office[pos]!;
+  if (code === office) return true;
   return (
-    office === SEVERAL_OFFICES &&
-    part.severalOffices.some(([p, codes]) => p === pos && codes.includes(code))
+    code === SEVERAL_OFFICES &&
+    part.severalOffices.some(([p, codes]) => p === pos && codes.includes(office))
   );
 }
 
 /** The cells of the viewport at the search level, over what the viewer sees. */
-function gather(layer: MapLayer, q: FeatureQuery, level: number): CellSet {
-  const ranges = Array.from({ length: level + 1 }, (_, l) => q.rects.map((r) => cellRange(r, l)));
+function gather(layer: MapLayer, q: FeatureQuery, level: number, changes: Changed[]): CellSet {
+  const ranges = Array.from({ length: level + 1 }, (_, l) => rangesAt(q.rects, l));
   const want = ranges[level]!;
+  const side = 2 ** level;
   const set = emptyCells(level);
   const { scope } = q;
-  for (const partName of ['visible', 'hidden'] as const) {
-    const part = layer.base.parts[partName];
-    if (scope.all || (partName === 'visible' && scope.analystQueue)) {
-      collectTree(part, partName, ranges, set, q.window);
-    } else if (scope.officeId !== null) {
-      const code = officeCode(part, scope.officeId);
-      if (code === null) continue;
-      const p = part.points;
-      for (const pos of officeItems(layer, partName, code)) {
-        if (!itemInWindow(p.from[pos]!, p.to[pos]!, q.window)) continue;
-        const cx = cellOf(p.x[pos]!, level);
-        const cy = cellOf(p.y[pos]!, level);
-        if (hit(want, cx, cy)) {
-          addToCell(set, cx, cy, 1, p.x[pos]!, p.y[pos]!, {
-            kind: 'item',
-            part: partName,
-            pos,
-          } satisfies Ref);
-        }
-      }
+  const part = layer.base.part;
+  const p = part.points;
+  const office = scope.officeId === null ? null : officeCode(part, scope.officeId);
+  if (scope.all || scope.analystQueue) collectTree(part, ranges, set, q.window, !scope.all);
+  if (!scope.all && office !== null) {
+    // An office's items the walk above left out: all of them, or those hidden from analysts.
+    for (const pos of officeItems(layer, office)) {
+      if (scope.analystQueue && p.hidden[pos] === 0) continue;
+      if (!itemInWindow(p.from[pos]!, p.to[pos]!, q.window)) continue;
+      const cx = cellAt(p.x[pos]!, side);
+      const cy = cellAt(p.y[pos]!, side);
+      if (hit(want, cx, cy)) addToCell(set, cx, cy, 1, p.x[pos]!, p.y[pos]!, itemRef(pos));
     }
   }
-  for (const { part: partName, pos } of layer.cancelled) {
-    const p = layer.base.parts[partName].points;
+  for (const pos of layer.cancelled) {
     if (!itemInWindow(p.from[pos]!, p.to[pos]!, q.window)) continue;
-    if (!basePositionSeen(layer, partName, pos, scope)) continue;
-    const cx = cellOf(p.x[pos]!, level);
-    const cy = cellOf(p.y[pos]!, level);
+    if (!seesBase(layer, pos, scope, office)) continue;
+    const cx = cellAt(p.x[pos]!, side);
+    const cy = cellAt(p.y[pos]!, side);
     if (hit(want, cx, cy)) addToCell(set, cx, cy, -1, -p.x[pos]!, -p.y[pos]!);
   }
   for (const changed of layer.changed.values()) {
     const { item, x, y } = changed;
     if (!seesItem(scope, item) || !itemInWindow(item.from, item.to, q.window)) continue;
-    const cx = cellOf(x, level);
-    const cy = cellOf(y, level);
+    const cx = cellAt(x, side);
+    const cy = cellAt(y, side);
     if (hit(want, cx, cy)) {
-      addToCell(set, cx, cy, 1, x, y, { kind: 'changed', changed } satisfies Ref);
+      changes.push(changed);
+      addToCell(set, cx, cy, 1, x, y, -changes.length);
     }
   }
   return set;
@@ -326,10 +334,14 @@ function gather(layer: MapLayer, q: FeatureQuery, level: number): CellSet {
 const rounded = (v: number) => Math.round(v * 1e6) / 1e6;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The items a cell stands for (alive, in the window; inside the viewport if `exact`), at most `limit`. */
+/**
+ * The items a cell stands for (alive, seen by the viewer, in the window; inside the
+ * viewport if `exact`), at most `limit` in all in `out`.
+ */
 function itemsOf(
   layer: MapLayer,
-  cell: Cell,
+  refs: readonly number[],
+  changes: readonly Changed[],
   q: FeatureQuery,
   exact: boolean,
   limit: number,
@@ -337,11 +349,12 @@ function itemsOf(
   partial: string[],
 ): void {
   const kind = layer.name === 'reports' ? 'report' : 'incident';
-  const fromPart = (partName: PartName, pos: number) => {
-    const part = layer.base.parts[partName];
-    const p = part.points;
-    if (layer.dead[partName][pos] === 1 || !itemInWindow(p.from[pos]!, p.to[pos]!, q.window))
-      return;
+  const part = layer.base.part;
+  const p = part.points;
+  const office = q.scope.officeId === null ? null : officeCode(part, q.scope.officeId);
+  const fromBase = (pos: number) => {
+    if (layer.dead[pos] === 1 || !itemInWindow(p.from[pos]!, p.to[pos]!, q.window)) return;
+    if (!seesBase(layer, pos, q.scope, office)) return;
     if (exact && !inRects(q.rects, p.x[pos]!, p.y[pos]!)) return;
     const id = idAt(part, pos);
     const radius = part.radius[pos]!;
@@ -370,16 +383,10 @@ function itemsOf(
     });
     if (part.partial[pos] === 1) partial.push(id);
   };
-  for (const ref of cell.refs as Ref[]) {
+  for (const ref of refs) {
     if (out.length >= limit) return;
-    if (ref.kind === 'item') fromPart(ref.part, ref.pos);
-    else if (ref.kind === 'node') {
-      const t = layer.base.parts[ref.part].tree;
-      for (let pos = t.start[ref.node]!; pos < t.end[ref.node]! && out.length < limit; pos++) {
-        fromPart(ref.part, pos);
-      }
-    } else {
-      const { item, x, y } = ref.changed;
+    if (ref < 0) {
+      const { item, x, y } = changes[-ref - 1]!;
       if (exact && !inRects(q.rects, x, y)) continue;
       out.push({
         type: 'Feature',
@@ -400,20 +407,32 @@ function itemsOf(
         },
       });
       if (item.partial) partial.push(item.id);
+    } else if (ref % 2 === 1) {
+      fromBase((ref - 1) / 2);
+    } else {
+      const node = ref / 2;
+      for (
+        let pos = part.tree.start[node]!;
+        pos < part.tree.end[node]! && out.length < limit;
+        pos++
+      ) {
+        fromBase(pos);
+      }
     }
   }
 }
 
-function clusterFeature(set: CellSet, cell: Cell): MapFeature<ClusterProperties> {
-  const id = `${set.level}/${cell.cx}/${cell.cy}`;
+function clusterFeature(set: CellSet, slot: number): MapFeature<ClusterProperties> {
+  const id = `${set.level}/${set.cx[slot]!}/${set.cy[slot]!}`;
+  const count = set.count[slot]!;
   return {
     type: 'Feature',
     id,
     geometry: {
       type: 'Point',
-      coordinates: [rounded(xToLon(cell.sx / cell.count)), rounded(yToLat(cell.sy / cell.count))],
+      coordinates: [rounded(xToLon(set.sx[slot]! / count)), rounded(yToLat(set.sy[slot]! / count))],
     },
-    properties: { cluster: true, id, count: cell.count, weight: cell.count },
+    properties: { cluster: true, id, count, weight: count },
   };
 }
 
@@ -424,40 +443,40 @@ export function layerFeatures(
 ): FeatureAnswer {
   const wanted = levelForZoom(q.zoom, settings.cellPixels);
   const level = searchLevel(q.rects, wanted, settings.viewCellsMax);
-  const set = gather(layer, q, level);
+  const changes: Changed[] = [];
+  const set = gather(layer, q, level, changes);
   const max = settings.maxFeatures;
-  const features: MapFeature[] = [];
   const partial: string[] = [];
   const zoomOf = (l: number) =>
     l >= wanted ? Math.floor(q.zoom) : Math.max(0, zoomForLevel(l, settings.cellPixels));
 
   // Above the cluster zoom: each item alone, inside the viewport, while they fit.
-  if (Math.floor(q.zoom) > settings.clusterMaxZoom) {
-    const fitted = fitCells(set, Number.MAX_SAFE_INTEGER);
-    if (totalOf(fitted) <= max) {
-      const items: MapFeature<ItemProperties>[] = [];
-      for (const cell of fitted.cells.values()) itemsOf(layer, cell, q, true, max, items, partial);
-      return {
-        type: 'FeatureCollection',
-        zoom: Math.floor(q.zoom),
-        truncated: level < wanted,
-        total: items.length,
-        features: items,
-        partial,
-      };
+  if (Math.floor(q.zoom) > settings.clusterMaxZoom && totalOf(set) <= max) {
+    const items: MapFeature<ItemProperties>[] = [];
+    for (const slot of liveSlots(set)) {
+      itemsOf(layer, refsOf(set, slot), changes, q, true, max, items, partial);
     }
+    return {
+      type: 'FeatureCollection',
+      zoom: zoomOf(level),
+      truncated: level < wanted,
+      total: items.length,
+      features: items,
+      partial,
+    };
   }
   const fitted = fitCells(set, max);
-  for (const cell of fitted.cells.values()) {
-    if (cell.count === 1) {
+  const features: MapFeature[] = [];
+  for (const slot of liveSlots(fitted)) {
+    if (fitted.count[slot] === 1) {
       const single: MapFeature<ItemProperties>[] = [];
-      itemsOf(layer, cell, q, false, 1, single, partial);
+      itemsOf(layer, refsOf(fitted, slot), changes, q, false, 1, single, partial);
       if (single.length === 1) {
         features.push(single[0]!);
         continue;
       }
     }
-    features.push(clusterFeature(fitted, cell));
+    features.push(clusterFeature(fitted, slot));
   }
   return {
     type: 'FeatureCollection',

@@ -58,17 +58,5 @@ export function randomItems(n: number, seed = 1): MapItem[] {
 export const SHAPE: GridShape = { leafItems: 4, timeScanItems: 8, maxLevel: 20 };
 
 export function layerOf(items: MapItem[], shape = SHAPE, name: MapLayerName = 'reports'): MapLayer {
-  return createLayer(name, {
-    lastEventId: 0,
-    parts: {
-      visible: buildPart(
-        items.filter((i) => i.analystVisible),
-        shape,
-      ),
-      hidden: buildPart(
-        items.filter((i) => !i.analystVisible),
-        shape,
-      ),
-    },
-  });
+  return createLayer(name, { lastEventId: 0, part: buildPart(items, shape) });
 }

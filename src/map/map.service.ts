@@ -224,10 +224,7 @@ export function createMapService(deps: MapServiceDeps) {
         builtAt,
         facts,
         changes: all.reduce((n, l) => n + changeCount(l), 0),
-        bytes: all.reduce(
-          (n, l) => n + partBytes(l.base.parts.visible) + partBytes(l.base.parts.hidden),
-          0,
-        ),
+        bytes: all.reduce((n, l) => n + partBytes(l.base.part), 0),
       };
     },
     close() {
