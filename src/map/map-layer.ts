@@ -32,7 +32,6 @@ import {
 } from './layer-part.js';
 import { seesItem, type ItemScope, type MapItem, type MapLayerName } from './map-items.js';
 import {
-  cellOf,
   cellRange,
   inRects,
   latToY,

@@ -51,6 +51,11 @@ export interface MapServiceDeps {
   };
   /** Builds both layers from the store at one moment, off the HTTP thread. */
   build(shape: GridShape): Promise<BuiltLayers>;
+  /**
+   * Starts the live events coming (each stored event after now, in order); called
+   * once, at the first build: a process that never shows the map never reads them.
+   */
+  subscribe(onEvent: (event: MapEvent) => void): void;
   settings: MapIndexSettings;
   log: {
     info(fields: Record<string, unknown>, message: string): void;
@@ -108,9 +113,20 @@ export function createMapService(deps: MapServiceDeps) {
   let flushing: Promise<void> | null = null;
   let closed = false;
 
+  let subscribed = false;
+
   function note(layer: MapLayerName, id: string, eventId: number) {
-    dirty[layer].add(id);
+    // Before the first build is in, that build (or the one after it) reads everything.
+    if (layers) dirty[layer].add(id);
     sinceBuild?.push({ eventId, layer, id });
+  }
+
+  function noteEvent(event: MapEvent) {
+    if (!event.type.startsWith('report.') && event.type !== 'incident.updated') return;
+    const named = ids(event.payload);
+    for (const id of named.reports) note('reports', id, event.id);
+    for (const id of named.incidents) note('incidents', id, event.id);
+    if (layers) void flush();
   }
 
   async function applyDirty(): Promise<void> {
@@ -151,6 +167,10 @@ export function createMapService(deps: MapServiceDeps) {
   }
 
   async function runBuild(): Promise<void> {
+    if (!subscribed) {
+      subscribed = true;
+      deps.subscribe(noteEvent);
+    }
     sinceBuild = [];
     const started = Date.now();
     try {
@@ -193,13 +213,7 @@ export function createMapService(deps: MapServiceDeps) {
 
   return {
     /** Notes what a live event says changed. */
-    noteEvent(event: MapEvent) {
-      if (!event.type.startsWith('report.') && event.type !== 'incident.updated') return;
-      const named = ids(event.payload);
-      for (const id of named.reports) note('reports', id, event.id);
-      for (const id of named.incidents) note('incidents', id, event.id);
-      if (layers) void flush();
-    },
+    noteEvent,
     rebuild,
     /** The viewport answer; 503 until the first build is in. */
     async features(layer: MapLayerName, query: FeatureQuery): Promise<FeatureAnswer> {

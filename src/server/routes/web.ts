@@ -7,19 +7,22 @@ import { fileURLToPath } from 'node:url';
 /** web/ sits at the package root, two levels above both src/server/ and dist/server/. */
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+/** The page's content policy; `tileOrigins`: where an operator's map tiles load from (TIPWIRE_MAP_TILES). */
+const csp = (tileOrigins: readonly string[]) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    ["img-src 'self' data:", ...tileOrigins].join(' '),
+    ["connect-src 'self'", ...tileOrigins].join(' '),
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
 
-export async function webRoutes(app: FastifyInstance) {
+export async function webRoutes(app: FastifyInstance, tileOrigins: readonly string[] = []) {
+  const CSP = csp(tileOrigins);
   await app.register(fastifyStatic, {
     root: WEB_ROOT,
     prefix: '/',
