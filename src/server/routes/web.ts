@@ -17,24 +17,32 @@ const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 export const APP_ROOT = path.join(PACKAGE_ROOT, 'dist/web');
 export const CLASSIC_ROOT = path.join(PACKAGE_ROOT, 'web/classic');
 
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  // MapLibre's tile workers: loaded from our own origin.
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+/**
+ * The pages' content policy; `tileOrigins`: where an operator's map tiles load from
+ * (TIPWIRE_MAP_TILES), allowed for images and fetches (PMTiles range requests).
+ */
+export const csp = (tileOrigins: readonly string[] = []) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    ["img-src 'self' data: blob:", ...tileOrigins].join(' '),
+    "font-src 'self'",
+    ["connect-src 'self'", ...tileOrigins].join(' '),
+    // MapLibre's tile workers: loaded from our own origin.
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
 
-export async function webRoutes(app: FastifyInstance) {
+export const CSP = csp();
+
+export async function webRoutes(app: FastifyInstance, tileOrigins: readonly string[] = []) {
+  const policy = csp(tileOrigins);
   const setHeaders = (reply: FastifyReply) => {
-    void reply.header('content-security-policy', CSP);
+    void reply.header('content-security-policy', policy);
     void reply.header('cache-control', 'no-cache');
   };
   if (existsSync(APP_ROOT)) {
