@@ -239,16 +239,21 @@ describe('the map view (real browser, WebGL)', () => {
       .toBeGreaterThan(20);
     expect((await drawnColours(page)).colours).toBeGreaterThan(3);
 
-    // The three reports are one cluster here: its count shows, and a click zooms in.
+    // The three reports are one cluster here: its count shows, and a click on it (the
+    // incident, drawn over it, switched off) zooms in.
     const count = page.locator('.map-counts .map-label[data-layer="reports"]');
     await expect.poll(() => count.first().textContent(), { timeout: SHOWS_WITHIN }).toBe('3');
+    await page.getByTestId('layer-incidents').uncheck();
     await clickAt(page, XIAN);
     await expect
       .poll(async () => (await viewOf(page)).zoom, { timeout: SHOWS_WITHIN })
       .toBeGreaterThanOrEqual(13.9);
 
-    // Without the reports layer, the incident is on top: a click opens its panel.
-    await page.getByTestId('layer-reports').uncheck();
+    // A click on the incident opens its panel.
+    await page.getByTestId('layer-incidents').check();
+    await expect
+      .poll(() => page.getByTestId('map-status-incidents').textContent(), { timeout: SHOWS_WITHIN })
+      .toContain('1 on the map');
     await clickAt(page, incident.centroid!);
     const panel = page.getByTestId('map-panel');
     await panel.waitFor({ timeout: SHOWS_WITHIN });

@@ -132,8 +132,11 @@ export default function MapView() {
         if (!controller.signal.aborted) setPlaces([]);
       },
     );
-    const c = map.getCenter();
-    history.replaceState(history.state, '', viewHash({ zoom, lat: c.lat, lon: c.lng }));
+    // The view into the URL, unless the page has just left the map (a link was followed).
+    if (/^#\/?map(\/|$)/.test(window.location.hash)) {
+      const c = map.getCenter();
+      history.replaceState(history.state, '', viewHash({ zoom, lat: c.lat, lon: c.lng }));
+    }
   }
   latest.current = { shown, window: timeWindow, answers, request };
 

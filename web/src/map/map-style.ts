@@ -91,87 +91,96 @@ function tileLayers(street: StreetTiles): { sources: Sources; layers: Layer[] } 
   };
 }
 
-function dataLayers(layer: MapLayerName): Layer[] {
+/** One data layer's map layers, by kind (the style interleaves the two data layers). */
+function dataLayers(layer: MapLayerName): Record<'heat' | 'radii' | 'clusters' | 'items', Layer[]> {
   const id = ids(layer);
   const color = COLORS[layer];
-  return [
-    {
-      id: id.heat,
-      type: 'heatmap',
-      source: id.points,
-      layout: { visibility: 'none' },
-      paint: {
-        // A cluster weighs its count (a thousand reports saturate it), an item 1.
-        'heatmap-weight': ['interpolate', ['linear'], ['get', 'weight'], 0, 0, 1, 0.15, 1000, 1],
-        'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 0, 12, 10, 30, 16, 50],
-        'heatmap-intensity': 1,
-        'heatmap-opacity': 0.75,
+  return {
+    heat: [
+      {
+        id: id.heat,
+        type: 'heatmap',
+        source: id.points,
+        layout: { visibility: 'none' },
+        paint: {
+          // A cluster weighs its count (a thousand reports saturate it), an item 1.
+          'heatmap-weight': ['interpolate', ['linear'], ['get', 'weight'], 0, 0, 1, 0.15, 1000, 1],
+          'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 0, 12, 10, 30, 16, 50],
+          'heatmap-intensity': 1,
+          'heatmap-opacity': 0.75,
+        },
       },
-    },
-    {
-      id: id.radiusFill,
-      type: 'fill',
-      source: id.radii,
-      paint: { 'fill-color': color, 'fill-opacity': 0.12 },
-    },
-    {
-      id: id.radiusLine,
-      type: 'line',
-      source: id.radii,
-      paint: { 'line-color': color, 'line-opacity': 0.6, 'line-width': 1 },
-    },
-    {
-      id: id.clusters,
-      type: 'circle',
-      source: id.points,
-      filter: isCluster as never,
-      paint: {
-        'circle-color': color,
-        'circle-opacity': 0.55,
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 1.5,
-        'circle-radius': [
-          'interpolate',
-          ['linear'],
-          ['get', 'count'],
-          1,
-          10,
-          10,
-          14,
-          100,
-          20,
-          1000,
-          27,
-          10000,
-          34,
-        ],
+    ],
+    radii: [
+      {
+        id: id.radiusFill,
+        type: 'fill',
+        source: id.radii,
+        paint: { 'fill-color': color, 'fill-opacity': 0.12 },
       },
-    },
-    {
-      id: id.items,
-      type: 'circle',
-      source: id.points,
-      filter: isItem as never,
-      paint: {
-        'circle-color': color,
-        'circle-radius': layer === 'incidents' ? 7 : 5,
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 1.5,
+      {
+        id: id.radiusLine,
+        type: 'line',
+        source: id.radii,
+        paint: { 'line-color': color, 'line-opacity': 0.6, 'line-width': 1 },
       },
-    },
-    {
-      id: id.selected,
-      type: 'circle',
-      source: id.points,
-      filter: ['==', ['get', 'id'], ''],
-      paint: {
-        'circle-color': 'rgba(0,0,0,0)',
-        'circle-radius': 11,
-        'circle-stroke-color': '#111827',
-        'circle-stroke-width': 3,
+    ],
+    clusters: [
+      {
+        id: id.clusters,
+        type: 'circle',
+        source: id.points,
+        filter: isCluster as never,
+        paint: {
+          'circle-color': color,
+          'circle-opacity': 0.55,
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1.5,
+          'circle-radius': [
+            'interpolate',
+            ['linear'],
+            ['get', 'count'],
+            1,
+            10,
+            10,
+            14,
+            100,
+            20,
+            1000,
+            27,
+            10000,
+            34,
+          ],
+        },
       },
-    },
-  ];
+    ],
+    items: [
+      {
+        id: id.items,
+        type: 'circle',
+        source: id.points,
+        filter: isItem as never,
+        paint: {
+          'circle-color': color,
+          'circle-radius': layer === 'incidents' ? 7 : 5,
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1.5,
+        },
+      },
+      {
+        id: id.selected,
+        type: 'circle',
+        source: id.points,
+        filter: ['==', ['get', 'id'], ''],
+        paint: {
+          'circle-color': 'rgba(0,0,0,0)',
+          'circle-radius': 11,
+          'circle-stroke-color': '#111827',
+          'circle-stroke-width': 3,
+        },
+      },
+    ],
+  };
 }
 
 export function buildStyle(tiles: StreetTiles | null): Style {
@@ -204,8 +213,11 @@ export function buildStyle(tiles: StreetTiles | null): Style {
         filter: ['==', ['get', 'layer'], 'border'],
         paint: { 'line-color': '#9a8f80', 'line-width': 0.8 },
       },
-      ...dataLayers('incidents'),
-      ...dataLayers('reports'),
+      // Heat, then circles, then clusters, then single items, each kind over both data
+      // layers: a single incident is never hidden under a cluster of reports.
+      ...(['heat', 'radii', 'clusters', 'items'] as const).flatMap((kind) =>
+        MAP_LAYERS.flatMap((layer) => dataLayers(layer)[kind]),
+      ),
     ],
   };
 }
