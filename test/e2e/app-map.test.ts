@@ -77,6 +77,7 @@ const OWN_WORDS = [
 ];
 
 let incident: IncidentBody;
+let reportIds: string[];
 
 beforeAll(async () => {
   app = await startApp(
@@ -103,6 +104,7 @@ beforeAll(async () => {
   await settled();
   const first = await get<ReportBody>(`/api/v1/reports/${ids[0]}`);
   expect(first.incidentId).toBeTruthy();
+  reportIds = ids;
   incident = await get<IncidentBody>(`/api/v1/incidents/${first.incidentId}`);
   expect(incident.reportCount).toBe(3);
   await mapHas(incident.id);
@@ -335,6 +337,66 @@ describe('the map view (real browser, WebGL)', () => {
       .poll(() => panel.getByTestId('panel-title').textContent())
       .toBe(incident.kinds.map((k) => kinds[k]?.zh ?? k).join('、') || '类型未知');
     expect(await panel.getByTestId('panel-incident-link').textContent()).toBe('打开事件');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows each report alone at street zoom, and a click opens its summary', async () => {
+    const first = await get<ReportBody>(`/api/v1/reports/${reportIds[0]}`);
+    const at = { lat: first.place!.lat, lon: first.place!.lon };
+    const { page, calls, problems } = await openMap(`#/map/18/${at.lat}/${at.lon}`);
+    const reports = await until(() => layerCall(calls, 'reports'), 'the reports answer');
+    // Past the cluster zoom every report is its own feature.
+    expect(reports.body.features.every((f) => !f.properties.cluster)).toBe(true);
+    expect(reports.body.features.map((f) => f.id)).toContain(first.id);
+    await page.getByTestId('layer-incidents').uncheck();
+    await clickAt(page, at);
+    const panel = page.getByTestId('map-panel');
+    await panel.waitFor({ timeout: SHOWS_WITHIN });
+    expect(await panel.getAttribute('data-kind')).toBe('report');
+    expect(await panel.getAttribute('data-id')).toBe(first.id);
+    await expect.poll(() => panel.getByTestId('panel-narrative').textContent()).toBe(OWN_WORDS[0]);
+    expect(await panel.getByTestId('panel-radius').textContent()).toBe(
+      `± ${first.place!.accuracyMeters} m`,
+    );
+    expect(await panel.getByTestId('panel-incident-link').getAttribute('href')).toBe(
+      `#/incident/${encodeURIComponent(incident.id)}`,
+    );
+    await panel.getByTestId('panel-close').click();
+    await panel.waitFor({ state: 'detached', timeout: SHOWS_WITHIN });
+    expect(problems).toEqual([]);
+  });
+
+  it('asks for a view across the antimeridian as west > east, and draws the heat layer', async () => {
+    const { page, calls, problems } = await openMap('#/map/4/-17/180');
+    const call = await until(() => layerCall(calls, 'reports'), 'the reports answer');
+    const [west, , east] = call.params.get('bbox')!.split(',').map(Number) as [
+      number,
+      number,
+      number,
+    ];
+    expect(west).toBeGreaterThan(0);
+    expect(east).toBeLessThan(0);
+    expect(west).toBeGreaterThan(east);
+
+    // A view put into the URL is followed: over Xi'an, where the picture changes when
+    // the heat layer is switched on.
+    await page.evaluate(() => {
+      location.hash = '#/map/5/34.34/108.94';
+    });
+    await expect
+      .poll(() => layerCall(calls, 'reports', calls.indexOf(call) + 1)?.params.get('zoom'), {
+        timeout: SHOWS_WITHIN,
+      })
+      .toBe('5');
+    await expect
+      .poll(() => page.getByTestId('map-status-reports').textContent(), { timeout: SHOWS_WITHIN })
+      .toContain('for 3 items');
+    const before = await drawnColours(page);
+    await page.getByTestId('layer-heat').check();
+    await expect
+      .poll(async () => (await drawnColours(page)).colours, { timeout: SHOWS_WITHIN })
+      .toBeGreaterThan(before.colours + 20);
+    if (process.env.MAP_SHOT) await page.screenshot({ path: process.env.MAP_SHOT });
     expect(problems).toEqual([]);
   });
 

@@ -38,7 +38,7 @@ import {
   type PlaceFeature,
 } from './map-api.js';
 import { clustersOf, layerData } from './map-data.js';
-import { buildStyle, CLICKABLE, ids, type StreetTiles } from './map-style.js';
+import { buildStyle, CLICKABLE, clusterRadiusPx, ids, type StreetTiles } from './map-style.js';
 import { streetTiles } from './street-tiles.js';
 import { SelectionPanel } from './SelectionPanel.js';
 import { TimeSlider } from './TimeSlider.js';
@@ -52,7 +52,7 @@ setWorkerUrl(workerUrl);
 /** Wait after the map stops moving (or the slider stops) before asking the server. */
 const SETTLE_MS = 250;
 /** Place names shown at once (the server sends at most its TIPWIRE_MAP_PLACES_MAX). */
-const PLACE_LABELS_MAX = 60;
+const PLACE_LABELS_MAX = 40;
 /** Cluster counts shown at once: every cluster of both layers' answers, fewer if they overlap. */
 const COUNT_LABELS_MAX = 2000;
 
@@ -239,7 +239,16 @@ export default function MapView() {
         setSelected({ layer, feature });
       }
     });
+    // A view typed or pasted into the URL while the map is open: go there.
+    const followHash = () => {
+      const v = parseViewHash(window.location.hash);
+      const c = map.getCenter();
+      if (v && viewHash(v) !== viewHash({ zoom: map.getZoom(), lat: c.lat, lon: c.lng }))
+        map.jumpTo({ center: [v.lon, v.lat], zoom: v.zoom });
+    };
+    window.addEventListener('hashchange', followHash);
     return () => {
+      window.removeEventListener('hashchange', followHash);
       settled.cancel();
       loader.current?.close();
       loader.current = null;
@@ -275,6 +284,17 @@ export default function MapView() {
       map.getSource<GeoJSONSource>(ids(layer).points)?.setData(data.points as SourceData);
       map.getSource<GeoJSONSource>(ids(layer).radii)?.setData(data.radii as SourceData);
     }
+    // Place names keep clear of every cluster and item drawn (their circles, in pixels).
+    overlays.current?.places.avoid(
+      MAP_LAYERS.filter((layer) => latest.current.shown[layer]).flatMap((layer) =>
+        (answers[layer]?.features ?? []).map((f) => ({
+          lon: f.geometry.coordinates[0],
+          lat: f.geometry.coordinates[1],
+          radiusPx: isItem(f) ? 8 : clusterRadiusPx(f.properties.weight),
+        })),
+      ),
+    );
+    overlays.current?.places.refresh();
     const count = new Intl.NumberFormat(lng === 'zh' ? 'zh-CN' : 'en-GB', { notation: 'compact' });
     overlays.current?.counts.set(
       MAP_LAYERS.flatMap((layer) =>

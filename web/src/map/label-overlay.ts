@@ -20,8 +20,17 @@ export interface Label {
   data?: Record<string, string>;
 }
 
+/** Something the map draws that labels must not cover: a point and its radius in pixels. */
+export interface Obstacle {
+  lon: number;
+  lat: number;
+  radiusPx: number;
+}
+
 export interface LabelOverlay {
   set(labels: readonly Label[]): void;
+  /** What labels keep clear of (applied at the next `set` or `refresh`). */
+  avoid(obstacles: readonly Obstacle[]): void;
   /** Declutters the last labels again for the current view (after a move ends). */
   refresh(): void;
   remove(): void;
@@ -36,15 +45,16 @@ export function createLabelOverlay(
   root.setAttribute('aria-hidden', 'true');
   map.getContainer().appendChild(root);
   let labels: readonly Label[] = [];
+  let obstacles: readonly Obstacle[] = [];
   let shown: { label: Label; el: HTMLElement }[] = [];
   const elements = new Map<string, HTMLElement>();
   const height = options.fontPx + 6;
   const offsetY = options.offsetY ?? 0;
 
-  const screenOf = (label: Label) => {
+  const screenOf = (at: { lon: number; lat: number }, dy = offsetY) => {
     const centre = map.getCenter().lng;
-    const p = map.project([nearestCopy(label.lon, centre), label.lat]);
-    return { x: p.x, y: p.y + offsetY };
+    const p = map.project([nearestCopy(at.lon, centre), at.lat]);
+    return { x: p.x, y: p.y + dy };
   };
 
   function position() {
@@ -64,7 +74,12 @@ export function createLabelOverlay(
       height,
       priority: label.priority,
     }));
-    const keep = declutter(boxes, screen, options.max);
+    const blocked = obstacles.map((o) => ({
+      ...screenOf(o, 0),
+      width: 2 * o.radiusPx,
+      height: 2 * o.radiusPx,
+    }));
+    const keep = declutter(boxes, screen, options.max, blocked);
     const next = new Map(keep.map((b) => [b.label.key, b.label]));
     for (const [key, el] of elements) {
       if (!next.has(key)) {
@@ -94,6 +109,9 @@ export function createLabelOverlay(
     set(next) {
       labels = next;
       layout();
+    },
+    avoid(next) {
+      obstacles = next;
     },
     refresh: layout,
     remove() {

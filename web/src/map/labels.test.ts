@@ -75,6 +75,13 @@ describe('declutter', () => {
     expect(declutter([a, b], screen, 10)).toEqual([a]);
   });
 
+  it('keeps labels off what the map draws (blocked boxes), and beside it', () => {
+    const onCluster = box(100, 100, 9);
+    const beside = box(200, 100, 1);
+    const cluster = { x: 105, y: 102, width: 24, height: 24 };
+    expect(declutter([onCluster, beside], screen, 10, [cluster])).toEqual([beside]);
+  });
+
   it('shows nothing when max is 0', () => {
     expect(declutter([box(1, 1, 1)], screen, 0)).toEqual([]);
   });

@@ -32,17 +32,20 @@ export interface LabelBox {
   priority: number;
 }
 
-const overlaps = (a: LabelBox, b: LabelBox) =>
+type Box = Omit<LabelBox, 'priority'>;
+const overlaps = (a: Box, b: Box) =>
   Math.abs(a.x - b.x) * 2 < a.width + b.width && Math.abs(a.y - b.y) * 2 < a.height + b.height;
 
 /**
  * The labels to show: on screen (`width` × `height`), highest priority first, none
- * overlapping one already taken, at most `max`. Ties keep their input order.
+ * overlapping one already taken or a `blocked` box (what the map draws there, such as
+ * a cluster), at most `max`. Ties keep their input order.
  */
 export function declutter<T extends LabelBox>(
   labels: readonly T[],
   screen: { width: number; height: number },
   max: number,
+  blocked: readonly Omit<LabelBox, 'priority'>[] = [],
 ): T[] {
   const onScreen = labels
     .map((label, index) => ({ label, index }))
@@ -57,7 +60,7 @@ export function declutter<T extends LabelBox>(
   const taken: T[] = [];
   for (const { label } of onScreen) {
     if (taken.length >= max) break;
-    if (taken.some((t) => overlaps(t, label))) continue;
+    if (taken.some((t) => overlaps(t, label)) || blocked.some((b) => overlaps(b, label))) continue;
     taken.push(label);
   }
   return taken;

@@ -30,6 +30,29 @@ export const ids = (layer: MapLayerName) => ({
 /** The layers a click picks from, topmost first. */
 export const CLICKABLE = MAP_LAYERS.flatMap((l) => [ids(l).items, ids(l).clusters]).reverse();
 
+/** A cluster's circle: radius in pixels by count (linear between these stops). */
+export const CLUSTER_RADII: readonly (readonly [number, number])[] = [
+  [1, 10],
+  [10, 14],
+  [100, 20],
+  [1000, 27],
+  [10000, 34],
+];
+
+/** The radius CLUSTER_RADII gives a count (as MapLibre interpolates it). */
+export function clusterRadiusPx(count: number): number {
+  const stops = CLUSTER_RADII;
+  if (!(count > stops[0]![0])) return stops[0]![1];
+  for (let i = 1; i < stops.length; i++) {
+    const [c1, r1] = stops[i]!;
+    if (count <= c1) {
+      const [c0, r0] = stops[i - 1]!;
+      return r0 + ((count - c0) / (c1 - c0)) * (r1 - r0);
+    }
+  }
+  return stops[stops.length - 1]![1];
+}
+
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
 const isCluster = ['==', ['get', 'cluster'], true];
@@ -103,8 +126,18 @@ function dataLayers(layer: MapLayerName): Record<'heat' | 'radii' | 'clusters' |
         source: id.points,
         layout: { visibility: 'none' },
         paint: {
-          // A cluster weighs its count (a thousand reports saturate it), an item 1.
-          'heatmap-weight': ['interpolate', ['linear'], ['get', 'weight'], 0, 0, 1, 0.15, 1000, 1],
+          // By the logarithm of what a point stands for: an item shows, a thousand saturate.
+          'heatmap-weight': [
+            'interpolate',
+            ['linear'],
+            ['ln', ['+', 1, ['get', 'weight']]],
+            0,
+            0,
+            Math.log(2),
+            0.3,
+            Math.log(1001),
+            1,
+          ],
           'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 0, 12, 10, 30, 16, 50],
           'heatmap-intensity': 1,
           'heatmap-opacity': 0.75,
@@ -140,17 +173,8 @@ function dataLayers(layer: MapLayerName): Record<'heat' | 'radii' | 'clusters' |
             'interpolate',
             ['linear'],
             ['get', 'count'],
-            1,
-            10,
-            10,
-            14,
-            100,
-            20,
-            1000,
-            27,
-            10000,
-            34,
-          ],
+            ...CLUSTER_RADII.flat(),
+          ] as never,
         },
       },
     ],
