@@ -366,6 +366,35 @@ describe('the map view (real browser, WebGL)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows a reporter’s hostile text in the panel as text, never as markup', async () => {
+    const LANZHOU = { lat: 36.0611, lon: 103.8343 };
+    const narrative =
+      'Drone over the bridge <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    const category = '<img src=y onerror="window.__pwned=3">drone</b>';
+    const id = await send({
+      narrative,
+      category,
+      observedAt: new Date(Date.now() - 2 * HOUR).toISOString(),
+      location: { ...LANZHOU, accuracyMeters: 30 },
+    });
+    await settled();
+    const { page, calls, problems } = await openMap(`#/map/18/${LANZHOU.lat}/${LANZHOU.lon}`);
+    await until(
+      () => calls.find((c) => c.body.features.some((f) => f.id === id)),
+      'the hostile report on the map',
+    );
+    await page.getByTestId('layer-incidents').uncheck();
+    await clickAt(page, LANZHOU);
+    const panel = page.getByTestId('map-panel');
+    await expect
+      .poll(() => panel.getByTestId('panel-narrative').textContent(), { timeout: SHOWS_WITHIN })
+      .toBe(narrative);
+    expect(await panel.getByTestId('panel-title').textContent()).toBe(category);
+    expect(await panel.locator('img, script, b').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(problems).toEqual([]);
+  });
+
   it('asks for a view across the antimeridian as west > east, and draws the heat layer', async () => {
     const { page, calls, problems } = await openMap('#/map/4/-17/180');
     const call = await until(() => layerCall(calls, 'reports'), 'the reports answer');
@@ -390,7 +419,7 @@ describe('the map view (real browser, WebGL)', () => {
       .toBe('5');
     await expect
       .poll(() => page.getByTestId('map-status-reports').textContent(), { timeout: SHOWS_WITHIN })
-      .toContain('for 3 items');
+      .toMatch(/: [1-9]\d* on the map/);
     const before = await drawnColours(page);
     await page.getByTestId('layer-heat').check();
     await expect

@@ -24,7 +24,7 @@ export const map: Catalogue = {
     'window.range': '{{from}} – {{to}}',
     'window.all': 'Everything, whenever it was observed',
     'status.loading': 'Loading…',
-    'status.shown': '{{layer}}: {{features}} on the map for {{total}} items',
+    'status.shown': '{{layer}}: {{features}} on the map · {{total}} in all',
     'status.truncated': '(grouped more coarsely than this zoom: too many to show one by one)',
     'status.failed': '{{layer}}: could not load ({{message}})',
     'status.noWebgl': 'The map needs WebGL, which this browser does not provide: {{message}}',
