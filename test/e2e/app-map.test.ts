@@ -342,7 +342,7 @@ describe('the map view (real browser, WebGL)', () => {
 
   it('shows each report alone at street zoom, and a click opens its summary', async () => {
     const first = await get<ReportBody>(`/api/v1/reports/${reportIds[0]}`);
-    const at = { lat: first.place!.lat, lon: first.place!.lon };
+    const at = { lat: first.place!.lat!, lon: first.place!.lon! };
     const { page, calls, problems } = await openMap(`#/map/18/${at.lat}/${at.lon}`);
     const reports = await until(() => layerCall(calls, 'reports'), 'the reports answer');
     // Past the cluster zoom every report is its own feature.

@@ -4,10 +4,19 @@
  * single reports or incidents), place labels, the map's configuration, and the
  * incident or report a click selects.
  *
- * The map routes (src/server/routes/map.ts, branch f7-map) declare their answers as
- * inline zod schemas, not exported types, so the shapes below are written out from
- * those schemas; the incident and report answers are the server's own types.
+ * The shapes are the server's own types (src/map/: the features, places and tiles
+ * the route answers with); the places and configuration envelopes are written out
+ * from the route's schemas (src/server/routes/map.ts declares them inline, with no
+ * exported type). The incident and report answers are the server's own types.
  */
+import type {
+  ClusterProperties as ServerClusterProperties,
+  FeatureAnswer as ServerFeatureAnswer,
+  ItemProperties as ServerItemProperties,
+  MapFeature as ServerMapFeature,
+} from '../../../src/map/map-layer.js';
+import type { PlaceFeature as ServerPlaceFeature } from '../../../src/map/places.js';
+import type { TilesSource } from '../../../src/map/tiles.js';
 import { call } from '../api.js';
 import type { IncidentBody, ReportBody } from '../incident/types.js';
 import { bboxParam, type BBox } from './bbox.js';
@@ -18,62 +27,17 @@ export const MAP_LAYERS: readonly MapLayerName[] = ['reports', 'incidents'];
 /** The offline base layer (land and borders), fetched by MapLibre's worker itself. */
 export const BASE_URL = '/api/v1/map/base';
 
-type Point = { type: 'Point'; coordinates: [number, number] };
-
-export interface ClusterProperties {
-  cluster: true;
-  id: string;
-  count: number;
-  /** The items it stands for: the heat layer's weight. */
-  weight: number;
-}
-
-export interface ItemProperties {
-  cluster: false;
-  id: string;
-  kind: 'report' | 'incident';
-  /** The uncertainty of its place (a report's accuracy, an incident's spread), or null. */
-  radiusMeters: number | null;
-  category: string | null;
-  status: string | null;
-  confidence: number | null;
-  reportCount: number | null;
-  start: string;
-  end: string;
-  weight: 1;
-}
-
-export interface MapFeature<P = ClusterProperties | ItemProperties> {
-  type: 'Feature';
-  id: string;
-  geometry: Point;
-  properties: P;
-}
-
-export interface FeatureAnswer {
-  type: 'FeatureCollection';
-  /** The zoom of the grid the answer used (lower than asked when the cap merged cells). */
-  zoom: number;
-  /** Whether the cap or the viewport's size made the answer coarser than asked. */
-  truncated: boolean;
-  /** Items the features stand for. */
-  total: number;
-  features: MapFeature[];
-}
-
-export interface PlaceFeature {
-  type: 'Feature';
-  id: string;
-  geometry: Point;
-  properties: {
-    name: string;
-    /** The name in Chinese script, when the gazetteer has one. */
-    nameZh: string | null;
-    population: number;
-    country: string;
-    featureCode: string;
-  };
-}
+/** A cluster: a grid cell's count at its items' mean point (`weight` = count, for heat). */
+export type ClusterProperties = ServerClusterProperties;
+/** One report or incident: `radiusMeters` is the uncertainty of its place, or null. */
+export type ItemProperties = ServerItemProperties;
+export type MapFeature<P = ClusterProperties | ItemProperties> = ServerMapFeature<P>;
+/**
+ * GET /api/v1/map/features: the service's answer less `partial`, which the route
+ * folds in (single incidents rescoped to the viewer's members) and drops.
+ */
+export type FeatureAnswer = Omit<ServerFeatureAnswer, 'partial'>;
+export type PlaceFeature = ServerPlaceFeature;
 
 export interface PlacesAnswer {
   type: 'FeatureCollection';
@@ -81,11 +45,8 @@ export interface PlacesAnswer {
   features: PlaceFeature[];
 }
 
-export type TilesConfig = {
-  kind: 'raster' | 'vector' | 'pmtiles';
-  url: string;
-  attribution: string | null;
-};
+/** The operator's street tiles as the configuration names them (no local file path). */
+export type TilesConfig = Omit<TilesSource, 'file'>;
 
 export interface MapConfig {
   base: { url: string; resolution: string; attribution: string };
