@@ -13,7 +13,11 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentBody, ReportBody } from '../../web/src/incident/types.js';
 import type { Meta } from '../../web/src/meta.js';
-import { makeReport, remember } from '../helpers.js';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { solidPng, uniformArchive } from '../../web/src/map/pmtiles.fixture.js';
+import { TileType } from '../../web/src/map/pmtiles.js';
+import { makeReport, remember, tempDir } from '../helpers.js';
 import { SHOWS_WITHIN, startApp, type AppHarness } from './browser.js';
 
 let app: AppHarness;
@@ -436,6 +440,58 @@ describe('the map view (real browser, WebGL)', () => {
     const names = await places.allTextContents();
     expect(names.some((n) => /\p{Script=Han}/u.test(n))).toBe(true);
     expect((await drawnColours(page)).colours).toBeGreaterThan(3);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('an operator’s own tiles (TIPWIRE_MAP_TILES, a local PMTiles archive)', () => {
+  let street: AppHarness;
+  const dir = tempDir('tipwire-tiles-');
+
+  beforeAll(async () => {
+    // Every tile of zooms 0–3 one magenta PNG: where the map shows magenta, it drew them.
+    const file = path.join(dir.dir, 'street.pmtiles');
+    writeFileSync(file, uniformArchive(solidPng([255, 0, 255]), 3, TileType.png));
+    street = await startApp(
+      { bob: { role: 'analyst', password: 'bob: a long analyst passphrase' } },
+      { webgl: true, env: { TIPWIRE_MAP_TILES: file } },
+    );
+  }, 90_000);
+
+  afterAll(async () => {
+    await street?.close();
+    dir.cleanup();
+  });
+
+  it('draws them over the base layer, read by range requests through the pmtiles protocol', async () => {
+    const ctx = await street.context({ user: 'bob', locale: 'en-GB' });
+    const { page, problems } = await street.open(ctx, '/#/map/2/20/0');
+    const ranges: number[] = [];
+    page.on('response', (res) => {
+      if (new URL(res.url()).pathname === '/map/tiles.pmtiles') ranges.push(res.status());
+    });
+    await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: SHOWS_WITHIN });
+    const magenta = async () => {
+      const png = await page.getByTestId('map').screenshot();
+      return page.evaluate(async (b64) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.width;
+        canvas.height = img.height;
+        const g = canvas.getContext('2d')!;
+        g.drawImage(img, 0, 0);
+        const d = g.getImageData(0, 0, canvas.width, canvas.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4)
+          if (d[i]! > 230 && d[i + 1]! < 30 && d[i + 2]! > 230) n++;
+        return n / (d.length / 4);
+      }, png.toString('base64'));
+    };
+    await expect.poll(magenta, { timeout: SHOWS_WITHIN }).toBeGreaterThan(0.5);
+    expect(ranges.length).toBeGreaterThan(0);
+    expect(ranges.every((s) => s === 206)).toBe(true);
     expect(problems).toEqual([]);
   });
 });

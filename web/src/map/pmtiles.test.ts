@@ -1,9 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { uniformArchive, writeArchive, writeDirectory } from './pmtiles.fixture.js';
 import {
   Compression,
   findEntry,
-  HEADER_BYTES,
   openArchive,
   parseTileUrl,
   PmtilesError,
@@ -11,77 +11,7 @@ import {
   readHeader,
   TileType,
   zxyToTileId,
-  type DirectoryEntry,
 } from './pmtiles.js';
-
-/** Varint columns as spec/v3 writes a directory. */
-function writeDirectory(entries: DirectoryEntry[]): Uint8Array {
-  const out: number[] = [];
-  const varint = (v: number) => {
-    while (v >= 0x80) {
-      out.push((v % 128) | 0x80);
-      v = Math.floor(v / 128);
-    }
-    out.push(v);
-  };
-  varint(entries.length);
-  let last = 0;
-  for (const e of entries) {
-    varint(e.tileId - last);
-    last = e.tileId;
-  }
-  for (const e of entries) varint(e.runLength);
-  for (const e of entries) varint(e.length);
-  entries.forEach((e, i) => {
-    const prev = entries[i - 1];
-    varint(i > 0 && prev && e.offset === prev.offset + prev.length ? 0 : e.offset + 1);
-  });
-  return Uint8Array.from(out);
-}
-
-interface Parts {
-  root: Uint8Array;
-  leaves?: Uint8Array;
-  data: Uint8Array;
-  internalCompression?: number;
-  tileCompression?: number;
-  minZoom?: number;
-  maxZoom?: number;
-}
-
-/** An archive laid out as the spec says: header, root, (metadata), leaves, data. */
-function archive(p: Parts): Uint8Array {
-  const leaves = p.leaves ?? new Uint8Array(0);
-  const rootOffset = HEADER_BYTES;
-  const leafOffset = rootOffset + p.root.length;
-  const dataOffset = leafOffset + leaves.length;
-  const bytes = new Uint8Array(dataOffset + p.data.length);
-  bytes.set(new TextEncoder().encode('PMTiles'), 0);
-  bytes[7] = 3;
-  const v = new DataView(bytes.buffer);
-  const set64 = (at: number, n: number) => v.setBigUint64(at, BigInt(n), true);
-  set64(8, rootOffset);
-  set64(16, p.root.length);
-  set64(24, leafOffset);
-  set64(32, 0);
-  set64(40, leafOffset);
-  set64(48, leaves.length);
-  set64(56, dataOffset);
-  set64(64, p.data.length);
-  bytes[97] = p.internalCompression ?? Compression.none;
-  bytes[98] = p.tileCompression ?? Compression.none;
-  bytes[99] = TileType.png;
-  bytes[100] = p.minZoom ?? 0;
-  bytes[101] = p.maxZoom ?? 14;
-  v.setInt32(102, -1_800_000_000, true);
-  v.setInt32(106, -850_000_000, true);
-  v.setInt32(110, 1_800_000_000, true);
-  v.setInt32(114, 850_000_000, true);
-  bytes.set(p.root, rootOffset);
-  bytes.set(leaves, leafOffset);
-  bytes.set(p.data, dataOffset);
-  return bytes;
-}
 
 /** Range reads from bytes in memory, counted. */
 function reader(bytes: Uint8Array) {
@@ -177,7 +107,7 @@ describe('findEntry', () => {
 
 describe('readHeader', () => {
   it('reads offsets, compression, tile type, zooms and bounds', () => {
-    const bytes = archive({
+    const bytes = writeArchive({
       root: new Uint8Array(3),
       data: new Uint8Array(0),
       minZoom: 2,
@@ -195,7 +125,7 @@ describe('readHeader', () => {
   it('refuses what is not a version 3 archive', () => {
     expect(() => readHeader(new Uint8Array(10))).toThrow(PmtilesError);
     expect(() => readHeader(new Uint8Array(127))).toThrow(/not a PMTiles/);
-    const v2 = archive({ root: new Uint8Array(0), data: new Uint8Array(0) });
+    const v2 = writeArchive({ root: new Uint8Array(0), data: new Uint8Array(0) });
     v2[7] = 2;
     expect(() => readHeader(v2)).toThrow(/version 2/);
   });
@@ -209,7 +139,7 @@ describe('an archive', () => {
       { tileId: 0, offset: 0, length: 4, runLength: 1 },
       { tileId: 1, offset: 4, length: 4, runLength: 4 },
     ]);
-    const { read, reads } = reader(archive({ root, data }));
+    const { read, reads } = reader(writeArchive({ root, data }));
     const a = openArchive(read);
     expect(text(await a.tile(0, 0, 0))).toBe('zero');
     // The four zoom-1 tiles share one run.
@@ -225,7 +155,7 @@ describe('an archive', () => {
       writeDirectory([{ tileId: 5, offset: 0, length: leaf.length, runLength: 0 }]),
     );
     const { read } = reader(
-      archive({ root, leaves: leaf, data, internalCompression: Compression.gzip }),
+      writeArchive({ root, leaves: leaf, data, internalCompression: Compression.gzip }),
     );
     const a = openArchive(read);
     expect(text(await a.tile(2, 0, 0))).toBe('leaf');
@@ -235,13 +165,13 @@ describe('an archive', () => {
   it('decompresses gzipped tiles', async () => {
     const tile = gzipSync(Buffer.from('a vector tile'));
     const root = writeDirectory([{ tileId: 0, offset: 0, length: tile.length, runLength: 1 }]);
-    const { read } = reader(archive({ root, data: tile, tileCompression: Compression.gzip }));
+    const { read } = reader(writeArchive({ root, data: tile, tileCompression: Compression.gzip }));
     expect(text(await openArchive(read).tile(0, 0, 0))).toBe('a vector tile');
   });
 
   it('asks for nothing outside its zooms', async () => {
     const root = writeDirectory([{ tileId: 0, offset: 0, length: 4, runLength: 1 }]);
-    const { read, reads } = reader(archive({ root, data, minZoom: 0, maxZoom: 0 }));
+    const { read, reads } = reader(writeArchive({ root, data, minZoom: 0, maxZoom: 0 }));
     const a = openArchive(read);
     await a.header();
     expect(await a.tile(5, 1, 1)).toBeNull();
@@ -250,8 +180,18 @@ describe('an archive', () => {
 
   it('refuses a compression it cannot read', async () => {
     const root = writeDirectory([{ tileId: 0, offset: 0, length: 4, runLength: 1 }]);
-    const { read } = reader(archive({ root, data, tileCompression: Compression.zstd }));
+    const { read } = reader(writeArchive({ root, data, tileCompression: Compression.zstd }));
     await expect(openArchive(read).tile(0, 0, 0)).rejects.toThrow(/compression 4/);
+  });
+});
+
+describe('the test fixture’s uniform archive', () => {
+  it('serves its one tile at every zoom up to its last, and none past it', async () => {
+    const { read } = reader(uniformArchive(new TextEncoder().encode('tile'), 3, TileType.png));
+    const a = openArchive(read);
+    expect(text(await a.tile(0, 0, 0))).toBe('tile');
+    expect(text(await a.tile(3, 7, 7))).toBe('tile');
+    expect(await a.tile(4, 0, 0)).toBeNull();
   });
 });
 
