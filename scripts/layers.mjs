@@ -22,6 +22,7 @@ export const LAYERS = {
   intake: 5,
   export: 5,
   incidents: 5,
+  map: 5,
   pipeline: 6,
   cases: 6,
   admin: 6,

@@ -15,6 +15,7 @@ import { ACCESS_SETTINGS } from './access/settings.js';
 import { CONFIDENCE_SETTINGS, CORRELATE_SETTINGS } from './correlate/settings.js';
 import { BULK_IMPORT_SETTINGS, INTAKE_SETTINGS } from './intake/settings.js';
 import { GEOCODER_SETTINGS, NORMALIZE_SETTINGS } from './normalize/settings.js';
+import { MAP_SETTINGS } from './map/settings.js';
 import { NOTIFY_SETTINGS } from './notify/settings.js';
 import { PIPELINE_SETTINGS } from './pipeline/settings.js';
 import type { SettingSpec, SettingSpecs, SettingsOf } from './domain/settings.js';
@@ -49,6 +50,7 @@ export const SETTINGS = {
   correlate: CORRELATE_SETTINGS,
   confidence: CONFIDENCE_SETTINGS,
   notify: NOTIFY_SETTINGS,
+  map: MAP_SETTINGS,
   workers: WORKER_SETTINGS,
 } satisfies Record<string, SettingSpecs>;
 

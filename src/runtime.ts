@@ -55,6 +55,7 @@ import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.j
 import { createAsyncStore } from './store/sqlite/async-store.js';
 import type { AsyncStore } from './store/port.js';
 import { createWorkers } from './workers.js';
+import { createMap, type MapRuntime } from './map/map.js';
 
 export interface Runtime {
   config: Config;
@@ -79,6 +80,8 @@ export interface Runtime {
   /** Pseudonyms, sealing, search tokens and the sketch key for new reports (intake and import). */
   protection: Protection;
   live: LiveEvents;
+  /** The analysts' map: its index (fed by the live events), base layer, place labels, tiles. */
+  map: MapRuntime;
   logger: Logger;
   clock: () => number;
   /** Prunes idempotency records and old live events, destroys expired pseudonym keys. */
@@ -306,6 +309,19 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     onEvent: () => live.poke(),
   });
 
+  const map = createMap({
+    settings: config.map,
+    dbPath: config.store.dbPath,
+    store: asyncStore,
+    gazetteer: normalize.deps.gazetteer,
+    workerScript: () => workerScript(import.meta.url, './map/map-index.worker.js'),
+    log: logger.child({ component: 'map' }),
+    // From its first build on, every stored event reaches the map's index (what changed).
+    subscribe: (onEvent) => {
+      live.subscribe(onEvent);
+    },
+  });
+
   const runtime: Omit<Runtime, 'workers'> = {
     config,
     incidents,
@@ -323,6 +339,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     intake,
     protection,
     live,
+    map,
     logger,
     clock,
     housekeeping() {
@@ -353,6 +370,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       });
       // Zeroed pages reach the main file, and the WAL holding the old ones is emptied.
       store.flushDeleted();
+      // Deletions make no live event: the map's index is built again without them.
+      if (result.reports > 0) void map.service.rebuild().catch(() => undefined);
       auditLog.anchor();
       // The incidents that lost members: their estimate, sources and confidence, rebuilt.
       const now = clock();
@@ -378,6 +397,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       void pipeline.stop();
       geocode?.stop();
       void search.close();
+      void map.close();
       try {
         auditLog.anchor();
       } catch (err) {

@@ -27,6 +27,7 @@ export interface WorkerRuntime {
     pipeline: { pollMs: number };
     notify: { pollMs: number };
     geocoder: { pollMs: number };
+    map: { rebuildMinutes: number };
   };
   logger: Logger;
   clock: () => number;
@@ -35,6 +36,7 @@ export interface WorkerRuntime {
   purge(): PurgeResult;
   pipeline: { poke(): void };
   live: { poke(): void };
+  map: { service: { rebuild(): Promise<void> } };
 }
 
 /** What `serve` runs in the background besides answering requests. */
@@ -66,6 +68,14 @@ export function backgroundJobs(runtime: WorkerRuntime): Job[] {
     },
     // Events written by other processes (an import) reach this process's live stream.
     { name: 'live-poll', intervalMs: config.notify.pollMs, run: () => runtime.live.poke() },
+    // The map's index, built in its worker thread at start and again at this interval (per
+    // process: each holds its own); live events keep it current in between.
+    {
+      name: 'map-index',
+      intervalMs: config.map.rebuildMinutes * 60_000,
+      runAtStart: true,
+      run: () => runtime.map.service.rebuild(),
+    },
   ];
   if (geocode) {
     jobs.push({

@@ -43,12 +43,14 @@ describe('background jobs', () => {
       TIPWIRE_RETENTION_PURGE_INTERVAL_MS: '6000',
       TIPWIRE_PIPELINE_POLL_MS: '70',
       TIPWIRE_LIVE_POLL_MS: '80',
+      TIPWIRE_MAP_REBUILD_MINUTES: '7',
     });
     expect(runtime.workers.status().map((s) => [s.name, s.intervalMs])).toEqual([
       ['housekeeping', 5000],
       ['retention-purge', 6000],
       ['pipeline-poll', 70],
       ['live-poll', 80],
+      ['map-index', 420_000],
     ]);
   });
 

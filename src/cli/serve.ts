@@ -20,6 +20,8 @@ export function serveCommand(program: Command) {
       const runtime = createRuntime(config);
       // The gazetteer takes a second or two to load: before listening, not on a report.
       runtime.normalize.deps.preload();
+      // The map's base layer and place labels (from that gazetteer), likewise.
+      runtime.map.warm();
       // So is the first long narrative's compilation and the search worker's start.
       await warmUpLongTexts(runtime.protection, runtime.config.intake.narrativeMaxChars);
       const app = await createHttpApp(runtime, { workers: () => runtime.workers.status() });

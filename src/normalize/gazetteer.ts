@@ -50,6 +50,10 @@ export interface Gazetteer {
   lookup(name: string): readonly GazetteerPlace[];
   /** Every indexed name in a text, nested ones included. */
   findNames(text: string): NameHit[];
+  /** Every place, in the order read (the map's labels). */
+  places(): readonly GazetteerPlace[];
+  /** The place's name in Chinese script, when one of its names is (the map's labels). */
+  chineseName(place: GazetteerPlace): string | null;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -117,8 +121,13 @@ const GENERIC_HAN = /(市|县|区|镇|乡|村)$/;
 const keyOf = (name: string) =>
   HAN.test(name) ? name.normalize('NFKC').replace(/[·・]/g, '') : normalizeName(name);
 
+/** A name written wholly in Han characters (the first such: GeoNames lists simplified Chinese early). */
+const HAN_NAME = /^[\p{Script=Han}·・]{2,}$/u;
+
 export function createGazetteer(records: Iterable<GazetteerRecord>): Gazetteer {
   const index = new Map<string, GazetteerPlace | GazetteerPlace[]>();
+  const all: GazetteerPlace[] = [];
+  const chinese = new Map<GazetteerPlace, string>();
   let size = 0;
   const add = (key: string, place: GazetteerPlace) => {
     const existing = index.get(key);
@@ -137,6 +146,10 @@ export function createGazetteer(records: Iterable<GazetteerRecord>): Gazetteer {
       featureCode: record.featureCode,
     };
     size++;
+    all.push(place);
+    // Han script starts at U+2E80: a cheap test before the pattern.
+    const zh = record.names.find((name) => name.charCodeAt(0) >= 0x2e80 && HAN_NAME.test(name));
+    if (zh) chinese.set(place, zh);
     // A place is added once per key, however many of its names normalize to it.
     const seen = new Set<string>();
     for (const name of record.names) {
@@ -157,6 +170,8 @@ export function createGazetteer(records: Iterable<GazetteerRecord>): Gazetteer {
   return {
     size,
     names: index.size,
+    places: () => all,
+    chineseName: (place) => chinese.get(place) ?? null,
     lookup: (name) => lookup(keyOf(name)),
     findNames(text) {
       const hits: NameHit[] = [];

@@ -97,6 +97,8 @@ export function createNormalizeDeps(options: NormalizeDepsOptions = {}): LoadedN
       return load().names;
     },
     lookup: (name) => load().lookup(name),
+    places: () => load().places(),
+    chineseName: (place) => load().chineseName(place),
     findNames: (text) => load().findNames(text),
   };
   const zones = createZoneFinder();

@@ -36,7 +36,11 @@ import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import type { Incidents } from '../incidents/incidents.service.js';
+import { mapRoutes } from './routes/map.js';
 import { metaRoutes } from './routes/meta.js';
+import type { MapRuntime } from '../map/map.js';
+import type { MAP_SETTINGS } from '../map/settings.js';
+import { tilesOrigin } from '../map/tiles.js';
 import { receiptRoutes } from './routes/receipts.js';
 import { reportRoutes } from './routes/reports.js';
 import { sessionRoutes } from './routes/session.js';
@@ -56,6 +60,7 @@ export interface AppConfig {
   server: SettingsOf<typeof SERVER_SETTINGS>;
   intake: SettingsOf<typeof INTAKE_SETTINGS>;
   access: SettingsOf<typeof ACCESS_SETTINGS>;
+  map: SettingsOf<typeof MAP_SETTINGS>;
   /** Where the keys (and the audit anchor) are. */
   keys: { dir: string };
 }
@@ -71,6 +76,8 @@ export interface AppDeps {
   admin: Admin;
   cases: Cases;
   incidents: Incidents;
+  /** The analysts' map (index, base layer, places, tiles). */
+  map: MapRuntime;
   clock: () => number;
   /** The sections of the configuration the HTTP app reads. */
   config: AppConfig;
@@ -259,8 +266,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     repo: store.audit,
     pageSizeMax: server.pageSizeMax,
   });
+  mapRoutes(app, {
+    map: deps.map.service,
+    store,
+    settings: deps.config.map,
+    base: () => deps.map.base(),
+    places: () => deps.map.places(),
+    tiles: deps.map.tiles,
+  });
   metricsRoutes(app, { metrics, token: server.metricsToken });
   openApiRoutes(app, registered);
-  await webRoutes(app);
+  const tiles = tilesOrigin(deps.map.tiles);
+  await webRoutes(app, tiles ? [tiles] : []);
   return app;
 }

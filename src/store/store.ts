@@ -561,6 +561,63 @@ export interface MetaRepository {
   holdsData(): boolean;
 }
 
+/**
+ * A located report as the analysts' map needs it: where and when, its uncertainty, and
+ * what decides who may see it. Numbers and codes only, never text.
+ */
+export interface MapReportRow {
+  seq: number;
+  id: string;
+  /** Null once it has no point (a resend not yet normalized again). */
+  lat: number | null;
+  lon: number | null;
+  /** The observed interval (epoch ms); the arrival time when nothing better is known. */
+  from: number;
+  to: number;
+  accuracyMeters: number | null;
+  category: string | null;
+  /** Comma-separated event kind codes, or null. */
+  kinds: string | null;
+  status: CaseStatus;
+  queue: Queue;
+  officeId: string | null;
+  incidentId: string | null;
+}
+
+/** An incident as the analysts' map needs it, with what decides who may see it. */
+export interface MapIncidentRow {
+  seq: number;
+  id: string;
+  /** Its centroid; null when no member has a point. */
+  lat: number | null;
+  lon: number | null;
+  start: number;
+  end: number;
+  radiusMeters: number;
+  confidence: number | null;
+  /** Comma-separated event kind codes, or null. */
+  kinds: string | null;
+  reportCount: number;
+  /** Members in the analysts' queue, and in any other queue. */
+  analystMembers: number;
+  otherMembers: number;
+  /** The distinct offices its members are assigned to. */
+  officeIds: string[];
+  mergedInto: string | null;
+}
+
+/** The analysts' map's reads: whole tables in seq order (its index build) and one row each. */
+export interface MapRepository {
+  /** Located reports after `afterSeq`, in seq order, at most `limit`. */
+  reportsAfter(afterSeq: number, limit: number): MapReportRow[];
+  /** One report (located or not), or null when it does not exist. */
+  report(id: string): MapReportRow | null;
+  /** Open (unmerged) incidents with a centroid after `afterSeq`, in seq order, at most `limit`. */
+  incidentsAfter(afterSeq: number, limit: number): MapIncidentRow[];
+  /** One incident (merged or not, with a centroid or not), or null when it does not exist. */
+  incident(id: string): MapIncidentRow | null;
+}
+
 export interface Store {
   meta: MetaRepository;
   reports: ReportRepository;
@@ -579,6 +636,8 @@ export interface Store {
   stageEffects: StageEffectRepository;
   /** The verify stage's findings and deferred checks. */
   findings: FindingRepository;
+  /** What the analysts' map reads. */
+  map: MapRepository;
   /** Runs `fn` in one transaction; nested calls become savepoints. */
   transaction<T>(fn: () => T): T;
   /**

@@ -5,6 +5,7 @@
 import type { Catalogue } from './i18n.js';
 import { incident } from './incident/messages.js';
 import { queue } from './queue/messages.js';
+import { map } from './map/messages.js';
 import { shell } from './shell/messages.js';
 import { publicPages } from './public/messages.js';
 import { calltaker } from './calltaker/messages.js';
@@ -15,4 +16,5 @@ export const namespaces: Record<string, Catalogue> = {
   incident,
   public: publicPages,
   calltaker,
+  map,
 };

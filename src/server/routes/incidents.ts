@@ -18,6 +18,7 @@ import { pageQuery } from '../pagination.js';
 import type { IncidentCursor, IncidentFilter } from '../../store/store.js';
 import { MAX_HAND_ITEMS, type Incidents } from '../../incidents/incidents.service.js';
 import { validate, type RouteSchemas } from '../route-schemas.js';
+import { bboxQuery, isoTime } from '../query-params.js';
 import { officeAssignment } from './reports.js';
 
 const READERS = ['analyst', 'supervisor', 'office'] as const;
@@ -32,41 +33,6 @@ function decodeIncidentCursor(text: string): IncidentCursor | null {
   );
   return m ? { key: Number(m[1]), seq: Number(m[2]) } : null;
 }
-
-const isoTime = z
-  .string()
-  .max(40)
-  .refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && Number.isFinite(Date.parse(v)), {
-    message: 'must be an ISO 8601 time such as 2026-11-20T10:00:00Z',
-  })
-  .transform((v) => Date.parse(v));
-
-const bboxQuery = z
-  .string()
-  .max(200)
-  .transform((v, ctx) => {
-    const parts = v.split(',').map((p) => Number(p.trim()));
-    const [minLon, minLat, maxLon, maxLat] = parts;
-    const ok =
-      parts.length === 4 &&
-      parts.every(Number.isFinite) &&
-      minLon! >= -180 &&
-      maxLon! <= 180 &&
-      minLon! <= 180 &&
-      maxLon! >= -180 &&
-      minLat! >= -90 &&
-      maxLat! <= 90 &&
-      minLat! <= maxLat!;
-    if (!ok) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          'must be minLon,minLat,maxLon,maxLat in degrees (minLon > maxLon crosses the antimeridian)',
-      });
-      return z.NEVER;
-    }
-    return { minLon: minLon!, minLat: minLat!, maxLon: maxLon!, maxLat: maxLat! };
-  });
 
 /**
  * The answer of GET /api/v1/incidents/:id: the incident as the principal sees it, with
@@ -165,7 +131,16 @@ export function incidentRoutes(
       }
       const filter: IncidentFilter = {
         sort: q.sort,
-        ...(q.bbox ? { bbox: q.bbox } : {}),
+        ...(q.bbox
+          ? {
+              bbox: {
+                minLon: q.bbox.west,
+                minLat: q.bbox.south,
+                maxLon: q.bbox.east,
+                maxLat: q.bbox.north,
+              },
+            }
+          : {}),
         ...(q.from !== undefined ? { from: q.from } : {}),
         ...(q.to !== undefined ? { to: q.to } : {}),
         ...(q.minConfidence !== undefined ? { minConfidence: q.minConfidence } : {}),

@@ -15,20 +15,25 @@ const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 /** The app as Vite built it. */
 export const APP_ROOT = path.join(PACKAGE_ROOT, 'dist/web');
 
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  // MapLibre's tile workers: loaded from our own origin.
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+/**
+ * The pages' content policy; `tileOrigins`: where an operator's map tiles load from
+ * (TIPWIRE_MAP_TILES), allowed for images and fetches (PMTiles range requests).
+ */
+export const csp = (tileOrigins: readonly string[] = []) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    ["img-src 'self' data: blob:", ...tileOrigins].join(' '),
+    "font-src 'self'",
+    ["connect-src 'self'", ...tileOrigins].join(' '),
+    // MapLibre's tile workers: loaded from our own origin.
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
 
 /** The public reporter pages (no sign-in): a short address and the file it serves. */
 export const PUBLIC_PAGES = [
@@ -36,9 +41,12 @@ export const PUBLIC_PAGES = [
   ['/follow', 'follow.html'],
 ] as const;
 
-export async function webRoutes(app: FastifyInstance) {
+export const CSP = csp();
+
+export async function webRoutes(app: FastifyInstance, tileOrigins: readonly string[] = []) {
+  const policy = csp(tileOrigins);
   const setHeaders = (reply: FastifyReply) => {
-    void reply.header('content-security-policy', CSP);
+    void reply.header('content-security-policy', policy);
     void reply.header('cache-control', 'no-cache');
   };
   if (existsSync(APP_ROOT)) {

@@ -104,6 +104,7 @@ const REPOSITORY_NAMES = [
   'audit',
   'stageEffects',
   'findings',
+  'map',
 ] as const satisfies readonly (keyof SqliteStore)[];
 
 export function createAsyncStore(store: SqliteStore): AsyncStore {

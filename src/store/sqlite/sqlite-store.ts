@@ -20,6 +20,7 @@ import {
 import { createAuditRepository } from './audit.repository.js';
 import { createMessageRepository, createReceiptRepository } from './conversation.repository.js';
 import { createFindingRepository, createStageEffectRepository } from './stages.repository.js';
+import { createMapRepository } from './map.repository.js';
 
 export interface SqliteStore extends Store {
   db: Db;
@@ -98,6 +99,7 @@ export function openSqliteStore(file: string): SqliteStore {
     audit: createAuditRepository(db),
     stageEffects: createStageEffectRepository(db),
     findings: createFindingRepository(db),
+    map: createMapRepository(db),
     transaction: createTransactor(db),
     flushDeleted: () => {
       db.pragma('wal_checkpoint(TRUNCATE)');
