@@ -75,7 +75,7 @@ async function serve(dir) {
   const db = path.join(dir, 'tipwire.db');
   addUser(db);
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--db', db], {
-    env: { ...process.env, TIPWIRE_RATE_LIMITS: 'off', TIPWIRE_LOG_LEVEL: 'warn' },
+    env: { ...process.env, TIPWIRE_RATE_LIMITS: 'off', TIPWIRE_LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise((resolve, reject) => {

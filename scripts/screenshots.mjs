@@ -33,7 +33,7 @@ for (const [name, role] of [
 }
 
 const server = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--db', db], {
-  env: { ...process.env, TIPWIRE_RATE_LIMITS: 'off', TIPWIRE_LOG_LEVEL: 'warn' },
+  env: { ...process.env, TIPWIRE_RATE_LIMITS: 'off', TIPWIRE_LOG_LEVEL: 'info' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 const url = await new Promise((resolve, reject) => {
@@ -45,7 +45,7 @@ const url = await new Promise((resolve, reject) => {
   };
   server.stdout.on('data', on);
   server.stderr.on('data', on);
-  server.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  server.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
 });
 
 const hoursAgo = (h) => new Date(Date.now() - h * 3600_000).toISOString();
@@ -160,7 +160,9 @@ try {
       }
       const page = await ctx.newPage();
       await page.goto(pathname);
-      await page.waitForLoadState('networkidle');
+      // The live stream stays open: wait for what each view shows instead of network idle.
+      await page.waitForLoadState('domcontentloaded');
+      await page.waitForTimeout(1500);
       if (prepare) await prepare(page);
       await page.waitForTimeout(800);
       const file = path.join(OUT, `${name}-${lang}.png`);
@@ -175,7 +177,7 @@ try {
         await page.getByTestId('case').waitFor();
       },
     });
-    await shoot('map', '/#/map', {
+    await shoot('map', '/#/map/4/34/114', {
       user: 'alice',
       prepare: async (page) => {
         await page.locator('canvas').first().waitFor();
@@ -193,18 +195,21 @@ try {
       user: 'carol',
       height: 1000,
       prepare: async (page) => {
-        const fields = page.locator('textarea, input[type="text"]');
-        await fields
+        const zh = lang === 'zh';
+        await page
+          .locator('textarea')
           .first()
           .fill(
-            lang === 'zh'
+            zh
               ? '有人在地铁站门口打架，一个人受伤了。'
               : 'Two people fighting outside the metro station, one is hurt.',
           );
         await page
-          .locator('input')
-          .nth(1)
-          .fill(lang === 'zh' ? '十分钟前' : 'ten minutes ago');
+          .getByLabel(zh ? /时间（按来电者的说法）/ : /When, as the caller says it/)
+          .fill(zh ? '十分钟前' : 'ten minutes ago');
+        await page
+          .getByLabel(zh ? /地点：地名/ : /Where: place name/)
+          .fill(zh ? '上海人民广场' : 'People’s Square, Shanghai');
         await page.waitForTimeout(1500);
       },
     });
@@ -221,6 +226,8 @@ try {
   }
 } finally {
   await browser.close();
+  const exited = new Promise((r) => server.once('exit', r));
   server.kill();
+  await exited;
   rmSync(tmp, { recursive: true, force: true });
 }
