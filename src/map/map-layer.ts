@@ -30,6 +30,7 @@ import {
   SEVERAL_OFFICES,
   type LayerPart,
 } from './layer-part.js';
+import { isoTime } from './iso-time.js';
 import { seesItem, type ItemScope, type MapItem, type MapLayerName } from './map-items.js';
 import {
   cellRange,
@@ -331,7 +332,6 @@ function gather(layer: MapLayer, q: FeatureQuery, level: number, changes: Change
 }
 
 const rounded = (v: number) => Math.round(v * 1e6) / 1e6;
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * The items a cell stands for (alive, seen by the viewer, in the window; inside the
@@ -375,8 +375,8 @@ function itemsOf(
         status: part.status[pos] === NO_STATUS ? null : part.statuses[part.status[pos]!]!,
         confidence: Number.isNaN(confidence) ? null : Math.round(confidence * 1e4) / 1e4,
         reportCount: count < 0 ? null : count,
-        start: iso(p.from[pos]!),
-        end: iso(p.to[pos]!),
+        start: isoTime(p.from[pos]!),
+        end: isoTime(p.to[pos]!),
         weight: 1,
       },
     });
@@ -400,8 +400,8 @@ function itemsOf(
           status: item.status,
           confidence: item.confidence === null ? null : Math.round(item.confidence * 1e4) / 1e4,
           reportCount: item.reportCount,
-          start: iso(item.from),
-          end: iso(item.to),
+          start: isoTime(item.from),
+          end: isoTime(item.to),
           weight: 1,
         },
       });
