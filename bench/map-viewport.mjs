@@ -98,7 +98,7 @@ if (opt.help) {
   );
   process.exit(0);
 }
-if (typeof global.gc !== 'function') {
+if (typeof globalThis.gc !== 'function') {
   // Memory figures need a collection before each reading: run again with --expose-gc.
   const r = spawnSync(process.execPath, ['--expose-gc', ...process.argv.slice(1)], {
     stdio: 'inherit',
@@ -366,8 +366,8 @@ const query = (v, scope = SUPERVISOR, window = null) => ({
 });
 
 const heapNow = () => {
-  global.gc();
-  global.gc();
+  globalThis.gc();
+  globalThis.gc();
   const m = process.memoryUsage();
   return { heap: m.heapUsed, arrayBuffers: m.arrayBuffers, rss: m.rss };
 };
@@ -561,7 +561,7 @@ const rounds = await runRounds({
   maxOtherPct: Number(opt['max-other']),
   measure: () =>
     cases.map((c) => {
-      global.gc();
+      globalThis.gc();
       const bare = interleaved(
         [() => layerFeatures(reportsLayer, c.q, settings), () => sc.getClusters(c.bbox, c.zoom)],
         REPS,
