@@ -337,6 +337,7 @@ const VIEWPORTS = [
   { name: 'Beijing region z9', bbox: [115.6, 39.5, 117.2, 40.3], zoom: 9 },
   { name: 'Beijing centre z12', bbox: [116.3, 39.85, 116.5, 39.97], zoom: 12 },
   { name: 'Beijing street z15', bbox: [116.38, 39.895, 116.405, 39.91], zoom: 15 },
+  { name: 'empty ocean z6', bbox: [-140, -40, -130, -32], zoom: 6 },
 ];
 /** The last 30 days of the data's year: the time-window slider (supercluster cannot filter). */
 const WINDOW = {
