@@ -3,7 +3,7 @@
  * packaged by world-atlas (TopoJSON; public domain data, ISC package), turned into one
  * GeoJSON FeatureCollection once per process: the land polygons (`layer: land`) and
  * the borders between countries (`layer: border`, a mesh, each shared edge once).
- * Coordinates are rounded to 3 decimals (~100 m; the 50m scale is coarser than that).
+ * Coordinates are rounded to hundredths of a degree, repeated points dropped.
  * Kept as JSON text, gzipped, with a strong ETag, so the route only sends bytes.
  */
 import { createHash } from 'node:crypto';
@@ -22,15 +22,37 @@ export interface BaseLayer {
   etag: string;
 }
 
-const round = (v: number) => Math.round(v * 1000) / 1000;
+/** Hundredths of a degree (~1 km): the 1:50 million scale draws nothing finer. */
+const round = (v: number) => Math.round(v * 100) / 100;
 
-/** Rounds every coordinate of a GeoJSON geometry, in place. */
-function roundCoordinates(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    if (typeof value[0] === 'number') return value.map((v: number) => round(v));
-    return value.map(roundCoordinates);
+type Position = [number, number];
+
+/** A line or ring rounded, repeated points dropped (a ring keeps at least four). */
+function roundLine(line: Position[]): Position[] {
+  const out: Position[] = [];
+  for (const [x, y] of line) {
+    const p: Position = [round(x), round(y)];
+    const last = out[out.length - 1];
+    if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
   }
-  return value;
+  if (out.length < 4 && line.length >= 4) return line.map(([x, y]) => [round(x), round(y)]);
+  return out;
+}
+
+/** Rounds every line of a Polygon, MultiPolygon, LineString or MultiLineString. */
+function roundGeometry<G extends { type: string; coordinates?: unknown }>(g: G): G {
+  const c = g.coordinates;
+  switch (g.type) {
+    case 'LineString':
+      return { ...g, coordinates: roundLine(c as Position[]) };
+    case 'MultiLineString':
+    case 'Polygon':
+      return { ...g, coordinates: (c as Position[][]).map(roundLine) };
+    case 'MultiPolygon':
+      return { ...g, coordinates: (c as Position[][][]).map((p) => p.map(roundLine)) };
+    default:
+      return g;
+  }
 }
 
 function topology(file: string): Topology {
@@ -54,15 +76,12 @@ export function loadBaseLayer(resolution: BaseResolution): BaseLayer {
       ...landFeatures.features.map((f) => ({
         type: 'Feature',
         properties: { layer: 'land' },
-        geometry: {
-          ...f.geometry,
-          coordinates: roundCoordinates((f.geometry as { coordinates: unknown }).coordinates),
-        },
+        geometry: roundGeometry(f.geometry),
       })),
       {
         type: 'Feature',
         properties: { layer: 'border' },
-        geometry: { ...borders, coordinates: roundCoordinates(borders.coordinates) },
+        geometry: roundGeometry(borders),
       },
     ],
   };
@@ -70,7 +89,7 @@ export function loadBaseLayer(resolution: BaseResolution): BaseLayer {
   return {
     resolution,
     json,
-    gzip: gzipSync(json, { level: 9 }),
+    gzip: gzipSync(json),
     etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`,
   };
 }

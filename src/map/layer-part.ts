@@ -58,11 +58,17 @@ export function fnv1a(text: string): number {
   return h >>> 0;
 }
 
+/** A Buffer over each part's id bytes, made once (a part crosses threads as plain arrays). */
+const idBuffers = new WeakMap<LayerPart, Buffer>();
+
 /** The item's id (ids are ASCII: a prefix and a ULID). */
 export function idAt(part: LayerPart, pos: number): string {
-  const start = pos === 0 ? 0 : part.idEnds[pos - 1]!;
-  const bytes = Buffer.from(part.idBytes.buffer, part.idBytes.byteOffset, part.idBytes.length);
-  return bytes.toString('latin1', start, part.idEnds[pos]!);
+  let bytes = idBuffers.get(part);
+  if (!bytes) {
+    bytes = Buffer.from(part.idBytes.buffer, part.idBytes.byteOffset, part.idBytes.length);
+    idBuffers.set(part, bytes);
+  }
+  return bytes.toString('latin1', pos === 0 ? 0 : part.idEnds[pos - 1]!, part.idEnds[pos]!);
 }
 
 function idIs(part: LayerPart, pos: number, id: string): boolean {

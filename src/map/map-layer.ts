@@ -30,6 +30,7 @@ import {
   SEVERAL_OFFICES,
   type LayerPart,
 } from './layer-part.js';
+import { isoTime } from './iso-time.js';
 import { seesItem, type ItemScope, type MapItem, type MapLayerName } from './map-items.js';
 import {
   cellRange,
@@ -170,6 +171,12 @@ const rangesAt = (rects: readonly Rect[], level: number): Ranges => {
   return out;
 };
 
+/** The viewport's ranges at each level, made when a walk first reaches the level. */
+function levelRanges(rects: readonly Rect[]): (level: number) => Ranges {
+  const made: Ranges[] = [];
+  return (level) => (made[level] ??= rangesAt(rects, level));
+}
+
 const hit = (ranges: Ranges, cx: number, cy: number): boolean => {
   for (let k = 0; k < ranges.length; k += 4) {
     if (cx >= ranges[k]! && cx <= ranges[k + 1]! && cy >= ranges[k + 2]! && cy <= ranges[k + 3]!)
@@ -190,7 +197,7 @@ const cellAt = (v: number, side: number): number => {
  */
 function collectTree(
   part: LayerPart,
-  ranges: readonly Ranges[],
+  ranges: (level: number) => Ranges,
   set: CellSet,
   w: MinuteWindow | null,
   analystsOnly: boolean,
@@ -199,8 +206,8 @@ function collectTree(
   const p = part.points;
   const level = set.level;
   const side = 2 ** level;
-  const want = ranges[level]!;
   if (t.nodes === 0) return;
+  const want = ranges(level);
   let frontier = [0];
   let counts = [nodeCount(t, p, 0, w, analystsOnly)];
   if (counts[0] === 0) return;
@@ -231,7 +238,7 @@ function collectTree(
         }
         continue;
       }
-      const below = ranges[l + 1]!;
+      const below = ranges(l + 1);
       for (let ch = first; ch < first + t.childCount[node]!; ch++) {
         if (!hit(below, t.cx[ch]!, t.cy[ch]!)) continue;
         const c =
@@ -291,8 +298,8 @@ function seesBase(layer: MapLayer, pos: number, scope: ItemScope, office: number
 
 /** The cells of the viewport at the search level, over what the viewer sees. */
 function gather(layer: MapLayer, q: FeatureQuery, level: number, changes: Changed[]): CellSet {
-  const ranges = Array.from({ length: level + 1 }, (_, l) => rangesAt(q.rects, l));
-  const want = ranges[level]!;
+  const ranges = levelRanges(q.rects);
+  const want = ranges(level);
   const side = 2 ** level;
   const set = emptyCells(level);
   const { scope } = q;
@@ -331,7 +338,6 @@ function gather(layer: MapLayer, q: FeatureQuery, level: number, changes: Change
 }
 
 const rounded = (v: number) => Math.round(v * 1e6) / 1e6;
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * The items a cell stands for (alive, seen by the viewer, in the window; inside the
@@ -375,8 +381,8 @@ function itemsOf(
         status: part.status[pos] === NO_STATUS ? null : part.statuses[part.status[pos]!]!,
         confidence: Number.isNaN(confidence) ? null : Math.round(confidence * 1e4) / 1e4,
         reportCount: count < 0 ? null : count,
-        start: iso(p.from[pos]!),
-        end: iso(p.to[pos]!),
+        start: isoTime(p.from[pos]!),
+        end: isoTime(p.to[pos]!),
         weight: 1,
       },
     });
@@ -400,8 +406,8 @@ function itemsOf(
           status: item.status,
           confidence: item.confidence === null ? null : Math.round(item.confidence * 1e4) / 1e4,
           reportCount: item.reportCount,
-          start: iso(item.from),
-          end: iso(item.to),
+          start: isoTime(item.from),
+          end: isoTime(item.to),
           weight: 1,
         },
       });

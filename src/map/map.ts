@@ -40,19 +40,27 @@ export interface MapRuntime {
 
 export function createMap(deps: MapDeps): MapRuntime {
   const { settings } = deps;
-  let pool: WorkerPool<BuildTask, BuiltLayers> | null = null;
+  let building: WorkerPool<BuildTask, BuiltLayers> | null = null;
   const service = createMapService({
     rows: {
       report: (id) => deps.store.map.report(id),
       incident: (id) => deps.store.map.incident(id),
     },
-    build: (shape) => {
-      pool ??= createWorkerPool<BuildTask, BuiltLayers>({
+    // A worker thread per build, ended after it: a build's garbage (hundreds of MB at a
+    // million reports) goes with its thread instead of staying in an idle one.
+    build: async (shape) => {
+      const pool = createWorkerPool<BuildTask, BuiltLayers>({
         script: deps.workerScript(),
         size: 1,
         maxQueued: 1,
       });
-      return pool.run({ dbPath: deps.dbPath, shape });
+      building = pool;
+      try {
+        return await pool.run({ dbPath: deps.dbPath, shape });
+      } finally {
+        building = null;
+        await pool.close();
+      }
     },
     settings,
     log: deps.log,
@@ -72,7 +80,7 @@ export function createMap(deps: MapDeps): MapRuntime {
     },
     async close() {
       service.close();
-      await pool?.close();
+      await building?.close();
     },
   };
   return map;

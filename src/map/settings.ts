@@ -79,7 +79,7 @@ export const MAP_SETTINGS = {
   ),
   baseResolution: setting(
     'TIPWIRE_MAP_BASE_RESOLUTION',
-    'Natural Earth scale of the offline base layer (land and borders from world-atlas): 110m (about 43 KB gzipped) or 50m (about 200 KB).',
+    'Natural Earth scale of the offline base layer (land and borders from world-atlas): 110m (about 40 KB gzipped) or 50m (about 350 KB).',
     z.enum(['110m', '50m']),
     '50m' as '110m' | '50m',
   ),
