@@ -41,6 +41,10 @@ const EXPECTED: { method: string; url: string; allowed: 'public' | Role[] }[] = 
   { method: 'POST', url: '/api/v1/incidents/:id/merge', allowed: ['analyst', 'supervisor'] },
   { method: 'POST', url: '/api/v1/incidents/:id/split', allowed: ['analyst', 'supervisor'] },
   { method: 'POST', url: '/api/v1/reports/:id/incident', allowed: ['analyst', 'supervisor'] },
+  { method: 'GET', url: '/api/v1/map/features', allowed: ['analyst', 'supervisor'] },
+  { method: 'GET', url: '/api/v1/map/base', allowed: ['analyst', 'supervisor'] },
+  { method: 'GET', url: '/api/v1/map/places', allowed: ['analyst', 'supervisor'] },
+  { method: 'GET', url: '/api/v1/map/config', allowed: ['analyst', 'supervisor'] },
   { method: 'GET', url: '/api/v1/events', allowed: READERS },
   { method: 'GET', url: '/api/v1/users', allowed: ['admin'] },
   { method: 'POST', url: '/api/v1/users', allowed: ['admin'] },
@@ -93,6 +97,12 @@ const SUCCESS: Record<string, number> = {
   'POST /api/v1/incidents/:id/merge': 400,
   'POST /api/v1/incidents/:id/split': 400,
   'POST /api/v1/reports/:id/incident': 200,
+  // Past the access check: the map index is built by serve's background job, which this
+  // app without workers never runs, so the route answers that it is not ready yet.
+  'GET /api/v1/map/features': 503,
+  'GET /api/v1/map/base': 200,
+  'GET /api/v1/map/places': 200,
+  'GET /api/v1/map/config': 200,
   'GET /api/v1/events': 200,
   'GET /api/v1/users': 200,
   'POST /api/v1/users': 201,
@@ -170,7 +180,11 @@ function requestFor(method: string, url: string, who: Who): { path: string; body
           : url.includes('incidents/')
             ? fixtures.incidentId
             : fixtures.reportId;
-  const path = url
+  const queries: Record<string, string> = {
+    '/api/v1/map/features': '?bbox=100,20,130,45&zoom=4',
+    '/api/v1/map/places': '?bbox=100,20,130,45&zoom=4',
+  };
+  const path = (url + (queries[url] ?? ''))
     .replace(':id', id)
     .replace(':attachmentId', fixtures.attachmentId)
     .replace(':receipt', fixtures.receipt);
