@@ -87,7 +87,6 @@ const { values: opt } = parseArgs({
     'quiet-below': { type: 'string', default: '25' },
     'quiet-wait-s': { type: 'string', default: '60' },
     'max-other': { type: 'string', default: '0' },
-    'seed-only': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
   allowNegative: true,
@@ -95,7 +94,7 @@ const { values: opt } = parseArgs({
 if (opt.help) {
   console.log(
     'node --expose-gc bench/map-viewport.mjs [--size N] [--runs N] [--reps N] [--http-reps N]\n' +
-      '  [--seed N] [--rebuild] [--seed-only] [--no-http] [--tmp DIR] [--quiet-below PCT] [--quiet-wait-s S] [--max-other PCT]',
+      '  [--seed N] [--rebuild] [--no-http] [--tmp DIR] [--quiet-below PCT] [--quiet-wait-s S] [--max-other PCT]',
   );
   process.exit(0);
 }
@@ -473,8 +472,6 @@ const rssOf = (pid) => {
 const machine = machineFacts();
 const seed = await seedStore();
 log(`store: ${seed.reports} reports, ${seed.incidents} incidents, ${mb(seed.fileBytes)} MiB`);
-// Other benchmarks (bench/queue-paint.mjs) use the seeded store; they only need it made.
-if (opt['seed-only']) process.exit(0);
 
 // 1. Builds and memory.
 const before = heapNow();
