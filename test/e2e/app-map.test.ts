@@ -19,6 +19,7 @@ import { solidPng, uniformArchive } from '../../web/src/map/pmtiles.fixture.js';
 import { TileType } from '../../web/src/map/pmtiles.js';
 import { makeReport, remember, tempDir } from '../helpers.js';
 import { SHOWS_WITHIN, startApp, type AppHarness } from './browser.js';
+import { clickAt, viewOf } from './map-page.js';
 
 let app: AppHarness;
 let api: BrowserContext;
@@ -161,34 +162,6 @@ async function openMap(hash: string, locale = 'en-GB') {
 
 const layerCall = (calls: FeaturesCall[], layer: string, from = 0) =>
   calls.slice(from).find((c) => c.params.get('layer') === layer);
-
-/** Web mercator x, y of a point in pixels of a 512-pixel-tile world at `zoom`. */
-const world = (p: { lat: number; lon: number }, zoom: number) => {
-  const size = 512 * 2 ** zoom;
-  const phi = (p.lat * Math.PI) / 180;
-  return {
-    x: ((p.lon + 180) / 360) * size,
-    y: ((1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2) * size,
-  };
-};
-
-/** The map's view as its URL says. */
-async function viewOf(page: Page) {
-  const [zoom, lat, lon] = (await page.evaluate(() => location.hash))
-    .replace('#/map/', '')
-    .split('/')
-    .map(Number) as [number, number, number];
-  return { zoom, lat, lon };
-}
-
-/** Clicks the map where a point is drawn. */
-async function clickAt(page: Page, point: { lat: number; lon: number }) {
-  const view = await viewOf(page);
-  const box = (await page.getByTestId('map').boundingBox())!;
-  const c = world(view, view.zoom);
-  const p = world(point, view.zoom);
-  await page.mouse.click(box.x + box.width / 2 + (p.x - c.x), box.y + box.height / 2 + (p.y - c.y));
-}
 
 /** Colours drawn on the map element, read back from a screenshot of it. */
 async function drawnColours(page: Page) {

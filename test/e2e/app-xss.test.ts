@@ -13,6 +13,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remember } from '../helpers.js';
 import { SHOWS_WITHIN, startApp, type AppHarness } from './browser.js';
+import { clickAt } from './map-page.js';
 import { xssPayloads } from './xss-payloads.js';
 
 declare global {
@@ -205,19 +206,35 @@ describe('hostile text in every view (real browser, CSP off)', () => {
     }
   });
 
-  it('the map: features and the panels of the items clicked', async () => {
-    const { page, ran } = await watched(analyst, '/#/map');
-    await page.locator('canvas').first().waitFor({ timeout: SHOWS_WITHIN });
-    await page.waitForTimeout(1500);
-    // Whatever items are drawn as clickable labels or markers: open some.
-    const clickable = page.locator('.maplibregl-marker');
-    const n = Math.min(await clickable.count(), 6);
-    for (let i = 0; i < n; i++)
-      await clickable
-        .nth(i)
-        .click({ force: true })
-        .catch(() => undefined);
-    expect(await ran()).toEqual(clean);
+  it('the map: features, and the panel of a report clicked at street zoom', async () => {
+    const narratives = new Set(posted.map((r, i) => `${r.payload} (report ${i + 1})`));
+    // Three of the places the reports were sent from (each holds a group of reports).
+    for (const group of [0, 5, 13]) {
+      const at = { lat: 31.2 + group * 0.05, lon: 121.4 + group * 0.05 };
+      const { page, ran } = await watched(analyst, `/#/map/18/${at.lat}/${at.lon}`);
+      await page
+        .locator('[data-testid="map"][data-ready="true"]')
+        .waitFor({ timeout: SHOWS_WITHIN });
+      await page.getByTestId('layer-incidents').uncheck();
+      const narrative = page.getByTestId('map-panel').getByTestId('panel-narrative');
+      await expect
+        .poll(
+          async () => {
+            await clickAt(page, at);
+            return (await narrative.count()) > 0;
+          },
+          { timeout: SHOWS_WITHIN },
+        )
+        .toBe(true);
+      // The narrative shown (possibly cut short) is the start of one that was sent, as text.
+      const shown = (await narrative.textContent())!.replace(/…$/, '');
+      expect([...narratives].some((n) => n.startsWith(shown))).toBe(true);
+      expect(await page.getByTestId('map-panel').locator('img, script, svg, iframe').count()).toBe(
+        0,
+      );
+      expect(await ran()).toEqual(clean);
+      await page.close();
+    }
   });
 
   it('the public follow-up page: the status, the question and the answer', async () => {
