@@ -3,7 +3,8 @@
  * packaged by world-atlas (TopoJSON; public domain data, ISC package), turned into one
  * GeoJSON FeatureCollection once per process: the land polygons (`layer: land`) and
  * the borders between countries (`layer: border`, a mesh, each shared edge once).
- * Coordinates are rounded to hundredths of a degree, repeated points dropped.
+ * Coordinates are rounded to hundredths of a degree, repeated points dropped, and
+ * shapes that cross 180° made continuous (`antimeridian.ts`), so no edge spans the map.
  * Kept as JSON text, gzipped, with a strong ETag, so the route only sends bytes.
  */
 import { createHash } from 'node:crypto';
@@ -12,6 +13,7 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { unwrapLine, unwrapRing, type Position } from './antimeridian.js';
 
 export type BaseResolution = '110m' | '50m';
 
@@ -25,8 +27,6 @@ export interface BaseLayer {
 /** Hundredths of a degree (~1 km): the 1:50 million scale draws nothing finer. */
 const round = (v: number) => Math.round(v * 100) / 100;
 
-type Position = [number, number];
-
 /** A line or ring rounded, repeated points dropped (a ring keeps at least four). */
 function roundLine(line: Position[]): Position[] {
   const out: Position[] = [];
@@ -39,17 +39,24 @@ function roundLine(line: Position[]): Position[] {
   return out;
 }
 
-/** Rounds every line of a Polygon, MultiPolygon, LineString or MultiLineString. */
-function roundGeometry<G extends { type: string; coordinates?: unknown }>(g: G): G {
+const ring = (r: Position[]) => unwrapRing(roundLine(r));
+const line = (l: Position[]) => unwrapLine(roundLine(l));
+
+/**
+ * Rounds every line of a Polygon, MultiPolygon, LineString or MultiLineString and
+ * makes it continuous across 180°.
+ */
+export function roundGeometry<G extends { type: string; coordinates?: unknown }>(g: G): G {
   const c = g.coordinates;
   switch (g.type) {
     case 'LineString':
-      return { ...g, coordinates: roundLine(c as Position[]) };
+      return { ...g, coordinates: line(c as Position[]) };
     case 'MultiLineString':
+      return { ...g, coordinates: (c as Position[][]).map(line) };
     case 'Polygon':
-      return { ...g, coordinates: (c as Position[][]).map(roundLine) };
+      return { ...g, coordinates: (c as Position[][]).map(ring) };
     case 'MultiPolygon':
-      return { ...g, coordinates: (c as Position[][][]).map((p) => p.map(roundLine)) };
+      return { ...g, coordinates: (c as Position[][][]).map((p) => p.map(ring)) };
     default:
       return g;
   }
