@@ -9,7 +9,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localReading, utcInterval } from '../../web/src/incident/format.js';
+import { localReading, utcInterval } from '../../web/src/common/format.js';
 import type { IncidentBody, ReportBody } from '../../web/src/incident/types.js';
 import type { Meta } from '../../web/src/meta.js';
 import { makeReport, remember } from '../helpers.js';
@@ -262,7 +262,7 @@ describe('the incident view (real browser)', () => {
     await expect.poll(() => details.getByTestId('report-status').textContent()).toBe('in review');
     expect((await report(ids[0]!)).status).toBe('in_review');
     await details.getByTestId('message-text').fill('Which gate exactly?');
-    await details.getByRole('button', { name: 'Send' }).click();
+    await details.getByRole('button', { name: 'Send question' }).click();
     await details.getByTestId('report-messages').getByText('Which gate exactly?').waitFor();
     expect((await report(ids[0]!)).messages.map((m) => m.text)).toEqual(['Which gate exactly?']);
     expect(problems).toEqual([]);

@@ -10,16 +10,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { ApiError, call } from '../api.js';
 import { currentLanguage, type Language } from '../i18n.js';
-import { flagText, kindText, type Meta } from '../meta.js';
-import { randomKey } from '../public/attachments.js';
-import { described, Field, issueWords, ReceiptCode } from '../public/Field.js';
-import {
-  issuesByField,
-  issueText,
-  OTHER_CATEGORY,
-  wallClockOf,
-  type Issue,
-} from '../public/report-body.js';
+import { flagText, type Meta } from '../meta.js';
+import { described, Field, ReceiptCode, useIssueWords } from '../common/Field.js';
+import { CategoryField, HowKnownField, WhenField } from '../common/ReportFields.js';
+import { issuesByField, issueText, randomKey, type Issue } from '../common/report-body.js';
 import { useMeta } from '../shell/context.js';
 import { Time } from '../time.js';
 import {
@@ -80,7 +74,7 @@ export default function CallTakerView() {
 
 function CallForm({ onStored }: { onStored: (stored: Stored) => void }) {
   const { t } = useTranslation('calltaker');
-  const words = issueWords(t);
+  const words = useIssueWords();
   const meta = useMeta();
   const lng = currentLanguage();
   const [fields, setFields] = useState<CallFields>(EMPTY_CALL);
@@ -158,31 +152,15 @@ function CallForm({ onStored }: { onStored: (stored: Stored) => void }) {
         </Field>
 
         <div className="row">
-          <Field
+          <WhenField
+            ns="calltaker"
             id="ct-observedAt"
-            label={t('field.when')}
-            hint={t('field.when.hint')}
             errors={errorsOf('observedAt')}
-          >
-            <input
-              {...described('ct-observedAt', true, errorsOf('observedAt'))}
-              type="text"
-              value={fields.when}
-              onChange={(e) => set('when', 'observedAt')(e.target.value)}
-            />
-            <label className="sub-label">
-              {t('field.when.pick')}
-              <input
-                type="datetime-local"
-                value={fields.whenPick}
-                onChange={(e) => {
-                  const value = e.target.value;
-                  setFields((f) => ({ ...f, whenPick: value }));
-                  if (value) set('when', 'observedAt')(wallClockOf(value));
-                }}
-              />
-            </label>
-          </Field>
+            text={fields.when}
+            picked={fields.whenPick}
+            onText={set('when', 'observedAt')}
+            onPicked={(whenPick) => setFields((f) => ({ ...f, whenPick }))}
+          />
           <Field
             id="ct-timezone"
             label={t('field.timezone')}
@@ -213,79 +191,40 @@ function CallForm({ onStored }: { onStored: (stored: Stored) => void }) {
             onChange={(e) => set('place', 'location')(e.target.value)}
           />
           <div className="row coordinates">
-            <label className="sub-label">
-              {t('field.lat')}
-              <input
-                type="text"
-                inputMode="decimal"
-                data-testid="lat"
-                value={fields.lat}
-                onChange={(e) => set('lat', 'location')(e.target.value)}
-              />
-            </label>
-            <label className="sub-label">
-              {t('field.lon')}
-              <input
-                type="text"
-                inputMode="decimal"
-                data-testid="lon"
-                value={fields.lon}
-                onChange={(e) => set('lon', 'location')(e.target.value)}
-              />
-            </label>
-            <label className="sub-label">
-              {t('field.accuracy')}
-              <input
-                type="text"
-                inputMode="decimal"
-                data-testid="accuracy"
-                value={fields.accuracy}
-                onChange={(e) => set('accuracy', 'location')(e.target.value)}
-              />
-            </label>
+            {(['lat', 'lon', 'accuracy'] as const).map((name) => (
+              <label key={name} className="sub-label">
+                {t(`field.${name}`)}
+                <input
+                  type="text"
+                  inputMode="decimal"
+                  data-testid={name}
+                  value={fields[name]}
+                  onChange={(e) => set(name, 'location')(e.target.value)}
+                />
+              </label>
+            ))}
           </div>
         </Field>
 
         <div className="row">
-          <Field id="ct-category" label={t('field.category')} errors={errorsOf('category')}>
-            <select
-              {...described('ct-category', false, errorsOf('category'))}
-              value={fields.category}
-              onChange={(e) => set('category', 'category')(e.target.value)}
-            >
-              <option value="">{t('field.category.none')}</option>
-              {Object.keys(meta.eventKinds).map((code) => (
-                <option key={code} value={code}>
-                  {kindText(meta, code, lng)}
-                </option>
-              ))}
-              <option value={OTHER_CATEGORY}>{t('field.category.other')}</option>
-            </select>
-            {fields.category === OTHER_CATEGORY && (
-              <label className="sub-label">
-                {t('field.category.otherText')}
-                <input
-                  type="text"
-                  value={fields.categoryOther}
-                  onChange={(e) => set('categoryOther', 'category')(e.target.value)}
-                />
-              </label>
-            )}
-          </Field>
-          <Field id="ct-howKnown" label={t('field.howKnown')} errors={errorsOf('howKnown')}>
-            <select
-              {...described('ct-howKnown', false, errorsOf('howKnown'))}
-              value={fields.howKnown}
-              onChange={(e) => set('howKnown', 'howKnown')(e.target.value)}
-            >
-              <option value="">{t('field.howKnown.none')}</option>
-              {meta.howKnown.map((h) => (
-                <option key={h.code} value={h.code}>
-                  {h[lng]}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <CategoryField
+            ns="calltaker"
+            id="ct-category"
+            errors={errorsOf('category')}
+            meta={meta}
+            choice={fields.category}
+            other={fields.categoryOther}
+            onChoice={set('category', 'category')}
+            onOther={set('categoryOther', 'category')}
+          />
+          <HowKnownField
+            ns="calltaker"
+            id="ct-howKnown"
+            errors={errorsOf('howKnown')}
+            meta={meta}
+            value={fields.howKnown}
+            onChange={set('howKnown', 'howKnown')}
+          />
         </div>
 
         <Field id="ct-subjects" label={t('field.subjects')} errors={errorsOf('subjects')}>

@@ -11,7 +11,7 @@ import {
   type HowKnown,
   type ReportBody,
   type ReportDraft,
-} from '../public/report-body.js';
+} from '../common/report-body.js';
 
 export interface CallFields {
   narrative: string;

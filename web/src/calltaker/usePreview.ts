@@ -11,7 +11,7 @@ import type { NextQuestion } from '../../../src/normalize/next-questions.js';
 import type { ObservedPlace } from '../../../src/domain/report.js';
 import type { timeView } from '../../../src/export/views.js';
 import { ApiError, call } from '../api.js';
-import type { Issue, ReportDraft } from '../public/report-body.js';
+import type { Issue, ReportDraft } from '../common/report-body.js';
 
 /** The pause after the last keystroke before the draft is scored. */
 export const PREVIEW_DELAY_MS = 400;

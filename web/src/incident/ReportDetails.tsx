@@ -8,7 +8,7 @@ import { useMeta } from '../shell/context.js';
 import { flagText, labelOf } from '../meta.js';
 import type { Language } from '../i18n.js';
 import { Time } from '../time.js';
-import { localReading, utcInterval } from './format.js';
+import { localReading, utcInterval } from '../common/format.js';
 import { CaseActions } from './CaseActions.js';
 import { placeText } from './Timeline.js';
 import type { ReportBody } from './types.js';

@@ -9,7 +9,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n.js';
 import { formatUtc } from '../time.js';
-import { coordinates, distance, localReading, utcInterval } from './format.js';
+import { coordinates, distance, localReading, utcInterval } from '../common/format.js';
 import { axisFor, placeOn, spanOf, ticksFor, type Axis, type Span } from './timeline-layout.js';
 import type { IncidentBody, ReportBody } from './types.js';
 import type { ReportEntry } from './useIncident.js';

@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { distance, percent } from '../incident/format.js';
+import { distance, percent } from '../common/format.js';
 import type { IncidentBody, ReportBody } from '../incident/types.js';
 import type { Language } from '../i18n.js';
 import { kindText, labelOf } from '../meta.js';
@@ -91,7 +91,7 @@ export function SelectionPanel({
             <div>
               <dt>{t('panel.confidence')}</dt>
               <dd data-testid="panel-confidence">
-                {percent(incident?.confidence ?? p.confidence, lng)}
+                {percent(incident?.confidence ?? p.confidence, lng) ?? '—'}
               </dd>
             </div>
             <div>

@@ -9,11 +9,10 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../api.js';
 import { currentLanguage } from '../i18n.js';
 import { Time } from '../time.js';
-import { described, Field } from './Field.js';
+import { described, Field, useIssueWords } from '../common/Field.js';
 import { Privacy, PublicFrame } from './PublicFrame.js';
 import type { Limits } from './ReportPage.js';
-import { issueText } from './report-body.js';
-import { issueWords } from './Field.js';
+import { issueText } from '../common/report-body.js';
 
 interface Message {
   author: 'reporter' | 'operator';
@@ -124,7 +123,7 @@ function Case({
   onForget: () => void;
 }) {
   const { t } = useTranslation('public');
-  const words = issueWords(t);
+  const words = useIssueWords();
   const locale = currentLanguage() === 'zh' ? 'zh-CN' : 'en';
   const [reply, setReply] = useState('');
   const [replyErrors, setReplyErrors] = useState<string[]>([]);

@@ -8,32 +8,31 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { ApiError, call } from '../api.js';
 import { currentLanguage } from '../i18n.js';
-import { kindText, loadMeta, type Meta } from '../meta.js';
-import {
-  attachmentBudget,
-  base64OfBytes,
-  contentTypeOf,
-  fits,
-  formatBytes,
-  jsonBytes,
-  randomKey,
-  type PickedFile,
-} from './attachments.js';
-import { described, Field, issueWords, ReceiptCode } from './Field.js';
-import { Privacy, PublicFrame } from './PublicFrame.js';
+import { loadMeta, type Meta } from '../meta.js';
+import { described, Field, ReceiptCode, useIssueWords } from '../common/Field.js';
+import { formatBytes } from '../common/format.js';
+import { CategoryField, HowKnownField, WhenField } from '../common/ReportFields.js';
 import {
   categoryOf,
   compact,
   issuesByField,
   issueText,
   locationOf,
-  OTHER_CATEGORY,
+  randomKey,
   textOf,
-  wallClockOf,
   type HowKnown,
   type Issue,
   type ReportBody,
-} from './report-body.js';
+} from '../common/report-body.js';
+import {
+  attachmentBudget,
+  base64OfBytes,
+  contentTypeOf,
+  fits,
+  jsonBytes,
+  type PickedFile,
+} from './attachments.js';
+import { Privacy, PublicFrame } from './PublicFrame.js';
 
 /** GET /api/v1/reports/limits. */
 export interface Limits {
@@ -139,7 +138,7 @@ function ReportForm({
   onStored: (receipt: string) => void;
 }) {
   const { t } = useTranslation('public');
-  const words = issueWords(t);
+  const words = useIssueWords();
   const lng = currentLanguage();
   const locale = lng === 'zh' ? 'zh-CN' : 'en';
   const [fields, setFields] = useState<Fields>(EMPTY);
@@ -151,7 +150,7 @@ function ReportForm({
   /** Kept while the same body is retried (a lost answer is not a second report); any edit drops it. */
   const idempotencyKey = useRef<string | null>(null);
   const budget = attachmentBudget(limits.bodyLimitBytes);
-  const budgetText = formatBytes(budget, locale);
+  const budgetText = formatBytes(budget, lng);
   const number = (n: number) => n.toLocaleString(locale);
 
   const set = (name: keyof Fields, field: string) => (value: string) => {
@@ -177,7 +176,7 @@ function ReportForm({
         errors.push(
           t('files.tooLarge', {
             name: file.name,
-            fileSize: formatBytes(file.size, locale),
+            fileSize: formatBytes(file.size, lng),
             size: budgetText,
           }),
         );
@@ -272,7 +271,6 @@ function ReportForm({
 
   const narrativeLength = fields.narrative.length;
   const over = narrativeLength - limits.narrativeMaxChars;
-  const kinds = Object.keys(meta.eventKinds);
 
   return (
     <form className="report-form" noValidate onSubmit={(e) => void submit(e)}>
@@ -313,33 +311,16 @@ function ReportForm({
         </p>
       </Field>
 
-      <Field
+      <WhenField
+        ns="public"
         id="report-observedAt"
-        label={t('field.when')}
-        hint={t('field.when.hint')}
         errors={errorsOf('observedAt')}
         optional
-      >
-        <input
-          {...described('report-observedAt', true, errorsOf('observedAt'))}
-          type="text"
-          value={fields.when}
-          onChange={(e) => set('when', 'observedAt')(e.target.value)}
-        />
-        <label className="sub-label">
-          {t('field.when.pick')}
-          <input
-            type="datetime-local"
-            data-testid="when-pick"
-            value={fields.whenPick}
-            onChange={(e) => {
-              const value = e.target.value;
-              setFields((f) => ({ ...f, whenPick: value }));
-              if (value) set('when', 'observedAt')(wallClockOf(value));
-            }}
-          />
-        </label>
-      </Field>
+        text={fields.when}
+        picked={fields.whenPick}
+        onText={set('when', 'observedAt')}
+        onPicked={(whenPick) => setFields((f) => ({ ...f, whenPick }))}
+      />
 
       <Field
         id="report-location"
@@ -356,37 +337,17 @@ function ReportForm({
         />
       </Field>
 
-      <Field
+      <CategoryField
+        ns="public"
         id="report-category"
-        label={t('field.category')}
         errors={errorsOf('category')}
         optional
-      >
-        <select
-          {...described('report-category', false, errorsOf('category'))}
-          value={fields.category}
-          onChange={(e) => set('category', 'category')(e.target.value)}
-        >
-          <option value="">{t('field.category.none')}</option>
-          {kinds.map((code) => (
-            <option key={code} value={code}>
-              {kindText(meta, code, lng)}
-            </option>
-          ))}
-          <option value={OTHER_CATEGORY}>{t('field.category.other')}</option>
-        </select>
-        {fields.category === OTHER_CATEGORY && (
-          <label className="sub-label">
-            {t('field.category.otherText')}
-            <input
-              type="text"
-              data-testid="category-other"
-              value={fields.categoryOther}
-              onChange={(e) => set('categoryOther', 'category')(e.target.value)}
-            />
-          </label>
-        )}
-      </Field>
+        meta={meta}
+        choice={fields.category}
+        other={fields.categoryOther}
+        onChoice={set('category', 'category')}
+        onOther={set('categoryOther', 'category')}
+      />
 
       <Field
         id="report-subjects"
@@ -403,25 +364,15 @@ function ReportForm({
         />
       </Field>
 
-      <Field
+      <HowKnownField
+        ns="public"
         id="report-howKnown"
-        label={t('field.howKnown')}
         errors={errorsOf('howKnown')}
         optional
-      >
-        <select
-          {...described('report-howKnown', false, errorsOf('howKnown'))}
-          value={fields.howKnown}
-          onChange={(e) => set('howKnown', 'howKnown')(e.target.value)}
-        >
-          <option value="">{t('field.howKnown.none')}</option>
-          {meta.howKnown.map((h) => (
-            <option key={h.code} value={h.code}>
-              {h[lng]}
-            </option>
-          ))}
-        </select>
-      </Field>
+        meta={meta}
+        value={fields.howKnown}
+        onChange={set('howKnown', 'howKnown')}
+      />
 
       <Field
         id="report-attachments"
@@ -446,7 +397,7 @@ function ReportForm({
             {files.map((f, i) => (
               <li key={i}>
                 <span className="file-name">{f.filename}</span>{' '}
-                <span className="muted">{formatBytes(f.size, locale)}</span>{' '}
+                <span className="muted">{formatBytes(f.size, lng)}</span>{' '}
                 <button
                   type="button"
                   className="link"

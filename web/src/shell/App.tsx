@@ -10,7 +10,7 @@ import { MetaContext, useSession, viewsFor } from './context.js';
 import { hrefOf, useRoute, type Route } from './route.js';
 import { SessionGate } from './session.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
-import { LanguageSwitch } from './LanguageSwitch.js';
+import { LanguageSwitch } from '../common/LanguageSwitch.js';
 import { WhoAmI } from './WhoAmI.js';
 
 const QueueView = lazy(() => import('../queue/QueueView.js'));
@@ -30,8 +30,6 @@ function view(route: Route): ReactNode {
       return <QueueView />;
   }
 }
-
-export { LanguageSwitch };
 
 export function App() {
   const { t } = useTranslation('shell');

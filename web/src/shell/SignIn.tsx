@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { labelOf } from '../meta.js';
 import { useLang } from '../i18n.js';
 import { useMeta, WORKBENCH_ROLES, type Me } from './context.js';
-import { LanguageSwitch } from './LanguageSwitch.js';
+import { LanguageSwitch } from '../common/LanguageSwitch.js';
 
 export type SignInNotice =
   | { kind: 'wrong' }

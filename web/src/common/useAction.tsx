@@ -12,7 +12,7 @@ export interface ActionResult {
 }
 
 export function useAction() {
-  const { t } = useTranslation('queue');
+  const { t } = useTranslation('common');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ActionResult | null>(null);
 

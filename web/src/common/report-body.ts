@@ -69,6 +69,12 @@ export function categoryOf(choice: string, other: string): string | undefined {
   return choice === OTHER_CATEGORY ? textOf(other) : textOf(choice);
 }
 
+/** A random key for Idempotency-Key (getRandomValues: also where randomUUID is not offered, plain HTTP). */
+export function randomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** Drops the fields left undefined, so the body holds only what was given. */
 export function compact<T extends object>(body: T): T {
   return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as T;
