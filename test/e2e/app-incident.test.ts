@@ -283,8 +283,13 @@ describe('the incident view (real browser)', () => {
     await confirmAction(page, 'merge', 'Yes, merge');
     const error = merge.getByTestId('action-error');
     await error.waitFor({ timeout: SHOWS_WITHIN });
-    expect(await error.textContent()).toContain('400');
-    expect(await error.textContent()).toContain('name at least one other incident');
+    // The code said in the page's words, the field named as the server names it.
+    expect(await error.locator('p').textContent()).toBe(
+      'Not done: the server refused these fields.',
+    );
+    expect(await error.getByTestId('error-fields').textContent()).toBe(
+      'incidentIds: name at least one other incident',
+    );
 
     await merge.getByTestId('merge-ids').fill(b.incidentId);
     await confirmAction(page, 'merge', 'Yes, merge');
@@ -387,6 +392,38 @@ describe('the incident view (real browser)', () => {
     expect(await page.locator('th[data-code="prior"]').textContent()).toBe('先验');
     expect(await page.getByTestId('timeline').textContent()).toContain('当地：');
     expect(problems).toEqual([]);
+  });
+
+  it('says the server’s refusals in Chinese to a Chinese user, the refused field still named', async () => {
+    const harbin = { lat: 45.8038, lon: 126.535 };
+    const { ids, incidentId } = await cluster(harbin, 2);
+    const { page, problems } = await openIncident(incidentId, { locale: 'zh-CN' });
+    await waitForRows(page, 2);
+    await page.getByRole('heading', { name: '时间线' }).waitFor({ timeout: SHOWS_WITHIN });
+
+    // Merging the incident into itself: refused with the field it names.
+    const merge = page.getByTestId('merge');
+    await merge.getByTestId('merge-ids').fill(incidentId);
+    await merge.getByTestId('merge-reason').fill('同一辆车');
+    await confirmAction(page, 'merge', '确认合并');
+    const mergeError = merge.getByTestId('action-error');
+    await mergeError.waitFor({ timeout: SHOWS_WITHIN });
+    expect(await mergeError.locator('p').textContent()).toBe('未完成：服务器拒绝了以下字段。');
+    expect(await mergeError.getByTestId('error-fields').locator('code').textContent()).toBe(
+      'incidentIds',
+    );
+
+    // Moving a report to an incident that does not exist: nothing of the server's English.
+    await rowOf(page, ids[0]!).locator('button').click();
+    const move = page.getByTestId('move');
+    await move.getByTestId('move-target').fill('i_no_such_incident');
+    await move.getByTestId('move-reason').fill('另一条路');
+    await confirmAction(page, 'move', '确认移动');
+    const moveError = move.getByTestId('action-error');
+    await moveError.waitFor({ timeout: SHOWS_WITHIN });
+    expect(await moveError.textContent()).toBe('未找到：它不存在，或您无权查看。');
+    expect(await moveError.textContent()).not.toContain('no incident with this id');
+    expect(unexpected(problems, [400, 404])).toEqual([]);
   });
 
   it('says clearly when there is no such incident', async () => {

@@ -11,6 +11,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { ApiError, call } from '../api.js';
 import { currentLanguage, type Language } from '../i18n.js';
 import { flagText, type Meta } from '../meta.js';
+import { useErrorLine } from '../common/ErrorText.js';
 import { described, Field, ReceiptCode, useIssueWords } from '../common/Field.js';
 import { CategoryField, HowKnownField, WhenField } from '../common/ReportFields.js';
 import { issuesByField, issueText, randomKey, type Issue } from '../common/report-body.js';
@@ -75,6 +76,7 @@ export default function CallTakerView() {
 function CallForm({ onStored }: { onStored: (stored: Stored) => void }) {
   const { t } = useTranslation('calltaker');
   const words = useIssueWords();
+  const errorLine = useErrorLine();
   const meta = useMeta();
   const lng = currentLanguage();
   const [fields, setFields] = useState<CallFields>(EMPTY_CALL);
@@ -123,7 +125,7 @@ function CallForm({ onStored }: { onStored: (stored: Stored) => void }) {
       } else if (err instanceof ApiError && err.status === 429) {
         setFormError(t('error.rateLimited', { seconds: err.retryAfterSeconds ?? 60 }));
       } else {
-        setFormError(t('error.send', { message: (err as Error).message }));
+        setFormError(t('error.send', { message: errorLine(err) }));
       }
     } finally {
       setSending(false);
@@ -258,9 +260,9 @@ function CallForm({ onStored }: { onStored: (stored: Stored) => void }) {
 
       <aside className="guide" aria-label={t('meter.title')}>
         <Meter preview={preview.preview} pending={preview.pending} />
-        {preview.error && (
+        {preview.error !== null && (
           <p className="form-error" role="alert">
-            {t('error.preview', { message: preview.error })}
+            {t('error.preview', { message: errorLine(preview.error) })}
           </p>
         )}
         <label className="ask-in">

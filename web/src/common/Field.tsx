@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IssueWords } from './report-body.js';
+import { issueWordsOf, type IssueWords } from './errors.js';
 import './receipt.css';
 
 /** A labelled field with its hint and the errors that belong to it, each tied to the input. */
@@ -71,11 +71,8 @@ export function ReceiptCode({ receipt }: { receipt: string }) {
   );
 }
 
-/** The page's words for the field issues it says in its own language (report-body.ts `issueText`). */
+/** The page's words for the field issues it says in its own language (errors.ts `issueMessage`). */
 export function useIssueWords(): IssueWords {
   const { t } = useTranslation('common');
-  return {
-    required: t('issue.required'),
-    tooLong: (max) => t('issue.tooLong', { max }),
-  };
+  return issueWordsOf(t);
 }

@@ -2,8 +2,10 @@ import type { Catalogue } from '../i18n.js';
 
 /**
  * What the pieces in common/ say, wherever they are shown: the language switch, the
- * report form's fields (reporter pages and call-taker), and the case forms the queue's
- * case panel and the incident view share. The reporter pages load this namespace too.
+ * report form's fields (reporter pages and call-taker), the case forms the queue's
+ * case panel and the incident view share, and the server's error codes (errors.ts:
+ * `code.<code>` for each code the server sends that a page can meet; errors.test.ts
+ * checks each is one). The reporter pages load this namespace too.
  */
 export const common: Catalogue = {
   en: {
@@ -32,9 +34,29 @@ export const common: Catalogue = {
     'question.empty': 'Write the question first.',
     'question.sending': 'Sending…',
     'question.done': 'Question sent.',
-    'action.forbidden': 'Your role may not do this (403 Forbidden).',
-    'action.gone': 'This is no longer visible to you (404 Not Found).',
-    'action.failed': 'Could not do it: {{message}}',
+
+    'error.server': 'The server refused ({{status}}): {{message}}',
+    'error.other': 'The request failed: {{message}}',
+    'error.rateLimitedLater': 'Too many requests just now; try again later.',
+    'code.validation_failed': 'Not done: the server refused these fields.',
+    'code.unauthorized': 'You are not signed in any more; sign in again.',
+    'code.login_failed': 'Wrong name or password.',
+    'code.forbidden': 'Your role may not do this.',
+    'code.client_header_required': 'The request did not come from the workbench page; reload it.',
+    'code.not_found': 'Not found: it does not exist, or it is not yours to see.',
+    'code.case_in_progress':
+      'This case is already being worked: send anything new as a message to the staff.',
+    'code.report_version_changed': 'The report changed meanwhile; send it again.',
+    'code.idempotency_in_progress': 'The same request is still being handled; try again shortly.',
+    'code.idempotency_key_reused':
+      'This request was sent before with other content; send it again.',
+    'code.rate_limited': 'Too many requests just now; try again in {{seconds}} s.',
+    'code.body_too_large': 'What was sent is larger than the server takes.',
+    'code.invalid_json': 'The server could not read the request.',
+    'code.bad_request': 'The server could not read the request.',
+    'code.workers_busy': 'The server is busy; try again shortly.',
+    'code.map_index_loading': 'The map is still being built; try again shortly.',
+    'code.internal': 'The server failed; try again, and tell an administrator if it goes on.',
   },
   zh: {
     language: '语言',
@@ -62,8 +84,26 @@ export const common: Catalogue = {
     'question.empty': '请先填写问题。',
     'question.sending': '正在发送…',
     'question.done': '问题已发送。',
-    'action.forbidden': '您的角色无权执行此操作（403 禁止访问）。',
-    'action.gone': '您已无权查看此项（404 未找到）。',
-    'action.failed': '操作失败：{{message}}',
+
+    'error.server': '服务器拒绝了请求（{{status}}）：{{message}}',
+    'error.other': '请求失败：{{message}}',
+    'error.rateLimitedLater': '刚才的请求太多，请稍后再试。',
+    'code.validation_failed': '未完成：服务器拒绝了以下字段。',
+    'code.unauthorized': '您已不在登录状态，请重新登录。',
+    'code.login_failed': '用户名或密码错误。',
+    'code.forbidden': '您的角色无权执行此操作。',
+    'code.client_header_required': '该请求不是从工作台页面发出的，请重新加载页面。',
+    'code.not_found': '未找到：它不存在，或您无权查看。',
+    'code.case_in_progress': '该案件已有人在处理：如有新情况，请以消息形式发送给工作人员。',
+    'code.report_version_changed': '报告在此期间已有变化，请重新发送。',
+    'code.idempotency_in_progress': '同一请求仍在处理中，请稍后再试。',
+    'code.idempotency_key_reused': '此请求此前已以不同内容发送过，请重新发送。',
+    'code.rate_limited': '刚才的请求太多，请 {{seconds}} 秒后再试。',
+    'code.body_too_large': '发送的内容超过了服务器的上限。',
+    'code.invalid_json': '服务器无法读取该请求。',
+    'code.bad_request': '服务器无法读取该请求。',
+    'code.workers_busy': '服务器正忙，请稍后再试。',
+    'code.map_index_loading': '地图仍在生成中，请稍后再试。',
+    'code.internal': '服务器出错，请重试；如果一直如此，请告知管理员。',
   },
 };

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api.js';
 import { OfficeForm } from '../common/CaseForms.js';
-import { ErrorText } from './ErrorText.js';
+import { ErrorText } from '../common/ErrorText.js';
 import type { OfficesAnswer } from './types.js';
 
 export function OfficeRouting({

@@ -17,11 +17,12 @@ import type { IncidentBody, IncidentEvent, ReportBody, ReportEvent } from './typ
 export type IncidentLoad =
   | { state: 'loading' }
   | { state: 'missing' }
-  | { state: 'failed'; message: string }
+  | { state: 'failed'; error: unknown }
   | { state: 'ready'; incident: IncidentBody };
 
+/** A failure keeps the error itself: the page says it in the viewer's language (common/errors.ts). */
 export type ReportEntry =
-  { state: 'ready'; report: ReportBody } | { state: 'failed'; message: string };
+  { state: 'ready'; report: ReportBody } | { state: 'failed'; error: unknown };
 
 /** Reports read at once; the rest wait their turn (a large incident must not flood the server). */
 const READS_AT_ONCE = 4;
@@ -29,7 +30,6 @@ const READS_AT_ONCE = 4;
 const SETTLE_MS = 300;
 export const POLL_MS = 10_000;
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const incidentPath = (id: string) => `incidents/${encodeURIComponent(id)}`;
 const reportPath = (id: string) => `reports/${encodeURIComponent(id)}`;
 
@@ -37,7 +37,7 @@ export function useIncident(id: string) {
   const [load, setLoad] = useState<IncidentLoad>({ state: 'loading' });
   const [reports, setReports] = useState<Record<string, ReportEntry>>({});
   /** A refresh that failed while an earlier answer is still shown. */
-  const [staleError, setStaleError] = useState<string | null>(null);
+  const [staleError, setStaleError] = useState<unknown>(null);
   const known = useRef<Record<string, ReportEntry>>({});
   const generation = useRef(0);
   /** Whether an answer for this incident is on screen (a failed refresh then keeps it). */
@@ -53,7 +53,7 @@ export function useIncident(id: string) {
               { state: 'ready', report: await call<ReportBody>(reportPath(reportId)) },
             ];
           } catch (err) {
-            return [reportId, { state: 'failed', message: messageOf(err) }];
+            return [reportId, { state: 'failed', error: err }];
           }
         }),
       );
@@ -75,8 +75,8 @@ export function useIncident(id: string) {
         if (err instanceof ApiError && err.status === 404) {
           shown.current = false;
           setLoad({ state: 'missing' });
-        } else if (shown.current) setStaleError(messageOf(err));
-        else setLoad({ state: 'failed', message: messageOf(err) });
+        } else if (shown.current) setStaleError(err);
+        else setLoad({ state: 'failed', error: err });
         return;
       }
       if (gen !== generation.current) return;
@@ -97,7 +97,7 @@ export function useIncident(id: string) {
     try {
       entry = { state: 'ready', report: await call<ReportBody>(reportPath(reportId)) };
     } catch (err) {
-      entry = { state: 'failed', message: messageOf(err) };
+      entry = { state: 'failed', error: err };
     }
     known.current = { ...known.current, [reportId]: entry };
     setReports(known.current);

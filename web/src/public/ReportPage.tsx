@@ -9,6 +9,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { ApiError, call } from '../api.js';
 import { currentLanguage } from '../i18n.js';
 import { loadMeta, type Meta } from '../meta.js';
+import { useErrorLine } from '../common/ErrorText.js';
 import { described, Field, ReceiptCode, useIssueWords } from '../common/Field.js';
 import { formatBytes } from '../common/format.js';
 import { CategoryField, HowKnownField, WhenField } from '../common/ReportFields.js';
@@ -77,23 +78,24 @@ const FIELD_ORDER = [
 
 export function ReportPage() {
   const { t } = useTranslation('public');
+  const errorLine = useErrorLine();
   const [ready, setReady] = useState<{ limits: Limits; meta: Meta } | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
   const [receipt, setReceipt] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
 
   useEffect(() => {
     Promise.all([call<Limits>('reports/limits', { credentials: 'omit' }), loadMeta()]).then(
       ([limits, meta]) => setReady({ limits, meta }),
-      (err: unknown) => setFailed((err as Error).message),
+      (err: unknown) => setFailed(err),
     );
   }, []);
 
   return (
     <PublicFrame page="report">
-      {failed ? (
+      {failed !== null ? (
         <p role="alert" className="form-error">
-          {t('error.unavailable', { message: failed })}
+          {t('error.unavailable', { message: errorLine(failed) })}
         </p>
       ) : !ready ? (
         <p aria-busy="true">{t('loading')}</p>
@@ -139,6 +141,7 @@ function ReportForm({
 }) {
   const { t } = useTranslation('public');
   const words = useIssueWords();
+  const errorLine = useErrorLine();
   const lng = currentLanguage();
   const locale = lng === 'zh' ? 'zh-CN' : 'en';
   const [fields, setFields] = useState<Fields>(EMPTY);
@@ -257,7 +260,7 @@ function ReportForm({
       } else if (err instanceof ApiError && err.status === 429) {
         setFormError(t('error.rateLimited', { seconds: err.retryAfterSeconds ?? 60 }));
       } else {
-        setFormError(t('error.send', { message: (err as Error).message }));
+        setFormError(t('error.send', { message: errorLine(err) }));
       }
     } finally {
       setSending(false);

@@ -12,7 +12,7 @@ export const publicPages: Catalogue = {
     'nav.report': 'Make a report',
     'nav.follow': 'Follow up a report',
     loading: 'Loading…',
-    'error.unavailable': 'The service did not answer: {{message}}. Try again later.',
+    'error.unavailable': 'The service did not answer. Try again later. ({{message}})',
 
     'report.title': 'Report something',
     'report.intro':
@@ -115,7 +115,7 @@ export const publicPages: Catalogue = {
     'nav.report': '提交报告',
     'nav.follow': '跟进报告',
     loading: '加载中…',
-    'error.unavailable': '服务没有响应：{{message}}。请稍后再试。',
+    'error.unavailable': '服务没有响应，请稍后再试。（{{message}}）',
 
     'report.title': '报告情况',
     'report.intro':
