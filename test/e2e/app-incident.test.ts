@@ -376,6 +376,50 @@ describe('the incident view (real browser)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('opens from the queue on the queue’s live stream: one connection to /api/v1/events, still live', async () => {
+    const urumqi = { lat: 43.8256, lon: 87.6168 };
+    const { ids, incidentId } = await cluster(urumqi, 2);
+    const ctx = await app.context({ user: 'alice', locale: 'en-GB' });
+    const page = await ctx.newPage();
+    const problems: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(msg.text());
+    });
+    // Every request for the stream, fetch or EventSource alike.
+    const streams: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/v1/events') streams.push(request.method());
+    });
+    await page.goto('/#/queue');
+    await page
+      .locator('[data-testid="live"][data-state="live"]')
+      .waitFor({ timeout: SHOWS_WITHIN });
+    expect(streams).toEqual(['GET']);
+
+    // Opened as a person does, from the link in a report's row.
+    await page.locator(`a[href="#/incident/${incidentId}"]`).first().click();
+    await page.getByTestId('incident').waitFor({ timeout: SHOWS_WITHIN });
+    await waitForRows(page, 2);
+    await expect.poll(() => page.getByTestId('live-mode').textContent()).toMatch(/^Live/);
+    // And the stream it shares still brings the incident's news.
+    await send({
+      narrative: OWN_WORDS[2]!,
+      observedAt: beijing(HOUR),
+      location: { ...offset(urumqi, 25), accuracyMeters: 30 },
+    });
+    await waitForRows(page, 3);
+    // Back to the queue: the same stream again.
+    await page.getByRole('link', { name: 'Queue' }).click();
+    await page
+      .locator('[data-testid="live"][data-state="live"]')
+      .waitFor({ timeout: SHOWS_WITHIN });
+    await page
+      .locator(`[role="option"][data-report-id="${ids[0]}"]`)
+      .waitFor({ timeout: SHOWS_WITHIN });
+    expect(streams).toEqual(['GET']);
+    expect(problems).toEqual([]);
+  });
+
   it('shows its labels in Chinese, and the server’s reasons in Chinese', async () => {
     const hangzhou = { lat: 30.2741, lon: 120.1551 };
     const { incidentId } = await cluster(hangzhou, 2);
