@@ -181,6 +181,82 @@ describe('the call-taker’s screen (real browser)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('answers the next questions on the sent report while the caller is on the line', async () => {
+    const { page, problems } = await openCallScreen();
+    const narrative = 'The fence of the substation was cut open and the gate left swinging.';
+    remember('narrative', narrative);
+    await page.locator('#ct-narrative').fill(narrative);
+    await page.getByRole('button', { name: 'Send for the caller' }).click();
+    await page.getByTestId('receipt').waitFor(within);
+
+    const followUp = page.getByTestId('follow-up');
+    const open = () =>
+      followUp
+        .locator('[data-testid=follow-up-questions] > li')
+        .evaluateAll((items) => items.map((li) => li.getAttribute('data-field') ?? ''));
+    const status = followUp.getByTestId('follow-up-status');
+    expect(await open()).toEqual(
+      expect.arrayContaining(['observedAt', 'location', 'howKnown', 'attachments']),
+    );
+    const sentWith = await status.textContent();
+    expect(sentWith).toMatch(/^Completeness now: \d+ %$/);
+    // In the caller's language, as before sending.
+    await page.getByTestId('ask-in').selectOption('zh');
+    await followUp.getByText('在哪里发生的？').waitFor(within);
+
+    // Where: the place and its coordinates; the question goes, the meter rises.
+    const where = followUp.getByTestId('answer-location');
+    await where.locator('#fu-location').fill('substation, north gate');
+    await where.getByTestId('lat').fill('34.2610');
+    await where.getByTestId('lon').fill('108.9420');
+    await where.getByTestId('accuracy').fill('10');
+    await where.getByRole('button', { name: 'Add to the report' }).click();
+    await status.filter({ hasText: 'Added to the report: Where' }).waitFor(within);
+    await expect.poll(open, within).not.toContain('location');
+    const percent = async () => Number(/(\d+) %/.exec((await status.textContent())!)![1]);
+    expect(await percent()).toBeGreaterThan(Number(/(\d+) %/.exec(sentWith!)![1]));
+
+    // When, as the caller says it.
+    const when = followUp.getByTestId('answer-observedAt');
+    await when.locator('#fu-observedAt').fill('about ten last night');
+    await when.getByRole('button', { name: 'Add to the report' }).click();
+    await status.filter({ hasText: 'Added to the report: When' }).waitFor(within);
+
+    // What the server does not take after sending is said, not offered.
+    const files = followUp.locator('li[data-field="attachments"]');
+    await files.getByText('cannot be added here after sending').waitFor();
+    expect(await files.locator('form').count()).toBe(0);
+
+    // The stored report holds the answers.
+    const list = await fetch(`${app.server.url}/api/v1/reports?limit=100`, {
+      headers: { authorization: `Bearer ${analyst}` },
+    });
+    const items = ((await list.json()) as { items: Record<string, any>[] }).items;
+    const stored = items.find((r) => r.narrative === narrative)!;
+    expect(stored.place).toMatchObject({ lat: 34.261, lon: 108.942, accuracyMeters: 10 });
+    expect(stored.time.observedFrom).toEqual(expect.any(String));
+
+    // Once an analyst works the case, the call-taker's answer is refused, and told why.
+    const working = await fetch(`${app.server.url}/api/v1/reports/${stored.id}/status`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${analyst}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'in_review', reason: 'calling the site guard' }),
+    });
+    expect(working.status).toBe(200);
+    const how = followUp.getByTestId('answer-howKnown');
+    await how.locator('#fu-howKnown').selectOption('saw');
+    await how.getByRole('button', { name: 'Add to the report' }).click();
+    await how
+      .getByRole('status')
+      .filter({ hasText: 'This case is already being worked' })
+      .waitFor(within);
+    expect(
+      problems.filter(
+        (p) => !p.includes('Failed to load resource: the server responded with a status of 409'),
+      ),
+    ).toEqual([]);
+  });
+
   it('names the caller’s number when it cannot be one, and keeps the call on screen', async () => {
     const { page, problems } = await openCallScreen();
     await page.locator('#ct-narrative').fill('A fire in the bin store behind block 4.');

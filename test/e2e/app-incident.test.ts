@@ -9,7 +9,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localReading, utcInterval } from '../../web/src/incident/format.js';
+import { localReading, utcInterval } from '../../web/src/common/format.js';
 import type { IncidentBody, ReportBody } from '../../web/src/incident/types.js';
 import type { Meta } from '../../web/src/meta.js';
 import { makeReport, remember } from '../helpers.js';
@@ -262,7 +262,7 @@ describe('the incident view (real browser)', () => {
     await expect.poll(() => details.getByTestId('report-status').textContent()).toBe('in review');
     expect((await report(ids[0]!)).status).toBe('in_review');
     await details.getByTestId('message-text').fill('Which gate exactly?');
-    await details.getByRole('button', { name: 'Send' }).click();
+    await details.getByRole('button', { name: 'Send question' }).click();
     await details.getByTestId('report-messages').getByText('Which gate exactly?').waitFor();
     expect((await report(ids[0]!)).messages.map((m) => m.text)).toEqual(['Which gate exactly?']);
     expect(problems).toEqual([]);
@@ -283,8 +283,13 @@ describe('the incident view (real browser)', () => {
     await confirmAction(page, 'merge', 'Yes, merge');
     const error = merge.getByTestId('action-error');
     await error.waitFor({ timeout: SHOWS_WITHIN });
-    expect(await error.textContent()).toContain('400');
-    expect(await error.textContent()).toContain('name at least one other incident');
+    // The code said in the page's words, the field named as the server names it.
+    expect(await error.locator('p').textContent()).toBe(
+      'Not done: the server refused these fields.',
+    );
+    expect(await error.getByTestId('error-fields').textContent()).toBe(
+      'incidentIds: name at least one other incident',
+    );
 
     await merge.getByTestId('merge-ids').fill(b.incidentId);
     await confirmAction(page, 'merge', 'Yes, merge');
@@ -371,6 +376,50 @@ describe('the incident view (real browser)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('opens from the queue on the queue’s live stream: one connection to /api/v1/events, still live', async () => {
+    const urumqi = { lat: 43.8256, lon: 87.6168 };
+    const { ids, incidentId } = await cluster(urumqi, 2);
+    const ctx = await app.context({ user: 'alice', locale: 'en-GB' });
+    const page = await ctx.newPage();
+    const problems: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(msg.text());
+    });
+    // Every request for the stream, fetch or EventSource alike.
+    const streams: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/v1/events') streams.push(request.method());
+    });
+    await page.goto('/#/queue');
+    await page
+      .locator('[data-testid="live"][data-state="live"]')
+      .waitFor({ timeout: SHOWS_WITHIN });
+    expect(streams).toEqual(['GET']);
+
+    // Opened as a person does, from the link in a report's row.
+    await page.locator(`a[href="#/incident/${incidentId}"]`).first().click();
+    await page.getByTestId('incident').waitFor({ timeout: SHOWS_WITHIN });
+    await waitForRows(page, 2);
+    await expect.poll(() => page.getByTestId('live-mode').textContent()).toMatch(/^Live/);
+    // And the stream it shares still brings the incident's news.
+    await send({
+      narrative: OWN_WORDS[2]!,
+      observedAt: beijing(HOUR),
+      location: { ...offset(urumqi, 25), accuracyMeters: 30 },
+    });
+    await waitForRows(page, 3);
+    // Back to the queue: the same stream again.
+    await page.getByRole('link', { name: 'Queue' }).click();
+    await page
+      .locator('[data-testid="live"][data-state="live"]')
+      .waitFor({ timeout: SHOWS_WITHIN });
+    await page
+      .locator(`[role="option"][data-report-id="${ids[0]}"]`)
+      .waitFor({ timeout: SHOWS_WITHIN });
+    expect(streams).toEqual(['GET']);
+    expect(problems).toEqual([]);
+  });
+
   it('shows its labels in Chinese, and the server’s reasons in Chinese', async () => {
     const hangzhou = { lat: 30.2741, lon: 120.1551 };
     const { incidentId } = await cluster(hangzhou, 2);
@@ -387,6 +436,38 @@ describe('the incident view (real browser)', () => {
     expect(await page.locator('th[data-code="prior"]').textContent()).toBe('先验');
     expect(await page.getByTestId('timeline').textContent()).toContain('当地：');
     expect(problems).toEqual([]);
+  });
+
+  it('says the server’s refusals in Chinese to a Chinese user, the refused field still named', async () => {
+    const harbin = { lat: 45.8038, lon: 126.535 };
+    const { ids, incidentId } = await cluster(harbin, 2);
+    const { page, problems } = await openIncident(incidentId, { locale: 'zh-CN' });
+    await waitForRows(page, 2);
+    await page.getByRole('heading', { name: '时间线' }).waitFor({ timeout: SHOWS_WITHIN });
+
+    // Merging the incident into itself: refused with the field it names.
+    const merge = page.getByTestId('merge');
+    await merge.getByTestId('merge-ids').fill(incidentId);
+    await merge.getByTestId('merge-reason').fill('同一辆车');
+    await confirmAction(page, 'merge', '确认合并');
+    const mergeError = merge.getByTestId('action-error');
+    await mergeError.waitFor({ timeout: SHOWS_WITHIN });
+    expect(await mergeError.locator('p').textContent()).toBe('未完成：服务器拒绝了以下字段。');
+    expect(await mergeError.getByTestId('error-fields').locator('code').textContent()).toBe(
+      'incidentIds',
+    );
+
+    // Moving a report to an incident that does not exist: nothing of the server's English.
+    await rowOf(page, ids[0]!).locator('button').click();
+    const move = page.getByTestId('move');
+    await move.getByTestId('move-target').fill('i_no_such_incident');
+    await move.getByTestId('move-reason').fill('另一条路');
+    await confirmAction(page, 'move', '确认移动');
+    const moveError = move.getByTestId('action-error');
+    await moveError.waitFor({ timeout: SHOWS_WITHIN });
+    expect(await moveError.textContent()).toBe('未找到：它不存在，或您无权查看。');
+    expect(await moveError.textContent()).not.toContain('no incident with this id');
+    expect(unexpected(problems, [400, 404])).toEqual([]);
   });
 
   it('says clearly when there is no such incident', async () => {

@@ -8,9 +8,11 @@
  * code, message, field issues and Retry-After.
  */
 import type { ErrorBody } from '../../src/server/http-errors.js';
+// The header's name is the server's own constant (a module without dependencies).
+import { CLIENT_HEADER } from '../../src/server/session-cookie.js';
 
+export { CLIENT_HEADER };
 export const API = '/api/v1/';
-export const CLIENT_HEADER = 'x-tipwire-client';
 
 export class ApiError extends Error {
   constructor(

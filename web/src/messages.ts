@@ -9,6 +9,7 @@ import { map } from './map/messages.js';
 import { shell } from './shell/messages.js';
 import { publicPages } from './public/messages.js';
 import { calltaker } from './calltaker/messages.js';
+import { common } from './common/messages.js';
 
 export const namespaces: Record<string, Catalogue> = {
   shell,
@@ -17,4 +18,5 @@ export const namespaces: Record<string, Catalogue> = {
   public: publicPages,
   calltaker,
   map,
+  common,
 };

@@ -4,24 +4,28 @@
  * questions in the caller's language, and the time and place as the server reads
  * them. Sent on the caller's behalf (channel `phone`); the caller's number goes only
  * with that send and is dropped from the screen at once. Then the receipt code, large,
- * to read back, with the follow-up page's address.
+ * to read back, with the follow-up page's address, and the next questions still open
+ * on the sent report, answered while the caller is on the line (FollowUp.tsx).
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { ApiError, call } from '../api.js';
 import { currentLanguage, type Language } from '../i18n.js';
-import { flagText, kindText, type Meta } from '../meta.js';
-import { randomKey } from '../public/attachments.js';
-import { described, Field, issueWords, ReceiptCode } from '../public/Field.js';
-import {
-  issuesByField,
-  issueText,
-  OTHER_CATEGORY,
-  wallClockOf,
-  type Issue,
-} from '../public/report-body.js';
+import { flagText, type Meta } from '../meta.js';
+import { useErrorLine } from '../common/ErrorText.js';
+import { ReceiptCode, useIssueWords } from '../common/Field.js';
+import { issuesByField, issueText, randomKey, type Issue } from '../common/report-body.js';
+import type { NextQuestion } from '../../../src/normalize/next-questions.js';
 import { useMeta } from '../shell/context.js';
 import { Time } from '../time.js';
+import {
+  AskIn,
+  Asked,
+  CallFieldInput,
+  fieldId,
+  type CallField,
+  type FieldBinding,
+} from './CallFields.js';
 import {
   distanceParts,
   draftOf,
@@ -31,60 +35,60 @@ import {
   reportOf,
   type CallFields,
 } from './draft.js';
+import { FollowUp, type Stored } from './FollowUp.js';
 import { usePreview, type Preview } from './usePreview.js';
 import './calltaker.css';
 
-/** The form's fields by the Report JSON field their issues and questions name. */
-const FIELD_IDS: Record<string, string> = {
-  narrative: 'ct-narrative',
-  observedAt: 'ct-observedAt',
-  timezone: 'ct-timezone',
-  location: 'ct-location',
-  category: 'ct-category',
-  subjects: 'ct-subjects',
-  howKnown: 'ct-howKnown',
-  caller: 'ct-caller',
-};
-const FIELD_ORDER = Object.keys(FIELD_IDS);
+/** The form's fields in page order: the first with an error gets the focus. */
+const FIELD_ORDER: readonly CallField[] = [
+  'narrative',
+  'observedAt',
+  'timezone',
+  'location',
+  'category',
+  'howKnown',
+  'subjects',
+  'caller',
+];
 const COMPONENTS = ['when', 'where', 'what', 'who', 'howKnown', 'evidence'] as const;
-
-/** IANA zones the browser knows, for the time-zone field's suggestions. */
-const ZONES: readonly string[] = (() => {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return [];
-  }
-})();
-
-interface Stored {
-  receipt: string;
-  score: number | null;
-}
+const isCallField = (field: string): field is CallField =>
+  (FIELD_ORDER as readonly string[]).includes(field);
 
 export default function CallTakerView() {
   const [stored, setStored] = useState<Stored | null>(null);
   const [callCount, setCallCount] = useState(0);
+  // The caller's language holds from the call to the questions after sending.
+  const [askIn, setAskIn] = useState<Language>(currentLanguage);
   return stored ? (
     <Done
       stored={stored}
+      askIn={askIn}
+      onAskIn={setAskIn}
       onNext={() => {
         setStored(null);
         setCallCount((c) => c + 1);
       }}
     />
   ) : (
-    <CallForm key={callCount} onStored={setStored} />
+    <CallForm key={callCount} askIn={askIn} onAskIn={setAskIn} onStored={setStored} />
   );
 }
 
-function CallForm({ onStored }: { onStored: (stored: Stored) => void }) {
+function CallForm({
+  askIn,
+  onAskIn,
+  onStored,
+}: {
+  askIn: Language;
+  onAskIn: (lng: Language) => void;
+  onStored: (stored: Stored) => void;
+}) {
   const { t } = useTranslation('calltaker');
-  const words = issueWords(t);
+  const words = useIssueWords();
+  const errorLine = useErrorLine();
   const meta = useMeta();
   const lng = currentLanguage();
   const [fields, setFields] = useState<CallFields>(EMPTY_CALL);
-  const [askIn, setAskIn] = useState<Language>(lng);
   const [sendIssues, setSendIssues] = useState<Record<string, Issue[]>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -92,17 +96,20 @@ function CallForm({ onStored }: { onStored: (stored: Stored) => void }) {
   const preview = usePreview(draftOf(fields));
   const previewIssues = issuesByField(preview.issues);
 
-  const set = (name: keyof CallFields, field: string) => (value: string) => {
-    setFields((f) => ({ ...f, [name]: value }));
-    setSendIssues(({ [field]: _dropped, ...rest }) => rest);
-    idempotencyKey.current = null;
+  const binding: FieldBinding = {
+    prefix: 'ct',
+    fields,
+    set: (name, field) => (value) => {
+      setFields((f) => ({ ...f, [name]: value }));
+      setSendIssues(({ [field]: _dropped, ...rest }) => rest);
+      idempotencyKey.current = null;
+    },
+    /** A field's errors: the send's, else the latest draft's. */
+    errorsOf: (field) =>
+      (sendIssues[field] ?? previewIssues[field] ?? []).map((issue) => issueText(issue, words)),
   };
-  /** A field's errors: the send's, else the latest draft's. */
-  const errorsOf = (field: string) =>
-    (sendIssues[field] ?? previewIssues[field] ?? []).map((issue) => issueText(issue, words));
   const focus = (field: string) => {
-    const id = FIELD_IDS[field];
-    if (id) document.getElementById(id)?.focus();
+    if (isCallField(field)) document.getElementById(fieldId('ct', field))?.focus();
   };
 
   async function submit(event: FormEvent) {
@@ -112,13 +119,23 @@ function CallForm({ onStored }: { onStored: (stored: Stored) => void }) {
     idempotencyKey.current ??= randomKey();
     setSending(true);
     try {
-      const answer = await call<{ receipt: string; completeness?: { score: number } }>('reports', {
+      const answer = await call<{
+        id: string;
+        receipt: string;
+        completeness?: { score: number };
+        nextQuestions?: NextQuestion[];
+      }>('reports', {
         body: reportOf(fields),
         headers: { 'Idempotency-Key': idempotencyKey.current },
       });
       // The number leaves the screen with the send: nothing here holds it any more.
       setFields(EMPTY_CALL);
-      onStored({ receipt: answer.receipt, score: answer.completeness?.score ?? null });
+      onStored({
+        id: answer.id,
+        receipt: answer.receipt,
+        score: answer.completeness?.score ?? null,
+        questions: answer.nextQuestions ?? [],
+      });
     } catch (err) {
       if (err instanceof ApiError && err.issues.length > 0) {
         const found = issuesByField(err.issues);
@@ -129,7 +146,7 @@ function CallForm({ onStored }: { onStored: (stored: Stored) => void }) {
       } else if (err instanceof ApiError && err.status === 429) {
         setFormError(t('error.rateLimited', { seconds: err.retryAfterSeconds ?? 60 }));
       } else {
-        setFormError(t('error.send', { message: (err as Error).message }));
+        setFormError(t('error.send', { message: errorLine(err) }));
       }
     } finally {
       setSending(false);
@@ -148,169 +165,18 @@ function CallForm({ onStored }: { onStored: (stored: Stored) => void }) {
           </p>
         )}
 
-        <Field id="ct-narrative" label={t('field.narrative')} errors={errorsOf('narrative')}>
-          <textarea
-            {...described('ct-narrative', false, errorsOf('narrative'))}
-            rows={5}
-            value={fields.narrative}
-            onChange={(e) => set('narrative', 'narrative')(e.target.value)}
-          />
-        </Field>
-
+        <CallFieldInput field="narrative" binding={binding} />
         <div className="row">
-          <Field
-            id="ct-observedAt"
-            label={t('field.when')}
-            hint={t('field.when.hint')}
-            errors={errorsOf('observedAt')}
-          >
-            <input
-              {...described('ct-observedAt', true, errorsOf('observedAt'))}
-              type="text"
-              value={fields.when}
-              onChange={(e) => set('when', 'observedAt')(e.target.value)}
-            />
-            <label className="sub-label">
-              {t('field.when.pick')}
-              <input
-                type="datetime-local"
-                value={fields.whenPick}
-                onChange={(e) => {
-                  const value = e.target.value;
-                  setFields((f) => ({ ...f, whenPick: value }));
-                  if (value) set('when', 'observedAt')(wallClockOf(value));
-                }}
-              />
-            </label>
-          </Field>
-          <Field
-            id="ct-timezone"
-            label={t('field.timezone')}
-            hint={t('field.timezone.hint')}
-            errors={errorsOf('timezone')}
-          >
-            <input
-              {...described('ct-timezone', true, errorsOf('timezone'))}
-              type="text"
-              list="ct-zones"
-              autoComplete="off"
-              value={fields.timezone}
-              onChange={(e) => set('timezone', 'timezone')(e.target.value)}
-            />
-            <datalist id="ct-zones">
-              {ZONES.map((z) => (
-                <option key={z} value={z} />
-              ))}
-            </datalist>
-          </Field>
+          <CallFieldInput field="observedAt" binding={binding} />
+          <CallFieldInput field="timezone" binding={binding} />
         </div>
-
-        <Field id="ct-location" label={t('field.where')} errors={errorsOf('location')}>
-          <input
-            {...described('ct-location', false, errorsOf('location'))}
-            type="text"
-            value={fields.place}
-            onChange={(e) => set('place', 'location')(e.target.value)}
-          />
-          <div className="row coordinates">
-            <label className="sub-label">
-              {t('field.lat')}
-              <input
-                type="text"
-                inputMode="decimal"
-                data-testid="lat"
-                value={fields.lat}
-                onChange={(e) => set('lat', 'location')(e.target.value)}
-              />
-            </label>
-            <label className="sub-label">
-              {t('field.lon')}
-              <input
-                type="text"
-                inputMode="decimal"
-                data-testid="lon"
-                value={fields.lon}
-                onChange={(e) => set('lon', 'location')(e.target.value)}
-              />
-            </label>
-            <label className="sub-label">
-              {t('field.accuracy')}
-              <input
-                type="text"
-                inputMode="decimal"
-                data-testid="accuracy"
-                value={fields.accuracy}
-                onChange={(e) => set('accuracy', 'location')(e.target.value)}
-              />
-            </label>
-          </div>
-        </Field>
-
+        <CallFieldInput field="location" binding={binding} />
         <div className="row">
-          <Field id="ct-category" label={t('field.category')} errors={errorsOf('category')}>
-            <select
-              {...described('ct-category', false, errorsOf('category'))}
-              value={fields.category}
-              onChange={(e) => set('category', 'category')(e.target.value)}
-            >
-              <option value="">{t('field.category.none')}</option>
-              {Object.keys(meta.eventKinds).map((code) => (
-                <option key={code} value={code}>
-                  {kindText(meta, code, lng)}
-                </option>
-              ))}
-              <option value={OTHER_CATEGORY}>{t('field.category.other')}</option>
-            </select>
-            {fields.category === OTHER_CATEGORY && (
-              <label className="sub-label">
-                {t('field.category.otherText')}
-                <input
-                  type="text"
-                  value={fields.categoryOther}
-                  onChange={(e) => set('categoryOther', 'category')(e.target.value)}
-                />
-              </label>
-            )}
-          </Field>
-          <Field id="ct-howKnown" label={t('field.howKnown')} errors={errorsOf('howKnown')}>
-            <select
-              {...described('ct-howKnown', false, errorsOf('howKnown'))}
-              value={fields.howKnown}
-              onChange={(e) => set('howKnown', 'howKnown')(e.target.value)}
-            >
-              <option value="">{t('field.howKnown.none')}</option>
-              {meta.howKnown.map((h) => (
-                <option key={h.code} value={h.code}>
-                  {h[lng]}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <CallFieldInput field="category" binding={binding} />
+          <CallFieldInput field="howKnown" binding={binding} />
         </div>
-
-        <Field id="ct-subjects" label={t('field.subjects')} errors={errorsOf('subjects')}>
-          <input
-            {...described('ct-subjects', false, errorsOf('subjects'))}
-            type="text"
-            value={fields.subjects}
-            onChange={(e) => set('subjects', 'subjects')(e.target.value)}
-          />
-        </Field>
-
-        <Field
-          id="ct-caller"
-          label={t('field.phone')}
-          hint={t('field.phone.hint')}
-          errors={errorsOf('caller')}
-        >
-          <input
-            {...described('ct-caller', true, errorsOf('caller'))}
-            type="tel"
-            autoComplete="off"
-            value={fields.phone}
-            onChange={(e) => set('phone', 'caller')(e.target.value)}
-          />
-        </Field>
+        <CallFieldInput field="subjects" binding={binding} />
+        <CallFieldInput field="caller" binding={binding} />
 
         <button type="submit" className="primary" disabled={sending}>
           {sending ? t('sending') : t('submit')}
@@ -319,22 +185,12 @@ function CallForm({ onStored }: { onStored: (stored: Stored) => void }) {
 
       <aside className="guide" aria-label={t('meter.title')}>
         <Meter preview={preview.preview} pending={preview.pending} />
-        {preview.error && (
+        {preview.error !== null && (
           <p className="form-error" role="alert">
-            {t('error.preview', { message: preview.error })}
+            {t('error.preview', { message: errorLine(preview.error) })}
           </p>
         )}
-        <label className="ask-in">
-          {t('askIn')}{' '}
-          <select
-            data-testid="ask-in"
-            value={askIn}
-            onChange={(e) => setAskIn(e.target.value as Language)}
-          >
-            <option value="en">English</option>
-            <option value="zh">中文</option>
-          </select>
-        </label>
+        <AskIn value={askIn} onChange={onAskIn} />
         <Questions preview={preview.preview} askIn={askIn} onGoTo={focus} />
         <Reading preview={preview.preview} fields={fields} meta={meta} lng={lng} />
       </aside>
@@ -401,11 +257,8 @@ function Questions({
         <ol data-testid="next-questions" lang={askIn === 'zh' ? 'zh-CN' : 'en'}>
           {preview.nextQuestions.map((q) => (
             <li key={q.field} data-field={q.field}>
-              <span className="question">{q.question[askIn]}</span>{' '}
-              <span className="muted gain">
-                {t('questions.gain', { points: Math.round(q.gain * 100) })}
-              </span>{' '}
-              {FIELD_IDS[q.field] && (
+              <Asked question={q} askIn={askIn} />{' '}
+              {isCallField(q.field) && (
                 <button type="button" className="link" onClick={() => onGoTo(q.field)}>
                   {t('questions.goTo')}
                 </button>
@@ -499,7 +352,17 @@ function Reading({
   );
 }
 
-function Done({ stored, onNext }: { stored: Stored; onNext: () => void }) {
+function Done({
+  stored,
+  askIn,
+  onAskIn,
+  onNext,
+}: {
+  stored: Stored;
+  askIn: Language;
+  onAskIn: (lng: Language) => void;
+  onNext: () => void;
+}) {
   const { t } = useTranslation('calltaker');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -523,6 +386,7 @@ function Done({ stored, onNext }: { stored: Stored; onNext: () => void }) {
       {stored.score !== null && (
         <p className="muted">{t('done.score', { percent: percentOf(stored.score) })}</p>
       )}
+      <FollowUp stored={stored} askIn={askIn} onAskIn={onAskIn} />
       <button type="button" className="primary" onClick={onNext}>
         {t('done.next')}
       </button>

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { distanceParts, draftOf, durationParts, EMPTY_CALL, percentOf, reportOf } from './draft.js';
+import {
+  answerOf,
+  distanceParts,
+  draftOf,
+  durationParts,
+  EMPTY_CALL,
+  isAnswerable,
+  percentOf,
+  reportOf,
+} from './draft.js';
 
 describe('the call-taker’s form as a draft and as a report', () => {
   const filled = {
@@ -34,6 +43,43 @@ describe('the call-taker’s form as a draft and as a report', () => {
   it('scores an empty form as an empty draft, and sends an empty narrative for the server to name', () => {
     expect(draftOf(EMPTY_CALL)).toEqual({ channel: 'phone' });
     expect(reportOf(EMPTY_CALL)).toEqual({ channel: 'phone', narrative: '' });
+  });
+});
+
+describe('an answer to a next question after sending', () => {
+  it('answers only the fields the server takes after sending', () => {
+    expect(
+      ['observedAt', 'timezone', 'location', 'howKnown', 'subjects', 'category'].every(
+        isAnswerable,
+      ),
+    ).toBe(true);
+    expect(isAnswerable('narrative')).toBe(false);
+    expect(isAnswerable('attachments')).toBe(false);
+  });
+
+  it('sends the one field asked about, as the form would have sent it', () => {
+    const f = {
+      ...EMPTY_CALL,
+      when: ' about ten last night ',
+      place: 'river bridge',
+      lat: '34.2610',
+      lon: '108.9420',
+      accuracy: '10',
+      category: '__other__',
+      categoryOther: ' kite ',
+      phone: '+86 138 0013 8000',
+    };
+    expect(answerOf('observedAt', f)).toEqual({ observedAt: 'about ten last night' });
+    expect(answerOf('location', f)).toEqual({
+      location: { lat: 34.261, lon: 108.942, accuracyMeters: 10, text: 'river bridge' },
+    });
+    expect(answerOf('category', f)).toEqual({ category: 'kite' });
+    expect(JSON.stringify(answerOf('location', f))).not.toContain('138');
+  });
+
+  it('has no answer when nothing was given', () => {
+    expect(answerOf('subjects', { ...EMPTY_CALL, subjects: '  ' })).toBeNull();
+    expect(answerOf('howKnown', EMPTY_CALL)).toBeNull();
   });
 });
 

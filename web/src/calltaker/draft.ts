@@ -11,7 +11,7 @@ import {
   type HowKnown,
   type ReportBody,
   type ReportDraft,
-} from '../public/report-body.js';
+} from '../common/report-body.js';
 
 export interface CallFields {
   narrative: string;
@@ -61,6 +61,31 @@ function content(f: CallFields) {
 /** What POST /api/v1/reports/preview scores: never the caller's number. */
 export function draftOf(f: CallFields): ReportDraft {
   return compact({ channel: 'phone' as const, ...content(f) });
+}
+
+/**
+ * The next questions a call-taker can still answer once the report is sent: the fields
+ * PATCH /api/v1/reports/:id takes (the narrative is sealed and files go only with the
+ * report, so their questions are not answered there).
+ */
+export const ANSWERABLE = [
+  'observedAt',
+  'timezone',
+  'location',
+  'howKnown',
+  'subjects',
+  'category',
+] as const;
+export type AnswerField = (typeof ANSWERABLE)[number];
+export type ReportAnswers = Partial<Pick<ReportBody, AnswerField>>;
+
+export const isAnswerable = (field: string): field is AnswerField =>
+  (ANSWERABLE as readonly string[]).includes(field);
+
+/** The PATCH body answering `field`'s question from what the form holds, or null when nothing was given. */
+export function answerOf(field: AnswerField, f: CallFields): ReportAnswers | null {
+  const value = content(f)[field];
+  return value === undefined ? null : ({ [field]: value } as ReportAnswers);
 }
 
 /** What POST /api/v1/reports stores, sent on the caller's behalf. */

@@ -11,7 +11,7 @@ import type { NextQuestion } from '../../../src/normalize/next-questions.js';
 import type { ObservedPlace } from '../../../src/domain/report.js';
 import type { timeView } from '../../../src/export/views.js';
 import { ApiError, call } from '../api.js';
-import type { Issue, ReportDraft } from '../public/report-body.js';
+import type { Issue, ReportDraft } from '../common/report-body.js';
 
 /** The pause after the last keystroke before the draft is scored. */
 export const PREVIEW_DELAY_MS = 400;
@@ -29,7 +29,8 @@ export interface PreviewState {
   preview: Preview | null;
   /** The server's field issues with the latest draft (empty when it was read). */
   issues: Issue[];
-  error: string | null;
+  /** Why the latest draft was not scored (said by common/errors.ts), else null. */
+  error: unknown;
   /** A newer draft than the one shown waits or is on its way. */
   pending: boolean;
 }
@@ -63,7 +64,7 @@ export function usePreview(draft: ReportDraft): PreviewState {
           if (err instanceof ApiError && err.issues.length > 0) {
             setState((s) => ({ ...s, issues: err.issues, error: null, pending: false }));
           } else {
-            setState((s) => ({ ...s, error: (err as Error).message, pending: false }));
+            setState((s) => ({ ...s, error: err, pending: false }));
           }
         },
       );

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useMeta } from '../shell/context.js';
 import { flagText } from '../meta.js';
 import type { Language } from '../i18n.js';
-import { percent, signed } from './format.js';
+import { percent, signed } from '../common/format.js';
 import type { Breakdown, Term } from './types.js';
 import type { Meta } from '../meta.js';
 
@@ -67,7 +67,9 @@ export function ConfidenceBreakdown({ breakdown }: { breakdown: Breakdown | null
               <td className="num" data-testid="log-odds">
                 {signed(breakdown.logOdds)}
               </td>
-              <td>{t('breakdown.probability', { value: percent(breakdown.probability, lng) })}</td>
+              <td>
+                {t('breakdown.probability', { value: percent(breakdown.probability, lng) ?? '—' })}
+              </td>
             </tr>
           </tfoot>
         </table>

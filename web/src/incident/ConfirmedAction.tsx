@@ -5,7 +5,7 @@
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorText } from './ErrorText.js';
+import { ErrorText } from '../common/ErrorText.js';
 
 export function ConfirmedAction({
   title,

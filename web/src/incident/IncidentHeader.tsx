@@ -9,7 +9,7 @@ import { useMeta } from '../shell/context.js';
 import { kindText, labelOf } from '../meta.js';
 import { Time } from '../time.js';
 import type { Language } from '../i18n.js';
-import { coordinates, distance, percent } from './format.js';
+import { coordinates, distance, percent } from '../common/format.js';
 import type { IncidentBody } from './types.js';
 import type { LiveMode } from './useIncident.js';
 
@@ -75,7 +75,7 @@ export function IncidentHeader({
               value={incident.confidence ?? 0}
               aria-labelledby="confidence-label"
             />{' '}
-            <span data-testid="confidence">{percent(incident.confidence, lng)}</span>
+            <span data-testid="confidence">{percent(incident.confidence, lng) ?? '—'}</span>
           </dd>
         </div>
         <div>

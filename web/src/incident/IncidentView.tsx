@@ -7,6 +7,7 @@
  */
 import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorLine } from '../common/ErrorText.js';
 import { SessionContext } from '../shell/context.js';
 import { hrefOf } from '../shell/route.js';
 import { ConfidenceBreakdown } from './ConfidenceBreakdown.js';
@@ -30,6 +31,7 @@ function IncidentPage({ id }: { id: string }) {
   const roles = useContext(SessionContext)?.me.roles ?? null;
   const mayRework = roles === null || roles.some((r) => r === 'analyst' || r === 'supervisor');
   const mayRoute = roles === null || roles.includes('supervisor');
+  const errorLine = useErrorLine();
   const { load, reports, staleError, refresh, refreshReport } = useIncident(id);
   const incident = load.state === 'ready' ? load.incident : null;
   const members = incident?.reportIds ?? [];
@@ -57,7 +59,7 @@ function IncidentPage({ id }: { id: string }) {
     return (
       <section aria-labelledby="incident-failed">
         <h1 id="incident-failed">{t('failed.title')}</h1>
-        <p role="alert">{t('failed.text', { message: load.message })}</p>
+        <p role="alert">{t('failed.text', { message: errorLine(load.error) })}</p>
         <button type="button" onClick={() => void refresh(true)}>
           {t('refresh')}
         </button>
@@ -97,7 +99,7 @@ function IncidentPage({ id }: { id: string }) {
       />
       {staleError !== null && (
         <p role="alert" className="incident-error">
-          {t('stale', { message: staleError })}
+          {t('stale', { message: errorLine(staleError) })}
         </p>
       )}
       <ConfidenceBreakdown breakdown={shown.confidenceBreakdown} />

@@ -8,7 +8,8 @@ import { useMeta } from '../shell/context.js';
 import { flagText, labelOf } from '../meta.js';
 import type { Language } from '../i18n.js';
 import { Time } from '../time.js';
-import { localReading, utcInterval } from './format.js';
+import { useErrorLine } from '../common/ErrorText.js';
+import { localReading, utcInterval } from '../common/format.js';
 import { CaseActions } from './CaseActions.js';
 import { placeText } from './Timeline.js';
 import type { ReportBody } from './types.js';
@@ -24,6 +25,7 @@ export function ReportDetails({
   onChanged: () => void;
 }) {
   const { t } = useTranslation('incident');
+  const errorLine = useErrorLine();
   return (
     <section
       aria-labelledby="report-title"
@@ -34,7 +36,7 @@ export function ReportDetails({
       {entry === undefined ? (
         <p aria-busy="true">{t('loading')}</p>
       ) : entry.state === 'failed' ? (
-        <p role="alert">{t('report.failed', { message: entry.message })}</p>
+        <p role="alert">{t('report.failed', { message: errorLine(entry.error) })}</p>
       ) : (
         <Details report={entry.report} onChanged={onChanged} />
       )}

@@ -9,7 +9,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n.js';
 import { formatUtc } from '../time.js';
-import { coordinates, distance, localReading, utcInterval } from './format.js';
+import { useErrorLine } from '../common/ErrorText.js';
+import { coordinates, distance, localReading, utcInterval } from '../common/format.js';
 import { axisFor, placeOn, spanOf, ticksFor, type Axis, type Span } from './timeline-layout.js';
 import type { IncidentBody, ReportBody } from './types.js';
 import type { ReportEntry } from './useIncident.js';
@@ -156,6 +157,7 @@ function TimelineRow({
   lng: Language;
 }) {
   const { t } = useTranslation('incident');
+  const errorLine = useErrorLine();
   const report = row.entry?.state === 'ready' ? row.entry.report : null;
   const time = report?.time ?? null;
   const utc = time ? utcInterval(time.observedFrom, time.observedTo) : null;
@@ -184,7 +186,7 @@ function TimelineRow({
         {row.entry === undefined ? (
           <span className="muted">{t('loading')}</span>
         ) : row.entry.state === 'failed' ? (
-          <span className="incident-error">{row.entry.message}</span>
+          <span className="incident-error">{errorLine(row.entry.error)}</span>
         ) : time ? (
           <>
             <span data-testid="local-reading">

@@ -4,24 +4,27 @@
  * stream. A refresh fetches the incident and only the reports not read yet; a report
  * the stream says changed is read again; the refresh button reads everything again.
  *
- * Live: the browser's own EventSource on GET /api/v1/events (the session cookie goes
- * with it): `incident.updated` for this incident (or one merged into it) refreshes,
- * `report.processed` / `report.updated` of a member re-reads that report,
- * `stream.reset` refreshes. If the stream cannot be opened, the view polls every
- * 10 s while the page is visible.
+ * Live: the workbench's one stream (live/hub.ts, the queue's too): `incident.updated`
+ * for this incident (or one merged into it) refreshes, `report.processed` /
+ * `report.updated` of a member re-reads that report, `stream.reset` refreshes. While
+ * the stream is down, the view polls every 10 s while the page is visible.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, call } from '../api.js';
+import { useLiveHub } from '../live/LiveHubProvider.js';
+import type { SseEvent } from '../live/sse.js';
+import type { LiveStatus } from '../live/stream.js';
 import type { IncidentBody, IncidentEvent, ReportBody, ReportEvent } from './types.js';
 
 export type IncidentLoad =
   | { state: 'loading' }
   | { state: 'missing' }
-  | { state: 'failed'; message: string }
+  | { state: 'failed'; error: unknown }
   | { state: 'ready'; incident: IncidentBody };
 
+/** A failure keeps the error itself: the page says it in the viewer's language (common/errors.ts). */
 export type ReportEntry =
-  { state: 'ready'; report: ReportBody } | { state: 'failed'; message: string };
+  { state: 'ready'; report: ReportBody } | { state: 'failed'; error: unknown };
 
 /** Reports read at once; the rest wait their turn (a large incident must not flood the server). */
 const READS_AT_ONCE = 4;
@@ -29,7 +32,6 @@ const READS_AT_ONCE = 4;
 const SETTLE_MS = 300;
 export const POLL_MS = 10_000;
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const incidentPath = (id: string) => `incidents/${encodeURIComponent(id)}`;
 const reportPath = (id: string) => `reports/${encodeURIComponent(id)}`;
 
@@ -37,7 +39,7 @@ export function useIncident(id: string) {
   const [load, setLoad] = useState<IncidentLoad>({ state: 'loading' });
   const [reports, setReports] = useState<Record<string, ReportEntry>>({});
   /** A refresh that failed while an earlier answer is still shown. */
-  const [staleError, setStaleError] = useState<string | null>(null);
+  const [staleError, setStaleError] = useState<unknown>(null);
   const known = useRef<Record<string, ReportEntry>>({});
   const generation = useRef(0);
   /** Whether an answer for this incident is on screen (a failed refresh then keeps it). */
@@ -53,7 +55,7 @@ export function useIncident(id: string) {
               { state: 'ready', report: await call<ReportBody>(reportPath(reportId)) },
             ];
           } catch (err) {
-            return [reportId, { state: 'failed', message: messageOf(err) }];
+            return [reportId, { state: 'failed', error: err }];
           }
         }),
       );
@@ -75,8 +77,8 @@ export function useIncident(id: string) {
         if (err instanceof ApiError && err.status === 404) {
           shown.current = false;
           setLoad({ state: 'missing' });
-        } else if (shown.current) setStaleError(messageOf(err));
-        else setLoad({ state: 'failed', message: messageOf(err) });
+        } else if (shown.current) setStaleError(err);
+        else setLoad({ state: 'failed', error: err });
         return;
       }
       if (gen !== generation.current) return;
@@ -97,7 +99,7 @@ export function useIncident(id: string) {
     try {
       entry = { state: 'ready', report: await call<ReportBody>(reportPath(reportId)) };
     } catch (err) {
-      entry = { state: 'failed', message: messageOf(err) };
+      entry = { state: 'failed', error: err };
     }
     known.current = { ...known.current, [reportId]: entry };
     setReports(known.current);
@@ -121,9 +123,51 @@ export function useIncident(id: string) {
 
 export type LiveMode = 'connecting' | 'live' | 'polling';
 
+/** What the view says of the stream's status: live, still connecting, or polling meanwhile. */
+export function liveModeOf(status: LiveStatus): LiveMode {
+  if (status.state === 'live') return 'live';
+  if (status.state === 'connecting' && !status.reconnect) return 'connecting';
+  return 'polling';
+}
+
+/** What an event on the stream asks of the view of incident `id` with `members`. */
+export function eventAction(
+  event: SseEvent,
+  id: string,
+  members: readonly string[],
+): { refresh: true } | { report: string } | null {
+  const parse = <T>(): T | null => {
+    try {
+      return JSON.parse(event.data) as T;
+    } catch {
+      return null;
+    }
+  };
+  switch (event.type) {
+    case 'incident.updated': {
+      const incident = parse<IncidentEvent>()?.incident;
+      return incident && (incident.id === id || incident.mergedInto === id)
+        ? { refresh: true }
+        : null;
+    }
+    case 'report.processed':
+    case 'report.updated': {
+      const report = parse<ReportEvent>()?.report;
+      if (!report) return null;
+      if (members.includes(report.id)) return { report: report.id };
+      return report.incidentId === id ? { refresh: true } : null;
+    }
+    case 'stream.reset':
+      return { refresh: true };
+    default:
+      return null;
+  }
+}
+
 /**
- * Keeps the view fresh: the live stream while it holds, else polling every
- * POLL_MS while the page is visible. `members` is read when an event arrives.
+ * Keeps the view fresh: the workbench's live stream (live/hub.ts, shared with the
+ * queue: no connection of its own) while it holds, else polling every POLL_MS while
+ * the page is visible. `members` is read when an event arrives.
  */
 export function useLiveUpdates(
   id: string,
@@ -131,64 +175,64 @@ export function useLiveUpdates(
   refresh: () => void,
   refreshReport: (reportId: string) => void,
 ): LiveMode {
-  const [mode, setMode] = useState<LiveMode>('connecting');
+  const hub = useLiveHub();
+  const [mode, setMode] = useState<LiveMode>(hub ? 'connecting' : 'polling');
   const current = useRef({ members, refresh, refreshReport });
   current.current = { members, refresh, refreshReport };
 
   useEffect(() => {
     let settle: ReturnType<typeof setTimeout> | undefined;
     let poll: ReturnType<typeof setInterval> | undefined;
+    /** The stream was down since this view listened: a fresh one (not resumed) may have missed events. */
+    let wasDown = false;
     const soon = () => {
       clearTimeout(settle);
       settle = setTimeout(() => current.current.refresh(), SETTLE_MS);
     };
     const startPolling = () => {
-      setMode('polling');
       if (poll !== undefined) return;
       poll = setInterval(() => {
         if (document.visibilityState === 'visible') current.current.refresh();
       }, POLL_MS);
     };
-    if (typeof EventSource === 'undefined') {
-      startPolling();
-      return () => clearInterval(poll);
-    }
-    const source = new EventSource('/api/v1/events');
-    const parse = <T>(e: Event): T | null => {
-      try {
-        return JSON.parse((e as MessageEvent<string>).data) as T;
-      } catch {
-        return null;
-      }
-    };
-    source.onopen = () => {
-      setMode('live');
+    const stopPolling = () => {
       clearInterval(poll);
       poll = undefined;
     };
-    source.onerror = () => {
-      // The browser retries a dropped stream by itself; one it gave up on is CLOSED.
-      if (source.readyState === EventSource.CLOSED) startPolling();
-    };
-    source.addEventListener('incident.updated', (e) => {
-      const incident = parse<IncidentEvent>(e)?.incident;
-      if (incident && (incident.id === id || incident.mergedInto === id)) soon();
-    });
-    const onReport = (e: Event) => {
-      const report = parse<ReportEvent>(e)?.report;
-      if (!report) return;
-      if (current.current.members.includes(report.id)) current.current.refreshReport(report.id);
-      else if (report.incidentId === id) soon();
-    };
-    source.addEventListener('report.processed', onReport);
-    source.addEventListener('report.updated', onReport);
-    source.addEventListener('stream.reset', soon);
-    return () => {
-      source.close();
+    const stop = () => {
       clearTimeout(settle);
-      clearInterval(poll);
+      stopPolling();
     };
-  }, [id]);
+    if (!hub) {
+      setMode('polling');
+      startPolling();
+      return stop;
+    }
+    const unsubscribe = hub.subscribe({
+      onStatus: (status) => {
+        const next = liveModeOf(status);
+        setMode(next);
+        if (next === 'polling') {
+          wasDown = true;
+          startPolling();
+        } else if (next === 'live') stopPolling();
+      },
+      onOpen: (resumed) => {
+        if (wasDown && !resumed) soon();
+        wasDown = false;
+      },
+      onEvent: (event) => {
+        const action = eventAction(event, id, current.current.members);
+        if (action === null) return;
+        if ('report' in action) current.current.refreshReport(action.report);
+        else soon();
+      },
+    });
+    return () => {
+      unsubscribe();
+      stop();
+    };
+  }, [id, hub]);
 
   return mode;
 }

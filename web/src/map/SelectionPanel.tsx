@@ -7,7 +7,8 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { distance, percent } from '../incident/format.js';
+import { useErrorLine } from '../common/ErrorText.js';
+import { distance, percent } from '../common/format.js';
 import type { IncidentBody, ReportBody } from '../incident/types.js';
 import type { Language } from '../i18n.js';
 import { kindText, labelOf } from '../meta.js';
@@ -18,7 +19,7 @@ import { fetchIncident, fetchReport, type ItemProperties, type MapFeature } from
 
 type Details =
   | { state: 'loading' }
-  | { state: 'failed'; message: string }
+  | { state: 'failed'; error: unknown }
   | { state: 'incident'; incident: IncidentBody }
   | { state: 'report'; report: ReportBody };
 
@@ -35,6 +36,7 @@ export function SelectionPanel({
   const { t, i18n } = useTranslation('map');
   const lng: Language = i18n.language === 'zh' ? 'zh' : 'en';
   const meta = useMeta();
+  const errorLine = useErrorLine();
   const p = feature.properties;
   const [details, setDetails] = useState<Details>({ state: 'loading' });
 
@@ -53,7 +55,7 @@ export function SelectionPanel({
           }));
     load.then(setDetails, (err: unknown) => {
       if ((err as { name?: string }).name === 'AbortError') return;
-      setDetails({ state: 'failed', message: String((err as Error).message ?? err) });
+      setDetails({ state: 'failed', error: err });
     });
     return () => controller.abort();
   }, [p.id, p.kind]);
@@ -91,7 +93,7 @@ export function SelectionPanel({
             <div>
               <dt>{t('panel.confidence')}</dt>
               <dd data-testid="panel-confidence">
-                {percent(incident?.confidence ?? p.confidence, lng)}
+                {percent(incident?.confidence ?? p.confidence, lng) ?? '—'}
               </dd>
             </div>
             <div>
@@ -144,7 +146,7 @@ export function SelectionPanel({
       )}
       {details.state === 'loading' && <p aria-busy="true">{t('panel.loading')}</p>}
       {details.state === 'failed' && (
-        <p role="alert">{t('panel.failed', { message: details.message })}</p>
+        <p role="alert">{t('panel.failed', { message: errorLine(details.error) })}</p>
       )}
       {incidentLink && (
         <p>

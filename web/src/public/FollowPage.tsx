@@ -9,11 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../api.js';
 import { currentLanguage } from '../i18n.js';
 import { Time } from '../time.js';
-import { described, Field } from './Field.js';
+import { useErrorLine } from '../common/ErrorText.js';
+import { described, Field, useIssueWords } from '../common/Field.js';
 import { Privacy, PublicFrame } from './PublicFrame.js';
 import type { Limits } from './ReportPage.js';
-import { issueText } from './report-body.js';
-import { issueWords } from './Field.js';
+import { issueText } from '../common/report-body.js';
 
 interface Message {
   author: 'reporter' | 'operator';
@@ -38,6 +38,7 @@ export function FollowPage() {
   const [opened, setOpened] = useState<{ code: string; view: ReceiptView } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [opening, setOpening] = useState(false);
+  const errorLine = useErrorLine();
 
   useEffect(() => {
     call<Limits>('reports/limits', { credentials: 'omit' }).then(setLimits, () => {
@@ -56,7 +57,7 @@ export function FollowPage() {
       if (err instanceof ApiError && err.status === 404) setError(t('follow.notFound'));
       else if (err instanceof ApiError && err.status === 429)
         setError(t('follow.rateLimited', { seconds: err.retryAfterSeconds ?? 60 }));
-      else setError(t('follow.error', { message: (err as Error).message }));
+      else setError(t('follow.error', { message: errorLine(err) }));
     } finally {
       setOpening(false);
     }
@@ -124,7 +125,8 @@ function Case({
   onForget: () => void;
 }) {
   const { t } = useTranslation('public');
-  const words = issueWords(t);
+  const words = useIssueWords();
+  const errorLine = useErrorLine();
   const locale = currentLanguage() === 'zh' ? 'zh-CN' : 'en';
   const [reply, setReply] = useState('');
   const [replyErrors, setReplyErrors] = useState<string[]>([]);
@@ -150,7 +152,7 @@ function Case({
         setReplyErrors(err.issues.map((issue) => issueText(issue, words)));
       else if (err instanceof ApiError && err.status === 429)
         setReplyErrors([t('follow.rateLimited', { seconds: err.retryAfterSeconds ?? 60 })]);
-      else setReplyErrors([t('follow.error', { message: (err as Error).message })]);
+      else setReplyErrors([t('follow.error', { message: errorLine(err) })]);
     } finally {
       setSending(false);
     }

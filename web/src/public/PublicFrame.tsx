@@ -5,7 +5,7 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chooseLanguage, type Language } from '../i18n.js';
+import { LanguageSwitch } from '../common/LanguageSwitch.js';
 
 export type PrivacyPoint =
   | 'noIdentity'
@@ -17,23 +17,6 @@ export type PrivacyPoint =
   | 'receipt'
   | 'browser'
   | 'retention';
-
-function LanguagePicker() {
-  const { t, i18n } = useTranslation('public');
-  return (
-    <label className="language">
-      <span className="visually-hidden">{t('language')}</span>
-      <select
-        data-testid="language"
-        value={i18n.language === 'zh' ? 'zh' : 'en'}
-        onChange={(e) => void chooseLanguage(e.target.value as Language)}
-      >
-        <option value="en">English</option>
-        <option value="zh">中文</option>
-      </select>
-    </label>
-  );
-}
 
 /** What is and is not kept about the reporter, point by point (checked against the server). */
 export function Privacy({ points }: { points: readonly PrivacyPoint[] }) {
@@ -74,7 +57,7 @@ export function PublicFrame({
             {t('nav.follow')}
           </a>
         </nav>
-        <LanguagePicker />
+        <LanguageSwitch />
       </header>
       <main className="public-main" lang={i18n.language === 'zh' ? 'zh-CN' : 'en'}>
         <h1>{title}</h1>

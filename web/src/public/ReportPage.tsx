@@ -8,32 +8,32 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { ApiError, call } from '../api.js';
 import { currentLanguage } from '../i18n.js';
-import { kindText, loadMeta, type Meta } from '../meta.js';
-import {
-  attachmentBudget,
-  base64OfBytes,
-  contentTypeOf,
-  fits,
-  formatBytes,
-  jsonBytes,
-  randomKey,
-  type PickedFile,
-} from './attachments.js';
-import { described, Field, issueWords, ReceiptCode } from './Field.js';
-import { Privacy, PublicFrame } from './PublicFrame.js';
+import { loadMeta, type Meta } from '../meta.js';
+import { useErrorLine } from '../common/ErrorText.js';
+import { described, Field, ReceiptCode, useIssueWords } from '../common/Field.js';
+import { formatBytes } from '../common/format.js';
+import { CategoryField, HowKnownField, WhenField } from '../common/ReportFields.js';
 import {
   categoryOf,
   compact,
   issuesByField,
   issueText,
   locationOf,
-  OTHER_CATEGORY,
+  randomKey,
   textOf,
-  wallClockOf,
   type HowKnown,
   type Issue,
   type ReportBody,
-} from './report-body.js';
+} from '../common/report-body.js';
+import {
+  attachmentBudget,
+  base64OfBytes,
+  contentTypeOf,
+  fits,
+  jsonBytes,
+  type PickedFile,
+} from './attachments.js';
+import { Privacy, PublicFrame } from './PublicFrame.js';
 
 /** GET /api/v1/reports/limits. */
 export interface Limits {
@@ -78,23 +78,24 @@ const FIELD_ORDER = [
 
 export function ReportPage() {
   const { t } = useTranslation('public');
+  const errorLine = useErrorLine();
   const [ready, setReady] = useState<{ limits: Limits; meta: Meta } | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
   const [receipt, setReceipt] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
 
   useEffect(() => {
     Promise.all([call<Limits>('reports/limits', { credentials: 'omit' }), loadMeta()]).then(
       ([limits, meta]) => setReady({ limits, meta }),
-      (err: unknown) => setFailed((err as Error).message),
+      (err: unknown) => setFailed(err),
     );
   }, []);
 
   return (
     <PublicFrame page="report">
-      {failed ? (
+      {failed !== null ? (
         <p role="alert" className="form-error">
-          {t('error.unavailable', { message: failed })}
+          {t('error.unavailable', { message: errorLine(failed) })}
         </p>
       ) : !ready ? (
         <p aria-busy="true">{t('loading')}</p>
@@ -139,7 +140,8 @@ function ReportForm({
   onStored: (receipt: string) => void;
 }) {
   const { t } = useTranslation('public');
-  const words = issueWords(t);
+  const words = useIssueWords();
+  const errorLine = useErrorLine();
   const lng = currentLanguage();
   const locale = lng === 'zh' ? 'zh-CN' : 'en';
   const [fields, setFields] = useState<Fields>(EMPTY);
@@ -151,7 +153,7 @@ function ReportForm({
   /** Kept while the same body is retried (a lost answer is not a second report); any edit drops it. */
   const idempotencyKey = useRef<string | null>(null);
   const budget = attachmentBudget(limits.bodyLimitBytes);
-  const budgetText = formatBytes(budget, locale);
+  const budgetText = formatBytes(budget, lng);
   const number = (n: number) => n.toLocaleString(locale);
 
   const set = (name: keyof Fields, field: string) => (value: string) => {
@@ -177,7 +179,7 @@ function ReportForm({
         errors.push(
           t('files.tooLarge', {
             name: file.name,
-            fileSize: formatBytes(file.size, locale),
+            fileSize: formatBytes(file.size, lng),
             size: budgetText,
           }),
         );
@@ -258,7 +260,7 @@ function ReportForm({
       } else if (err instanceof ApiError && err.status === 429) {
         setFormError(t('error.rateLimited', { seconds: err.retryAfterSeconds ?? 60 }));
       } else {
-        setFormError(t('error.send', { message: (err as Error).message }));
+        setFormError(t('error.send', { message: errorLine(err) }));
       }
     } finally {
       setSending(false);
@@ -272,7 +274,6 @@ function ReportForm({
 
   const narrativeLength = fields.narrative.length;
   const over = narrativeLength - limits.narrativeMaxChars;
-  const kinds = Object.keys(meta.eventKinds);
 
   return (
     <form className="report-form" noValidate onSubmit={(e) => void submit(e)}>
@@ -313,33 +314,16 @@ function ReportForm({
         </p>
       </Field>
 
-      <Field
+      <WhenField
+        ns="public"
         id="report-observedAt"
-        label={t('field.when')}
-        hint={t('field.when.hint')}
         errors={errorsOf('observedAt')}
         optional
-      >
-        <input
-          {...described('report-observedAt', true, errorsOf('observedAt'))}
-          type="text"
-          value={fields.when}
-          onChange={(e) => set('when', 'observedAt')(e.target.value)}
-        />
-        <label className="sub-label">
-          {t('field.when.pick')}
-          <input
-            type="datetime-local"
-            data-testid="when-pick"
-            value={fields.whenPick}
-            onChange={(e) => {
-              const value = e.target.value;
-              setFields((f) => ({ ...f, whenPick: value }));
-              if (value) set('when', 'observedAt')(wallClockOf(value));
-            }}
-          />
-        </label>
-      </Field>
+        text={fields.when}
+        picked={fields.whenPick}
+        onText={set('when', 'observedAt')}
+        onPicked={(whenPick) => setFields((f) => ({ ...f, whenPick }))}
+      />
 
       <Field
         id="report-location"
@@ -356,37 +340,17 @@ function ReportForm({
         />
       </Field>
 
-      <Field
+      <CategoryField
+        ns="public"
         id="report-category"
-        label={t('field.category')}
         errors={errorsOf('category')}
         optional
-      >
-        <select
-          {...described('report-category', false, errorsOf('category'))}
-          value={fields.category}
-          onChange={(e) => set('category', 'category')(e.target.value)}
-        >
-          <option value="">{t('field.category.none')}</option>
-          {kinds.map((code) => (
-            <option key={code} value={code}>
-              {kindText(meta, code, lng)}
-            </option>
-          ))}
-          <option value={OTHER_CATEGORY}>{t('field.category.other')}</option>
-        </select>
-        {fields.category === OTHER_CATEGORY && (
-          <label className="sub-label">
-            {t('field.category.otherText')}
-            <input
-              type="text"
-              data-testid="category-other"
-              value={fields.categoryOther}
-              onChange={(e) => set('categoryOther', 'category')(e.target.value)}
-            />
-          </label>
-        )}
-      </Field>
+        meta={meta}
+        choice={fields.category}
+        other={fields.categoryOther}
+        onChoice={set('category', 'category')}
+        onOther={set('categoryOther', 'category')}
+      />
 
       <Field
         id="report-subjects"
@@ -403,25 +367,15 @@ function ReportForm({
         />
       </Field>
 
-      <Field
+      <HowKnownField
+        ns="public"
         id="report-howKnown"
-        label={t('field.howKnown')}
         errors={errorsOf('howKnown')}
         optional
-      >
-        <select
-          {...described('report-howKnown', false, errorsOf('howKnown'))}
-          value={fields.howKnown}
-          onChange={(e) => set('howKnown', 'howKnown')(e.target.value)}
-        >
-          <option value="">{t('field.howKnown.none')}</option>
-          {meta.howKnown.map((h) => (
-            <option key={h.code} value={h.code}>
-              {h[lng]}
-            </option>
-          ))}
-        </select>
-      </Field>
+        meta={meta}
+        value={fields.howKnown}
+        onChange={set('howKnown', 'howKnown')}
+      />
 
       <Field
         id="report-attachments"
@@ -446,7 +400,7 @@ function ReportForm({
             {files.map((f, i) => (
               <li key={i}>
                 <span className="file-name">{f.filename}</span>{' '}
-                <span className="muted">{formatBytes(f.size, locale)}</span>{' '}
+                <span className="muted">{formatBytes(f.size, lng)}</span>{' '}
                 <button
                   type="button"
                   className="link"

@@ -42,22 +42,7 @@ export function contentTypeOf(type: string): string {
   return /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i.test(type) ? type : 'application/octet-stream';
 }
 
-/** Sizes for people: bytes, KB or MB (1 KB = 1024 bytes), in the page's language. */
-export function formatBytes(bytes: number, locale: string): string {
-  const number = (n: number, digits: number) =>
-    new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n);
-  if (bytes < 1024) return `${number(bytes, 0)} B`;
-  if (bytes < 1024 * 1024) return `${number(bytes / 1024, 0)} KB`;
-  return `${number(bytes / (1024 * 1024), 1)} MB`;
-}
-
 /** Whether one more file of `size` still fits the budget beside the files already picked. */
 export function fits(picked: readonly Pick<PickedFile, 'size'>[], size: number, budget: number) {
   return picked.reduce((sum, f) => sum + f.size, 0) + size <= budget;
-}
-
-/** A random key for Idempotency-Key (getRandomValues: also where randomUUID is not offered, plain HTTP). */
-export function randomKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

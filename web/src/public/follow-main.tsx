@@ -2,11 +2,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from '../i18n.js';
+import { common } from '../common/messages.js';
 import { publicPages } from './messages.js';
 import { FollowPage } from './FollowPage.js';
 import './public.css';
 
-await initI18n({ public: publicPages });
+await initI18n({ public: publicPages, common });
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <FollowPage />

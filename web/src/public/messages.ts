@@ -11,9 +11,8 @@ export const publicPages: Catalogue = {
     product: 'tipwire',
     'nav.report': 'Make a report',
     'nav.follow': 'Follow up a report',
-    language: 'Language',
     loading: 'Loading…',
-    'error.unavailable': 'The service did not answer: {{message}}. Try again later.',
+    'error.unavailable': 'The service did not answer. Try again later. ({{message}})',
 
     'report.title': 'Report something',
     'report.intro':
@@ -40,7 +39,6 @@ export const publicPages: Catalogue = {
     'privacy.retention':
       'Closed cases are deleted for good after a retention period set by the people who run this service.',
 
-    'field.optional': '(optional)',
     'field.narrative': 'What happened?',
     'field.narrative.hint': 'In your own words: what you saw or heard, step by step.',
     'field.narrative.count': '{{count}} of at most {{max}} characters',
@@ -70,8 +68,6 @@ export const publicPages: Catalogue = {
     submit: 'Send report',
     sending: 'Sending…',
 
-    'error.required': 'This is required.',
-    'error.tooLong': 'Too long: at most {{max}} characters.',
     'error.fix': 'The report was not sent. Please check the fields marked below.',
     'error.bodyTooLarge':
       'The report with its files is too large to send: files together may be at most {{size}}.',
@@ -118,9 +114,8 @@ export const publicPages: Catalogue = {
     product: 'tipwire',
     'nav.report': '提交报告',
     'nav.follow': '跟进报告',
-    language: '语言',
     loading: '加载中…',
-    'error.unavailable': '服务没有响应：{{message}}。请稍后再试。',
+    'error.unavailable': '服务没有响应，请稍后再试。（{{message}}）',
 
     'report.title': '报告情况',
     'report.intro':
@@ -146,7 +141,6 @@ export const publicPages: Catalogue = {
       '这些页面只在本浏览器中保存您选择的语言（不保存回执码），提交报告或回复时不发送登录 Cookie，也不从其他网站加载任何内容。',
     'privacy.retention': '已结案的案件在本服务运营者设定的保留期满后被永久删除。',
 
-    'field.optional': '（可选）',
     'field.narrative': '发生了什么？',
     'field.narrative.hint': '请用您自己的话，按顺序说明您看到或听到的情况。',
     'field.narrative.count': '{{count}} 字符，最多 {{max}}',
@@ -173,8 +167,6 @@ export const publicPages: Catalogue = {
     submit: '提交报告',
     sending: '正在发送…',
 
-    'error.required': '此项必填。',
-    'error.tooLong': '太长：最多 {{max}} 个字符。',
     'error.fix': '报告未发送。请检查下面标出的字段。',
     'error.bodyTooLarge': '报告连同文件太大，无法发送：所有文件合计不能超过 {{size}}。',
     'error.rateLimited': '您所在网络刚才提交的报告太多。请 {{seconds}} 秒后再试。',

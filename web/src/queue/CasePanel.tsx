@@ -8,12 +8,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../api.js';
+import { QuestionForm, StatusForm } from '../common/CaseForms.js';
 import { useSession } from '../shell/context.js';
 import { AssignForm } from './AssignForm.js';
 import { Attachments, CaseFacts, Findings, Flags } from './CaseFacts.js';
-import { QuestionForm } from './QuestionForm.js';
 import type { QueueState, QueueStore } from './queue-store.js';
-import { StatusForm } from './StatusForm.js';
 import { Thread } from './Thread.js';
 import type { ReportView } from './types.js';
 
@@ -93,7 +92,7 @@ export function CasePanel({
             <Thread messages={report.messages} />
             <div className="case-forms">
               <StatusForm key={`status-${report.id}`} report={report} onDone={read} />
-              <QuestionForm key={`question-${report.id}`} report={report} onDone={read} />
+              <QuestionForm key={`question-${report.id}`} reportId={report.id} onDone={read} />
               {supervisor && (
                 <AssignForm key={`assign-${report.id}`} report={report} onDone={read} />
               )}

@@ -1,7 +1,7 @@
 /** Whether the live stream is open, reconnecting, or refused. */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { LiveStatus } from './live.js';
+import type { LiveStatus } from '../live/stream.js';
 
 function text(status: LiveStatus, t: TFunction<'queue'>) {
   switch (status.state) {

@@ -12,7 +12,7 @@
  * blind index over sealed text), known rows still update.
  */
 import { ApiError } from '../api.js';
-import type { SseEvent } from './sse.js';
+import type { SseEvent } from '../live/sse.js';
 import {
   emptyRows,
   mergeFirstPage,

@@ -1,12 +1,13 @@
 /**
- * The queue's store for this view, with the live stream running while it is shown.
- * Supervisors start on the analysts' queue (they switch to the abuse queue); other
- * roles get their scope from the server.
+ * The queue's store for this view, kept live by the workbench's one stream (live/hub.ts)
+ * while it is shown. Supervisors start on the analysts' queue (they switch to the abuse
+ * queue); other roles get their scope from the server.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { call, reportUnauthorized } from '../api.js';
+import { call } from '../api.js';
+import { useLiveHub } from '../live/LiveHubProvider.js';
+import type { LiveStatus } from '../live/stream.js';
 import type { Me } from '../shell/context.js';
-import { runLiveStream, type LiveStatus } from './live.js';
 import { createQueueStore, type QueueState, type QueueStore } from './queue-store.js';
 
 export function useLiveQueue(me: Me): { store: QueueStore; state: QueueState; live: LiveStatus } {
@@ -17,14 +18,18 @@ export function useLiveQueue(me: Me): { store: QueueStore; state: QueueState; li
     }),
   );
   const state = useSyncExternalStore(store.subscribe, store.getState);
+  const hub = useLiveHub();
   const [live, setLive] = useState<LiveStatus>({ state: 'connecting', reconnect: false });
 
   useEffect(() => {
-    const controller = new AbortController();
+    if (!hub) {
+      void store.loadFirstPages();
+      return;
+    }
     let opened = false;
-    // The lists are read when the stream opens (so that no event falls between); if it
-    // cannot open, they are read anyway.
-    void runLiveStream(controller.signal, {
+    // The lists are read when the stream opens, or at once when it is open already (so
+    // that no event falls between); if it cannot open, they are read anyway.
+    return hub.subscribe({
       onEvent: store.onStreamEvent,
       onOpen: (resumed) => {
         opened = true;
@@ -37,10 +42,8 @@ export function useLiveQueue(me: Me): { store: QueueStore; state: QueueState; li
           void store.loadFirstPages();
         }
       },
-      onUnauthorized: reportUnauthorized,
     });
-    return () => controller.abort();
-  }, [store]);
+  }, [store, hub]);
 
   return { store, state, live };
 }

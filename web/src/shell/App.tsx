@@ -1,16 +1,18 @@
 /**
  * The workbench's frame: the catalogue, the sign-in gate, the navigation, the
- * language switch, who is signed in (and sign-out), and the view the URL names.
+ * language switch, who is signed in (and sign-out), the one live stream its views
+ * share (live/hub.ts), and the view the URL names.
  */
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n.js';
+import { LiveHubProvider } from '../live/LiveHubProvider.js';
 import { loadMeta, type Meta } from '../meta.js';
 import { MetaContext, useSession, viewsFor } from './context.js';
 import { hrefOf, useRoute, type Route } from './route.js';
 import { SessionGate } from './session.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
-import { LanguageSwitch } from './LanguageSwitch.js';
+import { LanguageSwitch } from '../common/LanguageSwitch.js';
 import { WhoAmI } from './WhoAmI.js';
 
 const QueueView = lazy(() => import('../queue/QueueView.js'));
@@ -30,8 +32,6 @@ function view(route: Route): ReactNode {
       return <QueueView />;
   }
 }
-
-export { LanguageSwitch };
 
 export function App() {
   const { t } = useTranslation('shell');
@@ -86,9 +86,11 @@ function Workbench({ route }: { route: Route }) {
         <WhoAmI />
       </header>
       <main lang={currentLanguage() === 'zh' ? 'zh-CN' : 'en'}>
-        <ErrorBoundary>
-          <Suspense fallback={<p aria-busy="true">{t('loading')}</p>}>{view(shown)}</Suspense>
-        </ErrorBoundary>
+        <LiveHubProvider>
+          <ErrorBoundary>
+            <Suspense fallback={<p aria-busy="true">{t('loading')}</p>}>{view(shown)}</Suspense>
+          </ErrorBoundary>
+        </LiveHubProvider>
       </main>
     </>
   );

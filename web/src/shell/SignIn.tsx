@@ -8,15 +8,16 @@ import { useTranslation } from 'react-i18next';
 import { labelOf } from '../meta.js';
 import { useLang } from '../i18n.js';
 import { useMeta, WORKBENCH_ROLES, type Me } from './context.js';
-import { LanguageSwitch } from './LanguageSwitch.js';
+import { useErrorLine } from '../common/ErrorText.js';
+import { LanguageSwitch } from '../common/LanguageSwitch.js';
 
 export type SignInNotice =
   | { kind: 'wrong' }
   | { kind: 'forbidden'; me: Me }
   | { kind: 'rate'; seconds: number | null }
   | { kind: 'ended' }
-  | { kind: 'failed'; message: string }
-  | { kind: 'sign-out-failed'; message: string }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'sign-out-failed'; error: unknown }
   | { kind: 'need-name' }
   | { kind: 'need-password' };
 
@@ -24,6 +25,7 @@ function useNoticeText(notice: SignInNotice | null): string | null {
   const { t } = useTranslation('shell');
   const meta = useMeta();
   const lng = useLang();
+  const errorLine = useErrorLine();
   if (!notice) return null;
   const role = (code: string) => labelOf(meta.roles, code, lng);
   switch (notice.kind) {
@@ -42,9 +44,9 @@ function useNoticeText(notice: SignInNotice | null): string | null {
     case 'ended':
       return t('signIn.ended');
     case 'failed':
-      return t('signIn.failed', { message: notice.message });
+      return t('signIn.failed', { message: errorLine(notice.error) });
     case 'sign-out-failed':
-      return t('signIn.signOutFailed', { message: notice.message });
+      return t('signIn.signOutFailed', { message: errorLine(notice.error) });
     case 'need-name':
       return t('signIn.needName');
     case 'need-password':

@@ -22,8 +22,7 @@ type GateState =
   | { state: 'signed-out'; notice: SignInNotice | null }
   | { state: 'signed-in'; me: Me };
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
-const failure = (err: unknown): SignInNotice => ({ kind: 'failed', message: messageOf(err) });
+const failure = (error: unknown): SignInNotice => ({ kind: 'failed', error });
 
 /** Ends the session of a signed-in person the workbench refuses; a 401 means it had ended. */
 async function endSession(everywhere = false): Promise<void> {
@@ -98,7 +97,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
     } catch (err) {
       // 401: it had already ended. Anything else: the cookie may still be valid.
       if (!(err instanceof ApiError && err.status === 401))
-        notice = { kind: 'sign-out-failed', message: messageOf(err) };
+        notice = { kind: 'sign-out-failed', error: err };
     }
     setGate({ state: 'signed-out', notice });
   }, []);

@@ -7,18 +7,10 @@ import {
   issueText,
   locationOf,
   OTHER_CATEGORY,
+  randomKey,
   textOf,
   wallClockOf,
 } from './report-body.js';
-import {
-  attachmentBudget,
-  base64OfBytes,
-  contentTypeOf,
-  fits,
-  formatBytes,
-  jsonBytes,
-  randomKey,
-} from './attachments.js';
 
 const t = { required: 'error.required', tooLong: (max: number) => `error.tooLong:${max}` };
 
@@ -59,6 +51,11 @@ describe('the Report JSON from a form', () => {
     expect(categoryOf('', '')).toBeUndefined();
   });
 
+  it('makes a new idempotency key for each body', () => {
+    expect(randomKey()).toMatch(/^[0-9a-f]{32}$/);
+    expect(randomKey()).not.toBe(randomKey());
+  });
+
   it('sends a picked date and time as wall-clock time, without an offset', () => {
     expect(wallClockOf('2026-11-20T21:10')).toBe('2026-11-20T21:10:00');
     expect(wallClockOf('yesterday')).toBe('yesterday');
@@ -88,33 +85,5 @@ describe('the server’s field errors on the form', () => {
       'lon: error.required',
     );
     expect(issueText({ path: 'attachments.0.filename', message: 'odd' }, t)).toBe('filename: odd');
-  });
-});
-
-describe('files in the body', () => {
-  it('leaves room for the rest of the report and the base64 growth', () => {
-    expect(attachmentBudget(1024 * 1024)).toBe(((1024 * 1024 - 16 * 1024) * 3) / 4);
-    expect(attachmentBudget(1024)).toBe(0);
-    expect(fits([{ size: 100 }], 50, 150)).toBe(true);
-    expect(fits([{ size: 100 }], 51, 150)).toBe(false);
-  });
-
-  it('encodes bytes as standard base64, large ones too', () => {
-    expect(base64OfBytes(new TextEncoder().encode('tipwire'))).toBe('dGlwd2lyZQ==');
-    const big = new Uint8Array(200_000).fill(255);
-    expect(base64OfBytes(big)).toBe(Buffer.from(big).toString('base64'));
-  });
-
-  it('counts the body in UTF-8 bytes, as the server does', () => {
-    expect(jsonBytes({ n: '无人机' })).toBe(JSON.stringify({ n: '' }).length + 9);
-  });
-
-  it('names an unknown media type generically and formats sizes', () => {
-    expect(contentTypeOf('')).toBe('application/octet-stream');
-    expect(contentTypeOf('image/jpeg')).toBe('image/jpeg');
-    expect(formatBytes(512, 'en')).toBe('512 B');
-    expect(formatBytes(774_144, 'en')).toBe('756 KB');
-    expect(formatBytes(3 * 1024 * 1024, 'en')).toBe('3 MB');
-    expect(randomKey()).toMatch(/^[0-9a-f]{32}$/);
   });
 });

@@ -1,9 +1,12 @@
-/** The language switch: English or Chinese, applied at once and remembered (i18n.ts). */
+/**
+ * The language switch of every page (the workbench's header and sign-in, the reporter
+ * pages): English or Chinese, applied at once and remembered (i18n.ts).
+ */
 import { useTranslation } from 'react-i18next';
 import { chooseLanguage, type Language } from '../i18n.js';
 
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation('shell');
+  const { t, i18n } = useTranslation('common');
   return (
     <label className="language">
       <span className="visually-hidden">{t('language')}</span>

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { createDraftSchema, createReportSchema } from '../../../src/intake/report-schema.js';
+import { issueMessage, type FieldIssue, type IssueWords } from './errors.js';
 
 /** The body of POST /api/v1/reports, as the server's own schema takes it. */
 export type ReportBody = z.input<ReturnType<typeof createReportSchema>>;
@@ -69,6 +70,12 @@ export function categoryOf(choice: string, other: string): string | undefined {
   return choice === OTHER_CATEGORY ? textOf(other) : textOf(choice);
 }
 
+/** A random key for Idempotency-Key (getRandomValues: also where randomUUID is not offered, plain HTTP). */
+export function randomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** Drops the fields left undefined, so the body holds only what was given. */
 export function compact<T extends object>(body: T): T {
   return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as T;
@@ -88,10 +95,7 @@ export function fieldOfIssue(path: string): string {
   return head === '' ? 'form' : head;
 }
 
-export interface Issue {
-  path: string;
-  message: string;
-}
+export type Issue = FieldIssue;
 
 /** The server's issues by form field, in the order given. */
 export function issuesByField(issues: readonly Issue[]): Record<string, Issue[]> {
@@ -100,15 +104,9 @@ export function issuesByField(issues: readonly Issue[]): Record<string, Issue[]>
   return out;
 }
 
-/** The page's own words for the two issues it knows, in its language. */
-export interface IssueWords {
-  required: string;
-  tooLong: (max: number) => string;
-}
-
 /**
- * What a page says of an issue, in its language where the server's message is one it
- * knows (a missing field, a text over its limit), else the server's own words. A
+ * What a page says of an issue beside its field, in its language where the server's
+ * message is one it knows (errors.ts `issueMessage`), else the server's own words. A
  * nested field keeps its name in front (`lon: is required`).
  */
 export function issueText(issue: Issue, words: IssueWords): string {
@@ -117,9 +115,5 @@ export function issueText(issue: Issue, words: IssueWords): string {
     .slice(1)
     .filter((p) => !/^\d+$/.test(p));
   const prefix = inner.length > 0 ? `${inner.join('.')}: ` : '';
-  if (issue.message === 'is required' || issue.message === 'must not be empty')
-    return prefix + words.required;
-  const tooLong = /^must be at most (\d+) characters/.exec(issue.message);
-  if (tooLong) return prefix + words.tooLong(Number(tooLong[1]));
-  return prefix + issue.message;
+  return prefix + issueMessage(issue.message, words);
 }

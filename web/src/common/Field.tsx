@@ -4,8 +4,8 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import type { IssueWords } from './report-body.js';
+import { issueWordsOf, type IssueWords } from './errors.js';
+import './receipt.css';
 
 /** A labelled field with its hint and the errors that belong to it, each tied to the input. */
 export function Field({
@@ -23,7 +23,7 @@ export function Field({
   optional?: boolean;
   children: ReactNode;
 }) {
-  const { t } = useTranslation('public');
+  const { t } = useTranslation('common');
   return (
     <div className="field" data-invalid={errors && errors.length > 0 ? 'true' : undefined}>
       <label htmlFor={id}>
@@ -71,10 +71,8 @@ export function ReceiptCode({ receipt }: { receipt: string }) {
   );
 }
 
-/** The words of a catalogue with `error.required` and `error.tooLong` (both pages' catalogues have them). */
-export function issueWords(t: TFunction<'public' | 'calltaker'>): IssueWords {
-  return {
-    required: t('error.required'),
-    tooLong: (max) => t('error.tooLong', { max }),
-  };
+/** The page's words for the field issues it says in its own language (errors.ts `issueMessage`). */
+export function useIssueWords(): IssueWords {
+  const { t } = useTranslation('common');
+  return issueWordsOf(t);
 }

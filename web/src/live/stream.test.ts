@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reconnectDelay, runLiveStream, type LiveDeps, type LiveStatus } from './live.js';
+import { reconnectDelay, runLiveStream, type LiveDeps, type LiveStatus } from './stream.js';
 import type { SseEvent } from './sse.js';
 
 /** The answer's body errors when the request is aborted, as a real fetch's does. */

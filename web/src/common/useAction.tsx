@@ -1,18 +1,22 @@
 /**
  * A case action's state for its form: busy while it runs, then what happened, said
- * in the form (role=status). A 401 says nothing here: the sign-in gate takes over.
+ * in the form (role=status): a refusal in the viewer's words with the fields it names
+ * (errors.ts). A 401 says nothing here: the sign-in gate takes over.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.js';
+import { errorWords, type FieldIssue } from './errors.js';
+import { FieldList } from './ErrorText.js';
 
 export interface ActionResult {
   text: string;
   error: boolean;
+  fields?: FieldIssue[];
 }
 
 export function useAction() {
-  const { t } = useTranslation('queue');
+  const { t } = useTranslation('common');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ActionResult | null>(null);
 
@@ -27,13 +31,7 @@ export function useAction() {
       return true;
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setResult(null);
-      else if (err instanceof ApiError && err.status === 403) say(t('action.forbidden'), true);
-      else if (err instanceof ApiError && err.status === 404) say(t('action.gone'), true);
-      else
-        say(
-          t('action.failed', { message: err instanceof Error ? err.message : String(err) }),
-          true,
-        );
+      else setResult({ ...errorWords(err, t), error: true });
       return false;
     } finally {
       setBusy(false);
@@ -45,8 +43,9 @@ export function useAction() {
 
 export function ResultLine({ result }: { result: ActionResult | null }) {
   return (
-    <p className={result?.error ? 'result bad' : 'result'} role="status">
-      {result?.text ?? ''}
-    </p>
+    <div role="status">
+      <p className={result?.error ? 'result bad' : 'result'}>{result?.text ?? ''}</p>
+      {result?.fields && <FieldList fields={result.fields} />}
+    </div>
   );
 }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { coordinates, distance, localReading, percent, signed, utcInterval } from './format.js';
-import { idsOf } from './ReworkActions.js';
-import { detailPairs } from './History.js';
+import {
+  coordinate,
+  coordinates,
+  distance,
+  excerpt,
+  formatBytes,
+  localReading,
+  percent,
+  signed,
+  utcInterval,
+  utcText,
+} from './format.js';
 
 describe('percent', () => {
   it('writes a probability as a whole percentage in each language', () => {
@@ -11,10 +20,10 @@ describe('percent', () => {
     expect(percent(1, 'en')).toBe('100%');
     expect(percent(0.996, 'en')).toBe('100%');
   });
-  it('is a dash when unknown', () => {
-    expect(percent(null, 'en')).toBe('—');
-    expect(percent(undefined, 'en')).toBe('—');
-    expect(percent(NaN, 'en')).toBe('—');
+  it('is null when unknown (the view decides what to show)', () => {
+    expect(percent(null, 'en')).toBeNull();
+    expect(percent(undefined, 'en')).toBeNull();
+    expect(percent(NaN, 'en')).toBeNull();
   });
 });
 
@@ -36,8 +45,10 @@ describe('distance', () => {
 });
 
 describe('coordinates and signed weights', () => {
-  it('writes degrees with five decimals, latitude first', () => {
+  it('writes degrees with five decimals, latitude first, a ? for an unknown one', () => {
     expect(coordinates(34.3416, -108.9)).toBe('34.34160, -108.90000');
+    expect(coordinate(null)).toBe('?');
+    expect(coordinates(34.3416, Infinity)).toBe('34.34160, ?');
   });
   it('signs a weight with a true minus, and zero without a sign', () => {
     expect(signed(1.694)).toBe('+1.69');
@@ -74,6 +85,15 @@ describe('utcInterval', () => {
   });
 });
 
+describe('utcText', () => {
+  it('writes an instant without its fraction of a second, anything else as it is', () => {
+    expect(utcText('2026-11-20T13:10:00.250Z')).toBe('2026-11-20 13:10:00');
+    expect(utcText('2026-11-20T13:10:00Z')).toBe('2026-11-20 13:10:00');
+    expect(utcText('2026-11-20T13:10:00+08:00')).toBe('2026-11-20T13:10:00+08:00');
+    expect(utcText(null)).toBe('');
+  });
+});
+
 describe('localReading', () => {
   it('writes the stored local reading, the end time alone on the same day', () => {
     expect(localReading('2026-11-20T21:10:00', null)).toBe('2026-11-20 21:10:00');
@@ -85,26 +105,20 @@ describe('localReading', () => {
       '2026-11-20 23:50 – 2026-11-21 00:10',
     );
     expect(localReading(null, '2026-11-21T00:10')).toBe('—');
+    expect(localReading('2026-11-20T21:10:00')).toBe('2026-11-20 21:10:00');
   });
 });
 
-describe('idsOf', () => {
-  it('reads ids separated by spaces, commas or semicolons, each once', () => {
-    expect(idsOf(' i_a, i_b;i_c  i_a ')).toEqual(['i_a', 'i_b', 'i_c']);
-    expect(idsOf('   ')).toEqual([]);
+describe('excerpt and sizes', () => {
+  it('cuts a text at whole characters', () => {
+    expect(excerpt('🚁🚁🚁', 2)).toBe('🚁🚁…');
+    expect(excerpt('short', 10)).toBe('short');
   });
-});
-
-describe('detailPairs', () => {
-  it('writes ids, lists and nothing as text', () => {
-    expect(
-      detailPairs({ from: 'i_1', reportIds: ['r_1', 'r_2'], to: null, n: 2, x: { a: 1 } }),
-    ).toEqual([
-      ['from', 'i_1'],
-      ['reportIds', 'r_1, r_2'],
-      ['to', '—'],
-      ['n', '2'],
-      ['x', '{"a":1}'],
-    ]);
+  it('writes bytes, KB and MB in the language’s digits', () => {
+    expect(formatBytes(512, 'en')).toBe('512 B');
+    expect(formatBytes(774_144, 'en')).toBe('756 KB');
+    expect(formatBytes(3 * 1024 * 1024, 'en')).toBe('3 MB');
+    expect(formatBytes(1_300_000_000, 'en')).toBe('1,239.8 MB');
+    expect(formatBytes(1_300_000_000, 'zh')).toBe('1,239.8 MB');
   });
 });
