@@ -36,7 +36,7 @@ import type {
   WrappedDataKey,
 } from '../store.js';
 import type { Db } from './database.js';
-import type { Statement } from 'better-sqlite3';
+import { createReportLists } from './report-list.js';
 
 interface ReportRow {
   seq: number;
@@ -251,42 +251,18 @@ export function createReportRepository(db: Db): ReportRepository {
     attachments: attachments(row.id),
   });
 
-  // List statements differ by filter; prepare each shape once.
-  const listStatements = new Map<string, Statement>();
-  function listStatement(filter: ReportFilter, after: boolean, search: boolean): Statement {
-    const key = `${filter.queue ?? ''}|${filter.officeId !== undefined}|${after}|${search}`;
-    let stmt = listStatements.get(key);
-    if (!stmt) {
-      const where: string[] = [];
-      if (filter.queue) where.push('queue = @queue');
-      if (filter.officeId !== undefined) where.push('office_id = @officeId');
-      if (after) where.push('(received_at, seq) < (@at, @seq)');
-      if (search) {
-        where.push('seq IN (SELECT rowid FROM search_index WHERE search_index MATCH @match)');
-      }
-      stmt = db.prepare(`SELECT ${REPORT_COLUMNS} FROM reports
-        ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-        ORDER BY received_at DESC, seq DESC LIMIT @limit`);
-      listStatements.set(key, stmt);
-    }
-    return stmt;
-  }
+  const lists = createReportLists(db, REPORT_COLUMNS);
 
   function list(limit: number, after: Cursor | undefined, filter: ReportFilter, tokens: Buffer[]) {
     const unique = [...new Map(tokens.map((t) => [t.toString('hex'), t])).values()];
     // One row more than the page: a full last page then says there is nothing after it.
-    const params: Record<string, unknown> = {
+    const rows = lists.rows({
+      filter,
+      after,
+      // A MATCH of hex words, all of which must occur (FTS5's implicit AND).
+      match: unique.length > 0 ? unique.map((t) => t.toString('hex')).join(' ') : undefined,
       limit: limit + 1,
-      queue: filter.queue,
-      officeId: filter.officeId,
-    };
-    if (after) Object.assign(params, { at: after.at, seq: after.seq });
-    // A MATCH of hex words, all of which must occur (FTS5's implicit AND).
-    if (unique.length > 0) params.match = unique.map((t) => t.toString('hex')).join(' ');
-    for (const k of Object.keys(params)) if (params[k] === undefined) delete params[k];
-    const rows = listStatement(filter, after !== undefined, unique.length > 0).all(
-      params,
-    ) as ReportRow[];
+    }) as ReportRow[];
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
