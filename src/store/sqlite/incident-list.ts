@@ -1,11 +1,13 @@
 /**
  * The SQL of an incident list: open incidents by last activity or confidence, highest
- * first, by cursor, in the viewer's scope, filtered. A list is led by the incidents'
- * kind (`incident_kinds`, one row per kind with both sort keys), their office (an index
- * per order; office_id NULL for the unrouted) or, with neither, the order's own index
- * (migration 011). With a kind and an office both asked, the one with fewer rows past
- * the cursor leads, as in report-list.ts; the other filters (box, span, confidence,
- * scope) are checked on the rows it gives.
+ * first, by cursor, in the viewer's scope, filtered. A list is led by the office (an
+ * index per order; office_id NULL for the unrouted) or the order's own index (migration
+ * 011), or by the kind (`incident_kinds`) when fewer than LEAD_PROBE_ROWS incidents have
+ * it: those are then sorted (the table keeps no sort keys, so that it changes only when
+ * an incident's kinds do, not at every activity). A commoner kind is checked on the rows
+ * the order gives, where it turns up often. With a kind and an office both asked, the
+ * one with fewer rows leads, as in report-list.ts; the other filters (box, span,
+ * confidence, scope) are checked on the rows the lead gives.
  */
 import type { Statement } from 'better-sqlite3';
 import type { IncidentCursor, IncidentFilter } from '../store.js';
@@ -16,7 +18,6 @@ type Lead = 'kind' | 'office' | 'order';
 
 const sortKey = (f: IncidentFilter) =>
   f.sort === 'confidence' ? 'coalesce(i.confidence, 0)' : 'coalesce(i.last_activity, i.updated_at)';
-const kindKey = (f: IncidentFilter) => (f.sort === 'confidence' ? 'k.confidence' : 'k.activity');
 const officeTerm = (f: IncidentFilter) =>
   f.routedTo === null ? 'i.office_id IS NULL' : 'i.office_id = @routedTo';
 const officeIndex = (f: IncidentFilter) =>
@@ -37,14 +38,13 @@ export function createIncidentLists(db: Db, inScope: string) {
     return stmt;
   }
 
-  /** The rows a lead has past the cursor, at most LEAD_PROBE_ROWS. */
+  /** The rows a lead has (an office: past the cursor), at most LEAD_PROBE_ROWS. */
   function probe(lead: 'kind' | 'office', f: IncidentFilter, paged: boolean, args: object) {
     const key = `probe|${lead}|${f.sort}|${f.routedTo === null}|${paged}`;
     const stmt = cached(key, () => {
       const sql =
         lead === 'kind'
-          ? `SELECT 1 FROM incident_kinds k WHERE k.kind = @kind
-            ${paged ? 'AND ' + afterTerm(kindKey(f), 'k.seq') : ''}`
+          ? 'SELECT 1 FROM incident_kinds k WHERE k.kind = @kind'
           : `SELECT 1 FROM incidents i INDEXED BY ${officeIndex(f)}
             WHERE i.merged_into IS NULL AND ${officeTerm(f)}
             ${paged ? 'AND ' + afterTerm(sortKey(f), 'i.seq') : ''}`;
@@ -53,16 +53,14 @@ export function createIncidentLists(db: Db, inScope: string) {
     return stmt.pluck().get(args) as number;
   }
 
-  /** Which lead a list takes; `empty` when one has no row past the cursor. */
+  /** Which lead a list takes; `empty` when a filter has no row (past the cursor). */
   function chooseLead(f: IncidentFilter, paged: boolean, args: object): Lead | 'empty' {
-    const kind = f.kind !== undefined;
-    const office = f.routedTo !== undefined;
-    if (!kind || !office) return kind ? 'kind' : office ? 'office' : 'order';
-    const kinds = probe('kind', f, paged, args);
+    const kinds = f.kind !== undefined ? probe('kind', f, paged, args) : LEAD_PROBE_ROWS;
     if (kinds === 0) return 'empty';
-    const offices = probe('office', f, paged, args);
+    const offices = f.routedTo !== undefined ? probe('office', f, paged, args) : null;
     if (offices === 0) return 'empty';
-    return offices < kinds ? 'office' : 'kind';
+    if (kinds < LEAD_PROBE_ROWS && (offices === null || kinds <= offices)) return 'kind';
+    return offices !== null ? 'office' : 'order';
   }
 
   function statement(f: IncidentFilter, lead: Lead, paged: boolean) {
@@ -79,8 +77,7 @@ export function createIncidentLists(db: Db, inScope: string) {
     ].join('|');
     return cached(`list|${shape}`, () => {
       const byKind = lead === 'kind';
-      const key = byKind ? kindKey(f) : sortKey(f);
-      const seq = byKind ? 'k.seq' : 'i.seq';
+      const key = sortKey(f);
       const where = [
         'i.merged_into IS NULL',
         `(@all = 1 OR EXISTS
@@ -105,14 +102,14 @@ export function createIncidentLists(db: Db, inScope: string) {
       if (f.from !== undefined) where.push('i.end_at >= @from');
       if (f.to !== undefined) where.push('i.start_at <= @to');
       if (f.minConfidence !== undefined) where.push('coalesce(i.confidence, 0) >= @minConfidence');
-      if (paged) where.push(afterTerm(key, seq));
+      if (paged) where.push(afterTerm(key, 'i.seq'));
       const from = byKind
         ? 'incident_kinds k CROSS JOIN incidents i ON i.seq = k.seq'
         : lead === 'office'
           ? `incidents i INDEXED BY ${officeIndex(f)}`
           : 'incidents i';
       return `SELECT i.*, ${key} AS sort_key FROM ${from} WHERE ${where.join(' AND ')}
-        ORDER BY ${key} DESC, ${seq} DESC LIMIT @limit`;
+        ORDER BY ${key} DESC, i.seq DESC LIMIT @limit`;
     });
   }
 

@@ -141,21 +141,40 @@ describe('incident lists', () => {
   const EVERYONE = { all: 1, analyst: 0, office: null };
   const plan = (f: IncidentFilter, paged = false) =>
     lists().plan(f, paged ? { key: T0, seq: 5 } : null, EVERYONE, 51);
+  const estimate = (kind: 'drone' | 'fire') => ({
+    kinds: [kind],
+    preciseCount: 0,
+    weight: 0,
+    wx: 0,
+    wy: 0,
+    wz: 0,
+    latestStart: 0,
+    earliestEnd: 0,
+    handSpreadMeters: 0,
+  });
+  /** `n` incidents, the first `drones` of kind drone and the rest fire, the last `north` routed. */
+  function incidents(n: number, drones: number, north = 0) {
+    store.offices.insert({ id: 'o_1', name: 'North', createdAt: T0 });
+    const window = { from: T0, to: T0 + 1 };
+    store.transaction(() => {
+      for (let i = 0; i < n; i++) {
+        const id = `i_${i}`;
+        store.incidents.create(id, totals([{ window, point: null }]), T0 + i);
+        store.incidents.saveEstimate(id, estimate(i < drones ? 'drone' : 'fire'), null, T0 + i);
+        if (i >= n - north) store.incidents.assignOffice(id, 'o_1');
+      }
+    });
+  }
 
   it.each(['lastActivity', 'confidence'] as const)(
-    'reads the list by %s from an index of its order, with a kind or an office',
+    'reads the list by %s from an index of its order or of its office, or the rows of a rare kind',
     (sort) => {
+      incidents(10, 3);
       const order = sort === 'confidence' ? 'incidents_confidence' : 'incidents_activity';
       for (const paged of [false, true]) {
         const none = plan({ sort }, paged).plan;
         expect(none.join()).toMatch(new RegExp(`INDEX ${order}`));
         expectIndexedPage(none);
-        const kind = plan({ sort, kind: 'fire' }, paged);
-        expect(kind.lead).toBe('kind');
-        expect(kind.plan.join()).toMatch(
-          /SEARCH k USING (PRIMARY KEY|COVERING INDEX incident_kinds_confidence) \(kind=\?/,
-        );
-        expectIndexedPage(kind.plan);
         for (const routedTo of ['o_1', null]) {
           const office = plan({ sort, routedTo }, paged);
           expect(office.plan.join()).toMatch(
@@ -165,39 +184,49 @@ describe('incident lists', () => {
           );
           expectIndexedPage(office.plan);
         }
+        // A kind fewer than LEAD_PROBE_ROWS incidents have: its rows, then sorted (so few).
+        const kind = plan({ sort, kind: 'fire' }, paged);
+        expect(kind.lead).toBe('kind');
+        expect(kind.plan.join()).toMatch(
+          /SEARCH k USING (COVERING INDEX \w+|PRIMARY KEY) \(kind=\?/,
+        );
       }
     },
   );
 
+  it('leads a common kind by the order, checking each incident’s kinds by its key', () => {
+    incidents(LEAD_PROBE_ROWS + 5, 3);
+    const common = plan({ sort: 'lastActivity', kind: 'fire' });
+    expect(common.lead).toBe('order');
+    expect(common.plan.join(' | ')).toMatch(
+      /INDEX incidents_activity.*SEARCH k EXISTS USING (PRIMARY KEY|COVERING INDEX \w+) \((kind=\? AND seq=\?|seq=\? AND kind=\?)\)/,
+    );
+    expectIndexedPage(common.plan);
+    expect(plan({ sort: 'lastActivity', kind: 'drone' }).lead).toBe('kind');
+    const rows = lists().rows({ sort: 'lastActivity', kind: 'fire' }, null, EVERYONE, 2) as {
+      id: string;
+    }[];
+    expect(rows.map((r) => r.id)).toEqual([`i_${LEAD_PROBE_ROWS + 4}`, `i_${LEAD_PROBE_ROWS + 3}`]);
+  });
+
   it('leads by the kind or the office with fewer incidents, and answers nothing when one has none', () => {
-    store.offices.insert({ id: 'o_1', name: 'North', createdAt: T0 });
-    const window = { from: T0, to: T0 + 1 };
-    store.transaction(() => {
-      for (let i = 0; i < 30; i++) {
-        const id = `i_${i}`;
-        store.incidents.create(id, totals([{ window, point: null }]), T0 + i);
-        store.incidents.saveEstimate(
-          id,
-          {
-            kinds: [i < 3 ? 'drone' : 'fire'],
-            preciseCount: 0,
-            weight: 0,
-            wx: 0,
-            wy: 0,
-            wz: 0,
-            latestStart: 0,
-            earliestEnd: 0,
-            handSpreadMeters: 0,
-          },
-          null,
-          T0 + i,
-        );
-        if (i >= 25) store.incidents.assignOffice(id, 'o_1');
-      }
-    });
+    incidents(30, 3, 5);
     expect(plan({ sort: 'lastActivity', kind: 'drone', routedTo: null }).lead).toBe('kind');
     expect(plan({ sort: 'lastActivity', kind: 'fire', routedTo: 'o_1' }).lead).toBe('office');
     expect(plan({ sort: 'lastActivity', kind: 'gunfire', routedTo: 'o_1' }).lead).toBe('empty');
     expect(plan({ sort: 'lastActivity', kind: 'drone', routedTo: 'o_2' }).lead).toBe('empty');
+    const rows = lists().rows(
+      { sort: 'lastActivity', kind: 'fire', routedTo: 'o_1' },
+      null,
+      EVERYONE,
+      10,
+    );
+    expect((rows as { id: string }[]).map((r) => r.id)).toEqual([
+      'i_29',
+      'i_28',
+      'i_27',
+      'i_26',
+      'i_25',
+    ]);
   });
 });

@@ -140,8 +140,16 @@ export function createReportRepository(db: Db): ReportRepository {
   const chunkAfter = db.prepare(
     `SELECT ${REPORT_COLUMNS} FROM reports WHERE seq > ? ORDER BY seq LIMIT ${CHUNK}`,
   );
-  const flagsOf = db.prepare('SELECT flags FROM reports WHERE id = ?').pluck();
+  const flagsOf = db.prepare('SELECT flags, received_at AS at, seq FROM reports WHERE id = ?');
   const setFlagsStmt = db.prepare('UPDATE reports SET flags = ? WHERE id = ?');
+  // The list filters' copy of each flag (migration 011), written here with the flags: a
+  // trigger parsing both JSON arrays cost ~50 µs per write, this a few per flag changed.
+  const addFlag = db.prepare(
+    'INSERT OR IGNORE INTO report_flags (flag, received_at, seq) VALUES (?, ?, ?)',
+  );
+  const dropFlag = db.prepare(
+    'DELETE FROM report_flags WHERE flag = ? AND received_at = ? AND seq = ?',
+  );
   const saveNorm = db.prepare(`UPDATE reports SET observed_time = ?, observed_place = ?,
     event_from = ?, event_to = ?, lat = ?, lon = ?, assessment = ?, completeness = ?,
     stage = 'normalized' WHERE id = ?`);
@@ -278,10 +286,23 @@ export function createReportRepository(db: Db): ReportRepository {
     indexTokens.run(unique.map(([hex]) => hex).join(' '), id);
   }
 
-  function replaceFlags(id: string, families: FlagFamily[], flags: FlagCode[]) {
-    const current = JSON.parse((flagsOf.get(id) as string | undefined) ?? '[]') as string[];
+  type FlagsRow = { flags: string; at: number; seq: number };
+  // reports.flags and report_flags change together (a savepoint inside the caller's transaction).
+  const replaceFlags = db.transaction((id: string, families: FlagFamily[], flags: FlagCode[]) => {
+    const row = flagsOf.get(id) as FlagsRow | undefined;
+    if (!row) return;
+    const current = JSON.parse(row.flags) as string[];
     const kept = current.filter((f) => !(families as string[]).includes(familyOf(f)));
-    setFlagsStmt.run(JSON.stringify([...kept, ...flags.filter((f) => !kept.includes(f))]), id);
+    const next = [...kept, ...flags.filter((f) => !kept.includes(f))];
+    setFlagsStmt.run(JSON.stringify(next), id);
+    for (const f of current) if (!next.includes(f)) dropFlag.run(f, row.at, row.seq);
+    for (const f of next) if (!current.includes(f)) addFlag.run(f, row.at, row.seq);
+  });
+
+  /** Drops a report's rows of report_flags (before the report itself goes). */
+  function dropFlags(id: string) {
+    const row = flagsOf.get(id) as FlagsRow | undefined;
+    if (row) for (const f of JSON.parse(row.flags) as string[]) dropFlag.run(f, row.at, row.seq);
   }
 
   return {
@@ -517,6 +538,7 @@ export function createReportRepository(db: Db): ReportRepository {
     },
     expired: (status, before, limit) => retained.all(status, before, limit) as string[],
     remove(id) {
+      dropFlags(id);
       for (const stmt of removals) stmt.run(id);
     },
   };

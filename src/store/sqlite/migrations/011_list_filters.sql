@@ -3,9 +3,9 @@
 -- GET /api/v1/reports filters by status, category, flag, the office a case is routed
 -- to (or none) and the time it was received; GET /api/v1/incidents by kind and office.
 -- Each filter reads an index that keeps its rows in list order, so a page of a filter
--- that matches few rows costs the page, not a walk over every report (see
--- report.repository.ts, which picks the index to lead by counting, and
--- bench/diagnostics/list-filters.mjs, which prints the plans).
+-- that matches few rows costs the page, not a walk over every report (report-list.ts
+-- and incident-list.ts pick the index to lead by counting; list-plans.test.ts pins the
+-- plans, bench/diagnostics/list-filters.mjs times them at 100,000 reports).
 
 -- Reports, newest first within one status, one category, or the unrouted cases (the
 -- office's own cases have reports_office_newest since version 3).
@@ -16,34 +16,16 @@ CREATE INDEX reports_unrouted_newest ON reports (received_at DESC, seq DESC)
   WHERE office_id IS NULL;
 
 -- A report's flags are a JSON array on its row; this table holds one row per flag and
--- report, in list order, kept by the triggers below (whoever writes `flags`).
+-- report, in list order. The report repository writes it with the flags (replaceFlags,
+-- remove: the only writers of `flags`); a trigger doing it cost ~50 µs per write.
 CREATE TABLE report_flags (
   flag        TEXT NOT NULL,
-  received_at INTEGER NOT NULL,
+  received_at INTEGER NOT NULL,            -- reports.received_at (never changes)
   seq         INTEGER NOT NULL,            -- reports.seq
   PRIMARY KEY (flag, received_at, seq)
 ) WITHOUT ROWID;
 INSERT OR IGNORE INTO report_flags (flag, received_at, seq)
   SELECT f.value, r.received_at, r.seq FROM reports r, json_each(r.flags) f;
-
-CREATE TRIGGER report_flags_insert AFTER INSERT ON reports
-BEGIN
-  INSERT OR IGNORE INTO report_flags (flag, received_at, seq)
-    SELECT value, new.received_at, new.seq FROM json_each(new.flags);
-END;
-CREATE TRIGGER report_flags_update AFTER UPDATE OF flags, received_at ON reports
-  WHEN old.flags IS NOT new.flags OR old.received_at IS NOT new.received_at
-BEGIN
-  DELETE FROM report_flags WHERE flag IN (SELECT value FROM json_each(old.flags))
-    AND received_at = old.received_at AND seq = old.seq;
-  INSERT OR IGNORE INTO report_flags (flag, received_at, seq)
-    SELECT value, new.received_at, new.seq FROM json_each(new.flags);
-END;
-CREATE TRIGGER report_flags_delete AFTER DELETE ON reports
-BEGIN
-  DELETE FROM report_flags WHERE flag IN (SELECT value FROM json_each(old.flags))
-    AND received_at = old.received_at AND seq = old.seq;
-END;
 
 -- Incidents are listed by `coalesce(last_activity, updated_at)` or `coalesce(confidence, 0)`:
 -- the indexes of version 9 are on the bare columns, which that order cannot use (every
@@ -60,40 +42,34 @@ CREATE INDEX incidents_office_activity ON incidents
 CREATE INDEX incidents_office_confidence ON incidents
   (office_id, coalesce(confidence, 0) DESC, seq DESC) WHERE merged_into IS NULL;
 
--- An open incident's kinds (comma-separated in incidents.kind), one row per kind, with
--- both sort keys, kept by the triggers below; a merged incident has none. The list is
--- split as a JSON array: kinds are catalogue codes (domain/event-kinds.ts, [a-z_]), which
--- need no escaping.
+-- An open incident's kinds (comma-separated in incidents.kind), one row per kind, kept by
+-- the triggers below when its kinds or its merge change (not on every activity: the list
+-- sorts a kind's rows itself, see incident-list.ts); a merged incident has none. The list
+-- is split as a JSON array: kinds are catalogue codes (domain/event-kinds.ts, [a-z_]),
+-- which need no escaping.
 CREATE TABLE incident_kinds (
-  kind       TEXT NOT NULL,
-  activity   INTEGER NOT NULL,             -- coalesce(last_activity, updated_at)
-  confidence REAL NOT NULL,                -- coalesce(confidence, 0)
-  seq        INTEGER NOT NULL,             -- incidents.seq
-  PRIMARY KEY (kind, activity, seq)
+  kind TEXT NOT NULL,
+  seq  INTEGER NOT NULL,                   -- incidents.seq
+  PRIMARY KEY (kind, seq)
 ) WITHOUT ROWID;
-CREATE INDEX incident_kinds_confidence ON incident_kinds (kind, confidence DESC, seq DESC);
 CREATE INDEX incident_kinds_incident ON incident_kinds (seq);
-INSERT OR IGNORE INTO incident_kinds (kind, activity, confidence, seq)
-  SELECT k.value, coalesce(i.last_activity, i.updated_at), coalesce(i.confidence, 0), i.seq
+INSERT OR IGNORE INTO incident_kinds (kind, seq)
+  SELECT k.value, i.seq
   FROM incidents i, json_each('["' || replace(i.kind, ',', '","') || '"]') k
   WHERE i.merged_into IS NULL AND i.kind IS NOT NULL AND i.kind <> '';
 
 CREATE TRIGGER incident_kinds_insert AFTER INSERT ON incidents
   WHEN new.merged_into IS NULL AND new.kind IS NOT NULL AND new.kind <> ''
 BEGIN
-  INSERT OR IGNORE INTO incident_kinds (kind, activity, confidence, seq)
-    SELECT value, coalesce(new.last_activity, new.updated_at), coalesce(new.confidence, 0),
-      new.seq
-    FROM json_each('["' || replace(new.kind, ',', '","') || '"]');
+  INSERT OR IGNORE INTO incident_kinds (kind, seq)
+    SELECT value, new.seq FROM json_each('["' || replace(new.kind, ',', '","') || '"]');
 END;
-CREATE TRIGGER incident_kinds_update
-  AFTER UPDATE OF kind, last_activity, updated_at, confidence, merged_into ON incidents
+CREATE TRIGGER incident_kinds_update AFTER UPDATE OF kind, merged_into ON incidents
+  WHEN old.kind IS NOT new.kind OR old.merged_into IS NOT new.merged_into
 BEGIN
   DELETE FROM incident_kinds WHERE seq = old.seq;
-  INSERT OR IGNORE INTO incident_kinds (kind, activity, confidence, seq)
-    SELECT value, coalesce(new.last_activity, new.updated_at), coalesce(new.confidence, 0),
-      new.seq
-    FROM json_each('["' || replace(new.kind, ',', '","') || '"]')
+  INSERT OR IGNORE INTO incident_kinds (kind, seq)
+    SELECT value, new.seq FROM json_each('["' || replace(new.kind, ',', '","') || '"]')
     WHERE new.merged_into IS NULL AND new.kind IS NOT NULL AND new.kind <> '';
 END;
 CREATE TRIGGER incident_kinds_delete AFTER DELETE ON incidents
