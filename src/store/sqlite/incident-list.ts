@@ -38,8 +38,14 @@ export function createIncidentLists(db: Db, inScope: string) {
     return stmt;
   }
 
-  /** The rows a lead has (an office: past the cursor), at most LEAD_PROBE_ROWS. */
-  function probe(lead: 'kind' | 'office', f: IncidentFilter, paged: boolean, args: object) {
+  /** The rows a lead has (an office: past the cursor), counted up to `cap`. */
+  function probe(
+    lead: 'kind' | 'office',
+    f: IncidentFilter,
+    paged: boolean,
+    args: object,
+    cap: number,
+  ) {
     const key = `probe|${lead}|${f.sort}|${f.routedTo === null}|${paged}`;
     const stmt = cached(key, () => {
       const sql =
@@ -48,19 +54,25 @@ export function createIncidentLists(db: Db, inScope: string) {
           : `SELECT 1 FROM incidents i INDEXED BY ${officeIndex(f)}
             WHERE i.merged_into IS NULL AND ${officeTerm(f)}
             ${paged ? 'AND ' + afterTerm(sortKey(f), 'i.seq') : ''}`;
-      return `SELECT count(*) FROM (${sql} LIMIT ${LEAD_PROBE_ROWS})`;
+      return `SELECT count(*) FROM (${sql} LIMIT @probeCap)`;
     });
-    return stmt.pluck().get(args) as number;
+    return stmt.pluck().get({ ...args, probeCap: cap }) as number;
   }
 
-  /** Which lead a list takes; `empty` when a filter has no row (past the cursor). */
+  /**
+   * Which lead a list takes; `empty` when a filter has no row (past the cursor). The
+   * office counts only as far as it must: to the kind's count, or to one (is it empty?)
+   * when the kind is too common to lead.
+   */
   function chooseLead(f: IncidentFilter, paged: boolean, args: object): Lead | 'empty' {
-    const kinds = f.kind !== undefined ? probe('kind', f, paged, args) : LEAD_PROBE_ROWS;
+    const kinds =
+      f.kind !== undefined ? probe('kind', f, paged, args, LEAD_PROBE_ROWS) : LEAD_PROBE_ROWS;
     if (kinds === 0) return 'empty';
-    const offices = f.routedTo !== undefined ? probe('office', f, paged, args) : null;
+    const kindMayLead = kinds < LEAD_PROBE_ROWS;
+    if (f.routedTo === undefined) return kindMayLead ? 'kind' : 'order';
+    const offices = probe('office', f, paged, args, kindMayLead ? kinds : 1);
     if (offices === 0) return 'empty';
-    if (kinds < LEAD_PROBE_ROWS && (offices === null || kinds <= offices)) return 'kind';
-    return offices !== null ? 'office' : 'order';
+    return kindMayLead && kinds <= offices ? 'kind' : 'office';
   }
 
   function statement(f: IncidentFilter, lead: Lead, paged: boolean) {

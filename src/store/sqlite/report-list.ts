@@ -112,26 +112,35 @@ export function createReportLists(db: Db, columns: string) {
     return stmt;
   };
 
-  function probe(lead: Lead, bounds: ReturnType<typeof timeBounds>, params: object): number {
+  /** The rows of `lead` past the cursor, counted up to `cap`. */
+  function probe(
+    lead: Lead,
+    bounds: ReturnType<typeof timeBounds>,
+    params: object,
+    cap: number,
+  ): number {
     const key = `probe|${lead.name}|${bounds.since}|${bounds.until}|${bounds.cursor}`;
     const stmt = prepared(key, () => {
       const t = lead.name === 'flag' ? 'f' : 'r';
       const where = [lead.name === 'flag' ? 'f.flag = @flag' : lead.term, ...timeTerms(t, bounds)];
       const from = lead.name === 'flag' ? 'report_flags f' : `reports r INDEXED BY ${lead.index}`;
       return `SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${where.join(' AND ')}
-        LIMIT ${LEAD_PROBE_ROWS})`;
+        LIMIT @probeCap)`;
     }).pluck();
-    return stmt.get(params) as number;
+    return stmt.get({ ...params, probeCap: cap }) as number;
   }
 
-  /** The lead with the fewest rows past the cursor, and that count; null when none. */
+  /**
+   * The lead with the fewest rows past the cursor, and that count (null: not counted,
+   * the only one); null when none. Each candidate counts only up to the fewest so far.
+   */
   function chooseLead(leads: Lead[], bounds: ReturnType<typeof timeBounds>, params: object) {
     if (leads.length === 0) return null;
     if (leads.length === 1) return { lead: leads[0]!, rows: null };
-    let best = { lead: leads[0]!, rows: probe(leads[0]!, bounds, params) };
+    let best = { lead: leads[0]!, rows: probe(leads[0]!, bounds, params, LEAD_PROBE_ROWS) };
     for (const lead of leads.slice(1)) {
       if (best.rows === 0) break;
-      const rows = probe(lead, bounds, params);
+      const rows = probe(lead, bounds, params, best.rows);
       if (rows < best.rows) best = { lead, rows };
     }
     return best;
