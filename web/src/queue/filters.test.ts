@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   filterParams,
+  incidentOptions,
+  isFiltering,
   liveReportMatch,
   matchesIncident,
   matchesReport,
@@ -44,6 +46,8 @@ describe('the filters in the page (live rows, changed rows)', () => {
     expect(matchesReport(r, { ...f, status: 'closed' })).toBe(false);
     expect(matchesReport(r, { ...f, category: 'fire' })).toBe(false);
     expect(matchesReport(r, { ...f, flag: 'time.zone_unknown' })).toBe(true);
+    expect(matchesReport(r, { ...f, flag: 'time.future' })).toBe(false);
+    expect(matchesReport(r, { ...f, category: 'drone' })).toBe(true);
     expect(matchesReport(r, { ...f, office: NO_OFFICE })).toBe(true);
     expect(matchesReport(r, { ...f, office: 'o_1' })).toBe(false);
     expect(matchesReport(r, { ...f, since: '2026-11-20T09:00:00Z' })).toBe(true);
@@ -108,8 +112,25 @@ describe('the filters in the page (live rows, changed rows)', () => {
     const options = reportOptions([
       report({ category: 'b', flags: ['x', 'y'] }),
       report({ id: 'r2', category: 'a', flags: ['y'], officeId: 'o_1' }),
+      report({ id: 'r3', category: null, officeId: 'o_1' }),
     ]);
     expect(options).toEqual({ categories: ['a', 'b'], offices: ['o_1'] });
+    expect(
+      incidentOptions([
+        { id: 'i1', officeId: 'o_2' },
+        { id: 'i2', officeId: null },
+        { id: 'i3' },
+        { id: 'i4', officeId: 'o_1' },
+        { id: 'i5', officeId: 'o_2' },
+      ]),
+    ).toEqual({ offices: ['o_1', 'o_2'] });
+  });
+
+  it('says whether any filter is set', () => {
+    expect(isFiltering(NO_REPORT_FILTER)).toBe(false);
+    expect(isFiltering(NO_INCIDENT_FILTER)).toBe(false);
+    expect(isFiltering({ ...NO_REPORT_FILTER, until: '2026-11-20T10:00:00.000Z' })).toBe(true);
+    expect(isFiltering({ kind: '', office: NO_OFFICE })).toBe(true);
   });
 
   it('names the API parameters of the filters set, and compares filters by value', () => {

@@ -101,7 +101,7 @@ export const liveReportMatch = (report: LiveReport, f: ReportFilter): boolean | 
  * no office) does not yet: it is read, and its full view decides.
  */
 export function matchesIncident(item: IncidentItem, f: IncidentFilter): boolean {
-  if (f.kind && !(item.kinds ?? []).includes(f.kind)) return false;
+  if (f.kind && !item.kinds?.includes(f.kind)) return false;
   if (f.office && item.officeId === undefined) return false;
   return !(f.office && (item.officeId ?? NO_OFFICE) !== f.office);
 }
