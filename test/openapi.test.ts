@@ -158,7 +158,24 @@ describe('the OpenAPI document', () => {
       'query:cursor',
       'query:q',
       'query:queue',
+      'query:status',
+      'query:category',
+      'query:flag',
+      'query:office',
+      'query:since',
+      'query:until',
     ]);
+    // A filter's words are the parameter's own, and its codes are the catalogue's.
+    const byName = Object.fromEntries(list.map((p) => [p.name, p]));
+    expect(byName.office.description).toMatch(/`none`/);
+    expect(byName.since.description).toMatch(/received at or after/);
+    expect(byName.status.schema.enum).toEqual(['new', 'in_review', 'closed', 'unfounded']);
+    expect(byName.flag.schema.enum).toContain('time.zone_unknown');
+    const incidents = doc.paths['/api/v1/incidents']!.get!.parameters as any[];
+    expect(incidents.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['kind', 'office', 'from', 'to', 'minConfidence', 'sort']),
+    );
+    expect(incidents.find((p) => p.name === 'kind').schema.enum).toContain('drone');
     const attachment = doc.paths['/api/v1/reports/{id}/attachments/{attachmentId}']!.get!
       .parameters as any[];
     expect(attachment.map((p) => `${p.in}:${p.name}:${p.required}`)).toEqual([

@@ -30,6 +30,9 @@ const COORDINATE_TEXT = /^(?=.*\d)[\d\s.,+\-−°º˚'′’‘"″”“NSEWnse
  */
 const PHONE_TEXT = /^(?=(?:\D*\d){3})[\d\s+().\-/]+$/;
 /** Most files one report may carry. */
+/** A report's category as stored: the reporter's or an operator's words (lists filter by it exactly). */
+export const categoryText = z.string().trim().min(1).max(100);
+
 export const ATTACHMENTS_MAX = 20;
 const COORDINATE_MESSAGE = 'must be degrees as a number, or text such as 34°15\'39.6"N';
 
@@ -115,7 +118,7 @@ export function createReportSchema(options: ReportSchemaOptions) {
           .regex(PHONE_TEXT, 'must be a phone number: digits, spaces and + ( ) - . / only'),
       })
       .optional(),
-    category: z.string().trim().min(1).max(100).optional(),
+    category: categoryText.optional(),
     /** Who or what the report is about, in the reporter's words (people, vehicles, objects). */
     subjects: z.string().trim().min(1).max(1000).optional(),
     /** How the reporter knows: saw, heard, was_told, document, sensor, other. */

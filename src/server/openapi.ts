@@ -102,6 +102,8 @@ function parametersOf(where: 'path' | 'query', schema: z.ZodType): JsonSchema[] 
     name,
     in: where,
     required: where === 'path' || (object.required ?? []).includes(name),
+    // A parameter's own words (`.meta({ description })`) where OpenAPI readers show them.
+    ...(typeof property.description === 'string' ? { description: property.description } : {}),
     schema: property,
   }));
 }

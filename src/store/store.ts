@@ -56,10 +56,26 @@ export interface BoundingBox {
   maxLon: number;
 }
 
-/** Which reports a list may show: one queue, one office's cases. */
+/**
+ * Which reports a list shows: the viewer's scope (`queue`, `officeId`: access/scope.ts
+ * `listScope`) and the filters asked for, all of which must hold.
+ */
 export interface ReportFilter {
+  /** Scope: one queue. */
   queue?: Queue;
+  /** Scope: the cases of one office (its staff see no other). */
   officeId?: string;
+  status?: CaseStatus;
+  /** The category exactly as stored (the reporter's or an operator's words). */
+  category?: string;
+  /** Reports carrying this flag. */
+  flag?: FlagCode;
+  /** Cases routed to this office; null: to none. */
+  routedTo?: string | null;
+  /** Received at or after this time (epoch ms). */
+  receivedSince?: number;
+  /** Received before this time (epoch ms, exclusive). */
+  receivedUntil?: number;
 }
 
 /** One call in a caller's history, for the repeat-dialer rule. */
@@ -345,6 +361,10 @@ export interface IncidentFilter {
   from?: number;
   to?: number;
   minConfidence?: number;
+  /** Incidents naming this kind among their kinds. */
+  kind?: EventKind;
+  /** Incidents routed to this office; null: to none. */
+  routedTo?: string | null;
   sort: 'lastActivity' | 'confidence';
 }
 

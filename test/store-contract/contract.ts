@@ -16,6 +16,7 @@ import type { OpenStore } from './harness.js';
 import { incidentClusterContract } from './incident-clusters.contract.js';
 import { incidentContract } from './incidents.contract.js';
 import { queueContract } from './queue.contract.js';
+import { reportFilterContract } from './report-filters.contract.js';
 import { reportContract } from './reports.contract.js';
 import { transactionContract, type KnownGap } from './transactions.contract.js';
 import { versionContract } from './versions.contract.js';
@@ -30,6 +31,7 @@ export function describeStoreContract(
 ): void {
   describe(`store contract: ${name}`, () => {
     describe('reports', () => reportContract(open));
+    describe('report filters', () => reportFilterContract(open));
     describe('report versions', () => versionContract(open));
     describe('incidents', () => incidentContract(open));
     describe('incident clusters', () => incidentClusterContract(open));

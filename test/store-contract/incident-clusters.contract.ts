@@ -699,6 +699,98 @@ export function incidentClusterContract(open: OpenStore) {
       expect(walked).toEqual([['i_6', 'i_4'], ['i_2']]);
     });
 
+    it('keeps the incidents naming a kind among theirs, following their estimate and merges', async () => {
+      const s = store();
+      await createIncident(s, 'i_fire', T0);
+      await createIncident(s, 'i_both', T0);
+      await createIncident(s, 'i_none', T0);
+      await s.incidents.saveEstimate('i_fire', estimate({ kinds: ['fire'] }), null, T0 + 1);
+      await s.incidents.saveEstimate('i_both', estimate(), null, T0 + 2);
+      const kind = (k: IncidentFilter['kind'], sort: IncidentFilter['sort'] = 'lastActivity') =>
+        s.incidents.list({ sort, kind: k }, 10, null).then(ids);
+      expect(await kind('fire')).toEqual(['i_both', 'i_fire']);
+      expect(await kind('explosion')).toEqual(['i_both']);
+      expect(await kind('drone')).toEqual([]);
+      await s.incidents.saveEstimate('i_both', estimate({ kinds: ['drone'] }), null, T0 + 3);
+      expect(await kind('fire')).toEqual(['i_fire']);
+      expect(await kind('drone')).toEqual(['i_both']);
+      await s.incidents.saveEstimate('i_none', estimate({ kinds: ['fire'] }), null, T0 + 4);
+      await assess(s, 'i_fire', 0.9);
+      await assess(s, 'i_none', 0.2);
+      expect(await kind('fire', 'confidence')).toEqual(['i_fire', 'i_none']);
+      await assess(s, 'i_none', 0.95);
+      expect(await kind('fire', 'confidence')).toEqual(['i_none', 'i_fire']);
+      await s.incidents.absorb('i_none', 'i_both', T0 + 5);
+      expect(await kind('fire')).toEqual(['i_fire']);
+      await s.incidents.remove('i_fire');
+      expect(await kind('fire')).toEqual([]);
+    });
+
+    it('keeps the incidents routed to one office, or to none', async () => {
+      const s = store();
+      await s.offices.insert({ id: 'o_n', name: 'North', createdAt: T0 });
+      for (const id of ['i_1', 'i_2', 'i_3']) await createIncident(s, id, T0);
+      await s.incidents.assignOffice('i_1', 'o_n');
+      const routed = (routedTo: string | null, sort: IncidentFilter['sort'] = 'lastActivity') =>
+        s.incidents.list({ sort, routedTo }, 10, null).then(ids);
+      expect(await routed('o_n')).toEqual(['i_1']);
+      expect(await routed(null)).toEqual(['i_3', 'i_2']);
+      expect(await routed(null, 'confidence')).toEqual(['i_3', 'i_2']);
+      expect(await routed('o_s')).toEqual([]);
+      await s.incidents.assignOffice('i_1', null);
+      expect(await routed(null)).toEqual(['i_3', 'i_2', 'i_1']);
+    });
+
+    it.each(['lastActivity', 'confidence'] as const)(
+      'pages a kind, an office and both by %s, without repeat or gap',
+      async (sort) => {
+        const s = store();
+        await s.offices.insert({ id: 'o_n', name: 'North', createdAt: T0 });
+        const all: { id: string; fire: boolean; north: boolean }[] = [];
+        // Pairs share their activity and confidence: the seq breaks the tie.
+        for (let i = 1; i <= 12; i++) {
+          const id = `i_${String(i).padStart(2, '0')}`;
+          await createIncident(s, id, T0);
+          const fire = i % 3 !== 0;
+          const north = i % 2 === 0;
+          const at = T0 + Math.ceil(i / 2);
+          await s.incidents.saveEstimate(
+            id,
+            estimate({ kinds: [fire ? 'fire' : 'drone'] }),
+            null,
+            at,
+          );
+          await assess(s, id, Math.ceil(i / 2) / 10);
+          if (north) await s.incidents.assignOffice(id, 'o_n');
+          all.unshift({ id, fire, north });
+        }
+        const want = (f: (x: (typeof all)[number]) => boolean) => all.filter(f).map((x) => x.id);
+        for (const limit of [1, 2, 5]) {
+          expect((await pages(s, { sort, kind: 'fire' }, limit)).flat()).toEqual(
+            want((x) => x.fire),
+          );
+          expect((await pages(s, { sort, routedTo: 'o_n' }, limit)).flat()).toEqual(
+            want((x) => x.north),
+          );
+          expect((await pages(s, { sort, routedTo: null }, limit)).flat()).toEqual(
+            want((x) => !x.north),
+          );
+          expect((await pages(s, { sort, kind: 'drone', routedTo: 'o_n' }, limit)).flat()).toEqual(
+            want((x) => !x.fire && x.north),
+          );
+          expect((await pages(s, { sort, kind: 'fire', routedTo: null }, limit)).flat()).toEqual(
+            want((x) => x.fire && !x.north),
+          );
+          expect(
+            (
+              await pages(s, { sort, kind: 'fire', routedTo: null, minConfidence: 0.3 }, limit)
+            ).flat(),
+          ).toEqual(want((x) => x.fire && !x.north && Number(x.id.slice(2)) >= 5));
+        }
+        expect(await pages(s, { sort, kind: 'gunfire', routedTo: 'o_n' }, 2)).toEqual([[]]);
+      },
+    );
+
     it('lists only incidents with a member in the scope; every open one for all', async () => {
       const s = store();
       await s.offices.insert({ id: 'o_n', name: 'North', createdAt: T0 });

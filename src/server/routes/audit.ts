@@ -15,6 +15,7 @@ import {
 } from '../../audit/audit-log.js';
 import type { Refusal } from '../auth.js';
 import { encodeCursor, parsePageQuery } from '../pagination.js';
+import { instant, sinceBeforeUntil } from '../query-params.js';
 import { validate, type RouteSchemas } from '../route-schemas.js';
 
 export interface AuditRoutesDeps {
@@ -22,13 +23,6 @@ export interface AuditRoutesDeps {
   repo: Pick<AuditRepository, 'list'>;
   pageSizeMax: number;
 }
-
-/** An instant with its zone stated (Z or an offset): a filter is never read in a guessed zone. */
-const instant = z
-  .string()
-  .max(64)
-  .pipe(z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with Z or an offset' }))
-  .transform((text) => Date.parse(text));
 
 const filterSchema = z
   .object({
@@ -46,10 +40,7 @@ const filterSchema = z
     until: instant.optional(),
   })
   .strict()
-  .refine((q) => q.since === undefined || q.until === undefined || q.until > q.since, {
-    path: ['until'],
-    message: 'must be later than since',
-  });
+  .refine(sinceBeforeUntil.check, sinceBeforeUntil.params);
 
 export function auditRoutes(app: FastifyInstance, deps: AuditRoutesDeps) {
   const { audit, repo } = deps;

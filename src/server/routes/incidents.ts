@@ -10,6 +10,7 @@ import type { Principal } from '../auth.js';
 import { memberScope } from '../../access/scope.js';
 import { incidentViewFor, seesIncident } from '../incident-scope.js';
 import { AppError, validationError } from '../../domain/errors.js';
+import { EVENT_KIND_CODES } from '../../domain/event-kinds.js';
 import type { Incident } from '../../domain/incident.js';
 import type { Store } from '../../store/store.js';
 import type { AuditAppend } from '../../audit/audit-log.js';
@@ -18,7 +19,7 @@ import { pageQuery } from '../pagination.js';
 import type { IncidentCursor, IncidentFilter } from '../../store/store.js';
 import { MAX_HAND_ITEMS, type Incidents } from '../../incidents/incidents.service.js';
 import { validate, type RouteSchemas } from '../route-schemas.js';
-import { bboxQuery, isoTime } from '../query-params.js';
+import { bboxQuery, isoTime, officeQuery, requireKnownOffice, UNROUTED } from '../query-params.js';
 import { officeAssignment } from './reports.js';
 
 const READERS = ['analyst', 'supervisor', 'office'] as const;
@@ -92,17 +93,27 @@ export function incidentRoutes(
   const INCIDENT_FIELDS =
     '`reportIds`, `externalIds` (each once), `start`, `end`, `centroid`, `radiusMeters`, `reportCount`, `independentSources`, `confidence` (0–1), `kinds`, `category` (its first kind), `lastActivity`, `mergedInto`, `officeId`; each viewer sees an incident only through the reports it may see (an analyst not the abuse queue’s, an office only its own), with span, centroid and counts over those alone.';
 
-  const listQuery = pageQuery(deps.pageSizeMax).extend({
-    bbox: bboxQuery.optional(),
-    from: isoTime.optional(),
-    to: isoTime.optional(),
-    minConfidence: z.coerce.number().min(0).max(1).optional(),
-    sort: z.enum(['lastActivity', 'confidence']).default('lastActivity'),
-  });
+  const listQuery = pageQuery(deps.pageSizeMax)
+    .extend({
+      bbox: bboxQuery.optional(),
+      from: isoTime.optional(),
+      to: isoTime.optional(),
+      minConfidence: z.coerce.number().min(0).max(1).optional(),
+      kind: z
+        .enum(EVENT_KIND_CODES, {
+          message: 'is not an event kind of the catalogue (GET /api/v1/meta)',
+        })
+        .optional(),
+      office: officeQuery
+        .optional()
+        .meta({ description: `an office id, or \`${UNROUTED}\` for the incidents routed to none` }),
+      sort: z.enum(['lastActivity', 'confidence']).default('lastActivity'),
+    })
+    .strict();
 
   const listRoute = {
     summary: 'List incidents',
-    description: `Open incidents (merged ones are left out), by last activity (default) or confidence, highest first; filters: \`bbox=minLon,minLat,maxLon,maxLat\` (on the centroid), \`from\`/\`to\` (ISO times the incident's span must meet), \`minConfidence\` (0–1). Each: ${INCIDENT_FIELDS}`,
+    description: `Open incidents (merged ones are left out), by last activity (default) or confidence, highest first; filters, all of which must hold: \`bbox=minLon,minLat,maxLon,maxLat\` (on the centroid), \`from\`/\`to\` (ISO times the incident's span must meet), \`minConfidence\` (0–1), \`kind\` (an event kind of GET /api/v1/meta among its \`kinds\`), \`office\` (an office id, or \`${UNROUTED}\` for those routed to none). An unknown code, office or parameter is a 400 naming it. Each: ${INCIDENT_FIELDS}`,
     query: listQuery,
     answers: {
       200: {
@@ -126,6 +137,7 @@ export function incidentRoutes(
           ]);
         }
       }
+      requireKnownOffice(q.office, (id) => store.offices.get(id) !== null);
       if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
         throw validationError([{ path: 'from', message: 'must not be after `to`' }]);
       }
@@ -144,6 +156,8 @@ export function incidentRoutes(
         ...(q.from !== undefined ? { from: q.from } : {}),
         ...(q.to !== undefined ? { to: q.to } : {}),
         ...(q.minConfidence !== undefined ? { minConfidence: q.minConfidence } : {}),
+        kind: q.kind,
+        routedTo: q.office,
       };
       const page = store.incidents.list(filter, q.limit, after, memberScope(request.principal));
       return {

@@ -8,16 +8,24 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { listScope } from '../../access/scope.js';
 import { AppError, rateLimited, validationError } from '../../domain/errors.js';
+import { FLAG_CODES } from '../../domain/flags.js';
 import { CASE_STATUSES, QUEUES } from '../../domain/report.js';
 import type { IntakeService } from '../../intake/intake.service.js';
-import { ATTACHMENTS_MAX, boundedText } from '../../intake/report-schema.js';
+import { ATTACHMENTS_MAX, boundedText, categoryText } from '../../intake/report-schema.js';
 import type { RateLimiter } from '../../protect/rate-limit.js';
 import type { Vault } from '../../protect/vault.js';
-import type { Store } from '../../store/store.js';
+import type { ReportFilter, Store } from '../../store/store.js';
 import { hasRole, type Principal } from '../auth.js';
 import type { AuditAppend } from '../../audit/audit-log.js';
 import type { Cases } from '../../cases/cases.service.js';
 import { encodeCursor, pageQuery, parsePageQuery } from '../pagination.js';
+import {
+  instant,
+  officeQuery,
+  requireKnownOffice,
+  sinceBeforeUntil,
+  UNROUTED,
+} from '../query-params.js';
 import { validate, type RouteSchemas } from '../route-schemas.js';
 import { timeView } from '../../export/views.js';
 
@@ -216,16 +224,31 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
     },
   );
 
-  const listQuery = z.object({
-    q: z.string().trim().min(1).max(200).optional(),
-    queue: z.enum(QUEUES).optional(),
-  });
+  const listQuery = pageQuery(deps.pageSizeMax)
+    .extend({
+      q: z.string().trim().min(1).max(200).optional(),
+      queue: z.enum(QUEUES).optional(),
+      status: z.enum(CASE_STATUSES).optional(),
+      category: categoryText
+        .optional()
+        .meta({ description: 'the category exactly as the report has it' }),
+      flag: z
+        .enum(FLAG_CODES, { message: 'is not a flag code of the catalogue (GET /api/v1/meta)' })
+        .optional(),
+      office: officeQuery
+        .optional()
+        .meta({ description: `an office id, or \`${UNROUTED}\` for the cases routed to none` }),
+      since: instant
+        .optional()
+        .meta({ description: 'received at or after (ISO 8601, Z or offset)' }),
+      until: instant.optional().meta({ description: 'received before (ISO 8601, Z or offset)' }),
+    })
+    .strict()
+    .refine(sinceBeforeUntil.check, sinceBeforeUntil.params);
   const listRoute = {
     summary: 'List and search cases',
-    description:
-      'Newest first; `q` searches narratives and messages; `queue=abuse` for supervisors.',
-    // Paging is read first (pagination.ts), then the filters.
-    query: pageQuery(deps.pageSizeMax).extend(listQuery.shape),
+    description: `Newest first (by arrival), paged by \`cursor\`; \`q\` searches narratives and messages; \`queue=abuse\` for supervisors. Filters, all of which must hold: \`status\` and \`flag\` (codes of GET /api/v1/meta), \`category\` (exactly), \`office\` (an office id, or \`${UNROUTED}\` for the cases routed to none), \`since\`/\`until\` (when it was received: since included, until not; ISO 8601 with Z or an offset). Each viewer’s scope applies first: an office sees only its own cases whatever it asks. An unknown code, office or parameter is a 400 naming it.`,
+    query: listQuery,
     answers: {
       200: {
         description: 'a page of cases, and the cursor of the next one',
@@ -239,14 +262,27 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
     { config: { access: [...READERS], schemas: listRoute } },
     async (request) => {
       const { limit, after } = parsePageQuery(request.query, deps.pageSizeMax);
-      const { q, queue } = validate(listQuery, request.query);
+      const { q, queue, status, category, flag, office, since, until } = validate(
+        listQuery,
+        request.query,
+      );
+      requireKnownOffice(office, (id) => store.offices.get(id) !== null);
       const scope = listScope(request.principal, queue);
       if (scope === 'forbidden') {
         throw new AppError('forbidden', 'forbidden', 'your role may not see this queue');
       }
+      const filter: ReportFilter = {
+        ...scope,
+        status,
+        category,
+        flag,
+        routedTo: office,
+        receivedSince: since,
+        receivedUntil: until,
+      };
       const page = q
-        ? store.reports.search(deps.vault.queryTokens(q), limit, after, scope)
-        : store.reports.listNewest(limit, after, scope);
+        ? store.reports.search(deps.vault.queryTokens(q), limit, after, filter)
+        : store.reports.listNewest(limit, after, filter);
       const items = await cases.readMany(
         request.principal,
         page.items,

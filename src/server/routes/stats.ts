@@ -7,17 +7,12 @@ import { z } from 'zod';
 import { validationError } from '../../domain/errors.js';
 import type { Store } from '../../store/store.js';
 import { hasRole } from '../auth.js';
+import { instant } from '../query-params.js';
 import { validate, type RouteSchemas } from '../route-schemas.js';
 
 const DAY = 86_400_000;
 /** Without `since`, the period is this many days back from `until`. */
 const DEFAULT_PERIOD_DAYS = 30;
-
-const instant = z
-  .string()
-  .max(64)
-  .pipe(z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with Z or an offset' }))
-  .transform((text) => Date.parse(text));
 
 export function statsRoutes(app: FastifyInstance, deps: { store: Store; clock: () => number }) {
   const completenessRoute = {

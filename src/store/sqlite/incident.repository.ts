@@ -22,6 +22,7 @@ import { isEventKind, type EventKind } from '../../domain/event-kinds.js';
 import type { Channel, Queue } from '../../domain/report.js';
 import type { Severity } from '../../domain/flags.js';
 import { createIncidentIndex } from './incident-index.js';
+import { createIncidentLists } from './incident-list.js';
 
 const kindsOf = (text: string | null): EventKind[] =>
   text ? text.split(',').filter(isEventKind) : [];
@@ -152,6 +153,8 @@ export function createIncidentRepository(db: Db): IncidentRepository {
     analyst: s.analystQueue ? 1 : 0,
     office: s.officeId,
   });
+
+  const lists = createIncidentLists(db, inScope);
 
   // The summary columns are derived from the totals and stored for reading.
   const totalsArgs = (t: IncidentTotals) => {
@@ -344,45 +347,10 @@ export function createIncidentRepository(db: Db): IncidentRepository {
       return separationsOf.all({ ids: JSON.stringify(ids) }) as string[];
     },
     list(filter: IncidentFilter, limit, after: IncidentCursor | null, scope = EVERY_MEMBER) {
-      const key =
-        filter.sort === 'confidence'
-          ? 'coalesce(confidence, 0)'
-          : 'coalesce(last_activity, updated_at)';
-      const where = [
-        'merged_into IS NULL',
-        `(@all = 1 OR EXISTS
-        (SELECT 1 FROM reports r WHERE r.incident_id = incidents.id AND ${inScope}))`,
-      ];
-      const args: Record<string, unknown> = { ...scopeArgs(scope), limit: limit + 1 };
-      if (filter.bbox) {
-        where.push('centroid_lat BETWEEN @minLat AND @maxLat');
-        where.push(
-          filter.bbox.minLon <= filter.bbox.maxLon
-            ? 'centroid_lon BETWEEN @minLon AND @maxLon'
-            : '(centroid_lon >= @minLon OR centroid_lon <= @maxLon)',
-        );
-        Object.assign(args, filter.bbox);
-      }
-      if (filter.from !== undefined) {
-        where.push('end_at >= @from');
-        args.from = filter.from;
-      }
-      if (filter.to !== undefined) {
-        where.push('start_at <= @to');
-        args.to = filter.to;
-      }
-      if (filter.minConfidence !== undefined) {
-        where.push('coalesce(confidence, 0) >= @minConfidence');
-        args.minConfidence = filter.minConfidence;
-      }
-      if (after) {
-        where.push(`(${key} < @afterKey OR (${key} = @afterKey AND seq < @afterSeq))`);
-        args.afterKey = after.key;
-        args.afterSeq = after.seq;
-      }
-      const sql = `SELECT *, ${key} AS sort_key FROM incidents WHERE ${where.join(' AND ')}
-        ORDER BY ${key} DESC, seq DESC LIMIT @limit`;
-      const rows = db.prepare(sql).all(args) as (IncidentRow & { sort_key: number })[];
+      // One row more than the page: a full last page then says there is nothing after it.
+      const rows = lists.rows(filter, after, scopeArgs(scope), limit + 1) as (IncidentRow & {
+        sort_key: number;
+      })[];
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return {

@@ -4,32 +4,11 @@
  * so the unique index holds and the duplicates stay reports of their own.
  */
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { databaseBefore } from '../../../test/database-before.js';
 import { tempDir } from '../../../test/helpers.js';
 import { openDatabase } from './database.js';
-
-const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
-
-/** A database file with the migrations before 010 applied and recorded, as tipwire left it. */
-function databaseBefore010(file: string) {
-  const db = new Database(file);
-  db.exec(`CREATE TABLE schema_migrations (
-    name TEXT PRIMARY KEY, sha256 TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
-  for (const name of readdirSync(MIGRATIONS).sort()) {
-    if (!name.endsWith('.sql') || name >= '010') continue;
-    const sql = readFileSync(path.join(MIGRATIONS, name), 'utf8');
-    db.exec(sql);
-    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(
-      name,
-      createHash('sha256').update(sql).digest('hex'),
-    );
-  }
-  return db;
-}
 
 function insertReport(
   db: Database.Database,
@@ -48,7 +27,7 @@ describe('migration 010 (report versions)', () => {
     const tmp = tempDir();
     try {
       const file = path.join(tmp.dir, 'old.db');
-      const old = databaseBefore010(file);
+      const old = databaseBefore(file, '010');
       // A partner's report sent twice, an import's line imported twice (its line keys
       // still held), a public report, and an import whose line keys expired.
       insertReport(old, 'r_api_1', 'p-1', 'token:t_1');

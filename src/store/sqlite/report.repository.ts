@@ -36,7 +36,7 @@ import type {
   WrappedDataKey,
 } from '../store.js';
 import type { Db } from './database.js';
-import type { Statement } from 'better-sqlite3';
+import { createReportLists } from './report-list.js';
 
 interface ReportRow {
   seq: number;
@@ -140,8 +140,16 @@ export function createReportRepository(db: Db): ReportRepository {
   const chunkAfter = db.prepare(
     `SELECT ${REPORT_COLUMNS} FROM reports WHERE seq > ? ORDER BY seq LIMIT ${CHUNK}`,
   );
-  const flagsOf = db.prepare('SELECT flags FROM reports WHERE id = ?').pluck();
+  const flagsOf = db.prepare('SELECT flags, received_at AS at, seq FROM reports WHERE id = ?');
   const setFlagsStmt = db.prepare('UPDATE reports SET flags = ? WHERE id = ?');
+  // The list filters' copy of each flag (migration 011), written here with the flags: a
+  // trigger parsing both JSON arrays cost ~50 µs per write, this a few per flag changed.
+  const addFlag = db.prepare(
+    'INSERT OR IGNORE INTO report_flags (flag, received_at, seq) VALUES (?, ?, ?)',
+  );
+  const dropFlag = db.prepare(
+    'DELETE FROM report_flags WHERE flag = ? AND received_at = ? AND seq = ?',
+  );
   const saveNorm = db.prepare(`UPDATE reports SET observed_time = ?, observed_place = ?,
     event_from = ?, event_to = ?, lat = ?, lon = ?, assessment = ?, completeness = ?,
     stage = 'normalized' WHERE id = ?`);
@@ -251,42 +259,18 @@ export function createReportRepository(db: Db): ReportRepository {
     attachments: attachments(row.id),
   });
 
-  // List statements differ by filter; prepare each shape once.
-  const listStatements = new Map<string, Statement>();
-  function listStatement(filter: ReportFilter, after: boolean, search: boolean): Statement {
-    const key = `${filter.queue ?? ''}|${filter.officeId !== undefined}|${after}|${search}`;
-    let stmt = listStatements.get(key);
-    if (!stmt) {
-      const where: string[] = [];
-      if (filter.queue) where.push('queue = @queue');
-      if (filter.officeId !== undefined) where.push('office_id = @officeId');
-      if (after) where.push('(received_at, seq) < (@at, @seq)');
-      if (search) {
-        where.push('seq IN (SELECT rowid FROM search_index WHERE search_index MATCH @match)');
-      }
-      stmt = db.prepare(`SELECT ${REPORT_COLUMNS} FROM reports
-        ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-        ORDER BY received_at DESC, seq DESC LIMIT @limit`);
-      listStatements.set(key, stmt);
-    }
-    return stmt;
-  }
+  const lists = createReportLists(db, REPORT_COLUMNS);
 
   function list(limit: number, after: Cursor | undefined, filter: ReportFilter, tokens: Buffer[]) {
     const unique = [...new Map(tokens.map((t) => [t.toString('hex'), t])).values()];
     // One row more than the page: a full last page then says there is nothing after it.
-    const params: Record<string, unknown> = {
+    const rows = lists.rows({
+      filter,
+      after,
+      // A MATCH of hex words, all of which must occur (FTS5's implicit AND).
+      match: unique.length > 0 ? unique.map((t) => t.toString('hex')).join(' ') : undefined,
       limit: limit + 1,
-      queue: filter.queue,
-      officeId: filter.officeId,
-    };
-    if (after) Object.assign(params, { at: after.at, seq: after.seq });
-    // A MATCH of hex words, all of which must occur (FTS5's implicit AND).
-    if (unique.length > 0) params.match = unique.map((t) => t.toString('hex')).join(' ');
-    for (const k of Object.keys(params)) if (params[k] === undefined) delete params[k];
-    const rows = listStatement(filter, after !== undefined, unique.length > 0).all(
-      params,
-    ) as ReportRow[];
+    }) as ReportRow[];
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -302,10 +286,23 @@ export function createReportRepository(db: Db): ReportRepository {
     indexTokens.run(unique.map(([hex]) => hex).join(' '), id);
   }
 
-  function replaceFlags(id: string, families: FlagFamily[], flags: FlagCode[]) {
-    const current = JSON.parse((flagsOf.get(id) as string | undefined) ?? '[]') as string[];
+  type FlagsRow = { flags: string; at: number; seq: number };
+  // reports.flags and report_flags change together (a savepoint inside the caller's transaction).
+  const replaceFlags = db.transaction((id: string, families: FlagFamily[], flags: FlagCode[]) => {
+    const row = flagsOf.get(id) as FlagsRow | undefined;
+    if (!row) return;
+    const current = JSON.parse(row.flags) as string[];
     const kept = current.filter((f) => !(families as string[]).includes(familyOf(f)));
-    setFlagsStmt.run(JSON.stringify([...kept, ...flags.filter((f) => !kept.includes(f))]), id);
+    const next = [...kept, ...flags.filter((f) => !kept.includes(f))];
+    setFlagsStmt.run(JSON.stringify(next), id);
+    for (const f of current) if (!next.includes(f)) dropFlag.run(f, row.at, row.seq);
+    for (const f of next) if (!current.includes(f)) addFlag.run(f, row.at, row.seq);
+  });
+
+  /** Drops a report's rows of report_flags (before the report itself goes). */
+  function dropFlags(id: string) {
+    const row = flagsOf.get(id) as FlagsRow | undefined;
+    if (row) for (const f of JSON.parse(row.flags) as string[]) dropFlag.run(f, row.at, row.seq);
   }
 
   return {
@@ -541,6 +538,7 @@ export function createReportRepository(db: Db): ReportRepository {
     },
     expired: (status, before, limit) => retained.all(status, before, limit) as string[],
     remove(id) {
+      dropFlags(id);
       for (const stmt of removals) stmt.run(id);
     },
   };

@@ -1,4 +1,4 @@
-/** A labelled select of filter values, '' meaning any. */
+/** A labelled select of filter values, '' meaning any; a labelled time (an ISO instant, '' for none). */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -41,4 +41,28 @@ export function localInputFromIso(iso: string): string {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A labelled `datetime-local` input in the viewer's zone, for an ISO instant ('' for none). */
+export function TimeFilter({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (iso: string) => void;
+}) {
+  const id = useId();
+  return (
+    <span className="filter">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="datetime-local"
+        value={localInputFromIso(value)}
+        onChange={(e) => onChange(isoFromLocalInput(e.target.value))}
+      />
+    </span>
+  );
 }

@@ -1,6 +1,6 @@
 /**
- * The incidents list's order and filters: sort, least confidence and "active since" are
- * the server's (GET /api/v1/incidents); kind and office filter the loaded rows.
+ * The incidents list's order and filters, all the server's (GET /api/v1/incidents): sort,
+ * least confidence, "active since", the kind (the catalogue's) and the office.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,9 @@ import { useLang } from '../i18n.js';
 import { kindText } from '../meta.js';
 import { useMeta } from '../shell/context.js';
 import { isFiltering, NO_INCIDENT_FILTER, NO_OFFICE, type IncidentFilter } from './filters.js';
-import { FilterSelect, isoFromLocalInput, localInputFromIso } from './FilterSelect.js';
+import { FilterSelect, TimeFilter } from './FilterSelect.js';
 import type { IncidentSort, IncidentsQuery } from './queue-store.js';
+import type { OfficeChoice } from './ReportFilters.js';
 
 const CONFIDENCES = [0.25, 0.5, 0.75, 0.9];
 
@@ -18,20 +19,20 @@ export function IncidentFilters({
   onQuery,
   filter,
   onFilter,
-  options,
+  offices,
 }: {
   query: IncidentsQuery;
   onQuery: (next: Partial<IncidentsQuery>) => void;
   filter: IncidentFilter;
   onFilter: (next: IncidentFilter) => void;
-  options: { kinds: string[]; offices: string[] };
+  /** Offices to choose from; null: no office filter (an office sees only its own). */
+  offices: OfficeChoice[] | null;
 }) {
   const { t } = useTranslation('queue');
   const meta = useMeta();
   const lng = useLang();
   const sortId = useId();
   const minId = useId();
-  const fromId = useId();
   return (
     <div className="toolbar">
       <div className="filter-row">
@@ -63,30 +64,28 @@ export function IncidentFilters({
             ))}
           </select>
         </span>
-        <span className="filter">
-          <label htmlFor={fromId}>{t('incidentsFrom.label')}</label>
-          <input
-            id={fromId}
-            type="datetime-local"
-            value={localInputFromIso(query.from ?? '')}
-            onChange={(e) => onQuery({ from: isoFromLocalInput(e.target.value) || null })}
-          />
-        </span>
+        <TimeFilter
+          label={t('incidentsFrom.label')}
+          value={query.from ?? ''}
+          onChange={(from) => onQuery({ from: from || null })}
+        />
         <FilterSelect
           label={t('filter.kind')}
           value={filter.kind}
-          options={options.kinds.map((k) => ({ value: k, label: kindText(meta, k, lng) }))}
+          options={Object.keys(meta.eventKinds).map((k) => ({
+            value: k,
+            label: kindText(meta, k, lng),
+          }))}
           onChange={(kind) => onFilter({ ...filter, kind })}
         />
-        <FilterSelect
-          label={t('filter.office')}
-          value={filter.office}
-          options={[
-            { value: NO_OFFICE, label: t('filter.noOffice') },
-            ...options.offices.map((o) => ({ value: o, label: o })),
-          ]}
-          onChange={(office) => onFilter({ ...filter, office })}
-        />
+        {offices && (
+          <FilterSelect
+            label={t('filter.office')}
+            value={filter.office}
+            options={[{ value: NO_OFFICE, label: t('filter.noOffice') }, ...offices]}
+            onChange={(office) => onFilter({ ...filter, office })}
+          />
+        )}
         {isFiltering(filter) && (
           <button
             type="button"

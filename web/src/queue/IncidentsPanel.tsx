@@ -1,30 +1,40 @@
-/** The incidents list: its order and filters, the virtual list (Enter opens the incident's view). */
+/**
+ * The incidents list: its order and filters (the server's), the virtual list (Enter opens
+ * the incident's view). A loaded row that changed so that it no longer matches is hidden.
+ */
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../i18n.js';
 import { navigate } from '../shell/route.js';
-import {
-  incidentOptions,
-  isFiltering,
-  matchesIncident,
-  NO_INCIDENT_FILTER,
-  type IncidentFilter,
-} from './filters.js';
+import { incidentOptions, isFiltering, matchesIncident, type IncidentFilter } from './filters.js';
 import { IncidentFilters } from './IncidentFilters.js';
 import { INCIDENT_ROW_HEIGHT, IncidentRow } from './IncidentRow.js';
 import { ListFooter, ListStatus } from './ListParts.js';
 import type { QueueState, QueueStore } from './queue-store.js';
+import type { OfficeChoice } from './ReportFilters.js';
 import { listOf } from './rows.js';
 import type { IncidentItem } from './types.js';
 import { VirtualList } from './VirtualList.js';
 
 const incidentRowId = (id: string) => `incident-${id.replace(/[^\w-]/g, '_')}`;
 
-export function IncidentsPanel({ store, state }: { store: QueueStore; state: QueueState }) {
+export function IncidentsPanel({
+  store,
+  state,
+  offices,
+}: {
+  store: QueueStore;
+  state: QueueState;
+  offices: (loaded: string[]) => OfficeChoice[] | null;
+}) {
   const { t } = useTranslation('queue');
   const lng = useLang();
-  const [filter, setFilter] = useState<IncidentFilter>(NO_INCIDENT_FILTER);
   const [activeId, setActiveId] = useState<string | null>(null);
+  const filter = state.incidentsQuery.filter;
+  const setFilter = useCallback(
+    (next: IncidentFilter) => store.setIncidentsQuery({ filter: next }),
+    [store],
+  );
   const list = state.incidents;
   const items = useMemo(() => listOf(list.rows), [list.rows]);
   const shown = useMemo(
@@ -40,7 +50,9 @@ export function IncidentsPanel({ store, state }: { store: QueueStore; state: Que
       ? t('empty.failed')
       : items.length > 0
         ? t('empty.filtered')
-        : t('empty.incidents');
+        : isFiltering(filter)
+          ? t('empty.filters')
+          : t('empty.incidents');
 
   return (
     <section
@@ -57,13 +69,13 @@ export function IncidentsPanel({ store, state }: { store: QueueStore; state: Que
         onQuery={store.setIncidentsQuery}
         filter={filter}
         onFilter={setFilter}
-        options={options}
+        offices={offices(options.offices)}
       />
       <ListStatus
-        scope=""
+        scope={isFiltering(filter) ? t('scope.filtered') : ''}
         loaded={items.length}
         shown={shown.length}
-        filtering={isFiltering(filter)}
+        filtering={shown.length !== items.length}
         testId="incidents-count"
       />
       {shown.length === 0 ? (

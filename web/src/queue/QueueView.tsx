@@ -3,10 +3,12 @@
  * first, updated live; a report opens in the case panel beside the list. Keys: j / k
  * or arrows move in a list, Enter opens, `/` searches, Esc closes the case.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { call } from '../api.js';
 import { useSession } from '../shell/context.js';
 import { CasePanel } from './CasePanel.js';
+import { officeChoices } from './filters.js';
 import { IncidentsPanel } from './IncidentsPanel.js';
 import { LiveIndicator } from './LiveIndicator.js';
 import { Notice } from './Notice.js';
@@ -28,6 +30,17 @@ export default function QueueView() {
   const [tab, setTab] = useState<Tab>('reports');
   const [openId, setOpenId] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const offices = useOfficeNames(me.roles);
+  const reportOffices = useCallback(
+    (loaded: string[]) =>
+      officeChoices(me.roles, offices, loaded, state.reportsQuery.filter.office),
+    [me.roles, offices, state.reportsQuery.filter.office],
+  );
+  const incidentOffices = useCallback(
+    (loaded: string[]) =>
+      officeChoices(me.roles, offices, loaded, state.incidentsQuery.filter.office),
+    [me.roles, offices, state.incidentsQuery.filter.office],
+  );
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -87,9 +100,10 @@ export default function QueueView() {
               openId={openId}
               onOpen={setOpenId}
               searchRef={searchRef}
+              offices={reportOffices}
             />
           ) : (
-            <IncidentsPanel store={store} state={state} />
+            <IncidentsPanel store={store} state={state} offices={incidentOffices} />
           )}
         </div>
       </div>
@@ -104,4 +118,26 @@ export default function QueueView() {
       )}
     </div>
   );
+}
+
+/**
+ * The offices' names for the filters, read once: supervisors may list them
+ * (GET /api/v1/offices); for others null (the filters offer the loaded rows' ids).
+ */
+function useOfficeNames(roles: string[]) {
+  const [offices, setOffices] = useState<{ id: string; name: string }[] | null>(null);
+  const supervisor = roles.includes('supervisor');
+  useEffect(() => {
+    if (!supervisor) return;
+    let live = true;
+    call<{ items: { id: string; name: string }[] }>('offices').then(
+      (answer) => live && setOffices(answer.items),
+      // Without the names the filter still offers the loaded rows' office ids.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [supervisor]);
+  return offices;
 }

@@ -1,18 +1,16 @@
-/** The reports list: what it is asked for, filters over it, the virtual list, "load more". */
+/**
+ * The reports list: what it is asked for (a search, the queue, filters: all the server's),
+ * the virtual list, "load more". A loaded row that changed so that it no longer matches
+ * the filter is hidden (filters.ts).
+ */
 import { useCallback, useMemo, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../i18n.js';
 import { labelOf } from '../meta.js';
 import { useMeta } from '../shell/context.js';
-import {
-  isFiltering,
-  matchesReport,
-  NO_REPORT_FILTER,
-  reportOptions,
-  type ReportFilter,
-} from './filters.js';
+import { isFiltering, matchesReport, reportOptions, type ReportFilter } from './filters.js';
 import type { QueueState, QueueStore } from './queue-store.js';
-import { ReportFilters } from './ReportFilters.js';
+import { ReportFilters, type OfficeChoice } from './ReportFilters.js';
 import { REPORT_ROW_HEIGHT, ReportRow } from './ReportRow.js';
 import { ReportToolbar } from './ReportToolbar.js';
 import { listOf } from './rows.js';
@@ -29,6 +27,7 @@ export function ReportsPanel({
   openId,
   onOpen,
   searchRef,
+  offices,
 }: {
   store: QueueStore;
   state: QueueState;
@@ -36,14 +35,20 @@ export function ReportsPanel({
   openId: string | null;
   onOpen: (id: string) => void;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** The offices the viewer may filter by (null: none, see officeChoices). */
+  offices: (loaded: string[]) => OfficeChoice[] | null;
 }) {
   const { t } = useTranslation('queue');
   const meta = useMeta();
   const lng = useLang();
-  const [filter, setFilter] = useState<ReportFilter>(NO_REPORT_FILTER);
   const [activeId, setActiveId] = useState<string | null>(openId);
   const list = state.reports;
   const query = state.reportsQuery;
+  const filter = query.filter;
+  const setFilter = useCallback(
+    (next: ReportFilter) => store.setReportsQuery({ filter: next }),
+    [store],
+  );
   const items = useMemo(() => listOf(list.rows), [list.rows]);
   const shown = useMemo(
     () => (isFiltering(filter) ? items.filter((i) => matchesReport(i, filter)) : items),
@@ -60,14 +65,17 @@ export function ReportsPanel({
       ? t('empty.failed')
       : items.length > 0
         ? t('empty.filtered')
-        : query.q
-          ? t('empty.search')
-          : query.queue === 'abuse'
-            ? t('empty.queue', { queue: queueLabel })
-            : t('empty.reports');
+        : isFiltering(filter)
+          ? t('empty.filters')
+          : query.q
+            ? t('empty.search')
+            : query.queue === 'abuse'
+              ? t('empty.queue', { queue: queueLabel })
+              : t('empty.reports');
   const scope = [
     query.queue && canSwitchQueue ? t('scope.queue', { queue: queueLabel }) : '',
     query.q ? t('scope.search', { q: query.q }) : '',
+    isFiltering(filter) ? t('scope.filtered') : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -88,12 +96,17 @@ export function ReportsPanel({
         canSwitchQueue={canSwitchQueue}
         searchRef={searchRef}
       />
-      <ReportFilters filter={filter} onChange={setFilter} options={options} />
+      <ReportFilters
+        filter={filter}
+        onChange={setFilter}
+        categories={options.categories}
+        offices={offices(options.offices)}
+      />
       <ListStatus
         scope={scope}
         loaded={items.length}
         shown={shown.length}
-        filtering={isFiltering(filter)}
+        filtering={shown.length !== items.length}
         testId="reports-count"
       />
       {shown.length === 0 ? (

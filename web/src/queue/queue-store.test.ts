@@ -9,6 +9,7 @@ import {
   type Call,
   type Queue,
 } from './queue-store.js';
+import { NO_INCIDENT_FILTER, NO_OFFICE, NO_REPORT_FILTER } from './filters.js';
 import type { IncidentView, LiveReport, ReportView } from './types.js';
 
 /** A report as the API answers it; only what the store looks at matters (r5 is newer than r4). */
@@ -135,12 +136,129 @@ describe('the queue store: pages', () => {
   });
 
   it('builds the incidents query the API reads', () => {
-    expect(incidentsPath({ sort: 'confidence', minConfidence: 0.7, from: null }, 'c')).toBe(
+    const incidents = { sort: 'confidence', minConfidence: 0.7, from: null } as const;
+    expect(incidentsPath({ ...incidents, filter: NO_INCIDENT_FILTER }, 'c')).toBe(
       'incidents?limit=50&sort=confidence&minConfidence=0.7&cursor=c',
     );
-    expect(reportsPath({ q: 'van & car', queue: null }, null)).toBe(
+    expect(
+      incidentsPath({ ...incidents, filter: { kind: 'drone', office: NO_OFFICE } }, null),
+    ).toBe('incidents?limit=50&sort=confidence&minConfidence=0.7&kind=drone&office=none');
+    expect(reportsPath({ q: 'van & car', queue: null, filter: NO_REPORT_FILTER }, null)).toBe(
       'reports?limit=50&q=van+%26+car',
     );
+  });
+
+  it('sends every filter set, by the names the API reads, and none unset', () => {
+    const filter = {
+      status: 'in_review',
+      category: 'drone & <b>',
+      flag: 'time.zone_unknown',
+      office: NO_OFFICE,
+      since: '2026-11-20T10:00:00.000Z',
+      until: '2026-11-21T10:00:00.000Z',
+    };
+    const path = reportsPath({ q: '', queue: 'analyst', filter }, 'c');
+    expect(Object.fromEntries(new URLSearchParams(path.split('?')[1]))).toEqual({
+      limit: '50',
+      queue: 'analyst',
+      ...filter,
+      cursor: 'c',
+    });
+    expect(
+      reportsPath({ q: '', queue: null, filter: { ...NO_REPORT_FILTER, flag: 'x' } }, null),
+    ).toBe('reports?limit=50&flag=x');
+  });
+});
+
+describe('the queue store: filters', () => {
+  const drone = { ...NO_REPORT_FILTER, category: 'drone' };
+
+  it('reads the list again from its first page when a filter changes, and not when it does not', async () => {
+    const { store, calls } = storeWith({
+      reports: (path: string) =>
+        path.includes('category=drone')
+          ? page([makeReport('r9', { category: 'drone' })], 'c9')
+          : page([makeReport('r2'), makeReport('r1')], 'c2'),
+    });
+    await store.loadFirstPages();
+    await store.loadMore('reports');
+    expect(calls.at(-1)).toBe('reports?limit=50&cursor=c2');
+    store.setReportsQuery({ filter: drone });
+    expect(ids(store)).toEqual([]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls.at(-1)).toBe('reports?limit=50&category=drone');
+    expect(ids(store)).toEqual(['r9']);
+    expect(store.getState().reports.cursor).toBe('c9');
+    const before = calls.length;
+    store.setReportsQuery({ filter: { ...drone } });
+    expect(calls).toHaveLength(before);
+    await store.loadMore('reports');
+    expect(calls.at(-1)).toBe('reports?limit=50&category=drone&cursor=c9');
+    store.setReportsQuery({ filter: NO_REPORT_FILTER });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(ids(store)).toEqual(['r2', 'r1']);
+  });
+
+  it('shows a live report only if it matches the filter, and reads none that cannot', async () => {
+    const { store, calls } = storeWith({
+      reports: page([]),
+      'reports/r2': makeReport('r2', { category: 'drone' }),
+    });
+    store.setReportsQuery({ filter: drone });
+    await new Promise((r) => setTimeout(r, 0));
+    const live = (id: string, category: string) =>
+      ({ ...liveReport(id), category, receivedAt: '2026-11-20T10:00:00.000Z' }) as LiveReport;
+    store.onStreamEvent(event('report.processed', { report: live('r1', 'fire') }));
+    store.onStreamEvent(event('report.processed', { report: live('r2', 'drone') }));
+    expect(ids(store)).toEqual(['r2']);
+    await store.settled();
+    expect(ids(store)).toEqual(['r2']);
+    expect(calls.filter((c) => c.startsWith('reports/'))).toEqual(['reports/r2']);
+  });
+
+  it('reads a live report whose event cannot say (its status), and shows it only if it matches', async () => {
+    const { store, calls } = storeWith({
+      reports: page([]),
+      'reports/r1': makeReport('r1', { status: 'closed' }),
+      'reports/r2': makeReport('r2', { status: 'in_review' }),
+    });
+    store.setReportsQuery({ filter: { ...NO_REPORT_FILTER, status: 'in_review' } });
+    await new Promise((r) => setTimeout(r, 0));
+    store.onStreamEvent(event('report.processed', { report: liveReport('r1') }));
+    store.onStreamEvent(event('report.processed', { report: liveReport('r2') }));
+    expect(ids(store)).toEqual([]);
+    await store.settled();
+    expect(calls.filter((c) => c.startsWith('reports/'))).toEqual(['reports/r1', 'reports/r2']);
+    expect(ids(store)).toEqual(['r2']);
+  });
+
+  it('places a live incident only if it matches the kind and office asked for', async () => {
+    const { store } = storeWith({
+      reports: page([]),
+      incidents: page([]),
+      'incidents/i1': makeIncident('i1', { kinds: ['fire'], officeId: null }),
+      'incidents/i2': makeIncident('i2', { kinds: ['drone'], officeId: null }),
+      'incidents/i3': makeIncident('i3', { kinds: ['drone'], officeId: 'o_1' }),
+    });
+    store.setIncidentsQuery({ filter: { kind: 'drone', office: NO_OFFICE } });
+    await new Promise((r) => setTimeout(r, 0));
+    const order = () => listOf(store.getState().incidents.rows).map((i) => i.id);
+    for (const [id, kinds] of [
+      ['i1', ['fire']],
+      ['i2', ['drone']],
+      ['i3', ['drone']],
+    ] as const) {
+      store.onStreamEvent(
+        event('incident.updated', {
+          incident: { id, kinds, reportCount: 1, mergedInto: null },
+          change: 'joined',
+        }),
+      );
+    }
+    // The event names no office: each is read, and its full view decides.
+    expect(order()).toEqual([]);
+    await store.settled();
+    expect(order()).toEqual(['i2']);
   });
 });
 

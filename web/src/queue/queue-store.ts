@@ -1,17 +1,29 @@
 /**
  * The queue's state outside React: the reports and incidents lists with their cursors,
- * what each list is asked for (a search and a queue; a sort and filters), and the
- * live events applied to them. React reads it with useSyncExternalStore; the API call
+ * what each list is asked for (a search, a queue and filters; a sort and filters: all
+ * the server's, filters.ts), and the live events applied to them. React reads it with useSyncExternalStore; the API call
  * is passed in, so the rules run in unit tests without a browser.
  *
  * Rules kept from the classic page: a first page merges (unknown rows on top, known ones
  * replaced where they are) and keeps the cursor once "load more" was used; answers for
  * a list that was asked for something else meanwhile are dropped; a live report not yet
  * listed is shown at once from its event and replaced by the full report when read;
- * while a search is shown no new report is added live (the search is the server's: a
- * blind index over sealed text), known rows still update.
+ * under a filter it is shown only if it matches (when its event cannot say, as for its
+ * status, the full report decides); while a search is shown no new report is added live
+ * (the search is the server's: a blind index over sealed text), known rows still update.
  */
 import { ApiError } from '../api.js';
+import {
+  filterParams,
+  liveReportMatch,
+  matchesIncident,
+  matchesReport,
+  NO_INCIDENT_FILTER,
+  NO_REPORT_FILTER,
+  sameFilter,
+  type IncidentFilter,
+  type ReportFilter,
+} from './filters.js';
 import type { SseEvent } from '../live/sse.js';
 import {
   emptyRows,
@@ -45,6 +57,7 @@ export interface ReportsQuery {
   q: string;
   /** Supervisors and offices choose; null: the server's default for the role. */
   queue: Queue | null;
+  filter: ReportFilter;
 }
 
 export interface IncidentsQuery {
@@ -53,6 +66,7 @@ export interface IncidentsQuery {
   minConfidence: number | null;
   /** An ISO time the incident's span must reach, or null. */
   from: string | null;
+  filter: IncidentFilter;
 }
 
 export interface ListState<T extends { id: string }> {
@@ -101,6 +115,7 @@ export function reportsPath(query: ReportsQuery, cursor: string | null, limit = 
   const p = new URLSearchParams({ limit: String(limit) });
   if (query.q) p.set('q', query.q);
   if (query.queue) p.set('queue', query.queue);
+  for (const [name, value] of filterParams(query.filter)) p.set(name, value);
   if (cursor) p.set('cursor', cursor);
   return `reports?${p}`;
 }
@@ -109,17 +124,25 @@ export function incidentsPath(query: IncidentsQuery, cursor: string | null, limi
   const p = new URLSearchParams({ limit: String(limit), sort: query.sort });
   if (query.minConfidence !== null) p.set('minConfidence', String(query.minConfidence));
   if (query.from) p.set('from', query.from);
+  for (const [name, value] of filterParams(query.filter)) p.set(name, value);
   if (cursor) p.set('cursor', cursor);
   return `incidents?${p}`;
 }
 
-/** Whether a report not yet listed belongs in the list as it is asked for now. */
+/**
+ * Whether a report not yet listed belongs in the list as it is asked for now: its full
+ * view, or its live event (null: the event does not say; read the report to decide).
+ */
 export function belongsInView(
-  report: { queue: string | null | undefined },
+  report: { kind: 'full'; view: ReportView } | { kind: 'live'; event: LiveReport },
   query: ReportsQuery,
-): boolean {
+): boolean | null {
   if (query.q) return false;
-  return !(query.queue && report.queue && report.queue !== query.queue);
+  const queue = report.kind === 'full' ? report.view.queue : report.event.queue;
+  if (query.queue && queue && queue !== query.queue) return false;
+  return report.kind === 'full'
+    ? matchesReport(fullItem(report.view), query.filter)
+    : liveReportMatch(report.event, query.filter);
 }
 
 /** Whether an incident passes the list's server-side filters (as far as its fields say). */
@@ -131,7 +154,8 @@ export function incidentInView(incident: IncidentItem, query: IncidentsQuery): b
     incident.confidence < query.minConfidence
   )
     return false;
-  return !(query.from && incident.end && Date.parse(incident.end) < Date.parse(query.from));
+  if (query.from && incident.end && Date.parse(incident.end) < Date.parse(query.from)) return false;
+  return matchesIncident(incident, query.filter);
 }
 
 /** Where an incident goes in a list sorted by `sort`, highest first. */
@@ -207,8 +231,13 @@ export function createQueueStore(deps: { call: Call; initialQueue: Queue | null 
   let state: QueueState = {
     reports: emptyList(),
     incidents: emptyList(),
-    reportsQuery: { q: '', queue: deps.initialQueue },
-    incidentsQuery: { sort: 'lastActivity', minConfidence: null, from: null },
+    reportsQuery: { q: '', queue: deps.initialQueue, filter: NO_REPORT_FILTER },
+    incidentsQuery: {
+      sort: 'lastActivity',
+      minConfidence: null,
+      from: null,
+      filter: NO_INCIDENT_FILTER,
+    },
     notice: null,
   };
   const listeners = new Set<() => void>();
@@ -320,7 +349,8 @@ export function createQueueStore(deps: { call: Call; initialQueue: Queue | null 
       throw err;
     }
     const known = state.reports.rows.byId.has(id);
-    if (known || (version === versions.reports && belongsInView(full, state.reportsQuery)))
+    const belongs = belongsInView({ kind: 'full', view: full }, state.reportsQuery);
+    if (known || (version === versions.reports && belongs))
       setReports({ rows: upsert(state.reports.rows, fullItem(full), 'top') });
   }
 
@@ -366,13 +396,15 @@ export function createQueueStore(deps: { call: Call; initialQueue: Queue | null 
   function applyReportEvent(action: Extract<LiveAction, { kind: 'report' }>) {
     const { report, incident } = action;
     const known = state.reports.rows.byId.has(report.id);
-    const wanted = known || belongsInView(report, state.reportsQuery);
-    if (wanted && !known) setReports({ rows: upsert(state.reports.rows, liveItem(report), 'top') });
+    const belongs = known || belongsInView({ kind: 'live', event: report }, state.reportsQuery);
+    if (belongs === true && !known)
+      setReports({ rows: upsert(state.reports.rows, liveItem(report), 'top') });
     if (incident && !action.updated) {
       placeIncident(incident);
       fetchIncidentLater(incident.id);
     }
-    if (wanted) fetchReportLater(report.id);
+    // Not known to match yet (its status): read, then shown if the full report matches.
+    if (belongs !== false) fetchReportLater(report.id);
   }
 
   const loadFirstPages = () =>
@@ -388,15 +420,20 @@ export function createQueueStore(deps: { call: Call; initialQueue: Queue | null 
     loadFirstPages,
     setReportsQuery(next: Partial<ReportsQuery>) {
       const query = { ...state.reportsQuery, ...next };
-      if (query.q === state.reportsQuery.q && query.queue === state.reportsQuery.queue) return;
+      const was = state.reportsQuery;
+      if (query.q === was.q && query.queue === was.queue && sameFilter(query.filter, was.filter))
+        return;
       set({ reportsQuery: query });
       void loadReports(true);
     },
     setIncidentsQuery(next: Partial<IncidentsQuery>) {
       const query = { ...state.incidentsQuery, ...next };
-      const same = (Object.keys(query) as (keyof IncidentsQuery)[]).every(
-        (k) => query[k] === state.incidentsQuery[k],
-      );
+      const was = state.incidentsQuery;
+      const same =
+        query.sort === was.sort &&
+        query.minConfidence === was.minConfidence &&
+        query.from === was.from &&
+        sameFilter(query.filter, was.filter);
       if (same) return;
       set({ incidentsQuery: query });
       void loadIncidents(true);
