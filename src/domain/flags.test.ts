@@ -88,6 +88,7 @@ describe('the flag catalogue', () => {
 describe('findings', () => {
   it('are the flags with a severity: the time contradiction, the stale source and F8’s evidence checks', () => {
     expect([...FINDING_CODES].sort()).toEqual([
+      'benford.nonconforming',
       'source.stale',
       'sun.night_photo',
       'sun.shadow_mismatch',
@@ -97,6 +98,8 @@ describe('findings', () => {
     expect(findingSeverity('source.stale')).toBe('notice');
     expect(findingSeverity('sun.night_photo')).toBe('warning');
     expect(findingSeverity('sun.shadow_mismatch')).toBe('warning');
+    // A weak signal: a reason to look, never proof.
+    expect(findingSeverity('benford.nonconforming')).toBe('notice');
   });
 
   it('weigh info < notice < warning < critical, each labelled', () => {

@@ -148,6 +148,11 @@ export const FLAGS = {
     zh: '照片上测得的阴影方向与所述地点在所述任何时刻的太阳位置都不相符（超出测量误差 TIPWIRE_SUN_SHADOW_BEARING_ERROR_DEGREES）；证据中列出了当天阴影相符的时段。',
     severity: 'warning',
   },
+  'benford.nonconforming': {
+    en: "The numbers of an attached table do not follow Benford's law (mean absolute deviation beyond Nigrini's bands): a reason to look closer, not proof of fabrication.",
+    zh: '附件表格中的数字不符合本福特定律（平均绝对偏差超出 Nigrini 的一致性范围）：值得进一步核查，但并不证明数据系编造。',
+    severity: 'notice',
+  },
 } as const satisfies Record<`${string}.${string}`, FlagEntry>;
 
 type Catalogue = typeof FLAGS;
@@ -163,6 +168,7 @@ export const FLAG_FAMILY_LABELS = {
   abuse: { en: 'abuse', zh: '骚扰来电' },
   cluster: { en: 'grouping into incidents', zh: '事件归并' },
   sun: { en: 'sun and shadows', zh: '太阳与阴影' },
+  benford: { en: "Benford's law", zh: '本福特定律' },
 } as const satisfies Record<FlagFamily, Bilingual>;
 
 export const FLAG_FAMILIES = Object.keys(FLAG_FAMILY_LABELS) as FlagFamily[];

@@ -23,6 +23,28 @@ export const SUN_SETTINGS = {
   ),
 };
 
+/** Benford's law (benford/): how much data a test needs before it says anything. */
+export const BENFORD_SETTINGS = {
+  benfordMinValues: setting(
+    'TIPWIRE_BENFORD_MIN_VALUES',
+    'Fewest values a Benford test runs on; below it refuses (few values conform by chance or not at all).',
+    intIn(1, 1_000_000_000),
+    300,
+  ),
+  benfordMinOrdersOfMagnitude: setting(
+    'TIPWIRE_BENFORD_MIN_ORDERS_OF_MAGNITUDE',
+    'Orders of magnitude the middle 98 % of the values (1st to 99th percentile) must span for a Benford test; below it refuses (a narrow range cannot follow the law).',
+    numberIn(0, 20),
+    2,
+  ),
+  benfordMinAmount: setting(
+    'TIPWIRE_BENFORD_MIN_AMOUNT',
+    'Values below this are left out of the Benford tests (10: a number below 10 has no second digit; zero and negative values are always left out).',
+    numberIn(0, 1_000_000_000),
+    10,
+  ),
+};
+
 export const VERIFY_SETTINGS = {
   deferHeavyLagMs: setting(
     'TIPWIRE_VERIFY_DEFER_HEAVY_LAG_MS',
@@ -31,4 +53,5 @@ export const VERIFY_SETTINGS = {
     5000,
   ),
   ...SUN_SETTINGS,
+  ...BENFORD_SETTINGS,
 };
