@@ -17,8 +17,8 @@ const NUMBER = /^[+-]?(?:(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d*)?|\.\d+)(?:[eE][+-]?
 
 export function parseAmount(cell: string): Amount {
   const text = cell.trim();
-  if (BLANK.has(text.toLowerCase())) return { kind: 'blank' };
-  if (!NUMBER.test(text)) return { kind: 'invalid' };
-  const value = Number(text.replaceAll(',', ''));
+  if (!NUMBER.test(text))
+    return BLANK.has(text.toLowerCase()) ? { kind: 'blank' } : { kind: 'invalid' };
+  const value = Number(text.includes(',') ? text.replaceAll(',', '') : text);
   return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'invalid' };
 }

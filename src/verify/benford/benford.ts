@@ -64,9 +64,15 @@ const binsOf = (test: DigitTestName) => (test === 'firstDigit' ? FIRST : FIRST_T
 
 /** The leading one or two significant digits of a positive finite number (5 → 50 for two). */
 export function leadingDigits(value: number, count: 1 | 2): number {
-  const digits = value.toExponential().replace(/e.*$/, '').replace('.', '');
-  return Number(count === 1 ? digits[0] : (digits + '0').slice(0, 2));
+  // toExponential prints the shortest decimal form: "1.15335e+3", or "5e+1" with one digit.
+  const text = value.toExponential();
+  const first = text.charCodeAt(0) - ZERO;
+  if (count === 1) return first;
+  return first * 10 + (text.charCodeAt(1) === POINT ? text.charCodeAt(2) - ZERO : 0);
 }
+
+const ZERO = 0x30;
+const POINT = 0x2e;
 
 /** Benford's expected proportion of each bin, in bin order (1…9 or 10…99). */
 export function expectedProportions(test: DigitTestName): number[] {
@@ -193,8 +199,9 @@ export function createTallier(minAmount: number, maxDistinct = MAX_DISTINCT_AMOU
         return;
       }
       tally.n += 1;
-      tally.firstDigitCounts[leadingDigits(value, 1) - 1]! += 1;
-      tally.firstTwoDigitCounts[leadingDigits(value, 2) - 10]! += 1;
+      const two = leadingDigits(value, 2);
+      tally.firstDigitCounts[Math.floor(two / 10) - 1]! += 1;
+      tally.firstTwoDigitCounts[two - 10]! += 1;
       const bin = Math.floor(Math.log10(value) * LOG_BINS_PER_DECADE);
       tally.logHistogram.set(bin, (tally.logHistogram.get(bin) ?? 0) + 1);
       const seen = tally.amounts.get(value);

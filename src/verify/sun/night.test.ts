@@ -46,6 +46,16 @@ describe('judgeNight', () => {
     expect(Math.abs(judged.lit[0]!.to - dusk)).toBeLessThan(3000);
   });
 
+  it('finds night for part of a claim across dawn, and the lit part starts at dawn', () => {
+    const dawn = getTimes(new Date('2026-11-21T04:00:00Z'), XIAN.lat, XIAN.lon).dawn!.getTime();
+    const claim = [{ from: dawn - HOUR, to: dawn + HOUR }];
+    const judged = judgeNight(claim, XIAN, CIVIL);
+    expect(judged.night).toBe('part');
+    expect(judged.lit).toHaveLength(1);
+    expect(Math.abs(judged.lit[0]!.from - dawn)).toBeLessThan(3000);
+    expect(judged.lit[0]!.to).toBe(claim[0]!.to);
+  });
+
   it('finds the whole claim at night one minute after dusk, and part of it one minute before', () => {
     expect(judgeNight([{ from: dusk + 60_000, to: dusk + HOUR }], XIAN, CIVIL).night).toBe('whole');
     expect(judgeNight([{ from: dusk - 60_000, to: dusk + HOUR }], XIAN, CIVIL).night).toBe('part');
@@ -97,6 +107,9 @@ describe('judgeNight', () => {
     expect(judged.night).toBe('part');
     expect(judged.lit).toEqual([day]);
     expect(judgeNight([day, day], XIAN, CIVIL).night).toBe('none');
+    // Every alternative lit, but one only in part: night for part.
+    const acrossDusk = { from: dusk - HOUR, to: dusk + HOUR };
+    expect(judgeNight([day, acrossDusk], XIAN, CIVIL).night).toBe('part');
     expect(judgeNight([night, night], XIAN, CIVIL).night).toBe('whole');
   });
 });

@@ -15,14 +15,15 @@
  * when it is night at the centre by more than that angle.
  */
 import type { Interval } from '../../domain/report.js';
+import { getTimes } from 'suncalc';
 import { sunPosition } from './position.js';
 import { altitudeStep, intervalsWhere } from './scan.js';
+import { solarDay } from './shadow.js';
 
 /** Metres of the Earth's surface per degree of a great circle (mean radius 6,371,008.8 m). */
 export const METRES_PER_DEGREE = 111_195;
 
-/** Spacing of the samples that find the sun's highest point over the claim. */
-const HIGHEST_SAMPLE_MS = 600_000;
+const DAY_MS = 86_400_000;
 
 export interface Place {
   lat: number;
@@ -48,34 +49,27 @@ export function placeAngle(accuracyMeters: number | null | undefined): number {
 }
 
 /**
- * The highest geometric altitude of the sun over the intervals: sampled, then refined by
- * golden-section search within a sample of the best sample (one maximum there at most).
+ * The highest geometric altitude of the sun over the intervals, at the place's centre: it
+ * is at an end of an interval or at a transit (solar noon, suncalc's, once a solar day)
+ * inside one. Each day's transit is clamped into the interval, where one outside it
+ * becomes an end, already a candidate.
  */
 export function highestAltitude(
   intervals: readonly Interval[],
   place: Place,
 ): { altitude: number; at: number } {
-  const altitudeAt = (t: number) => sunPosition(t, place.lat, place.lon).trueAltitude;
-  let best = { altitude: -Infinity, at: Number.NaN, from: 0, to: 0 };
+  const times: number[] = [];
   for (const { from, to } of intervals) {
-    for (let t = from; ; t = Math.min(t + HIGHEST_SAMPLE_MS, to)) {
-      const altitude = altitudeAt(t);
-      if (altitude > best.altitude) best = { altitude, at: t, from, to };
-      if (t === to) break;
+    times.push(from, to);
+    // Stryker disable next-line EqualityOperator: one day more clamps its transit to `to`, there already
+    for (let day = solarDay(from, place.lon).from; day <= to; day += DAY_MS) {
+      const noon = getTimes(new Date(day + DAY_MS / 2), place.lat, place.lon).solarNoon.getTime();
+      times.push(Math.min(Math.max(noon, from), to));
     }
   }
-  let lo = Math.max(best.from, best.at - HIGHEST_SAMPLE_MS);
-  let hi = Math.min(best.to, best.at + HIGHEST_SAMPLE_MS);
-  const golden = (Math.sqrt(5) - 1) / 2;
-  while (hi - lo > 1000) {
-    const a = hi - golden * (hi - lo);
-    const b = lo + golden * (hi - lo);
-    if (altitudeAt(a) < altitudeAt(b)) lo = a;
-    else hi = b;
-  }
-  const at = Math.round((lo + hi) / 2);
-  const refined = altitudeAt(at);
-  return refined > best.altitude ? { altitude: refined, at } : best;
+  const altitudes = times.map((t) => sunPosition(t, place.lat, place.lon).trueAltitude);
+  const altitude = Math.max(...altitudes);
+  return { altitude, at: times[altitudes.indexOf(altitude)]! };
 }
 
 /** Night over the claimed intervals at a place, against `thresholdDegrees` (geometric). */

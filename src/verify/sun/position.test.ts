@@ -1,6 +1,7 @@
 import { getTimes } from 'suncalc';
 import { describe, expect, it } from 'vitest';
 import {
+  apparentSun,
   refraction,
   STANDARD_ATMOSPHERE,
   sunPosition,
@@ -101,5 +102,17 @@ describe('refraction', () => {
       expect(trueAltitudeOf(h + refraction(h))).toBeCloseTo(h, 9);
     }
     expect(trueAltitudeOf(-6)).toBeCloseTo(-6 - refraction(0), 12);
+  });
+});
+
+describe('apparentSun, the fast path for shadows', () => {
+  it('is the position’s azimuth and apparent altitude, above and below the horizon', () => {
+    for (const hours of [0, 5, 9, 12, 17, 21]) {
+      const at = Date.parse('2026-03-20T00:00:00Z') + hours * 3_600_000;
+      const full = sunPosition(at, 34.261, 108.942);
+      const fast = apparentSun(at, 34.261, 108.942);
+      expect(fast.azimuth).toBe(full.azimuth);
+      expect(fast.altitude).toBeCloseTo(full.altitude, 9);
+    }
   });
 });

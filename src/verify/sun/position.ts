@@ -59,19 +59,31 @@ export function refraction(trueAltitude: number, atmosphere: Atmosphere = STANDA
 
 /**
  * The geometric altitude whose apparent altitude (with standard refraction) is
- * `apparent`: apparent = h + R(h) increases with h, so a fixed-point iteration from
- * h = apparent − R(apparent) converges, each step at least five times closer (|R′| < 0.2)
- * and far faster above a few degrees; below the horizon R is constant.
+ * \`apparent\`: apparent = h + R(h) increases with h, so the fixed-point iteration
+ * h ← apparent − R(h) converges, each step at least five times closer (|R′| < 0.2) and
+ * far faster above a few degrees; below the horizon R is constant and it stops at once.
  */
 export function trueAltitudeOf(apparent: number): number {
-  const atHorizon = refraction(0);
-  if (apparent < atHorizon) return apparent - atHorizon;
-  let h = apparent - refraction(apparent);
+  let h = apparent;
   for (;;) {
     const next = apparent - refraction(h);
+    // Stryker disable next-line EqualityOperator: a step of exactly 1e-10 is as good as done
     if (Math.abs(next - h) < 1e-10) return next;
     h = next;
   }
+}
+
+/** Where the sun appears: azimuth and apparent altitude, as a shadow is cast by it. */
+export type ApparentSun = Pick<SunPosition, 'azimuth' | 'altitude'>;
+
+/**
+ * The sun's azimuth and apparent altitude in standard air, straight from suncalc: the
+ * fast path for shadows, which need no geometric altitude (taking the refraction back
+ * out costs five times suncalc's own work; BENCHMARKS.md, "F8: sun and Benford").
+ */
+export function apparentSun(at: number, lat: number, lon: number): ApparentSun {
+  const p = getPosition(new Date(at), lat, lon);
+  return { azimuth: p.azimuth, altitude: p.altitude };
 }
 
 /** The sun at `at` (epoch ms) seen from (lat, lon) in degrees. */
@@ -81,7 +93,7 @@ export function sunPosition(
   lon: number,
   atmosphere: Atmosphere = STANDARD_ATMOSPHERE,
 ): SunPosition {
-  const p = getPosition(new Date(at), lat, lon);
+  const p = apparentSun(at, lat, lon);
   const trueAltitude = trueAltitudeOf(p.altitude);
   const altitude = trueAltitude + refraction(trueAltitude, atmosphere);
   return { azimuth: p.azimuth, altitude, trueAltitude };

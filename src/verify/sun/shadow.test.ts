@@ -33,19 +33,20 @@ const contains = (intervals: { from: number; to: number }[], t: number) =>
 
 describe('the expected shadow', () => {
   it('points away from the sun, as long as the object is tall at 45°', () => {
-    const shadow = expectedShadow({ azimuth: 135, altitude: 45, trueAltitude: 44.98 })!;
+    const shadow = expectedShadow({ azimuth: 135, altitude: 45 })!;
     expect(shadow.bearing).toBe(315);
     expect(shadow.lengthRatio).toBeCloseTo(1, 12);
-    expect(expectedShadow({ azimuth: 200, altitude: 30, trueAltitude: 29.97 })!.bearing).toBe(20);
-    expect(
-      expectedShadow({ azimuth: 200, altitude: 30, trueAltitude: 29.97 })!.lengthRatio,
-    ).toBeCloseTo(Math.sqrt(3), 12);
+    expect(expectedShadow({ azimuth: 200, altitude: 30 })!.bearing).toBe(20);
+    expect(expectedShadow({ azimuth: 200, altitude: 30 })!.lengthRatio).toBeCloseTo(
+      Math.sqrt(3),
+      12,
+    );
   });
 
   it('does not exist while the sun’s centre is at or below the horizon (apparent altitude)', () => {
-    expect(expectedShadow({ azimuth: 250, altitude: 0, trueAltitude: -0.48 })).toBeNull();
-    expect(expectedShadow({ azimuth: 250, altitude: -3, trueAltitude: -3.48 })).toBeNull();
-    expect(expectedShadow({ azimuth: 250, altitude: 0.01, trueAltitude: -0.47 })).not.toBeNull();
+    expect(expectedShadow({ azimuth: 250, altitude: 0 })).toBeNull();
+    expect(expectedShadow({ azimuth: 250, altitude: -3 })).toBeNull();
+    expect(expectedShadow({ azimuth: 250, altitude: 0.01 })).not.toBeNull();
   });
 });
 
@@ -69,13 +70,14 @@ describe('altitudeWindow', () => {
   });
 
   it('reaches the zenith when the error is the whole ratio', () => {
+    expect(altitudeWindow(2, 1.5).high).toBe(90);
     expect(altitudeWindow(2, 1).high).toBe(90);
     expect(altitudeWindow(2, 1).low).toBeCloseTo((Math.atan(1 / 4) * 180) / Math.PI, 12);
   });
 });
 
 describe('shadowFits', () => {
-  const sun = { azimuth: 200, altitude: 45, trueAltitude: 44.98 }; // shadow to 20°, ratio 1
+  const sun = { azimuth: 200, altitude: 45 }; // shadow to 20°, ratio 1
 
   it('fits a bearing at the error exactly, not beyond it', () => {
     expect(shadowFits({ bearing: 25, bearingError: 5 }, sun)).toBe(true);
@@ -98,9 +100,7 @@ describe('shadowFits', () => {
   });
 
   it('fits nothing with the sun down', () => {
-    expect(
-      shadowFits({ bearing: 20, bearingError: 180 }, { ...sun, altitude: -1, trueAltitude: -1.5 }),
-    ).toBe(false);
+    expect(shadowFits({ bearing: 20, bearingError: 180 }, { ...sun, altitude: -1 })).toBe(false);
   });
 });
 
@@ -184,6 +184,20 @@ describe('chronolocateYear: the dates of a year the shadow is possible', () => {
       0,
     );
     expect(year.days).toHaveLength(days);
+  });
+
+  it('lists every day of the year, in one range, for a shadow any sun casts: each day’s times inside its own solar day, far east too', () => {
+    const sydney = { lat: -33.87, lon: 151.21 };
+    const year = chronolocateYear({ bearing: 0, bearingError: 180 }, sydney, 2026);
+    expect(year.dateRanges).toEqual([{ from: '2026-01-01', to: '2026-12-31' }]);
+    expect(year.days).toHaveLength(365);
+    for (const { date, intervals } of year.days) {
+      // Sunrise to sunset, inside the local mean solar day of that date (10 h ahead of UTC).
+      expect(intervals, date).toHaveLength(1);
+      const day = solarDay(intervals[0]!.from, sydney.lon);
+      expect(day.from, date).toBe(Date.parse(date) - sydney.lon * 240_000);
+      expect(intervals[0]!.to, date).toBeLessThanOrEqual(day.to);
+    }
   });
 
   it('starts a new range after a day without a fit', () => {

@@ -17,7 +17,7 @@
  * fit lasting less than SHADOW_STEP_MS between two probes that miss can be missed.
  */
 import type { Interval } from '../../domain/report.js';
-import { sunPosition, type SunPosition } from './position.js';
+import { apparentSun, type ApparentSun } from './position.js';
 import { altitudeStep, intervalsWhere, type Probe } from './scan.js';
 
 /** Probe spacing while the sun is up: the shortest fit the scan is sure to find. */
@@ -52,7 +52,7 @@ export interface ExpectedShadow {
 }
 
 /** The shadow the sun casts at this position, or null while it is down. */
-export function expectedShadow(sun: SunPosition): ExpectedShadow | null {
+export function expectedShadow(sun: ApparentSun): ExpectedShadow | null {
   if (sun.altitude <= 0) return null;
   return {
     bearing: (sun.azimuth + 180) % 360,
@@ -63,7 +63,7 @@ export function expectedShadow(sun: SunPosition): ExpectedShadow | null {
 /** The smaller angle between two bearings, in [0, 180]. */
 export function bearingDifference(a: number, b: number): number {
   const d = Math.abs(a - b) % 360;
-  return d > 180 ? 360 - d : d;
+  return Math.min(d, 360 - d);
 }
 
 /**
@@ -76,12 +76,13 @@ export function altitudeWindow(lengthRatio: number, error: number): { low: numbe
   const shortest = lengthRatio * (1 - error);
   return {
     low: Math.atan(1 / longest) / RAD,
-    high: shortest > 0 ? Math.atan(1 / shortest) / RAD : 90,
+    // 1 / 0 is Infinity, whose arctangent is the zenith.
+    high: Math.atan(1 / Math.max(shortest, 0)) / RAD,
   };
 }
 
 /** Whether the measured shadow fits the sun at this position. */
-export function shadowFits(measurement: ShadowMeasurement, sun: SunPosition): boolean {
+export function shadowFits(measurement: ShadowMeasurement, sun: ApparentSun): boolean {
   const expected = expectedShadow(sun);
   if (expected === null) return false;
   if (bearingDifference(expected.bearing, measurement.bearing) > measurement.bearingError)
@@ -93,11 +94,13 @@ export function shadowFits(measurement: ShadowMeasurement, sun: SunPosition): bo
 
 function shadowProbe(measurement: ShadowMeasurement, place: Point): (t: number) => Probe {
   return (t) => {
-    const sun = sunPosition(t, place.lat, place.lon);
+    const sun = apparentSun(t, place.lat, place.lon);
+    // With the sun down nothing fits until it rises, which its speed bounds.
+    const untilSunrise = altitudeStep(Math.min(sun.altitude, 0));
     return {
       holds: shadowFits(measurement, sun),
-      // With the sun down nothing fits until it rises, which its speed bounds.
-      nextStepMs: sun.altitude > 0 ? SHADOW_STEP_MS : altitudeStep(sun.altitude),
+      // Stryker disable next-line MethodExpression: stepping a minute at night finds the same, slower
+      nextStepMs: Math.max(SHADOW_STEP_MS, untilSunrise),
     };
   };
 }
@@ -136,14 +139,11 @@ export function chronolocateYear(
 ): YearChronolocation {
   const days: YearChronolocation['days'] = [];
   const dateRanges: YearChronolocation['dateRanges'] = [];
-  const offset = place.lon * MS_PER_DEGREE_OF_LONGITUDE;
   let yesterdayFits = false;
   for (let midnight = Date.UTC(year, 0, 1); midnight < Date.UTC(year + 1, 0, 1);) {
-    const next = midnight + DAY_MS;
-    const intervals = chronolocate(measurement, place, {
-      from: midnight - offset,
-      to: next - offset - 1,
-    });
+    // The solar day whose local mean noon falls on that date.
+    const noon = midnight + DAY_MS / 2 - place.lon * MS_PER_DEGREE_OF_LONGITUDE;
+    const intervals = chronolocate(measurement, place, solarDay(noon, place.lon));
     const fits = intervals.length > 0;
     if (fits) {
       const date = new Date(midnight).toISOString().slice(0, 10);
@@ -152,7 +152,7 @@ export function chronolocateYear(
       days.push({ date, intervals });
     }
     yesterdayFits = fits;
-    midnight = next;
+    midnight += DAY_MS;
   }
   return { days, dateRanges };
 }
@@ -175,15 +175,18 @@ export function closestShadow(
 ): ClosestShadow | null {
   let best: ClosestShadow | null = null;
   const consider = (at: number) => {
-    const expected = expectedShadow(sunPosition(at, place.lat, place.lon));
+    const expected = expectedShadow(apparentSun(at, place.lat, place.lon));
     if (expected === null) return;
     const difference = bearingDifference(expected.bearing, measurement.bearing);
+    // Stryker disable next-line EqualityOperator: two instants exactly as close are a tie either way
     if (best === null || difference < best.bearingDifference)
       best = { at, expected, bearingDifference: difference };
   };
   for (const { from, to } of intervals) {
-    for (let at = from; at < to; at += SHADOW_STEP_MS) consider(at);
-    consider(to);
+    for (let at = from; ; at = Math.min(at + SHADOW_STEP_MS, to)) {
+      consider(at);
+      if (at === to) break;
+    }
   }
   return best;
 }

@@ -235,6 +235,19 @@ describe('sun.shadow_mismatch', () => {
     expect(finding!.message.zh).toContain('最接近的预期阴影方向');
   });
 
+  it('finds nothing when the shadow fits in one alternative of the claim', () => {
+    const fitting = { from: AFTERNOON - 5 * MINUTE, to: AFTERNOON + 5 * MINUTE };
+    const morning = { from: AFTERNOON - 5 * 3_600_000, to: AFTERNOON - 4 * 3_600_000 };
+    const subject = {
+      ...shadowAt(cast.bearing),
+      time: time(morning.from, fitting.to, { alternatives: [morning, fitting] }),
+    };
+    expect(runShadow(subject)).toEqual([]);
+    expect(
+      runShadow({ ...subject, time: time(morning.from, morning.to, { alternatives: [morning] }) }),
+    ).toHaveLength(1);
+  });
+
   it('uses the analyst’s own error when given one, the settings’ otherwise', () => {
     expect(runShadow(shadowAt(cast.bearing + 20, { bearingError: 25 }))).toEqual([]);
     expect(runShadow(shadowAt(cast.bearing + 4))).toEqual([]);
