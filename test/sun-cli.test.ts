@@ -157,6 +157,11 @@ describe('tipwire sun: bad options, named, exit ≠ 0', () => {
       /'--time <iso>' argument '2026-01-01T12:00:00' is invalid. must be an ISO 8601 time with its UTC offset or Z/,
     );
     fails(['--lat', '0', '--lon', '0', '--time', 'yesterday'], /'--time <iso>'/);
+    fails(
+      ['--lat', '0', '--lon', '0', '--time', '2026-02-30T12:00:00Z'],
+      /'--time <iso>' argument '2026-02-30T12:00:00Z' is invalid/,
+    );
+    fails(['--lat', '0', '--lon', '0', '--time', '2026-01-01T25:00:00Z'], /'--time <iso>'/);
   });
 
   it('a missing option', () => {

@@ -35,9 +35,17 @@ function numberIn(min: number, max: number, above = false) {
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
+/** Whether the date of an ISO text exists (Date.parse rolls 2026-02-30 over to 2 March). */
+function dateExists(text: string): boolean {
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return (
+    month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+  );
+}
+
 function instant(value: string): number {
   const at = Date.parse(value);
-  if (!ISO_WITH_OFFSET.test(value.trim()) || Number.isNaN(at))
+  if (!ISO_WITH_OFFSET.test(value.trim()) || Number.isNaN(at) || !dateExists(value.trim()))
     throw new InvalidArgumentError(
       'must be an ISO 8601 time with its UTC offset or Z, e.g. 2003-10-17T12:30:30-07:00',
     );
