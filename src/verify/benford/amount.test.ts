@@ -16,6 +16,8 @@ describe('parseAmount', () => {
     expect(valueOf('+7')).toBe(7);
     expect(valueOf('1.2e3')).toBe(1200);
     expect(valueOf('1E-2')).toBe(0.01);
+    expect(valueOf('2.5e10')).toBe(25_000_000_000);
+    expect(valueOf('.25')).toBe(0.25);
     expect(valueOf('  42  ')).toBe(42);
   });
 

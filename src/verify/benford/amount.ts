@@ -19,6 +19,6 @@ export function parseAmount(cell: string): Amount {
   const text = cell.trim();
   if (!NUMBER.test(text))
     return BLANK.has(text.toLowerCase()) ? { kind: 'blank' } : { kind: 'invalid' };
-  const value = Number(text.includes(',') ? text.replaceAll(',', '') : text);
+  const value = Number(text.replaceAll(',', ''));
   return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'invalid' };
 }

@@ -73,6 +73,18 @@ describe('benford.nonconforming', () => {
     expect(FLAGS['benford.nonconforming'].severity).toBe('notice');
   });
 
+  it('keeps the three most duplicated amounts and the three most over-represented bins', () => {
+    const result = resultWith(0.01, 0.003);
+    const many = {
+      ...result,
+      duplicates: [50, 40, 30, 20].map((value, i) => ({ value, count: 10 - i })),
+    };
+    expect(many.overRepresented.length).toBeGreaterThan(3);
+    const evidence = benfordFinding(many, 0)!.evidence;
+    expect(evidence.duplicates).toEqual(many.duplicates.slice(0, 3));
+    expect((evidence.overRepresented as unknown[]).length).toBe(3);
+  });
+
   it('names both tests when both fail', () => {
     const finding = benfordFinding(resultWith(0.02, 0.003), 0)!;
     expect(finding.message.en).toContain(

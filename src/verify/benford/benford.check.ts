@@ -31,8 +31,9 @@ const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
 /** The finding for one analysed table, or null when it conforms or was not tested. */
 export function benfordFinding(result: BenfordResult, attachment: number): Finding | null {
-  const { firstDigit, firstTwoDigits } = result;
-  if (firstDigit === null || firstTwoDigits === null) return null;
+  if (result.refused !== null) return null;
+  const firstDigit = result.firstDigit!;
+  const firstTwoDigits = result.firstTwoDigits!;
   const failing = (
     [
       ['first digit', '首位数字', firstDigit, MAD_BANDS.firstDigit.marginal],

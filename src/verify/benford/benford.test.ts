@@ -97,6 +97,9 @@ describe('MAD and Nigrini’s bands, at the edges', () => {
       const edges = Object.values(MAD_BANDS[test]);
       edges.forEach((edge, i) => {
         expect(conformityOf(edge, test), `${test} at ${edge}`).toBe(levels[i]);
+        expect(conformityOf(edge + MAD_EDGE_TOLERANCE, test), `${test} at ${edge} + ulps`).toBe(
+          levels[i],
+        );
         expect(conformityOf(edge + 1e-6, test), `${test} above ${edge}`).toBe(levels[i + 1]);
       });
       expect(conformityOf(0, test)).toBe('close');
@@ -159,6 +162,11 @@ describe('zStatistic (Nigrini), by hand', () => {
 
   it('is negative when under-represented, by the same corrected size', () => {
     expect(zStatistic(0.25, Math.log10(2), 1000)).toBeCloseTo(-(0.05103 - 0.0005) / 0.014506, 2);
+  });
+
+  it('leaves the correction out when it equals the difference: 2⁻¹¹ over ½ of 1,024 values, z = 2⁻¹¹ / √(¼ / 1024) = 1/32', () => {
+    expect(zStatistic(0.5 + 2 ** -11, 0.5, 1024)).toBe(1 / 32);
+    expect(zStatistic(0.5 - 2 ** -11, 0.5, 1024)).toBe(-1 / 32);
   });
 
   it('leaves the correction out when it is larger than the difference', () => {

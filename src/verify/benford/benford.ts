@@ -224,15 +224,10 @@ export interface Span {
 export function spanOf(tally: BenfordTally): Span | null {
   if (tally.n === 0) return null;
   const bins = [...tally.logHistogram.entries()].sort((a, b) => a[0] - b[0]);
+  let seen = 0;
+  const upTo = bins.map(([, count]) => (seen += count));
   /** The bin holding the value of rank `rank` (1-based). */
-  const binOfRank = (rank: number) => {
-    let seen = 0;
-    for (const [bin, count] of bins) {
-      seen += count;
-      if (seen >= rank) return bin;
-    }
-    return bins.at(-1)![0];
-  };
+  const binOfRank = (rank: number) => bins[upTo.findIndex((n) => n >= rank)]![0];
   const lowBin = binOfRank(Math.max(1, Math.ceil(0.01 * tally.n)));
   const highBin = binOfRank(Math.max(1, Math.ceil(0.99 * tally.n)));
   return {
@@ -289,10 +284,14 @@ export function analyseBenford(
   const refused = refusalOf(tally.n, span, settings);
   const firstDigit = refused ? null : digitTest('firstDigit', tally.firstDigitCounts);
   const firstTwoDigits = refused ? null : digitTest('firstTwoDigits', tally.firstTwoDigitCounts);
-  const overRepresented = (firstTwoDigits?.bins ?? [])
-    .filter((b) => b.z > 0)
-    .sort((a, b) => b.z - a.z)
-    .slice(0, top);
+  const overRepresented =
+    firstTwoDigits === null
+      ? []
+      : firstTwoDigits.bins
+          // Stryker disable next-line EqualityOperator: z is 0 only for a count of exactly n·log10(1 + 1/dd), never a whole number
+          .filter((b) => b.z > 0)
+          .sort((a, b) => b.z - a.z)
+          .slice(0, top);
   const duplicates = [...tally.amounts.entries()]
     .filter(([, count]) => count > 1)
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])

@@ -60,6 +60,17 @@ describe('the CSV reader (RFC 4180)', () => {
     expect(fieldsOf('\uFEFFa,b\n')).toEqual([['a', 'b']]);
     expect(fieldsOf('a,\uFEFFb\n')).toEqual([['a', '\uFEFFb']]);
     expect(fieldsOf('\uFEFF"a"\n')).toEqual([['a']]);
+    // A piece that starts with one later in the text keeps it.
+    expect(fieldsOf('a,\uFEFFb\n', 2)).toEqual([['a', '\uFEFFb']]);
+  });
+
+  it('drops the mark after an empty first piece', () => {
+    const records: string[][] = [];
+    const reader = createCsvReader((fields) => records.push(fields));
+    reader.push('');
+    reader.push('\uFEFFa,b\n');
+    reader.end();
+    expect(records).toEqual([['a', 'b']]);
   });
 
   it('reads the same records whatever the size of the pieces', () => {
@@ -76,6 +87,14 @@ describe('the CSV reader (RFC 4180)', () => {
 
   it('numbers records by the physical line they start on', () => {
     expect(read('a\n"x\ny"\r\n\nb\rc').map((r) => r.line)).toEqual([1, 2, 5, 6]);
+  });
+
+  it('counts lone CRs as line breaks, inside quotes too, and a CR after a CR as another', () => {
+    expect(read('"a\rb",x\rc').map((r) => r.line)).toEqual([1, 3]);
+    expect(read('"a\r\rb",x\r\rc').map((r) => r.line)).toEqual([1, 5]);
+    expect(read('a\r\rb').map((r) => r.line)).toEqual([1, 3]);
+    expect(read('\nb').map((r) => r.line)).toEqual([2]);
+    expect(read('\r\nb').map((r) => r.line)).toEqual([2]);
   });
 
   it('counts a CR LF split between two pieces as one line break', () => {

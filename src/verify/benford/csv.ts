@@ -45,9 +45,6 @@ const BOM = 0xfeff;
 /** `closed`: a quote ended a quoted field, or begins a doubled one. */
 type State = 'start' | 'unquoted' | 'quoted' | 'closed';
 
-const endsQuotedRun = (c: number) => c === QUOTE || c === CR || c === LF;
-const endsUnquotedRun = (c: number) => c === QUOTE || c === CR || c === LF || c === COMMA;
-
 export function createCsvReader(
   onRecord: (fields: string[], line: number) => void,
   limits = CSV_LIMITS,
@@ -55,6 +52,7 @@ export function createCsvReader(
   let state: State = 'start';
   let fields: string[] = [];
   let field = '';
+  /** The field began with a quote (so an empty line of "" is a record). */
   let quoted = false;
   let line = 1;
   let recordLine = 1;
@@ -72,26 +70,17 @@ export function createCsvReader(
     if (fields.length > limits.maxFields)
       throw new CsvError(recordLine, `more than ${limits.maxFields} fields`);
     field = '';
-    quoted = false;
     state = 'start';
   };
   const endRecord = () => {
-    const empty = fields.length === 0 && field === '' && !quoted;
-    if (!empty) {
+    // An empty line (or the LF of a CR LF) ends no record.
+    if (fields.length > 0 || field !== '' || quoted) {
       endField();
       onRecord(fields, recordLine);
     }
     fields = [];
-    field = '';
     quoted = false;
     state = 'start';
-  };
-  /** Counts a line break character; true when it starts a new line (not the LF of a CR LF). */
-  const breakLine = (c: number): boolean => {
-    const counted = !(c === LF && afterCr);
-    if (counted) line += 1;
-    afterCr = c === CR;
-    return counted;
   };
 
   return {
@@ -102,45 +91,36 @@ export function createCsvReader(
         atTextStart = false;
         if (chunk.charCodeAt(0) === BOM) i = 1;
       }
-      while (i < n) {
+      /** Where the text not yet added to the field starts: it is added at the next special character. */
+      let pending = i;
+      for (; i < n; i++) {
         const c = chunk.charCodeAt(i);
+        const lineBreak = c === CR || c === LF;
+        if (lineBreak && !(c === LF && afterCr)) line += 1;
+        afterCr = c === CR;
         if (state === 'quoted') {
+          // Everything but a quote is the field's, line breaks too.
           if (c === QUOTE) {
+            append(chunk.slice(pending, i));
             state = 'closed';
-            afterCr = false;
-          } else if (c === CR || c === LF) {
-            breakLine(c);
-            append(chunk[i]!);
-          } else {
-            // A run of plain characters at once.
-            let j = i + 1;
-            while (j < n && !endsQuotedRun(chunk.charCodeAt(j))) j++;
-            append(chunk.slice(i, j));
-            afterCr = false;
-            i = j;
-            continue;
+            pending = i + 1;
           }
-          i++;
-          continue;
-        }
-        if (c === CR || c === LF) {
-          const newLine = breakLine(c);
-          if (newLine) endRecord();
-          recordLine = line;
-          i++;
-          continue;
-        }
-        afterCr = false;
-        if (c === COMMA) {
-          endField();
+        } else if (c === COMMA || lineBreak) {
+          append(chunk.slice(pending, i));
+          if (lineBreak) {
+            endRecord();
+            recordLine = line;
+          } else endField();
+          pending = i + 1;
         } else if (c === QUOTE) {
           if (state === 'closed') {
-            // "" inside a quoted field: one quote, and the field goes on.
-            append('"');
+            // "" inside a quoted field: the second quote is the field's, and it goes on.
             state = 'quoted';
+            pending = i;
           } else if (state === 'start') {
             state = 'quoted';
             quoted = true;
+            pending = i + 1;
           } else {
             throw new CsvError(
               recordLine,
@@ -150,15 +130,11 @@ export function createCsvReader(
         } else if (state === 'closed') {
           throw new CsvError(recordLine, 'text after a closing quote');
         } else {
-          let j = i + 1;
-          while (j < n && !endsUnquotedRun(chunk.charCodeAt(j))) j++;
-          append(chunk.slice(i, j));
+          // Stryker disable next-line StringLiteral: any name but the other three states reads the same
           state = 'unquoted';
-          i = j;
-          continue;
         }
-        i++;
       }
+      append(chunk.slice(pending, n));
     },
     end() {
       if (state === 'quoted') throw new CsvError(recordLine, 'a quoted field is never closed');

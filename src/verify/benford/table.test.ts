@@ -57,6 +57,11 @@ describe('what stops the reading, with the line', () => {
     expect(err.line).toBe(3);
   });
 
+  it('shows a cell of 40 characters whole', () => {
+    const err = errorOf(`Amount\n${'x'.repeat(40)}\n`);
+    expect(err.message).toBe(`line 2: "${'x'.repeat(40)}" in column "Amount" is not a number`);
+  });
+
   it('cuts a long cell in the message', () => {
     const err = errorOf(`Amount\n${'x'.repeat(100)}\n`);
     expect(err.message).toBe(`line 2: "${'x'.repeat(40)}…" in column "Amount" is not a number`);

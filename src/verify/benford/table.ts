@@ -38,7 +38,7 @@ export function createColumnTally(
 ): ColumnTally {
   const tallier = createTallier(minAmount);
   let columns: string[] | null = null;
-  let index = -1;
+  let index = 0;
   const reader = createCsvReader((fields, line) => {
     if (columns === null) {
       columns = fields;

@@ -61,6 +61,7 @@ export function intervalsWhere(
       // Between t and next the condition changes: find where to within the tolerance.
       let lo = t;
       let hi = next;
+      // Stryker disable next-line EqualityOperator: one halving more at exactly the tolerance is as right
       while (hi - lo > toleranceMs) {
         const mid = lo + (hi - lo) / 2;
         if (probe(mid).holds === here.holds) lo = mid;

@@ -141,8 +141,11 @@ export function chronolocateYear(
   const dateRanges: YearChronolocation['dateRanges'] = [];
   let yesterdayFits = false;
   for (let midnight = Date.UTC(year, 0, 1); midnight < Date.UTC(year + 1, 0, 1);) {
-    // The solar day whose local mean noon falls on that date.
-    const noon = midnight + DAY_MS / 2 - place.lon * MS_PER_DEGREE_OF_LONGITUDE;
+    // The solar day whose local mean noon falls on that date; any instant of that local day
+    // would find it, so the offset's exact size cannot change an answer.
+    // Stryker disable next-line ArithmeticOperator: lon ÷ the factor is an instant of the same day
+    const offset = place.lon * MS_PER_DEGREE_OF_LONGITUDE;
+    const noon = midnight + DAY_MS / 2 - offset;
     const intervals = chronolocate(measurement, place, solarDay(noon, place.lon));
     const fits = intervals.length > 0;
     if (fits) {
