@@ -9,6 +9,8 @@ import { ExitError } from './shared.js';
 import { tokenCommand } from './token.js';
 import { auditCommand } from './audit.js';
 import { keysCommand } from './keys.js';
+import { benfordCommand } from './benford.js';
+import { sunCommand } from './sun.js';
 import { purgeCommand, userCommand } from './user.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -28,6 +30,8 @@ export function buildProgram(): Command {
   purgeCommand(program);
   auditCommand(program);
   keysCommand(program);
+  sunCommand(program);
+  benfordCommand(program);
   return program;
 }
 

@@ -86,10 +86,20 @@ describe('the flag catalogue', () => {
 });
 
 describe('findings', () => {
-  it('are the flags with a severity: the time contradiction and the stale source for now', () => {
-    expect([...FINDING_CODES].sort()).toEqual(['source.stale', 'time.contradiction']);
+  it('are the flags with a severity: the time contradiction, the stale source and F8’s evidence checks', () => {
+    expect([...FINDING_CODES].sort()).toEqual([
+      'benford.nonconforming',
+      'source.stale',
+      'sun.night_photo',
+      'sun.shadow_mismatch',
+      'time.contradiction',
+    ]);
     expect(findingSeverity('time.contradiction')).toBe('warning');
     expect(findingSeverity('source.stale')).toBe('notice');
+    expect(findingSeverity('sun.night_photo')).toBe('warning');
+    expect(findingSeverity('sun.shadow_mismatch')).toBe('warning');
+    // A weak signal: a reason to look, never proof.
+    expect(findingSeverity('benford.nonconforming')).toBe('notice');
   });
 
   it('weigh info < notice < warning < critical, each labelled', () => {

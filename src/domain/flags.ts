@@ -138,6 +138,21 @@ export const FLAGS = {
     en: 'The caller called more than TIPWIRE_ABUSE_REPEAT_CALLS times in a row (each within TIPWIRE_ABUSE_REPEAT_WINDOW_MINUTES of the last): the report is in the abuse queue.',
     zh: '该号码连续来电超过 TIPWIRE_ABUSE_REPEAT_CALLS 次（每次距上一次不超过 TIPWIRE_ABUSE_REPEAT_WINDOW_MINUTES 分钟）：本举报已转入骚扰来电队列。',
   },
+  'sun.night_photo': {
+    en: 'The photo is said to show daylight, but the sun was below the night altitude (TIPWIRE_SUN_NIGHT_ALTITUDE_DEGREES, civil twilight) for the whole claimed time at the claimed place.',
+    zh: '据称照片拍摄于白天，但在所述时间的整个区间内，所述地点的太阳都低于夜间高度（TIPWIRE_SUN_NIGHT_ALTITUDE_DEGREES，民用晨昏蒙影）。',
+    severity: 'warning',
+  },
+  'sun.shadow_mismatch': {
+    en: 'The shadow measured on the photo points elsewhere than the sun allows at any claimed time at the claimed place (beyond the measurement error, TIPWIRE_SUN_SHADOW_BEARING_ERROR_DEGREES); the evidence lists the times of that day it would fit.',
+    zh: '照片上测得的阴影方向与所述地点在所述任何时刻的太阳位置都不相符（超出测量误差 TIPWIRE_SUN_SHADOW_BEARING_ERROR_DEGREES）；证据中列出了当天阴影相符的时段。',
+    severity: 'warning',
+  },
+  'benford.nonconforming': {
+    en: "The numbers of an attached table do not follow Benford's law (mean absolute deviation beyond Nigrini's bands): a reason to look closer, not proof of fabrication.",
+    zh: '附件表格中的数字不符合本福特定律（平均绝对偏差超出 Nigrini 的一致性范围）：值得进一步核查，但并不证明数据系编造。',
+    severity: 'notice',
+  },
 } as const satisfies Record<`${string}.${string}`, FlagEntry>;
 
 type Catalogue = typeof FLAGS;
@@ -152,6 +167,8 @@ export const FLAG_FAMILY_LABELS = {
   source: { en: 'data source', zh: '数据来源' },
   abuse: { en: 'abuse', zh: '骚扰来电' },
   cluster: { en: 'grouping into incidents', zh: '事件归并' },
+  sun: { en: 'sun and shadows', zh: '太阳与阴影' },
+  benford: { en: "Benford's law", zh: '本福特定律' },
 } as const satisfies Record<FlagFamily, Bilingual>;
 
 export const FLAG_FAMILIES = Object.keys(FLAG_FAMILY_LABELS) as FlagFamily[];
