@@ -86,10 +86,18 @@ describe('the flag catalogue', () => {
 });
 
 describe('findings', () => {
-  it('are the flags with a severity: the time contradiction and the stale source for now', () => {
-    expect([...FINDING_CODES].sort()).toEqual(['source.stale', 'time.contradiction']);
+  it('are the flags with a severity: time contradiction, stale source, text perplexity', () => {
+    expect([...FINDING_CODES].sort()).toEqual([
+      'source.stale',
+      'text.high_perplexity',
+      'text.low_perplexity',
+      'time.contradiction',
+    ]);
     expect(findingSeverity('time.contradiction')).toBe('warning');
     expect(findingSeverity('source.stale')).toBe('notice');
+    // A weak signal: never more than a notice.
+    expect(findingSeverity('text.high_perplexity')).toBe('notice');
+    expect(findingSeverity('text.low_perplexity')).toBe('notice');
   });
 
   it('weigh info < notice < warning < critical, each labelled', () => {

@@ -138,6 +138,16 @@ export const FLAGS = {
     en: 'The caller called more than TIPWIRE_ABUSE_REPEAT_CALLS times in a row (each within TIPWIRE_ABUSE_REPEAT_WINDOW_MINUTES of the last): the report is in the abuse queue.',
     zh: '该号码连续来电超过 TIPWIRE_ABUSE_REPEAT_CALLS 次（每次距上一次不超过 TIPWIRE_ABUSE_REPEAT_WINDOW_MINUTES 分钟）：本举报已转入骚扰来电队列。',
   },
+  'text.high_perplexity': {
+    en: 'The text is unusual for the language model (perplexity above TIPWIRE_TEXT_LM_HIGH_PERPLEXITY). A weak signal: unusual wording, a rare topic, dialect or typos raise it too; read the text before judging.',
+    zh: '该文本对语言模型而言较为少见（困惑度高于 TIPWIRE_TEXT_LM_HIGH_PERPLEXITY）。这只是一个弱信号：措辞特别、话题少见、方言或错别字也会使其升高；请先阅读原文再作判断。',
+    severity: 'notice',
+  },
+  'text.low_perplexity': {
+    en: 'The text is very predictable for the language model (perplexity below TIPWIRE_TEXT_LM_LOW_PERPLEXITY): it may be boilerplate, copied from earlier reports or machine-generated. A weak signal: short, formulaic reports score low too; read the text before judging.',
+    zh: '该文本对语言模型而言高度可预测（困惑度低于 TIPWIRE_TEXT_LM_LOW_PERPLEXITY）：可能是套话、抄自先前的举报或由机器生成。这只是一个弱信号：简短、格式化的举报得分也会偏低；请先阅读原文再作判断。',
+    severity: 'notice',
+  },
 } as const satisfies Record<`${string}.${string}`, FlagEntry>;
 
 type Catalogue = typeof FLAGS;
@@ -152,6 +162,7 @@ export const FLAG_FAMILY_LABELS = {
   source: { en: 'data source', zh: '数据来源' },
   abuse: { en: 'abuse', zh: '骚扰来电' },
   cluster: { en: 'grouping into incidents', zh: '事件归并' },
+  text: { en: 'text', zh: '文本' },
 } as const satisfies Record<FlagFamily, Bilingual>;
 
 export const FLAG_FAMILIES = Object.keys(FLAG_FAMILY_LABELS) as FlagFamily[];
