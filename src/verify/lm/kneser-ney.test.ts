@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../domain/errors.js';
 import {
   END,
   START,
@@ -26,6 +27,17 @@ const TRAINING = [
 const nltkTrigram = () =>
   trainTokens(TRAINING, { order: 3, discount: 0.75, vocabulary: VOCABULARY });
 const nltkBigram = () => trainTokens(TRAINING, { order: 2, discount: 0.1, vocabulary: VOCABULARY });
+
+/** The error a call throws (it must throw an AppError). */
+function refusal(call: () => unknown): AppError {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
 
 /** pytest.approx(x, 1e-4): relative tolerance. */
 const approx = (actual: number, expected: number, rel = 1e-4) =>
@@ -137,15 +149,70 @@ describe('the model beyond NLTK’s cases', () => {
     expect(wordScore(model, 'c', ['d', 'a', 'b'])).toBe(wordScore(model, 'c', ['a', 'b']));
   });
 
-  it('refuses an order below 2, a discount outside [0, 1] and a cutoff below 1', () => {
-    expect(() => trainTokens(TRAINING, { order: 1 })).toThrow(/order/);
-    expect(() => trainTokens(TRAINING, { order: 2.5 })).toThrow(/order/);
-    expect(() => trainTokens(TRAINING, { order: 9 })).toThrow(/order/);
-    expect(() => trainTokens(TRAINING, { discount: -0.1 })).toThrow(/discount/);
-    expect(() => trainTokens(TRAINING, { discount: 1.1 })).toThrow(/discount/);
-    expect(() => trainTokens(TRAINING, { discount: Number.NaN })).toThrow(/discount/);
-    expect(() => trainTokens(TRAINING, { unkCutoff: 0 })).toThrow(/unkCutoff/);
+  it('refuses an order below 2, a discount outside [0, 1] and a cutoff below 1, naming each', () => {
+    const message = (options: Parameters<typeof trainTokens>[1]) =>
+      refusal(() => trainTokens(TRAINING, options)).message;
+    expect(message({ order: 1 })).toBe('language model: order: must be a whole number from 2 to 8');
+    expect(message({ order: 2.5 })).toMatch(/^language model: order:/);
+    expect(message({ order: 9 })).toMatch(/^language model: order:/);
+    expect(message({ discount: -0.1 })).toBe(
+      'language model: discount: must be a number from 0 to 1',
+    );
+    expect(message({ discount: 1.1 })).toMatch(/^language model: discount:/);
+    expect(message({ discount: Number.NaN })).toMatch(/^language model: discount:/);
+    expect(message({ unkCutoff: 0 })).toBe(
+      'language model: unkCutoff: must be a whole number of at least 1',
+    );
+    expect(message({ order: 1, discount: 2 })).toBe(
+      'language model: order: must be a whole number from 2 to 8; discount: must be a number from 0 to 1',
+    );
     expect(() => trainTokens(TRAINING, { order: 8, discount: 0, unkCutoff: 1 })).not.toThrow();
+    expect(() => trainTokens(TRAINING, { order: 2, discount: 1 })).not.toThrow();
+  });
+
+  it('keeps one level of contexts per context length, 1 … order − 1', () => {
+    expect(trainTokens(TRAINING, { order: 2 }).levels).toHaveLength(1);
+    expect(trainTokens(TRAINING, { order: 4 }).levels).toHaveLength(3);
+  });
+
+  it('sums to 1 after contexts not ending in <s> at order 4 too', () => {
+    const model = trainTokens(
+      [
+        ['the', 'drone', 'fell', 'behind', 'the', 'gate'],
+        ['a', 'drone', 'fell', 'over', 'the', 'gate'],
+        ['the', 'drone', 'fell', 'at', 'the', 'gate', 'again'],
+      ],
+      { order: 4 },
+    );
+    for (const context of [
+      [START, 'the', 'drone'],
+      ['the', 'drone', 'fell'],
+      ['drone', 'fell', 'over'],
+      ['x', 'the', 'gate'],
+      ['fell'],
+    ])
+      approx(sumAfter(model, context), 1, 1e-12);
+  });
+
+  it('scores every word 0 when trained on nothing, and a word without context by its unigram', () => {
+    const empty = trainTokens([]);
+    expect(wordScore(empty, 'a')).toBe(0);
+    expect(wordScore(empty, 'a', ['b', 'c'])).toBe(0);
+    expect(wordScore(nltkTrigram(), 'c')).toBe(1 / 14);
+  });
+
+  it('passes a context no longer gram goes through straight down (alpha 0, gamma 1)', () => {
+    // A bigram a b with no trigram through it: the context (a) has a follower in the raw
+    // bigrams but no continuation; P(b | <s> a) is then P(b), not 0 / 0.
+    const saved = {
+      ...saveModel(nltkTrigram()),
+      vocab: [UNK, START, END, 'a', 'b'],
+      trainingTokens: 2,
+      ngrams: [[3, 4, 1], []],
+    };
+    const model = loadModel(saved);
+    expect(wordScore(model, 'b')).toBe(1);
+    expect(wordScore(model, 'b', [START, 'a'])).toBe(1);
   });
 });
 
@@ -176,31 +243,58 @@ describe('saving and loading a model', () => {
   it('refuses a malformed model, naming what is wrong', () => {
     const good = saveModel(nltkTrigram());
     const broken = (change: Record<string, unknown>) => ({ ...good, ...change });
-    expect(() => loadModel(null)).toThrow(/must be an object/);
-    expect(() => loadModel(broken({ format: 'other' }))).toThrow(/format/);
-    expect(() => loadModel(broken({ version: 2 }))).toThrow(/format/);
-    expect(() => loadModel(broken({ order: 1 }))).toThrow(/order/);
-    expect(() => loadModel(broken({ discount: 2 }))).toThrow(/discount/);
-    expect(() => loadModel(broken({ trainingTokens: -1 }))).toThrow(/trainingTokens/);
-    expect(() => loadModel(broken({ trainingTokens: 1.5 }))).toThrow(/trainingTokens/);
-    expect(() => loadModel(broken({ vocab: 'abc' }))).toThrow(/vocab: must be a list/);
-    expect(() => loadModel(broken({ vocab: [...good.vocab, 1] }))).toThrow(/vocab/);
-    expect(() => loadModel(broken({ vocab: [...good.vocab, 'a'] }))).toThrow(/repeat/);
-    expect(() => loadModel(broken({ vocab: good.vocab.filter((w) => w !== UNK) }))).toThrow(
-      /<UNK>/,
+    const message = (saved: unknown) =>
+      refusal(() => loadModel(saved)).message.replace('language model: ', '');
+    expect(message(null)).toBe(': must be an object');
+    expect(message('model')).toBe(': must be an object');
+    expect(message(42)).toBe(': must be an object');
+    expect(message(broken({ format: 'other' }))).toBe(
+      'format: must be tipwire.kneser-ney version 1',
     );
-    expect(() => loadModel(broken({ ngrams: [good.ngrams[0]] }))).toThrow(/one list per order/);
-    expect(() => loadModel(broken({ ngrams: [good.ngrams[0], [1, 2, 3]] }))).toThrow(
-      /ngrams.1: must hold 3 ids/,
+    expect(message(broken({ version: 2 }))).toBe('format: must be tipwire.kneser-ney version 1');
+    expect(message(broken({ order: 1 }))).toBe('order: must be a whole number from 2 to 8');
+    expect(message(broken({ discount: 2 }))).toBe('discount: must be a number from 0 to 1');
+    expect(message(broken({ trainingTokens: -1 }))).toBe(
+      'trainingTokens: must be a whole number of at least 0',
     );
-    expect(() => loadModel(broken({ ngrams: [[0, 999, 1], good.ngrams[1]] }))).toThrow(
-      /ngrams.0: ids must be positions/,
+    expect(message(broken({ trainingTokens: 1.5 }))).toMatch(/^trainingTokens/);
+    expect(loadModel(broken({ trainingTokens: 0 })).trainingTokens).toBe(0);
+    expect(message(broken({ vocab: 'abc' }))).toBe('vocab: must be a list of strings');
+    expect(message(broken({ vocab: [...good.vocab, 1] }))).toBe('vocab: must be a list of strings');
+    expect(message(broken({ vocab: [...good.vocab, 'a'] }))).toBe('vocab: must not repeat a word');
+    expect(message(broken({ vocab: good.vocab.filter((w) => w !== UNK) }))).toBe(
+      'vocab: must hold <UNK>',
     );
-    expect(() => loadModel(broken({ ngrams: [[0, 1, 0], good.ngrams[1]] }))).toThrow(
-      /ngrams.0: counts must be whole numbers/,
+    expect(message(broken({ ngrams: [good.ngrams[0]] }))).toBe(
+      'ngrams: must hold one list per order 2 … 3',
     );
-    expect(() => loadModel(broken({ ngrams: [[0, 1, 1, 0, 1, 2], good.ngrams[1]] }))).toThrow(
-      /ngrams.0: repeats/,
+    expect(message(broken({ ngrams: 'x' }))).toBe('ngrams: must hold one list per order 2 … 3');
+    expect(message(broken({ ngrams: [good.ngrams[0], [0, 1]] }))).toBe(
+      'ngrams.1: must hold 3 ids and a count per 3-gram',
     );
+    expect(message(broken({ ngrams: ['x', good.ngrams[1]] }))).toBe(
+      'ngrams.0: must hold 2 ids and a count per 2-gram',
+    );
+    const size = good.vocab.length;
+    for (const id of [-1, 1.5, size, 999])
+      expect(message(broken({ ngrams: [[0, 1, 1, 0, id, 1], good.ngrams[1]] })), `id ${id}`).toBe(
+        'ngrams.0: ids must be positions in vocab (at 3)',
+      );
+    expect(loadModel(broken({ ngrams: [[0, size - 1, 1], []] })).ngrams[0]!.size).toBe(1);
+    expect(message(broken({ ngrams: [[0, 1, 1, 0, 2, 0], good.ngrams[1]] }))).toBe(
+      'ngrams.0: counts must be whole numbers of at least 1 (at 5)',
+    );
+    expect(message(broken({ ngrams: [[0, 1, 1.5], good.ngrams[1]] }))).toMatch(/counts must be/);
+    expect(message(broken({ ngrams: [[0, 1, 1, 0, 1, 2], good.ngrams[1]] }))).toBe(
+      'ngrams.0: repeats a 2-gram (at 3)',
+    );
+  });
+
+  it('refuses with an AppError of its own code, a technical one', () => {
+    const error = refusal(() => loadModel(null));
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.code).toBe('lm_model_invalid');
+    expect(error.kind).toBe('technical');
+    expect(error.issues).toEqual([{ path: '', message: 'must be an object' }]);
   });
 });

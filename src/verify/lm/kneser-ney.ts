@@ -200,11 +200,11 @@ function derive(
     }
   }
   // Unigrams: continuation counts over bigram types.
-  const unigram = new Float64Array(vocab.length);
+  const continuations = new Float64Array(vocab.length);
   const bigramTypes = ngrams[0]!.size;
-  for (const key of ngrams[0]!.keys()) unigram[idsOf(key)[1]!]! += 1;
-  for (let id = 0; id < unigram.length; id++)
-    unigram[id] = bigramTypes === 0 ? 0 : unigram[id]! / bigramTypes;
+  for (const key of ngrams[0]!.keys()) continuations[idsOf(key)[1]!]! += 1;
+  // A model trained on nothing has no bigram: every probability 0, not 0 / 0.
+  const unigram = continuations.map((n) => (bigramTypes === 0 ? 0 : n / bigramTypes));
   return {
     order,
     discount,
@@ -250,8 +250,8 @@ function interpolate(
   return p;
 }
 
-/** An id no word has. */
-const NO_WORD = -1;
+/** An id no word has: no follower map holds it. */
+const NO_WORD = Number.NaN;
 
 /** P(word | context) from the context's stats (`contextStats`). */
 export function probabilityIn(

@@ -177,6 +177,23 @@ describe('GLTR ranks', () => {
     );
   });
 
+  it('never counts <s> as a more probable word, even where its unigram share is large', () => {
+    // In NLTK's small model <s> has 1/14 of the unigram mass (the bigram <s> <s>), more
+    // than z (0) and about as much as c: ranking it would push both down.
+    const small = nltkModel();
+    for (const context of [
+      [START, START],
+      ['a', 'b'],
+      ['z', 'b'],
+      ['never', 'seen'],
+    ])
+      for (const w of small.vocab.filter((v) => v !== START))
+        expect(tokenRank(small, context, w), `${w} after ${context.join(' ')}`).toBe(
+          bruteRank(small, context, w),
+        );
+    expect(tokenRank(small, ['never', 'seen'], 'z')).toBe(7); // all but <s> and z itself
+  });
+
   it('ranks a word seen in a context above the words never seen there', () => {
     const [u, v, w] = corpus[0]!;
     expect(tokenRank(model, [u!, v!], w!)).toBeLessThan(bruteRank(model, [u!, v!], 'w1499'));

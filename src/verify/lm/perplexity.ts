@@ -85,6 +85,7 @@ const sortedUnigrams = new WeakMap<KneserNeyModel, Float64Array>();
 
 function unigramsDescending(model: KneserNeyModel): Float64Array {
   let sorted = sortedUnigrams.get(model);
+  // Stryker disable next-line ConditionalExpression: a cache; computing it again gives the same array
   if (!sorted) {
     const start = model.ids.get(START)!;
     sorted = Float64Array.from(model.unigram.filter((_, id) => id !== start))

@@ -55,6 +55,7 @@ describe('tokensOf', () => {
       'b2',
     ]);
     expect(tokensOf('１２３人')).toEqual([NUMBER_TOKEN, '人']);
+    expect(tokensOf('2b 42')).toEqual(['2b', '<num>']);
   });
 
   it('reads full-width Latin letters as ASCII (NFKC)', () => {
@@ -68,7 +69,8 @@ describe('tokensOf', () => {
 });
 
 describe('sentencesOf', () => {
-  it('ends a sentence at . ! ? ; before a space or the end, and at a line break', () => {
+  it('ends a sentence at . ! ? ; before a space, and at a line break', () => {
+    expect(sentencesOf('Really?! Yes…no')).toEqual([['really'], ['yes'], ['no']]);
     expect(sentencesOf('One here. Two there! Three? Four; five\nsix.')).toEqual([
       ['one', 'here'],
       ['two', 'there'],

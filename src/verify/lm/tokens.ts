@@ -21,11 +21,14 @@
 export const NUMBER_TOKEN = '<num>';
 
 const HAN = /\p{Script=Han}/u;
-/** Sentence ends: Chinese stops anywhere, Latin ones before a space or the end, line breaks. */
-const SENTENCE_END = /[。！？；…\n]+|[.!?;]+(?=\s|$)/u;
+/**
+ * Sentence ends: Chinese stops anywhere, Latin ones before a space, line breaks (a stop
+ * at the very end needs no split: punctuation is dropped anyway).
+ */
+const SENTENCE_END = /[。！？；…\n]|[.!?;](?=\s)/u;
 /** A Han character, or a run of other letters, marks and digits with inner apostrophes. */
-const WORD_CHAR = String.raw`(?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}])`;
-const TOKEN = new RegExp(String.raw`\p{Script=Han}|${WORD_CHAR}+(?:'${WORD_CHAR}+)*`, 'gu');
+const TOKEN =
+  /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}])+(?:'(?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}])+)*/gu;
 const ALL_DIGITS = /^\p{N}+$/u;
 
 /** The tokens of one sentence (no sentence splitting). */
