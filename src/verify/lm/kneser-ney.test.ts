@@ -34,7 +34,8 @@ function refusal(call: () => unknown): AppError {
     call();
   } catch (error) {
     if (error instanceof AppError) return error;
-    throw error;
+    // Not rethrown as is: a thrown undefined would not fail the test.
+    throw new Error(`expected an AppError, got ${String(error)}`);
   }
   throw new Error('expected a refusal');
 }

@@ -91,6 +91,15 @@ describe('each kind of observable', () => {
       ['ipv6', 'fe80::1'],
     ]);
     expect(values('10:30:45, 00:1a:2b:3c:4d:5e, a :: b')).toEqual([]);
+    expect(values('mapped ::ffff:192.0.2.1, prefix 2001:db8:: and fe80::1.')).toEqual([
+      ['ipv6', '::ffff:192.0.2.1'],
+      ['ipv6', '2001:db8::'],
+      ['ipv6', 'fe80::1'],
+    ]);
+    expect(values('nets 10.1.2.128/25 and 2001:db8::ab/64')).toEqual([
+      ['cidr', '10.1.2.128/25'],
+      ['cidr', '2001:db8::ab/64'],
+    ]);
     // A prefix too long is no CIDR block; the address before it is still an address.
     expect(values('nets 192.168.0.0/16 and 2001:db8::/32, not 1.2.3.4/33')).toEqual([
       ['cidr', '192.168.0.0/16'],
@@ -124,9 +133,23 @@ describe('each kind of observable', () => {
     ]);
     for (const text of ['http://localhost/x', 'http://bad.notatld/', 'http://[zz::1]/'])
       expect(values(text), text).toEqual([]);
-    // No URL with a port over 65535; the IP in it is still an IP.
+    expect(values('http://example.com:65535/x')).toEqual([['url', 'http://example.com:65535/x']]);
+    // No URL with a port over 65535 (nor a domain: one right after // is no bare domain);
+    // an IP in it is still an IP.
+    expect(values('http://example.com:65536/x')).toEqual([]);
     expect(values('http://1.2.3.4:70000/')).toEqual([['ipv4', '1.2.3.4']]);
     expect(values('去http://evil.com/a网站')).toEqual([['url', 'http://evil.com/a']]);
+    expect(values('see http://example.com now')).toEqual([['url', 'http://example.com']]);
+    expect(values('[https://example.com/a] (http://example.com/a)b')).toEqual([
+      ['url', 'https://example.com/a'],
+      ['url', 'http://example.com/a)b'],
+    ]);
+    expect(values('http://[2001:db8::1]/x')).toEqual([['url', 'http://[2001:db8::1]/x']]);
+    // A host that is neither a bracketed IPv6, nor a name or IPv4 with a port: no URL.
+    expect(values('http://x[2001:db8::1]/')).toEqual([['ipv6', '2001:db8::1']]);
+    expect(values('http://[2001:db8::1]x/')).toEqual([['ipv6', '2001:db8::1']]);
+    expect(values('http://a:b:example.com/')).toEqual([['domain', 'example.com']]);
+    expect(values('http://example.com:80:90/')).toEqual([]);
   });
 
   it('e-mail addresses: lower case, [at] and (at) refanged, no double dot', () => {
@@ -182,6 +205,10 @@ describe('each kind of observable', () => {
 });
 
 describe('spans', () => {
+  it('go to the longest candidate, whatever its type', () => {
+    expect(values('host 1.2.3.4.example.com here')).toEqual([['domain', '1.2.3.4.example.com']]);
+  });
+
   it('never overlap: a URL over its domain, an address over its domain, an IP over a phone', () => {
     expect(
       values('http://evil.com/x me@evil.com 192.168.1.1', { ...OPTIONS, defaultPhoneRegion: 'CN' }),
@@ -236,6 +263,12 @@ describe('properties', () => {
       }),
       { seed: 8, numRuns: 400 },
     );
+  });
+
+  it('defangs only a scheme before ://, and refangs it back', () => {
+    expect(defang('https://x.org')).toBe('hxxps[://]x[.]org');
+    expect(defang('httpbin.org')).toBe('httpbin[.]org');
+    expect(refang(defang('httpbin.org')).text).toBe('httpbin.org');
   });
 
   it('refangs what defang made', () => {

@@ -80,7 +80,8 @@ const PATTERNS: Record<Exclude<ObservableType, 'phone'>, RegExp> = {
   ),
   cidr: /(?<![A-Za-z0-9.:])(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)\/\d{1,3}(?![0-9A-Za-z.:])/g,
   ipv4: /(?<![A-Za-z0-9.])(?:\d{1,3}\.){3}\d{1,3}(?![0-9A-Za-z]|\.\d)/g,
-  ipv6: /(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|\d{1,3}(?:\.\d{1,3}){3})?(?![0-9A-Za-z:])/g,
+  // An IPv4 tail is tried first: a hex group would stop at its first dot.
+  ipv6: /(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{1,4})?(?![0-9A-Za-z:]|\.\d)/g,
   eth: /(?<![0-9A-Za-z])0x[0-9A-Fa-f]{40}(?![0-9A-Za-z])/g,
   btc: /(?<![0-9A-Za-z])(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|(?:bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{6,87})(?![0-9A-Za-z])/g,
   sha256: /(?<![0-9A-Za-z])[0-9A-Fa-f]{64}(?![0-9A-Za-z])/g,
@@ -100,8 +101,8 @@ function domainValue(text: string, bare: boolean): string | null {
   return domain;
 }
 
-/** What trails a URL in prose without being part of it. */
-const URL_TRAILER = /[.,;:!?'"]+$/;
+/** What trails a URL in prose without being part of it (one at a time: trimUrl loops). */
+const URL_TRAILER = /[.,;:!?'"]$/;
 
 /** A URL candidate trimmed of trailing punctuation and unbalanced brackets. */
 function trimUrl(url: string): string {
@@ -110,7 +111,7 @@ function trimUrl(url: string): string {
     const before = trimmed;
     trimmed = trimmed.replace(URL_TRAILER, '');
     for (const [open, close] of ['()', '[]']) {
-      const count = (c: string) => trimmed.split(c).length - 1;
+      const count = (c: string) => trimmed.split(c).length; // occurrences + 1, on both sides
       if (trimmed.endsWith(close!) && count(close!) > count(open!)) trimmed = trimmed.slice(0, -1);
     }
     if (trimmed === before) return trimmed;
@@ -125,17 +126,17 @@ function urlValue(url: string): string | null {
   const authorityEnd = rest.search(/[/?#]/);
   const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
   const path = authorityEnd === -1 ? '' : rest.slice(authorityEnd);
-  const at = authority.lastIndexOf('@');
-  const userinfo = at === -1 ? '' : authority.slice(0, at + 1);
+  const at = authority.lastIndexOf('@'); // -1 without user info: then it is ''
+  const userinfo = authority.slice(0, at + 1);
   const hostPort = authority.slice(at + 1);
   const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(hostPort);
-  const plain = /^([^:[\]]+)(?::(\d{1,5}))?$/.exec(hostPort);
-  const [, host, port] = bracketed ?? plain ?? [];
-  if (!host || (port !== undefined && Number(port) > 65_535)) return null;
+  const match = bracketed ?? /^([^:[\]]+)(?::(\d{1,5}))?$/.exec(hostPort);
+  if (!match) return null;
+  const [, host, port] = match as unknown as [string, string, string | undefined];
+  if (Number(port ?? 0) > 65_535) return null;
   let shown: string | null;
   if (bracketed) {
-    const v6 = parseIPv6(host);
-    shown = v6 ? `[${normalizeIp(host)!.value}]` : null;
+    shown = parseIPv6(host) ? `[${normalizeIp(host)!.value}]` : null;
   } else {
     shown = parseIPv4(host) ? host : domainValue(host, false);
   }
@@ -169,8 +170,9 @@ function valueOf(type: Exclude<ObservableType, 'phone'>, text: string): string |
     case 'eth':
       return isEthereumAddress(text) ? text.toLowerCase() : null;
     case 'btc':
-      if (/^bc1/i.test(text)) return isSegwitAddress(text) ? text.toLowerCase() : null;
-      return isBase58Address(text) ? text : null;
+      // The pattern starts every Base58 address with 1 or 3, every segwit one with bc1.
+      if (text[0] === '1' || text[0] === '3') return isBase58Address(text) ? text : null;
+      return isSegwitAddress(text) ? text.toLowerCase() : null;
     case 'sha256':
     case 'sha1':
     case 'md5':
@@ -221,9 +223,9 @@ export function extractObservables(text: string, options: ExtractOptions): Obser
  * character is marked when taken, so the work is the candidates' total length.
  */
 function chooseSpans(candidates: Candidate[], length: number): Observable[] {
-  const byStrength = [...candidates].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || a.start - b.start,
-  );
+  // Longest first. The sort is stable and candidates come in OBSERVABLE_TYPES order, so
+  // among equal lengths the type earlier in that list stays first.
+  const byStrength = candidates.sort((a, b) => b.end - b.start - (a.end - a.start));
   const taken = new Uint8Array(length);
   const kept: Candidate[] = [];
   for (const c of byStrength) {

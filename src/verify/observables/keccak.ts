@@ -41,6 +41,10 @@ const ROTATIONS = [
   0, 1, 62, 28, 27, 36, 44, 6, 55, 20, 3, 10, 43, 25, 39, 41, 45, 15, 21, 8, 18, 2, 61, 56, 14,
 ];
 
+/** The columns x and the row offsets 5y of the 5 × 5 lanes. */
+const XS = [0, 1, 2, 3, 4] as const;
+const ROWS = [0, 5, 10, 15, 20] as const;
+
 /** Bytes absorbed per block for a 256-bit digest: (1600 − 2 × 256) / 8. */
 const RATE = 136;
 
@@ -54,24 +58,24 @@ function permute(lo: Uint32Array, hi: Uint32Array): void {
   const bHi = new Uint32Array(25);
   for (const [rcHi, rcLo] of ROUND_CONSTANTS) {
     // θ
-    for (let x = 0; x < 5; x++) {
+    for (const x of XS) {
       cLo[x] = lo[x]! ^ lo[x + 5]! ^ lo[x + 10]! ^ lo[x + 15]! ^ lo[x + 20]!;
       cHi[x] = hi[x]! ^ hi[x + 5]! ^ hi[x + 10]! ^ hi[x + 15]! ^ hi[x + 20]!;
     }
-    for (let x = 0; x < 5; x++) {
+    for (const x of XS) {
       const nextLo = cLo[(x + 1) % 5]!;
       const nextHi = cHi[(x + 1) % 5]!;
       // D[x] = C[x − 1] ^ rot(C[x + 1], 1)
       const dLo = cLo[(x + 4) % 5]! ^ ((nextLo << 1) | (nextHi >>> 31));
       const dHi = cHi[(x + 4) % 5]! ^ ((nextHi << 1) | (nextLo >>> 31));
-      for (let y = 0; y < 25; y += 5) {
+      for (const y of ROWS) {
         lo[x + y]! ^= dLo;
         hi[x + y]! ^= dHi;
       }
     }
     // ρ and π: B[y, 2x + 3y] = rot(A[x, y], r[x, y])
-    for (let x = 0; x < 5; x++) {
-      for (let y = 0; y < 5; y++) {
+    for (const x of XS) {
+      for (const y of XS) {
         const from = x + 5 * y;
         const to = y + 5 * ((2 * x + 3 * y) % 5);
         const [rLo, rHi] = rotate(lo[from]!, hi[from]!, ROTATIONS[from]!);
@@ -80,8 +84,8 @@ function permute(lo: Uint32Array, hi: Uint32Array): void {
       }
     }
     // χ
-    for (let y = 0; y < 25; y += 5) {
-      for (let x = 0; x < 5; x++) {
+    for (const y of ROWS) {
+      for (const x of XS) {
         const b1 = ((x + 1) % 5) + y;
         const b2 = ((x + 2) % 5) + y;
         lo[x + y] = bLo[x + y]! ^ (~bLo[b1]! & bLo[b2]!);
@@ -94,11 +98,15 @@ function permute(lo: Uint32Array, hi: Uint32Array): void {
   }
 }
 
-/** A 64-bit lane rotated left by n (0 … 63), as [lo, hi]. */
+/**
+ * A 64-bit lane rotated left by n, one of ROTATIONS: 0, or 1 … 63 but never 32 (a
+ * shift by 32 is a shift by 0 in JavaScript, so 0 is handled apart).
+ */
 function rotate(lo: number, hi: number, n: number): [number, number] {
   if (n === 0) return [lo, hi];
+  // Stryker disable next-line EqualityOperator: no rotation is 32
   if (n < 32) return [(lo << n) | (hi >>> (32 - n)), (hi << n) | (lo >>> (32 - n))];
-  if (n === 32) return [hi, lo];
+  // Stryker disable next-line ArithmeticOperator: shift counts are taken mod 32, so n + 32 shifts as n − 32
   const m = n - 32;
   return [(hi << m) | (lo >>> (32 - m)), (lo << m) | (hi >>> (32 - m))];
 }

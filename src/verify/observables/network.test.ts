@@ -38,6 +38,7 @@ describe('IPv6', () => {
     expect(parseIPv6('fe80::')).toEqual([0xfe80, 0, 0, 0, 0, 0, 0, 0]);
     expect(parseIPv6('::ffff:192.0.2.1')).toEqual([0, 0, 0, 0, 0, 0xffff, 0xc000, 0x0201]);
     expect(parseIPv6('1:2:3:4:5:6:1.2.3.4')).toEqual([1, 2, 3, 4, 5, 6, 0x0102, 0x0304]);
+    expect(parseIPv6('1:2:3:4:5:6::8')).toEqual([1, 2, 3, 4, 5, 6, 0, 8]); // :: for one group
   });
 
   it('refuses two ::, too many or too few groups, bad groups, zones and an IPv4 head', () => {
@@ -53,6 +54,8 @@ describe('IPv6', () => {
       ':1:2:3:4:5:6:7',
       '::1.2.3.256',
       '10:30:00',
+      '1:2:3:4:5:6:7:8::::',
+      '1:2:3:4:5:1.2.3.4:7',
     ])
       expect(parseIPv6(bad), bad).toBeNull();
   });

@@ -25,7 +25,7 @@ export function parseIPv4(text: string): number[] | null {
 /** The eight 16-bit groups of an IPv6 address, or null. */
 export function parseIPv6(text: string): number[] | null {
   const halves = text.split('::');
-  if (halves.length > 2) return null;
+  if (halves.length > 2) return null; // "1:2:3:4:5:6:7:8::::" would pass the count below
   const partsOf = (half: string) => (half === '' ? [] : half.split(':'));
   const head = partsOf(halves[0]!);
   const tail = halves.length === 2 ? partsOf(halves[1]!) : [];
@@ -69,7 +69,7 @@ export function formatIPv6(groups: readonly number[]): string {
       continue;
     }
     let j = i;
-    while (j < 8 && groups[j] === 0) j += 1;
+    while (groups[j] === 0) j += 1; // groups[8] is undefined
     if (j - i > best.length) best = { start: i, length: j - i };
     i = j;
   }

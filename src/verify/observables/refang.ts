@@ -72,7 +72,7 @@ export function originalSpan(
  */
 export function defang(value: string): string {
   return value
-    .replace(/^http/i, 'hxxp')
+    .replace(/^http(?=s?:\/\/)/i, 'hxxp')
     .replace('://', '[://]')
     .replaceAll('.', '[.]')
     .replaceAll('@', '[at]');

@@ -57,6 +57,8 @@ describe('segwit addresses (BIP 350 test vectors, mainnet ones)', () => {
     'BC1SW50QGDZ25J',
     'bc1zw508d6qejxtdg4y5r3zarvaryvaxxpcs',
     'bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0',
+    // BIP 173's mainnet P2WSH example (a 32-byte version 0 program).
+    'bc1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3qccfmv3',
   ];
   const INVALID: [string, string][] = [
     ['tc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vq5zuyut', 'invalid hrp'],
@@ -93,8 +95,41 @@ describe('segwit addresses (BIP 350 test vectors, mainnet ones)', () => {
       expect(isSegwitAddress(typo(address, at, charset)), `@${at}`).toBe(false);
   });
 
-  it('refuses one longer than 90 characters', () => {
+  it('refuses one longer than 90 characters, and another prefix over the same data', () => {
     expect(isSegwitAddress(`bc1q${'q'.repeat(90)}`)).toBe(false);
+    expect(isSegwitAddress(`xx1${VALID[0]!.slice(3).toLowerCase()}`)).toBe(false);
+  });
+
+  /** BIP 173's checksum, written again here from the BIP's reference code, to make test strings. */
+  function encodeBc(data: number[], constant: number): string {
+    const CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+    const GEN = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+    const values = [3, 3, 0, 2, 3, ...data, 0, 0, 0, 0, 0, 0]; // "bc" expanded
+    let chk = 1;
+    for (const v of values) {
+      const b = chk >>> 25;
+      chk = ((chk & 0x1ffffff) << 5) ^ v;
+      for (let i = 0; i < 5; i++) if ((b >> i) & 1) chk ^= GEN[i]!;
+    }
+    const mod = (chk ^ constant) >>> 0;
+    const checksum = [0, 1, 2, 3, 4, 5].map((i) => (mod >>> (5 * (5 - i))) & 31);
+    return `bc1${[...data, ...checksum].map((d) => CHARSET[d]).join('')}`;
+  }
+
+  it('takes zero padding of at most 4 bits only', () => {
+    // Version 1 (bech32m); 4 groups = 20 bits = 2 bytes + 4 bits of padding.
+    expect(isSegwitAddress(encodeBc([1, 1, 2, 3, 0], 0x2bc830a3))).toBe(true);
+    expect(isSegwitAddress(encodeBc([1, 1, 2, 3, 1], 0x2bc830a3))).toBe(false); // non-zero
+    // 5 groups = 25 bits = 3 bytes + 1 bit; 7 groups = 35 bits = 4 bytes + 3 bits.
+    expect(isSegwitAddress(encodeBc([1, 1, 2, 3, 4, 0], 0x2bc830a3))).toBe(true);
+    expect(isSegwitAddress(encodeBc([1, 1, 2, 3, 4, 5, 6, 0], 0x2bc830a3))).toBe(true);
+    expect(isSegwitAddress(encodeBc([1, 1, 2, 3, 4, 5, 6, 1], 0x2bc830a3))).toBe(false);
+    // 8 groups = 40 bits = 5 bytes exactly; 9 groups leave 5 bits over, too many.
+    expect(isSegwitAddress(encodeBc([1, 1, 2, 3, 4, 5, 6, 7, 8], 0x2bc830a3))).toBe(true);
+    expect(isSegwitAddress(encodeBc([1, 1, 2, 3, 4, 5, 6, 7, 8, 0], 0x2bc830a3))).toBe(false);
+    // Version 0 wants bech32, not bech32m.
+    expect(isSegwitAddress(encodeBc([0, ...Array<number>(32).fill(0)], 1))).toBe(true);
+    expect(isSegwitAddress(encodeBc([0, ...Array<number>(32).fill(0)], 0x2bc830a3))).toBe(false);
   });
 });
 
@@ -130,8 +165,15 @@ describe('Ethereum addresses (EIP-55)', () => {
     }
   });
 
+  it('accepts a checksummed address written all in lower or all in upper case', () => {
+    expect(isEthereumAddress(CHECKSUMMED[0]!.toLowerCase())).toBe(true);
+    expect(isEthereumAddress(`0x${CHECKSUMMED[0]!.slice(2).toUpperCase()}`)).toBe(true);
+  });
+
   it('refuses a wrong length, a missing 0x and non-hex characters', () => {
     expect(isEthereumAddress('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAe')).toBe(false);
+    expect(isEthereumAddress('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed0')).toBe(false);
+    expect(isEthereumAddress('a0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed')).toBe(false);
     expect(isEthereumAddress('5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed00')).toBe(false);
     expect(isEthereumAddress('0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeg')).toBe(false);
   });

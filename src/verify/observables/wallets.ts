@@ -42,7 +42,7 @@ const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest();
 /** Whether text is a mainnet P2PKH or P2SH address with a valid Base58Check checksum. */
 export function isBase58Address(text: string): boolean {
   const bytes = base58Decode(text);
-  if (!bytes || bytes.length !== 25) return false;
+  if (bytes?.length !== 25) return false;
   if (bytes[0] !== 0x00 && bytes[0] !== 0x05) return false;
   const check = sha256(sha256(bytes.subarray(0, 21)));
   return check.subarray(0, 4).equals(bytes.subarray(21));
@@ -58,7 +58,7 @@ function polymod(values: readonly number[]): number {
   for (const v of values) {
     const top = chk >>> 25;
     chk = ((chk & 0x1ffffff) << 5) ^ v;
-    for (let i = 0; i < 5; i++) if ((top >>> i) & 1) chk ^= GENERATOR[i]!;
+    for (const [i, g] of GENERATOR.entries()) if ((top >>> i) & 1) chk ^= g;
   }
   return chk >>> 0;
 }
@@ -88,12 +88,12 @@ function fiveToEight(data: readonly number[]): number[] | null {
 
 /** Whether text is a mainnet segwit address (`bc1…`) whose checksum and program hold. */
 export function isSegwitAddress(text: string): boolean {
-  if (text.length > 90) return false;
+  // No length check: past 90 characters (BIP 173's limit) the program is over 40 bytes.
   const lower = text.toLowerCase();
   if (text !== lower && text !== text.toUpperCase()) return false;
   if (!lower.startsWith('bc1')) return false;
   const data = [...lower.slice(3)].map((c) => BECH32_CHARSET.indexOf(c));
-  if (data.length < 6 || data.some((d) => d < 0)) return false;
+  if (data.some((d) => d < 0)) return false;
   const version = data[0]!;
   if (version > 16) return false;
   const expected = version === 0 ? BECH32_CONST : BECH32M_CONST;
