@@ -35,7 +35,7 @@ function refusal(call: () => unknown): AppError {
   } catch (error) {
     if (error instanceof AppError) return error;
     // Not rethrown as is: a thrown undefined would not fail the test.
-    throw new Error(`expected an AppError, got ${String(error)}`);
+    throw new Error(`expected an AppError, got ${String(error)}`, { cause: error });
   }
   throw new Error('expected a refusal');
 }
