@@ -23,6 +23,7 @@ describe('tokensOf', () => {
       'name',
     ]);
     expect(tokensOf("'quoted' words'")).toEqual(['quoted', 'words']);
+    expect(tokensOf("at five o'clock")).toEqual(['at', 'five', "o'clock"]);
   });
 
   it('makes each Han character one token', () => {
