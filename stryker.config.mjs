@@ -28,6 +28,7 @@ export const NOT_CORES = [
   '!src/normalize/normalize-deps.ts', // loads the gazetteer and zone data
   '!src/normalize/zone-finder.ts', // geo-tz and tz-lookup
   '!src/normalize/data/**', // word lists
+  '!src/verify/**/data/**', // the language model's corpus, the TLD list
   '!src/**/settings.ts', // setting declarations (env var, default, text): src/config.test.ts, test/docs.test.ts
 ];
 

@@ -28,7 +28,7 @@ import {
 } from './protect/settings.js';
 import { SERVER_SETTINGS } from './server/settings.js';
 import { STORE_SETTINGS } from './store/settings.js';
-import { VERIFY_SETTINGS } from './verify/settings.js';
+import { TEXT_SETTINGS, VERIFY_SETTINGS } from './verify/settings.js';
 import { WORKER_SETTINGS } from './workers.js';
 
 /** The sections, in the order the README lists them; each key is `config.<section>`. */
@@ -47,6 +47,7 @@ export const SETTINGS = {
   normalize: NORMALIZE_SETTINGS,
   geocoder: GEOCODER_SETTINGS,
   verify: VERIFY_SETTINGS,
+  text: TEXT_SETTINGS,
   correlate: CORRELATE_SETTINGS,
   confidence: CONFIDENCE_SETTINGS,
   notify: NOTIFY_SETTINGS,

@@ -92,6 +92,8 @@ describe('findings', () => {
       'source.stale',
       'sun.night_photo',
       'sun.shadow_mismatch',
+      'text.high_perplexity',
+      'text.low_perplexity',
       'time.contradiction',
     ]);
     expect(findingSeverity('time.contradiction')).toBe('warning');
@@ -100,6 +102,9 @@ describe('findings', () => {
     expect(findingSeverity('sun.shadow_mismatch')).toBe('warning');
     // A weak signal: a reason to look, never proof.
     expect(findingSeverity('benford.nonconforming')).toBe('notice');
+    // A weak signal: never more than a notice.
+    expect(findingSeverity('text.high_perplexity')).toBe('notice');
+    expect(findingSeverity('text.low_perplexity')).toBe('notice');
   });
 
   it('weigh info < notice < warning < critical, each labelled', () => {

@@ -153,6 +153,16 @@ export const FLAGS = {
     zh: '附件表格中的数字不符合本福特定律（平均绝对偏差超出 Nigrini 的一致性范围）：值得进一步核查，但并不证明数据系编造。',
     severity: 'notice',
   },
+  'text.high_perplexity': {
+    en: 'The text is unusual for the language model (perplexity above TIPWIRE_TEXT_LM_HIGH_PERPLEXITY). A weak signal: unusual wording, a rare topic, dialect or typos raise it too; read the text before judging.',
+    zh: '该文本对语言模型而言较为少见（困惑度高于 TIPWIRE_TEXT_LM_HIGH_PERPLEXITY）。这只是一个弱信号：措辞特别、话题少见、方言或错别字也会使其升高；请先阅读原文再作判断。',
+    severity: 'notice',
+  },
+  'text.low_perplexity': {
+    en: 'The text is very predictable for the language model (perplexity below TIPWIRE_TEXT_LM_LOW_PERPLEXITY): it may be boilerplate, copied from earlier reports or machine-generated. A weak signal: short, formulaic reports score low too; read the text before judging.',
+    zh: '该文本对语言模型而言高度可预测（困惑度低于 TIPWIRE_TEXT_LM_LOW_PERPLEXITY）：可能是套话、抄自先前的举报或由机器生成。这只是一个弱信号：简短、格式化的举报得分也会偏低；请先阅读原文再作判断。',
+    severity: 'notice',
+  },
 } as const satisfies Record<`${string}.${string}`, FlagEntry>;
 
 type Catalogue = typeof FLAGS;
@@ -169,6 +179,7 @@ export const FLAG_FAMILY_LABELS = {
   cluster: { en: 'grouping into incidents', zh: '事件归并' },
   sun: { en: 'sun and shadows', zh: '太阳与阴影' },
   benford: { en: "Benford's law", zh: '本福特定律' },
+  text: { en: 'text', zh: '文本' },
 } as const satisfies Record<FlagFamily, Bilingual>;
 
 export const FLAG_FAMILIES = Object.keys(FLAG_FAMILY_LABELS) as FlagFamily[];

@@ -1,4 +1,4 @@
-/** The verify stage's settings: when heavy checks are put off, and the evidence checks' thresholds. */
+/** The verify stage's settings: when heavy checks are put off, and the evidence checks' thresholds (sun, Benford, text). */
 import { intIn, numberIn, setting } from '../domain/settings.js';
 
 /** Sun and shadows (sun/): night, and how far a measured shadow may be off. */
@@ -54,4 +54,71 @@ export const VERIFY_SETTINGS = {
   ),
   ...SUN_SETTINGS,
   ...BENFORD_SETTINGS,
+};
+
+/**
+ * The text checks (verify/lm/, verify/observables/): the language model's shape, when
+ * its perplexity is a finding, and how much work one text may cost.
+ */
+export const TEXT_SETTINGS = {
+  lmOrder: setting(
+    'TIPWIRE_TEXT_LM_ORDER',
+    'Longest n-gram of the language model (3: a trigram model, words for English, characters for Chinese).',
+    intIn(2, 6),
+    3,
+  ),
+  lmDiscount: setting(
+    'TIPWIRE_TEXT_LM_DISCOUNT',
+    'The Kneser-Ney absolute discount of the language model (0.75, as in NLTK’s tests).',
+    numberIn(0, 1),
+    0.75,
+  ),
+  highPerplexity: setting(
+    'TIPWIRE_TEXT_LM_HIGH_PERPLEXITY',
+    'A text whose perplexity is above this is flagged text.high_perplexity (a weak signal; the seed’s operators warn above about 85).',
+    numberIn(1, 1_000_000),
+    85,
+  ),
+  lowPerplexity: setting(
+    'TIPWIRE_TEXT_LM_LOW_PERPLEXITY',
+    'A text whose perplexity is below this is flagged text.low_perplexity (boilerplate, copied or generated text; a weak signal). Sentences the model was trained on score about 4 to 6.',
+    numberIn(1, 1_000_000),
+    10,
+  ),
+  minTokens: setting(
+    'TIPWIRE_TEXT_LM_MIN_TOKENS',
+    'Known words (Chinese: characters) a text must have before its perplexity gives a finding: a short text’s perplexity says little.',
+    intIn(1, 100_000),
+    20,
+  ),
+  minKnownShare: setting(
+    'TIPWIRE_TEXT_LM_MIN_KNOWN_SHARE',
+    'Share of a text’s words the model must know (0–1) before its perplexity gives a finding: unknown words are left out of it.',
+    numberIn(0, 1),
+    0.7,
+  ),
+  minTrainingTokens: setting(
+    'TIPWIRE_TEXT_LM_MIN_TRAINING_TOKENS',
+    'Tokens the language model must have been trained on before it gives any finding. The bundled corpus alone has about 3,200: findings start once accepted reports are in the training.',
+    intIn(0, 1_000_000_000),
+    50_000,
+  ),
+  maxTokens: setting(
+    'TIPWIRE_TEXT_LM_MAX_TOKENS',
+    'Tokens of a text the language model reads at most (the rest is left out).',
+    intIn(1, 1_000_000),
+    5000,
+  ),
+  rankWork: setting(
+    'TIPWIRE_TEXT_LM_RANK_WORK',
+    'Units of ranking work per text for the GLTR rank buckets (one per word scored against a token, plus one per token); tokens past it are not ranked.',
+    intIn(0, 1_000_000_000),
+    200_000,
+  ),
+  observablesMaxChars: setting(
+    'TIPWIRE_OBSERVABLES_MAX_CHARS',
+    'Characters of a text read for observables (IPs, domains, hashes, wallets, phones, plates) at most.',
+    intIn(1, 10_000_000),
+    100_000,
+  ),
 };
