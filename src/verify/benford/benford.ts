@@ -274,6 +274,10 @@ export function refusalOf(n: number, span: Span | null, settings: BenfordSetting
   return null;
 }
 
+/** A bin with more values than Benford expects. */
+// Stryker disable next-line EqualityOperator: z is 0 only for a count of exactly n·log10(1 + 1/dd), never a whole number
+const overExpected = (bin: DigitBin) => bin.z > 0;
+
 /** The tests over a tally, or a refusal; `top`: how many over-represented bins and duplicates. */
 export function analyseBenford(
   tally: BenfordTally,
@@ -288,8 +292,7 @@ export function analyseBenford(
     firstTwoDigits === null
       ? []
       : firstTwoDigits.bins
-          // Stryker disable next-line EqualityOperator: z is 0 only for a count of exactly n·log10(1 + 1/dd), never a whole number
-          .filter((b) => b.z > 0)
+          .filter(overExpected)
           .sort((a, b) => b.z - a.z)
           .slice(0, top);
   const duplicates = [...tally.amounts.entries()]
