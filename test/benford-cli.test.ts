@@ -6,15 +6,16 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, tempDir } from './helpers.js';
+import { runCli, tempDir } from './helpers.js';
+import { sharedFixtures } from './shared-fixtures.js';
 
 let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-const PAYMENTS = path.join(FIXTURES, 'benford/corporate.payment.csv');
-const TOWNS = path.join(FIXTURES, 'benford/census.2009.csv');
+const PAYMENTS = path.join(sharedFixtures(), 'benford/corporate.payment.csv');
+const TOWNS = path.join(sharedFixtures(), 'benford/census.2009.csv');
 
 interface Out {
   n: number;

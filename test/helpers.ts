@@ -25,7 +25,6 @@ import { createLogger } from '../src/runtime.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = path.join(ROOT, 'dist/cli/main.js');
-export const FIXTURES = path.resolve(ROOT, '../shared/fixtures');
 
 /**
  * The compiled files of src/ that are missing from dist/ or older than their source

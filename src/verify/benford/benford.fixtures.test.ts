@@ -1,27 +1,17 @@
 /**
  * Benford's tests against published results: the two data sets of the R package
  * benford.analysis and the figures its own tests check (tests/testthat/test-benford.R),
- * as ../shared/fixtures/README.md records them. The files are read from ../shared/fixtures
- * beside the project root (or beside the nearest folder above that has it: the mutation
- * runner copies the project one level down), streamed in 64 KiB pieces as the command does.
+ * as ../shared/fixtures/README.md records them. The files are read where the tests' helper
+ * finds the shared fixtures (`sharedFixtures`), streamed in 64 KiB pieces as the command does.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyseBenford, type BenfordResult } from './benford.js';
+import { sharedFixtures } from '../../../test/shared-fixtures.js';
 import { createColumnTally } from './table.js';
 
-function fixturesFolder(): string {
-  let dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-  for (;;) {
-    const candidate = path.resolve(dir, '../shared/fixtures/benford');
-    if (existsSync(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('no ../shared/fixtures/benford above the project');
-    dir = parent;
-  }
-}
+const fixturesFolder = () => path.join(sharedFixtures(), 'benford');
 
 const settings = { benfordMinValues: 300, benfordMinOrdersOfMagnitude: 2 };
 
