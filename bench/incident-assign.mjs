@@ -58,7 +58,6 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -72,7 +71,15 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { machineFacts, median, round, ROOT, runRounds, writeResults } from './lib/rounds.mjs';
+import {
+  machineFacts,
+  median,
+  round,
+  ROOT,
+  runRounds,
+  writeResults,
+  migrationsHash,
+} from './lib/rounds.mjs';
 import { freePort, procCpuTicks } from './lib/machine.mjs';
 import { mulberry32 } from './lib/random.mjs';
 import {
@@ -389,20 +396,11 @@ async function sendAndWait(target, body) {
 // The seeded stores (cached)
 
 const CACHE_DIR = path.join(ROOT, 'bench/.cache');
-const MIGRATIONS = path.join(ROOT, 'dist/store/sqlite/migrations');
-const migrationsHash = createHash('sha256')
-  .update(
-    readdirSync(MIGRATIONS)
-      .sort()
-      .map((f) => f + readFileSync(path.join(MIGRATIONS, f), 'utf8'))
-      .join('\0'),
-  )
-  .digest('hex')
-  .slice(0, 10);
+const MIGRATIONS_HASH = migrationsHash();
 const cacheDir = (size) =>
   path.join(
     CACHE_DIR,
-    `incident-assign-${GENERATOR}-${migrationsHash}-t${TEMPLATES}-seed${seed}-${size}`,
+    `incident-assign-${GENERATOR}-${MIGRATIONS_HASH}-t${TEMPLATES}-seed${seed}-${size}`,
   );
 
 const bytesOf = (file) => (existsSync(file) ? statSync(file).size : 0);

@@ -44,15 +44,22 @@
 // (time of all its queries / their number), p50 and p99 of single queries; medians of the
 // rounds; ratios per round, then their median. Raw figures go to
 // bench/results/incident-lookup-<timestamp>.json (git-ignored).
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import KDBush from 'kdbush';
 import pg from 'pg';
-import { machineFacts, median, round, ROOT, runRounds, writeResults } from './lib/rounds.mjs';
+import {
+  machineFacts,
+  median,
+  round,
+  ROOT,
+  runRounds,
+  writeResults,
+  migrationsHash,
+} from './lib/rounds.mjs';
 import { procCpuTicks } from './lib/machine.mjs';
 import { mulberry32 } from './lib/random.mjs';
 import {
@@ -349,18 +356,9 @@ const widen = (m) => m * 1.005 + 1;
 // The SQLite databases (cached)
 
 const CACHE_DIR = path.join(ROOT, 'bench/.cache');
-const MIGRATIONS = path.join(ROOT, 'dist/store/sqlite/migrations');
-const migrationsHash = createHash('sha256')
-  .update(
-    readdirSync(MIGRATIONS)
-      .sort()
-      .map((f) => f + readFileSync(path.join(MIGRATIONS, f), 'utf8'))
-      .join('\0'),
-  )
-  .digest('hex')
-  .slice(0, 10);
+const MIGRATIONS_HASH = migrationsHash();
 const cacheFile = (size) =>
-  path.join(CACHE_DIR, `incident-lookup-${GENERATOR}-${migrationsHash}-seed${seed}-${size}.db`);
+  path.join(CACHE_DIR, `incident-lookup-${GENERATOR}-${MIGRATIONS_HASH}-seed${seed}-${size}.db`);
 
 function buildDatabase(file, data) {
   mkdirSync(CACHE_DIR, { recursive: true });

@@ -41,7 +41,6 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -56,7 +55,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import Supercluster from 'supercluster';
-import { machineFacts, median, round, ROOT, runRounds, writeResults } from './lib/rounds.mjs';
+import {
+  machineFacts,
+  median,
+  round,
+  ROOT,
+  runRounds,
+  writeResults,
+  migrationsHash,
+} from './lib/rounds.mjs';
 import { freePort, procCpuTicks } from './lib/machine.mjs';
 import { mulberry32 } from './lib/random.mjs';
 import { accuracy, eventPlace, gauss, makeHotspots, momentIn, precision } from './lib/city.mjs';
@@ -126,20 +133,11 @@ const M_PER_DEG = 111_195;
 // ---------------------------------------------------------------------------------------
 // The seeded store (cached)
 
-const MIGRATIONS = path.join(ROOT, 'dist/store/sqlite/migrations');
-const migrationsHash = createHash('sha256')
-  .update(
-    readdirSync(MIGRATIONS)
-      .sort()
-      .map((f) => f + readFileSync(path.join(MIGRATIONS, f), 'utf8'))
-      .join('\0'),
-  )
-  .digest('hex')
-  .slice(0, 10);
+const MIGRATIONS_HASH = migrationsHash();
 const cacheDir = path.join(
   ROOT,
   'bench/.cache',
-  `map-viewport-${GENERATOR}-${migrationsHash}-seed${SEED}-${SIZE}`,
+  `map-viewport-${GENERATOR}-${MIGRATIONS_HASH}-seed${SEED}-${SIZE}`,
 );
 const dbFile = (dir) => path.join(dir, 'tipwire.db');
 

@@ -64,7 +64,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { chromium } from 'playwright-core';
-import { machineFacts, median, round, ROOT, runRounds, writeResults } from './lib/rounds.mjs';
+import {
+  machineFacts,
+  median,
+  round,
+  ROOT,
+  runRounds,
+  writeResults,
+  migrationsHash,
+} from './lib/rounds.mjs';
 import { CLK_TCK } from './lib/machine.mjs';
 import { mulberry32 } from './lib/random.mjs';
 import { gauss, eventPlace, makeHotspots, momentIn, witness, witnessCount } from './lib/city.mjs';
@@ -484,21 +492,12 @@ function makeTipLine(count, seed) {
 // ---------------------------------------------------------------------------------------
 // Seeding (cached)
 
-const MIGRATIONS = path.join(ROOT, 'dist/store/sqlite/migrations');
-const migrationsHash = createHash('sha256')
-  .update(
-    readdirSync(MIGRATIONS)
-      .sort()
-      .map((f) => f + readFileSync(path.join(MIGRATIONS, f), 'utf8'))
-      .join('\0'),
-  )
-  .digest('hex')
-  .slice(0, 10);
+const MIGRATIONS_HASH = migrationsHash();
 const cacheDirOf = (size) =>
   path.join(
     ROOT,
     'bench/.cache',
-    `queue-paint-${GENERATOR}-${migrationsHash}-${opt['seed-via']}-seed${SEED}-${size}`,
+    `queue-paint-${GENERATOR}-${MIGRATIONS_HASH}-${opt['seed-via']}-seed${SEED}-${size}`,
   );
 const dbFile = (dir) => path.join(dir, 'tipwire.db');
 const baseEnv = () =>

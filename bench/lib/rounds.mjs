@@ -2,9 +2,11 @@
 // warm-up round, then N measured rounds, each after the machine is idle; a round in
 // which other processes used more than `maxOtherPct` of a core is repeated (at most
 // `retries` times; every attempt is kept). Also the raw-results file and the facts
-// of the machine and the commit that every results file records.
+// of the machine and the commit that every results file records, and the migrations'
+// hash that keys each seeded store in bench/.cache/.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,6 +15,23 @@ import { CLK_TCK, systemCpu, waitQuiet } from './machine.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const RESULTS_DIR = path.join(ROOT, 'bench/results');
+
+/**
+ * The first 10 hex digits of a hash over the built migrations (names and text): part of
+ * a cached store's key, so a store seeded under other migrations is never reused.
+ */
+export function migrationsHash() {
+  const dir = path.join(ROOT, 'dist/store/sqlite/migrations');
+  return createHash('sha256')
+    .update(
+      readdirSync(dir)
+        .sort()
+        .map((f) => f + readFileSync(path.join(dir, f), 'utf8'))
+        .join('\0'),
+    )
+    .digest('hex')
+    .slice(0, 10);
+}
 
 export const median = (xs) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
