@@ -11,6 +11,22 @@ import { fileURLToPath } from 'node:url';
 
 export type Db = Database.Database;
 
+/**
+ * Statements prepared once per key, for SQL built from a query's shape (which filters,
+ * which lead): `get(key, sql)` prepares `sql()` the first time a key is asked for.
+ */
+export function statementCache(db: Db) {
+  const statements = new Map<string, Database.Statement>();
+  return (key: string, sql: () => string): Database.Statement => {
+    let stmt = statements.get(key);
+    if (!stmt) {
+      stmt = db.prepare(sql());
+      statements.set(key, stmt);
+    }
+    return stmt;
+  };
+}
+
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export interface OpenOptions {

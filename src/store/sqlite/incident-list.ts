@@ -9,9 +9,8 @@
  * one with fewer rows leads, as in report-list.ts; the other filters (box, span,
  * confidence, scope) are checked on the rows the lead gives.
  */
-import type { Statement } from 'better-sqlite3';
 import type { IncidentCursor, IncidentFilter } from '../store.js';
-import type { Db } from './database.js';
+import { statementCache, type Db } from './database.js';
 import { LEAD_PROBE_ROWS } from './report-list.js';
 
 type Lead = 'kind' | 'office' | 'order';
@@ -28,15 +27,7 @@ const afterTerm = (key: string, seq: string) =>
 
 /** `inScope`: the SQL term saying a member `r` is in the viewer's scope (@all, @analyst, @office). */
 export function createIncidentLists(db: Db, inScope: string) {
-  const statements = new Map<string, Statement>();
-  function cached(key: string, sql: () => string): Statement {
-    let stmt = statements.get(key);
-    if (!stmt) {
-      stmt = db.prepare(sql());
-      statements.set(key, stmt);
-    }
-    return stmt;
-  }
+  const cached = statementCache(db);
 
   /** The rows a lead has (an office: past the cursor), counted up to `cap`. */
   function probe(

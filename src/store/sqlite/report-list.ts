@@ -8,9 +8,8 @@
  * LEAD_PROBE_ROWS each, past the cursor) and the fewest leads; one that counts none
  * answers the page as empty at once. The other filters are checked on the rows it gives.
  */
-import type { Statement } from 'better-sqlite3';
 import type { Cursor, ReportFilter } from '../store.js';
-import type { Db } from './database.js';
+import { statementCache, type Db } from './database.js';
 
 /**
  * How many rows a candidate index counts at most before a page, to choose the one to
@@ -102,15 +101,7 @@ export function createReportLists(db: Db, columns: string) {
     .split(',')
     .map((c) => `r.${c.trim()}`)
     .join(', ');
-  const statements = new Map<string, Statement>();
-  const prepared = (key: string, sql: () => string) => {
-    let stmt = statements.get(key);
-    if (!stmt) {
-      stmt = db.prepare(sql());
-      statements.set(key, stmt);
-    }
-    return stmt;
-  };
+  const prepared = statementCache(db);
 
   /** The rows of `lead` past the cursor, counted up to `cap`. */
   function probe(
