@@ -13,7 +13,7 @@ import { useMeta } from '../shell/context.js';
 import { hrefOf } from '../shell/route.js';
 import { Time } from '../time.js';
 import { FlagList, QueueBadge, StatusBadge } from './Badges.js';
-import { formatBytes, percent } from './format.js';
+import { formatBytes, percent } from '../common/format.js';
 import { LocationText } from './Location.js';
 import { ObservedFull } from './Observed.js';
 import { fullItem, type ReportView } from './types.js';
@@ -32,7 +32,7 @@ export function CaseFacts({ report }: { report: ReportView }) {
   const meta = useMeta();
   const lng = useLang();
   const none = <span className="muted">{t('fact.none')}</span>;
-  const completeness = percent(report.completeness?.score);
+  const completeness = percent(report.completeness?.score, lng);
   return (
     <dl className="case-facts">
       <Fact term={t('fact.status')}>
@@ -124,6 +124,7 @@ export function Findings({ report }: { report: ReportView }) {
 
 export function Attachments({ report }: { report: ReportView }) {
   const { t } = useTranslation('queue');
+  const lng = useLang();
   if (report.attachments.length === 0) return null;
   return (
     <section>
@@ -135,7 +136,7 @@ export function Attachments({ report }: { report: ReportView }) {
               {a.filename}
             </span>{' '}
             <span className="sub">
-              {a.contentType}, {formatBytes(a.sizeBytes)}
+              {a.contentType}, {formatBytes(a.sizeBytes, lng)}
             </span>{' '}
             {a.sha256 && (
               <span className="sub mono" title={a.sha256}>

@@ -6,7 +6,7 @@ import { kindText } from '../meta.js';
 import { useMeta } from '../shell/context.js';
 import { hrefOf } from '../shell/route.js';
 import { Time } from '../time.js';
-import { formatCoord, percent } from './format.js';
+import { coordinate, percent } from '../common/format.js';
 import type { IncidentItem } from './types.js';
 
 export const INCIDENT_ROW_HEIGHT = 72;
@@ -20,7 +20,7 @@ export const IncidentRow = memo(function IncidentRow({
 }) {
   const { t } = useTranslation('queue');
   const meta = useMeta();
-  const confidence = percent(item.confidence);
+  const confidence = percent(item.confidence, lng);
   return (
     <div className="incident-row">
       <div className="row-line">
@@ -50,7 +50,7 @@ export const IncidentRow = memo(function IncidentRow({
         </span>
         {item.centroid && (
           <span className="mono">
-            {formatCoord(item.centroid.lat)}, {formatCoord(item.centroid.lon)}
+            {coordinate(item.centroid.lat)}, {coordinate(item.centroid.lon)}
           </span>
         )}
         {(item.kinds ?? []).map((k) => (

@@ -1,6 +1,6 @@
 /** Where it happened: the point with its uncertainty, the reporter's words, the matched place. */
 import { useTranslation } from 'react-i18next';
-import { formatCoord } from './format.js';
+import { coordinate } from '../common/format.js';
 import type { ReportItem } from './types.js';
 
 export function locationOf(item: ReportItem) {
@@ -20,7 +20,7 @@ export function LocationText({ item, full = false }: { item: ReportItem; full?: 
     <span className="location">
       {point && (
         <span className="mono">
-          {formatCoord(p.lat)}, {formatCoord(p.lon)}
+          {coordinate(p.lat)}, {coordinate(p.lon)}
           {typeof p.accuracyMeters === 'number' &&
             ` ${t('location.accuracy', { meters: p.accuracyMeters })}`}
         </span>

@@ -10,7 +10,7 @@ import { useLang } from '../i18n.js';
 import { flagText } from '../meta.js';
 import { useMeta } from '../shell/context.js';
 import { Time } from '../time.js';
-import { localReading, utcText } from './format.js';
+import { localReading, utcText } from '../common/format.js';
 import type { ReportItem, ReportView } from './types.js';
 
 type TimeView = NonNullable<ReportView['time']>;

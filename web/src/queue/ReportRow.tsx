@@ -7,7 +7,7 @@ import { useMeta } from '../shell/context.js';
 import { hrefOf } from '../shell/route.js';
 import { Time } from '../time.js';
 import { FlagBadges, QueueBadge, StatusBadge } from './Badges.js';
-import { excerpt } from './format.js';
+import { excerpt } from '../common/format.js';
 import { LocationText } from './Location.js';
 import { ObservedShort } from './Observed.js';
 import type { ReportItem } from './types.js';

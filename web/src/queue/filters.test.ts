@@ -13,7 +13,7 @@ import {
   reportOptions,
   sameFilter,
 } from './filters.js';
-import { excerpt } from './format.js';
+import { excerpt } from '../common/format.js';
 import {
   fullItem,
   liveItem,
