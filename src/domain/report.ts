@@ -4,6 +4,7 @@
  */
 import type { EventKind } from './event-kinds.js';
 import type { FlagCode } from './flags.js';
+import type { MediaFacts } from './media.js';
 
 export const CHANNELS = ['phone', 'web', 'app', 'api', 'feed'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -64,6 +65,8 @@ export interface StoredAttachment {
   sizeBytes: number;
   /** `{filename, sha256}` as JSON, sealed under the report's data key. */
   sealedMeta: Buffer;
+  /** What intake read from its bytes (domain/media.ts); null for files stored before F8. */
+  media: MediaFacts | null;
 }
 
 export interface NewAttachment extends StoredAttachment {

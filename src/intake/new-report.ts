@@ -171,6 +171,7 @@ function draftReport(input: ReportInput, deps: NewReportDeps): Omit<NewReport, '
       sizeBytes: f.data.length,
       sealedData: sealed.attachments.get(f.id)!.data,
       sealedMeta: sealed.attachments.get(f.id)!.meta,
+      media: null,
     })),
   };
 }

@@ -130,7 +130,9 @@ function watchFeatures(page: Page): FeaturesCall[] {
   page.on('response', async (res) => {
     const url = new URL(res.url());
     if (url.pathname !== '/api/v1/map/features' || res.status() !== 200) return;
-    calls.push({ params: url.searchParams, body: (await res.json()) as FeaturesCall['body'] });
+    // The page may navigate away before the body is read; that answer was never drawn.
+    const body = (await res.json().catch(() => undefined)) as FeaturesCall['body'] | undefined;
+    if (body) calls.push({ params: url.searchParams, body });
   });
   return calls;
 }

@@ -51,6 +51,7 @@ export function newAttachment(overrides: Partial<NewAttachment> = {}): NewAttach
     sizeBytes: 1234,
     sealedMeta: sealedBytes(`${id}:meta`),
     sealedData: sealedBytes(`${id}:data`, 300),
+    media: null,
     ...overrides,
   };
 }

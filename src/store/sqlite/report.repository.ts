@@ -6,6 +6,7 @@
  */
 import { isEventKind, type EventKind } from '../../domain/event-kinds.js';
 import { AppError } from '../../domain/errors.js';
+import type { MediaFacts } from '../../domain/media.js';
 import { FLAG_FAMILIES, type FlagCode, type FlagFamily } from '../../domain/flags.js';
 import type {
   CaseStatus,
@@ -100,8 +101,8 @@ export function createReportRepository(db: Db): ReportRepository {
      submitted_by, event_kinds, text_sketch, sender, content_hash)
     VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertAttachment = db.prepare(`INSERT INTO attachments
-    (id, report_id, filename, content_type, size_bytes, sha256, data, data_sealed, meta_sealed)
-    VALUES (?, ?, '', ?, ?, '', zeroblob(0), ?, ?)`);
+    (id, report_id, filename, content_type, size_bytes, sha256, data, data_sealed, meta_sealed, media)
+    VALUES (?, ?, '', ?, ?, '', zeroblob(0), ?, ?, ?)`);
   const indexTokens = db.prepare(`INSERT OR REPLACE INTO search_index (rowid, tokens)
     SELECT seq, ? FROM reports WHERE id = ?`);
   const storeTokens = db.prepare('UPDATE reports SET search_tokens = ? WHERE id = ?');
@@ -202,7 +203,7 @@ export function createReportRepository(db: Db): ReportRepository {
       AND lat BETWEEN @minLat AND @maxLat AND lon BETWEEN @minLon AND @maxLon`);
   const count = db.prepare('SELECT count(*) FROM reports').pluck();
   const attachmentsOf = db.prepare(`SELECT id, content_type AS contentType,
-    size_bytes AS sizeBytes, meta_sealed AS sealedMeta FROM attachments
+    size_bytes AS sizeBytes, meta_sealed AS sealedMeta, media FROM attachments
     WHERE report_id = ? ORDER BY rowid`);
   const attachmentData = db
     .prepare('SELECT data_sealed FROM attachments WHERE id = ? AND report_id = ?')
@@ -248,12 +249,30 @@ export function createReportRepository(db: Db): ReportRepository {
   let anyAttachment = hasAttachments.get() !== undefined;
   function insertAttachments(r: NewReport) {
     for (const a of r.attachments) {
-      insertAttachment.run(a.id, r.id, a.contentType, a.sizeBytes, a.sealedData, a.sealedMeta);
+      const media = a.media ? JSON.stringify(a.media) : null;
+      insertAttachment.run(
+        a.id,
+        r.id,
+        a.contentType,
+        a.sizeBytes,
+        a.sealedData,
+        a.sealedMeta,
+        media,
+      );
       anyAttachment = true;
     }
   }
   const attachments = (reportId: string): StoredAttachment[] =>
-    anyAttachment ? (attachmentsOf.all(reportId) as StoredAttachment[]) : [];
+    anyAttachment
+      ? (
+          attachmentsOf.all(reportId) as (Omit<StoredAttachment, 'media'> & {
+            media: string | null;
+          })[]
+        ).map((a) => ({
+          ...a,
+          media: a.media === null ? null : (JSON.parse(a.media) as MediaFacts),
+        }))
+      : [];
   const toReport = (row: ReportRow): Report => ({
     ...reportFromRow(row),
     attachments: attachments(row.id),

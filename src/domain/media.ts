@@ -1,0 +1,71 @@
+/**
+ * What tipwire reads from an attachment's bytes at intake, while they are in the
+ * clear (they are sealed before anything is stored): its type by magic bytes, its
+ * pixel size from its header, why it was refused further reading if it was, and its
+ * camera metadata. Stored in the clear beside the sealed file: it is the evidence an
+ * analyst is shown and what the checks judge. It holds no file name, no digest and
+ * no serial numbers (they could identify the reporter or their device); the GPS
+ * position is as sensitive as the report's own claimed place, which is in the clear
+ * too.
+ */
+
+/** Why a file was not read further (the `attachment.rejected` finding says which). */
+export const MEDIA_REJECTIONS = [
+  /** More bytes than TIPWIRE_MEDIA_MAX_BYTES. */
+  'too_large',
+  /** Its header declares more pixels than TIPWIRE_MEDIA_MAX_PIXELS (a decompression bomb). */
+  'too_many_pixels',
+  /** Its magic bytes say one type and its declared media type another (a polyglot or a mislabelled file). */
+  'type_mismatch',
+  /** Its structure is broken (truncated, corrupt header). */
+  'unreadable',
+  /** It can carry script (SVG, HTML): never rendered for analysts. */
+  'active_content',
+] as const;
+export type MediaRejection = (typeof MEDIA_REJECTIONS)[number];
+
+/** A camera's metadata as written in the file, plus the capture instant resolved from it. */
+export interface ExifFacts {
+  /** DateTimeOriginal (else CreateDate) as written: the camera's wall clock, `YYYY-MM-DDTHH:mm:ss[.sss]`, no zone. */
+  localTime: string | null;
+  /**
+   * The camera clock's UTC offset in minutes, and where it comes from: the
+   * OffsetTimeOriginal tag, or the difference to the GPS time (rounded to 15 min).
+   * null: the file does not say.
+   */
+  cameraOffsetMinutes: number | null;
+  cameraOffsetSource: 'offset-tag' | 'gps-time' | null;
+  /** GPS date and time stamp (UTC, epoch ms); null when absent. */
+  gpsTime: number | null;
+  /** Signed decimal degrees; accuracy from GPSHPositioningError (metres) when present. */
+  gps: { lat: number; lon: number; accuracyMeters: number | null } | null;
+  /** The IANA zone at the GPS position and its offset at capture (minutes); null without GPS. */
+  gpsZone: { name: string; offsetMinutes: number } | null;
+  /**
+   * The capture instant, epoch ms, with the offset it was read in: the camera's
+   * offset, else the zone of its GPS position; null when neither is known (then
+   * only `localTime` is).
+   */
+  takenAt: number | null;
+  takenAtOffsetMinutes: number | null;
+  takenAtOffsetSource: 'offset-tag' | 'gps-time' | 'gps-zone' | null;
+  make: string | null;
+  model: string | null;
+  software: string | null;
+  /** ModifyDate as written (wall clock, no zone). */
+  modifyTime: string | null;
+  /** Traces of editing: a Software tag, ModifyDate after capture, an embedded thumbnail unlike the image. */
+  editTraces: ('software' | 'modified_after_capture' | 'thumbnail_differs')[];
+}
+
+export interface MediaFacts {
+  /** The media type its magic bytes say (`image/jpeg`…); null: not a type tipwire knows. */
+  detectedType: string | null;
+  /** Pixel size from the header (never decoded to find it); null for non-images. */
+  width: number | null;
+  height: number | null;
+  /** Set when the file was not read further; the file is kept sealed as received. */
+  rejected: { reason: MediaRejection; detail: string } | null;
+  /** null: no camera metadata in the file (or not an image, or rejected). */
+  exif: ExifFacts | null;
+}
