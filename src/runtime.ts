@@ -484,6 +484,10 @@ export function pipelineConfigFrom(config: Config): PipelineConfig {
       check: {
         contradictionSeconds: normalize.contradictionSeconds,
         staleToleranceSeconds: normalize.staleToleranceSeconds,
+        mediaReuseMaxBits: config.verify.mediaReuseMaxBits,
+        sunNightAltitudeDegrees: config.verify.sunNightAltitudeDegrees,
+        sunShadowBearingErrorDegrees: config.verify.sunShadowBearingErrorDegrees,
+        sunShadowLengthError: config.verify.sunShadowLengthError,
       },
     },
   };

@@ -6,6 +6,7 @@
 import { canSeeCase } from '../access/scope.js';
 import { recategorizedKinds } from '../correlate/event-kind.js';
 import { AppError } from '../domain/errors.js';
+import type { SunEvidence } from '../domain/evidence.js';
 import type { IdKind } from '../domain/ids.js';
 import type { CaseStatus, Report } from '../domain/report.js';
 import { reportView, versionView, type MessageView, type OpenedText } from '../export/views.js';
@@ -14,6 +15,7 @@ import type { SearchTokenizer } from '../protect/search-tokenizer.js';
 import { reportProcessedEvent } from '../notify/report-events.js';
 import { claimsOf, textFactsOf, type ClaimField } from '../intake/new-report.js';
 import type { ReportInput } from '../intake/report-schema.js';
+import { stripMetadata } from '../verify/media/strip.js';
 import type { AsyncStore, StoreTx } from '../store/port.js';
 import type { Principal } from '../access/principal.js';
 import { splitListEntry, type AuditAppend, type AuditEntryInput } from '../audit/audit-log.js';
@@ -103,6 +105,7 @@ export function createCases(deps: CaseDeps) {
         contentType: a.contentType,
         sizeBytes: a.sizeBytes,
         ...vault.openAttachmentFacts(report.id, report.sealed.dataKey, a.id, a.sealedMeta),
+        media: a.media,
       })),
       messages: await messagesOf(report),
     };
@@ -168,8 +171,17 @@ export function createCases(deps: CaseDeps) {
       });
       return views;
     },
-    /** An attachment's bytes and facts. */
-    async attachment(principal: Principal, report: Report, attachmentId: string) {
+    /**
+     * An attachment's bytes and facts: by default a copy without identifying metadata
+     * where one can be made (JPEG, PNG: verify/media/strip.ts), else, or on asking for
+     * `original`, the file as received. `copy` says which was given.
+     */
+    async attachment(
+      principal: Principal,
+      report: Report,
+      attachmentId: string,
+      want: 'stripped' | 'original' = 'stripped',
+    ) {
       const meta = report.attachments.find((a) => a.id === attachmentId);
       const sealed = meta && (await store.reports.attachmentData(report.id, attachmentId));
       if (!meta || !sealed)
@@ -181,14 +193,19 @@ export function createCases(deps: CaseDeps) {
         attachmentId,
         meta.sealedMeta,
       );
+      const stripped = want === 'stripped' && !meta.media?.rejected ? stripMetadata(data) : null;
+      const copy = stripped ? 'stripped' : 'original';
       await record({
         actor: principal.id,
         action: 'attachment.read',
         target: `report:${report.id}`,
-        reason: 'downloaded an attachment',
-        details: { attachmentId },
+        reason:
+          copy === 'original'
+            ? 'downloaded an attachment as received (with its metadata)'
+            : 'downloaded an attachment without its metadata',
+        details: { attachmentId, copy },
       });
-      return { data, contentType: meta.contentType, ...facts };
+      return { data: stripped ?? data, copy, contentType: meta.contentType, ...facts };
     },
     async setStatus(principal: Principal, report: Report, status: CaseStatus, reason: string) {
       if (report.status === status) return;
@@ -256,6 +273,29 @@ export function createCases(deps: CaseDeps) {
           target: `report:${report.id}`,
           reason: 'added answers to the report',
           details: { fields: Object.keys(answers).sort() },
+        });
+      });
+    },
+    /**
+     * An analyst's evidence on the report's photo (it shows daylight; a shadow's bearing
+     * and length), or null to clear it: stored, audited, and the report's checks run again
+     * (the stages after normalize, as after an answer).
+     */
+    async setSunEvidence(principal: Principal, report: Report, evidence: SunEvidence | null) {
+      await store.transaction(async (tx) => {
+        await tx.reports.setSunEvidence(report.id, evidence);
+        await deps.renormalize(report.id, tx);
+        audit({
+          actor: principal.id,
+          action: 'report.evidence_set',
+          target: `report:${report.id}`,
+          reason: evidence
+            ? 'gave evidence on the report’s photo'
+            : 'cleared the evidence on the report’s photo',
+          details: {
+            daylightPhoto: evidence?.daylightPhoto ?? null,
+            shadow: evidence?.shadow ?? null,
+          },
         });
       });
     },

@@ -163,6 +163,11 @@ export const FLAGS = {
     zh: '该文本对语言模型而言高度可预测（困惑度低于 TIPWIRE_TEXT_LM_LOW_PERPLEXITY）：可能是套话、抄自先前的举报或由机器生成。这只是一个弱信号：简短、格式化的举报得分也会偏低；请先阅读原文再作判断。',
     severity: 'notice',
   },
+  'media.reused': {
+    en: 'An image of this report is the same picture (perceptual hash within TIPWIRE_MEDIA_REUSE_MAX_BITS bits) as one an earlier report from another source sent: forwarded or copied, not an independent photo. The evidence names the earlier report.',
+    zh: '本举报的一张图片与另一来源的较早举报中的图片为同一画面（感知哈希相差不超过 TIPWIRE_MEDIA_REUSE_MAX_BITS 位）：系转发或复制，并非独立拍摄。证据中列出了较早的举报。',
+    severity: 'warning',
+  },
 } as const satisfies Record<`${string}.${string}`, FlagEntry>;
 
 type Catalogue = typeof FLAGS;
@@ -180,6 +185,7 @@ export const FLAG_FAMILY_LABELS = {
   sun: { en: 'sun and shadows', zh: '太阳与阴影' },
   benford: { en: "Benford's law", zh: '本福特定律' },
   text: { en: 'text', zh: '文本' },
+  media: { en: 'reused media', zh: '重复使用的媒体' },
 } as const satisfies Record<FlagFamily, Bilingual>;
 
 export const FLAG_FAMILIES = Object.keys(FLAG_FAMILY_LABELS) as FlagFamily[];

@@ -68,4 +68,22 @@ export interface MediaFacts {
   rejected: { reason: MediaRejection; detail: string } | null;
   /** null: no camera metadata in the file (or not an image, or rejected). */
   exif: ExifFacts | null;
+  /**
+   * The image's perceptual hash (verify/near-dup/phash.ts, 16 hex digits), for finding
+   * it again in later reports; null or absent: not an image, a flat one, or rejected.
+   */
+  phash?: string | null;
+}
+
+/** How many bands a hash is cut into for the index (8 bits each). */
+export const PHASH_BANDS = 8;
+
+/**
+ * The hash's eight 8-bit bands (`p<i>:<hex>`). Two hashes at most PHASH_BANDS − 1 = 7
+ * bits apart share at least one band (pigeonhole: 7 differing bits leave one band
+ * whole), so an index of bands finds every pair within the reuse threshold, which is
+ * therefore at most 7.
+ */
+export function phashBands(hash: string): string[] {
+  return Array.from({ length: PHASH_BANDS }, (_, i) => `p${i}:${hash.slice(i * 2, i * 2 + 2)}`);
 }

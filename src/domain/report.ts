@@ -4,6 +4,7 @@
  */
 import type { EventKind } from './event-kinds.js';
 import type { FlagCode } from './flags.js';
+import type { SunEvidence } from './evidence.js';
 import type { MediaFacts } from './media.js';
 
 export const CHANNELS = ['phone', 'web', 'app', 'api', 'feed'] as const;
@@ -52,6 +53,8 @@ export interface AttachmentMeta {
   contentType: string;
   sizeBytes: number;
   sha256: string;
+  /** What intake read from its bytes; null for files stored before F8. */
+  media: MediaFacts | null;
 }
 
 /**
@@ -280,6 +283,8 @@ export interface Report extends Omit<NewReport, 'attachments' | 'searchTokens'> 
   geocoded: GeocodedPlace | null;
   /** Asking the optional geocoder: null (not needed), wanted, done or failed. */
   geocodeState: 'wanted' | 'done' | 'failed' | null;
+  /** What an analyst judged or measured on its photo (daylight, a shadow); null: nothing yet. */
+  sunEvidence?: SunEvidence | null;
 }
 
 /** A closed time interval in epoch ms. */

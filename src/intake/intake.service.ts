@@ -11,6 +11,7 @@
 import { createHmac } from 'node:crypto';
 import { AppError, rateLimited, validationError } from '../domain/errors.js';
 import type { IdKind } from '../domain/ids.js';
+import type { MediaFacts } from '../domain/media.js';
 import type { NewReport, Normalization, Report } from '../domain/report.js';
 import type { AuditAppend } from '../audit/audit-log.js';
 import { createGroupCommitter } from '../store/group-commit.js';
@@ -72,7 +73,8 @@ export interface IntakeDeps {
 
 /** What normalizing reads of a report: its claims and counts, never its text. */
 export type Assessable = Pick<NewReport, 'claims' | 'receivedAt' | 'textFacts' | 'category'> & {
-  attachments: readonly unknown[];
+  /** Its files (a draft's are not sent yet: only how many, with nothing read from them). */
+  attachments: readonly { media?: MediaFacts | null }[];
 };
 
 export interface Assessment {
@@ -381,7 +383,7 @@ export function createIntakeService(deps: IntakeDeps) {
       receivedAt: deps.clock(),
       textFacts: textFactsOf(draft.narrative ?? '', draft.subjects ?? null),
       category: draft.category ?? null,
-      attachments: Array.from({ length: draft.attachmentCount ?? 0 }),
+      attachments: Array.from({ length: draft.attachmentCount ?? 0 }, () => ({})),
     });
   }
 

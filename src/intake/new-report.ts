@@ -11,6 +11,7 @@ import { textSketch } from '../correlate/text-sketch.js';
 import { createHash } from 'node:crypto';
 import { validationError } from '../domain/errors.js';
 import type { IdKind } from '../domain/ids.js';
+import type { MediaFacts } from '../domain/media.js';
 import type { Claims, NewReport, Report, TextFacts } from '../domain/report.js';
 import { countWords, isVagueWho } from '../normalize/completeness.js';
 import { toE164 } from '../protect/pseudonym.js';
@@ -28,6 +29,12 @@ export interface Protection {
   textSketchKey: Buffer;
   /** A keyed hash of a report's content (HMAC: the text is not testable against guesses). */
   contentHash(content: string): string;
+  /**
+   * What a file's bytes say of it (type by magic bytes, pixel size, camera metadata,
+   * why it is refused further reading: verify/media), read while they are in the
+   * clear, before sealing. Never throws on any bytes.
+   */
+  readMedia(data: Buffer, declaredType: string): Promise<MediaFacts>;
 }
 
 /** The stored report a new version is for: its id, and its data key (wrapped). */
@@ -76,11 +83,19 @@ export interface NewReportDeps {
 /**
  * Builds the stored report. The caller's number is turned into pseudonyms and
  * dropped from `input` first, before anything waits: from then on nothing of ours
- * refers to the raw number any more. The search tokens follow (a long narrative's
- * come from a worker thread).
+ * refers to the raw number any more. Then each file's bytes are read (media facts)
+ * and sealed; the search tokens follow (a long narrative's come from a worker thread).
  */
 export async function toNewReport(input: ReportInput, deps: NewReportDeps): Promise<NewReport> {
-  const draft = draftReport(input, deps);
+  checkReceivedAt(input, deps.mayStateReceivedAt);
+  const pseudonyms = takeCaller(input, deps);
+  const id = deps.versionOf?.id ?? deps.newId('report', deps.now);
+  const decoded = filesOf(input, deps);
+  const media = await Promise.all(
+    decoded.map((f) => deps.protection.readMedia(f.data, f.contentType)),
+  );
+  const files = decoded.map((f, i) => ({ ...f, media: media[i]! }));
+  const draft = draftReport(input, deps, { id, pseudonyms, files });
   const searchTokens = await deps.protection.searchTokens(
     `${input.narrative}\n${input.subjects ?? ''}`,
   );
@@ -124,17 +139,23 @@ function callerE164(phone: string, defaultPhoneRegion: string | undefined): stri
   ]);
 }
 
-function draftReport(input: ReportInput, deps: NewReportDeps): Omit<NewReport, 'searchTokens'> {
-  checkReceivedAt(input, deps.mayStateReceivedAt);
-  let pseudonyms: { current: string; previous: string | null } | null = null;
-  if (input.caller) {
-    const { phone } = input.caller;
-    delete (input as { caller?: unknown }).caller;
-    pseudonyms = deps.protection.pseudonymsOf(callerE164(phone, deps.defaultPhoneRegion));
-  }
+type Pseudonyms = { current: string; previous: string | null } | null;
+
+/**
+ * The caller's number turned into its pseudonyms and dropped from `input`, before
+ * anything waits: from then on nothing of ours refers to the raw number any more.
+ */
+function takeCaller(input: ReportInput, deps: NewReportDeps): Pseudonyms {
+  if (!input.caller) return null;
+  const { phone } = input.caller;
+  delete (input as { caller?: unknown }).caller;
+  return deps.protection.pseudonymsOf(callerE164(phone, deps.defaultPhoneRegion));
+}
+
+/** The files decoded, each with its id; a resend's copy of a file the report holds is left out. */
+function filesOf(input: ReportInput, deps: NewReportDeps) {
   const target = deps.versionOf;
-  const id = target?.id ?? deps.newId('report', deps.now);
-  const files = (input.attachments ?? [])
+  return (input.attachments ?? [])
     .map((a) => ({
       id: deps.newId('attachment', deps.now),
       filename: a.filename,
@@ -142,6 +163,20 @@ function draftReport(input: ReportInput, deps: NewReportDeps): Omit<NewReport, '
       data: Buffer.from(a.dataBase64, 'base64'),
     }))
     .filter((f) => !target?.attachmentHashes.has(sha256(f.data)));
+}
+
+interface DraftParts {
+  id: string;
+  pseudonyms: Pseudonyms;
+  files: (ReturnType<typeof filesOf>[number] & { media: MediaFacts })[];
+}
+
+function draftReport(
+  input: ReportInput,
+  deps: NewReportDeps,
+  { id, pseudonyms, files }: DraftParts,
+): Omit<NewReport, 'searchTokens'> {
+  const target = deps.versionOf;
   const subjects = input.subjects ?? null;
   const { vault } = deps.protection;
   const sealed = target
@@ -171,7 +206,7 @@ function draftReport(input: ReportInput, deps: NewReportDeps): Omit<NewReport, '
       sizeBytes: f.data.length,
       sealedData: sealed.attachments.get(f.id)!.data,
       sealedMeta: sealed.attachments.get(f.id)!.meta,
-      media: null,
+      media: f.media,
     })),
   };
 }

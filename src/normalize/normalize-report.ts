@@ -12,6 +12,7 @@
  * `source.stale`) is the verify stage's time-sources check (verify/checks/).
  */
 import { FLAG } from '../domain/flags.js';
+import type { MediaFacts } from '../domain/media.js';
 import {
   eventPoint,
   eventWindow,
@@ -178,7 +179,7 @@ export function geocodeQueryFor(
 /** The normalize core's view of a report, stored or new (its text is sealed: counts only). */
 export function normalizeContext(
   report: Pick<Report, 'receivedAt' | 'textFacts' | 'category'> & {
-    attachments: readonly unknown[];
+    attachments: readonly { media?: MediaFacts | null }[];
     geocoded?: Report['geocoded'];
   },
 ): Partial<NormalizeContext> {
@@ -188,8 +189,29 @@ export function normalizeContext(
     who: report.textFacts.who,
     category: report.category,
     attachmentCount: report.attachments.length,
+    timeSources: captureTimes(report.attachments),
     geocoded: report.geocoded ?? null,
   };
+}
+
+/** EXIF's clock has whole seconds: a capture time stands for that second. */
+const CAPTURE_SECOND_MS = 1000;
+
+/**
+ * The capture instants of a report's photos (their EXIF time read in the camera's
+ * offset or the zone of its GPS position), one time source each: F3's
+ * contradiction rule compares them with the claim. A photo whose time has no
+ * offset to read it in adds none (any zone would be a guess).
+ */
+export function captureTimes(attachments: readonly { media?: MediaFacts | null }[]): TimeSource[] {
+  const sources: TimeSource[] = [];
+  for (const a of attachments) {
+    const takenAt = a.media?.rejected ? null : (a.media?.exif?.takenAt ?? null);
+    if (takenAt !== null) {
+      sources.push({ source: 'exif', from: takenAt, to: takenAt + CAPTURE_SECOND_MS });
+    }
+  }
+  return sources;
 }
 
 /** What normalizing needs besides a report: the deps, the settings, whether a geocoder is on. */

@@ -32,6 +32,7 @@ import { createMetrics, metricsRoutes, type Metrics, type WorkerStatus } from '.
 import { collectRoutes, openApiRoutes } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { auditRoutes, recordRefusal } from './routes/audit.js';
+import { evidenceRoutes } from './routes/evidence.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
@@ -221,6 +222,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimitBytes: intake.bodyLimitBytes,
     onAccepted: () => metrics.reportAccepted(),
   });
+  evidenceRoutes(app, { cases: deps.cases });
   receiptRoutes(app, {
     store,
     vault: deps.vault,

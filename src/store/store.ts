@@ -6,6 +6,7 @@
  * the asynchronous port over it (port.ts), which a PostgreSQL store can implement.
  */
 import type { MemberScope } from '../domain/scope.js';
+import type { SunEvidence } from '../domain/evidence.js';
 import type { Channel } from '../domain/report.js';
 import type { StoredAuditRecord } from '../domain/audit.js';
 import type { EventKind } from '../domain/event-kinds.js';
@@ -27,6 +28,17 @@ import type {
   SealedText,
   StoredAttachment,
 } from '../domain/report.js';
+
+/** An earlier report's image that shares a hash band with a new one, and its source. */
+export interface MediaBandMate {
+  reportId: string;
+  attachmentId: string;
+  phash: string;
+  channel: Channel;
+  callerPseudonym: string | null;
+  callerLink: string | null;
+  sender: string | null;
+}
 
 /** Position in a newest-first list: the sort value and the row's sequence number. */
 export interface Cursor {
@@ -165,6 +177,8 @@ export interface ReportRepository {
     point: { lat: number; lon: number } | null,
   ): void;
   /** New claims after an operator's answers; `sealedSubjects` replaces the who/what when given. */
+  /** The analyst's evidence on the report's photo (daylight, a shadow); null clears it. */
+  setSunEvidence(id: string, evidence: SunEvidence | null): void;
   updateClaims(
     id: string,
     claims: Claims,
@@ -205,6 +219,17 @@ export interface ReportRepository {
     exceptId: string,
     limit: number,
   ): { reportId: string; incidentId: string | null; sketch: Buffer | null }[];
+  /**
+   * Images of reports received before `before` (other than `exceptId`) whose hash
+   * shares a band with one of `bands`, with who sent them: the candidates of a reused
+   * image. At most `limit`.
+   */
+  sharingMediaBands(
+    bands: readonly string[],
+    before: number,
+    exceptId: string,
+    limit: number,
+  ): MediaBandMate[];
   /** An analyst placed the report in `incidentId`: the automatic rule never moves it. */
   pinIncident(id: string, incidentId: string): void;
   /** Reports with a point inside `box` whose comparison window overlaps `window`. */

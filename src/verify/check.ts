@@ -6,6 +6,7 @@
  * analyst, with a stable code, a severity, a message in English and Chinese, and
  * its evidence (identifiers, numbers, codes: never the report's text).
  */
+import type { SunEvidence } from '../domain/evidence.js';
 import type { Finding, FindingCode } from '../domain/findings.js';
 import type { Report } from '../domain/report.js';
 import type { TimeSource } from '../domain/time-sources.js';
@@ -22,6 +23,23 @@ export interface CheckSubject {
   /** The times of the observation normalize gathered (claim, arrival, checks). */
   timeSources: readonly TimeSource[];
   attachments: readonly { contentType: string }[];
+  /**
+   * Images of earlier reports whose perceptual hash shares a band with one of this
+   * report's (verify/near-dup): how many bits apart, and whether the earlier report
+   * came from this report's own source (its caller or feed). A measure, loaded by the
+   * stage; the media-reuse check judges it.
+   */
+  mediaMatches: readonly MediaMatch[];
+  /** What an analyst judged or measured on the report's photo; null: nothing yet. */
+  sun: SunEvidence | null;
+}
+
+export interface MediaMatch {
+  attachmentId: string;
+  earlierReportId: string;
+  earlierAttachmentId: string;
+  distanceBits: number;
+  sameSource: boolean;
 }
 
 /** The thresholds checks judge by (one block of settings, parsed once). */
@@ -30,6 +48,14 @@ export interface CheckSettings {
   contradictionSeconds: number;
   /** Source data older than its expected latency plus this is stale. */
   staleToleranceSeconds: number;
+  /** Images whose perceptual hashes differ in at most this many bits are one picture. */
+  mediaReuseMaxBits: number;
+  /** The sun below this altitude (degrees) is night (sun.night_photo). */
+  sunNightAltitudeDegrees: number;
+  /** A measured shadow's bearing error (degrees) when the analyst gives none. */
+  sunShadowBearingErrorDegrees: number;
+  /** A measured length ratio's error (a fraction) when the analyst gives none. */
+  sunShadowLengthError: number;
 }
 
 export interface CheckContext {

@@ -45,6 +45,16 @@ export const BENFORD_SETTINGS = {
   ),
 };
 
+/** Near-duplicates (near-dup/): when two images are one picture. */
+export const NEAR_DUP_SETTINGS = {
+  mediaReuseMaxBits: setting(
+    'TIPWIRE_MEDIA_REUSE_MAX_BITS',
+    'Most bits in which the 64-bit perceptual hashes of two images may differ for media.reused to call them one picture (re-encoded, resized or lightly edited copies differ in a few; different pictures in about 32). At most 7: the hash index finds every pair up to 7 bits apart.',
+    intIn(0, 7),
+    6,
+  ),
+};
+
 export const VERIFY_SETTINGS = {
   deferHeavyLagMs: setting(
     'TIPWIRE_VERIFY_DEFER_HEAVY_LAG_MS',
@@ -54,6 +64,7 @@ export const VERIFY_SETTINGS = {
   ),
   ...SUN_SETTINGS,
   ...BENFORD_SETTINGS,
+  ...NEAR_DUP_SETTINGS,
 };
 
 /**

@@ -1,22 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Check, CheckSubject } from './check.js';
+import { emptySubject, TEST_CHECK_SETTINGS } from './check.fixtures.js';
 import { timeSourcesCheck } from './checks/time-sources.check.js';
 import { decideVerification, type VerifyInput, type VerifySettings } from './verify-decision.js';
 
 const T = Date.parse('2026-11-20T13:40:00Z');
 
 function makeSubject(gapSeconds: number): CheckSubject {
-  return {
-    reportId: 'r_1',
+  return emptySubject({
     receivedAt: T,
-    time: null,
-    place: null,
     timeSources: [
       { source: 'claim', from: T, to: T },
       { source: 'exif', from: T + gapSeconds * 1000, to: T + gapSeconds * 1000 },
     ],
     attachments: [{ contentType: 'image/jpeg' }],
-  };
+  });
 }
 
 /** A heavy check over image attachments, recording that it ran. */
@@ -39,7 +37,7 @@ const imageCheck: Check = {
 const settings: VerifySettings = {
   checks: [timeSourcesCheck, imageCheck],
   deferHeavyLagMs: 5000,
-  check: { contradictionSeconds: 900, staleToleranceSeconds: 900 },
+  check: TEST_CHECK_SETTINGS,
 };
 
 function makeInput(overrides: Partial<VerifyInput> = {}): VerifyInput {

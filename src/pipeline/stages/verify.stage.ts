@@ -6,9 +6,12 @@
  * correlation never waits for them.
  */
 import type { Report } from '../../domain/report.js';
+import { phashBands } from '../../domain/media.js';
 import type { StoreTx } from '../../store/port.js';
+import type { MediaBandMate } from '../../store/store.js';
+import { hammingDistance } from '../../verify/near-dup/phash.js';
 import { defineStage, requireReport } from '../stage.js';
-import type { CheckSubject } from '../../verify/check.js';
+import type { CheckSubject, MediaMatch } from '../../verify/check.js';
 import {
   decideVerification,
   type VerifyEffects,
@@ -18,7 +21,10 @@ import {
 
 export type { VerifySettings } from '../../verify/verify-decision.js';
 
-export function checkSubject(report: Report): CheckSubject {
+export function checkSubject(
+  report: Report,
+  mediaMatches: CheckSubject['mediaMatches'] = [],
+): CheckSubject {
   return {
     reportId: report.id,
     receivedAt: report.receivedAt,
@@ -26,7 +32,56 @@ export function checkSubject(report: Report): CheckSubject {
     place: report.place,
     timeSources: report.assessment?.timeSources?.sources ?? [],
     attachments: report.attachments.map((a) => ({ contentType: a.contentType })),
+    mediaMatches,
+    sun: report.sunEvidence ?? null,
   };
+}
+
+/** Candidates of one image's earlier copies read from the hash index, at most. */
+export const MEDIA_MATCH_CANDIDATES = 200;
+
+/**
+ * The earlier reports' images sharing a hash band with this report's, measured: bits
+ * apart and whether they came from this report's own caller or feed (the media-reuse
+ * check judges them).
+ */
+async function mediaMatchesOf(
+  port: Pick<StoreTx, 'reports'>,
+  report: Report,
+): Promise<CheckSubject['mediaMatches']> {
+  const matches: MediaMatch[] = [];
+  for (const a of report.attachments) {
+    const phash = a.media?.rejected ? null : a.media?.phash;
+    if (!phash) continue;
+    const mates = await port.reports.sharingMediaBands(
+      phashBands(phash),
+      report.receivedAt,
+      report.id,
+      MEDIA_MATCH_CANDIDATES,
+    );
+    for (const mate of mates) {
+      matches.push({
+        attachmentId: a.id,
+        earlierReportId: mate.reportId,
+        earlierAttachmentId: mate.attachmentId,
+        distanceBits: hammingDistance(phash, mate.phash),
+        sameSource: sameSource(report, mate),
+      });
+    }
+  }
+  return matches;
+}
+
+/** One caller (under this epoch's key or linked from the last) or one partner feed. */
+function sameSource(report: Report, mate: MediaBandMate): boolean {
+  const callers = [report.callerPseudonym, report.callerLink].filter((c) => c !== null);
+  if (callers.some((c) => c === mate.callerPseudonym || c === mate.callerLink)) return true;
+  return (
+    report.channel === 'feed' &&
+    mate.channel === 'feed' &&
+    report.sender !== null &&
+    report.sender === mate.sender
+  );
 }
 
 /** What the report's assessment mirrors of the findings now. */
@@ -51,7 +106,7 @@ export const verifyStage = defineStage<VerifyInput, VerifyEffects>({
   async load(port: Pick<StoreTx, 'reports'>, reportId, at) {
     const report = await requireReport(port, reportId);
     return {
-      subject: checkSubject(report),
+      subject: checkSubject(report, await mediaMatchesOf(port, report)),
       flags: report.flags,
       mirrored: mirroredOf(report),
       backlogLagMs: at.backlogLagMs,
@@ -77,7 +132,7 @@ export async function runDeferredChecks(
     const report = await tx.reports.get(reportId);
     if (!report) continue;
     const input = {
-      subject: checkSubject(report),
+      subject: checkSubject(report, await mediaMatchesOf(tx, report)),
       flags: report.flags,
       mirrored: mirroredOf(report),
       backlogLagMs: 0,

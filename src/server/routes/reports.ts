@@ -4,6 +4,7 @@
  * working a case (status, assignment to an office, questions to the reporter). Scope
  * and audit are in ../cases.ts.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { listScope } from '../../access/scope.js';
@@ -355,8 +356,10 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
 
   const attachmentRoute = {
     summary: 'Download an attachment',
-    description: 'The file (header `Digest: sha-256=…`).',
+    description:
+      'The file, always as a download. By default a copy without identifying metadata (EXIF, XMP, IPTC, comments; JPEG and PNG), which the case shows as evidence instead; `?copy=original` gives the file as received (audited as such). Headers: `X-Tipwire-Copy` (`stripped` or `original`: other types and refused files have no stripped copy), `Digest: sha-256=…` of the bytes sent and `X-Tipwire-Original-Digest` of the file as received (chain of custody).',
     params: z.object({ id: z.string(), attachmentId: z.string() }),
+    query: z.strictObject({ copy: z.enum(['stripped', 'original']).optional() }),
     answers: { 200: { description: 'the file', contentType: 'application/octet-stream' } },
   } satisfies RouteSchemas;
 
@@ -365,14 +368,27 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
     { config: { access: [...READERS], schemas: attachmentRoute } },
     async (request, reply) => {
       const params = validate(attachmentRoute.params, request.params);
+      const { copy } = validate(attachmentRoute.query, request.query);
       const report = await cases.visible(request.principal, params.id);
-      const file = await cases.attachment(request.principal, report, params.attachmentId);
+      const file = await cases.attachment(
+        request.principal,
+        report,
+        params.attachmentId,
+        copy ?? 'stripped',
+      );
       const name = file.filename.replace(/[^\w.-]+/g, '_').slice(0, 100) || 'attachment';
+      const original = Buffer.from(file.sha256, 'hex').toString('base64');
+      const sent =
+        file.copy === 'original'
+          ? original
+          : createHash('sha256').update(file.data).digest('base64');
       return reply
         .header('content-type', 'application/octet-stream')
         .header('content-disposition', `attachment; filename="${name}"`)
         .header('x-original-content-type', file.contentType)
-        .header('digest', `sha-256=${Buffer.from(file.sha256, 'hex').toString('base64')}`)
+        .header('x-tipwire-copy', file.copy)
+        .header('digest', `sha-256=${sent}`)
+        .header('x-tipwire-original-digest', `sha-256=${original}`)
         .send(file.data);
     },
   );

@@ -6,7 +6,8 @@
  */
 import { isEventKind, type EventKind } from '../../domain/event-kinds.js';
 import { AppError } from '../../domain/errors.js';
-import type { MediaFacts } from '../../domain/media.js';
+import type { SunEvidence } from '../../domain/evidence.js';
+import { phashBands, type MediaFacts } from '../../domain/media.js';
 import { FLAG_FAMILIES, type FlagCode, type FlagFamily } from '../../domain/flags.js';
 import type {
   CaseStatus,
@@ -35,6 +36,7 @@ import type {
   ReportRepository,
   ReportVersion,
   WrappedDataKey,
+  MediaBandMate,
 } from '../store.js';
 import type { Db } from './database.js';
 import { createReportLists } from './report-list.js';
@@ -74,6 +76,7 @@ interface ReportRow {
   incident_id: string | null;
   incident_reason: string | null;
   incident_pinned: number;
+  sun_evidence: string | null;
 }
 
 const CHUNK = 1000;
@@ -82,7 +85,7 @@ const REPORT_COLUMNS = `seq, id, external_id, channel, category, received_at, cl
   caller_pseudonym, caller_link, narrative_sealed, subjects_sealed, data_key, text_facts, stage,
   status, status_changed_at, queue, office_id, observed_time, observed_place, flags, incident_id,
   incident_reason, incident_pinned, assessment, geocoded, geocode_state, submitted_by, event_kinds,
-  text_sketch, sender, content_hash, version`;
+  text_sketch, sender, content_hash, version, sun_evidence`;
 
 /** Flags about a report's content (every family but the caller's `abuse`): a new version clears them. */
 const CONTENT_FLAG_FAMILIES = FLAG_FAMILIES.filter((family) => family !== 'abuse');
@@ -167,11 +170,22 @@ export function createReportRepository(db: Db): ReportRepository {
   const setStage = db.prepare('UPDATE reports SET stage = ? WHERE id = ?');
   const setQueue = db.prepare('UPDATE reports SET queue = ? WHERE id = ?');
   const setCategory = db.prepare('UPDATE reports SET category = ? WHERE id = ?');
+  const setSunEvidence = db.prepare('UPDATE reports SET sun_evidence = ? WHERE id = ?');
   const setEventKinds = db.prepare('UPDATE reports SET event_kinds = ? WHERE id = ?');
   const setStatus = db.prepare('UPDATE reports SET status = ?, status_changed_at = ? WHERE id = ?');
   const setOffice = db.prepare('UPDATE reports SET office_id = ? WHERE id = ?');
   const clearBands = db.prepare('DELETE FROM report_bands WHERE report_id = ?');
   const addBand = db.prepare('INSERT OR IGNORE INTO report_bands (band, report_id) VALUES (?, ?)');
+  const addMediaBand = db.prepare(`INSERT OR IGNORE INTO media_bands
+    (band, attachment_id, report_id, phash) VALUES (?, ?, ?, ?)`);
+  const mediaBandMates = db.prepare(`SELECT DISTINCT m.report_id AS reportId,
+      m.attachment_id AS attachmentId, m.phash, r.channel, r.caller_pseudonym AS callerPseudonym,
+      r.caller_link AS callerLink, r.sender
+    FROM media_bands m JOIN reports r ON r.id = m.report_id
+    WHERE m.band IN (SELECT value FROM json_each(@bands)) AND m.report_id <> @exceptId
+      AND r.received_at < @before
+    ORDER BY r.received_at
+    LIMIT @limit`);
   const bandMates = db.prepare(`SELECT DISTINCT r.id AS reportId, r.incident_id AS incidentId,
       r.text_sketch AS sketch
     FROM report_bands b JOIN reports r ON r.id = b.report_id
@@ -238,6 +252,7 @@ export function createReportRepository(db: Db): ReportRepository {
     ...[
       'DELETE FROM search_index WHERE rowid = (SELECT seq FROM reports WHERE id = ?)',
       'DELETE FROM attachments WHERE report_id = ?',
+      'DELETE FROM media_bands WHERE report_id = ?',
       'DELETE FROM report_messages WHERE report_id = ?',
       'DELETE FROM receipts WHERE report_id = ?',
       'DELETE FROM jobs WHERE report_id = ?',
@@ -259,6 +274,8 @@ export function createReportRepository(db: Db): ReportRepository {
         a.sealedMeta,
         media,
       );
+      const phash = a.media?.phash;
+      if (phash) for (const band of phashBands(phash)) addMediaBand.run(band, a.id, r.id, phash);
       anyAttachment = true;
     }
   }
@@ -443,6 +460,9 @@ export function createReportRepository(db: Db): ReportRepository {
       replaceFlags(id, ['time', 'place', 'source'], n.flags);
     },
     replaceFlags,
+    setSunEvidence(id, evidence) {
+      setSunEvidence.run(evidence ? JSON.stringify(evidence) : null, id);
+    },
     updateClaims(id, claims, textFacts, sealedSubjects) {
       updateClaims.run(JSON.stringify(claims), sealedSubjects, JSON.stringify(textFacts), id);
     },
@@ -485,6 +505,15 @@ export function createReportRepository(db: Db): ReportRepository {
     setBands(id, bands) {
       clearBands.run(id);
       for (const band of bands.slice(0, 16)) addBand.run(band, id);
+    },
+    sharingMediaBands(bands, before, exceptId, limit) {
+      if (bands.length === 0) return [];
+      return mediaBandMates.all({
+        bands: JSON.stringify(bands),
+        before,
+        exceptId,
+        limit,
+      }) as MediaBandMate[];
     },
     sharingBands(bands, since, exceptId, limit) {
       if (bands.length === 0) return [];
@@ -624,5 +653,6 @@ function reportFromRow(row: ReportRow): Omit<Report, 'attachments'> {
     incidentId: row.incident_id,
     incidentReason: row.incident_reason as Report['incidentReason'],
     incidentPinned: row.incident_pinned === 1,
+    sunEvidence: row.sun_evidence ? (JSON.parse(row.sun_evidence) as SunEvidence) : null,
   };
 }

@@ -3,6 +3,8 @@
  * folder and one line here.
  */
 import type { Check } from '../check.js';
+import { mediaReuseCheck } from '../near-dup/media-reuse.check.js';
+import { SUN_CHECKS } from '../sun/sun.checks.js';
 import { timeSourcesCheck } from './time-sources.check.js';
 
-export const CHECKS: readonly Check[] = [timeSourcesCheck];
+export const CHECKS: readonly Check[] = [timeSourcesCheck, mediaReuseCheck, ...SUN_CHECKS];

@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { FLAGS } from '../../domain/flags.js';
 import type { CheckSubject } from '../check.js';
+import { emptySubject, TEST_CHECK_SETTINGS } from '../check.fixtures.js';
 import { timeSourcesCheck } from './time-sources.check.js';
 
 const T = Date.parse('2026-11-20T13:40:00Z');
-const settings = { contradictionSeconds: 900, staleToleranceSeconds: 900 };
+const settings = TEST_CHECK_SETTINGS;
 
-function makeSubject(overrides: Partial<CheckSubject> = {}): CheckSubject {
-  return {
-    reportId: 'r_1',
-    receivedAt: T,
-    time: null,
-    place: null,
-    timeSources: [],
-    attachments: [],
-    ...overrides,
-  };
-}
+const makeSubject = (overrides: Partial<CheckSubject> = {}) =>
+  emptySubject({ receivedAt: T, ...overrides });
 
 /** A claim at T and a second source starting `gapSeconds` after it ends. */
 const apart = (gapSeconds: number) =>

@@ -15,6 +15,7 @@
  * Evidence is numbers only (degrees, ratios, epoch ms), rounded to what they mean.
  */
 import { FLAG, findingSeverity, type FindingCode } from '../../domain/flags.js';
+import type { SunEvidence } from '../../domain/evidence.js';
 import type { Interval, ObservedTime } from '../../domain/report.js';
 import type { Check, CheckSubject, Finding } from '../check.js';
 import { judgeNight } from './night.js';
@@ -26,18 +27,8 @@ import {
   type ShadowMeasurement,
 } from './shadow.js';
 
-/** What the sun checks read beyond CheckSubject (not stored yet: see the header). */
-export interface SunEvidence {
-  /** The reporter says, or an analyst judged, that the report's photo shows daylight. */
-  daylightPhoto: boolean;
-  /** A shadow an analyst measured on the photo; errors default to the settings. */
-  shadow: {
-    bearing: number;
-    bearingError?: number;
-    lengthRatio?: number | null;
-    lengthRatioError?: number;
-  } | null;
-}
+/** What the sun checks read beyond the other checks: the analyst's evidence (domain/evidence.ts). */
+export type { SunEvidence } from '../../domain/evidence.js';
 
 export interface SunCheckSubject extends Pick<
   CheckSubject,
@@ -186,3 +177,26 @@ export const shadowMismatchCheck: SunCheck = {
     ];
   },
 };
+
+/**
+ * A sun check in the Check contract (the registry's): it applies once an analyst has
+ * given the report's photo evidence (CheckSubject.sun), and reads the sun settings from
+ * CheckSettings.
+ */
+export function registered(check: SunCheck): Check {
+  const withSun = (subject: CheckSubject): SunCheckSubject | null =>
+    subject.sun ? { ...subject, sun: subject.sun } : null;
+  return {
+    name: check.name,
+    version: check.version,
+    cost: check.cost,
+    codes: check.codes,
+    appliesTo: (subject) => {
+      const sunSubject = withSun(subject);
+      return sunSubject !== null && check.appliesTo(sunSubject);
+    },
+    run: (subject, context) => check.run(withSun(subject)!, context),
+  };
+}
+
+export const SUN_CHECKS: readonly Check[] = [nightPhotoCheck, shadowMismatchCheck].map(registered);

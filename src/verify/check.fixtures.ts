@@ -1,0 +1,25 @@
+/** For the checks' tests: a subject with nothing in it, and the settings' defaults. */
+import type { CheckSettings, CheckSubject } from './check.js';
+
+export const TEST_CHECK_SETTINGS: CheckSettings = {
+  contradictionSeconds: 900,
+  staleToleranceSeconds: 900,
+  mediaReuseMaxBits: 6,
+  sunNightAltitudeDegrees: -6,
+  sunShadowBearingErrorDegrees: 5,
+  sunShadowLengthError: 0.1,
+};
+
+export function emptySubject(overrides: Partial<CheckSubject> = {}): CheckSubject {
+  return {
+    reportId: 'r_1',
+    receivedAt: 0,
+    time: null,
+    place: null,
+    timeSources: [],
+    attachments: [],
+    mediaMatches: [],
+    sun: null,
+    ...overrides,
+  };
+}

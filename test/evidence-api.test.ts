@@ -1,0 +1,280 @@
+/**
+ * F8's evidence checks through the real server: a photo's metadata read at intake
+ * (its capture time and offset, GPS, software), findings from it (`exif.time_mismatch`
+ * one hour off the claim, `exif.clock_zone_mismatch` for a camera clock an hour off
+ * its own GPS zone), the capture time as one more time source (`time.contradiction`),
+ * an image reused by another caller (`media.reused`, not for the same caller), and the
+ * download: a copy without the metadata by default, the file as received on asking.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createToken,
+  getJson,
+  makeReport,
+  startServer,
+  tempDir,
+  waitForPipeline,
+  type ServerProcess,
+} from './helpers.js';
+import { apparentSun } from '../src/verify/sun/position.js';
+import { sharedFixtures } from './shared-fixtures.js';
+
+const jpeg = (name: string) => readFileSync(path.join(sharedFixtures(), 'exif-jpeg', name));
+
+let cleanup: () => void;
+let server: ServerProcess;
+let analyst: string;
+
+beforeAll(async () => {
+  const tmp = tempDir();
+  cleanup = tmp.cleanup;
+  const db = path.join(tmp.dir, 'tipwire.db');
+  analyst = createToken(db);
+  server = await startServer(db);
+});
+afterAll(async () => {
+  await server?.stop();
+  cleanup?.();
+});
+
+/** Posts as a signed-in analyst (who may state receivedAt, as a partner would). */
+async function post(body: Record<string, unknown>) {
+  const res = await fetch(`${server.url}/api/v1/reports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${analyst}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const answer = (await res.json()) as { id: string };
+  expect(res.status, JSON.stringify(answer)).toBe(201);
+  return answer.id;
+}
+
+const file = (filename: string, data: Buffer, contentType = 'image/jpeg') => ({
+  filename,
+  contentType,
+  dataBase64: data.toString('base64'),
+});
+
+async function read(id: string) {
+  await waitForPipeline(server.url, analyst);
+  return (await getJson(`${server.url}/api/v1/reports/${id}`, analyst)).body as Record<string, any>;
+}
+
+const codes = (report: Record<string, any>) =>
+  (report.findings as { code: string }[]).map((f) => f.code).sort();
+
+describe('a photo’s metadata as evidence', () => {
+  // GPS.jpg: taken 2002-07-13 15:58:28 local, GPS time 14:58:24 UTC (camera at +01:00),
+  // at 54.98967 N 1.91417 W, saved by Adobe Photoshop 7.0.
+  const capture = Date.parse('2002-07-13T14:58:28Z');
+  const around = (offsetMs: number) =>
+    makeReport({
+      observedAt: new Date(capture + offsetMs).toISOString(),
+      precisionSeconds: 60,
+      location: { lat: 54.9897, lon: -1.9142, accuracyMeters: 100 },
+      receivedAt: new Date(capture + 2 * 3_600_000).toISOString(),
+      attachments: [file('gps.jpg', jpeg('GPS.jpg'))],
+    });
+
+  it('reads the capture time, offset, GPS and software at intake and shows them on the case', async () => {
+    const report = await read(await post(around(0)));
+    const media = report.attachments[0].media;
+    expect(media.detectedType).toBe('image/jpeg');
+    expect(media.rejected).toBeNull();
+    expect(media.exif.takenAt).toBe(capture);
+    expect(media.exif.takenAtOffsetMinutes).toBe(60);
+    expect(media.exif.gps.lat).toBeCloseTo(54.98967, 4);
+    expect(media.exif.gps.lon).toBeCloseTo(-1.91417, 4);
+    expect(media.exif.software).toBe('Adobe Photoshop 7.0');
+    expect(codes(report)).not.toContain('exif.time_mismatch');
+    expect(codes(report)).toContain('exif.edited');
+  });
+
+  it('finds exif.time_mismatch and a time contradiction when the claim is an hour off', async () => {
+    const report = await read(await post(around(3_600_000)));
+    const mismatch = report.findings.find((f: { code: string }) => f.code === 'exif.time_mismatch');
+    expect(mismatch).toMatchObject({ severity: expect.any(String), evidence: expect.any(Object) });
+    expect(codes(report)).toContain('time.contradiction');
+    expect(report.flags).toContain('exif.time_mismatch');
+  });
+
+  it('finds exif.clock_zone_mismatch for a camera clock an hour off its GPS zone (Ricoh2.jpg)', async () => {
+    // Local 11:48:48, GPS 10:47:24 UTC: the clock says +01:00 where Spain kept +02:00.
+    const report = await read(
+      await post(
+        makeReport({
+          observedAt: '2006-05-26T09:48:00Z',
+          location: { lat: 42.0346, lon: -0.5075, accuracyMeters: 200 },
+          receivedAt: '2006-05-26T12:00:00Z',
+          attachments: [file('r.jpg', jpeg('Ricoh2.jpg'))],
+        }),
+      ),
+    );
+    expect(report.attachments[0].media.exif.cameraOffsetMinutes).toBe(60);
+    expect(report.attachments[0].media.exif.gpsZone.offsetMinutes).toBe(120);
+    expect(codes(report)).toContain('exif.clock_zone_mismatch');
+  });
+});
+
+describe('the download', () => {
+  it('sends a copy without the metadata by default and the file as received on asking', async () => {
+    const original = jpeg('GPS.jpg');
+    const report = await read(await post(makeReport({ attachments: [file('g.jpg', original)] })));
+    const url = `${server.url}/api/v1/reports/${report.id}/attachments/${report.attachments[0].id}`;
+    const headers = { authorization: `Bearer ${analyst}` };
+    const digest = (b: Buffer) => `sha-256=${createHash('sha256').update(b).digest('base64')}`;
+
+    const stripped = await fetch(url, { headers });
+    expect(stripped.status).toBe(200);
+    expect(stripped.headers.get('x-tipwire-copy')).toBe('stripped');
+    expect(stripped.headers.get('content-disposition')).toMatch(/^attachment;/);
+    const copy = Buffer.from(await stripped.arrayBuffer());
+    expect(stripped.headers.get('digest')).toBe(digest(copy));
+    expect(stripped.headers.get('x-tipwire-original-digest')).toBe(digest(original));
+    const dir = mkdtempSync(path.join(tmpdir(), 'tipwire-strip-'));
+    writeFileSync(path.join(dir, 'copy.jpg'), copy);
+    const tags = JSON.parse(
+      execFileSync(
+        'exiftool',
+        [
+          '-j',
+          '-n',
+          '-GPSLatitude',
+          '-Make',
+          '-DateTimeOriginal',
+          '-Software',
+          path.join(dir, 'copy.jpg'),
+        ],
+        {
+          encoding: 'utf8',
+        },
+      ),
+    )[0];
+    expect(tags.GPSLatitude).toBeUndefined();
+    expect(tags.Make).toBeUndefined();
+    expect(tags.DateTimeOriginal).toBeUndefined();
+    expect((await sharp(copy).metadata()).width).toBe(120);
+
+    const asReceived = await fetch(`${url}?copy=original`, { headers });
+    expect(asReceived.headers.get('x-tipwire-copy')).toBe('original');
+    expect(Buffer.from(await asReceived.arrayBuffer())).toEqual(original);
+    expect(asReceived.headers.get('digest')).toBe(digest(original));
+
+    const bad = await fetch(`${url}?copy=raw`, { headers });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('copy');
+  });
+});
+
+/** A picture with structure (pHash needs some), different for each seed. */
+function picture(seed: number): Promise<Buffer> {
+  const circles = [0, 1, 2, 3]
+    .map((i) => {
+      const x = (seed * 73 + i * 91) % 320;
+      const y = (seed * 37 + i * 53) % 240;
+      return `<circle cx="${x}" cy="${y}" r="${30 + ((seed + i) % 5) * 12}" fill="#${((seed * 2654435761 + i * 40503) >>> 8).toString(16).padStart(6, '0').slice(0, 6)}"/>`;
+    })
+    .join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240"><rect width="320" height="240" fill="#${(seed * 1234567).toString(16).padStart(6, '0').slice(-6)}"/>${circles}</svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 90 }).toBuffer();
+}
+
+describe('an image reused from an earlier report', () => {
+  it('is media.reused for another caller, naming the earlier report, and not for the same caller', async () => {
+    const first = await picture(11);
+    const forwarded = await sharp(first).resize({ width: 200 }).jpeg({ quality: 50 }).toBuffer();
+    const a = await post(
+      makeReport({ caller: { phone: '+8613800138001' }, attachments: [file('a.jpg', first)] }),
+    );
+    const sameCaller = await post(
+      makeReport({ caller: { phone: '+8613800138001' }, attachments: [file('b.jpg', forwarded)] }),
+    );
+    const other = await post(
+      makeReport({ caller: { phone: '+8613900139002' }, attachments: [file('c.jpg', forwarded)] }),
+    );
+    const unrelated = await post(
+      makeReport({
+        caller: { phone: '+8613700137003' },
+        attachments: [file('d.jpg', await picture(29))],
+      }),
+    );
+    expect(codes(await read(a))).not.toContain('media.reused');
+    expect(codes(await read(sameCaller))).not.toContain('media.reused');
+    expect(codes(await read(unrelated))).not.toContain('media.reused');
+    const reused = (await read(other)).findings.find(
+      (f: { code: string }) => f.code === 'media.reused',
+    );
+    expect(reused.evidence.matches.map((m: { reportId: string }) => m.reportId)).toEqual(
+      expect.arrayContaining([a]),
+    );
+    expect(
+      reused.evidence.matches.every((m: { distanceBits: number }) => m.distanceBits <= 6),
+    ).toBe(true);
+  });
+});
+
+describe('an analyst’s evidence on the photo, for the sun checks', () => {
+  const put = (id: string, body: unknown) =>
+    fetch(`${server.url}/api/v1/reports/${id}/sun-evidence`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${analyst}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('finds sun.night_photo for a daylight photo claimed at night, and clears it with the evidence', async () => {
+    // 21:10 in Xi'an on 20 November: the sun is far below the horizon.
+    const id = await post(
+      makeReport({
+        observedAt: '2026-11-20T21:10:00+08:00',
+        precisionSeconds: 600,
+        attachments: [file('p.jpg', await picture(5))],
+      }),
+    );
+    expect(codes(await read(id))).not.toContain('sun.night_photo');
+    const res = await put(id, { daylightPhoto: true, shadow: null });
+    expect(res.status).toBe(200);
+    const night = (await read(id)).findings.find(
+      (f: { code: string }) => f.code === 'sun.night_photo',
+    );
+    expect(night.evidence.highestAltitudeDegrees).toBeLessThan(-6);
+    expect((await put(id, null)).status).toBe(200);
+    expect(codes(await read(id))).not.toContain('sun.night_photo');
+  });
+
+  it('finds sun.shadow_mismatch for a shadow that fits no claimed time, with when it fits that day', async () => {
+    // Noon in Xi'an on 21 June: shadows point north; one pointing east fits the afternoon.
+    const id = await post(
+      makeReport({
+        observedAt: '2026-06-21T12:00:00+08:00',
+        precisionSeconds: 600,
+        attachments: [file('p.jpg', await picture(6))],
+      }),
+    );
+    expect((await put(id, { daylightPhoto: true, shadow: { bearing: 90 } })).status).toBe(200);
+    const report = await read(id);
+    expect(codes(report)).not.toContain('sun.night_photo');
+    const shadow = report.findings.find((f: { code: string }) => f.code === 'sun.shadow_mismatch');
+    expect(shadow.evidence.fitsThatDay.length).toBeGreaterThan(0);
+    expect(shadow.evidence.fitsThatDay[0].from).toBeGreaterThan(
+      Date.parse('2026-06-21T12:10:00+08:00'),
+    );
+    // The shadow the sun casts at the claimed time fits: no finding.
+    const sun = apparentSun(Date.parse('2026-06-21T12:00:00+08:00'), 34.261, 108.942);
+    await put(id, { daylightPhoto: true, shadow: { bearing: (sun.azimuth + 180) % 360 } });
+    expect(codes(await read(id))).not.toContain('sun.shadow_mismatch');
+  });
+
+  it('refuses evidence it cannot use, naming the field, and keeps what was stored', async () => {
+    const id = await post(makeReport());
+    const bad = await put(id, { daylightPhoto: true, shadow: { bearing: 400 } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('shadow.bearing');
+    expect((await put(id, { daylight: true })).status).toBe(400);
+  });
+});
