@@ -484,6 +484,8 @@ export function pipelineConfigFrom(config: Config): PipelineConfig {
       check: {
         contradictionSeconds: normalize.contradictionSeconds,
         staleToleranceSeconds: normalize.staleToleranceSeconds,
+        exifTimeMismatchMinutes: config.verify.exifTimeMismatchMinutes,
+        exifPlaceMismatchMeters: config.verify.exifPlaceMismatchMeters,
       },
     },
   };

@@ -7,6 +7,7 @@
  * its evidence (identifiers, numbers, codes: never the report's text).
  */
 import type { Finding, FindingCode } from '../domain/findings.js';
+import type { MediaFacts } from '../domain/media.js';
 import type { Report } from '../domain/report.js';
 import type { TimeSource } from '../domain/time-sources.js';
 
@@ -21,7 +22,8 @@ export interface CheckSubject {
   place: Report['place'];
   /** The times of the observation normalize gathered (claim, arrival, checks). */
   timeSources: readonly TimeSource[];
-  attachments: readonly { contentType: string }[];
+  /** Each attachment's declared type and what intake read from its bytes (null: before F8). */
+  attachments: readonly { contentType: string; media: MediaFacts | null }[];
 }
 
 /** The thresholds checks judge by (one block of settings, parsed once). */
@@ -30,6 +32,10 @@ export interface CheckSettings {
   contradictionSeconds: number;
   /** Source data older than its expected latency plus this is stale. */
   staleToleranceSeconds: number;
+  /** A photo taken this far or further outside the claimed interval contradicts it (exif.time_mismatch). */
+  exifTimeMismatchMinutes: number;
+  /** Metres beyond both accuracies a photo's GPS position may lie from the claimed point (exif.place_mismatch). */
+  exifPlaceMismatchMeters: number;
 }
 
 export interface CheckContext {

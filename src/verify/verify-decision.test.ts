@@ -15,7 +15,7 @@ function makeSubject(gapSeconds: number): CheckSubject {
       { source: 'claim', from: T, to: T },
       { source: 'exif', from: T + gapSeconds * 1000, to: T + gapSeconds * 1000 },
     ],
-    attachments: [{ contentType: 'image/jpeg' }],
+    attachments: [{ contentType: 'image/jpeg', media: null }],
   };
 }
 
@@ -39,7 +39,12 @@ const imageCheck: Check = {
 const settings: VerifySettings = {
   checks: [timeSourcesCheck, imageCheck],
   deferHeavyLagMs: 5000,
-  check: { contradictionSeconds: 900, staleToleranceSeconds: 900 },
+  check: {
+    contradictionSeconds: 900,
+    staleToleranceSeconds: 900,
+    exifTimeMismatchMinutes: 3,
+    exifPlaceMismatchMeters: 1000,
+  },
 };
 
 function makeInput(overrides: Partial<VerifyInput> = {}): VerifyInput {

@@ -25,7 +25,7 @@ export function checkSubject(report: Report): CheckSubject {
     time: report.time,
     place: report.place,
     timeSources: report.assessment?.timeSources?.sources ?? [],
-    attachments: report.attachments.map((a) => ({ contentType: a.contentType })),
+    attachments: report.attachments.map((a) => ({ contentType: a.contentType, media: a.media })),
   };
 }
 

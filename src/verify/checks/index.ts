@@ -3,6 +3,8 @@
  * folder and one line here.
  */
 import type { Check } from '../check.js';
+import { attachmentCheck } from './attachment.check.js';
+import { exifCheck } from './exif.check.js';
 import { timeSourcesCheck } from './time-sources.check.js';
 
-export const CHECKS: readonly Check[] = [timeSourcesCheck];
+export const CHECKS: readonly Check[] = [timeSourcesCheck, exifCheck, attachmentCheck];

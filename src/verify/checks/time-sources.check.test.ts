@@ -4,7 +4,12 @@ import type { CheckSubject } from '../check.js';
 import { timeSourcesCheck } from './time-sources.check.js';
 
 const T = Date.parse('2026-11-20T13:40:00Z');
-const settings = { contradictionSeconds: 900, staleToleranceSeconds: 900 };
+const settings = {
+  contradictionSeconds: 900,
+  staleToleranceSeconds: 900,
+  exifTimeMismatchMinutes: 3,
+  exifPlaceMismatchMeters: 1000,
+};
 
 function makeSubject(overrides: Partial<CheckSubject> = {}): CheckSubject {
   return {
