@@ -488,6 +488,8 @@ export function pipelineConfigFrom(config: Config): PipelineConfig {
         sunNightAltitudeDegrees: config.verify.sunNightAltitudeDegrees,
         sunShadowBearingErrorDegrees: config.verify.sunShadowBearingErrorDegrees,
         sunShadowLengthError: config.verify.sunShadowLengthError,
+        exifTimeMismatchMinutes: config.verify.exifTimeMismatchMinutes,
+        exifPlaceMismatchMeters: config.verify.exifPlaceMismatchMeters,
       },
     },
   };

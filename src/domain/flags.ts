@@ -153,6 +153,36 @@ export const FLAGS = {
     zh: '附件表格中的数字不符合本福特定律（平均绝对偏差超出 Nigrini 的一致性范围）：值得进一步核查，但并不证明数据系编造。',
     severity: 'notice',
   },
+  'exif.time_mismatch': {
+    en: 'A photo was taken outside the claimed time by TIPWIRE_EXIF_TIME_MISMATCH_MINUTES or more (its camera time, read in the camera’s UTC offset or its GPS position’s zone, against the claimed interval with its precision).',
+    zh: '照片的拍摄时间落在所述时间区间（含其精度）之外，相差达到或超过 TIPWIRE_EXIF_TIME_MISMATCH_MINUTES 分钟（拍摄时间按相机的UTC时差或其GPS位置所在时区解读）。',
+    severity: 'warning',
+  },
+  'exif.place_mismatch': {
+    en: 'A photo’s GPS position lies farther from the claimed place than the claim’s accuracy plus the GPS accuracy plus TIPWIRE_EXIF_PLACE_MISMATCH_METERS.',
+    zh: '照片的GPS位置与所述地点的距离超过所述地点的精度、GPS精度与 TIPWIRE_EXIF_PLACE_MISMATCH_METERS 之和。',
+    severity: 'warning',
+  },
+  'exif.clock_zone_mismatch': {
+    en: 'The camera’s clock ran in another UTC offset than the zone of its own GPS position (a clock not set for the place, a travelling camera, or metadata put together from elsewhere).',
+    zh: '相机时钟所用的UTC时差与其自身GPS位置所在时区的时差不同（可能是相机时钟未按当地设置、相机随人旅行，或元数据系从别处拼凑而来）。',
+    severity: 'notice',
+  },
+  'exif.edited': {
+    en: 'A photo carries traces of editing: an editing program named in its metadata, a modification time after the capture (TIPWIRE_EXIF_MODIFIED_AFTER_CAPTURE_MINUTES), or an embedded thumbnail shaped unlike the photo. Editing is not forgery: look at what changed.',
+    zh: '照片带有编辑痕迹：元数据中写有图像编辑软件、修改时间晚于拍摄时间（TIPWIRE_EXIF_MODIFIED_AFTER_CAPTURE_MINUTES），或内嵌缩略图的形状与照片不符。编辑不等于伪造：请查看改动了什么。',
+    severity: 'notice',
+  },
+  'exif.absent': {
+    en: 'A photo of a type that normally carries camera metadata (JPEG, HEIC, TIFF) has none: it may have been sent through an app that strips it, or saved again.',
+    zh: '一张通常带有相机元数据的照片（JPEG、HEIC、TIFF）没有任何元数据：可能经过会删除元数据的应用发送，或被重新保存过。',
+    severity: 'info',
+  },
+  'attachment.rejected': {
+    en: 'An attachment was not read further and is kept sealed as received: too large, too many pixels (a decompression bomb), its bytes unlike its declared type (or two types at once), broken, or able to carry script (SVG, HTML). The evidence says which.',
+    zh: '某个附件未被进一步读取，按收到时的原样加密保存：文件过大、像素过多（解压炸弹）、实际内容与声明的类型不符（或同时是两种类型）、结构损坏，或可携带脚本（SVG、HTML）。证据中注明了原因。',
+    severity: 'warning',
+  },
   'text.high_perplexity': {
     en: 'The text is unusual for the language model (perplexity above TIPWIRE_TEXT_LM_HIGH_PERPLEXITY). A weak signal: unusual wording, a rare topic, dialect or typos raise it too; read the text before judging.',
     zh: '该文本对语言模型而言较为少见（困惑度高于 TIPWIRE_TEXT_LM_HIGH_PERPLEXITY）。这只是一个弱信号：措辞特别、话题少见、方言或错别字也会使其升高；请先阅读原文再作判断。',
@@ -184,6 +214,8 @@ export const FLAG_FAMILY_LABELS = {
   cluster: { en: 'grouping into incidents', zh: '事件归并' },
   sun: { en: 'sun and shadows', zh: '太阳与阴影' },
   benford: { en: "Benford's law", zh: '本福特定律' },
+  exif: { en: 'camera metadata (EXIF)', zh: '相机元数据（EXIF）' },
+  attachment: { en: 'attached files', zh: '附件' },
   text: { en: 'text', zh: '文本' },
   media: { en: 'reused media', zh: '重复使用的媒体' },
 } as const satisfies Record<FlagFamily, Bilingual>;

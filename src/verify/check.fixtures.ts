@@ -5,6 +5,8 @@ export const TEST_CHECK_SETTINGS: CheckSettings = {
   contradictionSeconds: 900,
   staleToleranceSeconds: 900,
   mediaReuseMaxBits: 6,
+  exifTimeMismatchMinutes: 3,
+  exifPlaceMismatchMeters: 1000,
   sunNightAltitudeDegrees: -6,
   sunShadowBearingErrorDegrees: 5,
   sunShadowLengthError: 0.1,

@@ -8,6 +8,7 @@
  */
 import type { SunEvidence } from '../domain/evidence.js';
 import type { Finding, FindingCode } from '../domain/findings.js';
+import type { MediaFacts } from '../domain/media.js';
 import type { Report } from '../domain/report.js';
 import type { TimeSource } from '../domain/time-sources.js';
 
@@ -22,7 +23,8 @@ export interface CheckSubject {
   place: Report['place'];
   /** The times of the observation normalize gathered (claim, arrival, checks). */
   timeSources: readonly TimeSource[];
-  attachments: readonly { contentType: string }[];
+  /** Each attachment's declared type and what intake read from its bytes (null: before F8). */
+  attachments: readonly { contentType: string; media: MediaFacts | null }[];
   /**
    * Images of earlier reports whose perceptual hash shares a band with one of this
    * report's (verify/near-dup): how many bits apart, and whether the earlier report
@@ -56,6 +58,10 @@ export interface CheckSettings {
   sunShadowBearingErrorDegrees: number;
   /** A measured length ratio's error (a fraction) when the analyst gives none. */
   sunShadowLengthError: number;
+  /** A photo taken this far or further outside the claimed interval contradicts it (exif.time_mismatch). */
+  exifTimeMismatchMinutes: number;
+  /** Metres beyond both accuracies a photo's GPS position may lie from the claimed point (exif.place_mismatch). */
+  exifPlaceMismatchMeters: number;
 }
 
 export interface CheckContext {

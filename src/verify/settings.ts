@@ -1,4 +1,4 @@
-/** The verify stage's settings: when heavy checks are put off, and the evidence checks' thresholds (sun, Benford, text). */
+/** The verify stage's settings: when heavy checks are put off, and the evidence checks' thresholds (sun, Benford, attachments and EXIF, text). */
 import { intIn, numberIn, setting } from '../domain/settings.js';
 
 /** Sun and shadows (sun/): night, and how far a measured shadow may be off. */
@@ -55,6 +55,53 @@ export const NEAR_DUP_SETTINGS = {
   ),
 };
 
+/**
+ * Attachments (media/): how much of a file intake reads, and what counts as a trace of
+ * editing in its camera metadata. Read by mediaFactsOf, which takes these keys as they are.
+ */
+export const MEDIA_SETTINGS = {
+  mediaMaxBytes: setting(
+    'TIPWIRE_MEDIA_MAX_BYTES',
+    'Largest attachment whose bytes are read for its type, size and camera metadata; a larger one is kept sealed and refused further reading (attachment.rejected, too_large).',
+    intIn(1, 2 * 1024 * 1024 * 1024),
+    64 * 1024 * 1024,
+  ),
+  mediaMaxPixels: setting(
+    'TIPWIRE_MEDIA_MAX_PIXELS',
+    'Most pixels (width × height, read from the header, never decoded) an image may declare; more is refused as a decompression bomb (too_many_pixels). The default, 16383 × 16383 (268 MP), is sharp’s own input limit and above the 200 MP phones shoot.',
+    intIn(1, 1_000_000_000_000),
+    268_402_689,
+  ),
+  exifModifiedAfterCaptureMinutes: setting(
+    'TIPWIRE_EXIF_MODIFIED_AFTER_CAPTURE_MINUTES',
+    'A photo whose EXIF ModifyDate is later than its capture time by more than this many minutes carries the edit trace modified_after_capture (cameras write both at the shot, or seconds apart).',
+    numberIn(0, 525_600),
+    10,
+  ),
+  exifThumbnailAspectTolerance: setting(
+    'TIPWIRE_EXIF_THUMBNAIL_ASPECT_TOLERANCE',
+    'How much the aspect ratio of a photo’s embedded thumbnail may differ from the photo’s (as displayed) before it is the edit trace thumbnail_differs, as a fraction: 0.15 lets a 4:3 thumbnail of a 3:2 photo pass (cameras letterbox it: 12.5 %), not a crop to 16:9 (33 %) nor a rotation.',
+    numberIn(0, 100),
+    0.15,
+  ),
+};
+
+/** The exif check (checks/exif.check.ts): when a photo's camera metadata contradicts the claim. */
+export const EXIF_CHECK_SETTINGS = {
+  exifTimeMismatchMinutes: setting(
+    'TIPWIRE_EXIF_TIME_MISMATCH_MINUTES',
+    'A photo taken this many minutes or more outside the claimed time’s interval (its precision included) gives exif.time_mismatch.',
+    numberIn(0, 525_600),
+    3,
+  ),
+  exifPlaceMismatchMeters: setting(
+    'TIPWIRE_EXIF_PLACE_MISMATCH_METERS',
+    'A photo whose GPS position lies farther from the claimed point than the claim’s accuracy plus the GPS accuracy plus this many metres gives exif.place_mismatch (a photo is often taken at some distance from what it shows).',
+    numberIn(0, 20_000_000),
+    1000,
+  ),
+};
+
 export const VERIFY_SETTINGS = {
   deferHeavyLagMs: setting(
     'TIPWIRE_VERIFY_DEFER_HEAVY_LAG_MS',
@@ -65,6 +112,8 @@ export const VERIFY_SETTINGS = {
   ...SUN_SETTINGS,
   ...BENFORD_SETTINGS,
   ...NEAR_DUP_SETTINGS,
+  ...MEDIA_SETTINGS,
+  ...EXIF_CHECK_SETTINGS,
 };
 
 /**

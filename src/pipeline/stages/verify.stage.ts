@@ -31,7 +31,7 @@ export function checkSubject(
     time: report.time,
     place: report.place,
     timeSources: report.assessment?.timeSources?.sources ?? [],
-    attachments: report.attachments.map((a) => ({ contentType: a.contentType })),
+    attachments: report.attachments.map((a) => ({ contentType: a.contentType, media: a.media })),
     mediaMatches,
     sun: report.sunEvidence ?? null,
   };

@@ -5,6 +5,14 @@
 import type { Check } from '../check.js';
 import { mediaReuseCheck } from '../near-dup/media-reuse.check.js';
 import { SUN_CHECKS } from '../sun/sun.checks.js';
+import { attachmentCheck } from './attachment.check.js';
+import { exifCheck } from './exif.check.js';
 import { timeSourcesCheck } from './time-sources.check.js';
 
-export const CHECKS: readonly Check[] = [timeSourcesCheck, mediaReuseCheck, ...SUN_CHECKS];
+export const CHECKS: readonly Check[] = [
+  timeSourcesCheck,
+  exifCheck,
+  attachmentCheck,
+  mediaReuseCheck,
+  ...SUN_CHECKS,
+];
