@@ -8,6 +8,7 @@ import {
   isPlaceable,
   LATEST_INSTANT_MS,
   offsetAt,
+  pointZoneAt,
   readLocal,
   toLocal,
   utcDate,
@@ -184,5 +185,29 @@ describe('isIanaZone (the one zone check: report schema, time core, settings)', 
     expect(isIanaZone('Mars/Olympus')).toBe(false);
     expect(isIanaZone('Mars/Olympus')).toBe(false);
     expect(isIanaZone('Asia/Shanghai')).toBe(true);
+  });
+});
+
+describe('pointZoneAt (a photo position’s zone)', () => {
+  const finder = (zones: string[]) => ({ zonesAt: () => ({ zones, crossCheck: null }) });
+  const MAY = Date.parse('2006-05-26T10:48:48Z');
+  it('gives the zone and its offset at the instant (summer time included)', () => {
+    const at = pointZoneAt(finder(['Europe/Madrid']));
+    expect(at(42, -0.5, MAY)).toEqual({ name: 'Europe/Madrid', offsetMinutes: 120 });
+    expect(at(42, -0.5, Date.parse('2006-01-26T10:00:00Z'))).toEqual({
+      name: 'Europe/Madrid',
+      offsetMinutes: 60,
+    });
+  });
+  it('is null without a zone, where disputed zones disagree, or outside the dates', () => {
+    expect(pointZoneAt(finder([]))(0, 0, MAY)).toBeNull();
+    expect(pointZoneAt(finder(['Asia/Urumqi', 'Asia/Shanghai']))(43.8, 87.6, MAY)).toBeNull();
+    expect(pointZoneAt(finder(['Europe/Madrid']))(42, -0.5, Number.NaN)).toBeNull();
+  });
+  it('takes disputed zones that agree on the offset then as one answer', () => {
+    expect(pointZoneAt(finder(['Asia/Shanghai', 'Asia/Harbin']))(45, 126, MAY)).toEqual({
+      name: 'Asia/Shanghai',
+      offsetMinutes: 480,
+    });
   });
 });

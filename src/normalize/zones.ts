@@ -204,3 +204,20 @@ export function fixedZoneName(offsetMinutes: number): string {
   const mm = String(abs % 60).padStart(2, '0');
   return `UTC${sign}${hh}:${mm}`;
 }
+
+/**
+ * The zone at a point and its offset at an instant, from a ZoneFinder: the shape
+ * verify/media's `ZoneAt` takes (what a photo's GPS position says). Where the
+ * authoritative zones disagree on the offset then (a disputed border: Asia/Urumqi and
+ * Asia/Shanghai), or at an instant outside the dates, there is no one answer: null.
+ */
+export function pointZoneAt(
+  finder: ZoneFinder,
+): (lat: number, lon: number, utcMs: number) => { name: string; offsetMinutes: number } | null {
+  return (lat, lon, utcMs) => {
+    const zones = finder.zonesAt(lat, lon).zones.filter(isIanaZone);
+    if (zones.length === 0 || !isPlaceable(utcMs)) return null;
+    const offsets = new Set(zones.map((name) => offsetAt(name, utcMs)));
+    return offsets.size === 1 ? { name: zones[0]!, offsetMinutes: [...offsets][0]! } : null;
+  };
+}

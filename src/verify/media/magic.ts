@@ -99,8 +99,10 @@ const QUICKTIME_ATOMS = new Set(['moov', 'mdat', 'wide', 'free', 'skip', 'pnot']
 function isMp3(bytes: Uint8Array): boolean {
   if (startsWith(bytes, [0x49, 0x44, 0x33])) return true; // "ID3" tag
   // An MPEG audio frame: 11 sync bits, a version other than reserved, layer III/II/I.
+  // FF FE is also UTF-16's byte-order mark: that reading wins.
   return (
     bytes.length >= 4 &&
+    bytes[1] !== 0xfe &&
     bytes[0] === 0xff &&
     (bytes[1]! & 0xe0) === 0xe0 &&
     (bytes[1]! & 0x18) !== 0x08 &&

@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MEDIA_REJECTIONS } from '../../domain/media.js';
+import { defaultsOf } from '../../domain/settings.js';
+import {
+  BASE_JPEG,
+  BASE_PNG,
+  hostileFiles,
+  jpegSized,
+  pngWith,
+} from '../../../test/hostile-files.js';
+import { sharedFixtures } from '../../../test/shared-fixtures.js';
+import { MEDIA_SETTINGS } from '../settings.js';
+import { endsWithZip, markupInside, mediaFactsOf } from './media-facts.js';
+
+const limits = defaultsOf(MEDIA_SETTINGS);
+const noZone = () => null;
+const fixture = (name: string) => readFileSync(path.join(sharedFixtures(), 'exif-jpeg', name));
+
+describe('mediaFactsOf over the hostile corpus (test/hostile-files.ts)', () => {
+  const corpus = hostileFiles();
+  it('has distinct names and covers every rejection but too_large', () => {
+    expect(new Set(corpus.map((f) => f.name)).size).toBe(corpus.length);
+    const reasons = new Set(corpus.map((f) => f.expect));
+    for (const reason of MEDIA_REJECTIONS.filter((r) => r !== 'too_large'))
+      expect(reasons.has(reason), reason).toBe(true);
+    expect(reasons.has(null)).toBe(true);
+  });
+
+  for (const file of corpus) {
+    it(`${file.name}: ${file.why} → ${file.expect ?? 'read'}`, async () => {
+      const started = performance.now();
+      const facts = await mediaFactsOf(file.data, file.contentType, limits, noZone);
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(facts.rejected?.reason ?? null).toBe(file.expect);
+      if (facts.rejected) expect(facts.exif).toBeNull();
+    });
+  }
+});
+
+describe('mediaFactsOf', () => {
+  it('reads a JPEG: its type, size from the header, no refusal', async () => {
+    const facts = await mediaFactsOf(BASE_JPEG, 'image/jpeg', limits, noZone);
+    expect(facts).toEqual({
+      detectedType: 'image/jpeg',
+      width: 16,
+      height: 12,
+      rejected: null,
+      exif: null,
+    });
+  });
+
+  it('accepts an alias of the declared type and a declaration that says nothing', async () => {
+    for (const declared of [
+      'image/jpg',
+      'IMAGE/JPEG; charset=binary',
+      'application/octet-stream',
+      '',
+    ])
+      expect((await mediaFactsOf(BASE_JPEG, declared, limits, noZone)).rejected).toBeNull();
+  });
+
+  it('refuses one byte more than TIPWIRE_MEDIA_MAX_BYTES, reads exactly the limit', async () => {
+    const at = { ...limits, mediaMaxBytes: BASE_JPEG.length };
+    expect((await mediaFactsOf(BASE_JPEG, 'image/jpeg', at, noZone)).rejected).toBeNull();
+    const below = { ...limits, mediaMaxBytes: BASE_JPEG.length - 1 };
+    const refused = await mediaFactsOf(BASE_JPEG, 'image/jpeg', below, noZone);
+    expect(refused.rejected?.reason).toBe('too_large');
+    expect(refused.detectedType).toBe('image/jpeg');
+    expect(refused.width).toBeNull();
+  });
+
+  it('refuses one pixel more than TIPWIRE_MEDIA_MAX_PIXELS, reads exactly the limit', async () => {
+    const image = jpegSized(1000, 500);
+    const at = await mediaFactsOf(
+      image,
+      'image/jpeg',
+      { ...limits, mediaMaxPixels: 500_000 },
+      noZone,
+    );
+    expect(at.rejected).toBeNull();
+    const over = await mediaFactsOf(
+      image,
+      'image/jpeg',
+      { ...limits, mediaMaxPixels: 499_999 },
+      noZone,
+    );
+    expect(over.rejected?.reason).toBe('too_many_pixels');
+    expect([over.width, over.height]).toEqual([1000, 500]);
+  });
+
+  it('has a default pixel limit of 16383² (sharp’s), above a 200 MP phone photo', async () => {
+    expect(limits.mediaMaxPixels).toBe(16_383 * 16_383);
+    const phone = pngWith([], { width: 16_320, height: 12_240 });
+    expect((await mediaFactsOf(phone, 'image/png', limits, noZone)).rejected).toBeNull();
+  });
+
+  it('reads EXIF from a camera JPEG, and a zone finder that throws is no zone', async () => {
+    const throwing = () => {
+      throw new Error('zone data missing');
+    };
+    const facts = await mediaFactsOf(fixture('Ricoh2.jpg'), 'image/jpeg', limits, throwing);
+    expect(facts.rejected).toBeNull();
+    expect(facts.exif?.gps).toEqual({
+      lat: 42.034575,
+      lon: expect.closeTo(-0.507503, 6),
+      accuracyMeters: null,
+    });
+    expect(facts.exif?.gpsZone).toBeNull();
+    expect(facts.exif?.takenAtOffsetSource).toBe('gps-time');
+  });
+
+  it('reads a PNG and a text file without EXIF', async () => {
+    expect(await mediaFactsOf(BASE_PNG, 'image/png', limits, noZone)).toEqual({
+      detectedType: 'image/png',
+      width: 16,
+      height: 12,
+      rejected: null,
+      exif: null,
+    });
+    const csv = await mediaFactsOf(Buffer.from('Amount\n12.50\n'), 'text/csv', limits, noZone);
+    expect(csv).toMatchObject({ detectedType: 'text/plain', width: null, rejected: null });
+  });
+
+  it('leaves bytes of no known type declared as no known type alone', async () => {
+    const facts = await mediaFactsOf(
+      Buffer.from([0, 1, 2, 3]),
+      'application/x-thing',
+      limits,
+      noZone,
+    );
+    expect(facts).toMatchObject({ detectedType: null, rejected: null });
+  });
+});
+
+describe('polyglot detection', () => {
+  it('finds a ZIP end record whose central directory is there, not the bytes PK\\5\\6 alone', () => {
+    const fake = Buffer.concat([
+      BASE_JPEG,
+      Buffer.from([0x50, 0x4b, 0x05, 0x06]),
+      Buffer.alloc(18, 1),
+    ]);
+    expect(endsWithZip(fake)).toBe(false);
+    expect(endsWithZip(BASE_JPEG)).toBe(false);
+  });
+  it('finds markup case-insensitively, not an XMP packet', () => {
+    expect(markupInside(Buffer.from('..<ScRiPt>..'))).toBe('<script');
+    expect(markupInside(Buffer.from('<x:xmpmeta><rdf:RDF></rdf:RDF></x:xmpmeta>'))).toBeNull();
+    expect(markupInside(Buffer.from('<scrip'))).toBeNull();
+  });
+  it('reads no fixture as a polyglot', async () => {
+    for (const name of ['Apple.jpg', 'ExifTool.jpg', 'XMP.jpg', 'Google.jpg', 'ExtendedXMP.jpg'])
+      expect(
+        (await mediaFactsOf(fixture(name), 'image/jpeg', limits, noZone)).rejected,
+        name,
+      ).toBeNull();
+  });
+});
