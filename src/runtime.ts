@@ -29,6 +29,8 @@ import {
 import { createPipelineThread } from './pipeline/thread.js';
 import { createSqliteJobQueue } from './pipeline/sqlite-job-queue.js';
 import { createNormalizeDeps, type LoadedNormalizeDeps } from './normalize/normalize-deps.js';
+import { pointZoneAt } from './normalize/zones.js';
+import { createMediaReader } from './intake/media-reader.js';
 import {
   normalizeClaims,
   normalizeContext,
@@ -243,6 +245,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     searchTokens: (text) => search.tokens(text),
     textSketchKey: keyring.subkey('text-sketch'),
     contentHash: (content) => contentHash(contentKey, content),
+    readMedia: createMediaReader(config.verify, pointZoneAt(normalize.deps.zones)),
   };
   const intake = createIntakeService({
     store: asyncStore,

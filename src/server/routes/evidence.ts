@@ -29,9 +29,9 @@ export function evidenceRoutes(
   const sunRoute = {
     summary: 'Give evidence on a report’s photo for the sun checks',
     description:
-      'What an analyst judged or measured on the report’s photo: `daylightPhoto` (it shows daylight: `sun.night_photo` when the sun was below TIPWIRE_SUN_NIGHT_ALTITUDE_DEGREES over the whole claimed time at the claimed place) and `shadow` (`bearing`: degrees clockwise from true north the shadow points, optional `bearingError`, `lengthRatio` = shadow length ÷ object height and `lengthRatioError`: `sun.shadow_mismatch` when no claimed time fits, with the times of that day it does fit). `null` clears it. Audited; the report’s checks run again (its next pass is queued at once: `GET /api/v1/reports/{id}` shows the findings when it is done).',
+      'What an analyst judged or measured on the report’s photo: `daylightPhoto` (it shows daylight: `sun.night_photo` when the sun was below TIPWIRE_SUN_NIGHT_ALTITUDE_DEGREES over the whole claimed time at the claimed place) and `shadow` (`bearing`: degrees clockwise from true north the shadow points, optional `bearingError`, `lengthRatio` = shadow length ÷ object height and `lengthRatioError`: `sun.shadow_mismatch` when no claimed time fits, with the times of that day it does fit). `{daylightPhoto: false, shadow: null}` clears it. Audited; the report’s checks run again (its next pass is queued at once: `GET /api/v1/reports/{id}` shows the findings when it is done).',
     params: z.object({ id: z.string() }),
-    body: sunEvidence.nullable(),
+    body: sunEvidence,
     answers: {
       200: {
         description:
@@ -46,7 +46,9 @@ export function evidenceRoutes(
     { config: { access: ['analyst', 'supervisor'], schemas: sunRoute } },
     async (request) => {
       const { id } = validate(sunRoute.params, request.params);
-      const evidence = validate(sunRoute.body, request.body);
+      const given = validate(sunRoute.body, request.body);
+      // No daylight claim and no shadow is no evidence: stored as none.
+      const evidence = given.daylightPhoto || given.shadow ? given : null;
       const report = await deps.cases.visible(request.principal, id);
       await deps.cases.setSunEvidence(request.principal, report, evidence);
       return { id: report.id, sunEvidence: evidence };
