@@ -181,6 +181,7 @@ describe('the OpenAPI document', () => {
     expect(attachment.map((p) => `${p.in}:${p.name}:${p.required}`)).toEqual([
       'path:id:true',
       'path:attachmentId:true',
+      'query:copy:false',
     ]);
   });
 

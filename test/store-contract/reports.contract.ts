@@ -106,9 +106,74 @@ export function reportContract(open: OpenStore) {
         assessment: null,
         geocoded: null,
         geocodeState: null,
+        sunEvidence: null,
         attachments: attachments.map(({ sealedData: _data, ...meta }) => meta),
       });
       expect(Number.isInteger(got?.seq)).toBe(true);
+    });
+
+    it('keeps an analyst’s sun evidence, and clears it', async () => {
+      const s = store();
+      await s.reports.insert(newReport({ id: 'r_sun' }));
+      const evidence = { daylightPhoto: true, shadow: { bearing: 312.5, lengthRatio: 1.4 } };
+      await s.reports.setSunEvidence('r_sun', evidence);
+      expect((await s.reports.get('r_sun'))!.sunEvidence).toEqual(evidence);
+      await s.reports.setSunEvidence('r_sun', null);
+      expect((await s.reports.get('r_sun'))!.sunEvidence).toBeNull();
+    });
+
+    it('finds earlier images by their hash bands, with their source, and forgets a removed report’s', async () => {
+      const s = store();
+      const image = (id: string, phash: string | null) =>
+        newAttachment({
+          id,
+          media: {
+            detectedType: 'image/jpeg',
+            width: 1,
+            height: 1,
+            rejected: null,
+            exif: null,
+            phash,
+          },
+        });
+      await s.reports.insert(
+        newReport({
+          id: 'r_early',
+          receivedAt: T0,
+          callerPseudonym: 'p_a',
+          attachments: [image('a_early', '00112233445566ff')],
+        }),
+      );
+      await s.reports.insert(
+        newReport({ id: 'r_flat', receivedAt: T0 + 1, attachments: [image('a_flat', null)] }),
+      );
+      await s.reports.insert(
+        newReport({
+          id: 'r_late',
+          receivedAt: T0 + 10,
+          attachments: [image('a_late', '00112233445566ff')],
+        }),
+      );
+      const bands = ['p0:00', 'p7:00'];
+      // Only p0:00 is shared; received before T0 + 5; not the report asking.
+      expect(await s.reports.sharingMediaBands(bands, T0 + 5, 'r_none', 10)).toEqual([
+        {
+          reportId: 'r_early',
+          attachmentId: 'a_early',
+          phash: '00112233445566ff',
+          channel: 'web',
+          callerPseudonym: 'p_a',
+          callerLink: null,
+          sender: null,
+        },
+      ]);
+      expect(await s.reports.sharingMediaBands(bands, T0 + 5, 'r_early', 10)).toEqual([]);
+      expect(await s.reports.sharingMediaBands(bands, T0, 'r_none', 10)).toEqual([]);
+      expect(await s.reports.sharingMediaBands(['p1:11'], T0 + 20, 'r_none', 1)).toHaveLength(1);
+      expect(await s.reports.sharingMediaBands(['p1:11'], T0 + 20, 'r_none', 10)).toHaveLength(2);
+      expect(await s.reports.sharingMediaBands([], T0 + 20, 'r_none', 10)).toEqual([]);
+      await s.reports.remove('r_early');
+      expect(await s.reports.sharingMediaBands(bands, T0 + 5, 'r_none', 10)).toEqual([]);
     });
 
     it('keeps the optional fields null when they are not given', async () => {
