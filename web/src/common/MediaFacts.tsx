@@ -115,15 +115,15 @@ export function AttachmentList({
               <span className="text" dir="auto" data-testid="attachment-name">
                 {a.filename}
               </span>{' '}
-              <span className="sub">
+              <span className="media-sub">
                 {t('declared', { type: a.contentType, size: formatBytes(a.sizeBytes, lng) })}
               </span>{' '}
               {a.sha256 && (
-                <span className="sub mono" title={a.sha256}>
+                <span className="media-sub mono" title={a.sha256}>
                   sha256 {a.sha256.slice(0, 12)}…
                 </span>
               )}{' '}
-              {a.hiddenCharactersInName && <span className="badge warn">{t('hiddenName')}</span>}
+              {a.hiddenCharactersInName && <span className="media-hidden">{t('hiddenName')}</span>}
             </div>
             <MediaFacts attachment={a} />
             <AttachmentFindings findings={findingsAbout(findings, a.id)} />
