@@ -15,7 +15,7 @@ import { flagText, labelOf } from '../meta.js';
 import { useMeta } from '../shell/context.js';
 import { Time } from '../time.js';
 import { formatBytes } from './format.js';
-import { findingsAbout, mediaRows, type Say } from './media-facts.js';
+import { attachmentNamed, findingsAbout, mediaRows, type Say } from './media-facts.js';
 import './media.css';
 
 type ReportView = ReturnType<typeof reportView>;
@@ -87,6 +87,25 @@ function AttachmentFindings({ findings }: { findings: Finding[] }) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** "on GPS.jpg" after a finding in a report's list, when its evidence names one of the files. */
+export function FindingFile({
+  attachments,
+  evidence,
+}: {
+  attachments: readonly AttachmentView[];
+  evidence: Record<string, unknown>;
+}) {
+  const { t } = useTranslation('media');
+  const file = attachmentNamed(attachments, evidence);
+  if (!file) return null;
+  return (
+    <span className="media-sub" data-finding-file={file.id}>
+      {' '}
+      {t('findingOn', { file: file.filename })}
+    </span>
   );
 }
 

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExifFacts, MediaFacts } from '../../../src/domain/media.js';
 import type { Language } from '../i18n.js';
 import {
+  attachmentNamed,
   bareType,
   deviceText,
   findingsAbout,
@@ -240,5 +241,20 @@ describe('findingsAbout', () => {
       { code: 'c', evidence: {} },
     ];
     expect(findingsAbout(findings, 'att_1').map((f) => f.code)).toEqual(['a']);
+  });
+});
+
+describe('attachmentNamed', () => {
+  const files = [
+    { id: 'att_1', filename: 'GPS.jpg' },
+    { id: 'att_2', filename: 'note.txt' },
+  ];
+  it('finds the file a finding’s evidence names', () => {
+    expect(attachmentNamed(files, { attachmentId: 'att_2' })?.filename).toBe('note.txt');
+  });
+  it('is null when the evidence names none, or one the report does not have', () => {
+    expect(attachmentNamed(files, {})).toBeNull();
+    expect(attachmentNamed(files, { attachmentId: 'att_9' })).toBeNull();
+    expect(attachmentNamed(files, { attachmentId: 1 })).toBeNull();
   });
 });

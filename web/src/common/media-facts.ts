@@ -226,6 +226,15 @@ export function mediaRows(
   return rows;
 }
 
+/** The file a finding is about, by the `attachmentId` its evidence names; null when none. */
+export function attachmentNamed<A extends { id: string; filename: string }>(
+  attachments: readonly A[],
+  evidence: Record<string, unknown>,
+): A | null {
+  const id = evidence?.attachmentId;
+  return typeof id === 'string' ? (attachments.find((a) => a.id === id) ?? null) : null;
+}
+
 /** The findings about one attachment: those whose evidence names it. */
 export function findingsAbout<F extends { evidence: Record<string, unknown> }>(
   findings: readonly F[],

@@ -28,6 +28,7 @@ export const media: Catalogue = {
     'term.edits': 'Traces of editing',
     'term.camera': 'Camera metadata',
     'term.findings': 'Findings on this file',
+    findingOn: '(on {{file}}: see Attachments)',
 
     'type.unknown': 'not a type tipwire knows',
     'type.differs': 'differs from the declared type {{declared}}',
@@ -76,6 +77,7 @@ export const media: Catalogue = {
     'term.edits': '编辑痕迹',
     'term.camera': '相机元数据',
     'term.findings': '关于此文件的发现',
+    findingOn: '（涉及 {{file}}：见“附件”）',
 
     'type.unknown': 'tipwire 无法识别的类型',
     'type.differs': '与声明类型 {{declared}} 不符',

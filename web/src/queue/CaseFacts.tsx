@@ -14,7 +14,7 @@ import { hrefOf } from '../shell/route.js';
 import { Time } from '../time.js';
 import { FlagList, QueueBadge, StatusBadge } from './Badges.js';
 import { percent } from '../common/format.js';
-import { AttachmentList } from '../common/MediaFacts.js';
+import { AttachmentList, FindingFile } from '../common/MediaFacts.js';
 import { LocationText } from './Location.js';
 import { ObservedFull } from './Observed.js';
 import { fullItem, type ReportView } from './types.js';
@@ -110,6 +110,7 @@ export function Findings({ report }: { report: ReportView }) {
             <span className="sub">
               {t('findings.check', { check: f.check, version: f.checkVersion })}
             </span>
+            <FindingFile attachments={report.attachments} evidence={f.evidence} />
             {Object.keys(f.evidence).length > 0 && (
               <details>
                 <summary>{t('findings.evidence')}</summary>
