@@ -10,6 +10,7 @@ import { shell } from './shell/messages.js';
 import { publicPages } from './public/messages.js';
 import { calltaker } from './calltaker/messages.js';
 import { common } from './common/messages.js';
+import { media } from './common/media-messages.js';
 
 export const namespaces: Record<string, Catalogue> = {
   shell,
@@ -19,4 +20,5 @@ export const namespaces: Record<string, Catalogue> = {
   calltaker,
   map,
   common,
+  media,
 };

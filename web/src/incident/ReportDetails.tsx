@@ -1,7 +1,8 @@
 /**
  * The selected report: what the reporter said (as text, never as markup), when and
  * where as normalized, its flags and findings with the catalogue's explanations,
- * the messages with the reporter, and its case actions (status, a message).
+ * its attachments with what their bytes say (common/MediaFacts.tsx), the messages
+ * with the reporter, and its case actions (status, a message).
  */
 import { useTranslation } from 'react-i18next';
 import { useMeta } from '../shell/context.js';
@@ -10,6 +11,7 @@ import type { Language } from '../i18n.js';
 import { Time } from '../time.js';
 import { useErrorLine } from '../common/ErrorText.js';
 import { localReading, utcInterval } from '../common/format.js';
+import { AttachmentList, FindingFile } from '../common/MediaFacts.js';
 import { CaseActions } from './CaseActions.js';
 import { placeText } from './Timeline.js';
 import type { ReportBody } from './types.js';
@@ -146,10 +148,17 @@ function Details({ report, onChanged }: { report: ReportBody; onChanged: () => v
                 {' '}
                 {t('report.check', { check: f.check, version: f.checkVersion })}
               </span>
+              <FindingFile attachments={report.attachments} evidence={f.evidence} />
             </li>
           ))}
         </ul>
       )}
+      <AttachmentList
+        reportId={report.id}
+        attachments={report.attachments}
+        findings={report.findings}
+        heading="h3"
+      />
       <h3>{t('report.messages')}</h3>
       {report.messages.length === 0 ? (
         <p className="muted">{t('report.noMessages')}</p>

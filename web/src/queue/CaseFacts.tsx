@@ -2,18 +2,19 @@
  * What the case panel shows of a report (the classic page's case view, and more):
  * status, queue, stage, office, channel, category, when received, its incident; the
  * narrative; when and where it happened; flags and findings with their meaning;
- * attachments. Everything the reporter wrote is rendered as text.
+ * attachments with what their bytes say (common/MediaFacts.tsx). Everything the
+ * reporter wrote is rendered as text.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { API } from '../api.js';
 import { useLang } from '../i18n.js';
 import { flagText, labelOf } from '../meta.js';
 import { useMeta } from '../shell/context.js';
 import { hrefOf } from '../shell/route.js';
 import { Time } from '../time.js';
 import { FlagList, QueueBadge, StatusBadge } from './Badges.js';
-import { formatBytes, percent } from '../common/format.js';
+import { percent } from '../common/format.js';
+import { AttachmentList, FindingFile } from '../common/MediaFacts.js';
 import { LocationText } from './Location.js';
 import { ObservedFull } from './Observed.js';
 import { fullItem, type ReportView } from './types.js';
@@ -109,6 +110,7 @@ export function Findings({ report }: { report: ReportView }) {
             <span className="sub">
               {t('findings.check', { check: f.check, version: f.checkVersion })}
             </span>
+            <FindingFile attachments={report.attachments} evidence={f.evidence} />
             {Object.keys(f.evidence).length > 0 && (
               <details>
                 <summary>{t('findings.evidence')}</summary>
@@ -122,40 +124,14 @@ export function Findings({ report }: { report: ReportView }) {
   );
 }
 
+/** The attachments as evidence, with their two downloads (shared with the incident view). */
 export function Attachments({ report }: { report: ReportView }) {
-  const { t } = useTranslation('queue');
-  const lng = useLang();
-  if (report.attachments.length === 0) return null;
   return (
-    <section>
-      <h4>{t('section.attachments')}</h4>
-      <ul className="attachments">
-        {report.attachments.map((a) => (
-          <li key={a.id}>
-            <span className="text" dir="auto">
-              {a.filename}
-            </span>{' '}
-            <span className="sub">
-              {a.contentType}, {formatBytes(a.sizeBytes, lng)}
-            </span>{' '}
-            {a.sha256 && (
-              <span className="sub mono" title={a.sha256}>
-                sha256 {a.sha256.slice(0, 12)}…
-              </span>
-            )}{' '}
-            {a.hiddenCharactersInName && (
-              <span className="badge warn">{t('attachment.hidden')}</span>
-            )}{' '}
-            <a
-              href={`${API}reports/${encodeURIComponent(report.id)}/attachments/${encodeURIComponent(a.id)}`}
-              download
-            >
-              {t('attachment.download')}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <AttachmentList
+      reportId={report.id}
+      attachments={report.attachments}
+      findings={report.findings}
+    />
   );
 }
 
