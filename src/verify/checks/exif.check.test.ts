@@ -90,7 +90,14 @@ const northOf = (meters: number) => ({
 
 describe('the exif check', () => {
   it('is registered, after the time-sources check, with the attachment check', () => {
-    expect(CHECKS.map((c) => c.name)).toEqual(['time-sources', 'exif', 'attachment']);
+    expect(CHECKS.map((c) => c.name)).toEqual([
+      'time-sources',
+      'exif',
+      'attachment',
+      'media-reuse',
+      'sun-night-photo',
+      'sun-shadow',
+    ]);
   });
 
   it('finds nothing for a photo taken within the claim, where it was claimed, in its zone', () => {
