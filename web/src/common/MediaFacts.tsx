@@ -15,7 +15,13 @@ import { flagText, labelOf } from '../meta.js';
 import { useMeta } from '../shell/context.js';
 import { Time } from '../time.js';
 import { formatBytes } from './format.js';
-import { attachmentNamed, findingsAbout, mediaRows, type Say } from './media-facts.js';
+import {
+  attachmentNamed,
+  findingsAbout,
+  hasStrippedCopy,
+  mediaRows,
+  type Say,
+} from './media-facts.js';
 import './media.css';
 
 type ReportView = ReturnType<typeof reportView>;
@@ -147,17 +153,30 @@ export function AttachmentList({
             <MediaFacts attachment={a} />
             <AttachmentFindings findings={findingsAbout(findings, a.id)} />
             <div className="media-downloads">
-              <a href={attachmentHref(reportId, a.id)} download data-download="copy">
-                {t('download.copy')}
-              </a>
-              <a
-                href={attachmentHref(reportId, a.id, true)}
-                download
-                data-download="original"
-                title={t('download.originalHint')}
-              >
-                {t('download.original')}
-              </a>
+              {hasStrippedCopy(a.media) ? (
+                <>
+                  <a href={attachmentHref(reportId, a.id)} download data-download="copy">
+                    {t('download.copy')}
+                  </a>
+                  <a
+                    href={attachmentHref(reportId, a.id, true)}
+                    download
+                    data-download="original"
+                    title={t('download.originalHint')}
+                  >
+                    {t('download.original')}
+                  </a>
+                </>
+              ) : (
+                <a
+                  href={attachmentHref(reportId, a.id, true)}
+                  download
+                  data-download="original"
+                  title={t('download.originalHint')}
+                >
+                  {t('download.asReceived')}
+                </a>
+              )}
             </div>
           </li>
         ))}

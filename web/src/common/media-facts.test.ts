@@ -7,6 +7,7 @@ import {
   bareType,
   deviceText,
   findingsAbout,
+  hasStrippedCopy,
   mediaRows,
   utcOffset,
   type MediaRow,
@@ -256,5 +257,28 @@ describe('attachmentNamed', () => {
     expect(attachmentNamed(files, {})).toBeNull();
     expect(attachmentNamed(files, { attachmentId: 'att_9' })).toBeNull();
     expect(attachmentNamed(files, { attachmentId: 1 })).toBeNull();
+  });
+});
+
+describe('hasStrippedCopy', () => {
+  const facts = (
+    detectedType: string | null,
+    rejected: MediaFacts['rejected'] = null,
+  ): MediaFacts => ({
+    detectedType,
+    width: 1,
+    height: 1,
+    rejected,
+    exif: null,
+  });
+  it('is true for a JPEG or PNG by its bytes that was not refused, and only then', () => {
+    expect(hasStrippedCopy(facts('image/jpeg'))).toBe(true);
+    expect(hasStrippedCopy(facts('image/png'))).toBe(true);
+    expect(hasStrippedCopy(facts('image/webp'))).toBe(false);
+    expect(hasStrippedCopy(facts(null))).toBe(false);
+    expect(hasStrippedCopy(facts('image/jpeg', { reason: 'too_many_pixels', detail: '' }))).toBe(
+      false,
+    );
+    expect(hasStrippedCopy(null)).toBe(false);
   });
 });

@@ -242,3 +242,15 @@ export function findingsAbout<F extends { evidence: Record<string, unknown> }>(
 ): F[] {
   return findings.filter((f) => f.evidence?.attachmentId === attachmentId);
 }
+
+/** Types the server can send a copy of without identifying metadata (verify/media/strip.ts). */
+const STRIPPABLE: ReadonlySet<string> = new Set(['image/jpeg', 'image/png']);
+
+/**
+ * Whether the server's default download is a copy without identifying metadata: a JPEG
+ * or PNG by its bytes that was not refused. Otherwise the default is the file as
+ * received, and the page must not say the metadata was removed.
+ */
+export function hasStrippedCopy(media: MediaFacts | null): boolean {
+  return media !== null && media.rejected === null && STRIPPABLE.has(media.detectedType ?? '');
+}

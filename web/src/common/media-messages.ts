@@ -11,6 +11,7 @@ export const media: Catalogue = {
     heading: 'Attachments',
     'download.copy': 'download (identifying metadata removed)',
     'download.original': 'original (with metadata)',
+    'download.asReceived': 'download (as received: no copy without metadata for this file)',
     'download.originalHint':
       'The file as the reporter sent it: its camera metadata (place, device) included.',
     hiddenName: 'its name holds hidden characters, shown as <U+…>',
@@ -61,6 +62,7 @@ export const media: Catalogue = {
     heading: '附件',
     'download.copy': '下载（已去除可识别身份的元数据）',
     'download.original': '原件（含元数据）',
+    'download.asReceived': '下载（原样：此文件没有去除元数据的副本）',
     'download.originalHint': '举报人发送的原始文件，含相机元数据（地点、设备）。',
     hiddenName: '文件名含隐藏字符，以 <U+…> 显示',
     declared: '声明类型 {{type}}，{{size}}',
