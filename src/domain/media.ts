@@ -75,15 +75,43 @@ export interface MediaFacts {
   phash?: string | null;
 }
 
-/** How many bands a hash is cut into for the index (8 bits each). */
-export const PHASH_BANDS = 8;
+/** Bits in which two 16-hex-digit perceptual hashes differ (0…64). */
+export function hammingDistance(a: string, b: string): number {
+  let count = 0;
+  for (let i = 0; i < 16; i++) {
+    let x = parseInt(a[i]!, 16) ^ parseInt(b[i]!, 16);
+    while (x) {
+      count += x & 1;
+      x >>= 1;
+    }
+  }
+  return count;
+}
+
+/** How many bands a hash is cut into for the index (16 bits each). */
+export const PHASH_BANDS = 4;
 
 /**
- * The hash's eight 8-bit bands (`p<i>:<hex>`). Two hashes at most PHASH_BANDS − 1 = 7
- * bits apart share at least one band (pigeonhole: 7 differing bits leave one band
- * whole), so an index of bands finds every pair within the reuse threshold, which is
- * therefore at most 7.
+ * The farthest apart (in bits) two hashes the index always finds: a lookup probes each
+ * band and its 16 one-bit neighbours, and two hashes at most 7 bits apart have a band
+ * with at most one differing bit (pigeonhole: 4 bands × 2 bits would take 8).
  */
+export const PHASH_INDEX_REACH = 7;
+
+/** The hash's four 16-bit bands as stored (`p<i>:<4 hex>`). */
 export function phashBands(hash: string): string[] {
-  return Array.from({ length: PHASH_BANDS }, (_, i) => `p${i}:${hash.slice(i * 2, i * 2 + 2)}`);
+  return Array.from({ length: PHASH_BANDS }, (_, i) => `p${i}:${hash.slice(i * 4, i * 4 + 4)}`);
+}
+
+/** The bands a lookup probes: each band as it is and with each one of its 16 bits flipped (68). */
+export function phashProbes(hash: string): string[] {
+  const probes: string[] = [];
+  for (let i = 0; i < PHASH_BANDS; i++) {
+    const band = parseInt(hash.slice(i * 4, i * 4 + 4), 16);
+    for (let bit = -1; bit < 16; bit++) {
+      const value = bit < 0 ? band : band ^ (1 << bit);
+      probes.push(`p${i}:${value.toString(16).padStart(4, '0')}`);
+    }
+  }
+  return probes;
 }

@@ -29,7 +29,7 @@ import type {
   StoredAttachment,
 } from '../domain/report.js';
 
-/** An earlier report's image that shares a hash band with a new one, and its source. */
+/** An earlier report's image near a new one (its hash within the index's reach), and its source. */
 export interface MediaBandMate {
   reportId: string;
   attachmentId: string;
@@ -220,16 +220,11 @@ export interface ReportRepository {
     limit: number,
   ): { reportId: string; incidentId: string | null; sketch: Buffer | null }[];
   /**
-   * Images of reports received before `before` (other than `exceptId`) whose hash
-   * shares a band with one of `bands`, with who sent them: the candidates of a reused
-   * image. At most `limit`.
+   * Images of reports received before `before` (other than `exceptId`) whose perceptual
+   * hash is at most PHASH_INDEX_REACH bits from `phash`, oldest first, with who sent
+   * them: the candidates of a reused image (found through the hash bands). At most `limit`.
    */
-  sharingMediaBands(
-    bands: readonly string[],
-    before: number,
-    exceptId: string,
-    limit: number,
-  ): MediaBandMate[];
+  similarImages(phash: string, before: number, exceptId: string, limit: number): MediaBandMate[];
   /** An analyst placed the report in `incidentId`: the automatic rule never moves it. */
   pinIncident(id: string, incidentId: string): void;
   /** Reports with a point inside `box` whose comparison window overlaps `window`. */

@@ -122,7 +122,7 @@ export function reportContract(open: OpenStore) {
       expect((await s.reports.get('r_sun'))!.sunEvidence).toBeNull();
     });
 
-    it('finds earlier images by their hash bands, with their source, and forgets a removed report’s', async () => {
+    it('finds earlier images up to 7 bits from a hash, with their source, and forgets a removed report’s', async () => {
       const s = store();
       const image = (id: string, phash: string | null) =>
         newAttachment({
@@ -136,44 +136,48 @@ export function reportContract(open: OpenStore) {
             phash,
           },
         });
+      const H = '00112233445566ff';
+      // 7 bits from H, one or two in each band: found only through a one-bit probe.
+      const seven = '00122230445666fe';
+      // 8 bits from H, two in each band: beyond the index's reach.
+      const eight = '00122230445666fc';
       await s.reports.insert(
         newReport({
           id: 'r_early',
           receivedAt: T0,
           callerPseudonym: 'p_a',
-          attachments: [image('a_early', '00112233445566ff')],
+          attachments: [image('a_early', seven)],
         }),
       );
       await s.reports.insert(
-        newReport({ id: 'r_flat', receivedAt: T0 + 1, attachments: [image('a_flat', null)] }),
+        newReport({ id: 'r_far', receivedAt: T0 + 1, attachments: [image('a_far', eight)] }),
       );
       await s.reports.insert(
-        newReport({
-          id: 'r_late',
-          receivedAt: T0 + 10,
-          attachments: [image('a_late', '00112233445566ff')],
-        }),
+        newReport({ id: 'r_flat', receivedAt: T0 + 2, attachments: [image('a_flat', null)] }),
       );
-      const bands = ['p0:00', 'p7:00'];
-      // Only p0:00 is shared; received before T0 + 5; not the report asking.
-      expect(await s.reports.sharingMediaBands(bands, T0 + 5, 'r_none', 10)).toEqual([
+      await s.reports.insert(
+        newReport({ id: 'r_late', receivedAt: T0 + 10, attachments: [image('a_late', H)] }),
+      );
+      expect(await s.reports.similarImages(H, T0 + 5, 'r_none', 10)).toEqual([
         {
           reportId: 'r_early',
           attachmentId: 'a_early',
-          phash: '00112233445566ff',
+          phash: seven,
           channel: 'web',
           callerPseudonym: 'p_a',
           callerLink: null,
           sender: null,
         },
       ]);
-      expect(await s.reports.sharingMediaBands(bands, T0 + 5, 'r_early', 10)).toEqual([]);
-      expect(await s.reports.sharingMediaBands(bands, T0, 'r_none', 10)).toEqual([]);
-      expect(await s.reports.sharingMediaBands(['p1:11'], T0 + 20, 'r_none', 1)).toHaveLength(1);
-      expect(await s.reports.sharingMediaBands(['p1:11'], T0 + 20, 'r_none', 10)).toHaveLength(2);
-      expect(await s.reports.sharingMediaBands([], T0 + 20, 'r_none', 10)).toEqual([]);
+      // Not the report asking, nor one received at or after `before`.
+      expect(await s.reports.similarImages(H, T0 + 5, 'r_early', 10)).toEqual([]);
+      expect(await s.reports.similarImages(H, T0, 'r_none', 10)).toEqual([]);
+      // Oldest first, at most `limit`.
+      const both = await s.reports.similarImages(H, T0 + 20, 'r_none', 10);
+      expect(both.map((m) => m.reportId)).toEqual(['r_early', 'r_late']);
+      expect(await s.reports.similarImages(H, T0 + 20, 'r_none', 1)).toHaveLength(1);
       await s.reports.remove('r_early');
-      expect(await s.reports.sharingMediaBands(bands, T0 + 5, 'r_none', 10)).toEqual([]);
+      expect(await s.reports.similarImages(H, T0 + 5, 'r_none', 10)).toEqual([]);
     });
 
     it('keeps the optional fields null when they are not given', async () => {

@@ -6,10 +6,9 @@
  * correlation never waits for them.
  */
 import type { Report } from '../../domain/report.js';
-import { phashBands } from '../../domain/media.js';
 import type { StoreTx } from '../../store/port.js';
 import type { MediaBandMate } from '../../store/store.js';
-import { hammingDistance } from '../../verify/near-dup/phash.js';
+import { hammingDistance } from '../../domain/media.js';
 import { defineStage, requireReport } from '../stage.js';
 import type { CheckSubject, MediaMatch } from '../../verify/check.js';
 import {
@@ -37,13 +36,13 @@ export function checkSubject(
   };
 }
 
-/** Candidates of one image's earlier copies read from the hash index, at most. */
+/** Earlier copies of one image read from the hash index, at most (the oldest). */
 export const MEDIA_MATCH_CANDIDATES = 200;
 
 /**
- * The earlier reports' images sharing a hash band with this report's, measured: bits
- * apart and whether they came from this report's own caller or feed (the media-reuse
- * check judges them).
+ * The earlier reports' images within the hash index's reach of this report's, measured:
+ * bits apart and whether they came from this report's own caller or feed (the
+ * media-reuse check judges them against TIPWIRE_MEDIA_REUSE_MAX_BITS).
  */
 async function mediaMatchesOf(
   port: Pick<StoreTx, 'reports'>,
@@ -53,8 +52,8 @@ async function mediaMatchesOf(
   for (const a of report.attachments) {
     const phash = a.media?.rejected ? null : a.media?.phash;
     if (!phash) continue;
-    const mates = await port.reports.sharingMediaBands(
-      phashBands(phash),
+    const mates = await port.reports.similarImages(
+      phash,
       report.receivedAt,
       report.id,
       MEDIA_MATCH_CANDIDATES,

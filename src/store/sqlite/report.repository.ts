@@ -7,7 +7,13 @@
 import { isEventKind, type EventKind } from '../../domain/event-kinds.js';
 import { AppError } from '../../domain/errors.js';
 import type { SunEvidence } from '../../domain/evidence.js';
-import { phashBands, type MediaFacts } from '../../domain/media.js';
+import {
+  hammingDistance,
+  PHASH_INDEX_REACH,
+  phashBands,
+  phashProbes,
+  type MediaFacts,
+} from '../../domain/media.js';
 import { FLAG_FAMILIES, type FlagCode, type FlagFamily } from '../../domain/flags.js';
 import type {
   CaseStatus,
@@ -178,12 +184,17 @@ export function createReportRepository(db: Db): ReportRepository {
   const addBand = db.prepare('INSERT OR IGNORE INTO report_bands (band, report_id) VALUES (?, ?)');
   const addMediaBand = db.prepare(`INSERT OR IGNORE INTO media_bands
     (band, attachment_id, report_id, phash) VALUES (?, ?, ?, ?)`);
-  const mediaBandMates = db.prepare(`SELECT DISTINCT m.report_id AS reportId,
+  // The distance is taken in SQL, so the limit counts near images, not every band mate.
+  db.function('tipwire_phash_distance', { deterministic: true }, (a, b) =>
+    hammingDistance(String(a), String(b)),
+  );
+  const mediaBandMates = db.prepare(`SELECT m.report_id AS reportId,
       m.attachment_id AS attachmentId, m.phash, r.channel, r.caller_pseudonym AS callerPseudonym,
       r.caller_link AS callerLink, r.sender
-    FROM media_bands m JOIN reports r ON r.id = m.report_id
-    WHERE m.band IN (SELECT value FROM json_each(@bands)) AND m.report_id <> @exceptId
-      AND r.received_at < @before
+    FROM (SELECT DISTINCT attachment_id, report_id, phash FROM media_bands
+          WHERE band IN (SELECT value FROM json_each(@probes)) AND report_id <> @exceptId) m
+    JOIN reports r ON r.id = m.report_id
+    WHERE r.received_at < @before AND tipwire_phash_distance(m.phash, @phash) <= @reach
     ORDER BY r.received_at
     LIMIT @limit`);
   const bandMates = db.prepare(`SELECT DISTINCT r.id AS reportId, r.incident_id AS incidentId,
@@ -506,10 +517,11 @@ export function createReportRepository(db: Db): ReportRepository {
       clearBands.run(id);
       for (const band of bands.slice(0, 16)) addBand.run(band, id);
     },
-    sharingMediaBands(bands, before, exceptId, limit) {
-      if (bands.length === 0) return [];
+    similarImages(phash, before, exceptId, limit) {
       return mediaBandMates.all({
-        bands: JSON.stringify(bands),
+        probes: JSON.stringify(phashProbes(phash)),
+        phash,
+        reach: PHASH_INDEX_REACH,
         before,
         exceptId,
         limit,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { hammingDistance, PHASH_BANDS, PHASH_SAMPLE, phashBands, phashOfGrey } from './phash.js';
+import {
+  hammingDistance,
+  PHASH_BANDS,
+  PHASH_INDEX_REACH,
+  PHASH_SAMPLE,
+  phashBands,
+  phashOfGrey,
+  phashProbes,
+} from './phash.js';
 
 describe('phashOfGrey', () => {
   it('refuses anything but 32 × 32 pixels', () => {
@@ -24,27 +32,30 @@ describe('hammingDistance', () => {
   });
 });
 
-describe('phashBands', () => {
-  it('cuts the hash into eight labelled bytes', () => {
-    expect(phashBands('0123456789abcdef')).toEqual([
-      'p0:01',
-      'p1:23',
-      'p2:45',
-      'p3:67',
-      'p4:89',
-      'p5:ab',
-      'p6:cd',
-      'p7:ef',
-    ]);
-    expect(PHASH_BANDS).toBe(8);
+describe('phashBands and phashProbes', () => {
+  it('cuts the hash into four labelled 16-bit bands', () => {
+    expect(phashBands('0123456789abcdef')).toEqual(['p0:0123', 'p1:4567', 'p2:89ab', 'p3:cdef']);
+    expect(PHASH_BANDS).toBe(4);
   });
 
-  it('shares a band between hashes 7 bits apart, and may not at 8', () => {
+  it('probes each band and its 16 one-bit neighbours', () => {
+    const probes = phashProbes('0000ffff00000000');
+    expect(probes).toHaveLength(68);
+    expect(new Set(probes).size).toBe(68);
+    expect(probes).toEqual(expect.arrayContaining(['p0:0000', 'p0:0001', 'p0:8000', 'p1:7fff']));
+    expect(probes).not.toContain('p0:0003');
+  });
+
+  const found = (a: string, b: string) => phashProbes(a).some((p) => phashBands(b).includes(p));
+
+  it('reaches every hash up to PHASH_INDEX_REACH bits away, and may miss one at 8', () => {
     const a = '0000000000000000';
-    const seven = '0101010101010100'; // one bit in each of seven bytes
-    const eight = '0101010101010101';
+    const seven = '0003000300030001'; // 2 + 2 + 2 + 1 bits
+    const eight = '0003000300030003'; // 2 bits in each band
+    expect(PHASH_INDEX_REACH).toBe(7);
     expect(hammingDistance(a, seven)).toBe(7);
-    expect(phashBands(a).some((b) => phashBands(seven).includes(b))).toBe(true);
-    expect(phashBands(a).some((b) => phashBands(eight).includes(b))).toBe(false);
+    expect(found(a, seven)).toBe(true);
+    expect(hammingDistance(a, eight)).toBe(8);
+    expect(found(a, eight)).toBe(false);
   });
 });

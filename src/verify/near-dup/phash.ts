@@ -77,17 +77,10 @@ export function phashOfGrey(grey: Uint8Array): string | null {
   return hex;
 }
 
-/** Bits in which two 16-hex-digit hashes differ (0…64). */
-export function hammingDistance(a: string, b: string): number {
-  let count = 0;
-  for (let i = 0; i < 16; i++) {
-    let x = parseInt(a[i]!, 16) ^ parseInt(b[i]!, 16);
-    while (x) {
-      count += x & 1;
-      x >>= 1;
-    }
-  }
-  return count;
-}
-
-export { PHASH_BANDS, phashBands } from '../../domain/media.js';
+export {
+  hammingDistance,
+  PHASH_BANDS,
+  PHASH_INDEX_REACH,
+  phashBands,
+  phashProbes,
+} from '../../domain/media.js';
