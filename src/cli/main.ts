@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** The `tipwire` command: serve, import, export, token. `--help` on each. */
+/** The `tipwire` command: serve, import, export, token, sun, benford, inspect… `--help` on each. */
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { exportCommand } from './export.js';
@@ -10,6 +10,7 @@ import { tokenCommand } from './token.js';
 import { auditCommand } from './audit.js';
 import { keysCommand } from './keys.js';
 import { benfordCommand } from './benford.js';
+import { inspectCommand } from './inspect.js';
 import { sunCommand } from './sun.js';
 import { purgeCommand, userCommand } from './user.js';
 
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   keysCommand(program);
   sunCommand(program);
   benfordCommand(program);
+  inspectCommand(program);
   return program;
 }
 

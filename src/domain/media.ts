@@ -35,7 +35,11 @@ export interface ExifFacts {
    */
   cameraOffsetMinutes: number | null;
   cameraOffsetSource: 'offset-tag' | 'gps-time' | null;
-  /** GPS date and time stamp (UTC, epoch ms); null when absent. */
+  /**
+   * The GPS time stamp as a UTC instant (epoch ms), on its GPS date stamp; a file with
+   * the time stamp alone gets the day (the camera's local day or one either side) that
+   * puts it nearest the camera's clock. null when absent.
+   */
   gpsTime: number | null;
   /** Signed decimal degrees; accuracy from GPSHPositioningError (metres) when present. */
   gps: { lat: number; lon: number; accuracyMeters: number | null } | null;

@@ -149,6 +149,17 @@ const facts = (
   exif: null,
 });
 
+/**
+ * The facts of a file of `size` bytes over the limit, from its first bytes alone (a
+ * caller holding a file on disk need not read the rest).
+ */
+export function tooLarge(head: Uint8Array, size: number, maxBytes: number): MediaFacts {
+  return facts(detectType(head.subarray(0, 64)), {
+    reason: 'too_large',
+    detail: `${size} bytes, more than ${maxBytes}`,
+  });
+}
+
 /** The first problem with the file's structure (null: sound as far as it is walked). */
 function structureProblem(
   bytes: Uint8Array,
@@ -175,10 +186,7 @@ async function read(
   zoneAt: ZoneAt,
 ): Promise<MediaFacts> {
   if (bytes.length > limits.mediaMaxBytes)
-    return facts(detectType(bytes.subarray(0, 64)), {
-      reason: 'too_large',
-      detail: `${bytes.length} bytes, more than ${limits.mediaMaxBytes}`,
-    });
+    return tooLarge(bytes.subarray(0, 64), bytes.length, limits.mediaMaxBytes);
   if (bytes.length === 0) return facts(null, { reason: 'unreadable', detail: 'the file is empty' });
 
   const detected = detectType(bytes);

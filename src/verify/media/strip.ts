@@ -4,9 +4,10 @@
  * to look at. The pixels are not touched (nothing is decoded or re-encoded):
  *
  * - JPEG: APP1…APP15 and COM segments are dropped, except APP2 ICC_PROFILE (the
- *   colours) and APP14 Adobe (how the colour channels are coded); JFIF (APP0) and
- *   everything from the first scan on are kept. Bytes after the end of the image are
- *   dropped.
+ *   colours) and APP14 Adobe (how the colour channels are coded); of APP0 only JFIF is
+ *   kept (JFXX carries a thumbnail, Canon's CIFF a whole camera record). The tables, the
+ *   frame and everything from the first scan on are kept; bytes after the end of the
+ *   image are dropped.
  * - PNG: tEXt, zTXt, iTXt, eXIf and tIME chunks are dropped.
  * - Any other type, or a file whose structure is broken: null (no stripped copy; the
  *   analyst gets none rather than one with its metadata).
@@ -17,6 +18,7 @@ import { jpegStructure } from './jpeg.js';
 import { detectType, JPEG, PNG } from './magic.js';
 import { pngStructure } from './png.js';
 
+const APP0 = 0xe0;
 const APP2 = 0xe2;
 const APP14 = 0xee;
 const COM = 0xfe;
@@ -28,7 +30,9 @@ const startsWithText = (bytes: Uint8Array, at: number, text: string) =>
 /** Whether a JPEG segment before the scan is kept in the stripped copy. */
 function keepSegment(bytes: Uint8Array, marker: number, payload: number): boolean {
   if (marker === COM) return false;
-  if (marker < 0xe1 || marker > 0xef) return true; // APP0 (JFIF), tables, frame header
+  // APP0 is JFIF's, but JFXX (a thumbnail) and Canon's CIFF (a whole camera record) use it too.
+  if (marker === APP0) return startsWithText(bytes, payload, 'JFIF\0');
+  if (marker < 0xe1 || marker > 0xef) return true; // tables, frame header
   if (marker === APP2) return startsWithText(bytes, payload, 'ICC_PROFILE\0');
   if (marker === APP14) return startsWithText(bytes, payload, 'Adobe');
   return false;
