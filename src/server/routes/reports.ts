@@ -93,7 +93,7 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
   const intakeRoute = {
     summary: 'Send a report',
     description:
-      'Intake: the Report JSON. Anyone may send; an intake token may state receivedAt and skips the per-network limit. A token’s or login’s report with an `externalId` it sent before is a new version of that report (`200`, same id, `version`); the same content again changes nothing (`200`, `Idempotent-Replayed`). Without a token an `externalId` is never trusted: each send is a new report.',
+      'Intake: the Report JSON, or the same as `multipart/form-data` (a `report` part, then `file` parts, files not in base64). Anyone may send; an intake token may state receivedAt and skips the per-network limit. A token’s or login’s report with an `externalId` it sent before is a new version of that report (`200`, same id, `version`); the same content again changes nothing (`200`, `Idempotent-Replayed`). Without a token an `externalId` is never trusted: each send is a new report.',
     body: intake.schema,
     multipart:
       'The same report as `multipart/form-data`, files not inflated by base64: one part `report` holding the Report JSON without `attachments`, then up to 20 parts `file` (filename and Content-Type from the part’s headers), each at most TIPWIRE_ATTACHMENT_MAX_BYTES and together at most TIPWIRE_ATTACHMENTS_TOTAL_MAX_BYTES. Read as it arrives; stored exactly as the JSON post with the same files as base64 would be.',
