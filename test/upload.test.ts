@@ -197,6 +197,28 @@ describe('a multipart report', () => {
     );
   });
 
+  it('reads the body a FormData writes, a Chinese filename included', async () => {
+    await boot();
+    const form = new FormData();
+    form.append('report', JSON.stringify(makeReport()));
+    form.append(
+      'file',
+      new Blob([Buffer.from([1, 2, 3])], { type: 'image/png' }),
+      '无人机 照片.png',
+    );
+    const request = new Request('http://localhost/', { method: 'POST', body: form });
+    const res = await postRaw(
+      Buffer.from(await request.arrayBuffer()),
+      request.headers.get('content-type')!,
+    );
+    expect(res.statusCode).toBe(201);
+    const { id } = res.json() as { id: string };
+    const read = await app.inject({ method: 'GET', url: `/api/v1/reports/${id}`, headers: auth() });
+    expect((read.json() as { attachments: unknown[] }).attachments).toMatchObject([
+      { filename: '无人机 照片.png', contentType: 'image/png', sizeBytes: 3 },
+    ]);
+  });
+
   it('takes a report without files', async () => {
     await boot();
     const res = await postParts([reportPart()]);
