@@ -161,6 +161,8 @@ describe('GET /api/v1/reports/limits', () => {
       messageMaxChars: 300,
       bodyLimitBytes: 65536,
       attachmentsMax: 20,
+      attachmentMaxBytes: 10 * 1024 * 1024,
+      attachmentsTotalMaxBytes: 20 * 1024 * 1024,
     });
   });
 });

@@ -1,13 +1,25 @@
-/** Intake's settings: how big and how slow a request may be, phone numbers, group commit, idempotency. */
+/** Intake's settings: how big and how slow a request may be (its files too), phone numbers, group commit, idempotency. */
 import { z } from 'zod';
 import { bool, intIn, setting } from '../domain/settings.js';
 
 export const INTAKE_SETTINGS = {
   bodyLimitBytes: setting(
     'TIPWIRE_BODY_LIMIT_BYTES',
-    'Largest request body accepted; larger bodies get 413.',
+    'Largest request body accepted (of a multipart report: its `report` part); larger bodies get 413.',
     intIn(1024, 512 * 1024 * 1024),
     1024 * 1024,
+  ),
+  attachmentMaxBytes: setting(
+    'TIPWIRE_ATTACHMENT_MAX_BYTES',
+    'Largest file one `file` part of a multipart report may carry; a larger one is cut off as it arrives and answered 413 naming the part. The bytes are held in memory until the report is sealed.',
+    intIn(1, 512 * 1024 * 1024),
+    10 * 1024 * 1024,
+  ),
+  attachmentsTotalMaxBytes: setting(
+    'TIPWIRE_ATTACHMENTS_TOTAL_MAX_BYTES',
+    'Most bytes the `file` parts of one multipart report may carry together; the part that goes over is cut off and answered 413.',
+    intIn(1, 2 * 1024 * 1024 * 1024),
+    20 * 1024 * 1024,
   ),
   narrativeMaxChars: setting(
     'TIPWIRE_NARRATIVE_MAX_CHARS',

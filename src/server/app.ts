@@ -3,6 +3,7 @@
  * content, access control declared per route, the error mapping, metrics, every
  * route and the OpenAPI document of them. Built from deps; starts nothing.
  */
+import fastifyMultipart from '@fastify/multipart';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Admin } from '../admin/admin.service.js';
@@ -28,6 +29,9 @@ import type { Cases } from '../cases/cases.service.js';
 import { installRequestDeadline } from './deadline.js';
 import { answerClientError, errorHandler, notFound } from './http-errors.js';
 import { checkedJsonText } from './json-body.js';
+import { multipartPluginOptions, type MultipartLimits } from './multipart-report.js';
+import { AppError } from '../domain/errors.js';
+import { ATTACHMENTS_MAX } from '../intake/report-schema.js';
 import { createMetrics, metricsRoutes, type Metrics, type WorkerStatus } from './metrics.js';
 import { collectRoutes, openApiRoutes } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
@@ -132,6 +136,30 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     parseJson(request, text, done);
   });
+  // multipart/form-data only where a route declares it (`schemas.multipart`), read by
+  // its handler as a stream (multipart-report.ts); every other route answers 415.
+  const multipartLimits: MultipartLimits = {
+    reportMaxBytes: intake.bodyLimitBytes,
+    fileMaxBytes: intake.attachmentMaxBytes,
+    filesTotalMaxBytes: intake.attachmentsTotalMaxBytes,
+    filesMax: ATTACHMENTS_MAX,
+    jsonMaxDepth: intake.jsonMaxDepth,
+  };
+  await app.register(fastifyMultipart, multipartPluginOptions(multipartLimits));
+  app.addHook('preValidation', async (request) => {
+    if (request.isMultipart() && !request.routeOptions.config.schemas?.multipart) {
+      throw new AppError('unsupported_media_type', 'input', 'send the body as application/json');
+    }
+  });
+  /** Fastify's JSON parser over checked text, for a multipart body's report part. */
+  const parseJsonText = (text: string): unknown => {
+    let parsed: { err: Error | null; value: unknown } = { err: null, value: undefined };
+    parseJson({} as FastifyRequest, text, (err, value) => {
+      parsed = { err, value };
+    });
+    if (parsed.err) throw parsed.err;
+    return parsed.value;
+  };
   installRequestDeadline(app, intake.callerTtlSeconds * 1000);
   app.decorateRequest('principal', null as unknown as Principal);
   app.addHook('onRequest', async (request) => {
@@ -220,6 +248,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     messageMaxChars: intake.messageMaxChars,
     narrativeMaxChars: intake.narrativeMaxChars,
     bodyLimitBytes: intake.bodyLimitBytes,
+    multipart: { limits: multipartLimits, parseJson: parseJsonText },
     onAccepted: () => metrics.reportAccepted(),
   });
   evidenceRoutes(app, { cases: deps.cases });

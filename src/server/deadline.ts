@@ -5,7 +5,9 @@
  * 408 and the connection closed — and whatever part of it arrived is dropped unread.
  * Node's own `requestTimeout` is checked only once per `connectionsCheckingInterval`,
  * which let a held-back body through 45 s late; this timer fires on time. The
- * headers before the body are bounded by Node's timeouts (app.ts).
+ * headers before the body are bounded by Node's timeouts (app.ts). A multipart body
+ * is read by its route's handler, after validation starts: its deadline holds until
+ * the handler says the body is in (`bodyArrived`) or the answer is sent.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
@@ -18,6 +20,18 @@ const RESPONSE =
   'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: application/json\r\n' +
   `Content-Length: ${Buffer.byteLength(RESPONSE_BODY)}\r\n\r\n${RESPONSE_BODY}`;
 
+const isMultipart = (request: FastifyRequest) =>
+  /^multipart\//i.test(request.headers['content-type'] ?? '');
+
+/** The whole body has been read: its deadline no longer applies. */
+export function bodyArrived(request: FastifyRequest) {
+  const timer = timers.get(request);
+  if (timer) {
+    clearTimeout(timer);
+    timers.delete(request);
+  }
+}
+
 /** Whether the request announces a body (only a body can carry a caller's number). */
 function hasBody(request: FastifyRequest): boolean {
   const { headers } = request.raw;
@@ -26,13 +40,7 @@ function hasBody(request: FastifyRequest): boolean {
 }
 
 export function installRequestDeadline(app: FastifyInstance, limitMs: number) {
-  const clear = (request: FastifyRequest) => {
-    const timer = timers.get(request);
-    if (timer) {
-      clearTimeout(timer);
-      timers.delete(request);
-    }
-  };
+  const clear = bodyArrived;
 
   app.addHook('onRequest', (request, _reply, done) => {
     if (hasBody(request)) {
@@ -51,9 +59,10 @@ export function installRequestDeadline(app: FastifyInstance, limitMs: number) {
     }
     done();
   });
-  // The body has been read (or refused) once validation starts or an answer is sent.
+  // The body has been read (or refused) once validation starts or an answer is sent;
+  // a multipart body only once its handler has read it.
   app.addHook('preValidation', (request, _reply, done) => {
-    clear(request);
+    if (!isMultipart(request)) clear(request);
     done();
   });
   app.addHook('onResponse', (request, _reply, done) => {

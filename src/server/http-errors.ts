@@ -21,6 +21,9 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
 const STATUS_BY_CODE: Record<string, number> = {
   idempotency_key_reused: 422,
   idempotency_in_progress: 409,
+  // A part of a multipart body over its limit (the JSON body's own is Fastify's, below).
+  body_too_large: 413,
+  unsupported_media_type: 415,
 };
 
 /** Fastify's own errors, with our code and a fixed message. */

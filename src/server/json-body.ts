@@ -62,20 +62,21 @@ export function nestsDeeperThan(text: string, maxDepth: number): boolean {
 }
 
 /**
- * The checked text of a JSON body, or a 400 naming what is wrong. JSON.parse comes
+ * The checked text of a JSON body (or of a multipart body's `report` part: `path`),
+ * or a 400 naming what is wrong. JSON.parse comes
  * after (Fastify's own parser, which also refuses `__proto__` and `constructor`).
  */
-export function checkedJsonText(bytes: Buffer, maxDepth: number): string {
+export function checkedJsonText(bytes: Buffer, maxDepth: number, path = 'body'): string {
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     throw validationError([
-      { path: 'body', message: `is not valid UTF-8 (the first bad byte is at offset ${bad})` },
+      { path, message: `is not valid UTF-8 (the first bad byte is at offset ${bad})` },
     ]);
   }
   const text = bytes.toString('utf8');
   if (nestsDeeperThan(text, maxDepth)) {
     throw validationError([
-      { path: 'body', message: `nests objects or arrays deeper than ${maxDepth} levels` },
+      { path, message: `nests objects or arrays deeper than ${maxDepth} levels` },
     ]);
   }
   return text;

@@ -120,11 +120,31 @@ function derivedRefusals(route: RegisteredRoute, hasInput: boolean): Record<numb
   }
   if (Array.isArray(route.access)) refusals[403] = 'the token has none of the roles named';
   if (route.url.includes(':')) refusals[404] = 'nothing with this id (or not in your scope)';
-  if (s?.body) {
+  if (s?.body && s.multipart) {
+    refusals[413] =
+      'the body (or the report part) is over TIPWIRE_BODY_LIMIT_BYTES, a file part over TIPWIRE_ATTACHMENT_MAX_BYTES or the files over TIPWIRE_ATTACHMENTS_TOTAL_MAX_BYTES, or one file too many (the part is named in `issues`)';
+    refusals[415] = 'the body is neither application/json nor multipart/form-data';
+  } else if (s?.body) {
     refusals[413] = 'the body is over TIPWIRE_BODY_LIMIT_BYTES';
     refusals[415] = 'the body is not application/json';
   }
   return refusals;
+}
+
+/** A multipart body: a `report` part (the JSON body without its files) and `file` parts. */
+function multipartContent(description: string): JsonSchema {
+  return {
+    schema: {
+      type: 'object',
+      description,
+      required: ['report'],
+      properties: {
+        report: { type: 'string', description: 'the Report JSON without `attachments`' },
+        file: { type: 'array', items: { type: 'string', format: 'binary' } },
+      },
+    },
+    encoding: { report: { contentType: 'application/json' } },
+  };
 }
 
 function answerObject(status: number, answer: RouteAnswer): JsonSchema {
@@ -204,7 +224,10 @@ function operationOf(route: RegisteredRoute): Operation {
   if (s?.body) {
     operation.requestBody = {
       required: true,
-      content: { 'application/json': { schema: jsonSchema(s.body) } },
+      content: {
+        'application/json': { schema: jsonSchema(s.body) },
+        ...(s.multipart ? { 'multipart/form-data': multipartContent(s.multipart) } : {}),
+      },
     };
   }
   if (roles) operation['x-roles'] = [...roles];

@@ -25,6 +25,11 @@ export interface RouteSchemas {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /**
+   * The route also reads `multipart/form-data` (its handler reads the parts); what
+   * the parts are. Other routes answer a multipart body 415, as any type but JSON.
+   */
+  multipart?: string;
   /** Request headers the route reads, by name: what each means. */
   headers?: Record<string, string>;
   /** Successful answers and the refusals particular to this route, by status. */

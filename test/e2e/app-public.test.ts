@@ -1,8 +1,8 @@
 /**
  * The public reporter pages in a real browser against the real built server, with no
- * sign-in: a report filed on the form (files included) gets a receipt the API knows;
- * the form shows the server's field errors next to their fields and refuses a file
- * too large before sending; the follow-up page opens a case by its receipt, shows its
+ * sign-in: a report filed on the form (files included, sent as multipart/form-data)
+ * gets a receipt the API knows; the form shows the server's field errors next to
+ * their fields and refuses a file too large before sending; the follow-up page opens a case by its receipt, shows its
  * status and the analyst's question, and takes an answer; hostile text in every field
  * stays text; a 360 px phone screen never scrolls sideways; Chinese by the browser's
  * language and by the switch. No console error and no CSP violation anywhere.
@@ -20,8 +20,10 @@ declare global {
 
 const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
 const NARRATIVE_MAX = 2000;
-/** A small body limit, so that a file too large is small to make. */
+/** Small limits, so that a file too large is small to make. */
 const BODY_LIMIT = 64 * 1024;
+const FILE_MAX = 40 * 1024;
+const FILES_TOTAL_MAX = 64 * 1024;
 const RECEIPT = /^[0-9A-Z]{4}(?:-[0-9A-Z]{4}){5}$/;
 const PHONE = { width: 360, height: 740 };
 const USERS = { alice: { role: 'analyst', password: 'alice: a long analyst passphrase' } };
@@ -34,6 +36,8 @@ beforeAll(async () => {
     env: {
       TIPWIRE_NARRATIVE_MAX_CHARS: String(NARRATIVE_MAX),
       TIPWIRE_BODY_LIMIT_BYTES: String(BODY_LIMIT),
+      TIPWIRE_ATTACHMENT_MAX_BYTES: String(FILE_MAX),
+      TIPWIRE_ATTACHMENTS_TOTAL_MAX_BYTES: String(FILES_TOTAL_MAX),
     },
   });
   const res = await fetch(`${app.server.url}/api/v1/session`, {
@@ -125,7 +129,14 @@ describe('the public report form (real browser, no sign-in)', () => {
       buffer: Buffer.from('notes from the water tower'),
     });
     await page.getByTestId('files').getByText('tower.txt').waitFor({ timeout: SHOWS_WITHIN });
+    const sent = page.waitForRequest(
+      (r) => r.method() === 'POST' && r.url().endsWith('/api/v1/reports'),
+    );
     await page.getByRole('button', { name: 'Send report' }).click();
+    // The files travel as they are, in a multipart body (the browser does not hand its
+    // file parts to the test: what was stored says what was sent).
+    const request = await sent;
+    expect(request.headers()['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     const receipt = await receiptOn(page);
     remember('receipt', receipt);
     expect(receipt).toMatch(RECEIPT);
@@ -135,7 +146,9 @@ describe('the public report form (real browser, no sign-in)', () => {
     expect(view.status).toBe(200);
     const stored = await caseWith(narrative);
     expect(stored).toMatchObject({ channel: 'web', category: 'drone' });
-    expect(stored.attachments).toHaveLength(1);
+    expect(stored.attachments).toMatchObject([
+      { contentType: 'text/plain', sizeBytes: 'notes from the water tower'.length },
+    ]);
     expect(problems).toEqual([]);
   });
 
@@ -156,21 +169,31 @@ describe('the public report form (real browser, no sign-in)', () => {
     expect(besides(problems, 400)).toEqual([]);
   });
 
-  it('says the files limit before sending and refuses a file too large when it is picked', async () => {
+  it('says the files limits before sending and refuses a file too large when it is picked', async () => {
     const { page, problems } = await openReport();
-    const budget = ((BODY_LIMIT - 16 * 1024) * 3) / 4;
-    await page.getByText('Up to 20 files, together at most 36 KB.').waitFor();
-    await page.getByLabel(/Photos, videos or documents/).setInputFiles({
+    await page.getByText('Up to 20 files, each at most 40 KB, together at most 64 KB.').waitFor();
+    const input = page.getByLabel(/Photos, videos or documents/);
+    await input.setInputFiles({
       name: 'big.jpg',
       mimeType: 'image/jpeg',
-      buffer: Buffer.alloc(budget + 1, 7),
+      buffer: Buffer.alloc(FILE_MAX + 1, 7),
     });
     const error = page.getByTestId('error-report-attachments');
     await error.waitFor({ timeout: SHOWS_WITHIN });
     expect(await error.textContent()).toMatch(
-      /big\.jpg .* is too large: files together may be at most 36 KB/,
+      /big\.jpg .* is too large: each file may be at most 40 KB/,
     );
     expect(await page.getByTestId('files').count()).toBe(0);
+    // Two files each within the limit, together over the total: the second is refused.
+    await input.setInputFiles([
+      { name: 'one.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(FILE_MAX, 1) },
+      { name: 'two.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(FILE_MAX, 2) },
+    ]);
+    await page.getByTestId('files').getByText('one.jpg').waitFor({ timeout: SHOWS_WITHIN });
+    expect(await error.textContent()).toMatch(
+      /two\.jpg .* is too large: files together may be at most 64 KB/,
+    );
+    expect(await page.getByTestId('files').getByText('two.jpg').count()).toBe(0);
     expect(problems).toEqual([]);
   });
 

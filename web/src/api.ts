@@ -52,6 +52,7 @@ export function reportUnauthorized() {
 
 export interface CallOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Sent as JSON; a FormData as multipart/form-data. */
   body?: unknown;
   signal?: AbortSignal;
   headers?: Record<string, string>;
@@ -70,7 +71,10 @@ export async function call<T>(path: string, options: CallOptions = {}): Promise<
     ...options.headers,
   };
   let body: BodyInit | undefined;
-  if (options.body !== undefined) {
+  if (options.body instanceof FormData) {
+    // multipart/form-data: the browser writes the Content-Type with its boundary.
+    body = options.body;
+  } else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }

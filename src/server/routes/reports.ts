@@ -28,6 +28,8 @@ import {
   UNROUTED,
 } from '../query-params.js';
 import { validate, type RouteSchemas } from '../route-schemas.js';
+import { bodyArrived } from '../deadline.js';
+import { multipartIssues, readMultipartReport, type MultipartLimits } from '../multipart-report.js';
 import { timeView } from '../../export/views.js';
 
 /** Flags about how the reporter's own time and place claims were read. */
@@ -49,6 +51,8 @@ export interface ReportRoutesDeps {
   /** What a report may hold, told to the pages before they send (GET /api/v1/reports/limits). */
   narrativeMaxChars: number;
   bodyLimitBytes: number;
+  /** A report sent as multipart/form-data: its limits and the JSON parser of its report part. */
+  multipart: { limits: MultipartLimits; parseJson: (text: string) => unknown };
   /** Told of each report stored by POST (not of a replayed answer). */
   onAccepted?: () => void;
 }
@@ -84,12 +88,16 @@ export const officeAssignment = {
 
 export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
   const { store, intake, cases } = deps;
+  /** A multipart body's report part: the Report JSON, its files in `file` parts instead. */
+  const reportWithoutFiles = intake.schema.omit({ attachments: true });
 
   const intakeRoute = {
     summary: 'Send a report',
     description:
-      'Intake: the Report JSON. Anyone may send; an intake token may state receivedAt and skips the per-network limit. A token’s or login’s report with an `externalId` it sent before is a new version of that report (`200`, same id, `version`); the same content again changes nothing (`200`, `Idempotent-Replayed`). Without a token an `externalId` is never trusted: each send is a new report.',
+      'Intake: the Report JSON, or the same as `multipart/form-data` (a `report` part, then `file` parts, files not in base64). Anyone may send; an intake token may state receivedAt and skips the per-network limit. A token’s or login’s report with an `externalId` it sent before is a new version of that report (`200`, same id, `version`); the same content again changes nothing (`200`, `Idempotent-Replayed`). Without a token an `externalId` is never trusted: each send is a new report.',
     body: intake.schema,
+    multipart:
+      'The same report as `multipart/form-data`, files not inflated by base64: one part `report` holding the Report JSON without `attachments`, then up to 20 parts `file` (filename and Content-Type from the part’s headers), each at most TIPWIRE_ATTACHMENT_MAX_BYTES and together at most TIPWIRE_ATTACHMENTS_TOTAL_MAX_BYTES. Read as it arrives; stored exactly as the JSON post with the same files as base64 would be.',
     headers: {
       'Idempotency-Key':
         '1–255 printable characters: the same key and body get the first answer again',
@@ -147,12 +155,39 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
         }
         idempotencyKey = header;
       }
+      const multipart = request.isMultipart();
+      let body: unknown = request.body;
+      if (multipart) {
+        body = await readMultipartReport(request, {
+          ...deps.multipart,
+          checkReport: (report) => validate(reportWithoutFiles, report),
+        }).catch((err: unknown) => {
+          // The rest of a refused body is never read: the connection goes with it.
+          void reply.header('connection', 'close');
+          throw err;
+        });
+        bodyArrived(request);
+      }
       // intake validates the body with intakeRoute.body (its own schema).
-      const result = await intake.submit(request.body, {
-        principal: principal.id,
-        idempotencyKey,
-        mayStateReceivedAt: principal.roles.length > 0,
-      });
+      const result = await intake
+        .submit(body, {
+          principal: principal.id,
+          idempotencyKey,
+          mayStateReceivedAt: principal.roles.length > 0,
+        })
+        .catch((err: unknown) => {
+          if (multipart && err instanceof AppError && err.issues.length > 0) {
+            const issues = multipartIssues(err.issues);
+            throw new AppError(
+              err.code,
+              err.kind,
+              issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+              issues,
+              err.retryAfterSeconds,
+            );
+          }
+          throw err;
+        });
       if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
       if (typeof result.body.id === 'string') {
         void reply.header('Location', `/api/v1/reports/${result.body.id}`);
@@ -165,7 +200,7 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
   const limitsRoute = {
     summary: 'What a report may hold',
     description:
-      'The limits intake applies, for a form to show before it sends: the longest narrative and follow-up message (UTF-16 code units), the largest request body in bytes (attachments travel in it as base64, a third larger than the files), and the most files one report may carry.',
+      'The limits intake applies, for a form to show before it sends: the longest narrative and follow-up message (UTF-16 code units), the largest request body in bytes (a JSON body’s attachments travel in it as base64, a third larger than the files; of a multipart body, the report part), the most files one report may carry, and the largest file and all files together in bytes as a multipart body sends them.',
     answers: {
       200: {
         description: 'the limits',
@@ -174,6 +209,8 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
           messageMaxChars: z.number().int(),
           bodyLimitBytes: z.number().int(),
           attachmentsMax: z.number().int(),
+          attachmentMaxBytes: z.number().int(),
+          attachmentsTotalMaxBytes: z.number().int(),
         }),
       },
     },
@@ -183,6 +220,8 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
     messageMaxChars: deps.messageMaxChars,
     bodyLimitBytes: deps.bodyLimitBytes,
     attachmentsMax: ATTACHMENTS_MAX,
+    attachmentMaxBytes: deps.multipart.limits.fileMaxBytes,
+    attachmentsTotalMaxBytes: deps.multipart.limits.filesTotalMaxBytes,
   };
 
   app.get(

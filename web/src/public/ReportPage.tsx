@@ -1,7 +1,8 @@
 /**
- * The public report form: the Report JSON (channel `web`) without sign-in, files as
- * base64 within the server's body limit (said before anything is sent, refused when
- * picked if they cannot fit), the server's field errors next to their fields, and the
+ * The public report form: the Report JSON (channel `web`) without sign-in, sent as
+ * multipart/form-data with its files as they are (no base64), within the server's
+ * per-file and total limits (said before anything is sent, refused when picked if
+ * they cannot fit), the server's field errors next to their fields, and the
  * receipt code shown once, large, with the follow-up page's address.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -25,14 +26,7 @@ import {
   type Issue,
   type ReportBody,
 } from '../common/report-body.js';
-import {
-  attachmentBudget,
-  base64OfBytes,
-  contentTypeOf,
-  fits,
-  jsonBytes,
-  type PickedFile,
-} from './attachments.js';
+import { contentTypeOf, fits, reportForm, type PickedFile } from './attachments.js';
 import { Privacy, PublicFrame } from './PublicFrame.js';
 
 /** GET /api/v1/reports/limits. */
@@ -41,6 +35,10 @@ export interface Limits {
   messageMaxChars: number;
   bodyLimitBytes: number;
   attachmentsMax: number;
+  /** Largest file of a multipart report, in bytes. */
+  attachmentMaxBytes: number;
+  /** Most bytes of files together in a multipart report. */
+  attachmentsTotalMaxBytes: number;
 }
 
 interface Fields {
@@ -152,8 +150,9 @@ function ReportForm({
   const [sending, setSending] = useState(false);
   /** Kept while the same body is retried (a lost answer is not a second report); any edit drops it. */
   const idempotencyKey = useRef<string | null>(null);
-  const budget = attachmentBudget(limits.bodyLimitBytes);
+  const budget = limits.attachmentsTotalMaxBytes;
   const budgetText = formatBytes(budget, lng);
+  const fileMaxText = formatBytes(limits.attachmentMaxBytes, lng);
   const number = (n: number) => n.toLocaleString(locale);
 
   const set = (name: keyof Fields, field: string) => (value: string) => {
@@ -175,6 +174,16 @@ function ReportForm({
         errors.push(t('files.tooMany', { count: limits.attachmentsMax }));
         break;
       }
+      if (file.size > limits.attachmentMaxBytes) {
+        errors.push(
+          t('files.fileTooLarge', {
+            name: file.name,
+            fileSize: formatBytes(file.size, lng),
+            size: fileMaxText,
+          }),
+        );
+        continue;
+      }
       if (!fits([...files, ...added], file.size, budget)) {
         errors.push(
           t('files.tooLarge', {
@@ -186,13 +195,10 @@ function ReportForm({
         continue;
       }
       try {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        added.push({
-          filename: file.name,
-          contentType: contentTypeOf(file.type),
-          size: file.size,
-          dataBase64: base64OfBytes(bytes),
-        });
+        // Read once now, so a file that cannot be read is said when picked, not at send.
+        const contentType = contentTypeOf(file.type);
+        const blob = new Blob([await file.arrayBuffer()], { type: contentType });
+        added.push({ filename: file.name, contentType, size: file.size, blob });
       } catch {
         errors.push(t('files.unreadable', { name: file.name }));
       }
@@ -221,39 +227,27 @@ function ReportForm({
       category: categoryOf(fields.category, fields.categoryOther),
       subjects: textOf(fields.subjects),
       howKnown: (fields.howKnown || undefined) as HowKnown | undefined,
-      attachments:
-        files.length > 0
-          ? files.map(({ filename, contentType, dataBase64 }) => ({
-              filename,
-              contentType,
-              dataBase64,
-            }))
-          : undefined,
     });
-    if (files.length > 0 && jsonBytes(body) > limits.bodyLimitBytes) {
-      const found = { attachments: [tooLarge()] };
-      setIssues(found);
-      setFormError(t('error.fix'));
-      focusFirstError(found);
-      return;
-    }
     idempotencyKey.current ??= randomKey();
     setSending(true);
     try {
       const stored = await call<{ receipt: string }>('reports', {
-        body,
+        body: reportForm(body, files),
         credentials: 'omit',
         headers: { 'Idempotency-Key': idempotencyKey.current },
       });
       onStored(stored.receipt);
     } catch (err) {
-      if (err instanceof ApiError && err.issues.length > 0) {
-        const found = issuesByField(err.issues);
+      if (err instanceof ApiError && err.status === 413) {
+        const found = { attachments: [tooLarge()] };
         setIssues(found);
         setFormError(t('error.fix'));
         focusFirstError(found);
-      } else if (err instanceof ApiError && err.status === 413) {
-        const found = { attachments: [tooLarge()] };
+      } else if (err instanceof ApiError && err.issues.length > 0) {
+        // A file's issue (`file[2].contentType`) belongs to the files field.
+        const found = issuesByField(
+          err.issues.map((i) => ({ ...i, path: i.path.replace(/^file\[\d+\]/, 'attachments') })),
+        );
         setIssues(found);
         setFormError(t('error.fix'));
         focusFirstError(found);
@@ -267,7 +261,7 @@ function ReportForm({
     }
   }
 
-  /** The body limit as an issue of the files field (its message said in the page's language). */
+  /** The files' limit as an issue of the files field (its message said in the page's language). */
   function tooLarge(): Issue {
     return { path: 'attachments', message: t('error.bodyTooLarge', { size: budgetText }) };
   }
@@ -380,7 +374,11 @@ function ReportForm({
       <Field
         id="report-attachments"
         label={t('field.files')}
-        hint={t('field.files.hint', { count: limits.attachmentsMax, size: budgetText })}
+        hint={t('field.files.hint', {
+          count: limits.attachmentsMax,
+          each: fileMaxText,
+          size: budgetText,
+        })}
         errors={errorsOf('attachments')}
         optional
       >
