@@ -141,7 +141,7 @@ describe('tipwire inspect', () => {
       },
       place: { lat: 42.0346, lon: -0.5075, accuracyMeters: 50, text: null },
       timeSources: [],
-      attachments: [{ contentType: 'image/jpeg', media }],
+      attachments: [{ id: 'a_1', contentType: 'image/jpeg', media }],
     });
     const found = exifCheck.run(subject, { settings: TEST_CHECK_SETTINGS });
     expect(found.map((f) => f.code)).toEqual(['exif.clock_zone_mismatch']);

@@ -152,7 +152,7 @@ export function sunCommand(program: Command) {
           precisionSeconds: opts.precision,
         },
         place: { lat, lon, accuracyMeters: null, text: null },
-        attachments: [{ contentType: 'image/jpeg', media: null }],
+        attachments: [{ id: 'a_1', contentType: 'image/jpeg', media: null }],
         sun: {
           daylightPhoto: opts.daylight === true,
           shadow:

@@ -24,7 +24,7 @@ export interface CheckSubject {
   /** The times of the observation normalize gathered (claim, arrival, checks). */
   timeSources: readonly TimeSource[];
   /** Each attachment's declared type and what intake read from its bytes (null: before F8). */
-  attachments: readonly { contentType: string; media: MediaFacts | null }[];
+  attachments: readonly { id: string; contentType: string; media: MediaFacts | null }[];
   /**
    * Images of earlier reports whose perceptual hash shares a band with one of this
    * report's (verify/near-dup): how many bits apart, and whether the earlier report

@@ -13,7 +13,7 @@ function makeSubject(gapSeconds: number): CheckSubject {
       { source: 'claim', from: T, to: T },
       { source: 'exif', from: T + gapSeconds * 1000, to: T + gapSeconds * 1000 },
     ],
-    attachments: [{ contentType: 'image/jpeg', media: null }],
+    attachments: [{ id: 'a_1', contentType: 'image/jpeg', media: null }],
   });
 }
 

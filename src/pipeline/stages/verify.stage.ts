@@ -30,7 +30,11 @@ export function checkSubject(
     time: report.time,
     place: report.place,
     timeSources: report.assessment?.timeSources?.sources ?? [],
-    attachments: report.attachments.map((a) => ({ contentType: a.contentType, media: a.media })),
+    attachments: report.attachments.map((a) => ({
+      id: a.id,
+      contentType: a.contentType,
+      media: a.media,
+    })),
     mediaMatches,
     sun: report.sunEvidence ?? null,
   };

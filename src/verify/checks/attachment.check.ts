@@ -2,7 +2,7 @@
  * The attachment check: `attachment.rejected` for each attachment intake refused to
  * read further (domain/media.ts MEDIA_REJECTIONS says why: too large, too many pixels,
  * type mismatch or polyglot, unreadable, active content). Its evidence is the
- * attachment's index, the reason code and the detected type: the detail text stays
+ * attachment's index and id, the reason code and the detected type: the detail text stays
  * with the media facts.
  */
 import { FLAG, findingSeverity } from '../../domain/flags.js';
@@ -27,8 +27,8 @@ const REASON_TEXT: Record<MediaRejection, { en: string; zh: string }> = {
 };
 
 const rejected = (subject: CheckSubject) =>
-  subject.attachments.flatMap(({ media }, index) =>
-    media?.rejected ? [{ index, media, reason: media.rejected.reason }] : [],
+  subject.attachments.flatMap(({ id, media }, index) =>
+    media?.rejected ? [{ index, id, media, reason: media.rejected.reason }] : [],
   );
 
 export const attachmentCheck: Check = {
@@ -38,7 +38,7 @@ export const attachmentCheck: Check = {
   codes: [FLAG.attachment.rejected],
   appliesTo: (subject) => rejected(subject).length > 0,
   run(subject) {
-    return rejected(subject).map(({ index, media, reason }): Finding => {
+    return rejected(subject).map(({ index, id, media, reason }): Finding => {
       const n = index + 1;
       return {
         code: FLAG.attachment.rejected,
@@ -47,7 +47,7 @@ export const attachmentCheck: Check = {
           en: `Attachment ${n} was not read further: ${REASON_TEXT[reason].en}.`,
           zh: `第 ${n} 个附件未被进一步读取：${REASON_TEXT[reason].zh}。`,
         },
-        evidence: { attachment: index, reason, detectedType: media.detectedType },
+        evidence: { attachment: index, attachmentId: id, reason, detectedType: media.detectedType },
       };
     });
   },

@@ -69,14 +69,16 @@ function makeSubject(overrides: Partial<CheckSubject> = {}): CheckSubject {
     receivedAt: T + 60 * MINUTE,
     time: time(T - 5 * MINUTE, T + 5 * MINUTE),
     place: place(),
-    attachments: [{ contentType: 'image/jpeg', media: media() }],
+    attachments: [{ id: 'a_1', contentType: 'image/jpeg', media: media() }],
     ...overrides,
   });
 }
 
 const withExif = (overrides: Partial<ExifFacts>, subject: Partial<CheckSubject> = {}) =>
   makeSubject({
-    attachments: [{ contentType: 'image/jpeg', media: media({ exif: exif(overrides) }) }],
+    attachments: [
+      { id: 'a_1', contentType: 'image/jpeg', media: media({ exif: exif(overrides) }) },
+    ],
     ...subject,
   });
 
@@ -109,18 +111,20 @@ describe('the exif check', () => {
     expect(exifCheck.appliesTo(makeSubject({ attachments: [] }))).toBe(false);
     expect(
       exifCheck.appliesTo(
-        makeSubject({ attachments: [{ contentType: 'image/jpeg', media: null }] }),
+        makeSubject({ attachments: [{ id: 'a_1', contentType: 'image/jpeg', media: null }] }),
       ),
     ).toBe(false);
     const refused = media({ rejected: { reason: 'unreadable', detail: 'x' }, exif: null });
     expect(
       exifCheck.appliesTo(
-        makeSubject({ attachments: [{ contentType: 'image/jpeg', media: refused }] }),
+        makeSubject({ attachments: [{ id: 'a_1', contentType: 'image/jpeg', media: refused }] }),
       ),
     ).toBe(false);
     const csv = media({ detectedType: 'text/plain', exif: null, width: null, height: null });
     expect(
-      exifCheck.appliesTo(makeSubject({ attachments: [{ contentType: 'text/csv', media: csv }] })),
+      exifCheck.appliesTo(
+        makeSubject({ attachments: [{ id: 'a_1', contentType: 'text/csv', media: csv }] }),
+      ),
     ).toBe(false);
   });
 
@@ -136,6 +140,7 @@ describe('the exif check', () => {
       expect(found[0]!.severity).toBe('warning');
       expect(found[0]!.evidence).toEqual({
         attachment: 0,
+        attachmentId: 'a_1',
         takenAt: end + 3 * MINUTE,
         takenAtOffsetMinutes: 480,
         takenAtOffsetSource: 'offset-tag',
@@ -212,6 +217,7 @@ describe('the exif check', () => {
       });
       expect(found[0]!.evidence).toEqual({
         attachment: 0,
+        attachmentId: 'a_1',
         distanceMeters: 5000,
         limitMeters: 1020,
         claimAccuracyMeters: 0,
@@ -247,6 +253,7 @@ describe('the exif check', () => {
       expect(found[0]!.severity).toBe('notice');
       expect(found[0]!.evidence).toEqual({
         attachment: 0,
+        attachmentId: 'a_1',
         cameraOffsetMinutes: 60,
         cameraOffsetSource: 'gps-time',
         zone: 'Europe/Madrid',
@@ -286,6 +293,7 @@ describe('the exif check', () => {
       expect(found.map((f) => f.code)).toEqual(['exif.edited']);
       expect(found[0]!.evidence).toEqual({
         attachment: 0,
+        attachmentId: 'a_1',
         traces: ['software', 'modified_after_capture'],
         editor: 'Adobe Photoshop',
       });
@@ -293,25 +301,36 @@ describe('the exif check', () => {
     it('finds a JPEG, HEIC or TIFF without metadata (info), not a PNG', () => {
       for (const type of ['image/jpeg', 'image/heic', 'image/tiff']) {
         const subject = makeSubject({
-          attachments: [{ contentType: type, media: media({ detectedType: type, exif: null }) }],
+          attachments: [
+            { id: 'a_1', contentType: type, media: media({ detectedType: type, exif: null }) },
+          ],
         });
         const found = exifCheck.run(subject, { settings });
         expect(found.map((f) => [f.code, f.severity])).toEqual([['exif.absent', 'info']]);
-        expect(found[0]!.evidence).toEqual({ attachment: 0, detectedType: type });
+        expect(found[0]!.evidence).toEqual({
+          attachment: 0,
+          attachmentId: 'a_1',
+          detectedType: type,
+        });
       }
       const png = media({ detectedType: 'image/png', exif: null });
       expect(
         exifCheck.appliesTo(
-          makeSubject({ attachments: [{ contentType: 'image/png', media: png }] }),
+          makeSubject({ attachments: [{ id: 'a_1', contentType: 'image/png', media: png }] }),
         ),
       ).toBe(false);
     });
     it('numbers each finding by the attachment it is about', () => {
       const subject = makeSubject({
         attachments: [
-          { contentType: 'text/csv', media: media({ detectedType: 'text/plain', exif: null }) },
-          { contentType: 'image/jpeg', media: media({ exif: null }) },
           {
+            id: 'a_1',
+            contentType: 'text/csv',
+            media: media({ detectedType: 'text/plain', exif: null }),
+          },
+          { id: 'a_1', contentType: 'image/jpeg', media: media({ exif: null }) },
+          {
+            id: 'a_3',
             contentType: 'image/jpeg',
             media: media({ exif: exif({ editTraces: ['thumbnail_differs'] }) }),
           },
@@ -343,6 +362,7 @@ describe('the helpers', () => {
 describe('the attachment check', () => {
   it('gives attachment.rejected per refused file with its reason, and nothing otherwise', () => {
     const refused = (reason: 'too_many_pixels' | 'active_content', type: string) => ({
+      id: `a_${reason}`,
       contentType: type,
       media: media({
         detectedType: type,
@@ -353,7 +373,7 @@ describe('the attachment check', () => {
     const subject = makeSubject({
       attachments: [
         refused('too_many_pixels', 'image/png'),
-        { contentType: 'image/jpeg', media: media() },
+        { id: 'a_1', contentType: 'image/jpeg', media: media() },
         refused('active_content', 'image/svg+xml'),
       ],
     });
@@ -363,12 +383,22 @@ describe('the attachment check', () => {
       [
         'attachment.rejected',
         'warning',
-        { attachment: 0, reason: 'too_many_pixels', detectedType: 'image/png' },
+        {
+          attachment: 0,
+          attachmentId: 'a_too_many_pixels',
+          reason: 'too_many_pixels',
+          detectedType: 'image/png',
+        },
       ],
       [
         'attachment.rejected',
         'warning',
-        { attachment: 2, reason: 'active_content', detectedType: 'image/svg+xml' },
+        {
+          attachment: 2,
+          attachmentId: 'a_active_content',
+          reason: 'active_content',
+          detectedType: 'image/svg+xml',
+        },
       ],
     ]);
     expect(JSON.stringify(found)).not.toContain('secret detail');

@@ -12,7 +12,7 @@
  *   capture, a thumbnail unlike the photo).
  * - `exif.absent`: a JPEG, HEIC or TIFF photo without any camera metadata.
  *
- * Evidence is numbers and codes (attachment index, epoch ms, minutes, metres, trace
+ * Evidence is numbers and codes (attachment index and id, epoch ms, minutes, metres, trace
  * codes): no coordinates, no text from the file or the report.
  */
 import type { MediaFacts } from '../../domain/media.js';
@@ -71,7 +71,7 @@ const formatOffset = (minutes: number) => {
   return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 };
 
-type Photo = { index: number; media: MediaFacts };
+type Photo = { index: number; id: string; media: MediaFacts };
 
 function timeFinding(photo: Photo, subject: CheckSubject, limitMinutes: number): Finding | null {
   const exif = photo.media.exif!;
@@ -86,6 +86,7 @@ function timeFinding(photo: Photo, subject: CheckSubject, limitMinutes: number):
     `第 ${n} 张照片的拍摄时间在所述时间区间之外 ${minutes} 分钟（上限 ${limitMinutes} 分钟），按其相机时间以 ${exif.takenAtOffsetMinutes === null ? '未知时差' : formatOffset(exif.takenAtOffsetMinutes)} 解读。`,
     {
       attachment: photo.index,
+      attachmentId: photo.id,
       takenAt: exif.takenAt,
       takenAtOffsetMinutes: exif.takenAtOffsetMinutes,
       takenAtOffsetSource: exif.takenAtOffsetSource,
@@ -113,6 +114,7 @@ function placeFinding(photo: Photo, subject: CheckSubject, marginMeters: number)
     `第 ${n} 张照片的拍摄位置距所述地点 ${km} 公里，超过精度与余量所允许的 ${limitKm} 公里。`,
     {
       attachment: photo.index,
+      attachmentId: photo.id,
       distanceMeters: Math.round(distance),
       limitMeters: Math.round(limit),
       claimAccuracyMeters: place.accuracyMeters,
@@ -136,6 +138,7 @@ function clockZoneFinding(photo: Photo): Finding | null {
     `第 ${n} 张照片的相机时钟为 ${camera}（据其${exif.cameraOffsetSource === 'offset-tag' ? '时差标签' : 'GPS时间'}），但其GPS位置当时位于 ${exif.gpsZone.name}，时差为 ${zone}。`,
     {
       attachment: photo.index,
+      attachmentId: photo.id,
       cameraOffsetMinutes: exif.cameraOffsetMinutes,
       cameraOffsetSource: exif.cameraOffsetSource,
       zone: exif.gpsZone.name,
@@ -161,6 +164,7 @@ function editedFinding(photo: Photo): Finding | null {
     `第 ${n} 张照片带有编辑痕迹：${exif.editTraces.map((t) => TRACE_TEXT[t].zh).join('；')}。`,
     {
       attachment: photo.index,
+      attachmentId: photo.id,
       traces: [...exif.editTraces],
       // A name from tipwire's own list (media/editors.ts), not the file's text.
       editor: editorNamed(exif.software),
@@ -175,7 +179,7 @@ function absentFinding(photo: Photo): Finding {
     FLAG.exif.absent,
     `Photo ${n} (${type}) has no camera metadata.`,
     `第 ${n} 张照片（${type}）没有相机元数据。`,
-    { attachment: photo.index, detectedType: type },
+    { attachment: photo.index, attachmentId: photo.id, detectedType: type },
   );
 }
 
@@ -183,11 +187,11 @@ function absentFinding(photo: Photo): Finding {
 function photos(subject: CheckSubject): { withExif: Photo[]; withoutExif: Photo[] } {
   const withExif: Photo[] = [];
   const withoutExif: Photo[] = [];
-  subject.attachments.forEach(({ media }, index) => {
+  subject.attachments.forEach(({ id, media }, index) => {
     if (!media || media.rejected) return;
-    if (media.exif) withExif.push({ index, media });
+    if (media.exif) withExif.push({ index, id, media });
     else if (media.detectedType !== null && EXIF_EXPECTED.has(media.detectedType))
-      withoutExif.push({ index, media });
+      withoutExif.push({ index, id, media });
   });
   return { withExif, withoutExif };
 }

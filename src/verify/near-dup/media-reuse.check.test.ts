@@ -16,7 +16,10 @@ const match = (overrides: Partial<MediaMatch> = {}): MediaMatch => ({
 });
 
 const subject = (mediaMatches: MediaMatch[]): CheckSubject =>
-  emptySubject({ attachments: [{ contentType: 'image/jpeg', media: null }], mediaMatches });
+  emptySubject({
+    attachments: [{ id: 'a_1', contentType: 'image/jpeg', media: null }],
+    mediaMatches,
+  });
 
 const run = (matches: MediaMatch[]) => mediaReuseCheck.run(subject(matches), { settings });
 

@@ -43,7 +43,7 @@ function makeSubject(overrides: Partial<SunCheckSubject> = {}): SunCheckSubject 
     reportId: 'r_1',
     time: time(at - 5 * MINUTE, at + 5 * MINUTE),
     place: place(),
-    attachments: [{ contentType: 'image/jpeg', media: null }],
+    attachments: [{ id: 'a_1', contentType: 'image/jpeg', media: null }],
     sun: { daylightPhoto: true, shadow: null },
     ...overrides,
   };
@@ -95,7 +95,7 @@ describe('sun.night_photo', () => {
     expect(nightPhotoCheck.appliesTo(makeSubject({ attachments: [] }))).toBe(false);
     expect(
       nightPhotoCheck.appliesTo(
-        makeSubject({ attachments: [{ contentType: 'text/csv', media: null }] }),
+        makeSubject({ attachments: [{ id: 'a_1', contentType: 'text/csv', media: null }] }),
       ),
     ).toBe(false);
     expect(nightPhotoCheck.appliesTo(makeSubject({ time: null }))).toBe(false);
