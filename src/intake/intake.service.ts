@@ -64,6 +64,8 @@ export interface IntakeDeps {
   callerLimiter?: RateLimiter;
   settings: {
     narrativeMaxChars: number;
+    attachmentMaxBytes?: number;
+    attachmentsTotalMaxBytes?: number;
     defaultPhoneRegion?: string;
     groupCommit: boolean;
     groupCommitMaxBatch: number;

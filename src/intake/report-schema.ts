@@ -9,7 +9,15 @@ import { isIanaZone } from '../normalize/zones.js';
 
 export interface ReportSchemaOptions {
   narrativeMaxChars: number;
+  /** Largest file (decoded bytes); absent: only the body limit bounds a base64 file. */
+  attachmentMaxBytes?: number;
+  /** Most bytes the files of one report may carry together (decoded). */
+  attachmentsTotalMaxBytes?: number;
 }
+
+/** Bytes a standard base64 text decodes to. */
+export const base64Bytes = (text: string) =>
+  Math.floor((text.length * 3) / 4) - (text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0);
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const MEDIA_TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i;
@@ -137,10 +145,25 @@ export function createReportSchema(options: ReportSchemaOptions) {
         z.strictObject({
           filename: z.string().trim().min(1).max(255),
           contentType: z.string().regex(MEDIA_TYPE, 'must be a media type such as image/jpeg'),
-          dataBase64: z.string().regex(BASE64, 'must be standard base64'),
+          dataBase64: z
+            .string()
+            .regex(BASE64, 'must be standard base64')
+            .refine(
+              (data) =>
+                options.attachmentMaxBytes === undefined ||
+                base64Bytes(data) <= options.attachmentMaxBytes,
+              `is larger than ${options.attachmentMaxBytes} bytes (TIPWIRE_ATTACHMENT_MAX_BYTES)`,
+            ),
         }),
       )
       .max(ATTACHMENTS_MAX)
+      .refine(
+        (files) =>
+          options.attachmentsTotalMaxBytes === undefined ||
+          files.reduce((sum, f) => sum + base64Bytes(f.dataBase64), 0) <=
+            options.attachmentsTotalMaxBytes,
+        `together are larger than ${options.attachmentsTotalMaxBytes} bytes (TIPWIRE_ATTACHMENTS_TOTAL_MAX_BYTES)`,
+      )
       .optional(),
   });
 }

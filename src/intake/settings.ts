@@ -11,13 +11,13 @@ export const INTAKE_SETTINGS = {
   ),
   attachmentMaxBytes: setting(
     'TIPWIRE_ATTACHMENT_MAX_BYTES',
-    'Largest file one `file` part of a multipart report may carry; a larger one is cut off as it arrives and answered 413 naming the part. The bytes are held in memory until the report is sealed.',
+    'Largest file a report may carry: a multipart `file` part over it is cut off as it arrives and answered 413 naming the part; a base64 file in a JSON body over it is a 400 naming `attachments[i].dataBase64`. The bytes are held in memory until the report is sealed.',
     intIn(1, 512 * 1024 * 1024),
     10 * 1024 * 1024,
   ),
   attachmentsTotalMaxBytes: setting(
     'TIPWIRE_ATTACHMENTS_TOTAL_MAX_BYTES',
-    'Most bytes the `file` parts of one multipart report may carry together; the part that goes over is cut off and answered 413.',
+    'Most bytes the files of one report may carry together: the multipart part that goes over is cut off and answered 413; base64 files in a JSON body over it are a 400 naming `attachments`.',
     intIn(1, 2 * 1024 * 1024 * 1024),
     20 * 1024 * 1024,
   ),
