@@ -89,15 +89,11 @@ const T = Date.parse('2026-06-21T04:00:00Z');
 const settings = {
   checks: CHECKS,
   deferHeavyLagMs: 5000,
+  // The registered checks' thresholds at their defaults, as serve passes them.
   check: {
-    contradictionSeconds: 900,
-    staleToleranceSeconds: 900,
-    mediaReuseMaxBits: 6,
-    exifTimeMismatchMinutes: 3,
-    exifPlaceMismatchMeters: 1000,
-    sunNightAltitudeDegrees: -6,
-    sunShadowBearingErrorDegrees: 5,
-    sunShadowLengthError: 0.1,
+    contradictionSeconds: config.normalize.contradictionSeconds,
+    staleToleranceSeconds: config.normalize.staleToleranceSeconds,
+    ...config.verify,
   },
 };
 const smallMedia = await readMedia(small, 'image/jpeg');

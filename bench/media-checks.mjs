@@ -32,6 +32,7 @@ const { values: args } = parseArgs({
 const dist = (file) => import(path.join(ROOT, 'dist', file));
 const { mediaFactsOf } = await dist('verify/media/media-facts.js');
 const { exifCheck } = await dist('verify/checks/exif.check.js');
+const { EXIFR_OPTIONS } = await dist('verify/media/exif.js');
 const { MEDIA_SETTINGS, EXIF_CHECK_SETTINGS } = await dist('verify/settings.js');
 const { defaultsOf } = await dist('domain/settings.js');
 const { createZoneFinder } = await dist('normalize/zone-finder.js');
@@ -53,28 +54,6 @@ const checkSettings = {
   contradictionSeconds: 900,
   staleToleranceSeconds: 900,
   ...defaultsOf(EXIF_CHECK_SETTINGS),
-};
-// The same options media/exif.ts passes (its EXIFR_OPTIONS).
-const EXIFR_OPTIONS = {
-  tiff: true,
-  ifd0: {},
-  ifd1: true,
-  exif: true,
-  gps: true,
-  interop: false,
-  makerNote: false,
-  userComment: false,
-  xmp: false,
-  icc: false,
-  iptc: false,
-  jfif: false,
-  ihdr: false,
-  translateKeys: true,
-  translateValues: false,
-  reviveValues: false,
-  sanitize: true,
-  mergeOutput: false,
-  silentErrors: true,
 };
 
 async function facts() {

@@ -29,7 +29,8 @@ export interface RawExif {
   gps?: Record<string, unknown>;
 }
 
-const EXIFR_OPTIONS = {
+/** What exifr reads and how: dates and values as written, no maker notes, XMP, IPTC or ICC. */
+export const EXIFR_OPTIONS = {
   tiff: true,
   ifd0: {},
   ifd1: true,
