@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FLAG } from '../../domain/flags.js';
+import { FLAG, FLAGS } from '../../domain/flags.js';
 import type { CheckSubject, MediaMatch } from '../check.js';
 import { emptySubject, TEST_CHECK_SETTINGS } from '../check.fixtures.js';
 import { mediaReuseCheck, REUSE_MATCHES_LISTED } from './media-reuse.check.js';
@@ -24,6 +24,19 @@ const subject = (mediaMatches: MediaMatch[]): CheckSubject =>
 const run = (matches: MediaMatch[]) => mediaReuseCheck.run(subject(matches), { settings });
 
 describe('the media-reuse check', () => {
+  it('declares itself: cheap, one code, its message the catalogue’s', () => {
+    expect(mediaReuseCheck.cost).toBe('cheap');
+    expect(mediaReuseCheck.codes).toEqual([FLAG.media.reused]);
+    const [finding] = run([match()]);
+    expect(finding!.message).toEqual({
+      en: FLAGS['media.reused'].en,
+      zh: FLAGS['media.reused'].zh,
+    });
+    expect(finding!.evidence.matches).toEqual([
+      { reportId: 'r_0', attachmentId: 'at_0', distanceBits: 0 },
+    ]);
+  });
+
   it('applies only to reports whose images share a band with earlier ones', () => {
     expect(mediaReuseCheck.appliesTo(subject([]))).toBe(false);
     expect(mediaReuseCheck.appliesTo(subject([match()]))).toBe(true);
