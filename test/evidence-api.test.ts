@@ -102,6 +102,15 @@ describe('a photo’s metadata as evidence', () => {
     expect(mismatch).toMatchObject({ severity: expect.any(String), evidence: expect.any(Object) });
     expect(codes(report)).toContain('time.contradiction');
     expect(report.flags).toContain('exif.time_mismatch');
+    // The finding weighs in the incident's confidence, and the breakdown says so.
+    const incident = (await getJson(`${server.url}/api/v1/incidents/${report.incidentId}`, analyst))
+      .body as Record<string, any>;
+    const term = incident.confidenceBreakdown.terms.find(
+      (t: { code: string; detail: string }) =>
+        t.code === 'finding' && t.detail === 'exif.time_mismatch',
+    );
+    expect(term.weight).toBeLessThan(0);
+    expect(term.text.en).toContain('exif.time_mismatch');
   });
 
   it('finds exif.clock_zone_mismatch for a camera clock an hour off its GPS zone (Ricoh2.jpg)', async () => {
