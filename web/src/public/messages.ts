@@ -29,7 +29,7 @@ export const publicPages: Catalogue = {
     'privacy.claims':
       'When and where it happened, how you know and the kind of incident are stored unencrypted, so that the report can be placed on a map and a timeline; so is the time your report arrived.',
     'privacy.files':
-      'Files are kept exactly as you send them, with any hidden data in them: a photo often records the time and the place it was taken and the camera used. Remove that first if it could identify you.',
+      'Files are kept encrypted exactly as you send them, with any hidden data in them: a photo often records the time and the place it was taken and the camera used. The server reads that data when your report arrives (the time, the GPS position, the camera make and model and the editing software, never serial numbers) and keeps it unencrypted beside the file, so that staff can check the photo against what you describe. Remove it first if it could identify you.',
     'privacy.geocoder':
       'If this service is set up to look addresses up with an outside map service, the place you type is sent to it, with nothing else from your report.',
     'privacy.receipt':
@@ -134,7 +134,7 @@ export const publicPages: Catalogue = {
     'privacy.claims':
       '发生的时间和地点、您如何得知以及事件类型不加密保存，以便在地图和时间线上定位报告；报告到达的时间也同样保存。',
     'privacy.files':
-      '文件按您发送的原样保存，包括其中的隐藏数据：照片常常记录拍摄的时间、地点和所用相机。如果这些信息可能暴露您的身份，请先删除。',
+      '文件按您发送的原样加密保存，包括其中的隐藏数据：照片常常记录拍摄的时间、地点和所用相机。报告送达时，服务器会读取这些数据（拍摄时间、GPS 位置、相机品牌和型号以及编辑软件，但绝不读取序列号），并以不加密的形式与文件一并保存，以便工作人员将照片与您的描述相核对。如果这些信息可能暴露您的身份，请先删除。',
     'privacy.geocoder':
       '如果本服务设置了借助外部地图服务查找地址，您填写的地点会发送给该服务，但不会附带报告中的其他内容。',
     'privacy.receipt':
