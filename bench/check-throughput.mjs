@@ -47,7 +47,13 @@ const { CHECKS } = await dist('verify/checks/index.js');
 const { openSqliteStore } = await dist('store/sqlite/sqlite-store.js');
 
 const config = loadConfig({});
-const readMedia = createMediaReader(config.verify, pointZoneAt(createZoneFinder()));
+const { workerScript } = await dist('platform/worker-pool.js');
+const readMedia = createMediaReader({
+  limits: config.verify,
+  zoneAt: pointZoneAt(createZoneFinder()),
+  benford: config.verify,
+  tableWorker: () => workerScript(path.join(ROOT, 'dist/runtime.js'), './intake/table.worker.js'),
+});
 const fixtures = path.resolve(ROOT, '../shared/fixtures/exif-jpeg');
 const small = readFileSync(path.join(fixtures, 'GPS.jpg'));
 // Sensor-like grain over shapes, so it weighs what a phone's photo weighs (a few MB).

@@ -238,6 +238,12 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
         minIntervalMs: geocoder.minIntervalMs,
       })
     : null;
+  const readMedia = createMediaReader({
+    limits: config.verify,
+    zoneAt: pointZoneAt(normalize.deps.zones),
+    benford: config.verify,
+    tableWorker: () => workerScript(import.meta.url, './intake/table.worker.js'),
+  });
   const contentKey = keyring.subkey('receipt');
   const protection: Protection = {
     pseudonymsOf: (e164) => keyring.pseudonymsOf(e164),
@@ -245,7 +251,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     searchTokens: (text) => search.tokens(text),
     textSketchKey: keyring.subkey('text-sketch'),
     contentHash: (content) => contentHash(contentKey, content),
-    readMedia: createMediaReader(config.verify, pointZoneAt(normalize.deps.zones)),
+    readMedia,
   };
   const intake = createIntakeService({
     store: asyncStore,
@@ -400,6 +406,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       void pipeline.stop();
       geocode?.stop();
       void search.close();
+      void readMedia.close();
       void map.close();
       try {
         auditLog.anchor();

@@ -289,3 +289,38 @@ describe('an analyst’s evidence on the photo, for the sun checks', () => {
     expect((await put(id, { daylight: true })).status).toBe(400);
   });
 });
+
+describe('an attached table, tested against Benford’s law', () => {
+  const upload = async (name: string) => {
+    const form = new FormData();
+    form.append('report', JSON.stringify(makeReport({ narrative: 'The invoices I mentioned.' })));
+    const bytes = readFileSync(path.join(sharedFixtures(), 'benford', name));
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'text/csv' }), name);
+    const res = await fetch(`${server.url}/api/v1/reports`, { method: 'POST', body: form });
+    expect(res.status).toBe(201);
+    return read(((await res.json()) as { id: string }).id);
+  };
+
+  it('finds benford.nonconforming for the corporate payments (first two digits), naming the column', async () => {
+    const report = await upload('corporate.payment.csv');
+    const benford = report.attachments[0].media.benford;
+    expect(benford.readable).toBe(true);
+    expect(benford.columns.map((c: { column: number }) => c.column)).toEqual([3]);
+    const found = report.findings.filter(
+      (f: { code: string }) => f.code === 'benford.nonconforming',
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0].evidence).toMatchObject({
+      attachmentId: report.attachments[0].id,
+      column: 3,
+      n: 177_763,
+      firstTwoDigitsConformity: 'nonconformity',
+    });
+  });
+
+  it('finds nothing for the census populations', async () => {
+    const report = await upload('census.2009.csv');
+    expect(report.attachments[0].media.benford.columns).toHaveLength(1);
+    expect(codes(report)).not.toContain('benford.nonconforming');
+  });
+});

@@ -77,6 +77,14 @@ export interface MediaFacts {
    * it again in later reports; null or absent: not an image, a flat one, or rejected.
    */
   phash?: string | null;
+  /**
+   * Benford's tests over an attached table (CSV), each numeric column the tests ran on
+   * by its position (verify/benford/attached-table.ts; `result` is its BenfordResult),
+   * or why the table could not be read; absent for other files.
+   */
+  benford?:
+    | { readable: true; columns: { column: number; result: Record<string, unknown> }[] }
+    | { readable: false; reason: string };
 }
 
 /** Bits in which two 16-hex-digit perceptual hashes differ (0…64). */

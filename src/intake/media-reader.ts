@@ -1,13 +1,19 @@
 /**
  * What intake reads from a file's bytes before sealing them: the media facts
- * (verify/media: type by magic bytes, pixel size, camera metadata, refusals) and, for
- * an image that was not refused, its perceptual hash (verify/near-dup), from 32 × 32
- * grey pixels sharp decodes off the event loop (libuv's pool), never more pixels than
- * TIPWIRE_MEDIA_MAX_PIXELS. A picture sharp cannot decode has no hash; the report is
+ * (verify/media: type by magic bytes, pixel size, camera metadata, refusals); for an
+ * image that was not refused, its perceptual hash (verify/near-dup), from 32 × 32 grey
+ * pixels sharp decodes off the event loop (libuv's pool), never more pixels than
+ * TIPWIRE_MEDIA_MAX_PIXELS; for a table sent as CSV, Benford's tests over its numeric
+ * columns (verify/benford/attached-table.ts) in a worker thread. A picture sharp cannot
+ * decode has no hash, a table the workers cannot take now has no tests; the report is
  * still taken.
  */
 import sharp from 'sharp';
 import type { MediaFacts } from '../domain/media.js';
+import { createWorkerPool, type WorkerPool } from '../platform/worker-pool.js';
+import type { TableBenford } from '../verify/benford/attached-table.js';
+import type { BenfordSettings } from '../verify/benford/benford.js';
+import { essence } from '../verify/media/magic.js';
 import { mediaFactsOf, type MediaLimits, type ZoneAt } from '../verify/media/media-facts.js';
 import { PHASH_SAMPLE, phashOfGrey } from '../verify/near-dup/phash.js';
 
@@ -21,13 +27,67 @@ const HASHABLE: ReadonlySet<string> = new Set([
   'image/avif',
 ]);
 
-export function createMediaReader(limits: MediaLimits, zoneAt: ZoneAt) {
-  return async function readMedia(data: Buffer, declaredType: string): Promise<MediaFacts> {
-    const facts = await mediaFactsOf(data, declaredType, limits, zoneAt);
-    if (facts.rejected || !facts.detectedType || !HASHABLE.has(facts.detectedType)) return facts;
-    return { ...facts, phash: await phashOf(data, limits.mediaMaxPixels) };
-  };
+/** Declared types of a table sent as CSV (its bytes are text: magic.ts says text/plain). */
+const CSV_TYPES: ReadonlySet<string> = new Set([
+  'text/csv',
+  'application/csv',
+  'text/comma-separated-values',
+  'application/vnd.ms-excel',
+]);
+
+/** A table for the worker: its bytes (transferred) and the Benford settings. */
+export interface TableTask {
+  bytes: Uint8Array;
+  settings: BenfordSettings & { benfordMinAmount: number };
 }
+
+export interface MediaReaderOptions {
+  limits: MediaLimits;
+  zoneAt: ZoneAt;
+  benford: TableTask['settings'];
+  /** The compiled table.worker.js. */
+  tableWorker: () => URL;
+}
+
+export function createMediaReader(options: MediaReaderOptions) {
+  const { limits, zoneAt } = options;
+  let pool: WorkerPool<TableTask, TableBenford> | null = null;
+  // Started on the first table: most reports carry none.
+  const tables = () =>
+    (pool ??= createWorkerPool<TableTask, TableBenford>({
+      script: options.tableWorker(),
+      size: 1,
+      maxQueued: TABLES_QUEUED_MAX,
+    }));
+
+  async function benfordOf(data: Buffer): Promise<MediaFacts['benford']> {
+    const bytes = new Uint8Array(data);
+    try {
+      return (await tables().run({ bytes, settings: options.benford }, [
+        bytes.buffer as ArrayBuffer,
+      ])) as MediaFacts['benford'];
+    } catch (err) {
+      const name = (err as { code?: string }).code ?? (err as Error).name;
+      return { readable: false, reason: `not analysed: ${name}` };
+    }
+  }
+
+  async function readMedia(data: Buffer, declaredType: string): Promise<MediaFacts> {
+    const facts = await mediaFactsOf(data, declaredType, limits, zoneAt);
+    if (facts.rejected || !facts.detectedType) return facts;
+    if (HASHABLE.has(facts.detectedType)) {
+      return { ...facts, phash: await phashOf(data, limits.mediaMaxPixels) };
+    }
+    if (facts.detectedType === 'text/plain' && CSV_TYPES.has(essence(declaredType))) {
+      return { ...facts, benford: await benfordOf(data) };
+    }
+    return facts;
+  }
+  return Object.assign(readMedia, { close: async () => pool?.close() });
+}
+
+/** Tables waiting for the table worker at most; beyond, a table is stored untested. */
+export const TABLES_QUEUED_MAX = 16;
 
 /** The image's perceptual hash; null when sharp cannot decode it or it is flat. */
 export async function phashOf(data: Buffer, maxPixels: number): Promise<string | null> {

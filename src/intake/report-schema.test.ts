@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64Bytes, createReportSchema } from './report-schema.js';
+import { base64Bytes, createReportSchema, isBase64 } from './report-schema.js';
 
 const report = (files: Buffer[]) => ({
   channel: 'web',
@@ -49,5 +49,31 @@ describe('the attachment limits of the Report JSON', () => {
   it('bounds nothing but the count without the limits', () => {
     const open = createReportSchema({ narrativeMaxChars: 1000 });
     expect(open.safeParse(report([Buffer.alloc(1000), Buffer.alloc(1000)])).success).toBe(true);
+  });
+});
+
+describe('isBase64', () => {
+  it('takes standard base64 with its padding, and nothing else', () => {
+    for (let n = 0; n < 8; n++)
+      expect(isBase64(Buffer.alloc(n, 0xfb).toString('base64'))).toBe(true);
+    for (const bad of [
+      'A',
+      'AB',
+      'ABC',
+      'AB=C',
+      'A===',
+      '=AAA',
+      'AA=A',
+      'AB-_',
+      'AB C',
+      'ABC=D===',
+    ]) {
+      expect(isBase64(bad), bad).toBe(false);
+    }
+  });
+
+  it('checks a file of several megabytes without running out of stack', () => {
+    expect(isBase64(Buffer.alloc(9_000_000, 7).toString('base64'))).toBe(true);
+    expect(isBase64(`${Buffer.alloc(9_000_000, 7).toString('base64')}!`)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FLAGS } from '../../domain/flags.js';
 import { analyseBenford, createTallier, type BenfordResult, type DigitTest } from './benford.js';
+import { emptySubject, TEST_CHECK_SETTINGS } from '../check.fixtures.js';
 import { benfordCheck, benfordFinding } from './benford.check.js';
 
 /** A result whose tests have these MADs (the rest as analyseBenford makes it). */
@@ -114,16 +115,48 @@ describe('the Benford check', () => {
     });
   });
 
-  it('applies to a report with an analysed table, and finds each table that does not conform', () => {
-    expect(benfordCheck.appliesTo({ reportId: 'r_1', tables: [] })).toBe(false);
-    const tables = [
-      { attachment: 0, result: resultWith(0.005, 0.001) },
-      { attachment: 2, result: resultWith(0.02, 0.001) },
-      { attachment: 3, result: resultWith(0.005, 0.003) },
-    ];
-    expect(benfordCheck.appliesTo({ reportId: 'r_1', tables })).toBe(true);
-    expect(benfordCheck.run({ reportId: 'r_1', tables }).map((f) => f.evidence.attachment)).toEqual(
-      [2, 3],
-    );
+  it('applies to a report with an analysed table, and finds each column that does not conform', () => {
+    const file = (id: string, columns: { column: number; result: BenfordResult }[] | null) => ({
+      id,
+      contentType: 'text/csv',
+      media: {
+        detectedType: 'text/plain',
+        width: null,
+        height: null,
+        rejected: null,
+        exif: null,
+        ...(columns
+          ? {
+              benford: {
+                readable: true as const,
+                columns: columns as unknown as {
+                  column: number;
+                  result: Record<string, unknown>;
+                }[],
+              },
+            }
+          : {}),
+      },
+    });
+    expect(benfordCheck.appliesTo(emptySubject({ attachments: [file('a_0', null)] }))).toBe(false);
+    expect(benfordCheck.appliesTo(emptySubject({ attachments: [file('a_0', [])] }))).toBe(false);
+    const subject = emptySubject({
+      attachments: [
+        file('a_0', [{ column: 1, result: resultWith(0.005, 0.001) }]),
+        file('a_1', null),
+        file('a_2', [
+          { column: 0, result: resultWith(0.02, 0.001) },
+          { column: 4, result: resultWith(0.005, 0.003) },
+        ]),
+      ],
+    });
+    expect(benfordCheck.appliesTo(subject)).toBe(true);
+    const found = benfordCheck.run(subject, { settings: TEST_CHECK_SETTINGS });
+    expect(
+      found.map((f) => [f.evidence.attachment, f.evidence.attachmentId, f.evidence.column]),
+    ).toEqual([
+      [2, 'a_2', 0],
+      [2, 'a_2', 4],
+    ]);
   });
 });

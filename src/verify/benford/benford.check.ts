@@ -1,36 +1,46 @@
 /**
- * The Benford check in the shape of the Check contract (verify/check.ts), not registered
- * yet: attachments do not reach checks as tables. Its subject is CheckSubject's report id
- * plus `tables`: each attached table's tested column, already tallied and analysed
- * (table.ts, benford.ts) by whoever reads the attachment, since checks do no I/O. Wiring
- * it is: the verify stage (or a worker, for large files) opening CSV attachments and
- * choosing their numeric columns, `tables` into CheckSubject, BENFORD_SETTINGS into
- * CheckSettings, and one line in checks/index.ts.
- *
- * `benford.nonconforming` (a notice: a reason to look, never proof) when either test is
- * in Nigrini's nonconformity band; nothing when the data was refused as too little or too
- * narrow, nor when both tests conform at least marginally. Evidence: numbers and
- * conformity codes, never the table's text or its column's name.
+ * The Benford check: each attached table's numeric columns, tallied and analysed at
+ * intake (attached-table.ts, in a worker thread: checks do no I/O), stored with the file's
+ * media facts. `benford.nonconforming` (a notice: a reason to look, never proof) for
+ * each column where either test is in Nigrini's nonconformity band; nothing when the
+ * data was refused as too little or too narrow, nor when both tests conform at least
+ * marginally. Evidence: numbers, conformity codes and the column's position, never the
+ * table's text or its column's name.
  */
 import { FLAG, findingSeverity } from '../../domain/flags.js';
 import type { Check, CheckSubject, Finding } from '../check.js';
 import { MAD_BANDS, type BenfordResult, type DigitTest } from './benford.js';
 
-export interface BenfordCheckSubject extends Pick<CheckSubject, 'reportId'> {
-  /** The tested column of each attached table: which attachment, and its analysis. */
-  tables: readonly { attachment: number; result: BenfordResult }[];
+/** One tested column of an attached table: which attachment, which column, its analysis. */
+export interface TestedColumn {
+  attachment: number;
+  attachmentId: string;
+  column: number;
+  result: BenfordResult;
 }
 
-/** A Check over the Benford subject (the contract's shape, other types). */
-export type BenfordCheck = Omit<Check, 'appliesTo' | 'run'> & {
-  appliesTo(subject: BenfordCheckSubject): boolean;
-  run(subject: BenfordCheckSubject): Finding[];
-};
+/** The tested columns of a report's tables, from their files' media facts. */
+export function testedColumns(subject: Pick<CheckSubject, 'attachments'>): TestedColumn[] {
+  return subject.attachments.flatMap(({ id, media }, attachment) =>
+    media?.benford?.readable
+      ? media.benford.columns.map(({ column, result }) => ({
+          attachment,
+          attachmentId: id,
+          column,
+          result: result as unknown as BenfordResult,
+        }))
+      : [],
+  );
+}
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
 /** The finding for one analysed table, or null when it conforms or was not tested. */
-export function benfordFinding(result: BenfordResult, attachment: number): Finding | null {
+export function benfordFinding(
+  result: BenfordResult,
+  attachment: number,
+  where: { attachmentId?: string; column?: number } = {},
+): Finding | null {
   if (result.refused !== null) return null;
   const firstDigit = result.firstDigit!;
   const firstTwoDigits = result.firstTwoDigits!;
@@ -57,6 +67,7 @@ export function benfordFinding(result: BenfordResult, attachment: number): Findi
     },
     evidence: {
       attachment,
+      ...where,
       n: result.n,
       firstDigitMad: round(firstDigit.mad, 6),
       firstDigitConformity: firstDigit.conformity,
@@ -72,12 +83,15 @@ export function benfordFinding(result: BenfordResult, attachment: number): Findi
   };
 }
 
-export const benfordCheck: BenfordCheck = {
+export const benfordCheck: Check = {
   name: 'benford',
   version: 1,
   cost: 'cheap',
   codes: [FLAG.benford.nonconforming],
-  appliesTo: (subject) => subject.tables.length > 0,
+  appliesTo: (subject) => testedColumns(subject).length > 0,
   run: (subject) =>
-    subject.tables.flatMap(({ attachment, result }) => benfordFinding(result, attachment) ?? []),
+    testedColumns(subject).flatMap(
+      ({ attachment, attachmentId, column, result }) =>
+        benfordFinding(result, attachment, { attachmentId, column }) ?? [],
+    ),
 };

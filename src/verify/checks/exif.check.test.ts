@@ -97,6 +97,7 @@ describe('the exif check', () => {
       'exif',
       'attachment',
       'media-reuse',
+      'benford',
       'sun-night-photo',
       'sun-shadow',
     ]);

@@ -3,6 +3,7 @@
  * folder and one line here.
  */
 import type { Check } from '../check.js';
+import { benfordCheck } from '../benford/benford.check.js';
 import { mediaReuseCheck } from '../near-dup/media-reuse.check.js';
 import { SUN_CHECKS } from '../sun/sun.checks.js';
 import { attachmentCheck } from './attachment.check.js';
@@ -14,5 +15,6 @@ export const CHECKS: readonly Check[] = [
   exifCheck,
   attachmentCheck,
   mediaReuseCheck,
+  benfordCheck,
   ...SUN_CHECKS,
 ];

@@ -1,10 +1,8 @@
 /**
- * The sun checks in the shape of the Check contract (verify/check.ts), not registered
- * yet: what they read is not in the store yet. A report does not say that its photo
- * shows daylight, and no analyst has measured a shadow on one, so the subject they take
- * is CheckSubject's time, place and attachments plus `sun` (that evidence), and their
- * settings are SUN_SETTINGS. Wiring them is: the evidence into CheckSubject (loaded by
- * the verify stage), SUN_SETTINGS into CheckSettings, and one line in checks/index.ts.
+ * The sun checks. What they judge is an analyst's evidence on the report's photo
+ * (domain/evidence.ts: that it shows daylight, a shadow measured on it), set through
+ * PUT /api/v1/reports/:id/sun-evidence and loaded by the verify stage as
+ * CheckSubject.sun; `registered` turns each into a Check that applies once it is there.
  *
  * - `sun.night_photo`: a photo said to show daylight, with the sun below the night
  *   altitude for the whole claimed time (night.ts says why the whole).
