@@ -22,6 +22,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
@@ -52,7 +53,11 @@ const readMedia = createMediaReader({
   limits: config.verify,
   zoneAt: pointZoneAt(createZoneFinder()),
   benford: config.verify,
-  tableWorker: () => workerScript(path.join(ROOT, 'dist/runtime.js'), './intake/table.worker.js'),
+  tableWorker: () =>
+    workerScript(
+      pathToFileURL(path.join(ROOT, 'dist/runtime.js')).href,
+      './intake/table.worker.js',
+    ),
 });
 const fixtures = path.resolve(ROOT, '../shared/fixtures/exif-jpeg');
 const small = readFileSync(path.join(fixtures, 'GPS.jpg'));

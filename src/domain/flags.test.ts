@@ -88,7 +88,14 @@ describe('the flag catalogue', () => {
 describe('findings', () => {
   it('are the flags with a severity: the time contradiction, the stale source and F8’s evidence checks', () => {
     expect([...FINDING_CODES].sort()).toEqual([
+      'attachment.rejected',
       'benford.nonconforming',
+      'exif.absent',
+      'exif.clock_zone_mismatch',
+      'exif.edited',
+      'exif.place_mismatch',
+      'exif.time_mismatch',
+      'media.reused',
       'source.stale',
       'sun.night_photo',
       'sun.shadow_mismatch',
@@ -102,6 +109,14 @@ describe('findings', () => {
     expect(findingSeverity('sun.shadow_mismatch')).toBe('warning');
     // A weak signal: a reason to look, never proof.
     expect(findingSeverity('benford.nonconforming')).toBe('notice');
+    // A photo contradicting the claim weighs; a trace of editing or missing metadata less.
+    expect(findingSeverity('exif.time_mismatch')).toBe('warning');
+    expect(findingSeverity('exif.place_mismatch')).toBe('warning');
+    expect(findingSeverity('exif.clock_zone_mismatch')).toBe('notice');
+    expect(findingSeverity('exif.edited')).toBe('notice');
+    expect(findingSeverity('exif.absent')).toBe('info');
+    expect(findingSeverity('attachment.rejected')).toBe('warning');
+    expect(findingSeverity('media.reused')).toBe('warning');
     // A weak signal: never more than a notice.
     expect(findingSeverity('text.high_perplexity')).toBe('notice');
     expect(findingSeverity('text.low_perplexity')).toBe('notice');
