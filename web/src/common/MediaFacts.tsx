@@ -153,30 +153,19 @@ export function AttachmentList({
             <MediaFacts attachment={a} />
             <AttachmentFindings findings={findingsAbout(findings, a.id)} />
             <div className="media-downloads">
-              {hasStrippedCopy(a.media) ? (
-                <>
-                  <a href={attachmentHref(reportId, a.id)} download data-download="copy">
-                    {t('download.copy')}
-                  </a>
-                  <a
-                    href={attachmentHref(reportId, a.id, true)}
-                    download
-                    data-download="original"
-                    title={t('download.originalHint')}
-                  >
-                    {t('download.original')}
-                  </a>
-                </>
-              ) : (
-                <a
-                  href={attachmentHref(reportId, a.id, true)}
-                  download
-                  data-download="original"
-                  title={t('download.originalHint')}
-                >
-                  {t('download.asReceived')}
+              {hasStrippedCopy(a.media) && (
+                <a href={attachmentHref(reportId, a.id)} download data-download="copy">
+                  {t('download.copy')}
                 </a>
               )}
+              <a
+                href={attachmentHref(reportId, a.id, true)}
+                download
+                data-download="original"
+                title={t('download.originalHint')}
+              >
+                {hasStrippedCopy(a.media) ? t('download.original') : t('download.asReceived')}
+              </a>
             </div>
           </li>
         ))}
