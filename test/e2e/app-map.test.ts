@@ -272,8 +272,14 @@ describe('the map view (real browser, WebGL)', () => {
     await to.focus();
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
+    // Each press may send its own request: wait for the answer to the window after both.
+    const span = (c: FeaturesCall) =>
+      Date.parse(c.params.get('to')!) - Date.parse(c.params.get('from')!);
     const moved = await until(
-      () => layerCall(calls, 'incidents', seen),
+      () =>
+        calls
+          .slice(seen)
+          .find((c) => c.params.get('layer') === 'incidents' && span(c) === 28 * DAY),
       'the answer for the new window',
     );
     // The start stays (but for the clock's minute moving on); the end is two days earlier.
