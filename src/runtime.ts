@@ -31,6 +31,7 @@ import { createSqliteJobQueue } from './pipeline/sqlite-job-queue.js';
 import { createNormalizeDeps, type LoadedNormalizeDeps } from './normalize/normalize-deps.js';
 import { pointZoneAt } from './normalize/zones.js';
 import { createMediaReader } from './intake/media-reader.js';
+import { createTextAnalyzer } from './intake/text-analyzer.js';
 import {
   normalizeClaims,
   normalizeContext,
@@ -95,6 +96,12 @@ export interface Runtime {
    * stops them before close(); status() says how each is doing.
    */
   workers: Scheduler;
+  /**
+   * Trains the text worker's language model again on the bundled corpus and the
+   * narratives of closed cases (TIPWIRE_TEXT_LM_TRAINING_REPORTS at most): the
+   * `text-model` job. The narratives are opened here and handed to the worker only.
+   */
+  retrainTextModel(): Promise<{ reports: number; trainingTokens: number }>;
   /** Subscribes to how long each pipeline stage run takes (metrics); returns the unsubscribe. */
   observeStages(observer: (stage: string, ms: number) => void): () => void;
   close(): void;
@@ -114,6 +121,14 @@ export interface RuntimePipeline extends PipelineControl {
  */
 export function contentHash(key: Buffer, content: string): string {
   return createHmac('sha256', key).update('content\u0000').update(content).digest('hex');
+}
+
+/** An observable's keyed token (HMAC under the observables subkey, 128 bits, hex). */
+export function observableToken(key: Buffer, type: string, value: string): string {
+  return createHmac('sha256', key)
+    .update(`observable\u0000${type}\u0000${value}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export interface RuntimeOptions {
@@ -245,6 +260,16 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     tableWorker: () => workerScript(import.meta.url, './intake/table.worker.js'),
   });
   const contentKey = keyring.subkey('receipt');
+  const textAnalyzer = createTextAnalyzer({
+    script: () => workerScript(import.meta.url, './intake/text.worker.js'),
+    settings: {
+      ...config.text,
+      ...(config.intake.defaultPhoneRegion
+        ? { defaultPhoneRegion: config.intake.defaultPhoneRegion }
+        : {}),
+    },
+  });
+  const observableKey = keyring.subkey('observables');
   const protection: Protection = {
     pseudonymsOf: (e164) => keyring.pseudonymsOf(e164),
     vault,
@@ -252,6 +277,16 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     textSketchKey: keyring.subkey('text-sketch'),
     contentHash: (content) => contentHash(contentKey, content),
     readMedia,
+    async analyzeText(narrative, subjects) {
+      const result = await textAnalyzer.analyze(narrative, subjects);
+      if (result.analysis) return result.analysis;
+      logger.warn(
+        { code: result.reason },
+        'text analysis skipped: stored without score or observables',
+      );
+      return null;
+    },
+    observableToken: (type, value) => observableToken(observableKey, type, value),
   };
   const intake = createIntakeService({
     store: asyncStore,
@@ -306,6 +341,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     newId,
     renormalize: (id, tx) => pipeline.renormalize(id, tx),
     onEvent: () => live.poke(),
+    protection,
   });
 
   const incidentRules = incidentRulesOf(incidentConfigFrom(config));
@@ -396,6 +432,22 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       }
       return result;
     },
+    async retrainTextModel() {
+      const rows = await asyncStore.reports.sealedNarratives(
+        'closed',
+        config.text.lmTrainingReports,
+      );
+      const texts = rows.map((r) => vault.openNarrative(r));
+      const model = await textAnalyzer.train(texts);
+      audit({
+        actor: 'system',
+        action: 'text_model.trained',
+        target: null,
+        reason: 'trained the language model on closed cases',
+        details: { reports: rows.length, trainingTokens: model.trainingTokens },
+      });
+      return { reports: rows.length, trainingTokens: model.trainingTokens };
+    },
     observeStages(observer) {
       stageObservers.add(observer);
       return () => stageObservers.delete(observer);
@@ -407,6 +459,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       geocode?.stop();
       void search.close();
       void readMedia.close();
+      void textAnalyzer.close();
       void map.close();
       try {
         auditLog.anchor();
@@ -500,6 +553,7 @@ export function pipelineConfigFrom(config: Config): PipelineConfig {
         sunShadowLengthError: config.verify.sunShadowLengthError,
         exifTimeMismatchMinutes: config.verify.exifTimeMismatchMinutes,
         exifPlaceMismatchMeters: config.verify.exifPlaceMismatchMeters,
+        perplexity: config.text,
       },
     },
   };

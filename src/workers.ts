@@ -28,6 +28,7 @@ export interface WorkerRuntime {
     notify: { pollMs: number };
     geocoder: { pollMs: number };
     map: { rebuildMinutes: number };
+    text: { lmRetrainHours: number };
   };
   logger: Logger;
   clock: () => number;
@@ -37,6 +38,7 @@ export interface WorkerRuntime {
   pipeline: { poke(): void };
   live: { poke(): void };
   map: { service: { rebuild(): Promise<void> } };
+  retrainTextModel(): Promise<{ reports: number; trainingTokens: number }>;
 }
 
 /** What `serve` runs in the background besides answering requests. */
@@ -77,6 +79,19 @@ export function backgroundJobs(runtime: WorkerRuntime): Job[] {
       run: () => runtime.map.service.rebuild(),
     },
   ];
+  // The language model of the text worker (per process: each holds its own), trained on
+  // closed cases' narratives at start and at this interval.
+  if (config.text.lmRetrainHours > 0) {
+    jobs.push({
+      name: 'text-model',
+      intervalMs: config.text.lmRetrainHours * 3_600_000,
+      runAtStart: true,
+      run: async () => {
+        const r = await runtime.retrainTextModel();
+        logger.info(r, 'language model trained');
+      },
+    });
+  }
   if (geocode) {
     jobs.push({
       name: 'geocoder',

@@ -44,6 +44,7 @@ describe('background jobs', () => {
       TIPWIRE_PIPELINE_POLL_MS: '70',
       TIPWIRE_LIVE_POLL_MS: '80',
       TIPWIRE_MAP_REBUILD_MINUTES: '7',
+      TIPWIRE_TEXT_LM_RETRAIN_HOURS: '2',
     });
     expect(runtime.workers.status().map((s) => [s.name, s.intervalMs])).toEqual([
       ['housekeeping', 5000],
@@ -51,7 +52,13 @@ describe('background jobs', () => {
       ['pipeline-poll', 70],
       ['live-poll', 80],
       ['map-index', 420_000],
+      ['text-model', 7_200_000],
     ]);
+    expect(
+      open({ TIPWIRE_TEXT_LM_RETRAIN_HOURS: '0' })
+        .workers.status()
+        .map((s) => s.name),
+    ).not.toContain('text-model');
   });
 
   it('adds the geocoder only when one is configured', () => {

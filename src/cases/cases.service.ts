@@ -9,11 +9,24 @@ import { AppError } from '../domain/errors.js';
 import type { SunEvidence } from '../domain/evidence.js';
 import type { IdKind } from '../domain/ids.js';
 import type { CaseStatus, Report } from '../domain/report.js';
-import { reportView, versionView, type MessageView, type OpenedText } from '../export/views.js';
+import {
+  reportView,
+  versionView,
+  type MessageView,
+  type ObservableView,
+  type OpenedText,
+} from '../export/views.js';
 import type { Vault } from '../protect/vault.js';
 import type { SearchTokenizer } from '../protect/search-tokenizer.js';
 import { reportProcessedEvent } from '../notify/report-events.js';
-import { claimsOf, textFactsOf, type ClaimField } from '../intake/new-report.js';
+import {
+  claimsOf,
+  storedObservables,
+  textFactsOf,
+  type ClaimField,
+  type Protection,
+} from '../intake/new-report.js';
+import type { ObservableType } from '../domain/text.js';
 import type { ReportInput } from '../intake/report-schema.js';
 import { stripMetadata } from '../verify/media/strip.js';
 import type { AsyncStore, StoreTx } from '../store/port.js';
@@ -37,6 +50,8 @@ export interface CaseDeps {
   renormalize: (reportId: string, tx: StoreTx) => Promise<void>;
   /** Called after a change was committed with its live event (wakes the live stream). */
   onEvent: () => void;
+  /** The text analysis and observable tokens of intake (an answer's who/what is read for observables too). */
+  protection: Pick<Protection, 'analyzeText' | 'observableToken' | 'pseudonymsOf'>;
 }
 
 /** Answers an operator may add: the claim fields, who/what and the category. */
@@ -108,7 +123,39 @@ export function createCases(deps: CaseDeps) {
         media: a.media,
       })),
       messages: await messagesOf(report),
+      observables: await observablesOf(report),
     };
+  }
+
+  /**
+   * The observables of the narrative and a new who/what, sealed, with their tokens; null
+   * when the text worker could not read them now (those stored stay).
+   */
+  async function observablesWith(report: Report, subjects: string) {
+    const analysis = await deps.protection.analyzeText(vault.openNarrative(report), subjects);
+    if (!analysis) return null;
+    const list = storedObservables(analysis.observables, deps.protection);
+    return {
+      sealed:
+        list.length === 0
+          ? null
+          : vault.sealObservables(
+              report.id,
+              report.sealed.dataKey,
+              JSON.stringify(list.map(({ type, value }) => ({ type, value }))),
+            ),
+      tokens: list.map(({ type, token }) => ({ type, token })),
+    };
+  }
+
+  /** The report's observables, opened, with the count of other reports naming each. */
+  async function observablesOf(report: Report): Promise<ObservableView[]> {
+    const opened = vault.openObservables(report);
+    if (!opened) return [];
+    const list = JSON.parse(opened) as { type: ObservableType; value: string }[];
+    const tokens = list.map((o) => deps.protection.observableToken(o.type, o.value));
+    const counts = await store.reports.observableCounts(tokens, report.id);
+    return list.map((o, i) => ({ ...o, otherReports: counts.get(tokens[i]!) ?? 0 }));
   }
 
   return {
@@ -254,6 +301,7 @@ export function createCases(deps: CaseDeps) {
           : { ...report.textFacts, who: textFactsOf('', subjects).who };
       // Tokens before the transaction: it may await nothing but the store.
       const tokens = subjects === undefined ? null : deps.search.tokensNow(subjects);
+      const observables = subjects === undefined ? null : await observablesWith(report, subjects);
       await store.transaction(async (tx) => {
         await tx.reports.updateClaims(report.id, claims, textFacts, sealedSubjects);
         if (category !== undefined) {
@@ -265,6 +313,8 @@ export function createCases(deps: CaseDeps) {
           );
         }
         if (tokens) await tx.reports.addSearchTokens(report.id, tokens);
+        if (observables)
+          await tx.reports.replaceObservables(report.id, observables.sealed, observables.tokens);
         await deps.renormalize(report.id, tx);
         // The audit trail appends on the same connection, inside this transaction.
         audit({

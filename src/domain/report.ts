@@ -6,6 +6,7 @@ import type { EventKind } from './event-kinds.js';
 import type { FlagCode } from './flags.js';
 import type { SunEvidence } from './evidence.js';
 import type { MediaFacts } from './media.js';
+import type { ReportObservable, TextScoreFacts } from './text.js';
 
 export const CHANNELS = ['phone', 'web', 'app', 'api', 'feed'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -87,6 +88,11 @@ export interface SealedText {
   narrative: Buffer;
   /** The reporter's who/what (`subjects`), when given. */
   subjects: Buffer | null;
+  /**
+   * The observables of its text (narrative and who/what) as JSON `[{type, value}]`
+   * (domain/text.ts), sealed; null when none were found or for reports stored before F8.
+   */
+  observables?: Buffer | null;
 }
 
 /** What completeness needs from the sealed text, counted at intake: numbers, never text. */
@@ -143,9 +149,15 @@ export interface NewReport {
    * near-duplicates; null for reports stored before sketches were made.
    */
   textSketch: Buffer | null;
+  /** The language model's score of its narrative (domain/text.ts); null when none was made. */
+  textScore: TextScoreFacts | null;
+  /** Each observable's type and keyed token, for matching across reports (values are sealed). */
+  observableTokens: ObservableToken[];
   searchTokens: Buffer[];
   attachments: NewAttachment[];
 }
+
+export type ObservableToken = Pick<ReportObservable, 'type' | 'token'>;
 
 /** How the zone of a local time was learned. */
 /** Where the zone came from; `text`: written in observedAt ("UTC", "EST", 北京时间). */
@@ -258,7 +270,10 @@ export interface Normalization {
   needsDeeperVerification?: boolean;
 }
 
-export interface Report extends Omit<NewReport, 'attachments' | 'searchTokens'> {
+export interface Report extends Omit<
+  NewReport,
+  'attachments' | 'searchTokens' | 'observableTokens'
+> {
   /** Order of arrival in the store; with `receivedAt`, a list's cursor. */
   seq: number;
   /** 1 as first stored; +1 for each resend that changed it (earlier ones: ReportVersion). */

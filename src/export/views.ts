@@ -1,4 +1,5 @@
 /** The JSON shapes of reports and incidents outside tipwire: API answers and exports. */
+import type { ObservableType } from '../domain/text.js';
 import type { Incident } from '../domain/incident.js';
 import type { AttachmentMeta, Report } from '../domain/report.js';
 import type { ReportVersion, StoredFinding } from '../store/store.js';
@@ -98,6 +99,16 @@ export interface OpenedText {
   subjects: string | null;
   attachments: AttachmentMeta[];
   messages: MessageView[];
+  /** The observables of its text, opened, each with how many other reports name it. */
+  observables: ObservableView[];
+}
+
+/** An observable as an analyst sees it (a phone number as its caller pseudonym). */
+export interface ObservableView {
+  type: ObservableType;
+  value: string;
+  /** Other reports naming the same observable (its keyed token). */
+  otherReports: number;
 }
 
 /** What the verify stage's checks found, each with the check (name and version) that said so. */
@@ -131,6 +142,8 @@ export function reportView(
       hiddenCharactersInName: hasHiddenCharacters(a.filename),
     })),
     messages: opened.messages,
+    observables: opened.observables,
+    textScore: report.textScore ?? null,
     findings: findingsView(findings),
   };
 }

@@ -12,6 +12,8 @@ import { createHash } from 'node:crypto';
 import { validationError } from '../domain/errors.js';
 import type { IdKind } from '../domain/ids.js';
 import type { MediaFacts } from '../domain/media.js';
+import type { ObservableType, ReportObservable } from '../domain/text.js';
+import type { FoundObservable, TextAnalysis } from './text-analysis.js';
 import type { Claims, NewReport, Report, TextFacts } from '../domain/report.js';
 import { countWords, isVagueWho } from '../normalize/completeness.js';
 import { toE164 } from '../protect/pseudonym.js';
@@ -35,6 +37,14 @@ export interface Protection {
    * clear, before sealing. Never throws on any bytes.
    */
   readMedia(data: Buffer, declaredType: string): Promise<MediaFacts>;
+  /**
+   * The language model's score of the narrative and the observables of the narrative
+   * and who/what (text-analysis.ts), made off the event loop; null when the text worker
+   * could not make them now (the report is still taken).
+   */
+  analyzeText(narrative: string, subjects: string | null): Promise<TextAnalysis | null>;
+  /** The keyed token of an observable: the same in every report that names it. */
+  observableToken(type: ObservableType, value: string): string;
 }
 
 /** The stored report a new version is for: its id, and its data key (wrapped). */
@@ -95,7 +105,8 @@ export async function toNewReport(input: ReportInput, deps: NewReportDeps): Prom
     decoded.map((f) => deps.protection.readMedia(f.data, f.contentType)),
   );
   const files = decoded.map((f, i) => ({ ...f, media: media[i]! }));
-  const draft = draftReport(input, deps, { id, pseudonyms, files });
+  const text = await deps.protection.analyzeText(input.narrative, input.subjects ?? null);
+  const draft = draftReport(input, deps, { id, pseudonyms, files, text });
   const searchTokens = await deps.protection.searchTokens(
     `${input.narrative}\n${input.subjects ?? ''}`,
   );
@@ -168,13 +179,14 @@ function filesOf(input: ReportInput, deps: NewReportDeps) {
 interface DraftParts {
   id: string;
   pseudonyms: Pseudonyms;
+  text: TextAnalysis | null;
   files: (ReturnType<typeof filesOf>[number] & { media: MediaFacts })[];
 }
 
 function draftReport(
   input: ReportInput,
   deps: NewReportDeps,
-  { id, pseudonyms, files }: DraftParts,
+  { id, pseudonyms, files, text }: DraftParts,
 ): Omit<NewReport, 'searchTokens'> {
   const target = deps.versionOf;
   const subjects = input.subjects ?? null;
@@ -184,6 +196,7 @@ function draftReport(
     : vault.sealReport(id, input.narrative, files, subjects);
   const claims = claimsOf(input);
   const externalId = input.externalId ?? null;
+  const observables = storedObservables(text?.observables ?? [], deps.protection);
   return {
     id,
     externalId,
@@ -196,10 +209,24 @@ function draftReport(
     submittedBy: deps.submittedBy ?? null,
     sender: externalId === null ? null : (deps.sender ?? null),
     contentHash: contentHashOf(input, deps.protection),
-    sealed: { dataKey: sealed.dataKey, narrative: sealed.narrative, subjects: sealed.subjects },
+    sealed: {
+      dataKey: sealed.dataKey,
+      narrative: sealed.narrative,
+      subjects: sealed.subjects,
+      observables:
+        observables.length === 0
+          ? null
+          : vault.sealObservables(
+              id,
+              sealed.dataKey,
+              JSON.stringify(observables.map(({ type, value }) => ({ type, value }))),
+            ),
+    },
     textFacts: textFactsOf(input.narrative, subjects),
     eventKinds: kindsOfReport(input.category ?? null, input.narrative),
     textSketch: textSketch(input.narrative, deps.protection.textSketchKey),
+    textScore: text?.score ?? null,
+    observableTokens: observables.map(({ type, token }) => ({ type, token })),
     attachments: files.map((f) => ({
       id: f.id,
       contentType: f.contentType,
@@ -209,6 +236,24 @@ function draftReport(
       media: f.media,
     })),
   };
+}
+
+/**
+ * Observables as stored: a phone number becomes its caller pseudonym (as F2 makes for
+ * callers, so a number named in a text matches the caller who phoned from it) before
+ * anything keeps it; each gets its keyed token; one per token.
+ */
+export function storedObservables(
+  found: readonly FoundObservable[],
+  protection: Pick<Protection, 'pseudonymsOf' | 'observableToken'>,
+): ReportObservable[] {
+  const stored = new Map<string, ReportObservable>();
+  for (const { type, value: found_ } of found) {
+    const value = type === 'phone' ? protection.pseudonymsOf(found_).current : found_;
+    const token = protection.observableToken(type, value);
+    if (!stored.has(token)) stored.set(token, { type, value, token });
+  }
+  return [...stored.values()];
 }
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');

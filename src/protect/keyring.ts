@@ -63,7 +63,7 @@ export const RETIRED_DIR = 'retired';
 /** The subkey root, wrapped under the master key(s); absent until the first rotation. */
 export const SUBKEY_ROOT_FILE = 'subkey-root';
 
-export type SubkeyPurpose = 'blind-index' | 'audit' | 'receipt' | 'text-sketch';
+export type SubkeyPurpose = 'blind-index' | 'audit' | 'receipt' | 'text-sketch' | 'observables';
 
 export interface KeyringOptions {
   /** The keys folder. */

@@ -136,6 +136,19 @@ export function createVault(keys: VaultKeys) {
         ? open(dataKeyOf(dataKey), subjects, aad(report.id, 'subjects')).toString('utf8')
         : null;
     },
+    /** Seals the observables of a report's text (`[{type, value}]` as JSON). */
+    sealObservables(reportId: string, dataKey: Buffer, json: string): Buffer {
+      return seal(dataKeyOf(dataKey), json, aad(reportId, 'observables'));
+    },
+    openObservables(report: {
+      id: string;
+      sealed: { dataKey: Buffer; observables?: Buffer | null };
+    }): string | null {
+      const { observables, dataKey } = report.sealed;
+      return observables
+        ? open(dataKeyOf(dataKey), observables, aad(report.id, 'observables')).toString('utf8')
+        : null;
+    },
     /** Seals a new who/what for an existing report (an operator's answer). */
     sealSubjects(reportId: string, dataKey: Buffer, subjects: string): Buffer {
       return seal(dataKeyOf(dataKey), subjects, aad(reportId, 'subjects'));

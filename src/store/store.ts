@@ -21,6 +21,7 @@ import type {
   TextFacts,
   Interval,
   NewReport,
+  ObservableToken,
   Normalization,
   Queue,
   Report,
@@ -213,6 +214,18 @@ export interface ReportRepository {
    * Reports received since `since` sharing a band key with `bands` (not `exceptId`), with
    * their incident and sketch: the candidates of near-identical text. At most `limit`.
    */
+  /**
+   * The sealed narratives of up to `limit` reports of this status, the most recently
+   * changed first (the language model's training: closed cases).
+   */
+  sealedNarratives(
+    status: CaseStatus,
+    limit: number,
+  ): { id: string; sealed: { dataKey: Buffer; narrative: Buffer } }[];
+  /** The observables of a report's text, sealed, and their tokens (an answer's who/what added). */
+  replaceObservables(id: string, sealed: Buffer | null, tokens: readonly ObservableToken[]): void;
+  /** How many other reports than `exceptId` name each of these observable tokens (absent: none). */
+  observableCounts(tokens: readonly string[], exceptId: string): Map<string, number>;
   sharingBands(
     bands: readonly string[],
     since: number,

@@ -10,6 +10,13 @@ export const TEST_CHECK_SETTINGS: CheckSettings = {
   sunNightAltitudeDegrees: -6,
   sunShadowBearingErrorDegrees: 5,
   sunShadowLengthError: 0.1,
+  perplexity: {
+    highPerplexity: 85,
+    lowPerplexity: 10,
+    minTokens: 20,
+    minKnownShare: 0.7,
+    minTrainingTokens: 50_000,
+  },
 };
 
 export function emptySubject(overrides: Partial<CheckSubject> = {}): CheckSubject {
@@ -22,6 +29,7 @@ export function emptySubject(overrides: Partial<CheckSubject> = {}): CheckSubjec
     attachments: [],
     mediaMatches: [],
     sun: null,
+    textScore: null,
     ...overrides,
   };
 }

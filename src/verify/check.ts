@@ -10,6 +10,7 @@ import type { SunEvidence } from '../domain/evidence.js';
 import type { Finding, FindingCode } from '../domain/findings.js';
 import type { MediaFacts } from '../domain/media.js';
 import type { Report } from '../domain/report.js';
+import type { TextScoreFacts } from '../domain/text.js';
 import type { TimeSource } from '../domain/time-sources.js';
 
 export type { Finding } from '../domain/findings.js';
@@ -34,6 +35,8 @@ export interface CheckSubject {
   mediaMatches: readonly MediaMatch[];
   /** What an analyst judged or measured on the report's photo; null: nothing yet. */
   sun: SunEvidence | null;
+  /** The language model's score of the narrative, made at intake; null: none was made. */
+  textScore: TextScoreFacts | null;
 }
 
 export interface MediaMatch {
@@ -62,6 +65,14 @@ export interface CheckSettings {
   exifTimeMismatchMinutes: number;
   /** Metres beyond both accuracies a photo's GPS position may lie from the claimed point (exif.place_mismatch). */
   exifPlaceMismatchMeters: number;
+  /** When a text's perplexity is a finding (lm/text-findings.ts). */
+  perplexity: {
+    highPerplexity: number;
+    lowPerplexity: number;
+    minTokens: number;
+    minKnownShare: number;
+    minTrainingTokens: number;
+  };
 }
 
 export interface CheckContext {

@@ -175,6 +175,18 @@ export const TEXT_SETTINGS = {
     intIn(0, 1_000_000_000),
     200_000,
   ),
+  lmRetrainHours: setting(
+    'TIPWIRE_TEXT_LM_RETRAIN_HOURS',
+    'How often `serve` trains the language model again on the narratives of closed cases (at start, then at this interval; 0: never, the bundled corpus alone; at most 576, 24 days, what a timer can wait). The model is held in memory by the text worker, never written to disk.',
+    numberIn(0, 576),
+    24,
+  ),
+  lmTrainingReports: setting(
+    'TIPWIRE_TEXT_LM_TRAINING_REPORTS',
+    'Most closed cases (the most recently closed first) whose narratives the language model is trained on; bounds the training’s time and memory (about 0.5 s and 60 MB per 20,000 short narratives).',
+    intIn(0, 10_000_000),
+    20_000,
+  ),
   observablesMaxChars: setting(
     'TIPWIRE_OBSERVABLES_MAX_CHARS',
     'Characters of a text read for observables (IPs, domains, hashes, wallets, phones, plates) at most.',

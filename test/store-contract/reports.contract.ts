@@ -78,16 +78,31 @@ export function reportContract(open: OpenStore) {
           dataKey: sealedBytes('key', 60),
           narrative: sealedBytes('narrative', 500),
           subjects: sealedBytes('subjects', 33),
+          observables: sealedBytes('observables', 70),
         },
         textFacts: { narrativeWords: 41, who: { words: 2, vague: false } },
         eventKinds: ['surveillance', 'drone'],
         textSketch: sealedBytes('sketch', 256),
+        textScore: {
+          language: 'zh',
+          tokens: 41,
+          unknownTokens: 3,
+          perplexity: 61.25,
+          ranks: { ranked: 38, top10: 20, top100: 10, top1000: 5, beyond: 3 },
+          model: { order: 3, trainingTokens: 3210 },
+        },
+        observableTokens: [{ type: 'ipv4', token: 'tok-ip' }],
         searchTokens: [blind('drone')],
         attachments,
       });
       await s.reports.insert(r);
       const got = await s.reports.get('r_full');
-      const { searchTokens: _tokens, attachments: _attachments, ...stored } = r;
+      const {
+        searchTokens: _tokens,
+        attachments: _attachments,
+        observableTokens: _observables,
+        ...stored
+      } = r;
       expect(got).toStrictEqual({
         ...stored,
         seq: got?.seq,
@@ -110,6 +125,55 @@ export function reportContract(open: OpenStore) {
         attachments: attachments.map(({ sealedData: _data, ...meta }) => meta),
       });
       expect(Number.isInteger(got?.seq)).toBe(true);
+    });
+
+    it('counts the other reports naming an observable token, and forgets a removed report’s', async () => {
+      const s = store();
+      const tokens = (...t: string[]) => t.map((token) => ({ type: 'ipv4' as const, token }));
+      await s.reports.insert(newReport({ id: 'r_o1', observableTokens: tokens('A', 'B') }));
+      await s.reports.insert(newReport({ id: 'r_o2', observableTokens: tokens('A') }));
+      await s.reports.insert(newReport({ id: 'r_o3', observableTokens: tokens('A', 'C') }));
+      expect(await s.reports.observableCounts(['A', 'B', 'C', 'D'], 'r_o1')).toEqual(
+        new Map([
+          ['A', 2],
+          ['C', 1],
+        ]),
+      );
+      expect(await s.reports.observableCounts([], 'r_o1')).toEqual(new Map());
+      await s.reports.replaceObservables('r_o2', sealedBytes('o2', 40), tokens('B'));
+      expect((await s.reports.get('r_o2'))!.sealed.observables).toEqual(sealedBytes('o2', 40));
+      expect(await s.reports.observableCounts(['A', 'B'], 'r_o1')).toEqual(
+        new Map([
+          ['A', 1],
+          ['B', 1],
+        ]),
+      );
+      await s.reports.remove('r_o3');
+      expect(await s.reports.observableCounts(['A', 'C'], 'r_o1')).toEqual(new Map());
+    });
+
+    it('gives the sealed narratives of one status, the most recently changed first', async () => {
+      const s = store();
+      for (const [id, status, at] of [
+        ['r_n1', 'closed', 3],
+        ['r_n2', 'closed', 9],
+        ['r_n3', 'unfounded', 10],
+        ['r_n4', 'closed', 5],
+      ] as const) {
+        await s.reports.insert(newReport({ id }));
+        await s.reports.setStatus(id, status, T0 + at);
+      }
+      const got = await s.reports.sealedNarratives('closed', 2);
+      expect(got.map((r) => r.id)).toEqual(['r_n2', 'r_n4']);
+      expect(got[0]!.sealed).toEqual({
+        dataKey: sealedBytes('r_n2:key', 60),
+        narrative: sealedBytes('r_n2:narrative'),
+      });
+      expect((await s.reports.sealedNarratives('closed', 10)).map((r) => r.id)).toEqual([
+        'r_n2',
+        'r_n4',
+        'r_n1',
+      ]);
     });
 
     it('keeps an analyst’s sun evidence, and clears it', async () => {

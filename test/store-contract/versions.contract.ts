@@ -166,6 +166,47 @@ export function versionContract(open: OpenStore) {
       expect(await s.reports.findNear(window, box)).toEqual([]);
     });
 
+    it('replaces the text score and the observables (sealed and their tokens) with the new version’s', async () => {
+      const s = store();
+      const { first } = await workedReport(s);
+      await s.reports.replaceObservables('r_1', sealedBytes('o v1', 40), [
+        { type: 'ipv4', token: 'T-old' },
+      ]);
+      await s.reports.insert(
+        newReport({
+          id: 'r_other',
+          observableTokens: [
+            { type: 'ipv4', token: 'T-old' },
+            { type: 'md5', token: 'T-new' },
+          ],
+        }),
+      );
+      const textScore = {
+        language: 'en' as const,
+        tokens: 30,
+        unknownTokens: 2,
+        perplexity: 44.5,
+        ranks: { ranked: 28, top10: 10, top100: 10, top1000: 5, beyond: 3 },
+        model: { order: 3, trainingTokens: 3210 },
+      };
+      const base = nextVersion({ id: 'r_1', dataKey: first.sealed.dataKey }, 'v2');
+      await s.reports.replaceContent(
+        {
+          ...base,
+          sealed: { ...base.sealed, observables: sealedBytes('o v2', 40) },
+          textScore,
+          observableTokens: [{ type: 'md5', token: 'T-new' }],
+        },
+        { from: 1, at: T0 + 500, by: 'token:t_1' },
+      );
+      const got = (await s.reports.get('r_1'))!;
+      expect(got.textScore).toEqual(textScore);
+      expect(got.sealed.observables).toEqual(sealedBytes('o v2', 40));
+      expect(await s.reports.observableCounts(['T-old', 'T-new'], 'r_other')).toEqual(
+        new Map([['T-new', 1]]),
+      );
+    });
+
     it('keeps the report itself: id, receipt, caller, arrival, incident, status, sender, data key', async () => {
       const s = store();
       const { first } = await workedReport(s);

@@ -37,6 +37,7 @@ export function checkSubject(
     })),
     mediaMatches,
     sun: report.sunEvidence ?? null,
+    textScore: report.textScore ?? null,
   };
 }
 

@@ -7,6 +7,7 @@
 import { isEventKind, type EventKind } from '../../domain/event-kinds.js';
 import { AppError } from '../../domain/errors.js';
 import type { SunEvidence } from '../../domain/evidence.js';
+import type { TextScoreFacts } from '../../domain/text.js';
 import {
   hammingDistance,
   PHASH_INDEX_REACH,
@@ -21,6 +22,7 @@ import type {
   Claims,
   Interval,
   NewReport,
+  ObservableToken,
   Normalization,
   ObservedPlace,
   ObservedTime,
@@ -83,6 +85,8 @@ interface ReportRow {
   incident_reason: string | null;
   incident_pinned: number;
   sun_evidence: string | null;
+  text_score: string | null;
+  observables_sealed: Buffer | null;
 }
 
 const CHUNK = 1000;
@@ -91,7 +95,7 @@ const REPORT_COLUMNS = `seq, id, external_id, channel, category, received_at, cl
   caller_pseudonym, caller_link, narrative_sealed, subjects_sealed, data_key, text_facts, stage,
   status, status_changed_at, queue, office_id, observed_time, observed_place, flags, incident_id,
   incident_reason, incident_pinned, assessment, geocoded, geocode_state, submitted_by, event_kinds,
-  text_sketch, sender, content_hash, version, sun_evidence`;
+  text_sketch, sender, content_hash, version, sun_evidence, text_score, observables_sealed`;
 
 /** Flags about a report's content (every family but the caller's `abuse`): a new version clears them. */
 const CONTENT_FLAG_FAMILIES = FLAG_FAMILIES.filter((family) => family !== 'abuse');
@@ -107,8 +111,18 @@ export function createReportRepository(db: Db): ReportRepository {
   const insertReport = db.prepare(`INSERT INTO reports
     (id, external_id, channel, narrative, narrative_sealed, subjects_sealed, data_key, text_facts,
      category, received_at, claims, caller_pseudonym, caller_link, status_changed_at,
-     submitted_by, event_kinds, text_sketch, sender, content_hash)
-    VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+     submitted_by, event_kinds, text_sketch, sender, content_hash, text_score, observables_sealed)
+    VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const addObservable = db.prepare(
+    'INSERT OR IGNORE INTO report_observables (token, report_id, type) VALUES (?, ?, ?)',
+  );
+  const clearObservables = db.prepare('DELETE FROM report_observables WHERE report_id = ?');
+  const setObservables = db.prepare('UPDATE reports SET observables_sealed = ? WHERE id = ?');
+  const narrativesOf = db.prepare(`SELECT id, data_key AS dataKey, narrative_sealed AS narrative
+    FROM reports WHERE status = ? AND narrative_sealed IS NOT NULL AND data_key IS NOT NULL
+    ORDER BY status_changed_at DESC LIMIT ?`);
+  const observableCounts = db.prepare(`SELECT token, count(*) AS reports FROM report_observables
+    WHERE token IN (SELECT value FROM json_each(?)) AND report_id <> ? GROUP BY token`);
   const insertAttachment = db.prepare(`INSERT INTO attachments
     (id, report_id, filename, content_type, size_bytes, sha256, data, data_sealed, meta_sealed, media)
     VALUES (?, ?, '', ?, ?, '', zeroblob(0), ?, ?, ?)`);
@@ -133,8 +147,8 @@ export function createReportRepository(db: Db): ReportRepository {
   const writeVersion = db.prepare(`UPDATE reports SET version = version + 1,
     narrative_sealed = @narrative, subjects_sealed = @subjects, claims = @claims,
     category = @category, text_facts = @textFacts, content_hash = @contentHash,
-    event_kinds = @eventKinds, text_sketch = @textSketch,
-    stage = 'received', observed_time = NULL, observed_place = NULL, event_from = NULL,
+    event_kinds = @eventKinds, text_sketch = @textSketch, text_score = @textScore,
+    observables_sealed = @observables, stage = 'received', observed_time = NULL, observed_place = NULL, event_from = NULL,
     event_to = NULL, lat = NULL, lon = NULL, assessment = NULL, completeness = NULL,
     geocoded = NULL, geocode_state = NULL
     WHERE id = @id RETURNING version`);
@@ -264,12 +278,17 @@ export function createReportRepository(db: Db): ReportRepository {
       'DELETE FROM search_index WHERE rowid = (SELECT seq FROM reports WHERE id = ?)',
       'DELETE FROM attachments WHERE report_id = ?',
       'DELETE FROM media_bands WHERE report_id = ?',
+      'DELETE FROM report_observables WHERE report_id = ?',
       'DELETE FROM report_messages WHERE report_id = ?',
       'DELETE FROM receipts WHERE report_id = ?',
       'DELETE FROM jobs WHERE report_id = ?',
       'DELETE FROM reports WHERE id = ?',
     ].map((sql) => db.prepare(sql)),
   ];
+
+  function insertObservables(r: { id: string; observableTokens: readonly ObservableToken[] }) {
+    for (const o of r.observableTokens) addObservable.run(o.token, r.id, o.type);
+  }
 
   // Most reports carry no attachment: skip the per-report lookup until one exists.
   let anyAttachment = hasAttachments.get() !== undefined;
@@ -373,9 +392,12 @@ export function createReportRepository(db: Db): ReportRepository {
         r.textSketch,
         r.sender,
         r.contentHash,
+        r.textScore ? JSON.stringify(r.textScore) : null,
+        r.sealed.observables ?? null,
       );
       writeTokens(r.id, r.searchTokens);
       insertAttachments(r);
+      insertObservables(r);
     },
     findBySender(sender, externalId) {
       const row = bySender.get(sender, externalId) as ReportRow | undefined;
@@ -407,7 +429,11 @@ export function createReportRepository(db: Db): ReportRepository {
           contentHash: next.contentHash,
           eventKinds: eventKindsColumn(next.eventKinds),
           textSketch: next.textSketch,
+          textScore: next.textScore ? JSON.stringify(next.textScore) : null,
+          observables: next.sealed.observables ?? null,
         }) as { version: number };
+        clearObservables.run(next.id);
+        insertObservables(next);
         clearBands.run(next.id);
         // The caller's flags stay (a new version is no new call); the others were the content's.
         replaceFlags(next.id, CONTENT_FLAG_FAMILIES, []);
@@ -526,6 +552,27 @@ export function createReportRepository(db: Db): ReportRepository {
         exceptId,
         limit,
       }) as MediaBandMate[];
+    },
+    sealedNarratives(status, limit) {
+      const rows = narrativesOf.all(status, limit) as {
+        id: string;
+        dataKey: Buffer;
+        narrative: Buffer;
+      }[];
+      return rows.map(({ id, dataKey, narrative }) => ({ id, sealed: { dataKey, narrative } }));
+    },
+    replaceObservables(id, sealed, tokens) {
+      setObservables.run(sealed, id);
+      clearObservables.run(id);
+      insertObservables({ id, observableTokens: tokens });
+    },
+    observableCounts(tokens, exceptId) {
+      if (tokens.length === 0) return new Map();
+      const rows = observableCounts.all(JSON.stringify(tokens), exceptId) as {
+        token: string;
+        reports: number;
+      }[];
+      return new Map(rows.map((r) => [r.token, r.reports]));
     },
     sharingBands(bands, since, exceptId, limit) {
       if (bands.length === 0) return [];
@@ -647,6 +694,7 @@ function reportFromRow(row: ReportRow): Omit<Report, 'attachments'> {
       dataKey: row.data_key ?? Buffer.alloc(0),
       narrative: row.narrative_sealed ?? Buffer.alloc(0),
       subjects: row.subjects_sealed,
+      observables: row.observables_sealed,
     },
     textFacts: textFactsOf(row.text_facts),
     eventKinds: eventKindsOf(row.event_kinds),
@@ -666,5 +714,6 @@ function reportFromRow(row: ReportRow): Omit<Report, 'attachments'> {
     incidentReason: row.incident_reason as Report['incidentReason'],
     incidentPinned: row.incident_pinned === 1,
     sunEvidence: row.sun_evidence ? (JSON.parse(row.sun_evidence) as SunEvidence) : null,
+    textScore: row.text_score ? (JSON.parse(row.text_score) as TextScoreFacts) : null,
   };
 }

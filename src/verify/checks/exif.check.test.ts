@@ -98,6 +98,7 @@ describe('the exif check', () => {
       'attachment',
       'media-reuse',
       'benford',
+      'text-perplexity',
       'sun-night-photo',
       'sun-shadow',
     ]);

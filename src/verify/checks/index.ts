@@ -4,6 +4,7 @@
  */
 import type { Check } from '../check.js';
 import { benfordCheck } from '../benford/benford.check.js';
+import { perplexityCheck } from '../lm/perplexity.check.js';
 import { mediaReuseCheck } from '../near-dup/media-reuse.check.js';
 import { SUN_CHECKS } from '../sun/sun.checks.js';
 import { attachmentCheck } from './attachment.check.js';
@@ -16,5 +17,6 @@ export const CHECKS: readonly Check[] = [
   attachmentCheck,
   mediaReuseCheck,
   benfordCheck,
+  perplexityCheck,
   ...SUN_CHECKS,
 ];

@@ -13,7 +13,11 @@
  */
 import { FLAG, findingSeverity, type FindingCode } from '../../domain/flags.js';
 import type { Finding } from '../../domain/findings.js';
-import type { TextScore } from './perplexity.js';
+import type { ModelFacts, TextScoreFacts } from '../../domain/text.js';
+
+export type { ModelFacts } from '../../domain/text.js';
+/** What the findings read of a score (perplexity.ts's TextScore, or the one stored at intake). */
+type Score = Omit<TextScoreFacts, 'model'>;
 
 export interface PerplexitySettings {
   highPerplexity: number;
@@ -23,12 +27,6 @@ export interface PerplexitySettings {
   minTrainingTokens: number;
 }
 
-/** What a finding says of the model (never the model itself). */
-export interface ModelFacts {
-  order: number;
-  trainingTokens: number;
-}
-
 const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 const share = (part: number, whole: number) =>
   whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000;
@@ -36,7 +34,7 @@ const percent = (fraction: number) => Math.round(fraction * 100);
 
 /** Whether the score can give a finding at all (see the header). */
 export function isJudgeable(
-  score: TextScore,
+  score: Score,
   model: ModelFacts,
   settings: PerplexitySettings,
 ): boolean {
@@ -49,7 +47,7 @@ export function isJudgeable(
 }
 
 export function perplexityFindings(
-  score: TextScore,
+  score: Score,
   model: ModelFacts,
   settings: PerplexitySettings,
 ): Finding[] {

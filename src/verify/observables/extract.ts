@@ -26,27 +26,13 @@
  * by its pseudonym before it is stored, queued or logged. Nothing here logs.
  */
 import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js';
+import { OBSERVABLE_TYPES, type ObservableType } from '../../domain/text.js';
 import { FILE_LIKE_TLDS, TLDS } from './data/tlds.js';
 import { normalizeIp, parseIPv4, parseIPv6 } from './network.js';
 import { originalSpan, refang } from './refang.js';
 import { isBase58Address, isEthereumAddress, isSegwitAddress } from './wallets.js';
 
-export const OBSERVABLE_TYPES = [
-  'url',
-  'email',
-  'cidr',
-  'ipv4',
-  'ipv6',
-  'eth',
-  'btc',
-  'sha256',
-  'sha1',
-  'md5',
-  'domain',
-  'plate',
-  'phone',
-] as const;
-export type ObservableType = (typeof OBSERVABLE_TYPES)[number];
+export { OBSERVABLE_TYPES, type ObservableType };
 
 export interface Observable {
   type: ObservableType;
