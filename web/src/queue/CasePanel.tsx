@@ -12,6 +12,7 @@ import { QuestionForm, StatusForm } from '../common/CaseForms.js';
 import { useSession } from '../shell/context.js';
 import { AssignForm } from './AssignForm.js';
 import { Attachments, CaseFacts, Findings, Flags } from './CaseFacts.js';
+import { Observables } from './Observables.js';
 import type { QueueState, QueueStore } from './queue-store.js';
 import { Thread } from './Thread.js';
 import type { ReportView } from './types.js';
@@ -87,6 +88,7 @@ export function CasePanel({
           </section>
           <Flags report={report} />
           <Findings report={report} />
+          <Observables report={report} />
           <Attachments report={report} />
           <div className="case-columns">
             <Thread messages={report.messages} />
