@@ -5,6 +5,8 @@ export const TEST_CHECK_SETTINGS: CheckSettings = {
   contradictionSeconds: 900,
   staleToleranceSeconds: 900,
   mediaReuseMaxBits: 6,
+  textReuseMinSimilarity: 0.6,
+  textReuseWindowHours: 168,
   exifTimeMismatchMinutes: 3,
   exifPlaceMismatchMeters: 1000,
   sunNightAltitudeDegrees: -6,
@@ -21,6 +23,7 @@ export function emptySubject(overrides: Partial<CheckSubject> = {}): CheckSubjec
     timeSources: [],
     attachments: [],
     mediaMatches: [],
+    textMatches: [],
     sun: null,
     ...overrides,
   };
