@@ -11,12 +11,7 @@ import type { ReportSource } from '../../store/store.js';
 import { hammingDistance } from '../../domain/media.js';
 import { sketchBands, sketchSimilarity } from '../../correlate/text-sketch.js';
 import { defineStage, requireReport } from '../stage.js';
-import type {
-  CheckSettings,
-  CheckSubject,
-  MediaMatch,
-  TextMatch,
-} from '../../verify/check.js';
+import type { CheckSettings, CheckSubject, MediaMatch, TextMatch } from '../../verify/check.js';
 import {
   decideVerification,
   type VerifyEffects,
@@ -106,13 +101,11 @@ async function textMatchesOf(
     report.id,
     TEXT_MATCH_CANDIDATES,
   );
-  return mates.map(
-    (mate): TextMatch => ({
-      earlierReportId: mate.reportId,
-      similarity: sketchSimilarity(sketch, mate.sketch),
-      sameSource: sameSource(report, mate),
-    }),
-  );
+  return mates.map((mate): TextMatch => ({
+    earlierReportId: mate.reportId,
+    similarity: sketchSimilarity(sketch, mate.sketch),
+    sameSource: sameSource(report, mate),
+  }));
 }
 
 /** What the checks see of a report: the report and the earlier matches of its images and text. */
