@@ -238,8 +238,9 @@ export interface ReportRepository {
   similarImages(phash: string, before: number, exceptId: string, limit: number): MediaBandMate[];
   /**
    * Reports received in [since, before) (other than `exceptId`) with a text sketch sharing
-   * a band key with `bands`, with who sent them: the candidates of reused text. Those
-   * sharing the most bands first (the likeliest copies), then the oldest. At most `limit`.
+   * a band key with `bands`, each once, with who sent them: the candidates of reused text.
+   * At most `limit`, in no promised order (the search stops at the limit: a flood of copies
+   * costs no more than a few).
    */
   earlierTextMates(
     bands: readonly string[],

@@ -78,7 +78,11 @@ async function mediaMatchesOf(
   return matches;
 }
 
-/** Earlier reports sharing a band with a report's text sketch read from the index, at most. */
+/**
+ * Earlier reports sharing a band with a report's text sketch read from the index, at most
+ * (the first the index gives: one copy from another source among them is enough; should
+ * all of them be the report's own source's, another's copy beyond them is not seen).
+ */
 export const TEXT_MATCH_CANDIDATES = 200;
 
 /**

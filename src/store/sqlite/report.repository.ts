@@ -204,15 +204,14 @@ export function createReportRepository(db: Db): ReportRepository {
     WHERE b.band IN (SELECT value FROM json_each(@bands)) AND r.id <> @exceptId
       AND r.received_at >= @since
     LIMIT @limit`);
-  const earlierTextMates = db.prepare(`SELECT r.id AS reportId, r.received_at AS receivedAt,
-      r.text_sketch AS sketch, r.channel, r.caller_pseudonym AS callerPseudonym,
-      r.caller_link AS callerLink, r.sender
-    FROM (SELECT report_id, count(*) AS shared FROM report_bands
-          WHERE band IN (SELECT value FROM json_each(@bands)) AND report_id <> @exceptId
-          GROUP BY report_id) b
-    JOIN reports r ON r.id = b.report_id
-    WHERE r.received_at >= @since AND r.received_at < @before AND r.text_sketch IS NOT NULL
-    ORDER BY b.shared DESC, r.received_at
+  // No ORDER BY: the scan stops at the limit. Ranking by shared bands read every band mate
+  // (60 ms a report with 20,000 copies in the window, against under 1 ms).
+  const earlierTextMates = db.prepare(`SELECT DISTINCT r.id AS reportId,
+      r.received_at AS receivedAt, r.text_sketch AS sketch, r.channel,
+      r.caller_pseudonym AS callerPseudonym, r.caller_link AS callerLink, r.sender
+    FROM report_bands b JOIN reports r ON r.id = b.report_id
+    WHERE b.band IN (SELECT value FROM json_each(@bands)) AND r.id <> @exceptId
+      AND r.received_at >= @since AND r.received_at < @before AND r.text_sketch IS NOT NULL
     LIMIT @limit`);
   const setReason = db.prepare('UPDATE reports SET incident_reason = ? WHERE id = ?');
   const pin = db.prepare(
