@@ -1,5 +1,7 @@
 /**
- * The verify stage, between normalize and correlate: loads what the checks need,
+ * The verify stage, between normalize and correlate: loads what the checks need (the
+ * report, and the earlier reports whose images are near its own in the hash index or
+ * whose text shares a sketch band with its own, measured: bits apart, similarity),
  * runs the registered checks that apply (verify-decision.ts), and stores their
  * findings with each check's name and version. Heavy checks put off under load are
  * recorded as deferred and run later by `runDeferredChecks`, when the queue is idle:
