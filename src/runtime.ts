@@ -548,6 +548,8 @@ export function pipelineConfigFrom(config: Config): PipelineConfig {
         contradictionSeconds: normalize.contradictionSeconds,
         staleToleranceSeconds: normalize.staleToleranceSeconds,
         mediaReuseMaxBits: config.verify.mediaReuseMaxBits,
+        textReuseMinSimilarity: config.verify.textReuseMinSimilarity,
+        textReuseWindowHours: config.verify.textReuseWindowHours,
         sunNightAltitudeDegrees: config.verify.sunNightAltitudeDegrees,
         sunShadowBearingErrorDegrees: config.verify.sunShadowBearingErrorDegrees,
         sunShadowLengthError: config.verify.sunShadowLengthError,

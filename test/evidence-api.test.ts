@@ -3,8 +3,9 @@
  * (its capture time and offset, GPS, software), findings from it (`exif.time_mismatch`
  * one hour off the claim, `exif.clock_zone_mismatch` for a camera clock an hour off
  * its own GPS zone), the capture time as one more time source (`time.contradiction`),
- * an image reused by another caller (`media.reused`, not for the same caller), and the
- * download: a copy without the metadata by default, the file as received on asking.
+ * an image or a narrative reused by another caller (`media.reused`, not for the same
+ * caller), and the download: a copy without the metadata by default, the file as received
+ * on asking.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -199,18 +200,32 @@ describe('an image reused from an earlier report', () => {
     const first = await picture(11);
     // Forwarded through a messenger: shrunk and re-encoded (4 bits apart for this picture).
     const forwarded = await sharp(first).resize({ width: 240 }).jpeg({ quality: 70 }).toBuffer();
+    // Each in its own words: this file posts the default narrative often (media.reused too).
     const a = await post(
-      makeReport({ caller: { phone: '+8613800138001' }, attachments: [file('a.jpg', first)] }),
+      makeReport({
+        caller: { phone: '+8613800138001' },
+        narrative: 'Smoke over the bus station, photo attached.',
+        attachments: [file('a.jpg', first)],
+      }),
     );
     const sameCaller = await post(
-      makeReport({ caller: { phone: '+8613800138001' }, attachments: [file('b.jpg', forwarded)] }),
+      makeReport({
+        caller: { phone: '+8613800138001' },
+        narrative: 'Sending my picture once more in case it did not arrive.',
+        attachments: [file('b.jpg', forwarded)],
+      }),
     );
     const other = await post(
-      makeReport({ caller: { phone: '+8613900139002' }, attachments: [file('c.jpg', forwarded)] }),
+      makeReport({
+        caller: { phone: '+8613900139002' },
+        narrative: 'Someone in our group chat shared this, is it real?',
+        attachments: [file('c.jpg', forwarded)],
+      }),
     );
     const unrelated = await post(
       makeReport({
         caller: { phone: '+8613700137003' },
+        narrative: 'A burst water main floods the underpass near the market.',
         attachments: [file('d.jpg', await picture(29))],
       }),
     );
@@ -223,9 +238,60 @@ describe('an image reused from an earlier report', () => {
     expect(reused.evidence.matches.map((m: { reportId: string }) => m.reportId)).toEqual(
       expect.arrayContaining([a]),
     );
+    expect(reused.evidence.kind).toBe('image');
     expect(
       reused.evidence.matches.every((m: { distanceBits: number }) => m.distanceBits <= 6),
     ).toBe(true);
+  });
+});
+
+describe('a narrative copied from an earlier report', () => {
+  const MESSAGE =
+    'Around nine in the evening a white van without plates stopped twice outside the north ' +
+    'gate of the grain depot, two men in grey jackets carried long boxes into the side door, ' +
+    'and the guard on duty waved them through without checking any papers.';
+  const from = (phone: string, narrative: string) =>
+    makeReport({ channel: 'phone', caller: { phone }, narrative });
+  const textReuse = (report: Record<string, any>) =>
+    (report.findings as { code: string; evidence: Record<string, any> }[]).filter(
+      (f) => f.code === 'media.reused' && f.evidence.kind === 'text',
+    );
+
+  it('is media.reused of kind text for another caller, one word changed, naming the earlier report', async () => {
+    const first = await post(from('+8613600136001', MESSAGE));
+    expect(textReuse(await read(first))).toEqual([]);
+    // The same caller sending it again is one source: not reuse.
+    const again = await post(from('+8613600136001', MESSAGE));
+    expect(textReuse(await read(again))).toEqual([]);
+    // Another caller, one word changed.
+    const copy = await post(from('+8613600136002', MESSAGE.replace('white van', 'blue van')));
+    const copied = await read(copy);
+    const [finding, ...more] = textReuse(copied);
+    expect(more).toEqual([]);
+    expect(finding!.evidence.minSimilarity).toBe(0.6);
+    const matches = finding!.evidence.matches as { reportId: string; similarity: number }[];
+    expect(matches.map((m) => m.reportId)).toEqual(expect.arrayContaining([first, again]));
+    expect(finding!.evidence.matchCount).toBe(2);
+    for (const m of matches) {
+      expect(m.similarity).toBeGreaterThanOrEqual(0.6);
+      expect(m.similarity).toBeLessThan(1);
+    }
+    expect(copied.flags).toContain('media.reused');
+    // Identifiers and numbers only: none of the text.
+    expect(JSON.stringify(finding)).not.toMatch(/grain depot|van|papers/);
+  });
+
+  it('is not media.reused for a narrative in other words', async () => {
+    // A copy from a third caller is reuse (of the reports above) …
+    expect(textReuse(await read(await post(from('+8613600136003', MESSAGE))))).toHaveLength(1);
+    // … a narrative of the same scene in other words is not.
+    const other = await post(
+      from(
+        '+8613600136004',
+        'Two men in grey jackets unloaded long boxes at the depot tonight; the guard let them in.',
+      ),
+    );
+    expect(textReuse(await read(other))).toEqual([]);
   });
 });
 

@@ -194,8 +194,8 @@ export const FLAGS = {
     severity: 'notice',
   },
   'media.reused': {
-    en: 'An image of this report is the same picture (perceptual hash within TIPWIRE_MEDIA_REUSE_MAX_BITS bits) as one an earlier report from another source sent: forwarded or copied, not an independent photo. The evidence names the earlier report.',
-    zh: '本举报的一张图片与另一来源的较早举报中的图片为同一画面（感知哈希相差不超过 TIPWIRE_MEDIA_REUSE_MAX_BITS 位）：系转发或复制，并非独立拍摄。证据中列出了较早的举报。',
+    en: 'An image or the text of this report is the same as an earlier report’s from another source (an image: the same picture, perceptual hash within TIPWIRE_MEDIA_REUSE_MAX_BITS bits; the text: near-identical, at least TIPWIRE_TEXT_REUSE_MIN_SIMILARITY alike): forwarded or copied, not an independent photo or account. The evidence names the earlier report.',
+    zh: '本举报的图片或文字与另一来源的较早举报相同（图片：同一画面，感知哈希相差不超过 TIPWIRE_MEDIA_REUSE_MAX_BITS 位；文字：几乎相同，相似度不低于 TIPWIRE_TEXT_REUSE_MIN_SIMILARITY）：系转发或复制，并非独立拍摄或独立陈述。证据中列出了较早的举报。',
     severity: 'warning',
   },
 } as const satisfies Record<`${string}.${string}`, FlagEntry>;

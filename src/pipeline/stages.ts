@@ -18,13 +18,15 @@ import { CHECKS } from '../verify/checks/index.js';
 import type { PipelineSettings } from './runner.js';
 import type { IncidentConfig, Stage, StageSettings } from './stage.js';
 
-export function registeredStages(settings: Pick<StageSettings, 'incidents'>): readonly Stage[] {
+export function registeredStages(
+  settings: Pick<StageSettings, 'incidents' | 'verify'>,
+): readonly Stage[] {
   const config = settings.incidents;
   const rules = incidentRulesOf(config);
   return [
     screenStage,
     normalizeStage,
-    verifyStage,
+    verifyStage(settings.verify.check),
     correlateStage(rules, config.vagueRechecks, config.copyWindowHours),
     notifyStage,
   ];

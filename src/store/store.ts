@@ -30,15 +30,26 @@ import type {
   StoredAttachment,
 } from '../domain/report.js';
 
-/** An earlier report's image near a new one (its hash within the index's reach), and its source. */
-export interface MediaBandMate {
-  reportId: string;
-  attachmentId: string;
-  phash: string;
+/** Who sent a report: its channel, its caller (pseudonym, link from the last epoch) and its feed. */
+export interface ReportSource {
   channel: Channel;
   callerPseudonym: string | null;
   callerLink: string | null;
   sender: string | null;
+}
+
+/** An earlier report's image near a new one (its hash within the index's reach), and its source. */
+export interface MediaBandMate extends ReportSource {
+  reportId: string;
+  attachmentId: string;
+  phash: string;
+}
+
+/** An earlier report whose text sketch shares a band key with a new one's, and its source. */
+export interface TextBandMate extends ReportSource {
+  reportId: string;
+  receivedAt: number;
+  sketch: Buffer;
 }
 
 /** Position in a newest-first list: the sort value and the row's sequence number. */
@@ -238,6 +249,19 @@ export interface ReportRepository {
    * them: the candidates of a reused image (found through the hash bands). At most `limit`.
    */
   similarImages(phash: string, before: number, exceptId: string, limit: number): MediaBandMate[];
+  /**
+   * Reports received in [since, before) (other than `exceptId`) with a text sketch sharing
+   * a band key with `bands`, each once, with who sent them: the candidates of reused text.
+   * At most `limit`, in no promised order (the search stops at the limit: a flood of copies
+   * costs no more than a few).
+   */
+  earlierTextMates(
+    bands: readonly string[],
+    since: number,
+    before: number,
+    exceptId: string,
+    limit: number,
+  ): TextBandMate[];
   /** An analyst placed the report in `incidentId`: the automatic rule never moves it. */
   pinIncident(id: string, incidentId: string): void;
   /** Reports with a point inside `box` whose comparison window overlaps `window`. */

@@ -33,6 +33,12 @@ export interface CheckSubject {
    * stage; the media-reuse check judges it.
    */
   mediaMatches: readonly MediaMatch[];
+  /**
+   * Earlier reports (within TIPWIRE_TEXT_REUSE_WINDOW_HOURS) whose narrative's sketch shares
+   * a band with this report's: their estimated similarity and whether they came from this
+   * report's own source. A measure, loaded by the stage; the media-reuse check judges it.
+   */
+  textMatches: readonly TextMatch[];
   /** What an analyst judged or measured on the report's photo; null: nothing yet. */
   sun: SunEvidence | null;
   /** The language model's score of the narrative, made at intake; null: none was made. */
@@ -47,6 +53,13 @@ export interface MediaMatch {
   sameSource: boolean;
 }
 
+export interface TextMatch {
+  earlierReportId: string;
+  /** The estimated Jaccard similarity of the two narratives' shingles (0–1). */
+  similarity: number;
+  sameSource: boolean;
+}
+
 /** The thresholds checks judge by (one block of settings, parsed once). */
 export interface CheckSettings {
   /** Times of one observation further apart than this contradict each other. */
@@ -55,6 +68,10 @@ export interface CheckSettings {
   staleToleranceSeconds: number;
   /** Images whose perceptual hashes differ in at most this many bits are one picture. */
   mediaReuseMaxBits: number;
+  /** Narratives at least this similar (estimated Jaccard, 0–1) are one text. */
+  textReuseMinSimilarity: number;
+  /** How far back (hours) the verify stage loads earlier reports to compare texts with; 0: not at all. */
+  textReuseWindowHours: number;
   /** The sun below this altitude (degrees) is night (sun.night_photo). */
   sunNightAltitudeDegrees: number;
   /** A measured shadow's bearing error (degrees) when the analyst gives none. */

@@ -45,13 +45,25 @@ export const BENFORD_SETTINGS = {
   ),
 };
 
-/** Near-duplicates (near-dup/): when two images are one picture. */
+/** Near-duplicates (near-dup/): when two images are one picture, two narratives one text. */
 export const NEAR_DUP_SETTINGS = {
   mediaReuseMaxBits: setting(
     'TIPWIRE_MEDIA_REUSE_MAX_BITS',
     'Most bits in which the 64-bit perceptual hashes of two images may differ for media.reused to call them one picture (re-encoded, resized or lightly edited copies differ in a few; different pictures in about 32). At most 7: the hash index finds every pair up to 7 bits apart.',
     intIn(0, 7),
     6,
+  ),
+  textReuseMinSimilarity: setting(
+    'TIPWIRE_TEXT_REUSE_MIN_SIMILARITY',
+    'How alike (estimated Jaccard of word or character shingles, 0–1) a narrative must be to an earlier report’s from another source for media.reused to call it the same text. 0.6, as TIPWIRE_CORRELATE_DUPLICATE_TEXT_SIMILARITY: what correlation takes for a copy of one message is what this flags; a copy with one word of twenty changed is about 0.86 alike (36 of the 42 word and word-pair shingles of the two are shared), two witnesses’ own words share far fewer, and the 64-slot sketch estimates about ± 0.06.',
+    numberIn(0.05, 1),
+    0.6,
+  ),
+  textReuseWindowHours: setting(
+    'TIPWIRE_TEXT_REUSE_WINDOW_HOURS',
+    'How many hours before a report the verify stage looks for earlier reports with near-identical text (media.reused); 0 turns the text comparison off. Copied messages circulate for days; the window bounds the band lookup.',
+    numberIn(0, 8760),
+    168,
   ),
 };
 

@@ -1,5 +1,7 @@
 /**
- * The verify stage, between normalize and correlate: loads what the checks need,
+ * The verify stage, between normalize and correlate: loads what the checks need (the
+ * report, and the earlier reports whose images are near its own in the hash index or
+ * whose text shares a sketch band with its own, measured: bits apart, similarity),
  * runs the registered checks that apply (verify-decision.ts), and stores their
  * findings with each check's name and version. Heavy checks put off under load are
  * recorded as deferred and run later by `runDeferredChecks`, when the queue is idle:
@@ -7,10 +9,11 @@
  */
 import type { Report } from '../../domain/report.js';
 import type { StoreTx } from '../../store/port.js';
-import type { MediaBandMate } from '../../store/store.js';
+import type { ReportSource } from '../../store/store.js';
 import { hammingDistance } from '../../domain/media.js';
+import { sketchBands, sketchSimilarity } from '../../correlate/text-sketch.js';
 import { defineStage, requireReport } from '../stage.js';
-import type { CheckSubject, MediaMatch } from '../../verify/check.js';
+import type { CheckSettings, CheckSubject, MediaMatch, TextMatch } from '../../verify/check.js';
 import {
   decideVerification,
   type VerifyEffects,
@@ -23,6 +26,7 @@ export type { VerifySettings } from '../../verify/verify-decision.js';
 export function checkSubject(
   report: Report,
   mediaMatches: CheckSubject['mediaMatches'] = [],
+  textMatches: CheckSubject['textMatches'] = [],
 ): CheckSubject {
   return {
     reportId: report.id,
@@ -36,6 +40,7 @@ export function checkSubject(
       media: a.media,
     })),
     mediaMatches,
+    textMatches,
     sun: report.sunEvidence ?? null,
     textScore: report.textScore ?? null,
   };
@@ -76,8 +81,55 @@ async function mediaMatchesOf(
   return matches;
 }
 
+/**
+ * Earlier reports sharing a band with a report's text sketch read from the index, at most
+ * (the first the index gives: one copy from another source among them is enough; should
+ * all of them be the report's own source's, another's copy beyond them is not seen).
+ */
+export const TEXT_MATCH_CANDIDATES = 200;
+
+/**
+ * The earlier reports (received within `windowHours` before this one) whose text sketch
+ * shares a band with this report's, measured: their estimated similarity and whether they
+ * came from this report's own caller or feed (the media-reuse check judges them against
+ * TIPWIRE_TEXT_REUSE_MIN_SIMILARITY). Only sketches are compared: no text is read.
+ */
+async function textMatchesOf(
+  port: Pick<StoreTx, 'reports'>,
+  report: Report,
+  windowHours: number,
+): Promise<CheckSubject['textMatches']> {
+  const sketch = report.textSketch;
+  if (!sketch || windowHours <= 0) return [];
+  const mates = await port.reports.earlierTextMates(
+    sketchBands(sketch),
+    report.receivedAt - windowHours * 3_600_000,
+    report.receivedAt,
+    report.id,
+    TEXT_MATCH_CANDIDATES,
+  );
+  return mates.map((mate): TextMatch => ({
+    earlierReportId: mate.reportId,
+    similarity: sketchSimilarity(sketch, mate.sketch),
+    sameSource: sameSource(report, mate),
+  }));
+}
+
+/** What the checks see of a report: the report and the earlier matches of its images and text. */
+async function loadSubject(
+  port: Pick<StoreTx, 'reports'>,
+  report: Report,
+  settings: Pick<CheckSettings, 'textReuseWindowHours'>,
+): Promise<CheckSubject> {
+  return checkSubject(
+    report,
+    await mediaMatchesOf(port, report),
+    await textMatchesOf(port, report, settings.textReuseWindowHours),
+  );
+}
+
 /** One caller (under this epoch's key or linked from the last) or one partner feed. */
-function sameSource(report: Report, mate: MediaBandMate): boolean {
+function sameSource(report: Report, mate: ReportSource): boolean {
   const callers = [report.callerPseudonym, report.callerLink].filter((c) => c !== null);
   if (callers.some((c) => c === mate.callerPseudonym || c === mate.callerLink)) return true;
   return (
@@ -104,22 +156,25 @@ async function applyVerification(tx: Pick<StoreTx, 'reports' | 'findings'>, e: V
   if (e.assessment) await tx.findings.mirrorAssessment(e.reportId, e.assessment);
 }
 
-export const verifyStage = defineStage<VerifyInput, VerifyEffects>({
-  name: 'verify',
-  version: 1,
-  async load(port: Pick<StoreTx, 'reports'>, reportId, at) {
-    const report = await requireReport(port, reportId);
-    return {
-      subject: checkSubject(report, await mediaMatchesOf(port, report)),
-      flags: report.flags,
-      mirrored: mirroredOf(report),
-      backlogLagMs: at.backlogLagMs,
-      now: at.now,
-    };
-  },
-  decide: (input, settings) => decideVerification(input, settings.verify),
-  apply: applyVerification,
-});
+/** The verify stage; its load reads earlier texts as far back as the check settings say. */
+export function verifyStage(settings: Pick<CheckSettings, 'textReuseWindowHours'>) {
+  return defineStage<VerifyInput, VerifyEffects>({
+    name: 'verify',
+    version: 1,
+    async load(port: Pick<StoreTx, 'reports'>, reportId, at) {
+      const report = await requireReport(port, reportId);
+      return {
+        subject: await loadSubject(port, report, settings),
+        flags: report.flags,
+        mirrored: mirroredOf(report),
+        backlogLagMs: at.backlogLagMs,
+        now: at.now,
+      };
+    },
+    decide: (input, stageSettings) => decideVerification(input, stageSettings.verify),
+    apply: applyVerification,
+  });
+}
 
 /**
  * Runs up to `limit` deferred heavy checks (oldest first) in the caller's transaction;
@@ -136,7 +191,7 @@ export async function runDeferredChecks(
     const report = await tx.reports.get(reportId);
     if (!report) continue;
     const input = {
-      subject: checkSubject(report, await mediaMatchesOf(tx, report)),
+      subject: await loadSubject(tx, report, settings.check),
       flags: report.flags,
       mirrored: mirroredOf(report),
       backlogLagMs: 0,

@@ -45,6 +45,7 @@ import type {
   ReportVersion,
   WrappedDataKey,
   MediaBandMate,
+  TextBandMate,
 } from '../store.js';
 import type { Db } from './database.js';
 import { createReportLists } from './report-list.js';
@@ -216,6 +217,15 @@ export function createReportRepository(db: Db): ReportRepository {
     FROM report_bands b JOIN reports r ON r.id = b.report_id
     WHERE b.band IN (SELECT value FROM json_each(@bands)) AND r.id <> @exceptId
       AND r.received_at >= @since
+    LIMIT @limit`);
+  // No ORDER BY: the scan stops at the limit. Ranking by shared bands read every band mate
+  // (60 ms a report with 20,000 copies in the window, against under 1 ms).
+  const earlierTextMates = db.prepare(`SELECT DISTINCT r.id AS reportId,
+      r.received_at AS receivedAt, r.text_sketch AS sketch, r.channel,
+      r.caller_pseudonym AS callerPseudonym, r.caller_link AS callerLink, r.sender
+    FROM report_bands b JOIN reports r ON r.id = b.report_id
+    WHERE b.band IN (SELECT value FROM json_each(@bands)) AND r.id <> @exceptId
+      AND r.received_at >= @since AND r.received_at < @before AND r.text_sketch IS NOT NULL
     LIMIT @limit`);
   const setReason = db.prepare('UPDATE reports SET incident_reason = ? WHERE id = ?');
   const pin = db.prepare(
@@ -581,6 +591,16 @@ export function createReportRepository(db: Db): ReportRepository {
         incidentId: string | null;
         sketch: Buffer | null;
       }[];
+    },
+    earlierTextMates(bands, since, before, exceptId, limit) {
+      if (bands.length === 0) return [];
+      return earlierTextMates.all({
+        bands: JSON.stringify(bands),
+        since,
+        before,
+        exceptId,
+        limit,
+      }) as TextBandMate[];
     },
     setIncidentReason(id, reason) {
       setReason.run(reason, id);

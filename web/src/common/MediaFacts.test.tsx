@@ -3,7 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { MediaFacts as Facts } from '../../../src/domain/media.js';
 import { initI18n } from '../i18n.js';
 import { namespaces } from '../messages.js';
-import { attachmentHref, MediaFacts, type AttachmentView } from './MediaFacts.js';
+import {
+  attachmentHref,
+  FindingReusedText,
+  MediaFacts,
+  type AttachmentView,
+} from './MediaFacts.js';
 
 beforeAll(async () => {
   await initI18n(namespaces, 'en');
@@ -81,5 +86,29 @@ describe('attachmentHref', () => {
   it('is the stripped copy by default and the original on request', () => {
     expect(attachmentHref('r 1', 'a/1')).toBe('/api/v1/reports/r%201/attachments/a%2F1');
     expect(attachmentHref('r', 'a', true)).toBe('/api/v1/reports/r/attachments/a?copy=original');
+  });
+});
+
+describe('FindingReusedText', () => {
+  const evidence = {
+    kind: 'text',
+    minSimilarity: 0.6,
+    matches: [{ reportId: 'r_early', similarity: 0.921875 }],
+    matchCount: 3,
+  };
+
+  it('names each earlier report a copied narrative matches, with its similarity', () => {
+    const html = renderToStaticMarkup(
+      <FindingReusedText code="media.reused" evidence={evidence} />,
+    );
+    expect(html).toContain('text near-identical to report r_early (similarity 0.92)');
+    expect(html).toContain('and 2 more earlier reports');
+  });
+
+  it('renders nothing for an image reuse', () => {
+    const image = { kind: 'image', attachmentId: 'a_1', matches: [], matchCount: 0 };
+    expect(renderToStaticMarkup(<FindingReusedText code="media.reused" evidence={image} />)).toBe(
+      '',
+    );
   });
 });

@@ -20,6 +20,8 @@ import {
   findingsAbout,
   hasStrippedCopy,
   mediaRows,
+  reusedTextOf,
+  similarityText,
   type Say,
 } from './media-facts.js';
 import './media.css';
@@ -112,6 +114,32 @@ export function FindingFile({
       {' '}
       {t('findingOn', { file: file.filename })}
     </span>
+  );
+}
+
+/**
+ * Under a `media.reused` finding of kind text: each earlier report its narrative copies,
+ * with how alike (never any of the text: the evidence holds none).
+ */
+export function FindingReusedText({
+  code,
+  evidence,
+}: {
+  code: string;
+  evidence: Record<string, unknown>;
+}) {
+  const { t } = useTranslation('media');
+  const reused = reusedTextOf({ code, evidence });
+  if (!reused || reused.matches.length === 0) return null;
+  return (
+    <ul className="media-sub" data-testid="finding-reused-text">
+      {reused.matches.map((m) => (
+        <li key={m.reportId}>
+          {t('reused.text', { report: m.reportId, similarity: similarityText(m.similarity) })}
+        </li>
+      ))}
+      {reused.more > 0 && <li>{t('reused.more', { count: reused.more })}</li>}
+    </ul>
   );
 }
 

@@ -9,6 +9,8 @@ import {
   findingsAbout,
   hasStrippedCopy,
   mediaRows,
+  reusedTextOf,
+  similarityText,
   utcOffset,
   type MediaRow,
   type Say,
@@ -280,5 +282,53 @@ describe('hasStrippedCopy', () => {
       false,
     );
     expect(hasStrippedCopy(null)).toBe(false);
+  });
+});
+
+describe('reusedTextOf', () => {
+  const text = (evidence: Record<string, unknown>) =>
+    reusedTextOf({ code: 'media.reused', evidence });
+
+  it('lists the earlier reports of a text reuse and how many more were counted', () => {
+    expect(
+      text({
+        kind: 'text',
+        minSimilarity: 0.6,
+        matches: [
+          { reportId: 'r_2', similarity: 0.92 },
+          { reportId: 'r_1', similarity: 0.7 },
+        ],
+        matchCount: 7,
+      }),
+    ).toEqual({
+      matches: [
+        { reportId: 'r_2', similarity: 0.92 },
+        { reportId: 'r_1', similarity: 0.7 },
+      ],
+      more: 5,
+    });
+  });
+
+  it('is null for an image reuse, another code, or evidence without matches', () => {
+    const matches = [{ reportId: 'r_1', attachmentId: 'a_1', distanceBits: 3 }];
+    expect(text({ kind: 'image', attachmentId: 'a_2', matches, matchCount: 1 })).toBeNull();
+    expect(
+      reusedTextOf({
+        code: 'exif.edited',
+        evidence: { kind: 'text', matches: [{ reportId: 'r_1', similarity: 1 }] },
+      }),
+    ).toBeNull();
+    expect(text({ kind: 'text' })).toBeNull();
+  });
+
+  it('skips a malformed match', () => {
+    expect(
+      text({ kind: 'text', matches: [{ reportId: 'r_1' }, { reportId: 'r_2', similarity: 0.8 }] }),
+    ).toEqual({ matches: [{ reportId: 'r_2', similarity: 0.8 }], more: 0 });
+  });
+
+  it('shows a similarity with two decimals', () => {
+    expect(similarityText(0.921875)).toBe('0.92');
+    expect(similarityText(0.6)).toBe('0.60');
   });
 });

@@ -243,6 +243,36 @@ export function findingsAbout<F extends { evidence: Record<string, unknown> }>(
   return findings.filter((f) => f.evidence?.attachmentId === attachmentId);
 }
 
+/** An earlier report whose narrative this report's copies, and how alike the two are (0–1). */
+export interface ReusedText {
+  reportId: string;
+  similarity: number;
+}
+
+/**
+ * The earlier reports a `media.reused` finding of kind `text` names (most alike first,
+ * as the check lists them) and how many more it counted; null for any other finding.
+ */
+export function reusedTextOf(finding: {
+  code: string;
+  evidence: Record<string, unknown>;
+}): { matches: ReusedText[]; more: number } | null {
+  const e = finding.evidence;
+  if (finding.code !== 'media.reused' || e?.kind !== 'text' || !Array.isArray(e.matches)) {
+    return null;
+  }
+  const matches = (e.matches as unknown[]).filter(
+    (m): m is ReusedText =>
+      typeof (m as ReusedText)?.reportId === 'string' &&
+      typeof (m as ReusedText).similarity === 'number',
+  );
+  const count = typeof e.matchCount === 'number' ? e.matchCount : matches.length;
+  return { matches, more: Math.max(0, count - matches.length) };
+}
+
+/** A similarity as an analyst reads it: two decimals (the sketch estimates in 1/64 steps). */
+export const similarityText = (similarity: number): string => similarity.toFixed(2);
+
 /** Types the server can send a copy of without identifying metadata (verify/media/strip.ts). */
 const STRIPPABLE: ReadonlySet<string> = new Set(['image/jpeg', 'image/png']);
 

@@ -30,6 +30,8 @@ export const media: Catalogue = {
     'term.camera': 'Camera metadata',
     'term.findings': 'Findings on this file',
     findingOn: '(on {{file}}: see Attachments)',
+    'reused.text': 'text near-identical to report {{report}} (similarity {{similarity}})',
+    'reused.more': 'and {{count}} more earlier reports',
 
     'type.unknown': 'not a type tipwire knows',
     'type.differs': 'differs from the declared type {{declared}}',
@@ -80,6 +82,8 @@ export const media: Catalogue = {
     'term.camera': '相机元数据',
     'term.findings': '关于此文件的发现',
     findingOn: '（涉及 {{file}}：见“附件”）',
+    'reused.text': '文字与举报 {{report}} 几乎相同（相似度 {{similarity}}）',
+    'reused.more': '另有 {{count}} 份较早的举报',
 
     'type.unknown': 'tipwire 无法识别的类型',
     'type.differs': '与声明类型 {{declared}} 不符',

@@ -11,7 +11,7 @@ import type { Language } from '../i18n.js';
 import { Time } from '../time.js';
 import { useErrorLine } from '../common/ErrorText.js';
 import { localReading, utcInterval } from '../common/format.js';
-import { AttachmentList, FindingFile } from '../common/MediaFacts.js';
+import { AttachmentList, FindingFile, FindingReusedText } from '../common/MediaFacts.js';
 import { CaseActions } from './CaseActions.js';
 import { placeText } from './Timeline.js';
 import type { ReportBody } from './types.js';
@@ -149,6 +149,7 @@ function Details({ report, onChanged }: { report: ReportBody; onChanged: () => v
                 {t('report.check', { check: f.check, version: f.checkVersion })}
               </span>
               <FindingFile attachments={report.attachments} evidence={f.evidence} />
+              <FindingReusedText code={f.code} evidence={f.evidence} />
             </li>
           ))}
         </ul>

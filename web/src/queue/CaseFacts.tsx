@@ -14,7 +14,7 @@ import { hrefOf } from '../shell/route.js';
 import { Time } from '../time.js';
 import { FlagList, QueueBadge, StatusBadge } from './Badges.js';
 import { percent } from '../common/format.js';
-import { AttachmentList, FindingFile } from '../common/MediaFacts.js';
+import { AttachmentList, FindingFile, FindingReusedText } from '../common/MediaFacts.js';
 import { LocationText } from './Location.js';
 import { ObservedFull } from './Observed.js';
 import { fullItem, type ReportView } from './types.js';
@@ -111,6 +111,7 @@ export function Findings({ report }: { report: ReportView }) {
               {t('findings.check', { check: f.check, version: f.checkVersion })}
             </span>
             <FindingFile attachments={report.attachments} evidence={f.evidence} />
+            <FindingReusedText code={f.code} evidence={f.evidence} />
             {Object.keys(f.evidence).length > 0 && (
               <details>
                 <summary>{t('findings.evidence')}</summary>
