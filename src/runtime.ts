@@ -19,7 +19,7 @@ import { newId } from './domain/ids.js';
 import { createIntakeService, type IntakeService } from './intake/intake.service.js';
 import type { Protection } from './intake/new-report.js';
 import { createLiveEvents, type LiveEvents } from './notify/live-events.js';
-import { createPipeline, type PipelineControl } from './pipeline/runner.js';
+import { createPipeline, queueNextPass, type PipelineControl } from './pipeline/runner.js';
 import {
   FIRST_STAGE,
   registeredStages,
@@ -32,6 +32,12 @@ import { createNormalizeDeps, type LoadedNormalizeDeps } from './normalize/norma
 import { pointZoneAt } from './normalize/zones.js';
 import { createMediaReader } from './intake/media-reader.js';
 import { createTextAnalyzer } from './intake/text-analyzer.js';
+import {
+  createTextBacklog,
+  TEXT_BACKLOG_BATCH,
+  TEXT_BACKLOG_BUDGET_MS,
+} from './intake/text-backlog.js';
+import { perplexityFindings } from './verify/lm/text-findings.js';
 import {
   normalizeClaims,
   normalizeContext,
@@ -102,6 +108,8 @@ export interface Runtime {
    * `text-model` job. The narratives are opened here and handed to the worker only.
    */
   retrainTextModel(): Promise<{ reports: number; trainingTokens: number }>;
+  /** Reads stored reports' pending text (score, observables): the `text-analysis` job. */
+  textBacklog: { drain(): Promise<number> };
   /** Subscribes to how long each pipeline stage run takes (metrics); returns the unsubscribe. */
   observeStages(observer: (stage: string, ms: number) => void): () => void;
   close(): void;
@@ -280,14 +288,22 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     async analyzeText(narrative, subjects) {
       const result = await textAnalyzer.analyze(narrative, subjects);
       if (result.analysis) return result.analysis;
-      logger.warn(
-        { code: result.reason },
-        'text analysis skipped: stored without score or observables',
-      );
+      logger.warn({ code: result.reason }, 'text worker could not read a text');
       return null;
     },
     observableToken: (type, value) => observableToken(observableKey, type, value),
   };
+  const textBacklog = createTextBacklog({
+    store: asyncStore,
+    vault,
+    protection,
+    judges: (score) => perplexityFindings(score, score.model, config.text).length > 0,
+    reverify: (tx, reportId) => queueNextPass(tx, outbox, reportId, 'verify', clock()),
+    batch: TEXT_BACKLOG_BATCH,
+    budgetMs: TEXT_BACKLOG_BUDGET_MS,
+    clock,
+    onFailed: (reportId, code) => logger.warn({ reportId, code }, 'text analysis failed'),
+  });
   const intake = createIntakeService({
     store: asyncStore,
     clock,
@@ -432,6 +448,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       }
       return result;
     },
+    textBacklog,
     async retrainTextModel() {
       const rows = await asyncStore.reports.sealedNarratives(
         'closed',

@@ -28,7 +28,7 @@ export interface WorkerRuntime {
     notify: { pollMs: number };
     geocoder: { pollMs: number };
     map: { rebuildMinutes: number };
-    text: { lmRetrainHours: number };
+    text: { lmRetrainHours: number; analysisPollMs: number };
   };
   logger: Logger;
   clock: () => number;
@@ -39,6 +39,7 @@ export interface WorkerRuntime {
   live: { poke(): void };
   map: { service: { rebuild(): Promise<void> } };
   retrainTextModel(): Promise<{ reports: number; trainingTokens: number }>;
+  textBacklog: { drain(): Promise<number> };
 }
 
 /** What `serve` runs in the background besides answering requests. */
@@ -79,6 +80,15 @@ export function backgroundJobs(runtime: WorkerRuntime): Job[] {
       run: () => runtime.map.service.rebuild(),
     },
   ];
+  // New reports' text read in the text worker (score, observables) once they are stored.
+  // Per process over the shared database: a report is written once whichever reads it.
+  jobs.push({
+    name: 'text-analysis',
+    intervalMs: config.text.analysisPollMs,
+    run: async () => {
+      await runtime.textBacklog.drain();
+    },
+  });
   // The language model of the text worker (per process: each holds its own), trained on
   // closed cases' narratives at start and at this interval.
   if (config.text.lmRetrainHours > 0) {

@@ -45,6 +45,7 @@ describe('background jobs', () => {
       TIPWIRE_LIVE_POLL_MS: '80',
       TIPWIRE_MAP_REBUILD_MINUTES: '7',
       TIPWIRE_TEXT_LM_RETRAIN_HOURS: '2',
+      TIPWIRE_TEXT_ANALYSIS_POLL_MS: '300',
     });
     expect(runtime.workers.status().map((s) => [s.name, s.intervalMs])).toEqual([
       ['housekeeping', 5000],
@@ -52,6 +53,7 @@ describe('background jobs', () => {
       ['pipeline-poll', 70],
       ['live-poll', 80],
       ['map-index', 420_000],
+      ['text-analysis', 300],
       ['text-model', 7_200_000],
     ]);
     expect(

@@ -149,10 +149,6 @@ export interface NewReport {
    * near-duplicates; null for reports stored before sketches were made.
    */
   textSketch: Buffer | null;
-  /** The language model's score of its narrative (domain/text.ts); null when none was made. */
-  textScore: TextScoreFacts | null;
-  /** Each observable's type and keyed token, for matching across reports (values are sealed). */
-  observableTokens: ObservableToken[];
   searchTokens: Buffer[];
   attachments: NewAttachment[];
 }
@@ -270,10 +266,17 @@ export interface Normalization {
   needsDeeperVerification?: boolean;
 }
 
-export interface Report extends Omit<
-  NewReport,
-  'attachments' | 'searchTokens' | 'observableTokens'
-> {
+/**
+ * Where the reading of its text (score and observables, intake/text-backlog.ts) stands:
+ * `pending` until the text worker has read it, `done`, `failed` (the worker could not);
+ * null for reports stored before F8's text analysis.
+ */
+export type TextState = 'pending' | 'done' | 'failed';
+
+export interface Report extends Omit<NewReport, 'attachments' | 'searchTokens'> {
+  /** The language model's score of its narrative (domain/text.ts); null until read. */
+  textScore: TextScoreFacts | null;
+  textState: TextState | null;
   /** Order of arrival in the store; with `receivedAt`, a list's cursor. */
   seq: number;
   /** 1 as first stored; +1 for each resend that changed it (earlier ones: ReportVersion). */

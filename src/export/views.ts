@@ -144,6 +144,7 @@ export function reportView(
     messages: opened.messages,
     observables: opened.observables,
     textScore: report.textScore ?? null,
+    textState: report.textState ?? null,
     findings: findingsView(findings),
   };
 }

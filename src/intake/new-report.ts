@@ -39,8 +39,9 @@ export interface Protection {
   readMedia(data: Buffer, declaredType: string): Promise<MediaFacts>;
   /**
    * The language model's score of the narrative and the observables of the narrative
-   * and who/what (text-analysis.ts), made off the event loop; null when the text worker
-   * could not make them now (the report is still taken).
+   * and who/what (text-analysis.ts), made in the text worker; null when it could not
+   * make them now. Not called by intake: a new report's text is read after it is stored
+   * (text-backlog.ts); an operator's new who/what is read at once.
    */
   analyzeText(narrative: string, subjects: string | null): Promise<TextAnalysis | null>;
   /** The keyed token of an observable: the same in every report that names it. */
@@ -105,8 +106,7 @@ export async function toNewReport(input: ReportInput, deps: NewReportDeps): Prom
     decoded.map((f) => deps.protection.readMedia(f.data, f.contentType)),
   );
   const files = decoded.map((f, i) => ({ ...f, media: media[i]! }));
-  const text = await deps.protection.analyzeText(input.narrative, input.subjects ?? null);
-  const draft = draftReport(input, deps, { id, pseudonyms, files, text });
+  const draft = draftReport(input, deps, { id, pseudonyms, files });
   const searchTokens = await deps.protection.searchTokens(
     `${input.narrative}\n${input.subjects ?? ''}`,
   );
@@ -179,14 +179,13 @@ function filesOf(input: ReportInput, deps: NewReportDeps) {
 interface DraftParts {
   id: string;
   pseudonyms: Pseudonyms;
-  text: TextAnalysis | null;
   files: (ReturnType<typeof filesOf>[number] & { media: MediaFacts })[];
 }
 
 function draftReport(
   input: ReportInput,
   deps: NewReportDeps,
-  { id, pseudonyms, files, text }: DraftParts,
+  { id, pseudonyms, files }: DraftParts,
 ): Omit<NewReport, 'searchTokens'> {
   const target = deps.versionOf;
   const subjects = input.subjects ?? null;
@@ -196,7 +195,6 @@ function draftReport(
     : vault.sealReport(id, input.narrative, files, subjects);
   const claims = claimsOf(input);
   const externalId = input.externalId ?? null;
-  const observables = storedObservables(text?.observables ?? [], deps.protection);
   return {
     id,
     externalId,
@@ -213,20 +211,10 @@ function draftReport(
       dataKey: sealed.dataKey,
       narrative: sealed.narrative,
       subjects: sealed.subjects,
-      observables:
-        observables.length === 0
-          ? null
-          : vault.sealObservables(
-              id,
-              sealed.dataKey,
-              JSON.stringify(observables.map(({ type, value }) => ({ type, value }))),
-            ),
     },
     textFacts: textFactsOf(input.narrative, subjects),
     eventKinds: kindsOfReport(input.category ?? null, input.narrative),
     textSketch: textSketch(input.narrative, deps.protection.textSketchKey),
-    textScore: text?.score ?? null,
-    observableTokens: observables.map(({ type, token }) => ({ type, token })),
     attachments: files.map((f) => ({
       id: f.id,
       contentType: f.contentType,

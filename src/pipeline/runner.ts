@@ -129,10 +129,24 @@ export async function renormalizeIn(
   const at: LoadContext = { now, newId: deps.newId, backlogLagMs: 0 };
   await stage.apply(tx, stage.decide(await stage.load(tx, reportId, at), deps.stageSettings));
   const next = deps.stages[index + 1];
-  if (next && !(await deps.queue.pending(tx, reportId))) {
-    const pass = (await tx.stageEffects.lastPass(reportId)) + 1;
-    await deps.queue.enqueue(tx, { reportId, stage: next.name, pass }, now);
-  }
+  if (next) await queueNextPass(tx, deps.queue, reportId, next.name, now);
+}
+
+/**
+ * Queues the report's next pass from `stage` on, in the caller's transaction, unless a
+ * job of the report is still waiting (it keeps its place and will see what changed).
+ * New evidence read after the pipeline ran (the text worker's score) goes through here.
+ */
+export async function queueNextPass(
+  tx: StoreTx,
+  queue: Pick<JobQueue, 'pending' | 'enqueue'>,
+  reportId: string,
+  stage: string,
+  now: number,
+): Promise<void> {
+  if (await queue.pending(tx, reportId)) return;
+  const pass = (await tx.stageEffects.lastPass(reportId)) + 1;
+  await queue.enqueue(tx, { reportId, stage, pass }, now);
 }
 
 export function createPipeline(deps: PipelineDeps): Pipeline {

@@ -14,6 +14,7 @@ import type { FlagCode, FlagFamily } from '../domain/flags.js';
 import type { Estimate, Incident, IncidentMember, IncidentTotals } from '../domain/incident.js';
 import type { Severity } from '../domain/flags.js';
 import type { Finding } from '../domain/findings.js';
+import type { TextScoreFacts } from '../domain/text.js';
 import type {
   CaseStatus,
   Claims,
@@ -22,6 +23,7 @@ import type {
   Interval,
   NewReport,
   ObservableToken,
+  TextState,
   Normalization,
   Queue,
   Report,
@@ -233,6 +235,27 @@ export interface ReportRepository {
     status: CaseStatus,
     limit: number,
   ): { id: string; sealed: { dataKey: Buffer; narrative: Buffer } }[];
+  /** Up to `limit` reports whose text is still to be read (text_state pending), oldest first. */
+  pendingText(limit: number): {
+    id: string;
+    version: number;
+    sealed: { dataKey: Buffer; narrative: Buffer; subjects: Buffer | null };
+  }[];
+  /**
+   * What the text worker read of a report's text: its score, observables (sealed) and
+   * their tokens. Written only while that version is still pending (false: it is not:
+   * a new version came, or it is gone).
+   */
+  setTextAnalysis(
+    id: string,
+    version: number,
+    analysis: {
+      textScore: TextScoreFacts | null;
+      observables: Buffer | null;
+      tokens: readonly ObservableToken[];
+      state: TextState;
+    },
+  ): boolean;
   /** The observables of a report's text, sealed, and their tokens (an answer's who/what added). */
   replaceObservables(id: string, sealed: Buffer | null, tokens: readonly ObservableToken[]): void;
   /** How many other reports than `exceptId` name each of these observable tokens (absent: none). */

@@ -187,6 +187,12 @@ export const TEXT_SETTINGS = {
     intIn(0, 1_000_000_000),
     200_000,
   ),
+  analysisPollMs: setting(
+    'TIPWIRE_TEXT_ANALYSIS_POLL_MS',
+    'How often `serve` looks for stored reports whose text is still to be read by the text worker (its language-model score and observables); intake never waits for that reading.',
+    intIn(10, 600_000),
+    200,
+  ),
   lmRetrainHours: setting(
     'TIPWIRE_TEXT_LM_RETRAIN_HOURS',
     'How often `serve` trains the language model again on the narratives of closed cases (at start, then at this interval; 0: never, the bundled corpus alone; at most 576, 24 days, what a timer can wait). The model is held in memory by the text worker, never written to disk.',

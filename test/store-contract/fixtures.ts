@@ -79,8 +79,6 @@ export function newReport(overrides: Partial<NewReport> = {}): NewReport {
     textFacts: { narrativeWords: 12, who: null },
     eventKinds: [],
     textSketch: null,
-    textScore: null,
-    observableTokens: [],
     searchTokens: [],
     attachments: [],
     ...overrides,

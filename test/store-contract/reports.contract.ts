@@ -78,33 +78,21 @@ export function reportContract(open: OpenStore) {
           dataKey: sealedBytes('key', 60),
           narrative: sealedBytes('narrative', 500),
           subjects: sealedBytes('subjects', 33),
-          observables: sealedBytes('observables', 70),
         },
         textFacts: { narrativeWords: 41, who: { words: 2, vague: false } },
         eventKinds: ['surveillance', 'drone'],
         textSketch: sealedBytes('sketch', 256),
-        textScore: {
-          language: 'zh',
-          tokens: 41,
-          unknownTokens: 3,
-          perplexity: 61.25,
-          ranks: { ranked: 38, top10: 20, top100: 10, top1000: 5, beyond: 3 },
-          model: { order: 3, trainingTokens: 3210 },
-        },
-        observableTokens: [{ type: 'ipv4', token: 'tok-ip' }],
         searchTokens: [blind('drone')],
         attachments,
       });
       await s.reports.insert(r);
       const got = await s.reports.get('r_full');
-      const {
-        searchTokens: _tokens,
-        attachments: _attachments,
-        observableTokens: _observables,
-        ...stored
-      } = r;
+      const { searchTokens: _tokens, attachments: _attachments, ...stored } = r;
       expect(got).toStrictEqual({
         ...stored,
+        sealed: { ...stored.sealed, observables: null },
+        textScore: null,
+        textState: 'pending',
         seq: got?.seq,
         version: 1,
         stage: 'received',
@@ -127,12 +115,47 @@ export function reportContract(open: OpenStore) {
       expect(Number.isInteger(got?.seq)).toBe(true);
     });
 
-    it('counts the other reports naming an observable token, and forgets a removed report’s', async () => {
+    it('reads a text once: pending at insert, written for the version read, counted by token', async () => {
       const s = store();
+      const score = {
+        language: 'zh' as const,
+        tokens: 41,
+        unknownTokens: 3,
+        perplexity: 61.25,
+        ranks: { ranked: 38, top10: 20, top100: 10, top1000: 5, beyond: 3 },
+        model: { order: 3, trainingTokens: 3210 },
+      };
       const tokens = (...t: string[]) => t.map((token) => ({ type: 'ipv4' as const, token }));
-      await s.reports.insert(newReport({ id: 'r_o1', observableTokens: tokens('A', 'B') }));
-      await s.reports.insert(newReport({ id: 'r_o2', observableTokens: tokens('A') }));
-      await s.reports.insert(newReport({ id: 'r_o3', observableTokens: tokens('A', 'C') }));
+      for (const id of ['r_o1', 'r_o2', 'r_o3']) await s.reports.insert(newReport({ id }));
+      const pending = await s.reports.pendingText(2);
+      expect(pending.map((p) => [p.id, p.version])).toEqual([
+        ['r_o1', 1],
+        ['r_o2', 1],
+      ]);
+      expect(pending[0]!.sealed).toEqual({
+        dataKey: sealedBytes('r_o1:key', 60),
+        narrative: sealedBytes('r_o1:narrative'),
+        subjects: null,
+      });
+      const write = (id: string, version: number, t: string[]) =>
+        s.reports.setTextAnalysis(id, version, {
+          textScore: score,
+          observables: sealedBytes(`${id}:obs`, 40),
+          tokens: tokens(...t),
+          state: 'done',
+        });
+      expect(await write('r_o1', 2, ['A'])).toBe(false); // not that version
+      expect(await write('r_o1', 1, ['A', 'B'])).toBe(true);
+      expect(await write('r_o1', 1, ['C'])).toBe(false); // read already
+      expect(await write('r_o2', 1, ['A'])).toBe(true);
+      expect(await write('r_o3', 1, ['A', 'C'])).toBe(true);
+      expect(await s.reports.pendingText(10)).toEqual([]);
+      const got = (await s.reports.get('r_o1'))!;
+      expect([got.textState, got.textScore, got.sealed.observables]).toEqual([
+        'done',
+        score,
+        sealedBytes('r_o1:obs', 40),
+      ]);
       expect(await s.reports.observableCounts(['A', 'B', 'C', 'D'], 'r_o1')).toEqual(
         new Map([
           ['A', 2],

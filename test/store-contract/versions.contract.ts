@@ -166,45 +166,39 @@ export function versionContract(open: OpenStore) {
       expect(await s.reports.findNear(window, box)).toEqual([]);
     });
 
-    it('replaces the text score and the observables (sealed and their tokens) with the new version’s', async () => {
+    it('makes the new version’s text pending again: the old score, observables and tokens go', async () => {
       const s = store();
       const { first } = await workedReport(s);
-      await s.reports.replaceObservables('r_1', sealedBytes('o v1', 40), [
-        { type: 'ipv4', token: 'T-old' },
-      ]);
-      await s.reports.insert(
-        newReport({
-          id: 'r_other',
-          observableTokens: [
-            { type: 'ipv4', token: 'T-old' },
-            { type: 'md5', token: 'T-new' },
-          ],
-        }),
-      );
-      const textScore = {
-        language: 'en' as const,
-        tokens: 30,
-        unknownTokens: 2,
-        perplexity: 44.5,
-        ranks: { ranked: 28, top10: 10, top100: 10, top1000: 5, beyond: 3 },
-        model: { order: 3, trainingTokens: 3210 },
-      };
-      const base = nextVersion({ id: 'r_1', dataKey: first.sealed.dataKey }, 'v2');
-      await s.reports.replaceContent(
-        {
-          ...base,
-          sealed: { ...base.sealed, observables: sealedBytes('o v2', 40) },
-          textScore,
-          observableTokens: [{ type: 'md5', token: 'T-new' }],
+      await s.reports.insert(newReport({ id: 'r_other' }));
+      const analysis = {
+        textScore: {
+          language: 'en' as const,
+          tokens: 30,
+          unknownTokens: 2,
+          perplexity: 44.5,
+          ranks: { ranked: 28, top10: 10, top100: 10, top1000: 5, beyond: 3 },
+          model: { order: 3, trainingTokens: 3210 },
         },
+        observables: sealedBytes('o v1', 40),
+        tokens: [{ type: 'ipv4' as const, token: 'T-old' }],
+        state: 'done' as const,
+      };
+      expect(await s.reports.setTextAnalysis('r_1', 1, analysis)).toBe(true);
+      expect(await s.reports.setTextAnalysis('r_other', 1, analysis)).toBe(true);
+      await s.reports.replaceContent(
+        nextVersion({ id: 'r_1', dataKey: first.sealed.dataKey }, 'v2'),
         { from: 1, at: T0 + 500, by: 'token:t_1' },
       );
       const got = (await s.reports.get('r_1'))!;
-      expect(got.textScore).toEqual(textScore);
-      expect(got.sealed.observables).toEqual(sealedBytes('o v2', 40));
-      expect(await s.reports.observableCounts(['T-old', 'T-new'], 'r_other')).toEqual(
-        new Map([['T-new', 1]]),
-      );
+      expect([got.textState, got.textScore, got.sealed.observables]).toEqual([
+        'pending',
+        null,
+        null,
+      ]);
+      expect(await s.reports.observableCounts(['T-old'], 'r_other')).toEqual(new Map());
+      expect((await s.reports.pendingText(10)).map((p) => [p.id, p.version])).toEqual([['r_1', 2]]);
+      // A reading of version 1 that finishes late is not written over version 2.
+      expect(await s.reports.setTextAnalysis('r_1', 1, analysis)).toBe(false);
     });
 
     it('keeps the report itself: id, receipt, caller, arrival, incident, status, sender, data key', async () => {

@@ -23,6 +23,7 @@ import type {
   Interval,
   NewReport,
   ObservableToken,
+  TextState,
   Normalization,
   ObservedPlace,
   ObservedTime,
@@ -88,6 +89,7 @@ interface ReportRow {
   sun_evidence: string | null;
   text_score: string | null;
   observables_sealed: Buffer | null;
+  text_state: string | null;
 }
 
 const CHUNK = 1000;
@@ -96,7 +98,7 @@ const REPORT_COLUMNS = `seq, id, external_id, channel, category, received_at, cl
   caller_pseudonym, caller_link, narrative_sealed, subjects_sealed, data_key, text_facts, stage,
   status, status_changed_at, queue, office_id, observed_time, observed_place, flags, incident_id,
   incident_reason, incident_pinned, assessment, geocoded, geocode_state, submitted_by, event_kinds,
-  text_sketch, sender, content_hash, version, sun_evidence, text_score, observables_sealed`;
+  text_sketch, sender, content_hash, version, sun_evidence, text_score, observables_sealed, text_state`;
 
 /** Flags about a report's content (every family but the caller's `abuse`): a new version clears them. */
 const CONTENT_FLAG_FAMILIES = FLAG_FAMILIES.filter((family) => family !== 'abuse');
@@ -112,13 +114,19 @@ export function createReportRepository(db: Db): ReportRepository {
   const insertReport = db.prepare(`INSERT INTO reports
     (id, external_id, channel, narrative, narrative_sealed, subjects_sealed, data_key, text_facts,
      category, received_at, claims, caller_pseudonym, caller_link, status_changed_at,
-     submitted_by, event_kinds, text_sketch, sender, content_hash, text_score, observables_sealed)
-    VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+     submitted_by, event_kinds, text_sketch, sender, content_hash, text_state)
+    VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')`);
   const addObservable = db.prepare(
     'INSERT OR IGNORE INTO report_observables (token, report_id, type) VALUES (?, ?, ?)',
   );
   const clearObservables = db.prepare('DELETE FROM report_observables WHERE report_id = ?');
   const setObservables = db.prepare('UPDATE reports SET observables_sealed = ? WHERE id = ?');
+  const setText = db.prepare(`UPDATE reports SET text_score = @score,
+    observables_sealed = @observables, text_state = @state
+    WHERE id = @id AND version = @version AND text_state = 'pending'`);
+  const textPending = db.prepare(`SELECT id, version, data_key AS dataKey,
+    narrative_sealed AS narrative, subjects_sealed AS subjects
+    FROM reports WHERE text_state = 'pending' ORDER BY seq LIMIT ?`);
   const narrativesOf = db.prepare(`SELECT id, data_key AS dataKey, narrative_sealed AS narrative
     FROM reports WHERE status = ? AND narrative_sealed IS NOT NULL AND data_key IS NOT NULL
     ORDER BY status_changed_at DESC LIMIT ?`);
@@ -148,8 +156,8 @@ export function createReportRepository(db: Db): ReportRepository {
   const writeVersion = db.prepare(`UPDATE reports SET version = version + 1,
     narrative_sealed = @narrative, subjects_sealed = @subjects, claims = @claims,
     category = @category, text_facts = @textFacts, content_hash = @contentHash,
-    event_kinds = @eventKinds, text_sketch = @textSketch, text_score = @textScore,
-    observables_sealed = @observables, stage = 'received', observed_time = NULL, observed_place = NULL, event_from = NULL,
+    event_kinds = @eventKinds, text_sketch = @textSketch, text_score = NULL,
+    observables_sealed = NULL, text_state = 'pending', stage = 'received', observed_time = NULL, observed_place = NULL, event_from = NULL,
     event_to = NULL, lat = NULL, lon = NULL, assessment = NULL, completeness = NULL,
     geocoded = NULL, geocode_state = NULL
     WHERE id = @id RETURNING version`);
@@ -296,8 +304,8 @@ export function createReportRepository(db: Db): ReportRepository {
     ].map((sql) => db.prepare(sql)),
   ];
 
-  function insertObservables(r: { id: string; observableTokens: readonly ObservableToken[] }) {
-    for (const o of r.observableTokens) addObservable.run(o.token, r.id, o.type);
+  function insertObservables(id: string, tokens: readonly ObservableToken[]) {
+    for (const o of tokens) addObservable.run(o.token, id, o.type);
   }
 
   // Most reports carry no attachment: skip the per-report lookup until one exists.
@@ -402,12 +410,9 @@ export function createReportRepository(db: Db): ReportRepository {
         r.textSketch,
         r.sender,
         r.contentHash,
-        r.textScore ? JSON.stringify(r.textScore) : null,
-        r.sealed.observables ?? null,
       );
       writeTokens(r.id, r.searchTokens);
       insertAttachments(r);
-      insertObservables(r);
     },
     findBySender(sender, externalId) {
       const row = bySender.get(sender, externalId) as ReportRow | undefined;
@@ -439,11 +444,9 @@ export function createReportRepository(db: Db): ReportRepository {
           contentHash: next.contentHash,
           eventKinds: eventKindsColumn(next.eventKinds),
           textSketch: next.textSketch,
-          textScore: next.textScore ? JSON.stringify(next.textScore) : null,
-          observables: next.sealed.observables ?? null,
         }) as { version: number };
+        // The new text is read again (text-backlog.ts): what the old one named goes.
         clearObservables.run(next.id);
-        insertObservables(next);
         clearBands.run(next.id);
         // The caller's flags stay (a new version is no new call); the others were the content's.
         replaceFlags(next.id, CONTENT_FLAG_FAMILIES, []);
@@ -563,6 +566,29 @@ export function createReportRepository(db: Db): ReportRepository {
         limit,
       }) as MediaBandMate[];
     },
+    pendingText(limit) {
+      const rows = textPending.all(limit) as {
+        id: string;
+        version: number;
+        dataKey: Buffer;
+        narrative: Buffer;
+        subjects: Buffer | null;
+      }[];
+      return rows.map(({ id, version, ...sealed }) => ({ id, version, sealed }));
+    },
+    setTextAnalysis(id, version, analysis) {
+      const { changes } = setText.run({
+        id,
+        version,
+        score: analysis.textScore ? JSON.stringify(analysis.textScore) : null,
+        observables: analysis.observables,
+        state: analysis.state,
+      });
+      if (changes === 0) return false;
+      clearObservables.run(id);
+      insertObservables(id, analysis.tokens);
+      return true;
+    },
     sealedNarratives(status, limit) {
       const rows = narrativesOf.all(status, limit) as {
         id: string;
@@ -574,7 +600,7 @@ export function createReportRepository(db: Db): ReportRepository {
     replaceObservables(id, sealed, tokens) {
       setObservables.run(sealed, id);
       clearObservables.run(id);
-      insertObservables({ id, observableTokens: tokens });
+      insertObservables(id, tokens);
     },
     observableCounts(tokens, exceptId) {
       if (tokens.length === 0) return new Map();
@@ -735,5 +761,6 @@ function reportFromRow(row: ReportRow): Omit<Report, 'attachments'> {
     incidentPinned: row.incident_pinned === 1,
     sunEvidence: row.sun_evidence ? (JSON.parse(row.sun_evidence) as SunEvidence) : null,
     textScore: row.text_score ? (JSON.parse(row.text_score) as TextScoreFacts) : null,
+    textState: row.text_state as TextState | null,
   };
 }

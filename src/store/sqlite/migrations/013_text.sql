@@ -1,5 +1,11 @@
 -- tipwire schema, version 13: what intake reads from a report's text (F8).
 --
+-- A report's text is read after it is stored, in the text worker (intake/text-backlog.ts):
+-- `text_state` is 'pending' until then, 'done' after, 'failed' when the worker could not;
+-- NULL for reports stored before version 13 (never read). A new version is pending again.
+ALTER TABLE reports ADD COLUMN text_state TEXT;
+CREATE INDEX reports_text_pending ON reports (seq) WHERE text_state = 'pending';
+
 -- `text_score` is domain/text.ts's TextScoreFacts as JSON: the language model's
 -- perplexity of the narrative, its rank buckets and the model's size: numbers, never a
 -- word. NULL for reports stored before version 13, or when the text worker could not

@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TextScoreFacts } from '../domain/text.js';
+import { createAsyncStore } from '../store/sqlite/async-store.js';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { AsyncStore } from '../store/port.js';
+import { newReport } from '../../test/store-contract/fixtures.js';
+import type { TextAnalysis } from './text-analysis.js';
+import { createTextBacklog, type TextBacklogDeps } from './text-backlog.js';
+
+let dir: string;
+let sqlite: SqliteStore;
+let store: AsyncStore;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'tipwire-backlog-'));
+  sqlite = openSqliteStore(path.join(dir, 'db'));
+  store = createAsyncStore(sqlite);
+});
+afterEach(() => {
+  sqlite.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const score = (perplexity: number): TextScoreFacts => ({
+  language: 'en',
+  tokens: 30,
+  unknownTokens: 0,
+  perplexity,
+  ranks: { ranked: 30, top10: 10, top100: 10, top1000: 5, beyond: 5 },
+  model: { order: 3, trainingTokens: 60_000 },
+});
+
+/** The narrative of each report is its id's text; the analysis is read from a table. */
+function backlog(
+  analyses: Record<string, TextAnalysis | null>,
+  over: Partial<TextBacklogDeps> = {},
+) {
+  const calls = { reverified: [] as string[], failed: [] as [string, string][], analyzed: 0 };
+  const deps: TextBacklogDeps = {
+    store,
+    vault: {
+      openNarrative: (r) => {
+        if (r.id === 'r_broken') throw Object.assign(new Error('x'), { code: 'integrity_failure' });
+        return `text of ${r.id}`;
+      },
+      openSubjects: () => null,
+      sealObservables: (id, _key, json) => Buffer.from(`sealed:${id}:${json}`),
+    },
+    protection: {
+      analyzeText: async (narrative) => {
+        calls.analyzed += 1;
+        return analyses[narrative.slice('text of '.length)] ?? null;
+      },
+      pseudonymsOf: (e164) => ({ current: `ps1_${e164.slice(-4)}`, previous: null }),
+      observableToken: (type, value) => `${type}|${value}`,
+    },
+    judges: (s) => s.perplexity > 85,
+    reverify: async (_tx, id) => {
+      calls.reverified.push(id);
+    },
+    batch: 2,
+    budgetMs: 60_000,
+    clock: Date.now,
+    onFailed: (id, code) => calls.failed.push([id, code]),
+    ...over,
+  };
+  return { backlog: createTextBacklog(deps), calls };
+}
+
+describe('the text backlog', () => {
+  it('reads every pending report in batches, stores score and observables, and reverifies only on a finding', async () => {
+    for (const id of ['r_1', 'r_2', 'r_3']) await store.reports.insert(newReport({ id }));
+    const { backlog: b, calls } = backlog({
+      r_1: { score: score(120), observables: [{ type: 'phone', value: '+8613800138000' }] },
+      r_2: { score: score(40), observables: [] },
+      r_3: { score: null, observables: [{ type: 'ipv4', value: '198.51.100.7' }] },
+    });
+    expect(await b.drain()).toBe(3);
+    expect(calls.reverified).toEqual(['r_1']);
+    const r1 = (await store.reports.get('r_1'))!;
+    expect([r1.textState, r1.textScore?.perplexity]).toEqual(['done', 120]);
+    expect(r1.sealed.observables!.toString()).toBe(
+      'sealed:r_1:[{"type":"phone","value":"ps1_8000"}]',
+    );
+    const r2 = (await store.reports.get('r_2'))!;
+    expect([r2.textState, r2.sealed.observables]).toEqual(['done', null]);
+    expect(
+      await store.reports.observableCounts(['ipv4|198.51.100.7', 'phone|ps1_8000'], 'x'),
+    ).toEqual(
+      new Map([
+        ['ipv4|198.51.100.7', 1],
+        ['phone|ps1_8000', 1],
+      ]),
+    );
+    // Nothing pending: nothing read again.
+    expect(await b.drain()).toBe(0);
+    expect(calls.analyzed).toBe(3);
+  });
+
+  it('stops taking batches when its time budget is spent (the rest waits for the next turn)', async () => {
+    for (const id of ['r_1', 'r_2', 'r_3']) await store.reports.insert(newReport({ id }));
+    const analysis = { score: score(40), observables: [] };
+    const { backlog: b } = backlog(
+      { r_1: analysis, r_2: analysis, r_3: analysis },
+      { budgetMs: 0 },
+    );
+    expect(await b.drain()).toBe(2);
+    expect(await b.drain()).toBe(1);
+  });
+
+  it('marks a text failed, with the reason’s code, when it cannot be opened or the worker cannot read it', async () => {
+    await store.reports.insert(newReport({ id: 'r_broken' }));
+    await store.reports.insert(newReport({ id: 'r_busy' }));
+    const { backlog: b, calls } = backlog({});
+    expect(await b.drain()).toBe(2);
+    expect(calls.failed).toEqual([
+      ['r_broken', 'integrity_failure'],
+      ['r_busy', 'text_worker_unavailable'],
+    ]);
+    expect((await store.reports.get('r_busy'))!.textState).toBe('failed');
+    expect(calls.reverified).toEqual([]);
+  });
+});
