@@ -23,7 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { waitQuiet } from './lib/machine.mjs';
-import { mulberry32 } from './lib/random.mjs';
+import { reportTexts } from './lib/report-texts.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -46,38 +46,7 @@ const { trainWithBundled, score, saveModel, loadModel } = await import(
 const { CORPUS_EN, CORPUS_ZH } = await import(path.join(ROOT, 'dist/verify/lm/data/corpus.js'));
 const { TEXT_SETTINGS } = await import(path.join(ROOT, 'dist/verify/settings.js'));
 
-const random = mulberry32(Number(args.seed));
-const pick = (list) => list[Math.floor(random() * list.length)];
-
-const enWords = [...new Set(CORPUS_EN.flatMap((s) => s.replace(/[.,!?]/g, '').split(' ')))];
-const zhChars = [...new Set(CORPUS_ZH.flatMap((s) => [...s.replace(/[，。！？]/g, '')]))];
-const INDICATORS = [
-  'hxxps://login.paypa1-secure[.]com/verify?id=42',
-  '185.220.101[.]4',
-  'd41d8cd98f00b204e9800998ecf8427e',
-  'billing[at]example-mail[.]net',
-  '+44 20 7946 0958',
-  '京A12345',
-  '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed',
-  '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa',
-  '2001:db8::dead:beef',
-];
-
-function sentence(lang) {
-  if (lang === 'en') {
-    const words = pick(CORPUS_EN).replace(/[.]$/, '').split(' ');
-    return `${words.map((w) => (random() < 1 / 3 ? pick(enWords) : w)).join(' ')}.`;
-  }
-  const chars = [...pick(CORPUS_ZH).replace(/。$/, '')];
-  return `${chars.map((c) => (random() < 1 / 3 ? pick(zhChars) : c)).join('')}。`;
-}
-
-function text(lang) {
-  const n = 3 + Math.floor(random() * 6);
-  const parts = Array.from({ length: n }, () => sentence(lang));
-  if (random() < 1 / 3) parts.splice(1, 0, `See ${pick(INDICATORS)} and ${pick(INDICATORS)}.`);
-  return parts.join(lang === 'en' ? ' ' : '');
-}
+const { text } = reportTexts(CORPUS_EN, CORPUS_ZH, Number(args.seed));
 
 const texts = Array.from({ length: TEXTS }, (_, i) => text(i % 2 === 0 ? 'en' : 'zh'));
 const accepted = Array.from({ length: Number(args.accepted) }, (_, i) =>

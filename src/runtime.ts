@@ -301,6 +301,12 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     reverify: (tx, reportId) => queueNextPass(tx, outbox, reportId, 'verify', clock()),
     batch: TEXT_BACKLOG_BATCH,
     budgetMs: TEXT_BACKLOG_BUDGET_MS,
+    backlogLagMs: async () => {
+      const now = clock();
+      const oldest = await asyncStore.jobs.oldestDueAt(now);
+      return oldest === null ? 0 : now - oldest;
+    },
+    deferLagMs: config.verify.deferHeavyLagMs,
     clock,
     onFailed: (reportId, code) => logger.warn({ reportId, code }, 'text analysis failed'),
   });

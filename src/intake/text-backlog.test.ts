@@ -62,6 +62,8 @@ function backlog(
     },
     batch: 2,
     budgetMs: 60_000,
+    backlogLagMs: async () => 0,
+    deferLagMs: 5000,
     clock: Date.now,
     onFailed: (id, code) => calls.failed.push([id, code]),
     ...over,
@@ -108,6 +110,14 @@ describe('the text backlog', () => {
     );
     expect(await b.drain()).toBe(2);
     expect(await b.drain()).toBe(1);
+  });
+
+  it('reads nothing while the pipeline is behind by more than the deferral lag', async () => {
+    await store.reports.insert(newReport({ id: 'r_1' }));
+    const analysis = { r_1: { score: score(40), observables: [] } };
+    const behind = (lag: number) => backlog(analysis, { backlogLagMs: async () => lag });
+    expect(await behind(5001).backlog.drain()).toBe(0);
+    expect(await behind(5000).backlog.drain()).toBe(1);
   });
 
   it('marks a text failed, with the reason’s code, when it cannot be opened or the worker cannot read it', async () => {

@@ -6,7 +6,8 @@
  * score, the observables (sealed, phone numbers as caller pseudonyms) and their tokens.
  * When the score gives a finding under today's settings, the report is verified again
  * (its next pass from the verify stage, so its incident's confidence follows); otherwise
- * the pipeline is left alone, which is the usual case. Durable: a report stays pending
+ * the pipeline is left alone, which is the usual case. Heavy work, put off under load:
+ * while the pipeline is behind (TIPWIRE_VERIFY_DEFER_HEAVY_LAG_MS) a turn reads nothing. Durable: a report stays pending
  * until its result is written, so a crash only repeats the work. A text the worker could
  * not read is marked failed (with the reason's code logged, never the text).
  */
@@ -28,6 +29,12 @@ export interface TextBacklogDeps {
   batch: number;
   /** How long one drain may go on taking batches (ms); the rest waits for the next turn. */
   budgetMs: number;
+  /**
+   * How long the oldest due pipeline job has waited (ms): while it is more than
+   * `deferLagMs`, a turn reads nothing (the reading is heavy work; correlation goes first).
+   */
+  backlogLagMs(): Promise<number>;
+  deferLagMs: number;
   clock: () => number;
   onFailed?: (reportId: string, code: string) => void;
 }
@@ -86,6 +93,7 @@ export function createTextBacklog(deps: TextBacklogDeps) {
   return {
     /** Reads pending texts, batch after batch, within the time budget; returns how many. */
     async drain(): Promise<number> {
+      if ((await deps.backlogLagMs()) > deps.deferLagMs) return 0;
       const until = deps.clock() + deps.budgetMs;
       let total = 0;
       for (;;) {
