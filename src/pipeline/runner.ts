@@ -17,7 +17,7 @@
  */
 import type { IdKind } from '../domain/ids.js';
 import type { AsyncStore, StoreTx } from '../store/port.js';
-import { runDeferredChecks } from './stages/verify.stage.js';
+import { rerunChangedChecks, runDeferredChecks } from './stages/verify.stage.js';
 import type { JobQueue, QueuedJob } from './job-queue.js';
 import { createSqliteJobQueue } from './sqlite-job-queue.js';
 import type { LoadContext, Stage, StageSettings } from './stage.js';
@@ -236,13 +236,19 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     return result;
   }
 
-  /** Deferred heavy checks, a batch of them, when no job is due. */
+  /**
+   * Deferred heavy checks, a batch of them, when no job is due; when none is deferred, a
+   * turn of the walk that verifies stored reports again with checks that changed.
+   */
   async function runDeferred(): Promise<number> {
     if (!indexOf.has('verify')) return 0;
     const now = clock();
-    const ran = await store.transaction((tx) =>
-      runDeferredChecks(tx, stageSettings.verify, now, settings.batchSize),
-    );
+    const ran = await store.transaction(async (tx) => {
+      const deferred = await runDeferredChecks(tx, stageSettings.verify, now, settings.batchSize);
+      return deferred > 0
+        ? deferred
+        : rerunChangedChecks(tx, stageSettings.verify, now, settings.batchSize);
+    });
     if (ran > 0) deps.onCommitted?.(0);
     return ran;
   }

@@ -235,6 +235,8 @@ export interface ReportRepository {
     status: CaseStatus,
     limit: number,
   ): { id: string; sealed: { dataKey: Buffer; narrative: Buffer } }[];
+  /** Up to `limit` reports after `afterSeq`, in seq order: their seq, id and pipeline stage. */
+  idsAfter(afterSeq: number, limit: number): { seq: number; id: string; stage: ReportStage }[];
   /** Up to `limit` reports whose text is still to be read (text_state pending), oldest first. */
   pendingText(limit: number): {
     id: string;

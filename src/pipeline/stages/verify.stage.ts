@@ -176,6 +176,63 @@ export function verifyStage(settings: Pick<CheckSettings, 'textReuseWindowHours'
   });
 }
 
+/** Meta keys: the check versions every stored report has been verified with, and the walk under way. */
+export const CHECKED_VERSIONS_KEY = 'verify.check_versions';
+export const RERUN_WALK_KEY = 'verify.rerun_walk';
+
+/**
+ * Stored reports verified again, in place, by the checks whose version changed (or that
+ * are new) since they were last verified: after an upgrade of tipwire, old reports get
+ * today's findings. A walk over the reports in seq order, `limit` a turn, its place kept
+ * in the meta table (a restart goes on where it stopped); the pipeline runs it only when
+ * nothing else is due, so new reports never wait for it. Only the changed checks run; a
+ * report the pipeline has not verified yet (stage `received` or `normalized`) is left to
+ * it. When the walk is through, the versions are recorded and nothing runs until a check
+ * changes again. Returns how many reports the turn looked at (0: nothing to do).
+ */
+export async function rerunChangedChecks(
+  tx: Pick<StoreTx, 'reports' | 'findings' | 'meta'>,
+  settings: VerifySettings,
+  now: number,
+  limit: number,
+): Promise<number> {
+  const current = JSON.stringify(
+    Object.fromEntries(settings.checks.map((c) => [c.name, c.version])),
+  );
+  const recorded = await tx.meta.get(CHECKED_VERSIONS_KEY);
+  if (recorded === current) return 0;
+  const before = recorded ? (JSON.parse(recorded) as Record<string, number>) : {};
+  const stored = await tx.meta.get(RERUN_WALK_KEY);
+  let walk = stored
+    ? (JSON.parse(stored) as { target: string; checks: string[]; afterSeq: number })
+    : null;
+  if (walk?.target !== current) {
+    const checks = settings.checks.filter((c) => before[c.name] !== c.version).map((c) => c.name);
+    walk = { target: current, checks, afterSeq: 0 };
+  }
+  const rows = await tx.reports.idsAfter(walk.afterSeq, limit);
+  for (const row of rows) {
+    if (row.stage === 'received' || row.stage === 'normalized') continue;
+    const report = await tx.reports.get(row.id);
+    if (!report) continue;
+    const input = {
+      subject: await loadSubject(tx, report, settings.check),
+      flags: report.flags,
+      mirrored: mirroredOf(report),
+      backlogLagMs: 0,
+      now,
+    };
+    await applyVerification(tx, decideVerification({ ...input, only: walk.checks }, settings));
+  }
+  if (rows.length < limit) {
+    await tx.meta.set(CHECKED_VERSIONS_KEY, current);
+    await tx.meta.delete(RERUN_WALK_KEY);
+  } else {
+    await tx.meta.set(RERUN_WALK_KEY, JSON.stringify({ ...walk, afterSeq: rows.at(-1)!.seq }));
+  }
+  return Math.max(rows.length, 1);
+}
+
 /**
  * Runs up to `limit` deferred heavy checks (oldest first) in the caller's transaction;
  * returns how many it ran. A report deleted since is skipped.

@@ -121,6 +121,9 @@ export function createReportRepository(db: Db): ReportRepository {
   );
   const clearObservables = db.prepare('DELETE FROM report_observables WHERE report_id = ?');
   const setObservables = db.prepare('UPDATE reports SET observables_sealed = ? WHERE id = ?');
+  const idsAfter = db.prepare(
+    'SELECT seq, id, stage FROM reports WHERE seq > ? ORDER BY seq LIMIT ?',
+  );
   const setText = db.prepare(`UPDATE reports SET text_score = @score,
     observables_sealed = @observables, text_state = @state
     WHERE id = @id AND version = @version AND text_state = 'pending'`);
@@ -566,6 +569,8 @@ export function createReportRepository(db: Db): ReportRepository {
         limit,
       }) as MediaBandMate[];
     },
+    idsAfter: (afterSeq, limit) =>
+      idsAfter.all(afterSeq, limit) as { seq: number; id: string; stage: ReportStage }[],
     pendingText(limit) {
       const rows = textPending.all(limit) as {
         id: string;
