@@ -86,7 +86,8 @@ export function backgroundJobs(runtime: WorkerRuntime): Job[] {
     name: 'text-analysis',
     intervalMs: config.text.analysisPollMs,
     run: async () => {
-      await runtime.textBacklog.drain();
+      // A report sent to verify again waits for no poll.
+      if ((await runtime.textBacklog.drain()) > 0) runtime.pipeline.poke();
     },
   });
   // The language model of the text worker (per process: each holds its own), trained on

@@ -207,11 +207,7 @@ function draftReport(
     submittedBy: deps.submittedBy ?? null,
     sender: externalId === null ? null : (deps.sender ?? null),
     contentHash: contentHashOf(input, deps.protection),
-    sealed: {
-      dataKey: sealed.dataKey,
-      narrative: sealed.narrative,
-      subjects: sealed.subjects,
-    },
+    sealed: { dataKey: sealed.dataKey, narrative: sealed.narrative, subjects: sealed.subjects },
     textFacts: textFactsOf(input.narrative, subjects),
     eventKinds: kindsOfReport(input.category ?? null, input.narrative),
     textSketch: textSketch(input.narrative, deps.protection.textSketchKey),
