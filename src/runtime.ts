@@ -270,6 +270,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
   const contentKey = keyring.subkey('receipt');
   const textAnalyzer = createTextAnalyzer({
     script: () => workerScript(import.meta.url, './intake/text.worker.js'),
+    analysisTimeoutMs: config.text.analysisTimeoutMs,
     settings: {
       ...config.text,
       ...(config.intake.defaultPhoneRegion

@@ -15,6 +15,7 @@ describe('the text worker', () => {
     const analyzer = createTextAnalyzer({
       script: () => workerScript(import.meta.url, './text.worker.js'),
       settings,
+      analysisTimeoutMs: 10_000,
     });
     try {
       const first = await analyzer.analyze('Quartermaster zebra at 198.51.100.7.', null);
@@ -35,6 +36,7 @@ describe('the text worker', () => {
     const analyzer = createTextAnalyzer({
       script: () => new URL('./no-such-worker.js', import.meta.url),
       settings,
+      analysisTimeoutMs: 10_000,
     });
     try {
       const result = await analyzer.analyze('anything', null);
@@ -42,6 +44,33 @@ describe('the text worker', () => {
       expect(result).toMatchObject({ reason: 'worker_failed' });
     } finally {
       await analyzer.close();
+    }
+  });
+
+  it('fails a text that runs past its time, and reads the next one with a fresh worker', async () => {
+    const analyzer = createTextAnalyzer({
+      script: () => workerScript(import.meta.url, './text.worker.js'),
+      settings,
+      analysisTimeoutMs: 1,
+    });
+    try {
+      // Warm: the worker has trained the bundled model before it takes a task.
+      const long = 'seen at 198.51.100.7 near the gate. '.repeat(3000);
+      const result = await analyzer.analyze(long, null);
+      expect(result).toEqual({ analysis: null, reason: 'worker_timeout' });
+    } finally {
+      await analyzer.close();
+    }
+    const patient = createTextAnalyzer({
+      script: () => workerScript(import.meta.url, './text.worker.js'),
+      settings,
+      analysisTimeoutMs: 60_000,
+    });
+    try {
+      const long = 'seen at 198.51.100.7 near the gate. '.repeat(3000);
+      expect((await patient.analyze(long, null)).analysis!.observables).toHaveLength(1);
+    } finally {
+      await patient.close();
     }
   });
 });

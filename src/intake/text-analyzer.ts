@@ -18,6 +18,12 @@ export interface TextAnalyzerOptions {
   /** The compiled text.worker.js. */
   script: () => URL;
   settings: TextAnalysisSettings;
+  /**
+   * How long one text's analysis may run (TIPWIRE_TEXT_ANALYSIS_TIMEOUT_MS): a text that
+   * takes longer fails it, and the worker is replaced (its trained model with it, until
+   * the next training).
+   */
+  analysisTimeoutMs: number;
   /** Analyses allowed to wait for the worker (TEXT_ANALYSES_QUEUED_MAX). */
   maxQueued?: number;
 }
@@ -48,10 +54,9 @@ export function createTextAnalyzer(options: TextAnalyzerOptions): TextAnalyzer {
   return {
     async analyze(narrative, subjects) {
       try {
-        const analysis = (await worker().run({
-          kind: 'analyze',
-          narrative,
-          subjects,
+        const task: TextTask = { kind: 'analyze', narrative, subjects };
+        const analysis = (await worker().run(task, [], {
+          timeoutMs: options.analysisTimeoutMs,
         })) as TextAnalysis;
         return { analysis };
       } catch (err) {

@@ -26,7 +26,12 @@ export interface WorkerPoolOptions {
 }
 
 export interface WorkerPool<I, O> {
-  run(input: I, transfer?: ArrayBuffer[]): Promise<O>;
+  /**
+   * Runs a task. With `timeoutMs`, a task still running after that long is rejected
+   * with `worker_timeout` and its worker terminated and replaced (a worker cannot be
+   * interrupted otherwise; what it held in memory is lost with it).
+   */
+  run(input: I, transfer?: ArrayBuffer[], options?: { timeoutMs?: number }): Promise<O>;
   /** Tasks running or waiting. */
   pending(): number;
   close(): Promise<void>;
@@ -36,6 +41,8 @@ interface Task<I, O> {
   id: number;
   input: I;
   transfer: ArrayBuffer[];
+  timeoutMs: number | undefined;
+  timer?: NodeJS.Timeout;
   resolve: (output: O) => void;
   reject: (err: Error) => void;
 }
@@ -58,6 +65,7 @@ export function createWorkerPool<I, O>(options: WorkerPoolOptions): WorkerPool<I
     worker.on('message', (reply: Reply<O>) => {
       const task = busy.get(worker);
       if (!task || task.id !== reply.id) return;
+      clearTimeout(task.timer);
       busy.delete(worker);
       if (reply.ok) task.resolve(reply.output);
       else task.reject(new AppError('worker_failed', 'technical', reply.message));
@@ -65,6 +73,7 @@ export function createWorkerPool<I, O>(options: WorkerPoolOptions): WorkerPool<I
     });
     const lost = (why: string) => {
       const task = busy.get(worker);
+      clearTimeout(task?.timer);
       busy.delete(worker);
       const at = idle.indexOf(worker);
       if (at >= 0) idle.splice(at, 1);
@@ -94,14 +103,29 @@ export function createWorkerPool<I, O>(options: WorkerPoolOptions): WorkerPool<I
       busy.set(worker, task);
       // A running task keeps the process alive until it answers.
       worker.ref();
+      if (task.timeoutMs !== undefined) {
+        task.timer = setTimeout(() => timedOut(worker, task), task.timeoutMs);
+      }
       worker.postMessage({ id: task.id, input: task.input }, task.transfer);
+    }
+  }
+
+  /** A task ran too long: it fails, and its worker is replaced by a fresh one. */
+  function timedOut(worker: Worker, task: Task<I, O>) {
+    if (busy.get(worker) !== task) return;
+    busy.delete(worker);
+    task.reject(new AppError('worker_timeout', 'technical', 'a worker task took too long'));
+    void worker.terminate();
+    if (!closed) {
+      idle.push(spawn());
+      dispatch();
     }
   }
 
   for (let i = 0; i < options.size; i++) idle.push(spawn());
 
   return {
-    run(input, transfer = []) {
+    run(input, transfer = [], runOptions = {}) {
       if (closed) return Promise.reject(new AppError('workers_closed', 'technical', 'shut down'));
       if (idle.length === 0 && queue.length >= options.maxQueued) {
         return Promise.reject(
@@ -109,7 +133,14 @@ export function createWorkerPool<I, O>(options: WorkerPoolOptions): WorkerPool<I
         );
       }
       return new Promise<O>((resolve, reject) => {
-        queue.push({ id: nextId++, input, transfer, resolve, reject });
+        queue.push({
+          id: nextId++,
+          input,
+          transfer,
+          timeoutMs: runOptions.timeoutMs,
+          resolve,
+          reject,
+        });
         dispatch();
       });
     },
@@ -121,6 +152,7 @@ export function createWorkerPool<I, O>(options: WorkerPoolOptions): WorkerPool<I
       }
       const all = [...idle.splice(0), ...busy.keys()];
       for (const task of busy.values()) {
+        clearTimeout(task.timer);
         task.reject(new AppError('workers_closed', 'technical', 'shut down'));
       }
       busy.clear();

@@ -193,6 +193,12 @@ export const TEXT_SETTINGS = {
     intIn(10, 600_000),
     200,
   ),
+  analysisTimeoutMs: setting(
+    'TIPWIRE_TEXT_ANALYSIS_TIMEOUT_MS',
+    'How long the text worker may take over one text (score and observables) before the text is marked failed and the worker replaced (its trained language model is lost with it until the next training). The work per text is bounded by TIPWIRE_TEXT_LM_MAX_TOKENS, TIPWIRE_TEXT_LM_RANK_WORK and TIPWIRE_OBSERVABLES_MAX_CHARS; this is the last guard.',
+    intIn(100, 600_000),
+    10_000,
+  ),
   lmRetrainHours: setting(
     'TIPWIRE_TEXT_LM_RETRAIN_HOURS',
     'How often `serve` trains the language model again on the narratives of closed cases (at start, then at this interval; 0: never, the bundled corpus alone; at most 576, 24 days, what a timer can wait). The model is held in memory by the text worker, never written to disk.',

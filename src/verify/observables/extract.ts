@@ -64,7 +64,10 @@ const PATTERNS: Record<Exclude<ObservableType, 'phone'>, RegExp> = {
     String.raw`(?<![A-Za-z0-9_.@/-])${DOMAIN}(?![A-Za-z0-9_@-]|\.[A-Za-z0-9])`,
     'g',
   ),
-  cidr: /(?<![A-Za-z0-9.:])(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)\/\d{1,3}(?![0-9A-Za-z.:])/g,
+  // An IPv6 block's address is at most 45 characters (network.ts checks it has a colon and
+  // parses): a bounded run, not `[…]*:[…]*`, which backtracked quadratically over a long
+  // run of hex digits and colons.
+  cidr: /(?<![A-Za-z0-9.:])(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f:.]{2,45})\/\d{1,3}(?![0-9A-Za-z.:])/g,
   ipv4: /(?<![A-Za-z0-9.])(?:\d{1,3}\.){3}\d{1,3}(?![0-9A-Za-z]|\.\d)/g,
   // An IPv4 tail is tried first: a hex group would stop at its first dot.
   ipv6: /(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{1,4})?(?![0-9A-Za-z:]|\.\d)/g,
