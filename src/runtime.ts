@@ -463,13 +463,15 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       );
       const texts = rows.map((r) => vault.openNarrative(r));
       const model = await textAnalyzer.train(texts);
-      audit({
-        actor: 'system',
-        action: 'text_model.trained',
-        target: null,
-        reason: 'trained the language model on closed cases',
-        details: { reports: rows.length, trainingTokens: model.trainingTokens },
-      });
+      // On record when closed cases' narratives were opened for it (not for the corpus alone).
+      if (rows.length > 0)
+        audit({
+          actor: 'system',
+          action: 'text_model.trained',
+          target: null,
+          reason: 'trained the language model on closed cases',
+          details: { reports: rows.length, trainingTokens: model.trainingTokens },
+        });
       return { reports: rows.length, trainingTokens: model.trainingTokens };
     },
     observeStages(observer) {
