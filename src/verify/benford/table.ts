@@ -9,6 +9,7 @@
 import { parseAmount } from './amount.js';
 import { createTallier, type BenfordTally } from './benford.js';
 import { createCsvReader, CsvError, CSV_LIMITS } from './csv.js';
+import { amountOfCell, cellText, readXlsxRows } from './xlsx.js';
 
 export class TableError extends Error {
   constructor(
@@ -81,4 +82,44 @@ export function createColumnTally(
       return { columns, tally: tallier.tally };
     },
   };
+}
+
+/**
+ * The same for the first sheet of an XLSX workbook (xlsx.ts), read whole: its first row
+ * is the header, and each cell of the column must be a number, a text that is an amount,
+ * or blank. A workbook that cannot be read, or a cell that is not an amount, is a
+ * TableError naming the row.
+ */
+export function tallyXlsxColumn(
+  bytes: Uint8Array,
+  column: string,
+  minAmount: number,
+): { columns: string[]; tally: BenfordTally } {
+  const tallier = createTallier(minAmount);
+  let columns: string[] | null = null;
+  let index = 0;
+  const read = readXlsxRows(bytes, (cells, line) => {
+    if (columns === null) {
+      columns = Array.from(cells, (cell) => cellText(cell));
+      index = columns.indexOf(column);
+      if (index < 0)
+        throw new TableError(
+          `no column ${shown(column)}; the columns are ${columns.map(shown).join(', ')}`,
+          line,
+        );
+      return;
+    }
+    const cell = cells[index];
+    const amount = amountOfCell(cell);
+    if (amount.kind === 'invalid')
+      throw new TableError(
+        `row ${line}: ${shown(cellText(cell))} in column ${shown(column)} is not a number`,
+        line,
+      );
+    if (amount.kind === 'blank') tallier.addBlank();
+    else tallier.add(amount.value);
+  });
+  if (!read.readable) throw new TableError(read.reason, null);
+  if (columns === null) throw new TableError('the first sheet is empty: no header row', null);
+  return { columns, tally: tallier.tally };
 }
