@@ -24,6 +24,8 @@ import {
   type ServerProcess,
 } from './helpers.js';
 import { apparentSun } from '../src/verify/sun/position.js';
+import { XLSX_TYPE } from '../src/verify/benford/xlsx.js';
+import { makeXlsx } from './make-xlsx.js';
 import { sharedFixtures } from './shared-fixtures.js';
 
 const jpeg = (name: string) => readFileSync(path.join(sharedFixtures(), 'exif-jpeg', name));
@@ -388,5 +390,48 @@ describe('an attached table, tested against Benford’s law', () => {
     const report = await upload('census.2009.csv');
     expect(report.attachments[0].media.benford.columns).toHaveLength(1);
     expect(codes(report)).not.toContain('benford.nonconforming');
+  });
+});
+
+describe('an attached XLSX workbook, tested against Benford’s law', () => {
+  /** First digits 1…9 equally often, over 5 orders of magnitude: not Benford's. */
+  const uniform = (i: number) =>
+    Number(
+      ((1 + (i % 9) + ((i * 37) % 100) / 100) * 10 ** (1 + (Math.floor(i / 9) % 5))).toFixed(2),
+    );
+  const WORKBOOK = makeXlsx([
+    ['Invoice', 'Vendor', 'Amount'],
+    ...Array.from({ length: 3000 }, (_, i) => [i + 1, `vendor ${i % 13}`, uniform(i)]),
+  ]);
+  const upload = async (type: string) => {
+    const form = new FormData();
+    form.append('report', JSON.stringify(makeReport({ narrative: 'The invoices I mentioned.' })));
+    form.append('file', new Blob([new Uint8Array(WORKBOOK)], { type }), 'invoices.xlsx');
+    const res = await fetch(`${server.url}/api/v1/reports`, { method: 'POST', body: form });
+    expect(res.status).toBe(201);
+    return read(((await res.json()) as { id: string }).id);
+  };
+
+  it('takes a workbook declared as XLSX and finds benford.nonconforming for its amounts', async () => {
+    const report = await upload(XLSX_TYPE);
+    const { media } = report.attachments[0];
+    expect(media.rejected).toBeNull();
+    expect(media.benford.readable).toBe(true);
+    expect(media.benford.columns.map((c: { column: number }) => c.column)).toEqual([2]);
+    const found = report.findings.filter(
+      (f: { code: string }) => f.code === 'benford.nonconforming',
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0].evidence).toMatchObject({
+      attachmentId: report.attachments[0].id,
+      column: 2,
+      n: 3000,
+      firstDigitConformity: 'nonconformity',
+    });
+  });
+
+  it('reads a workbook sent as bytes of no declared type by its workbook part', async () => {
+    const report = await upload('application/octet-stream');
+    expect(report.attachments[0].media.benford.columns).toHaveLength(1);
   });
 });
