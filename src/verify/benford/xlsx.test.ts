@@ -1,6 +1,11 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { makeXlsx, withDeclaredSize, type SheetCell } from '../../../test/make-xlsx.js';
+import {
+  evenFirstDigits,
+  makeXlsx,
+  withDeclaredSize,
+  type SheetCell,
+} from '../../../test/make-xlsx.js';
 import { benfordOfXlsx } from './attached-table.js';
 import { tallyXlsxColumn } from './table.js';
 import { readXlsxRows, XLSX_LIMITS, type XlsxRow } from './xlsx.js';
@@ -10,9 +15,6 @@ const SHEET = 'xl/worksheets/sheet1.xml';
 
 /** Amounts over 3 orders of magnitude, growing geometrically (they follow the law), shuffled. */
 const conforming = (i: number) => Number((10 * 1.0023 ** ((i * 7) % 3000)).toFixed(2));
-/** First digits 1…9 equally often, over 5 orders of magnitude (they do not follow it). */
-const uniform = (i: number) =>
-  Number(((1 + (i % 9) + ((i * 37) % 100) / 100) * 10 ** (1 + (Math.floor(i / 9) % 5))).toFixed(2));
 
 function workbook(rows: number, header: SheetCell[], row: (i: number) => SheetCell[]) {
   return makeXlsx([header, ...Array.from({ length: rows }, (_, i) => row(i))]);
@@ -183,7 +185,7 @@ describe('benfordOfXlsx', () => {
 
   it('finds first digits spread evenly nonconforming', () => {
     const out = benfordOfXlsx(
-      workbook(3000, ['amount'], (i) => [uniform(i)]),
+      workbook(3000, ['amount'], (i) => [evenFirstDigits(i)]),
       SETTINGS,
     );
     if (!out.readable) throw new Error(out.reason);
@@ -193,7 +195,11 @@ describe('benfordOfXlsx', () => {
 
   it('leaves out a text column and a rising id, and keeps the amounts by their position', () => {
     const out = benfordOfXlsx(
-      workbook(3000, ['id', 'label', 'amount'], (i) => [i + 1, `item ${i % 7}`, uniform(i)]),
+      workbook(3000, ['id', 'label', 'amount'], (i) => [
+        i + 1,
+        `item ${i % 7}`,
+        evenFirstDigits(i),
+      ]),
       SETTINGS,
     );
     if (!out.readable) throw new Error(out.reason);
@@ -202,7 +208,9 @@ describe('benfordOfXlsx', () => {
 
   it('reads amounts stored as text as a CSV cell is read, and blanks as blanks', () => {
     const out = benfordOfXlsx(
-      workbook(3000, ['amount'], (i) => [i % 10 === 0 ? null : { inline: uniform(i).toFixed(2) }]),
+      workbook(3000, ['amount'], (i) => [
+        i % 10 === 0 ? null : { inline: evenFirstDigits(i).toFixed(2) },
+      ]),
       SETTINGS,
     );
     if (!out.readable) throw new Error(out.reason);
@@ -219,14 +227,14 @@ describe('benfordOfXlsx', () => {
 
 describe('tallyXlsxColumn', () => {
   it('tallies the column named in the header', () => {
-    const bytes = workbook(500, ['id', 'Amount'], (i) => [i + 1, uniform(i)]);
+    const bytes = workbook(500, ['id', 'Amount'], (i) => [i + 1, evenFirstDigits(i)]);
     const { columns, tally } = tallyXlsxColumn(bytes, 'Amount', 10);
     expect(columns).toEqual(['id', 'Amount']);
     expect(tally.n).toBe(500);
   });
 
   it('names the columns there are when the column is not one of them', () => {
-    const bytes = workbook(5, ['id', 'Amount'], (i) => [i + 1, uniform(i)]);
+    const bytes = workbook(5, ['id', 'Amount'], (i) => [i + 1, evenFirstDigits(i)]);
     expect(() => tallyXlsxColumn(bytes, 'amount', 10)).toThrow(
       'no column "amount"; the columns are "id", "Amount"',
     );
