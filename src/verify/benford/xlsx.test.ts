@@ -108,13 +108,15 @@ describe('readXlsxRows', () => {
     expect(bad('<c r="A1" t="s"><v>99</v></c>')).toMatchObject({ readable: false });
   });
 
-  it('refuses a sheet of more cells than the limit', () => {
-    const bytes = makeXlsx(Array.from({ length: 11 }, (_, i) => [i + 1]));
-    expect(rowsOf(bytes, { ...XLSX_LIMITS, cellsMax: 10 }).read).toEqual({
+  it('refuses a sheet of more cells than the limit, its rows counted as cells', () => {
+    const bytes = makeXlsx(Array.from({ length: 6 }, (_, i) => [i + 1]));
+    expect(rowsOf(bytes, { ...XLSX_LIMITS, cellsMax: 11 }).read).toEqual({
       readable: false,
-      reason: 'more than 10 cells in the sheet',
+      reason: 'more than 11 cells in the sheet',
     });
-    expect(rowsOf(bytes, { ...XLSX_LIMITS, cellsMax: 11 }).read.readable).toBe(true);
+    expect(rowsOf(bytes, { ...XLSX_LIMITS, cellsMax: 12 }).read.readable).toBe(true);
+    const emptyRows = makeXlsx(Array.from({ length: 13 }, () => []));
+    expect(rowsOf(emptyRows, { ...XLSX_LIMITS, cellsMax: 12 }).read.readable).toBe(false);
   });
 
   it('refuses a zip bomb from its declared size, before inflating it', () => {

@@ -24,7 +24,10 @@ import { parseAmount, type Amount } from './amount.js';
 export const XLSX_LIMITS = {
   /** Uncompressed bytes the parts read may declare together: past it, a zip bomb. */
   partsBytesMax: 128 * 1024 * 1024,
-  /** Cells of the sheet read at most (a cell is ≥ 20 bytes of XML; a million fits easily). */
+  /**
+   * Cells of the sheet read at most, its rows counted as cells too (a row of no cells is
+   * still a record to tally); a cell is ≥ 20 bytes of XML, so the parts' limit fits this.
+   */
   cellsMax: 2_000_000,
   /** Entries of the ZIP's central directory walked at most (a workbook has dozens). */
   entriesMax: 10_000,
@@ -324,6 +327,7 @@ function readRows(
     if (tagEnd < 0 || tagEnd > dataEnd) refuse(`${part}: a tag never closed`);
     const tag = xml.slice(at, tagEnd + 1);
     if (token[0].startsWith('<row')) {
+      if (++cells > limits.cellsMax) refuse(`more than ${limits.cellsMax} cells in the sheet`);
       flush();
       row = [];
       column = -1;
