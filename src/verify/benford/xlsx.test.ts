@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
@@ -6,8 +8,9 @@ import {
   withDeclaredSize,
   type SheetCell,
 } from '../../../test/make-xlsx.js';
+import { sharedFixtures } from '../../../test/shared-fixtures.js';
 import { benfordOfXlsx } from './attached-table.js';
-import { tallyXlsxColumn } from './table.js';
+import { createColumnTally, tallyXlsxColumn } from './table.js';
 import { readXlsxRows, XLSX_LIMITS, type XlsxRow } from './xlsx.js';
 
 const SETTINGS = { benfordMinValues: 300, benfordMinOrdersOfMagnitude: 2, benfordMinAmount: 10 };
@@ -247,5 +250,28 @@ describe('tallyXlsxColumn', () => {
     expect(() => tallyXlsxColumn(bytes, 'Amount', 10)).toThrow(
       'row 3: "twelve" in column "Amount" is not a number',
     );
+  });
+});
+
+describe('a workbook written by exceljs (test/fixtures/benford/)', () => {
+  const EXCELJS = readFileSync(
+    new URL('../../../test/fixtures/benford/census.2009.exceljs.xlsx', import.meta.url),
+  );
+
+  it('gives the tally of the CSV it was made from', () => {
+    const csv = createColumnTally('pop.2009', 10);
+    csv.push(readFileSync(join(sharedFixtures(), 'benford', 'census.2009.csv'), 'utf8'));
+    const fromCsv = csv.end();
+    const fromXlsx = tallyXlsxColumn(EXCELJS, 'pop.2009', 10);
+    expect(fromXlsx.columns).toEqual(['state', 'pop.2009', 'rank']);
+    expect(fromXlsx.tally.n).toBe(19_482);
+    expect(fromXlsx.tally).toEqual(fromCsv.tally);
+  });
+
+  it('tests the populations only: the states are text and the rank a rising id', () => {
+    const out = benfordOfXlsx(EXCELJS, SETTINGS);
+    if (!out.readable) throw new Error(out.reason);
+    expect(out.columns.map((c) => c.column)).toEqual([1]);
+    expect(out.columns[0]!.result.firstDigit!.conformity).not.toBe('nonconformity');
   });
 });
