@@ -90,6 +90,21 @@ describe('readXlsxRows', () => {
     ]);
   });
 
+  it('reads parts whose elements carry a namespace prefix (as the Open XML SDK writes them)', () => {
+    const X = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const bytes = makeXlsx([], {
+      'xl/workbook.xml': `<x:workbook ${X} xmlns:r="r"><x:sheets><x:sheet name="S" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
+      'xl/sharedStrings.xml': `<x:sst ${X}><x:si><x:t>Amount</x:t></x:si></x:sst>`,
+      [SHEET]: `<x:worksheet ${X}><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row><x:row r="2"><x:c r="A2"><x:v>125.5</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+    });
+    const { read, rows } = rowsOf(bytes);
+    expect(read.readable).toBe(true);
+    expect(rows.map((r) => r.cells[0])).toEqual([
+      { kind: 'text', text: 'Amount' },
+      { kind: 'number', value: 125.5 },
+    ]);
+  });
+
   it('refuses a workbook whose first sheet is missing', () => {
     expect(rowsOf(makeXlsx([['a']], { [SHEET]: null })).read).toEqual({
       readable: false,

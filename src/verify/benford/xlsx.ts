@@ -12,7 +12,8 @@
  * streaming Inflate, stopped as soon as it gives more than it declared (a bomb that lies
  * about its size is caught after at most one step's output: fflate's `unzipSync` would
  * inflate into a buffer of the declared size but keep decoding past it to the end); a
- * sheet with more than XLSX_LIMITS.cellsMax cells is refused. The XML is scanned with
+ * sheet with more than XLSX_LIMITS.cellsMax cells is refused. The XML (its elements'
+ * prefix dropped, for writers that name them `x:c`) is scanned with
  * `indexOf` and patterns without nested quantifiers, linear in the text; a part that is
  * not well formed where it is read (an element never closed, a cell reference that is
  * not one, a shared string that does not exist) refuses the whole sheet. An encrypted
@@ -383,7 +384,19 @@ function cellOf(
   return { kind: 'other' };
 }
 
-const xmlText = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
+/** Root elements of the parts read, which some writers (the Open XML SDK) give a prefix. */
+const PREFIXED_ROOT = /<([A-Za-z_][\w.-]{0,63}):(?:workbook|worksheet|sst|Relationships)[\s>]/;
+
+/**
+ * A part's XML as text, its elements' namespace prefix dropped when its root has one
+ * (`<x:c r="A1">` → `<c r="A1">`): the scanner then knows one spelling of each name.
+ */
+function xmlText(bytes: Uint8Array): string {
+  const xml = new TextDecoder('utf-8').decode(bytes);
+  const prefix = PREFIXED_ROOT.exec(xml.slice(0, 4096))?.[1];
+  if (prefix === undefined) return xml;
+  return xml.replaceAll(`<${prefix}:`, '<').replaceAll(`</${prefix}:`, '</');
+}
 
 /**
  * The rows of the workbook's first sheet, each handed to `onRow` in order with its number
