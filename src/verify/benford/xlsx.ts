@@ -13,11 +13,11 @@
  * about its size is caught after at most one step's output: fflate's `unzipSync` would
  * inflate into a buffer of the declared size but keep decoding past it to the end); a
  * sheet with more than XLSX_LIMITS.cellsMax cells is refused. The XML (its elements'
- * prefix dropped, for writers that name them `x:c`) is scanned with
- * `indexOf` and patterns without nested quantifiers, linear in the text; a part that is
- * not well formed where it is read (an element never closed, a cell reference that is
- * not one, a shared string that does not exist) refuses the whole sheet. An encrypted
- * workbook is an OLE2 compound file, not a ZIP: refused as such.
+ * prefix dropped, for writers that name them `x:c`) is scanned with `indexOf` and
+ * patterns without nested quantifiers, linear in the text; a part that is not well
+ * formed where it is read (an element never closed, a cell reference that is not one, a
+ * shared string that does not exist) refuses the whole sheet. An encrypted workbook is
+ * an OLE2 compound file, not a ZIP: refused as such.
  */
 import { Inflate } from 'fflate';
 import { parseAmount, type Amount } from './amount.js';
