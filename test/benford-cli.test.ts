@@ -1,12 +1,17 @@
 /**
  * `tipwire benford` through the real binary (dist/cli/main.js), on the published data
  * sets of benford.analysis (../shared/fixtures/benford/) and on small files of our own:
- * the figures, a refusal, a missing column and a bad row named.
+ * the figures, a refusal, a missing column and a bad row named; the same figures from a
+ * workbook made of the same data (test/make-xlsx.ts: no office suite runs offline here).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
+import { parseAmount } from '../src/verify/benford/amount.js';
+import { createCsvReader, CSV_LIMITS } from '../src/verify/benford/csv.js';
 import { runCli, tempDir } from './helpers.js';
+import { makeXlsx, type SheetCell } from './make-xlsx.js';
 import { sharedFixtures } from './shared-fixtures.js';
 
 let dir: string;
@@ -35,7 +40,7 @@ function benford(args: string[], env: Record<string, string> = {}): Out {
   return JSON.parse(r.stdout) as Out;
 }
 
-function write(name: string, text: string): string {
+function write(name: string, text: string | Uint8Array): string {
   const file = path.join(dir, name);
   writeFileSync(file, text);
   return file;
@@ -101,6 +106,39 @@ describe('tipwire benford', () => {
   });
 });
 
+/** The payments CSV as a workbook: vendor numbers and amounts as number cells, the rest as text. */
+function paymentsWorkbook(): Uint8Array {
+  const rows: SheetCell[][] = [];
+  const reader = createCsvReader((fields) => {
+    rows.push(
+      fields.map((field) => {
+        const amount = parseAmount(field);
+        return rows.length > 0 && amount.kind === 'number' ? amount.value : { inline: field };
+      }),
+    );
+  }, CSV_LIMITS);
+  reader.push(readFileSync(PAYMENTS, 'utf8'));
+  reader.end();
+  return makeXlsx(rows);
+}
+
+describe('tipwire benford FILE.xlsx', () => {
+  it('gives the same figures for the payments data made a workbook as for its CSV', () => {
+    const file = write('payments.xlsx', paymentsWorkbook());
+    const fromCsv = benford([PAYMENTS, '--column', 'Amount', '--min', '10']);
+    const fromXlsx = benford([file, '--column', 'Amount', '--min', '10']);
+    expect(fromXlsx.n).toBe(177_763);
+    expect({ ...fromXlsx, file: null }).toEqual({ ...fromCsv, file: null });
+  });
+
+  it('knows a workbook by its bytes whatever its name', () => {
+    const rows = [['Amount'], ...Array.from({ length: 5 }, (_, i) => [10 ** (i + 1)])];
+    const out = benford([write('sheet.bin', makeXlsx(rows)), '--column', 'Amount']);
+    expect(out.n).toBe(5);
+    expect(out.refused).toMatchObject({ reason: 'too_few_values' });
+  });
+});
+
 describe('tipwire benford: errors, named, exit ≠ 0', () => {
   const fails = (args: string[], message: string | RegExp, status = 1) => {
     const r = runCli(['benford', ...args]);
@@ -127,6 +165,16 @@ describe('tipwire benford: errors, named, exit ≠ 0', () => {
   it('bad CSV, with its line', () => {
     const file = write('quote.csv', 'id,Amount\n1,12\n2,"12\n');
     fails([file, '--column', 'Amount'], `tipwire: ${file}: line 3: a quoted field is never closed`);
+  });
+
+  it('a workbook that is not one, and a cell that is not a number, with its row', () => {
+    const zip = write('notes.xlsx', zipSync({ 'notes.txt': strToU8('not a sheet') }));
+    fails([zip, '--column', 'Amount'], `tipwire: ${zip}: no xl/workbook.xml: not an XLSX workbook`);
+    const bad = write('bad.xlsx', makeXlsx([['Amount'], [12], [{ inline: '12 000' }]]));
+    fails(
+      [bad, '--column', 'Amount'],
+      `tipwire: ${bad}: row 3: "12 000" in column "Amount" is not a number`,
+    );
   });
 
   it('a file that is not there, and a folder', () => {

@@ -24,6 +24,8 @@ import {
   type ServerProcess,
 } from './helpers.js';
 import { apparentSun } from '../src/verify/sun/position.js';
+import { XLSX_TYPE } from '../src/verify/benford/xlsx.js';
+import { evenFirstDigits, makeXlsx, withDeclaredSize } from './make-xlsx.js';
 import { sharedFixtures } from './shared-fixtures.js';
 
 const jpeg = (name: string) => readFileSync(path.join(sharedFixtures(), 'exif-jpeg', name));
@@ -357,26 +359,36 @@ describe('an analyst’s evidence on the photo, for the sun checks', () => {
 });
 
 describe('an attached table, tested against Benford’s law', () => {
-  const upload = async (name: string) => {
+  const upload = async (bytes: Uint8Array, type: string, name: string) => {
     const form = new FormData();
     form.append('report', JSON.stringify(makeReport({ narrative: 'The invoices I mentioned.' })));
-    const bytes = readFileSync(path.join(sharedFixtures(), 'benford', name));
-    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'text/csv' }), name);
+    form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
     const res = await fetch(`${server.url}/api/v1/reports`, { method: 'POST', body: form });
     expect(res.status).toBe(201);
     return read(((await res.json()) as { id: string }).id);
   };
+  const uploadCsv = (name: string) =>
+    upload(readFileSync(path.join(sharedFixtures(), 'benford', name)), 'text/csv', name);
+  /** A workbook of invoices: a rising number, a vendor's name and amounts not Benford's. */
+  const WORKBOOK = makeXlsx([
+    ['Invoice', 'Vendor', 'Amount'],
+    ...Array.from({ length: 3000 }, (_, i) => [i + 1, `vendor ${i % 13}`, evenFirstDigits(i)]),
+  ]);
+  /** The report's one benford.nonconforming finding, on its first attachment's column. */
+  const nonconforming = (report: Record<string, any>) => {
+    const found = (report.findings as { code: string; evidence: unknown }[]).filter(
+      (f) => f.code === 'benford.nonconforming',
+    );
+    expect(found).toHaveLength(1);
+    return found[0]!.evidence;
+  };
 
   it('finds benford.nonconforming for the corporate payments (first two digits), naming the column', async () => {
-    const report = await upload('corporate.payment.csv');
+    const report = await uploadCsv('corporate.payment.csv');
     const benford = report.attachments[0].media.benford;
     expect(benford.readable).toBe(true);
     expect(benford.columns.map((c: { column: number }) => c.column)).toEqual([3]);
-    const found = report.findings.filter(
-      (f: { code: string }) => f.code === 'benford.nonconforming',
-    );
-    expect(found).toHaveLength(1);
-    expect(found[0].evidence).toMatchObject({
+    expect(nonconforming(report)).toMatchObject({
       attachmentId: report.attachments[0].id,
       column: 3,
       n: 177_763,
@@ -385,8 +397,37 @@ describe('an attached table, tested against Benford’s law', () => {
   });
 
   it('finds nothing for the census populations', async () => {
-    const report = await upload('census.2009.csv');
+    const report = await uploadCsv('census.2009.csv');
     expect(report.attachments[0].media.benford.columns).toHaveLength(1);
     expect(codes(report)).not.toContain('benford.nonconforming');
+  });
+
+  it('takes a workbook declared as XLSX and finds benford.nonconforming for its amounts', async () => {
+    const report = await upload(WORKBOOK, XLSX_TYPE, 'invoices.xlsx');
+    const { media } = report.attachments[0];
+    expect(media.rejected).toBeNull();
+    expect(media.benford.readable).toBe(true);
+    expect(media.benford.columns.map((c: { column: number }) => c.column)).toEqual([2]);
+    expect(nonconforming(report)).toMatchObject({
+      attachmentId: report.attachments[0].id,
+      column: 2,
+      n: 3000,
+      firstDigitConformity: 'nonconformity',
+    });
+  });
+
+  it('takes a zip bomb declared as XLSX, stores it and says why it was not read', async () => {
+    const bomb = withDeclaredSize(WORKBOOK, 'xl/worksheets/sheet1.xml', 0xf000_0000);
+    const report = await upload(bomb, XLSX_TYPE, 'invoices.xlsx');
+    expect(report.attachments[0].media.benford).toEqual({
+      readable: false,
+      reason: expect.stringMatching(/\(a zip bomb\)$/),
+    });
+    expect(codes(report)).not.toContain('benford.nonconforming');
+  });
+
+  it('reads a workbook sent as bytes of no declared type by its workbook part', async () => {
+    const report = await upload(WORKBOOK, 'application/octet-stream', 'invoices.xlsx');
+    expect(report.attachments[0].media.benford.columns).toHaveLength(1);
   });
 });

@@ -1,17 +1,20 @@
 /**
- * `tipwire benford FILE.csv --column NAME`: Benford's first-digit and first-two-digit
- * tests on one column of a CSV file, as JSON: how many values were tested and left out,
+ * `tipwire benford FILE.csv|FILE.xlsx --column NAME`: Benford's first-digit and
+ * first-two-digit tests on one column of a CSV file or of an XLSX workbook's first sheet
+ * (by the name's extension or the ZIP's magic bytes), as JSON: how many values were tested and left out,
  * their span, each test's MAD, chi-square and Nigrini conformity, the most over-represented
  * first two digits, the most duplicated amounts, and the finding code the check would give.
- * The file is streamed (any size, bounded memory); a missing column, a bad row or bad CSV
- * stops it with the line named and exit 1. Too little data is an answer, not an error:
- * `refused` says why, exit 0. XLSX is not read yet. The rules are verify/benford/'s.
+ * A CSV is streamed (any size, bounded memory), a workbook read whole within the XLSX
+ * limits (verify/benford/xlsx.ts); a missing column, a bad row, bad CSV or a workbook that
+ * cannot be read stops it with the line named and exit 1. Too little data is an answer,
+ * not an error: `refused` says why, exit 0. The rules are verify/benford/'s.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { createReadStream } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { analyseBenford, type DigitTest } from '../verify/benford/benford.js';
 import { benfordFinding } from '../verify/benford/benford.check.js';
-import { createColumnTally, TableError } from '../verify/benford/table.js';
+import { createColumnTally, TableError, tallyXlsxColumn } from '../verify/benford/table.js';
 import { configFrom, ExitError } from './shared.js';
 
 function nonNegative(value: string): number {
@@ -49,6 +52,28 @@ const binView = (b: DigitTest['bins'][number]) => ({
   z: rounded(b.z, 3),
 });
 
+/** Whether the file is a workbook: named .xlsx, or a ZIP by its first bytes. */
+async function isXlsx(file: string): Promise<boolean> {
+  if (file.toLowerCase().endsWith('.xlsx')) return true;
+  const handle = await open(file, 'r');
+  try {
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(4), 0, 4, 0);
+    return bytesRead === 4 && buffer.readUInt32LE(0) === ZIP_LOCAL_HEADER;
+  } finally {
+    await handle.close();
+  }
+}
+
+const ZIP_LOCAL_HEADER = 0x04034b50;
+
+/** The column's tally from a CSV file, streamed. */
+async function tallyCsvColumn(file: string, column: string, minAmount: number) {
+  const table = createColumnTally(column, minAmount);
+  for await (const chunk of createReadStream(file, { encoding: 'utf8' }))
+    table.push(chunk as string);
+  return table.end();
+}
+
 interface BenfordOptions {
   column: string;
   min?: number;
@@ -59,8 +84,13 @@ interface BenfordOptions {
 export function benfordCommand(program: Command) {
   program
     .command('benford')
-    .description("Benford's law on a numeric column of a CSV file (first digit, first two digits)")
-    .argument('<file>', 'a CSV file (RFC 4180; a header line names the columns)')
+    .description(
+      "Benford's law on a numeric column of a CSV or XLSX file (first digit, first two digits)",
+    )
+    .argument(
+      '<file>',
+      "a CSV file (RFC 4180; a header line names the columns) or an XLSX workbook (its first sheet's first row names them)",
+    )
     .requiredOption('--column <name>', 'the column to test, by its name in the header')
     .option(
       '--min <amount>',
@@ -76,12 +106,11 @@ export function benfordCommand(program: Command) {
     .action(async (file: string, opts: BenfordOptions) => {
       const settings = configFrom({}).verify;
       const minAmount = opts.min ?? settings.benfordMinAmount;
-      const table = createColumnTally(opts.column, minAmount);
       let tallied;
       try {
-        for await (const chunk of createReadStream(file, { encoding: 'utf8' }))
-          table.push(chunk as string);
-        tallied = table.end();
+        tallied = (await isXlsx(file))
+          ? tallyXlsxColumn(new Uint8Array(await readFile(file)), opts.column, minAmount)
+          : await tallyCsvColumn(file, opts.column, minAmount);
       } catch (err) {
         if (err instanceof TableError) throw new ExitError(`${file}: ${err.message}`, 1);
         const code = (err as NodeJS.ErrnoException).code;

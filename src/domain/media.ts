@@ -78,7 +78,7 @@ export interface MediaFacts {
    */
   phash?: string | null;
   /**
-   * Benford's tests over an attached table (CSV), each numeric column the tests ran on
+   * Benford's tests over an attached table (CSV or XLSX), each numeric column the tests ran on
    * by its position (verify/benford/attached-table.ts; `result` is its BenfordResult),
    * or why the table could not be read; absent for other files.
    */

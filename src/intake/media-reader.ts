@@ -3,8 +3,9 @@
  * (verify/media: type by magic bytes, pixel size, camera metadata, refusals); for an
  * image that was not refused, its perceptual hash (verify/near-dup), from 32 × 32 grey
  * pixels sharp decodes off the event loop (libuv's pool), never more pixels than
- * TIPWIRE_MEDIA_MAX_PIXELS; for a table sent as CSV, Benford's tests over its numeric
- * columns (verify/benford/attached-table.ts) in a worker thread. A picture sharp cannot
+ * TIPWIRE_MEDIA_MAX_PIXELS; for a table sent as CSV or XLSX, Benford's tests over its
+ * numeric columns (verify/benford/attached-table.ts) in a worker thread. An XLSX is a ZIP
+ * by its bytes: it is a table when declared as one or when its ZIP holds a workbook part. A picture sharp cannot
  * decode has no hash, a table the workers cannot take now has no tests; the report is
  * still taken.
  */
@@ -13,7 +14,8 @@ import type { MediaFacts } from '../domain/media.js';
 import { createWorkerPool, type WorkerPool } from '../platform/worker-pool.js';
 import type { TableBenford } from '../verify/benford/attached-table.js';
 import type { BenfordSettings } from '../verify/benford/benford.js';
-import { essence } from '../verify/media/magic.js';
+import { hasWorkbookPart, XLSX_TYPE } from '../verify/benford/xlsx.js';
+import { essence, TEXT, ZIP } from '../verify/media/magic.js';
 import { mediaFactsOf, type MediaLimits, type ZoneAt } from '../verify/media/media-facts.js';
 import { PHASH_SAMPLE, phashOfGrey } from '../verify/near-dup/phash.js';
 
@@ -35,9 +37,10 @@ const CSV_TYPES: ReadonlySet<string> = new Set([
   'application/vnd.ms-excel',
 ]);
 
-/** A table for the worker: its bytes (transferred) and the Benford settings. */
+/** A table for the worker: its bytes (transferred), their format and the Benford settings. */
 export interface TableTask {
   bytes: Uint8Array;
+  format: 'csv' | 'xlsx';
   settings: BenfordSettings & { benfordMinAmount: number };
 }
 
@@ -60,10 +63,13 @@ export function createMediaReader(options: MediaReaderOptions) {
       maxQueued: TABLES_QUEUED_MAX,
     }));
 
-  async function benfordOf(data: Buffer): Promise<MediaFacts['benford']> {
+  async function benfordOf(
+    data: Buffer,
+    format: TableTask['format'],
+  ): Promise<MediaFacts['benford']> {
     const bytes = new Uint8Array(data);
     try {
-      return (await tables().run({ bytes, settings: options.benford }, [
+      return (await tables().run({ bytes, format, settings: options.benford }, [
         bytes.buffer as ArrayBuffer,
       ])) as MediaFacts['benford'];
     } catch (err) {
@@ -78,8 +84,14 @@ export function createMediaReader(options: MediaReaderOptions) {
     if (HASHABLE.has(facts.detectedType)) {
       return { ...facts, phash: await phashOf(data, limits.mediaMaxPixels) };
     }
-    if (facts.detectedType === 'text/plain' && CSV_TYPES.has(essence(declaredType))) {
-      return { ...facts, benford: await benfordOf(data) };
+    if (facts.detectedType === TEXT && CSV_TYPES.has(essence(declaredType))) {
+      return { ...facts, benford: await benfordOf(data, 'csv') };
+    }
+    if (
+      facts.detectedType === ZIP &&
+      (essence(declaredType) === XLSX_TYPE || hasWorkbookPart(data))
+    ) {
+      return { ...facts, benford: await benfordOf(data, 'xlsx') };
     }
     return facts;
   }
