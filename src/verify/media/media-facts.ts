@@ -14,7 +14,9 @@
  *   a media file: a polyglot);
  * - `unreadable`: a header or structure that is broken (a JPEG without its scan or
  *   its end, a PNG without IEND, a segment running past the end);
- * - `too_many_pixels`: a header declaring more pixels than the limit.
+ * - `too_many_pixels`: a header declaring more pixels than the limit (JPEG, PNG, GIF,
+ *   WebP, BMP, TIFF, HEIC/HEIF/AVIF: image-size.ts; a header of these types whose size
+ *   cannot be read is `unreadable`).
  */
 import type { MediaFacts } from '../../domain/media.js';
 import type { ZoneAt } from './capture-time.js';
