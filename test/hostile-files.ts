@@ -283,6 +283,19 @@ export function heifImage(brand: 'heic' | 'avif', properties: Buffer[]): Buffer 
   return Buffer.concat([ftyp, meta, isoBox('mdat', Buffer.alloc(16))]);
 }
 
+/** A small PDF whose catalog's extra entries and further objects are given as text. */
+export function pdfDocument(catalogExtra = '', ...objects: string[]): Buffer {
+  const body = [
+    `1 0 obj\n<< /Type /Catalog /Pages 2 0 R ${catalogExtra}>>\nendobj`,
+    '2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj',
+    ...objects.map((o, i) => `${i + 3} 0 obj\n${o}\nendobj`),
+  ].join('\n');
+  return Buffer.from(
+    `%PDF-1.7\n%\xe2\xe3\xcf\xd3\n${body}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`,
+    'latin1',
+  );
+}
+
 const SCRIPT = '<script>alert(document.cookie)</script>';
 
 /** The corpus (built fresh on each call: the buffers are the caller's). */
@@ -528,6 +541,34 @@ export function hostileFiles(): HostileFile[] {
       data: heifImage('heic', [fullBox('irot', Buffer.from([1]))]),
       expect: 'unreadable',
       why: 'a HEIC without the image spatial extents every image must have',
+    },
+    {
+      name: 'pdf-javascript-open-action.pdf',
+      contentType: 'application/pdf',
+      data: pdfDocument('/OpenAction 3 0 R ', '<< /S /JavaScript /JS (app.alert\\(1\\)) >>'),
+      expect: 'active_content',
+      why: 'a PDF that runs JavaScript when opened',
+    },
+    {
+      name: 'pdf-hex-escaped-javascript.pdf',
+      contentType: 'application/pdf',
+      data: pdfDocument('/OpenAction 3 0 R ', '<< /S /J#61vaScript /J#53 (app.alert\\(1\\)) >>'),
+      expect: 'active_content',
+      why: 'a PDF whose /JavaScript and /JS names are written with #xx escapes',
+    },
+    {
+      name: 'pdf-launch-as-octet-stream.bin',
+      contentType: 'application/octet-stream',
+      data: pdfDocument('/OpenAction 3 0 R ', '<< /S /Launch /F (cmd.exe) >>'),
+      expect: 'active_content',
+      why: 'a PDF that launches a program when opened, declared as nothing in particular',
+    },
+    {
+      name: 'pdf-plain-open-action.pdf',
+      contentType: 'application/pdf',
+      data: pdfDocument('/OpenAction [2 0 R /Fit] /JSON (not a name we refuse) '),
+      expect: null,
+      why: 'a plain PDF that opens at a page (/OpenAction without script) and names /JSON',
     },
     {
       name: 'pdf-zip-polyglot.pdf',

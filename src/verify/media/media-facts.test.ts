@@ -11,6 +11,7 @@ import {
   hostileFiles,
   ispe,
   jpegSized,
+  pdfDocument,
   pngWith,
   tiffImage,
 } from '../../../test/hostile-files.js';
@@ -146,6 +147,25 @@ describe('mediaFactsOf', () => {
     expect((await mediaFactsOf(avif, 'image/avif', atLimit, noZone)).rejected?.reason).toBe(
       'too_many_pixels',
     );
+  });
+
+  it('refuses a PDF naming script, saying which name and how it was written', async () => {
+    const escaped = pdfDocument('/OpenAction 3 0 R ', '<< /S /J#61vaScript /JS (x) >>');
+    expect((await mediaFactsOf(escaped, 'application/pdf', limits, noZone)).rejected).toEqual({
+      reason: 'active_content',
+      detail:
+        'a PDF naming /JavaScript (written /J#61vaScript): a JavaScript action or the document-level scripts',
+    });
+    // Refused for its script whatever it was declared as, as SVG and HTML are.
+    const asImage = await mediaFactsOf(escaped, 'image/png', limits, noZone);
+    expect(asImage.rejected?.reason).toBe('active_content');
+    expect(await mediaFactsOf(pdfDocument(), 'application/pdf', limits, noZone)).toEqual({
+      detectedType: 'application/pdf',
+      width: null,
+      height: null,
+      rejected: null,
+      exif: null,
+    });
   });
 
   it('has a default pixel limit of 16383² (sharp’s), above a 200 MP phone photo', async () => {
