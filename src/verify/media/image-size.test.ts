@@ -18,6 +18,7 @@ import { MAX_IFD_ENTRIES } from './tiff.js';
 import { jpegStructure } from './jpeg.js';
 import { pngStructure } from './png.js';
 
+const u32 = (n: number) => Buffer.from([n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]);
 const le16 = (n: number) => [n & 0xff, n >> 8];
 const le32 = (n: number) => [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, (n >>> 24) & 0xff];
 
@@ -176,8 +177,27 @@ describe('imageSize of a TIFF: the first IFD', () => {
     };
     expect(imageSize(bigTiff(true))).toEqual({ ok: true, width: 70_000, height: 5_000 });
     expect(imageSize(bigTiff(false))).toEqual({ ok: true, width: 70_000, height: 5_000 });
-    expect(imageSize(bigTiff(true, 4)).ok).toBe(false);
+    const bigHeader = { ok: false, problem: expect.stringContaining('BigTIFF header') };
+    expect(imageSize(bigTiff(true, 4))).toEqual(bigHeader);
+    const reserved = bigTiff(true);
+    reserved.writeUInt16LE(1, 6); // the reserved word after the byte size
+    expect(imageSize(reserved)).toEqual(bigHeader);
+    expect(imageSize(bigTiff(true).subarray(0, 15), 'image/tiff')).toEqual(bigHeader);
+    expect(imageSize(bigTiff(true).subarray(0, 16))).toEqual({
+      ok: false,
+      problem: expect.stringContaining('outside'),
+    });
     expect(imageSize(bigTiff(true).subarray(0, 60)).ok).toBe(false);
+    for (const le of [true, false]) {
+      // An IFD offset with its high word set is 4 GiB away, whatever its low word says.
+      const far = bigTiff(le);
+      if (le) far.writeUInt32LE(1, 12);
+      else far.writeUInt32BE(1, 8);
+      expect(imageSize(far)).toEqual({ ok: false, problem: expect.stringContaining('outside') });
+    }
+    const rational = bigTiff(true);
+    rational.writeUInt16LE(5, 26); // ImageWidth as RATIONAL
+    expect(imageSize(rational)).toEqual({ ok: false, problem: expect.stringContaining('type 5') });
   });
 
   it('answers a TIFF cut anywhere before the end of its first IFD’s entries with a problem', () => {
@@ -196,7 +216,30 @@ describe('imageSize of a TIFF: the first IFD', () => {
       return imageSize(t);
     };
     expect(at(0x7ffffff0)).toEqual({ ok: false, problem: expect.stringContaining('outside') });
-    expect(at(4).ok).toBe(false); // inside the header
+    expect(at(4)).toEqual({ ok: false, problem: expect.stringContaining('outside') }); // in the header
+    expect(imageSize(tiffImage({ width: 1, height: 1 }).subarray(0, 7), 'image/tiff')).toEqual({
+      ok: false,
+      problem: 'TIFF header truncated',
+    });
+    const header = Buffer.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0]); // a header alone
+    expect(imageSize(header)).toEqual({ ok: false, problem: expect.stringContaining('outside') });
+    const lastByte = Buffer.from([0x49, 0x49, 0x2a, 0, 9, 0, 0, 0, 0, 0]); // IFD at the last byte
+    expect(imageSize(lastByte)).toEqual({ ok: false, problem: expect.stringContaining('outside') });
+    // An empty IFD that ends the file exactly: inside, without the tags.
+    const empty = Buffer.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0, 0, 0]);
+    expect(imageSize(empty)).toEqual({
+      ok: false,
+      problem: expect.stringContaining('no ImageWidth'),
+    });
+    const noWidth = tiffImage({ width: 16, height: 12 });
+    noWidth.writeUInt16LE(999, 10); // ImageWidth's tag overwritten
+    expect(imageSize(noWidth)).toEqual({
+      ok: false,
+      problem: expect.stringContaining('no ImageWidth'),
+    });
+    const long8 = tiffImage({ width: 16, height: 12 });
+    long8.writeUInt16LE(16, 10 + 2); // LONG8 exists only in BigTIFF
+    expect(imageSize(long8)).toEqual({ ok: false, problem: expect.stringContaining('type 16') });
     const absurd = tiffImage({ width: 16, height: 12 });
     absurd.writeUInt16LE(0xffff, 8);
     expect(imageSize(absurd)).toEqual({
@@ -252,6 +295,12 @@ describe('imageSize of HEIC and AVIF: the largest ispe', () => {
         width: 4032,
         height: 3024,
       });
+    // Of equal areas, the first.
+    expect(imageSize(heifImage('heic', [ispe(100, 50), ispe(50, 100)]))).toEqual({
+      ok: true,
+      width: 100,
+      height: 50,
+    });
     expect(imageSize(heifImage('avif', [ispe(20_000, 20_000)]))).toEqual({
       ok: true,
       width: 20_000,
@@ -275,7 +324,7 @@ describe('imageSize of HEIC and AVIF: the largest ispe', () => {
     large.writeUInt32BE(size + 8, at + 12);
     expect(imageSize(large)).toEqual({ ok: true, width: 640, height: 480 });
     large.writeUInt32BE(1, at + 8); // largesize beyond 4 GiB
-    expect(imageSize(large).ok).toBe(false);
+    expect(imageSize(large)).toEqual({ ok: false, problem: 'the meta box runs past its parent' });
     const toEnd = Buffer.from(file);
     toEnd.writeUInt32BE(0, at);
     expect(imageSize(toEnd)).toEqual({ ok: true, width: 640, height: 480 });
@@ -289,10 +338,34 @@ describe('imageSize of HEIC and AVIF: the largest ispe', () => {
       bad.writeUInt32BE(size, at);
       expect(imageSize(bad).ok, `meta of size ${size}`).toBe(false);
     }
-    const ispeAt = file.indexOf('ispe') - 4;
-    const short = Buffer.from(file);
-    short.writeUInt32BE(12, ispeAt); // an ispe of version and flags alone
-    expect(imageSize(short).ok).toBe(false);
+    const short = heifImage('heic', [isoBox('ispe', Buffer.alloc(8))]); // no height
+    expect(imageSize(short)).toEqual({ ok: false, problem: 'an ispe box cut short' });
+    const messages = (size: number) => {
+      const bad = Buffer.from(file);
+      bad.writeUInt32BE(size, at);
+      return imageSize(bad);
+    };
+    expect(messages(7)).toEqual({
+      ok: false,
+      problem: "the meta box's size 7 is below its header",
+    });
+    expect(messages(0x7ffffff0)).toEqual({
+      ok: false,
+      problem: 'the meta box runs past its parent',
+    });
+    const trailing = Buffer.concat([file, Buffer.alloc(4)]);
+    expect(imageSize(trailing)).toEqual({
+      ok: false,
+      problem: `a box header at ${file.length} runs past its parent`,
+    });
+    const largeCut = Buffer.concat([file, u32(1), Buffer.from('free', 'latin1'), u32(0)]);
+    expect(imageSize(largeCut)).toEqual({
+      ok: false,
+      problem: "the free box's largesize runs past its parent",
+    });
+    // A 16-byte box of largesize 16, ending the file exactly.
+    const largeEnd = Buffer.concat([file, u32(1), Buffer.from('free', 'latin1'), u32(0), u32(16)]);
+    expect(imageSize(largeEnd)).toEqual({ ok: true, width: 640, height: 480 });
     const metaEnd = at + file.readUInt32BE(at);
     for (let cut = 0; cut < file.length; cut++) {
       const r = imageSize(file.subarray(0, cut), 'image/heic');
@@ -302,6 +375,17 @@ describe('imageSize of HEIC and AVIF: the largest ispe', () => {
 
   it('answers a file without meta, iprp, ipco or ispe with a problem', () => {
     const ftyp = isoBox('ftyp', Buffer.from('heic\0\0\0\0mif1heic', 'latin1'));
+    const problem = (...boxes: Buffer[]) =>
+      imageSize(Buffer.concat([ftyp, ...boxes]), 'image/heic');
+    expect(problem(isoBox('meta'))).toEqual({
+      ok: false,
+      problem: 'a full box without its version',
+    });
+    expect(problem(isoBox('meta', Buffer.alloc(4)))).toEqual({ ok: false, problem: 'no iprp box' });
+    expect(problem(isoBox('meta', Buffer.alloc(4), isoBox('iprp', isoBox('ipma'))))).toEqual({
+      ok: false,
+      problem: 'no ipco box',
+    });
     expect(imageSize(Buffer.concat([ftyp, isoBox('moov')]), 'image/heic')).toEqual({
       ok: false,
       problem: 'no meta box',

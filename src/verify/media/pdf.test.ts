@@ -10,6 +10,11 @@ describe('pdfActiveName: PDF names that run script or actions', () => {
       expect(pdfActiveName(pdfDocument(`${name} 3 0 R `)), name).toEqual({ name, written: name });
   });
 
+  it('says why each name is refused', () => {
+    for (const [name, why] of Object.entries(PDF_ACTIVE_NAMES))
+      expect(why.length, name).toBeGreaterThan(10);
+  });
+
   it('reads a name as PDF delimits it: another name that starts the same is not it', () => {
     for (const end of [
       ' ',
@@ -54,8 +59,18 @@ describe('pdfActiveName: PDF names that run script or actions', () => {
     expect(found('/#4a#53')).toBe('/JS');
     expect(found('/#4A#53 (x)')).toBe('/JS');
     expect(found('/#4c#61#75#6e#63#68')).toBe('/Launch');
+    // Hex digits at the ends of their ranges: 0 (p = 70), 9 (i = 69), a and A (J = 4a).
+    expect(found('/JavaScri#70t')).toBe('/JavaScript');
+    expect(found('/JavaScr#69pt')).toBe('/JavaScript');
+    expect(found('/#4AavaScript')).toBe('/JavaScript');
+    // The longest name refused, every character escaped, is still decoded.
+    const escaped =
+      '/' + [...'EmbeddedFile'].map((c) => `#${c.charCodeAt(0).toString(16)}`).join('');
+    expect(found(`${escaped} 1`)).toBe('/EmbeddedFile');
+    expect(found(`/#4A#53#`)).toBeNull(); // "/JS#": another name
     // Not an escape: the bytes stay as they are.
     expect(found('/J#zzS /J#5')).toBeNull();
+    expect(found('/JavaS#4zript')).toBeNull(); // z is no hex digit (4 × 16 + 35 would be "c")
     expect(found('/J#6')).toBeNull();
   });
 
@@ -73,13 +88,14 @@ describe('pdfActiveName: PDF names that run script or actions', () => {
   });
 
   it('is one linear pass, however the slashes and names are laid out', () => {
+    const size = 1 << 18; // small enough for a mutation run's instrumented code
     const started = performance.now();
-    expect(pdfActiveName(Buffer.alloc(8 << 20, 0x2f))).toBeNull(); // 8 MiB of "/"
-    expect(pdfActiveName(Buffer.alloc(8 << 20, 0x41))).toBeNull(); // no slash at all
-    const longName = Buffer.alloc(8 << 20, 0x23); // "/####…": one long name
+    expect(pdfActiveName(Buffer.alloc(size, 0x2f))).toBeNull(); // all "/"
+    expect(pdfActiveName(Buffer.alloc(size, 0x41))).toBeNull(); // no slash at all
+    const longName = Buffer.alloc(size, 0x23); // "/####…": one long name
     longName[0] = 0x2f;
     expect(pdfActiveName(longName)).toBeNull();
-    const manyHex = Buffer.from('/#4a'.repeat(2 << 20), 'latin1');
+    const manyHex = Buffer.from('/#4a'.repeat(size / 4), 'latin1');
     expect(pdfActiveName(manyHex)).toBeNull();
     expect(performance.now() - started).toBeLessThan(2000);
   });

@@ -31,7 +31,7 @@ const LONGEST_WRITTEN = 1 + 3 * Math.max(...Object.keys(PDF_ACTIVE_NAMES).map((n
 
 /** PDF white space and delimiters (ISO 32000-1 §7.2.2): what ends a name. */
 const ENDS_NAME = new Uint8Array(256);
-for (const c of [0, 9, 10, 12, 13, 32, ...Buffer.from('()<>[]{}/%', 'latin1')]) ENDS_NAME[c] = 1;
+for (const c of [0, 9, 10, 12, 13, 32, ...Buffer.from('()<>[]{}/%')]) ENDS_NAME[c] = 1;
 
 const hexValue = (c: number): number =>
   c >= 0x30 && c <= 0x39
@@ -40,11 +40,14 @@ const hexValue = (c: number): number =>
       ? (c | 0x20) - 0x57
       : -1;
 
-/** A name as written from `start` (at its `/`) to `end`, with its `#xx` escapes decoded. */
+/**
+ * A name as written from `start` (at its `/`) to `end`, with its `#xx` escapes decoded
+ * (an escape cannot run past `end`: a name ends at a delimiter, never a hex digit).
+ */
 function decodeName(b: Uint8Array, start: number, end: number): string {
   let name = '/';
   for (let i = start + 1; i < end; i++) {
-    const high = b[i] === 0x23 && i + 2 < end ? hexValue(b[i + 1]!) : -1;
+    const high = b[i] === 0x23 ? hexValue(b[i + 1]!) : -1;
     const low = high >= 0 ? hexValue(b[i + 2]!) : -1;
     if (low >= 0) {
       name += String.fromCharCode(high * 16 + low);
@@ -67,8 +70,8 @@ export function pdfActiveName(b: Uint8Array): { name: string; written: string } 
       if (Object.hasOwn(PDF_ACTIVE_NAMES, name))
         return { name, written: String.fromCharCode(...b.subarray(at, end)) };
     }
-    // A name ends at the next delimiter; when that is a `/`, it starts the next name.
-    at = end < b.length && b[end] === 0x2f ? end : b.indexOf(0x2f, end);
+    // A name ends at the next delimiter, which may be the `/` of the next name.
+    at = b.indexOf(0x2f, end);
   }
   return null;
 }
