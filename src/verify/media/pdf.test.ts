@@ -71,6 +71,8 @@ describe('pdfActiveName: PDF names that run script or actions', () => {
     // Not an escape: the bytes stay as they are.
     expect(found('/J#zzS /J#5')).toBeNull();
     expect(found('/JavaS#4zript')).toBeNull(); // z is no hex digit (4 × 16 + 35 would be "c")
+    expect(found('/JavaScr#6@pt')).toBeNull(); // nor @ (6 × 16 + 9 would be "i")
+    expect(found('/#4zA')).toBeNull(); // "#4z" is no "A": this is not /AA
     expect(found('/J#6')).toBeNull();
   });
 
