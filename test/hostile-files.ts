@@ -205,6 +205,97 @@ function bmp(width: number, height: number): Buffer {
   return b;
 }
 
+/**
+ * A minimal uncompressed 8-bit grey TIFF whose first IFD declares `width` × `height`
+ * (ImageWidth and ImageLength as `type`: 3 SHORT, 4 LONG), in either byte order, with
+ * one strip of `pixels` bytes (the rest is not there: nothing is decoded to size it).
+ */
+export function tiffImage({
+  width,
+  height,
+  order = 'II',
+  type = 4,
+  pixels = 16,
+}: {
+  width: number;
+  height: number;
+  order?: 'II' | 'MM';
+  type?: 3 | 4;
+  pixels?: number;
+}): Buffer {
+  const le = order === 'II';
+  const entries: [number, number, number][] = [
+    [256, type, width], // ImageWidth
+    [257, type, height], // ImageLength
+    [258, 3, 8], // BitsPerSample
+    [259, 3, 1], // Compression: none
+    [262, 3, 1], // PhotometricInterpretation: black is zero
+    [273, 4, 0], // StripOffsets (set below)
+    [277, 3, 1], // SamplesPerPixel
+    [278, 4, height], // RowsPerStrip
+    [279, 4, pixels], // StripByteCounts
+  ];
+  const ifdLength = 2 + entries.length * 12 + 4;
+  const out = Buffer.alloc(8 + ifdLength + pixels, 0x80);
+  const w16 = (n: number, at: number) => (le ? out.writeUInt16LE(n, at) : out.writeUInt16BE(n, at));
+  const w32 = (n: number, at: number) =>
+    le ? out.writeUInt32LE(n >>> 0, at) : out.writeUInt32BE(n >>> 0, at);
+  out.write(order, 0, 'latin1');
+  w16(42, 2);
+  w32(8, 4);
+  w16(entries.length, 8);
+  entries.forEach(([tag, entryType, value], i) => {
+    const at = 10 + i * 12;
+    w16(tag, at);
+    w16(entryType, at + 2);
+    w32(1, at + 4);
+    // A value of count 1 is left-justified in its 4-byte field.
+    if (entryType === 3) w16(value, at + 8);
+    else w32(tag === 273 ? 8 + ifdLength : value, at + 8);
+  });
+  w32(0, 8 + ifdLength - 4); // no next IFD
+  return out;
+}
+
+/** An ISO-BMFF box: 32-bit size, type, then its payload. */
+export function isoBox(type: string, ...payload: Buffer[]): Buffer {
+  const body = Buffer.concat(payload);
+  return Buffer.concat([u32be(8 + body.length), Buffer.from(type, 'latin1'), body]);
+}
+
+/** A full box: version 0 and no flags before its payload. */
+const fullBox = (type: string, ...payload: Buffer[]) => isoBox(type, Buffer.alloc(4), ...payload);
+
+/** The `ispe` property: image spatial extents. */
+export const ispe = (width: number, height: number) => fullBox('ispe', u32be(width), u32be(height));
+
+/**
+ * A HEIF file as far as its size is read: `ftyp` (`brand`, compatible mif1 and `brand`),
+ * then `meta` (hdlr pict, pitm, iprp → ipco holding `properties`, ipma giving the
+ * first item the first property), then a small `mdat`.
+ */
+export function heifImage(brand: 'heic' | 'avif', properties: Buffer[]): Buffer {
+  const ftyp = isoBox('ftyp', Buffer.from(`${brand}\0\0\0\0mif1${brand}`, 'latin1'));
+  const hdlr = fullBox('hdlr', Buffer.alloc(4), Buffer.from('pict', 'latin1'), Buffer.alloc(13));
+  const pitm = fullBox('pitm', u16be(1));
+  const ipma = fullBox('ipma', u32be(1), u16be(1), Buffer.from([1, 0x81]));
+  const meta = fullBox('meta', hdlr, pitm, isoBox('iprp', isoBox('ipco', ...properties), ipma));
+  return Buffer.concat([ftyp, meta, isoBox('mdat', Buffer.alloc(16))]);
+}
+
+/** A small PDF whose catalog's extra entries and further objects are given as text. */
+export function pdfDocument(catalogExtra = '', ...objects: string[]): Buffer {
+  const body = [
+    `1 0 obj\n<< /Type /Catalog /Pages 2 0 R ${catalogExtra}>>\nendobj`,
+    '2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj',
+    ...objects.map((o, i) => `${i + 3} 0 obj\n${o}\nendobj`),
+  ].join('\n');
+  return Buffer.from(
+    `%PDF-1.7\n%\xe2\xe3\xcf\xd3\n${body}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`,
+    'latin1',
+  );
+}
+
 const SCRIPT = '<script>alert(document.cookie)</script>';
 
 /** The corpus (built fresh on each call: the buffers are the caller's). */
@@ -390,6 +481,94 @@ export function hostileFiles(): HostileFile[] {
       ]),
       expect: 'unreadable',
       why: 'a PNG chunk whose length runs 2 GiB past the end',
+    },
+    {
+      name: 'tiff-ifd-100000x100000.tif',
+      contentType: 'image/tiff',
+      data: tiffImage({ width: 100_000, height: 100_000 }),
+      expect: 'too_many_pixels',
+      why: 'a little-endian TIFF whose first IFD declares 100000×100000 (LONG)',
+    },
+    {
+      name: 'tiff-mm-short-65535x65535.tif',
+      contentType: 'image/tiff',
+      data: tiffImage({ width: 65_535, height: 65_535, order: 'MM', type: 3 }),
+      expect: 'too_many_pixels',
+      why: 'a big-endian TIFF whose first IFD declares 65535×65535 (SHORT)',
+    },
+    {
+      name: 'tiff-ifd-truncated.tif',
+      contentType: 'image/tiff',
+      data: tiffImage({ width: 16, height: 12 }).subarray(0, 40),
+      expect: 'unreadable',
+      why: 'a TIFF cut inside its first IFD',
+    },
+    {
+      name: 'tiff-ifd-outside.tif',
+      contentType: 'image/tiff',
+      data: Buffer.from([0x49, 0x49, 0x2a, 0, 0xf0, 0xff, 0xff, 0x7f, 0, 0, 0, 0]),
+      expect: 'unreadable',
+      why: 'a TIFF whose first IFD is 2 GiB past the end',
+    },
+    {
+      name: 'avif-ispe-20000x20000.avif',
+      contentType: 'image/avif',
+      data: heifImage('avif', [ispe(20_000, 20_000)]),
+      expect: 'too_many_pixels',
+      why: 'an AVIF whose image spatial extents (ispe) are 20000×20000',
+    },
+    {
+      name: 'heic-hidden-ispe-20000x20000.heic',
+      contentType: 'image/heic',
+      data: heifImage('heic', [ispe(64, 48), ispe(20_000, 20_000)]),
+      expect: 'too_many_pixels',
+      why: 'a HEIC with a small first image and a 20000×20000 second one',
+    },
+    {
+      name: 'heic-box-past-end.heic',
+      contentType: 'image/heic',
+      data: (() => {
+        const file = heifImage('heic', [ispe(64, 48)]);
+        file.writeUInt32BE(0x7ffffff0, file.indexOf('meta') - 4);
+        return file;
+      })(),
+      expect: 'unreadable',
+      why: 'a HEIC whose meta box runs 2 GiB past the end',
+    },
+    {
+      name: 'heic-no-ispe.heic',
+      contentType: 'image/heic',
+      data: heifImage('heic', [fullBox('irot', Buffer.from([1]))]),
+      expect: 'unreadable',
+      why: 'a HEIC without the image spatial extents every image must have',
+    },
+    {
+      name: 'pdf-javascript-open-action.pdf',
+      contentType: 'application/pdf',
+      data: pdfDocument('/OpenAction 3 0 R ', '<< /S /JavaScript /JS (app.alert\\(1\\)) >>'),
+      expect: 'active_content',
+      why: 'a PDF that runs JavaScript when opened',
+    },
+    {
+      name: 'pdf-hex-escaped-javascript.pdf',
+      contentType: 'application/pdf',
+      data: pdfDocument('/OpenAction 3 0 R ', '<< /S /J#61vaScript /J#53 (app.alert\\(1\\)) >>'),
+      expect: 'active_content',
+      why: 'a PDF whose /JavaScript and /JS names are written with #xx escapes',
+    },
+    {
+      name: 'pdf-launch-as-octet-stream.bin',
+      contentType: 'application/octet-stream',
+      data: pdfDocument('/OpenAction 3 0 R ', '<< /S /Launch /F (cmd.exe) >>'),
+      expect: 'active_content',
+      why: 'a PDF that launches a program when opened, declared as nothing in particular',
+    },
+    {
+      name: 'pdf-plain-open-action.pdf',
+      contentType: 'application/pdf',
+      data: pdfDocument('/OpenAction [2 0 R /Fit] /JSON (not a name we refuse) '),
+      expect: null,
+      why: 'a plain PDF that opens at a page (/OpenAction without script) and names /JSON',
     },
     {
       name: 'pdf-zip-polyglot.pdf',

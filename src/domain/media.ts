@@ -19,7 +19,7 @@ export const MEDIA_REJECTIONS = [
   'type_mismatch',
   /** Its structure is broken (truncated, corrupt header). */
   'unreadable',
-  /** It can carry script (SVG, HTML): never rendered for analysts. */
+  /** It can carry script (SVG, HTML, a PDF naming script or an automatic action): never rendered for analysts. */
   'active_content',
 ] as const;
 export type MediaRejection = (typeof MEDIA_REJECTIONS)[number];

@@ -1,12 +1,15 @@
 /**
  * An image's pixel size from its header, never by decoding it: JPEG (walking the
  * segments to the first SOFn), PNG (IHDR), GIF (the logical screen), WebP (VP8, VP8L,
- * VP8X), BMP. A truncated or corrupt header is an answer (`problem`), never a throw.
- * Pure.
+ * VP8X), BMP, TIFF and BigTIFF (the first IFD, tiff.ts), HEIC, HEIF and AVIF (the
+ * largest `ispe` item property, heif.ts). A truncated or corrupt header is an answer
+ * (`problem`), never a throw. Pure.
  */
+import { heifHeaderSize } from './heif.js';
 import { jpegHeaderSize } from './jpeg.js';
-import { BMP, GIF, JPEG, PNG, WEBP, detectType } from './magic.js';
+import { AVIF, BMP, GIF, HEIC, HEIF, JPEG, PNG, TIFF, WEBP, detectType } from './magic.js';
 import { pngHeaderSize } from './png.js';
+import { tiffHeaderSize } from './tiff.js';
 
 export type ImageSize =
   { ok: true; width: number; height: number } | { ok: false; problem: string };
@@ -52,7 +55,17 @@ function bmpSize(b: Uint8Array): ImageSize {
 }
 
 /** The types whose size this reads. */
-export const SIZED_TYPES: ReadonlySet<string> = new Set([JPEG, PNG, GIF, WEBP, BMP]);
+export const SIZED_TYPES: ReadonlySet<string> = new Set([
+  JPEG,
+  PNG,
+  GIF,
+  WEBP,
+  BMP,
+  TIFF,
+  HEIC,
+  HEIF,
+  AVIF,
+]);
 
 /**
  * The pixel size of an image of `type` (detected from the bytes when not given);
@@ -72,6 +85,12 @@ export function imageSize(bytes: Uint8Array, type: string | null = detectType(by
       return webpSize(bytes);
     case BMP:
       return bmpSize(bytes);
+    case TIFF:
+      return wrap(tiffHeaderSize(bytes));
+    case HEIC:
+    case HEIF:
+    case AVIF:
+      return wrap(heifHeaderSize(bytes));
     default:
       return { ok: false, problem: `the size of ${type ?? 'an unknown type'} is not read` };
   }

@@ -23,6 +23,8 @@ describe('detectType: the type from the magic bytes', () => {
     ['WAV', bytes('RIFF', [0, 0, 0, 0], 'WAVEfmt '), 'audio/wav'],
     ['TIFF little-endian', bytes([0x49, 0x49, 0x2a, 0], [8, 0, 0, 0]), 'image/tiff'],
     ['TIFF big-endian', bytes([0x4d, 0x4d, 0, 0x2a], [0, 0, 0, 8]), 'image/tiff'],
+    ['BigTIFF little-endian', bytes([0x49, 0x49, 0x2b, 0], [8, 0, 0, 0]), 'image/tiff'],
+    ['BigTIFF big-endian', bytes([0x4d, 0x4d, 0, 0x2b], [0, 8, 0, 0]), 'image/tiff'],
     ['BMP', bytes('BM', [0, 0, 0, 0, 0, 0, 0, 0, 54, 0, 0, 0, 40, 0, 0, 0]), 'image/bmp'],
     ['HEIC', ftyp('heic', 'mif1', 'heic'), 'image/heic'],
     ['HEIF by its compatible brand', ftyp('mif1', 'mif1', 'heic'), 'image/heic'],

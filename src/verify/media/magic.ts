@@ -209,7 +209,13 @@ export function detectType(bytes: Uint8Array): string | null {
     if (form === 'WEBP') return WEBP;
     if (form === 'WAVE') return WAV;
   }
-  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]))
+  // Classic TIFF (42) and BigTIFF (43), little- and big-endian.
+  if (
+    startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) ||
+    startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]) ||
+    startsWith(bytes, [0x49, 0x49, 0x2b, 0x00]) ||
+    startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2b])
+  )
     return TIFF;
   if (isBmp(bytes)) return BMP;
   const bmff = isoBmffType(bytes);

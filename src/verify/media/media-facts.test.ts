@@ -1,14 +1,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { MEDIA_REJECTIONS } from '../../domain/media.js';
 import { defaultsOf } from '../../domain/settings.js';
 import {
   BASE_JPEG,
   BASE_PNG,
+  heifImage,
   hostileFiles,
+  ispe,
   jpegSized,
+  pdfDocument,
   pngWith,
+  tiffImage,
 } from '../../../test/hostile-files.js';
 import { sharedFixtures } from '../../../test/shared-fixtures.js';
 import { MEDIA_SETTINGS } from '../settings.js';
@@ -88,6 +93,79 @@ describe('mediaFactsOf', () => {
     );
     expect(over.rejected?.reason).toBe('too_many_pixels');
     expect([over.width, over.height]).toEqual([1000, 500]);
+  });
+
+  it('refuses a TIFF one pixel over the limit, reads one at it (both byte orders, SHORT and LONG)', async () => {
+    for (const order of ['II', 'MM'] as const)
+      for (const type of [3, 4] as const) {
+        const image = tiffImage({ width: 1000, height: 500, order, type });
+        const how = `${order} ${type}`;
+        const at = await mediaFactsOf(
+          image,
+          'image/tiff',
+          { ...limits, mediaMaxPixels: 500_000 },
+          noZone,
+        );
+        expect(at.rejected, how).toBeNull();
+        expect([at.width, at.height], how).toEqual([1000, 500]);
+        const over = { ...limits, mediaMaxPixels: 499_999 };
+        const refused = await mediaFactsOf(image, 'image/tiff', over, noZone);
+        expect(refused.rejected, how).toEqual({
+          reason: 'too_many_pixels',
+          detail: '1000×500 pixels, more than 499999',
+        });
+        expect([refused.width, refused.height], how).toEqual([1000, 500]);
+      }
+  });
+
+  it('refuses a TIFF cut inside its first IFD as unreadable', async () => {
+    const cut = tiffImage({ width: 16, height: 12 }).subarray(0, 50);
+    const facts = await mediaFactsOf(cut, 'image/tiff', limits, noZone);
+    expect(facts.rejected?.reason).toBe('unreadable');
+    expect(facts.width).toBeNull();
+  });
+
+  it('refuses a HEIC or AVIF of 20000×20000 under the default limit, reads a small one', async () => {
+    for (const brand of ['heic', 'avif'] as const) {
+      const bomb = await mediaFactsOf(heifImage(brand, [ispe(20_000, 20_000)]), '', limits, noZone);
+      expect(bomb.rejected?.reason, brand).toBe('too_many_pixels');
+      expect([bomb.width, bomb.height]).toEqual([20_000, 20_000]);
+      const small = await mediaFactsOf(heifImage(brand, [ispe(4032, 3024)]), '', limits, noZone);
+      expect(small).toMatchObject({ detectedType: `image/${brand}`, width: 4032, rejected: null });
+    }
+    const avif = await sharp({
+      create: { width: 64, height: 48, channels: 3, background: '#808080' },
+    })
+      .avif()
+      .toBuffer();
+    expect(await mediaFactsOf(avif, 'image/avif', limits, noZone)).toMatchObject({
+      width: 64,
+      height: 48,
+      rejected: null,
+    });
+    const atLimit = { ...limits, mediaMaxPixels: 64 * 48 - 1 };
+    expect((await mediaFactsOf(avif, 'image/avif', atLimit, noZone)).rejected?.reason).toBe(
+      'too_many_pixels',
+    );
+  });
+
+  it('refuses a PDF naming script, saying which name and how it was written', async () => {
+    const escaped = pdfDocument('/OpenAction 3 0 R ', '<< /S /J#61vaScript /JS (x) >>');
+    expect((await mediaFactsOf(escaped, 'application/pdf', limits, noZone)).rejected).toEqual({
+      reason: 'active_content',
+      detail:
+        'a PDF naming /JavaScript (written /J#61vaScript): a JavaScript action or the document-level scripts',
+    });
+    // Refused for its script whatever it was declared as, as SVG and HTML are.
+    const asImage = await mediaFactsOf(escaped, 'image/png', limits, noZone);
+    expect(asImage.rejected?.reason).toBe('active_content');
+    expect(await mediaFactsOf(pdfDocument(), 'application/pdf', limits, noZone)).toEqual({
+      detectedType: 'application/pdf',
+      width: null,
+      height: null,
+      rejected: null,
+      exif: null,
+    });
   });
 
   it('has a default pixel limit of 16383² (sharp’s), above a 200 MP phone photo', async () => {

@@ -8,13 +8,16 @@
  *
  * - `too_large`: more bytes than the limit (nothing else is read);
  * - `unreadable`: empty;
- * - `active_content`: SVG or HTML (by sniffing, whatever was declared);
+ * - `active_content`: SVG or HTML (by sniffing, whatever was declared), or a PDF that
+ *   names script or an automatic action (pdf.ts: not inside compressed streams);
  * - `type_mismatch`: the declared type is not the detected one, or the file is two
  *   things at once (a ZIP central directory, or HTML or script, inside an image or
  *   a media file: a polyglot);
  * - `unreadable`: a header or structure that is broken (a JPEG without its scan or
  *   its end, a PNG without IEND, a segment running past the end);
- * - `too_many_pixels`: a header declaring more pixels than the limit.
+ * - `too_many_pixels`: a header declaring more pixels than the limit (JPEG, PNG, GIF,
+ *   WebP, BMP, TIFF, HEIC/HEIF/AVIF: image-size.ts; a header of these types whose size
+ *   cannot be read is `unreadable`).
  */
 import type { MediaFacts } from '../../domain/media.js';
 import type { ZoneAt } from './capture-time.js';
@@ -34,6 +37,7 @@ import {
   MP3,
   MP4,
   OGG,
+  PDF,
   PNG,
   QUICKTIME,
   TIFF,
@@ -45,6 +49,7 @@ import {
   essence,
   typeAgrees,
 } from './magic.js';
+import { PDF_ACTIVE_NAMES, pdfActiveName } from './pdf.js';
 import { pngStructure } from './png.js';
 
 export type { ZoneAt } from './capture-time.js';
@@ -192,6 +197,12 @@ async function read(
   const detected = detectType(bytes);
   if (detected !== null && ACTIVE_CONTENT.has(detected))
     return facts(detected, { reason: 'active_content', detail: `${detected} can carry script` });
+  const pdfName = detected === PDF ? pdfActiveName(bytes) : null;
+  if (pdfName)
+    return facts(detected, {
+      reason: 'active_content',
+      detail: `a PDF naming ${pdfName.name}${pdfName.written === pdfName.name ? '' : ` (written ${pdfName.written})`}: ${PDF_ACTIVE_NAMES[pdfName.name]}`,
+    });
   if (!typeAgrees(declaredType, detected))
     return facts(detected, {
       reason: 'type_mismatch',
