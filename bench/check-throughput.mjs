@@ -9,8 +9,10 @@
 // 2. The verify stage's decision (decideVerification with the registered checks) over
 //    reports of each kind: no file (the time-sources check alone), a photo with camera
 //    metadata (exif, attachment checks), a photo whose image matches three earlier ones
-//    (media-reuse), a photo an analyst measured a shadow on (the sun checks), and a
-//    refused file. Reports a second over 2,000 subjects of the kind.
+//    (media-reuse), a narrative scored by the language model (text-perplexity), a
+//    narrative near-identical to three earlier ones (media-reuse, text), a photo an analyst
+//    measured a shadow on (the sun checks), and a refused file. Reports a second over 2,000
+//    subjects of the kind.
 // 3. The media-reuse lookup in SQLite (reports.similarImages: 68 band probes, the distance
 //    in SQL) with 100,000 stored images of random hashes: lookups a second.
 //
@@ -105,6 +107,7 @@ const settings = {
     contradictionSeconds: config.normalize.contradictionSeconds,
     staleToleranceSeconds: config.normalize.staleToleranceSeconds,
     ...config.verify,
+    perplexity: config.text,
   },
 };
 const smallMedia = await readMedia(small, 'image/jpeg');
@@ -126,7 +129,9 @@ const base = {
   ],
   attachments: [],
   mediaMatches: [],
+  textMatches: [],
   sun: null,
+  textScore: null,
 };
 const photo = { contentType: 'image/jpeg', media: smallMedia };
 const KINDS = {
@@ -140,6 +145,28 @@ const KINDS = {
       earlierReportId: `r_${i}`,
       earlierAttachmentId: `a_${i}`,
       distanceBits: i * 2,
+      sameSource: false,
+    })),
+  },
+  // The narrative's score as the text worker stored it, unusual for a model trained on
+  // 60,000 tokens (text-perplexity: text.high_perplexity).
+  scoredText: {
+    ...base,
+    textScore: {
+      language: 'en',
+      tokens: 60,
+      unknownTokens: 4,
+      perplexity: 140.5,
+      ranks: { ranked: 56, top10: 20, top100: 18, top1000: 10, beyond: 8 },
+      model: { order: 3, trainingTokens: 60_000 },
+    },
+  },
+  // A narrative near-identical to three earlier reports' from other callers (media.reused).
+  copiedText: {
+    ...base,
+    textMatches: [0, 1, 2].map((i) => ({
+      earlierReportId: `r_${i}`,
+      similarity: 0.9 - i * 0.1,
       sameSource: false,
     })),
   },
