@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText, trainModel, type TextAnalysisSettings } from './text-analysis.js';
 import { storedObservables } from './new-report.js';
-import { BUNDLED_TEXTS } from '../verify/lm/text-model.js';
+import { BUNDLED_TEXTS, score } from '../verify/lm/text-model.js';
 import { observableToken } from '../runtime.js';
 
 const SETTINGS: TextAnalysisSettings = {
@@ -19,6 +19,14 @@ describe('analyzeText', () => {
     expect(a.score).toMatchObject({ language: 'en', tokens: 9, unknownTokens: 0 });
     expect(a.score!.model).toEqual({ order: 3, trainingTokens: model.trainingTokens });
     expect(a.score!.perplexity).toBeGreaterThan(1);
+    expect(a.score!.ranks).toEqual(
+      score(model, 'I saw a drone fly over the north gate.', { maxTokens: 5000, rankWork: 200_000 })
+        .ranks,
+    );
+    expect(a.score!.ranks.ranked).toBeGreaterThan(0);
+    // The model has the shape the settings give.
+    const bigram = trainModel([], { lmOrder: 2, lmDiscount: 0.5 });
+    expect([bigram.order, bigram.discount]).toEqual([2, 0.5]);
     const bigger = trainModel(['zebra crates'], SETTINGS);
     expect(analyzeText(bigger, 'zebra', null, SETTINGS).score!.model.trainingTokens).toBe(
       model.trainingTokens + 2,

@@ -120,6 +120,30 @@ describe('the text backlog', () => {
     expect(await behind(5000).backlog.drain()).toBe(1);
   });
 
+  it('names a text it cannot open “unreadable” when the error has no code, and needs no onFailed', async () => {
+    await store.reports.insert(newReport({ id: 'r_plain' }));
+    const failed: string[] = [];
+    const { backlog: b } = backlog(
+      {},
+      {
+        vault: {
+          openNarrative: () => {
+            throw new Error('no code');
+          },
+          openSubjects: () => null,
+          sealObservables: () => Buffer.alloc(0),
+        },
+        onFailed: (_id, code) => failed.push(code),
+      },
+    );
+    expect(await b.drain()).toBe(1);
+    expect(failed).toEqual(['unreadable']);
+    await store.reports.insert(newReport({ id: 'r_quiet' }));
+    const { backlog: quiet } = backlog({}, { onFailed: undefined });
+    expect(await quiet.drain()).toBe(1);
+    expect((await store.reports.get('r_quiet'))!.textState).toBe('failed');
+  });
+
   it('marks a text failed, with the reason’s code, when it cannot be opened or the worker cannot read it', async () => {
     await store.reports.insert(newReport({ id: 'r_broken' }));
     await store.reports.insert(newReport({ id: 'r_busy' }));
