@@ -107,4 +107,12 @@ describe('verifying stored reports again when a check changes', () => {
     expect(a2.ran).toEqual(['r_1', 'r_2', 'r_3']);
     expect(a.ran).toEqual(['r_1', 'r_2']);
   });
+
+  it('takes each report once however the turns fall', async () => {
+    await seed('done', 'done', 'done', 'done', 'done');
+    const a = counting('a', 1);
+    expect(await turn(settings(a.check), 3)).toBe(3);
+    expect(await turn(settings(a.check), 3)).toBe(2);
+    expect(a.ran).toEqual(['r_1', 'r_2', 'r_3', 'r_4', 'r_5']);
+  });
 });

@@ -214,6 +214,7 @@ export async function rerunChangedChecks(
   for (const row of rows) {
     if (row.stage === 'received' || row.stage === 'normalized') continue;
     const report = await tx.reports.get(row.id);
+    // Stryker disable next-line ConditionalExpression: listed and read in one transaction, it cannot be gone
     if (!report) continue;
     const input = {
       subject: await loadSubject(tx, report, settings.check),
