@@ -18,6 +18,7 @@ import {
   createToken,
   getJson,
   makeReport,
+  postReportAs,
   startServer,
   tempDir,
   waitForPipeline,
@@ -47,16 +48,7 @@ afterAll(async () => {
 });
 
 /** Posts as a signed-in analyst (who may state receivedAt, as a partner would). */
-async function post(body: Record<string, unknown>) {
-  const res = await fetch(`${server.url}/api/v1/reports`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${analyst}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const answer = (await res.json()) as { id: string };
-  expect(res.status, JSON.stringify(answer)).toBe(201);
-  return answer.id;
-}
+const post = (body: Record<string, unknown>) => postReportAs(server.url, analyst, body);
 
 const file = (filename: string, data: Buffer, contentType = 'image/jpeg') => ({
   filename,

@@ -209,6 +209,17 @@ export function startServer(
   });
 }
 
+/** Posts a report as the token's holder; expects 201 (naming the answer if not) and gives its id. */
+export async function postReportAs(
+  url: string,
+  token: string,
+  body: Record<string, unknown>,
+): Promise<string> {
+  const r = await postReport(url, body, { authorization: `Bearer ${token}` });
+  if (r.status !== 201) throw new Error(`expected 201, got ${r.status}: ${JSON.stringify(r.body)}`);
+  return r.body.id as string;
+}
+
 export async function postReport(
   url: string,
   body: unknown,

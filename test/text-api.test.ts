@@ -12,6 +12,7 @@ import {
   createToken,
   getJson,
   makeReport,
+  postReportAs,
   remember,
   startServer,
   tempDir,
@@ -47,16 +48,7 @@ afterAll(async () => {
   cleanup?.();
 });
 
-async function post(body: Record<string, unknown>) {
-  const res = await fetch(`${server.url}/api/v1/reports`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${analyst}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const answer = (await res.json()) as { id: string };
-  expect(res.status, JSON.stringify(answer)).toBe(201);
-  return answer.id;
-}
+const post = (body: Record<string, unknown>) => postReportAs(server.url, analyst, body);
 
 /**
  * The report once its text has been read (text-analysis job, after intake) and the

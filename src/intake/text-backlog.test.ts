@@ -6,7 +6,7 @@ import type { TextScoreFacts } from '../domain/text.js';
 import { createAsyncStore } from '../store/sqlite/async-store.js';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { AsyncStore } from '../store/port.js';
-import { newReport } from '../../test/store-contract/fixtures.js';
+import { newReport, textScore } from '../../test/store-contract/fixtures.js';
 import type { TextAnalysis } from './text-analysis.js';
 import { createTextBacklog, type TextBacklogDeps } from './text-backlog.js';
 
@@ -24,11 +24,7 @@ afterEach(() => {
 });
 
 const score = (perplexity: number): TextScoreFacts => ({
-  language: 'en',
-  tokens: 30,
-  unknownTokens: 0,
-  perplexity,
-  ranks: { ranked: 30, top10: 10, top100: 10, top1000: 5, beyond: 5 },
+  ...textScore(perplexity),
   model: { order: 3, trainingTokens: 60_000 },
 });
 

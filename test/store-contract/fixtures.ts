@@ -4,6 +4,7 @@
  * defaults that any test overrides. No magic totals: a test states what it counts.
  */
 import { createHash } from 'node:crypto';
+import type { TextScoreFacts } from '../../src/domain/text.js';
 import type { StoredAuditRecord } from '../../src/audit/chain.js';
 import { GENESIS_HASH, hashRecord } from '../../src/audit/chain.js';
 import type { IncidentTotals } from '../../src/domain/incident.js';
@@ -188,5 +189,17 @@ export function auditEntry(
       ...overrides,
     };
     return { ...content, hash: hashRecord(prev?.hash ?? GENESIS_HASH, content, AUDIT_KEY) };
+  };
+}
+
+/** A language-model score as the text worker stores it (domain/text.ts). */
+export function textScore(perplexity: number): TextScoreFacts {
+  return {
+    language: 'en',
+    tokens: 30,
+    unknownTokens: 2,
+    perplexity,
+    ranks: { ranked: 28, top10: 10, top100: 10, top1000: 5, beyond: 3 },
+    model: { order: 3, trainingTokens: 3210 },
   };
 }

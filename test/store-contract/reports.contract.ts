@@ -12,6 +12,7 @@ import {
   MINUTE,
   newAttachment,
   newReport,
+  textScore,
   normalization,
   sealedBytes,
   T0,
@@ -117,14 +118,7 @@ export function reportContract(open: OpenStore) {
 
     it('reads a text once: pending at insert, written for the version read, counted by token', async () => {
       const s = store();
-      const score = {
-        language: 'zh' as const,
-        tokens: 41,
-        unknownTokens: 3,
-        perplexity: 61.25,
-        ranks: { ranked: 38, top10: 20, top100: 10, top1000: 5, beyond: 3 },
-        model: { order: 3, trainingTokens: 3210 },
-      };
+      const score = textScore(61.25);
       const tokens = (...t: string[]) => t.map((token) => ({ type: 'ipv4' as const, token }));
       for (const id of ['r_o1', 'r_o2', 'r_o3']) await s.reports.insert(newReport({ id }));
       const pending = await s.reports.pendingText(2);

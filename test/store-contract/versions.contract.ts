@@ -12,6 +12,7 @@ import {
   MINUTE,
   newAttachment,
   newReport,
+  textScore,
   normalization,
   sealedBytes,
   T0,
@@ -171,14 +172,7 @@ export function versionContract(open: OpenStore) {
       const { first } = await workedReport(s);
       await s.reports.insert(newReport({ id: 'r_other' }));
       const analysis = {
-        textScore: {
-          language: 'en' as const,
-          tokens: 30,
-          unknownTokens: 2,
-          perplexity: 44.5,
-          ranks: { ranked: 28, top10: 10, top100: 10, top1000: 5, beyond: 3 },
-          model: { order: 3, trainingTokens: 3210 },
-        },
+        textScore: textScore(44.5),
         observables: sealedBytes('o v1', 40),
         tokens: [{ type: 'ipv4' as const, token: 'T-old' }],
         state: 'done' as const,
