@@ -188,3 +188,43 @@ describe('an attachment’s downloads (passes with or without the server’s med
     expect(incident.problems).toEqual([]);
   });
 });
+
+describe('the indicators found in a report’s text', () => {
+  it('the case panel lists them with their type and how many other reports name them, as text', async () => {
+    const narrative =
+      'The fake login page was hxxps://secure-login[.]example-bank[.]com/"><img src=x onerror=alert(1)> ' +
+      'and it sent everything to 203.0.113[.]77 all night.';
+    const ids: string[] = [];
+    for (const text of [narrative, 'Again traffic to 203.0.113.77 from the office network.']) {
+      const posted = await postReport(app.server.url, makeReport({ narrative: text }));
+      expect(posted.status).toBe(201);
+      ids.push(posted.body.id as string);
+    }
+    // The text is read after intake: wait until both are.
+    for (const id of ids) {
+      for (let i = 0; ; i++) {
+        const got = await getJson(`${app.server.url}/api/v1/reports/${id}`, token);
+        if ((got.body as { textState?: string }).textState === 'done') break;
+        if (i > 300) throw new Error('the text was never read');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    await waitForPipeline(app.server.url, token);
+    const ctx = await app.context({ user: 'alice', locale: 'en-GB' });
+    const { page, problems } = await app.open(ctx, '/#/queue');
+    const row = page.locator(`[role="option"][data-report-id="${ids[0]}"]`);
+    await row.waitFor({ timeout: SHOWS_WITHIN });
+    await row.click();
+    const list = page.getByTestId('case').getByTestId('observables');
+    await list.waitFor({ timeout: SHOWS_WITHIN });
+    const items = list.locator('li');
+    await expect(items.count()).resolves.toBe(2);
+    await expect(items.nth(0).textContent()).resolves.toMatch(
+      /^URL https:\/\/secure-login\.example-bank\.com\/.*no other report$/,
+    );
+    await expect(items.nth(1).textContent()).resolves.toBe('IPv4 203.0.113.77 in 1 other report');
+    // A URL a reporter wrote is never a link, and its markup stays text.
+    await expect(list.locator('a, img').count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
