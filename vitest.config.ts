@@ -1,18 +1,48 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * Files that measure how fast the server answers while they load it (/health within a
+ * budget while the fuzzer or the largest narrative runs, live streams, SIGKILL timings):
+ * they run last, one at a time, with nothing else on the machine's two cores.
+ */
+const TIMED = [
+  'test/fuzz/http.test.ts',
+  'test/hardening-server.test.ts',
+  'test/live.test.ts',
+  'test/durability.test.ts',
+];
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Two files at a time: vitest's default on a 2-CPU machine is one (CPUs − 1), and most
-    // files wait on a server, the CLI or a browser in another process (CI: 20 min → see
-    // TESTING.md).
-    maxWorkers: 2,
     globalSetup: ['test/log-scan.global.ts'],
     // Each file's duration is kept (git-ignored) to see where the suite's time goes.
     reporters: ['default', 'json'],
     outputFile: { json: '.tmp/vitest-report.json' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'parallel',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'],
+          exclude: [...configDefaults.exclude, ...TIMED],
+          // Two files at a time: vitest's default on a 2-CPU machine is one (CPUs − 1), and
+          // most files wait on a server, the CLI or a browser in another process.
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'timed',
+          include: TIMED,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

@@ -266,10 +266,9 @@ describe('a narrative copied from an earlier report', () => {
     const matches = finding!.evidence.matches as { reportId: string; similarity: number }[];
     expect(matches.map((m) => m.reportId)).toEqual(expect.arrayContaining([first, again]));
     expect(finding!.evidence.matchCount).toBe(2);
-    for (const m of matches) {
-      expect(m.similarity).toBeGreaterThanOrEqual(0.6);
-      expect(m.similarity).toBeLessThan(1);
-    }
+    // About 0.92 alike (3 of some 78 shingles differ); the 64-slot sketch's estimate may say
+    // 1 (all slots agree: about once in 200 keys), so only the threshold is pinned here.
+    for (const m of matches) expect(m.similarity).toBeGreaterThanOrEqual(0.6);
     expect(copied.flags).toContain('media.reused');
     // Identifiers and numbers only: none of the text.
     expect(JSON.stringify(finding)).not.toMatch(/grain depot|van|papers/);
