@@ -55,6 +55,7 @@ const readMedia = createMediaReader({
   limits: config.verify,
   zoneAt: pointZoneAt(createZoneFinder()),
   benford: config.verify,
+  tableTimeoutMs: config.verify.tableAnalysisTimeoutMs,
   tableWorker: () =>
     workerScript(
       pathToFileURL(path.join(ROOT, 'dist/runtime.js')).href,

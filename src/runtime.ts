@@ -265,6 +265,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     limits: config.verify,
     zoneAt: pointZoneAt(normalize.deps.zones),
     benford: config.verify,
+    tableTimeoutMs: config.verify.tableAnalysisTimeoutMs,
     tableWorker: () => workerScript(import.meta.url, './intake/table.worker.js'),
   });
   const contentKey = keyring.subkey('receipt');

@@ -50,6 +50,11 @@ export interface MediaReaderOptions {
   benford: TableTask['settings'];
   /** The compiled table.worker.js. */
   tableWorker: () => URL;
+  /**
+   * How long one table's tests may run (TIPWIRE_TABLE_ANALYSIS_TIMEOUT_MS): past it the
+   * table is stored untested (`not analysed: worker_timeout`) and the worker replaced.
+   */
+  tableTimeoutMs: number;
 }
 
 export function createMediaReader(options: MediaReaderOptions) {
@@ -69,9 +74,11 @@ export function createMediaReader(options: MediaReaderOptions) {
   ): Promise<MediaFacts['benford']> {
     const bytes = new Uint8Array(data);
     try {
-      return (await tables().run({ bytes, format, settings: options.benford }, [
-        bytes.buffer as ArrayBuffer,
-      ])) as MediaFacts['benford'];
+      return (await tables().run(
+        { bytes, format, settings: options.benford },
+        [bytes.buffer as ArrayBuffer],
+        { timeoutMs: options.tableTimeoutMs },
+      )) as MediaFacts['benford'];
     } catch (err) {
       const name = (err as { code?: string }).code ?? (err as Error).name;
       return { readable: false, reason: `not analysed: ${name}` };

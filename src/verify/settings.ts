@@ -37,6 +37,12 @@ export const BENFORD_SETTINGS = {
     numberIn(0, 20),
     2,
   ),
+  tableAnalysisTimeoutMs: setting(
+    'TIPWIRE_TABLE_ANALYSIS_TIMEOUT_MS',
+    'How long Benford’s tests over one attached table (CSV or XLSX, in the table worker) may run before the table is stored untested (benford: not analysed, worker_timeout) and the worker replaced. The cell and size caps bound the work; this is the last guard (2,000,000 cells took about 4 s).',
+    intIn(100, 600_000),
+    30_000,
+  ),
   benfordMinAmount: setting(
     'TIPWIRE_BENFORD_MIN_AMOUNT',
     'Values below this are left out of the Benford tests (10: a number below 10 has no second digit; zero and negative values are always left out).',
