@@ -50,6 +50,7 @@ export interface MediaBandMate extends ReportSource {
 /** An earlier report whose text sketch shares a band key with a new one's, and its source. */
 export interface TextBandMate extends ReportSource {
   reportId: string;
+  incidentId: string | null;
   receivedAt: number;
   sketch: Buffer;
 }
@@ -262,12 +263,6 @@ export interface ReportRepository {
   replaceObservables(id: string, sealed: Buffer | null, tokens: readonly ObservableToken[]): void;
   /** How many other reports than `exceptId` name each of these observable tokens (absent: none). */
   observableCounts(tokens: readonly string[], exceptId: string): Map<string, number>;
-  sharingBands(
-    bands: readonly string[],
-    since: number,
-    exceptId: string,
-    limit: number,
-  ): { reportId: string; incidentId: string | null; sketch: Buffer | null }[];
   /**
    * Images of reports received before `before` (other than `exceptId`) whose perceptual
    * hash is at most PHASH_INDEX_REACH bits from `phash`, oldest first, with who sent
@@ -276,11 +271,12 @@ export interface ReportRepository {
   similarImages(phash: string, before: number, exceptId: string, limit: number): MediaBandMate[];
   /**
    * Reports received in [since, before) (other than `exceptId`) with a text sketch sharing
-   * a band key with `bands`, each once, with who sent them: the candidates of reused text.
-   * At most `limit`, in no promised order (the search stops at the limit: a flood of copies
+   * a band key with `bands`, each once, with their incident and who sent them: the
+   * candidates of copied text (correlation's copies, the verify stage's reused text). At
+   * most `limit`, in no promised order (the search stops at the limit: a flood of copies
    * costs no more than a few).
    */
-  earlierTextMates(
+  sharingBands(
     bands: readonly string[],
     since: number,
     before: number,

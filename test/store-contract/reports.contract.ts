@@ -261,7 +261,7 @@ export function reportContract(open: OpenStore) {
       expect(await s.reports.similarImages(H, T0 + 5, 'r_none', 10)).toEqual([]);
     });
 
-    it('finds earlier reports sharing a text band, each once, with their source', async () => {
+    it('finds reports sharing a text band, each once, with their incident and source', async () => {
       const s = store();
       const sketch = (label: string) => sealedBytes(label, 256);
       const put = async (id: string, receivedAt: number, bands: string[], extra = {}) => {
@@ -276,12 +276,13 @@ export function reportContract(open: OpenStore) {
       await s.reports.insert(newReport({ id: 'r_bare', receivedAt: T0 + 4, textSketch: null }));
       await s.reports.setBands('r_bare', ['0:aa']);
       const bands = ['0:aa', '1:bb'];
-      const mates = await s.reports.earlierTextMates(bands, T0, T0 + 5, 'r_none', 10);
+      const mates = await s.reports.sharingBands(bands, T0, T0 + 5, 'r_none', 10);
       // Within [since, before), with a sketch; one sharing two bands listed once.
       const byId = (list: { reportId: string }[]) => list.map((m) => m.reportId).sort();
       expect(byId(mates)).toEqual(['r_one', 'r_two']);
       expect(mates.find((m) => m.reportId === 'r_one')).toEqual({
         reportId: 'r_one',
+        incidentId: null,
         receivedAt: T0 + 1,
         sketch: sketch('r_one'),
         channel: 'web',
@@ -290,12 +291,12 @@ export function reportContract(open: OpenStore) {
         sender: null,
       });
       // Not the report asking; at most `limit`; nothing for no bands.
-      const without = await s.reports.earlierTextMates(bands, T0, T0 + 5, 'r_two', 10);
+      const without = await s.reports.sharingBands(bands, T0, T0 + 5, 'r_two', 10);
       expect(byId(without)).toEqual(['r_one']);
-      expect(await s.reports.earlierTextMates(bands, T0, T0 + 5, 'r_none', 1)).toHaveLength(1);
-      expect(await s.reports.earlierTextMates([], T0, T0 + 5, 'r_none', 10)).toEqual([]);
+      expect(await s.reports.sharingBands(bands, T0, T0 + 5, 'r_none', 1)).toHaveLength(1);
+      expect(await s.reports.sharingBands([], T0, T0 + 5, 'r_none', 10)).toEqual([]);
       await s.reports.remove('r_two');
-      const after = await s.reports.earlierTextMates(bands, T0, T0 + 5, 'r_none', 10);
+      const after = await s.reports.sharingBands(bands, T0, T0 + 5, 'r_none', 10);
       expect(byId(after)).toEqual(['r_one']);
     });
 

@@ -76,12 +76,14 @@ async function copiesOf(
   const mates = await port.reports.sharingBands(
     rules.text.bands(sketch),
     report.receivedAt - copyWindowHours * 3_600_000,
+    // Later reports too: a report correlated again (a new pass) sees copies sent after it.
+    Number.MAX_SAFE_INTEGER,
     report.id,
     rules.cluster.maxCandidates * 4,
   );
   const count = new Map<string, number>();
   for (const m of mates) {
-    if (!m.incidentId || !m.sketch) continue;
+    if (!m.incidentId) continue;
     if (rules.text.similarity(sketch, m.sketch) < rules.text.threshold) continue;
     count.set(m.incidentId, (count.get(m.incidentId) ?? 0) + 1);
   }

@@ -101,7 +101,7 @@ async function textMatchesOf(
 ): Promise<CheckSubject['textMatches']> {
   const sketch = report.textSketch;
   if (!sketch || windowHours <= 0) return [];
-  const mates = await port.reports.earlierTextMates(
+  const mates = await port.reports.sharingBands(
     sketchBands(sketch),
     report.receivedAt - windowHours * 3_600_000,
     report.receivedAt,

@@ -223,15 +223,9 @@ export function createReportRepository(db: Db): ReportRepository {
     WHERE r.received_at < @before AND tipwire_phash_distance(m.phash, @phash) <= @reach
     ORDER BY r.received_at
     LIMIT @limit`);
-  const bandMates = db.prepare(`SELECT DISTINCT r.id AS reportId, r.incident_id AS incidentId,
-      r.text_sketch AS sketch
-    FROM report_bands b JOIN reports r ON r.id = b.report_id
-    WHERE b.band IN (SELECT value FROM json_each(@bands)) AND r.id <> @exceptId
-      AND r.received_at >= @since
-    LIMIT @limit`);
   // No ORDER BY: the scan stops at the limit. Ranking by shared bands read every band mate
   // (60 ms a report with 20,000 copies in the window, against under 1 ms).
-  const earlierTextMates = db.prepare(`SELECT DISTINCT r.id AS reportId,
+  const bandMates = db.prepare(`SELECT DISTINCT r.id AS reportId, r.incident_id AS incidentId,
       r.received_at AS receivedAt, r.text_sketch AS sketch, r.channel,
       r.caller_pseudonym AS callerPseudonym, r.caller_link AS callerLink, r.sender
     FROM report_bands b JOIN reports r ON r.id = b.report_id
@@ -615,17 +609,9 @@ export function createReportRepository(db: Db): ReportRepository {
       }[];
       return new Map(rows.map((r) => [r.token, r.reports]));
     },
-    sharingBands(bands, since, exceptId, limit) {
+    sharingBands(bands, since, before, exceptId, limit) {
       if (bands.length === 0) return [];
-      return bandMates.all({ bands: JSON.stringify(bands), since, exceptId, limit }) as {
-        reportId: string;
-        incidentId: string | null;
-        sketch: Buffer | null;
-      }[];
-    },
-    earlierTextMates(bands, since, before, exceptId, limit) {
-      if (bands.length === 0) return [];
-      return earlierTextMates.all({
+      return bandMates.all({
         bands: JSON.stringify(bands),
         since,
         before,
