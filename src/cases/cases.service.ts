@@ -21,7 +21,7 @@ import type { SearchTokenizer } from '../protect/search-tokenizer.js';
 import { reportProcessedEvent } from '../notify/report-events.js';
 import {
   claimsOf,
-  storedObservables,
+  sealedObservables,
   textFactsOf,
   type ClaimField,
   type Protection,
@@ -134,18 +134,12 @@ export function createCases(deps: CaseDeps) {
   async function observablesWith(report: Report, subjects: string) {
     const analysis = await deps.protection.analyzeText(vault.openNarrative(report), subjects);
     if (!analysis) return null;
-    const list = storedObservables(analysis.observables, deps.protection);
-    return {
-      sealed:
-        list.length === 0
-          ? null
-          : vault.sealObservables(
-              report.id,
-              report.sealed.dataKey,
-              JSON.stringify(list.map(({ type, value }) => ({ type, value }))),
-            ),
-      tokens: list.map(({ type, token }) => ({ type, token })),
-    };
+    return sealedObservables(
+      { id: report.id, dataKey: report.sealed.dataKey },
+      analysis.observables,
+      deps.protection,
+      vault,
+    );
   }
 
   /** The report's observables, opened, with the count of other reports naming each. */

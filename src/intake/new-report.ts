@@ -14,7 +14,7 @@ import type { IdKind } from '../domain/ids.js';
 import type { MediaFacts } from '../domain/media.js';
 import type { ObservableType, ReportObservable } from '../domain/text.js';
 import type { FoundObservable, TextAnalysis } from './text-analysis.js';
-import type { Claims, NewReport, Report, TextFacts } from '../domain/report.js';
+import type { Claims, NewReport, ObservableToken, Report, TextFacts } from '../domain/report.js';
 import { countWords, isVagueWho } from '../normalize/completeness.js';
 import { toE164 } from '../protect/pseudonym.js';
 import type { Vault } from '../protect/vault.js';
@@ -238,6 +238,24 @@ export function storedObservables(
     if (!stored.has(token)) stored.set(token, { type, value, token });
   }
   return [...stored.values()];
+}
+
+/**
+ * The observables a text worker found, as a report keeps them: sealed under its data key
+ * as `[{type, value}]` (null when there are none) and each one's token for matching.
+ */
+export function sealedObservables(
+  report: { id: string; dataKey: Buffer },
+  found: readonly FoundObservable[],
+  protection: Pick<Protection, 'pseudonymsOf' | 'observableToken'>,
+  vault: Pick<Vault, 'sealObservables'>,
+): { sealed: Buffer | null; tokens: ObservableToken[] } {
+  const list = storedObservables(found, protection);
+  const values = JSON.stringify(list.map(({ type, value }) => ({ type, value })));
+  return {
+    sealed: list.length === 0 ? null : vault.sealObservables(report.id, report.dataKey, values),
+    tokens: list.map(({ type, token }) => ({ type, token })),
+  };
 }
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');

@@ -15,7 +15,7 @@ import type { ObservableToken } from '../domain/report.js';
 import type { TextScoreFacts } from '../domain/text.js';
 import type { Vault } from '../protect/vault.js';
 import type { AsyncStore, StoreTx } from '../store/port.js';
-import { storedObservables, type Protection } from './new-report.js';
+import { sealedObservables, type Protection } from './new-report.js';
 
 export interface TextBacklogDeps {
   store: Pick<AsyncStore, 'reports' | 'transaction'>;
@@ -73,20 +73,18 @@ export function createTextBacklog(deps: TextBacklogDeps) {
     }
     const analysis = await protection.analyzeText(narrative, subjects);
     if (!analysis) return failed('text_worker_unavailable');
-    const list = storedObservables(analysis.observables, protection);
+    const { sealed, tokens } = sealedObservables(
+      { id: row.id, dataKey: row.sealed.dataKey },
+      analysis.observables,
+      protection,
+      vault,
+    );
     return {
       id: row.id,
       version: row.version,
       textScore: analysis.score,
-      observables:
-        list.length === 0
-          ? null
-          : vault.sealObservables(
-              row.id,
-              row.sealed.dataKey,
-              JSON.stringify(list.map(({ type, value }) => ({ type, value }))),
-            ),
-      tokens: list.map(({ type, token }) => ({ type, token })),
+      observables: sealed,
+      tokens,
       state: 'done',
     } satisfies Result;
   }
