@@ -143,8 +143,8 @@ export function reportView(
     })),
     messages: opened.messages,
     observables: opened.observables,
-    textScore: report.textScore ?? null,
-    textState: report.textState ?? null,
+    textScore: report.textScore,
+    textState: report.textState,
     findings: findingsView(findings),
   };
 }

@@ -78,10 +78,7 @@ export function createWorkerPool<I, O>(options: WorkerPoolOptions): WorkerPool<I
       const at = idle.indexOf(worker);
       if (at >= 0) idle.splice(at, 1);
       task?.reject(new AppError('worker_failed', 'technical', why));
-      if (!closed) {
-        idle.push(spawn());
-        dispatch();
-      }
+      replaceLost();
     };
     worker.on('error', (err) => lost(`a worker failed: ${err.name}`));
     worker.on('exit', (code) => {
@@ -116,10 +113,14 @@ export function createWorkerPool<I, O>(options: WorkerPoolOptions): WorkerPool<I
     busy.delete(worker);
     task.reject(new AppError('worker_timeout', 'technical', 'a worker task took too long'));
     void worker.terminate();
-    if (!closed) {
-      idle.push(spawn());
-      dispatch();
-    }
+    replaceLost();
+  }
+
+  /** A fresh worker in place of one that is gone, and the queue served again. */
+  function replaceLost() {
+    if (closed) return;
+    idle.push(spawn());
+    dispatch();
   }
 
   for (let i = 0; i < options.size; i++) idle.push(spawn());

@@ -42,7 +42,7 @@ export function checkSubject(
     mediaMatches,
     textMatches,
     sun: report.sunEvidence ?? null,
-    textScore: report.textScore ?? null,
+    textScore: report.textScore,
   };
 }
 
