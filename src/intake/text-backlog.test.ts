@@ -1,26 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useStore } from '../../test/store-contract/harness.js';
+import { openSqlite } from '../../test/store-contract/open-sqlite.js';
 import type { TextScoreFacts } from '../domain/text.js';
-import { createAsyncStore } from '../store/sqlite/async-store.js';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { AsyncStore } from '../store/port.js';
 import { newReport, textScore } from '../../test/store-contract/fixtures.js';
 import type { TextAnalysis } from './text-analysis.js';
 import { createTextBacklog, type TextBacklogDeps } from './text-backlog.js';
 
-let dir: string;
-let sqlite: SqliteStore;
 let store: AsyncStore;
+const fresh = useStore(openSqlite);
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'tipwire-backlog-'));
-  sqlite = openSqliteStore(path.join(dir, 'db'));
-  store = createAsyncStore(sqlite);
-});
-afterEach(() => {
-  sqlite.close();
-  rmSync(dir, { recursive: true, force: true });
+  store = fresh();
 });
 
 const score = (perplexity: number): TextScoreFacts => ({

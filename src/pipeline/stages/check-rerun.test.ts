@@ -1,27 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useStore } from '../../../test/store-contract/harness.js';
+import { openSqlite } from '../../../test/store-contract/open-sqlite.js';
 import { FLAG, FLAGS, findingSeverity } from '../../domain/flags.js';
 import type { AsyncStore } from '../../store/port.js';
-import { createAsyncStore } from '../../store/sqlite/async-store.js';
-import { openSqliteStore, type SqliteStore } from '../../store/sqlite/sqlite-store.js';
 import type { Check } from '../../verify/check.js';
 import { TEST_CHECK_SETTINGS } from '../../verify/check.fixtures.js';
 import { newReport } from '../../../test/store-contract/fixtures.js';
 import { CHECKED_VERSIONS_KEY, rerunChangedChecks } from './verify.stage.js';
 
-let dir: string;
-let sqlite: SqliteStore;
 let store: AsyncStore;
+const fresh = useStore(openSqlite);
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'tipwire-rerun-'));
-  sqlite = openSqliteStore(path.join(dir, 'db'));
-  store = createAsyncStore(sqlite);
-});
-afterEach(() => {
-  sqlite.close();
-  rmSync(dir, { recursive: true, force: true });
+  store = fresh();
 });
 
 /** A check that finds one thing on every report and counts the reports it ran on. */
