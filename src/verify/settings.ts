@@ -39,7 +39,7 @@ export const BENFORD_SETTINGS = {
   ),
   tableAnalysisTimeoutMs: setting(
     'TIPWIRE_TABLE_ANALYSIS_TIMEOUT_MS',
-    'How long Benford’s tests over one attached table (CSV or XLSX, in the table worker) may run before the table is stored untested (benford: not analysed, worker_timeout) and the worker replaced. The cell and size caps bound the work; this is the last guard (2,000,000 cells took about 4 s).',
+    'How long Benford’s tests over one attached table (CSV or XLSX, in the table worker) may run before the table is stored untested (benford: not analysed, worker_timeout) and the worker replaced. The cell and size caps bound the work; this is the last guard.',
     intIn(100, 600_000),
     30_000,
   ),
