@@ -227,7 +227,8 @@ for (let start = 0; start < IMAGES; start += 5000) {
               id: `a_${i}`,
               contentType: 'image/jpeg',
               sizeBytes: 1,
-              sealedData: Buffer.alloc(1),
+              segmentBytes: 1024,
+              sealed: { segments: [Buffer.alloc(1)] },
               sealedMeta: Buffer.alloc(1),
               media: {
                 detectedType: 'image/jpeg',

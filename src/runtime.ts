@@ -31,6 +31,7 @@ import { createSqliteJobQueue } from './pipeline/sqlite-job-queue.js';
 import { createNormalizeDeps, type LoadedNormalizeDeps } from './normalize/normalize-deps.js';
 import { pointZoneAt } from './normalize/zones.js';
 import { createMediaReader } from './intake/media-reader.js';
+import { createFileStager, sweepStagedFiles } from './intake/file-stager.js';
 import { createTextAnalyzer } from './intake/text-analyzer.js';
 import {
   createTextBacklog,
@@ -95,6 +96,8 @@ export interface Runtime {
   clock: () => number;
   /** Prunes idempotency records and old live events, destroys expired pseudonym keys. */
   housekeeping(): void;
+  /** Deletes uploads staged longer than TIPWIRE_STAGED_FILE_TTL_SECONDS (staged-files job). */
+  sweepStagedFiles(): Promise<number>;
   /** Deletes cases past their retention period, then checkpoints the WAL. */
   purge(actor?: string): PurgeResult;
   /**
@@ -163,6 +166,11 @@ export function createLogger(
           'req.headers.authorization',
           'headers.authorization',
           'authorization',
+          'req.headers.cookie',
+          'headers.cookie',
+          'cookie',
+          // @fastify/multipart logs the request's headers at trace level.
+          'busboyOptions.headers',
           'body',
           'narrative',
           'text',
@@ -287,6 +295,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     textSketchKey: keyring.subkey('text-sketch'),
     contentHash: (content) => contentHash(contentKey, content),
     readMedia,
+    fileSegmentBytes: config.intake.attachmentSegmentBytes,
     async analyzeText(narrative, subjects) {
       const result = await textAnalyzer.analyze(narrative, subjects);
       if (result.analysis) return result.analysis;
@@ -327,6 +336,14 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     },
     audit,
     onStored: () => pipeline.noteIntake(),
+    stager: createFileStager({
+      files: asyncStore.files,
+      newId,
+      clock,
+      readMedia,
+      segmentBytes: config.intake.attachmentSegmentBytes,
+      mediaMaxBytes: config.verify.mediaMaxBytes,
+    }),
     // The caller gets the score and the questions to ask at once (the pipeline stores
     // them); a call-taker's draft is read the same way before it is sent.
     assess: (report) => {
@@ -457,6 +474,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
       return result;
     },
     textBacklog,
+    sweepStagedFiles: () =>
+      sweepStagedFiles(asyncStore.files, clock(), config.intake.stagedFileTtlSeconds * 1000),
     async retrainTextModel() {
       const rows = await asyncStore.reports.sealedNarratives(
         'closed',

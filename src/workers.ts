@@ -29,6 +29,7 @@ export interface WorkerRuntime {
     geocoder: { pollMs: number };
     map: { rebuildMinutes: number };
     text: { lmRetrainHours: number; analysisPollMs: number };
+    intake: { stagedFileTtlSeconds: number };
   };
   logger: Logger;
   clock: () => number;
@@ -40,6 +41,8 @@ export interface WorkerRuntime {
   map: { service: { rebuild(): Promise<void> } };
   retrainTextModel(): Promise<{ reports: number; trainingTokens: number }>;
   textBacklog: { drain(): Promise<number> };
+  /** Deletes uploads staged longer than TIPWIRE_STAGED_FILE_TTL_SECONDS; how many. */
+  sweepStagedFiles(): Promise<number>;
 }
 
 /** What `serve` runs in the background besides answering requests. */
@@ -61,6 +64,18 @@ export function backgroundJobs(runtime: WorkerRuntime): Job[] {
       run: () => {
         const r = runtime.purge();
         if (r.reports + r.tokens > 0) logger.info({ ...r }, 'retention purge');
+      },
+    },
+    // Files of uploads cut off by a stop (their report was never stored): at start, and
+    // then every TTL, so one lives at most twice the TTL. Per process, not leased: a
+    // killed process's lease would hold the sweep back, and two sweeps delete alike.
+    {
+      name: 'staged-files',
+      intervalMs: config.intake.stagedFileTtlSeconds * 1000,
+      runAtStart: true,
+      run: async () => {
+        const files = await runtime.sweepStagedFiles();
+        if (files > 0) logger.info({ files }, 'staged uploads swept');
       },
     },
     // Work queued by other processes (an import) or due for retry.

@@ -4,6 +4,7 @@
  * file, and every acknowledged report is there and finishes its pipeline.
  */
 import Database from 'better-sqlite3';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -166,4 +167,74 @@ describe('durability', () => {
     expect(count('SELECT sum(report_count) FROM incidents')).toBe(ids.length);
     // Two server starts, each loading a gazetteer in two threads: slow on a busy machine.
   }, 180_000);
+});
+
+describe('an upload cut off by SIGKILL', () => {
+  const BOUNDARY = 'tipwire-durability-7c1e';
+  const SEGMENT = 4096;
+
+  function count(db: string, sql: string): number {
+    const file = new Database(db, { readonly: true });
+    try {
+      return file.prepare(sql).pluck().get() as number;
+    } finally {
+      file.close();
+    }
+  }
+
+  it('leaves no report, only staged segments nobody can open, swept once stale', async () => {
+    const db = path.join(dir, 'tipwire.db');
+    const token = createToken(db);
+    const env = {
+      TIPWIRE_ATTACHMENT_SEGMENT_BYTES: String(SEGMENT),
+      TIPWIRE_ATTACHMENT_MAX_BYTES: String(1024 * 1024),
+      TIPWIRE_STAGED_FILE_TTL_SECONDS: '600',
+    };
+    server = await startServer(db, env);
+    const { port } = new URL(server.url);
+    const head = Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="report"\r\n` +
+        `Content-Type: application/json\r\n\r\n${JSON.stringify(makeReport())}\r\n` +
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="v.mp4"\r\n` +
+        'Content-Type: video/mp4\r\n\r\n',
+    );
+    const sent = Buffer.alloc(10 * SEGMENT, 'uploaded-bytes ');
+    const socket = net.connect(Number(port), '127.0.0.1');
+    socket.on('error', () => undefined);
+    // Announces a whole megabyte, sends the report and ten segments' worth, then holds.
+    socket.write(
+      `POST /api/v1/reports HTTP/1.1\r\nHost: x\r\nContent-Length: ${head.length + 1024 * 1024}\r\n` +
+        `Content-Type: multipart/form-data; boundary=${BOUNDARY}\r\n\r\n`,
+    );
+    socket.write(Buffer.concat([head, sent]));
+    const segments = 'SELECT count(*) FROM file_segments';
+    await waitFor(async () => (count(db, segments) >= 9 ? true : null));
+    server.child.kill('SIGKILL');
+    await server.stop();
+    socket.destroy();
+
+    expect(count(db, 'SELECT count(*) FROM reports')).toBe(0);
+    expect(count(db, 'SELECT count(*) FROM staged_files')).toBe(1);
+    expect(count(db, 'SELECT count(*) FROM attachments')).toBe(0);
+    // Sealed as they arrived: the bytes are not in the file in the clear.
+    const file = new Database(db, { readonly: true });
+    const stored = file.prepare('SELECT data FROM file_segments').pluck().all() as Buffer[];
+    file.close();
+    expect(stored.some((s) => s.includes('uploaded-bytes'))).toBe(false);
+
+    // Restarted within the TTL: kept (an upload of another process could still be going).
+    server = await startServer(db, env);
+    expect(count(db, 'SELECT count(*) FROM staged_files')).toBe(1);
+    await server.stop('SIGTERM');
+    // Older than the TTL at the next start: swept, segments and all.
+    const writable = new Database(db);
+    writable.prepare('UPDATE staged_files SET staged_at = staged_at - 601000').run();
+    writable.close();
+    server = await startServer(db, env);
+    await waitFor(async () => (count(db, 'SELECT count(*) FROM staged_files') === 0 ? true : null));
+    expect(count(db, segments)).toBe(0);
+    expect(server.output()).toContain('staged uploads swept');
+    const health = await getJson(`${server.url}/api/v1/health`, token);
+    expect(health.status).toBe(200);
+  });
 });

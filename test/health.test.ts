@@ -179,13 +179,15 @@ describe('the built server', () => {
       'map-index',
       'pipeline-poll',
       'retention-purge',
+      'staged-files',
       'text-analysis',
       'text-model',
     ]);
     expect(runsOf.housekeeping).toBe(1);
     expect(runsOf['retention-purge']).toBe(1);
+    expect(runsOf['staged-files']).toBe(1);
     const failed = families.find((f) => f.name === 'tipwire_worker_last_run_failed')!.metrics;
-    expect(failed.map((m) => Number(m.value))).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(failed.map((m) => Number(m.value))).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     const lastRun = families.find((f) => f.name === 'tipwire_worker_last_run_timestamp_seconds')!;
     for (const m of lastRun.metrics) {
       expect(Math.abs(Number(m.value) - Date.now() / 1000)).toBeLessThan(60);

@@ -151,6 +151,21 @@ async function storedAttachments(id: string): Promise<Stored[]> {
   return out;
 }
 
+/** Rows of the database that hold files' bytes: staged uploads and sealed segments. */
+const fileRows = () => ({
+  staged: runtime.store.files.stagedCount(),
+  segments: runtime.store.db.prepare('SELECT count(*) FROM file_segments').pluck().get() as number,
+});
+
+/** A refused request leaves no file behind (its files are dropped as it ends). */
+async function expectNoFilesLeft(before = { staged: 0, segments: 0 }) {
+  const until = Date.now() + 3000;
+  while (Date.now() < until && fileRows().staged > before.staged) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  expect(fileRows()).toEqual(before);
+}
+
 const errorOf = (res: { json: () => unknown }) =>
   (res.json() as { error: { code: string; issues?: { path: string; message: string }[] } }).error;
 
@@ -195,6 +210,101 @@ describe('a multipart report', () => {
     expect(Object.keys(viaMultipart.json() as object)).toEqual(
       Object.keys(viaJson.json() as object),
     );
+  });
+
+  it('writes each file as sealed segments while it arrives and sends it back whole', async () => {
+    const segment = 4096;
+    await boot({
+      TIPWIRE_ATTACHMENT_SEGMENT_BYTES: String(segment),
+      TIPWIRE_ATTACHMENT_MAX_BYTES: '100000',
+      TIPWIRE_ATTACHMENTS_TOTAL_MAX_BYTES: '200000',
+    });
+    // Segment boundaries: one byte short of three segments, exactly three, and one more.
+    const sizes = [3 * segment - 1, 3 * segment, 3 * segment + 1, 50_000];
+    const files = sizes.map((n) => Buffer.alloc(n, 'PLAINTEXT-MARKER '));
+    const res = await postParts([
+      reportPart(),
+      ...files.map((f, i) => filePart(f, `clip${i}.bin`, 'application/octet-stream')),
+    ]);
+    expect(res.statusCode, res.body).toBe(201);
+    const { id } = res.json() as { id: string };
+    const stored = runtime.store.reports.attachments(id);
+    expect(stored.map((a) => a.segmentBytes)).toEqual(sizes.map(() => segment));
+    const perFile = runtime.store.db
+      .prepare('SELECT count(*) FROM file_segments WHERE attachment_id = ?')
+      .pluck();
+    expect(stored.map((a) => perFile.get(a.id))).toEqual([3, 4, 4, 13]);
+    expect(fileRows().staged).toBe(0);
+    // Nothing of the files is in the database in the clear.
+    const rows = runtime.store.db.prepare('SELECT data FROM file_segments').pluck().all();
+    expect((rows as Buffer[]).some((b) => b.includes('PLAINTEXT-MARKER'))).toBe(false);
+    const back = await storedAttachments(id);
+    expect(back.map((f) => f.bytes.equals(files[back.indexOf(f)]!))).toEqual(sizes.map(() => true));
+    const original = await app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/${id}/attachments/${stored[3]!.id}?copy=original`,
+      headers: auth(),
+    });
+    expect(original.headers['content-length']).toBe('50000');
+    expect(original.rawPayload.equals(files[3]!)).toBe(true);
+  });
+
+  it('refuses to send a file whose stored segments were altered or cut short', async () => {
+    await boot({ TIPWIRE_ATTACHMENT_SEGMENT_BYTES: '4096', TIPWIRE_ATTACHMENT_MAX_BYTES: '20000' });
+    const res = await postParts([
+      reportPart(),
+      filePart(randomBytes(10_000), 'a.bin', 'application/octet-stream'),
+    ]);
+    const { id } = res.json() as { id: string };
+    const [a] = runtime.store.reports.attachments(id);
+    const get = () =>
+      app.inject({
+        method: 'GET',
+        url: `/api/v1/reports/${id}/attachments/${a!.id}?copy=original`,
+        headers: auth(),
+      });
+    expect((await get()).statusCode).toBe(200);
+    runtime.store.db
+      .prepare(
+        'UPDATE file_segments SET data = zeroblob(length(data)) WHERE attachment_id = ? AND seq = 0',
+      )
+      .run(a!.id);
+    const altered = await get();
+    expect(altered.statusCode).toBe(500);
+    expect(errorOf(altered).code).toBe('integrity_failure');
+  });
+
+  it('drops the staged copy of a file a resent report already holds, and every file of an identical resend', async () => {
+    await boot();
+    const photo = randomBytes(600);
+    const memo = Buffer.from('second file');
+    const first = await postParts(
+      [reportPart(makeReport({ externalId: 'case-77' })), filePart(photo)],
+      auth(),
+    );
+    expect(first.statusCode).toBe(201);
+    const { id } = first.json() as { id: string };
+    const rowsAfterFirst = fileRows();
+    const same = await postParts(
+      [reportPart(makeReport({ externalId: 'case-77' })), filePart(photo)],
+      auth(),
+    );
+    expect(same.statusCode).toBe(200);
+    expect(same.headers['idempotent-replayed']).toBe('true');
+    await expectNoFilesLeft(rowsAfterFirst);
+    const next = await postParts(
+      [
+        reportPart(makeReport({ externalId: 'case-77', narrative: 'Two drones now.' })),
+        filePart(photo),
+        filePart(memo, 'memo.txt', 'text/plain'),
+      ],
+      auth(),
+    );
+    expect(next.statusCode, next.body).toBe(200);
+    expect(next.json()).toMatchObject({ id, version: 2 });
+    const back = await storedAttachments(id);
+    expect(back.map((f) => f.bytes)).toEqual([photo, memo]);
+    expect(fileRows()).toEqual({ staged: 0, segments: rowsAfterFirst.segments + 1 });
   });
 
   it('reads the body a FormData writes, a Chinese filename included', async () => {
@@ -484,6 +594,7 @@ describe('a multipart report refused, nothing stored', () => {
       const error = errorOf(res);
       expect(error.issues?.map((i) => i.path)).toContain(path);
       expect(await reportCount()).toBe(before);
+      await expectNoFilesLeft();
     });
   }
 
@@ -550,6 +661,7 @@ describe('a multipart body over the network', () => {
     expect(answer).toContain('file[0]');
     expect(beforeRest).toBe(true);
     expect(await reportCount()).toBe(0);
+    await expectNoFilesLeft();
   });
 
   it('cuts a multipart body still arriving after the caller TTL (408) and stores nothing', async () => {
@@ -569,5 +681,6 @@ describe('a multipart body over the network', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 408 /);
     expect(closedAfterMs).toBeLessThan(2000);
     expect(await reportCount()).toBe(0);
+    await expectNoFilesLeft();
   });
 });

@@ -46,10 +46,12 @@ describe('background jobs', () => {
       TIPWIRE_MAP_REBUILD_MINUTES: '7',
       TIPWIRE_TEXT_LM_RETRAIN_HOURS: '2',
       TIPWIRE_TEXT_ANALYSIS_POLL_MS: '300',
+      TIPWIRE_STAGED_FILE_TTL_SECONDS: '61',
     });
     expect(runtime.workers.status().map((s) => [s.name, s.intervalMs])).toEqual([
       ['housekeeping', 5000],
       ['retention-purge', 6000],
+      ['staged-files', 61_000],
       ['pipeline-poll', 70],
       ['live-poll', 80],
       ['map-index', 420_000],

@@ -16,6 +16,7 @@ import {
   type ObservableView,
   type OpenedText,
 } from '../export/views.js';
+import { openFileSegments } from '../protect/sealed-file.js';
 import type { Vault } from '../protect/vault.js';
 import type { SearchTokenizer } from '../protect/search-tokenizer.js';
 import { reportProcessedEvent } from '../notify/report-events.js';
@@ -36,7 +37,7 @@ import { splitListEntry, type AuditAppend, type AuditEntryInput } from '../audit
 /** The slice of the store cases work on. */
 export type CasesStore = Pick<
   AsyncStore,
-  'reports' | 'incidents' | 'events' | 'messages' | 'findings' | 'transaction'
+  'reports' | 'incidents' | 'events' | 'messages' | 'findings' | 'files' | 'transaction'
 >;
 
 export interface CaseDeps {
@@ -65,8 +66,47 @@ const textLength = (t: OpenedText) =>
   (t.subjects?.length ?? 0) +
   t.messages.reduce((n, m) => n + m.text.length, 0);
 
+/** The types of which a copy without identifying metadata is made (verify/media/strip.ts). */
+const STRIPPED_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png']);
+
 export function createCases(deps: CaseDeps) {
   const { store, vault, audit } = deps;
+
+  /**
+   * A stored file's plaintext, in order: a segment at a time (protect/sealed-file.ts), or,
+   * for a file stored before schema version 14, whole. Its first chunk is opened before
+   * this returns, so a file that is missing or altered fails before anything is sent.
+   */
+  async function openedFile(
+    report: Report,
+    meta: Report['attachments'][number],
+  ): Promise<AsyncIterable<Buffer>> {
+    const { dataKey } = report.sealed;
+    const missing = () => new AppError('not_found', 'not_found', 'no attachment with this id');
+    if (meta.segmentBytes === null) {
+      const sealed = await store.reports.attachmentData(report.id, meta.id);
+      if (!sealed) throw missing();
+      const whole = vault.openAttachment(report.id, dataKey, meta.id, sealed);
+      return (async function* () {
+        yield whole;
+      })();
+    }
+    const fileKey = vault.openFileKey(report.id, dataKey, meta.id, meta.sealedMeta);
+    if (!fileKey) throw missing();
+    async function* sealedSegments() {
+      for (let seq = 0; ; seq++) {
+        const data = await store.files.segment(meta.id, seq);
+        if (!data) return;
+        yield { seq, data };
+      }
+    }
+    const opened = openFileSegments(fileKey, meta.id, sealedSegments());
+    const first = await opened.next();
+    return (async function* () {
+      if (!first.done) yield first.value;
+      yield* opened;
+    })();
+  }
   // The audit trail appends on the same connection, inside the port's transaction.
   const record = (entry: AuditEntryInput) => store.transaction(async () => audit(entry));
 
@@ -214,8 +254,9 @@ export function createCases(deps: CaseDeps) {
     },
     /**
      * An attachment's bytes and facts: by default a copy without identifying metadata
-     * where one can be made (JPEG, PNG: verify/media/strip.ts), else, or on asking for
-     * `original`, the file as received. `copy` says which was given.
+     * where one can be made (JPEG, PNG: verify/media/strip.ts; opened whole to make it),
+     * else, or on asking for `original`, the file as received, opened a segment at a
+     * time as it is sent (`data` an async iterable). `copy` says which was given.
      */
     async attachment(
       principal: Principal,
@@ -224,18 +265,28 @@ export function createCases(deps: CaseDeps) {
       want: 'stripped' | 'original' = 'stripped',
     ) {
       const meta = report.attachments.find((a) => a.id === attachmentId);
-      const sealed = meta && (await store.reports.attachmentData(report.id, attachmentId));
-      if (!meta || !sealed)
-        throw new AppError('not_found', 'not_found', 'no attachment with this id');
-      const data = vault.openAttachment(report.id, report.sealed.dataKey, attachmentId, sealed);
+      if (!meta) throw new AppError('not_found', 'not_found', 'no attachment with this id');
       const facts = vault.openAttachmentFacts(
         report.id,
         report.sealed.dataKey,
         attachmentId,
         meta.sealedMeta,
       );
-      const stripped = want === 'stripped' && !meta.media?.rejected ? stripMetadata(data) : null;
-      const copy = stripped ? 'stripped' : 'original';
+      const chunks = await openedFile(report, meta);
+      const strippable =
+        want === 'stripped' &&
+        !meta.media?.rejected &&
+        STRIPPED_TYPES.has(meta.media?.detectedType ?? '');
+      let data: Buffer | AsyncIterable<Buffer> = chunks;
+      let copy: 'stripped' | 'original' = 'original';
+      if (strippable) {
+        const whole: Buffer[] = [];
+        for await (const chunk of chunks) whole.push(chunk);
+        const original = Buffer.concat(whole);
+        const stripped = stripMetadata(original);
+        data = stripped ?? original;
+        if (stripped) copy = 'stripped';
+      }
       await record({
         actor: principal.id,
         action: 'attachment.read',
@@ -246,7 +297,7 @@ export function createCases(deps: CaseDeps) {
             : 'downloaded an attachment without its metadata',
         details: { attachmentId, copy },
       });
-      return { data: stripped ?? data, copy, contentType: meta.contentType, ...facts };
+      return { data, copy, contentType: meta.contentType, sizeBytes: meta.sizeBytes, ...facts };
     },
     async setStatus(principal: Principal, report: Report, status: CaseStatus, reason: string) {
       if (report.status === status) return;

@@ -67,15 +67,28 @@ export interface StoredAttachment {
   id: string;
   contentType: string;
   sizeBytes: number;
-  /** `{filename, sha256}` as JSON, sealed under the report's data key. */
+  /**
+   * `{filename, sha256, fileKey}` as JSON, sealed under the report's data key (`fileKey`:
+   * the key of its segments; absent for files stored before schema version 14).
+   */
   sealedMeta: Buffer;
   /** What intake read from its bytes (domain/media.ts); null for files stored before F8. */
   media: MediaFacts | null;
+  /**
+   * Plaintext bytes per sealed segment (protect/sealed-file.ts); null: a file stored
+   * before schema version 14, sealed whole under the report's data key.
+   */
+  segmentBytes: number | null;
 }
 
 export interface NewAttachment extends StoredAttachment {
-  /** The file's bytes, sealed under the report's data key. */
-  sealedData: Buffer;
+  segmentBytes: number;
+  /**
+   * Its sealed segments, to write with the report (a file that came in memory: base64 in
+   * JSON, an import), or `staged`: written while the upload arrived, claimed by the
+   * transaction that stores the report.
+   */
+  sealed: { segments: Buffer[] } | 'staged';
 }
 
 /** A report's text as stored: sealed under its own data key, itself wrapped by the master key. */

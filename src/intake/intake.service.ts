@@ -8,7 +8,7 @@
  * identical resend changes nothing, and the public's externalIds are never trusted
  * (anyone could claim another's: their resend is a new report).
  */
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { AppError, rateLimited, validationError } from '../domain/errors.js';
 import type { IdKind } from '../domain/ids.js';
 import type { MediaFacts } from '../domain/media.js';
@@ -19,11 +19,13 @@ import type { AsyncStore, StoreTx } from '../store/port.js';
 import type { RateLimiter } from '../protect/rate-limit.js';
 import { issueReceipt, type IssuedReceipt } from '../protect/receipt.js';
 import { canonicalJson } from './canonical-json.js';
+import type { FileStager, StagedFile } from './file-stager.js';
 import {
   checkReportInput,
   claimsOf,
   contentHashOf,
   textFactsOf,
+  type FileDigest,
   toNewReport,
   versionTargetOf,
   type Protection,
@@ -60,6 +62,8 @@ export interface IntakeDeps {
    * shows the time and place as read too.
    */
   assess: (report: Assessable) => Assessment;
+  /** Seals and stores a multipart upload's files as they arrive (file-stager.ts). */
+  stager: FileStager;
   /** Flood control per caller pseudonym; refuses with 429 when the caller's bucket is empty. */
   callerLimiter?: RateLimiter;
   settings: {
@@ -190,9 +194,31 @@ export function createIntakeService(deps: IntakeDeps) {
     onCommitted: deps.onStored,
   });
 
-  async function submit(body: unknown, options: SubmitOptions): Promise<IntakeResult> {
+  /**
+   * Accepts a report: `body` is the Report JSON; `uploaded`, the files a multipart
+   * upload staged while it arrived (file-stager.ts). Whatever the answer, a staged file
+   * the stored report did not take (refused, replayed, a copy it holds) is discarded.
+   */
+  async function submit(
+    body: unknown,
+    options: SubmitOptions,
+    uploaded: readonly StagedFile[] = [],
+  ): Promise<IntakeResult> {
+    const claimed = new Set<string>();
+    try {
+      return await submitOnce(body, options, { uploaded, claimed });
+    } finally {
+      await deps.stager.discard(uploaded.filter((f) => !claimed.has(f.id)));
+    }
+  }
+
+  async function submitOnce(
+    body: unknown,
+    options: SubmitOptions,
+    files: UploadedFiles,
+  ): Promise<IntakeResult> {
     const { idempotencyKey: key, principal } = options;
-    if (key === undefined) return accept(body, options, null);
+    if (key === undefined) return accept(body, options, null, files);
     const flightKey = `${principal}\u0000${key}`;
     if (inFlight.has(flightKey)) {
       throw new AppError(
@@ -204,7 +230,7 @@ export function createIntakeService(deps: IntakeDeps) {
     // Held from the first look at the key to the commit: accepting may wait (a worker).
     inFlight.add(flightKey);
     try {
-      return await accept(body, options, key);
+      return await accept(body, options, key, files);
     } finally {
       inFlight.delete(flightKey);
     }
@@ -214,13 +240,14 @@ export function createIntakeService(deps: IntakeDeps) {
     body: unknown,
     options: SubmitOptions,
     key: string | null,
+    files: UploadedFiles,
   ): Promise<IntakeResult> {
     const now = deps.clock();
     const { principal } = options;
     let idempotency: Idempotency | null = null;
     if (key !== null) {
       // Keyed: the body may hold a caller's number, and a plain hash could be tested against guesses.
-      const requestHash = keyed('request', canonicalJson(body)).toString('hex');
+      const requestHash = keyed('request', requestText(body, files.uploaded)).toString('hex');
       idempotency = { principal, key, requestHash };
       const earlier = await store.idempotency.get(principal, key);
       if (earlier && earlier.createdAt > now - ttlMs) {
@@ -250,7 +277,7 @@ export function createIntakeService(deps: IntakeDeps) {
     if (body && typeof body === 'object') delete (body as { caller?: unknown }).caller;
     const sender = principal === ANONYMOUS_PRINCIPAL ? null : principal;
     const externalId = parsed.data.externalId;
-    const request: Accepting = { input: parsed.data, options, idempotency, now, sender };
+    const request: Accepting = { input: parsed.data, options, idempotency, now, sender, files };
     if (sender === null || externalId === undefined) return acceptNew(request);
     // One at a time per sender and externalId: a resend must find the report the one
     // before it stores (and two first sends must not both store one).
@@ -271,16 +298,25 @@ export function createIntakeService(deps: IntakeDeps) {
   }
 
   function toReport(request: Accepting, versionOf?: VersionTarget) {
-    return toNewReport(request.input, {
-      now: request.now,
-      newId: deps.newId,
-      protection: deps.protection,
-      defaultPhoneRegion: settings.defaultPhoneRegion,
-      mayStateReceivedAt: request.options.mayStateReceivedAt,
-      submittedBy: request.sender,
-      sender: request.sender,
-      versionOf,
-    });
+    return toNewReport(
+      request.input,
+      {
+        now: request.now,
+        newId: deps.newId,
+        protection: deps.protection,
+        defaultPhoneRegion: settings.defaultPhoneRegion,
+        mayStateReceivedAt: request.options.mayStateReceivedAt,
+        submittedBy: request.sender,
+        sender: request.sender,
+        versionOf,
+      },
+      request.files.uploaded,
+    );
+  }
+
+  /** The staged files a committed report took: not to be discarded. */
+  function claim(request: Accepting, report: NewReport) {
+    for (const a of report.attachments) if (a.sealed === 'staged') request.files.claimed.add(a.id);
   }
 
   function limitCaller(report: NewReport) {
@@ -301,7 +337,7 @@ export function createIntakeService(deps: IntakeDeps) {
     sender: string,
   ): Promise<IntakeResult> {
     const { input, idempotency, now } = request;
-    if (contentHashOf(input, deps.protection) === current.contentHash) {
+    if (contentHashOf(input, deps.protection, request.files.uploaded) === current.contentHash) {
       // Refused like any other send (a caller's number that is not one, receivedAt).
       checkReportInput(input, {
         mayStateReceivedAt: request.options.mayStateReceivedAt,
@@ -338,6 +374,7 @@ export function createIntakeService(deps: IntakeDeps) {
       });
       return stored;
     });
+    claim(request, next);
     deps.onStored();
     return { status: 200, body: { id: current.id, version, ...assessment }, replayed: false };
   }
@@ -357,6 +394,7 @@ export function createIntakeService(deps: IntakeDeps) {
       now,
       idempotency: idempotency && { ...idempotency, response },
     });
+    claim(request, report);
     return {
       status: 201,
       body: { id: report.id, receipt: receipt.receipt, ...assessment },
@@ -389,8 +427,45 @@ export function createIntakeService(deps: IntakeDeps) {
     });
   }
 
-  return { submit, preview, schema, draftSchema };
+  return { submit, preview, schema, draftSchema, stager: deps.stager };
 }
+
+/**
+ * What an Idempotency-Key's request hash covers: the body, its files by their digests
+ * (a JSON body's base64 files, or a multipart upload's staged ones), so the same report
+ * with the same files is the same request however it was sent. A body whose attachments
+ * are not well formed is hashed as it is (it will be refused anyway).
+ */
+function requestText(body: unknown, uploaded: readonly FileDigest[]): string {
+  const sent = (body as { attachments?: unknown } | null)?.attachments;
+  const inBody = Array.isArray(sent) && sent.every(isBase64File) ? sent : null;
+  if (uploaded.length === 0 && !inBody?.length) return canonicalJson(body);
+  const { attachments: _files, ...report } = body as Record<string, unknown>;
+  const digest = (f: FileDigest) => ({
+    filename: f.filename,
+    contentType: f.contentType.toLowerCase(),
+    sha256: f.sha256,
+  });
+  const files = [
+    ...(inBody ?? []).map((f) =>
+      digest({
+        ...f,
+        sha256: createHash('sha256').update(Buffer.from(f.dataBase64, 'base64')).digest('hex'),
+      }),
+    ),
+    ...uploaded.map(digest),
+  ];
+  return canonicalJson({ report, files });
+}
+
+const isBase64File = (
+  f: unknown,
+): f is { filename: string; contentType: string; dataBase64: string } =>
+  typeof f === 'object' &&
+  f !== null &&
+  typeof (f as Record<string, unknown>).filename === 'string' &&
+  typeof (f as Record<string, unknown>).contentType === 'string' &&
+  typeof (f as Record<string, unknown>).dataBase64 === 'string';
 
 /** A valid request on its way to the store. */
 interface Accepting {
@@ -400,6 +475,13 @@ interface Accepting {
   now: number;
   /** The principal, unless it is the public. */
   sender: string | null;
+  files: UploadedFiles;
+}
+
+/** A multipart upload's staged files, and those a stored report took. */
+interface UploadedFiles {
+  uploaded: readonly StagedFile[];
+  claimed: Set<string>;
 }
 
 export type IntakeService = ReturnType<typeof createIntakeService>;

@@ -14,10 +14,19 @@ import type { IdKind } from '../domain/ids.js';
 import type { MediaFacts } from '../domain/media.js';
 import type { ObservableType, ReportObservable } from '../domain/text.js';
 import type { FoundObservable, TextAnalysis } from './text-analysis.js';
-import type { Claims, NewReport, ObservableToken, Report, TextFacts } from '../domain/report.js';
+import type {
+  Claims,
+  NewAttachment,
+  NewReport,
+  ObservableToken,
+  Report,
+  TextFacts,
+} from '../domain/report.js';
 import { countWords, isVagueWho } from '../normalize/completeness.js';
 import { toE164 } from '../protect/pseudonym.js';
+import { sealFile } from '../protect/sealed-file.js';
 import type { Vault } from '../protect/vault.js';
+import type { StagedFile } from './file-stager.js';
 import { canonicalJson } from './canonical-json.js';
 import type { ReportInput } from './report-schema.js';
 
@@ -37,6 +46,8 @@ export interface Protection {
    * clear, before sealing. Never throws on any bytes.
    */
   readMedia(data: Buffer, declaredType: string): Promise<MediaFacts>;
+  /** Plaintext bytes per sealed segment of a file (TIPWIRE_ATTACHMENT_SEGMENT_BYTES). */
+  fileSegmentBytes: number;
   /**
    * The language model's score of the narrative and the observables of the narrative
    * and who/what (text-analysis.ts), made in the text worker; null when it could not
@@ -97,16 +108,16 @@ export interface NewReportDeps {
  * refers to the raw number any more. Then each file's bytes are read (media facts)
  * and sealed; the search tokens follow (a long narrative's come from a worker thread).
  */
-export async function toNewReport(input: ReportInput, deps: NewReportDeps): Promise<NewReport> {
+export async function toNewReport(
+  input: ReportInput,
+  deps: NewReportDeps,
+  staged: readonly StagedFile[] = [],
+): Promise<NewReport> {
   checkReceivedAt(input, deps.mayStateReceivedAt);
   const pseudonyms = takeCaller(input, deps);
   const id = deps.versionOf?.id ?? deps.newId('report', deps.now);
-  const decoded = filesOf(input, deps);
-  const media = await Promise.all(
-    decoded.map((f) => deps.protection.readMedia(f.data, f.contentType)),
-  );
-  const files = decoded.map((f, i) => ({ ...f, media: media[i]! }));
-  const draft = draftReport(input, deps, { id, pseudonyms, files });
+  const files = await filesToStore(input, deps, staged);
+  const draft = draftReport(input, deps, { id, pseudonyms, files, uploaded: staged });
   const searchTokens = await deps.protection.searchTokens(
     `${input.narrative}\n${input.subjects ?? ''}`,
   );
@@ -163,7 +174,7 @@ function takeCaller(input: ReportInput, deps: NewReportDeps): Pseudonyms {
   return deps.protection.pseudonymsOf(callerE164(phone, deps.defaultPhoneRegion));
 }
 
-/** The files decoded, each with its id; a resend's copy of a file the report holds is left out. */
+/** The files of a JSON body, decoded, each with its id; a resend's copy of a file the report holds is left out. */
 function filesOf(input: ReportInput, deps: NewReportDeps) {
   const target = deps.versionOf;
   return (input.attachments ?? [])
@@ -176,16 +187,60 @@ function filesOf(input: ReportInput, deps: NewReportDeps) {
     .filter((f) => !target?.attachmentHashes.has(sha256(f.data)));
 }
 
+/** A file on its way into the stored report: its facts, and its bytes sealed or staged. */
+type FileToStore = Omit<StagedFile, 'contentType'> & {
+  contentType: string;
+  sealed: NewAttachment['sealed'];
+};
+
+/**
+ * The report's files: a JSON body's read (media facts) and sealed in memory, segment by
+ * segment; a multipart upload's already staged (file-stager.ts), less the copies of files
+ * a resent report holds.
+ */
+async function filesToStore(
+  input: ReportInput,
+  deps: NewReportDeps,
+  staged: readonly StagedFile[],
+): Promise<FileToStore[]> {
+  const decoded = filesOf(input, deps);
+  const media = await Promise.all(
+    decoded.map((f) => deps.protection.readMedia(f.data, f.contentType)),
+  );
+  const segmentBytes = deps.protection.fileSegmentBytes;
+  const inMemory = decoded.map((f, i): FileToStore => {
+    const { fileKey, segments, sizeBytes, sha256: digest } = sealFile(f.id, f.data, segmentBytes);
+    return {
+      id: f.id,
+      filename: f.filename,
+      contentType: f.contentType,
+      sizeBytes,
+      sha256: digest,
+      fileKey,
+      segmentBytes,
+      media: media[i]!,
+      sealed: { segments },
+    };
+  });
+  const target = deps.versionOf;
+  const uploaded = staged
+    .filter((f) => !target?.attachmentHashes.has(f.sha256))
+    .map((f): FileToStore => ({ ...f, sealed: 'staged' }));
+  return [...inMemory, ...uploaded];
+}
+
 interface DraftParts {
   id: string;
   pseudonyms: Pseudonyms;
-  files: (ReturnType<typeof filesOf>[number] & { media: MediaFacts })[];
+  files: FileToStore[];
+  /** Every file the upload staged, those left out as copies too (they are in the content). */
+  uploaded: readonly StagedFile[];
 }
 
 function draftReport(
   input: ReportInput,
   deps: NewReportDeps,
-  { id, pseudonyms, files }: DraftParts,
+  { id, pseudonyms, files, uploaded }: DraftParts,
 ): Omit<NewReport, 'searchTokens'> {
   const target = deps.versionOf;
   const subjects = input.subjects ?? null;
@@ -206,7 +261,7 @@ function draftReport(
     callerLink: pseudonyms?.previous ?? null,
     submittedBy: deps.submittedBy ?? null,
     sender: externalId === null ? null : (deps.sender ?? null),
-    contentHash: contentHashOf(input, deps.protection),
+    contentHash: contentHashOf(input, deps.protection, uploaded),
     sealed: { dataKey: sealed.dataKey, narrative: sealed.narrative, subjects: sealed.subjects },
     textFacts: textFactsOf(input.narrative, subjects),
     eventKinds: kindsOfReport(input.category ?? null, input.narrative),
@@ -214,10 +269,11 @@ function draftReport(
     attachments: files.map((f) => ({
       id: f.id,
       contentType: f.contentType,
-      sizeBytes: f.data.length,
-      sealedData: sealed.attachments.get(f.id)!.data,
+      sizeBytes: f.sizeBytes,
       sealedMeta: sealed.attachments.get(f.id)!.meta,
       media: f.media,
+      segmentBytes: f.segmentBytes,
+      sealed: f.sealed,
     })),
   };
 }
@@ -260,23 +316,38 @@ export function sealedObservables(
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
+/** A file as the content hash sees it. */
+export type FileDigest = Pick<StagedFile, 'filename' | 'contentType' | 'sha256'>;
+
 /**
  * The keyed hash of what a version of a report holds: narrative, who/what, claims,
- * category and files (by their digest). Not the channel, caller, arrival time or
- * externalId: a resend that changes only those is the same version (a new version
- * replaces the content; the report keeps the rest of its first arrival).
+ * category and files (by their digest: a JSON body's in `input`, a multipart upload's
+ * staged, `uploaded`; the same files either way hash the same). Not the channel, caller,
+ * arrival time or externalId: a resend that changes only those is the same version (a
+ * new version replaces the content; the report keeps the rest of its first arrival).
  */
-export function contentHashOf(input: ReportInput, protection: Pick<Protection, 'contentHash'>) {
+export function contentHashOf(
+  input: ReportInput,
+  protection: Pick<Protection, 'contentHash'>,
+  uploaded: readonly FileDigest[] = [],
+) {
   const content = {
     narrative: input.narrative,
     subjects: input.subjects,
     category: input.category,
     claims: claimsOf(input),
-    attachments: (input.attachments ?? []).map((a) => ({
-      filename: a.filename,
-      contentType: a.contentType.toLowerCase(),
-      sha256: sha256(Buffer.from(a.dataBase64, 'base64')),
-    })),
+    attachments: [
+      ...(input.attachments ?? []).map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType.toLowerCase(),
+        sha256: sha256(Buffer.from(a.dataBase64, 'base64')),
+      })),
+      ...uploaded.map((f) => ({
+        filename: f.filename,
+        contentType: f.contentType.toLowerCase(),
+        sha256: f.sha256,
+      })),
+    ],
   };
   return protection.contentHash(canonicalJson(content));
 }

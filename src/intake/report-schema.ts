@@ -100,6 +100,12 @@ export function boundedText(max: number) {
     .refine((text) => text.length <= max, `must be at most ${max} characters (UTF-16 code units)`);
 }
 
+/** A file's name and declared type: a JSON body's attachment, or a multipart `file` part's headers. */
+export const fileHeader = z.strictObject({
+  filename: z.string().trim().min(1).max(255),
+  contentType: z.string().regex(MEDIA_TYPE, 'must be a media type such as image/jpeg'),
+});
+
 export function createReportSchema(options: ReportSchemaOptions) {
   return z.strictObject({
     channel: z.enum(CHANNELS),
@@ -148,9 +154,7 @@ export function createReportSchema(options: ReportSchemaOptions) {
       .optional(),
     attachments: z
       .array(
-        z.strictObject({
-          filename: z.string().trim().min(1).max(255),
-          contentType: z.string().regex(MEDIA_TYPE, 'must be a media type such as image/jpeg'),
+        fileHeader.extend({
           dataBase64: z
             .string()
             .refine(isBase64, 'must be standard base64')

@@ -11,7 +11,7 @@ export const INTAKE_SETTINGS = {
   ),
   attachmentMaxBytes: setting(
     'TIPWIRE_ATTACHMENT_MAX_BYTES',
-    'Largest file a report may carry: a multipart `file` part over it is cut off as it arrives and answered 413 naming the part; a base64 file in a JSON body over it is a 400 naming `attachments[i].dataBase64`. The bytes are held in memory until the report is sealed.',
+    'Largest file a report may carry: a multipart `file` part over it is cut off as it arrives and answered 413 naming the part; a base64 file in a JSON body over it is a 400 naming `attachments[i].dataBase64`. A multipart file is sealed and written to the database as it arrives; its bytes are held in memory (once) only up to TIPWIRE_MEDIA_MAX_BYTES, to read its media facts.',
     intIn(1, 512 * 1024 * 1024),
     10 * 1024 * 1024,
   ),
@@ -20,6 +20,18 @@ export const INTAKE_SETTINGS = {
     'Most bytes the files of one report may carry together: the multipart part that goes over is cut off and answered 413; base64 files in a JSON body over it are a 400 naming `attachments`.',
     intIn(1, 2 * 1024 * 1024 * 1024),
     20 * 1024 * 1024,
+  ),
+  attachmentSegmentBytes: setting(
+    'TIPWIRE_ATTACHMENT_SEGMENT_BYTES',
+    'Bytes of a file sealed and written as one segment (its own AES-256-GCM seal): an upload is written a segment at a time as it arrives, and a download opens one at a time. Files already stored keep the segment size they were written with.',
+    intIn(4096, 64 * 1024 * 1024),
+    1024 * 1024,
+  ),
+  stagedFileTtlSeconds: setting(
+    'TIPWIRE_STAGED_FILE_TTL_SECONDS',
+    'A multipart file written while it arrived but whose report was never stored (the server stopped mid-request) is deleted this long after it was started, by the staged-files job, which runs this often. Longer than TIPWIRE_CALLER_TTL_SECONDS, the longest an upload may take.',
+    intIn(60, 7 * 24 * 3600),
+    600,
   ),
   narrativeMaxChars: setting(
     'TIPWIRE_NARRATIVE_MAX_CHARS',

@@ -21,13 +21,17 @@ function makeKeys(overrides: Partial<VaultKeys> = {}): VaultKeys {
 }
 
 const narrative = 'A drone fell behind the north gate. 昨晚一架无人机坠落在北门后面';
-const photo = {
-  id: 'a_1',
-  filename: 'gate.jpg',
-  data: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2]),
-};
-const memo = { id: 'a_2', filename: 'memo.txt', data: Buffer.from('second file') };
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+/** A file as the vault gets it: its bytes are sealed apart (sealed-file.ts), under `fileKey`. */
+const file = (id: string, filename: string, data: Buffer) => ({
+  id,
+  filename,
+  sha256: sha256(data),
+  fileKey: Buffer.alloc(32, id),
+  data,
+});
+const photo = file('a_1', 'gate.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2]));
+const memo = file('a_2', 'memo.txt', Buffer.from('second file'));
 
 /** Runs `fn`, expecting an integrity failure. */
 function expectIntegrityFailure(fn: () => unknown): void {
@@ -68,10 +72,10 @@ describe('sealReport', () => {
     expect(open(dek, sealed.subjects!, 'report:r_1:subjects:').toString()).toBe(
       'a man in a red coat',
     );
-    expect(open(dek, file.data, 'report:r_1:attachment:a_1').equals(photo.data)).toBe(true);
     expect(JSON.parse(open(dek, file.meta, 'report:r_1:attachment-meta:a_1').toString())).toEqual({
       filename: 'gate.jpg',
       sha256: sha256(photo.data),
+      fileKey: photo.fileKey.toString('base64'),
     });
   });
 
@@ -84,32 +88,36 @@ describe('sealReport', () => {
     expect(vault.openSubjects({ id: 'r_1', sealed: without })).toBeNull();
   });
 
-  it('seals every attachment under its id, with its filename and SHA-256', () => {
+  it('seals every attachment’s filename, SHA-256 and file key under its id; its facts never show the key', () => {
     const vault = createVault(makeKeys());
     const sealed = vault.sealReport('r_1', narrative, [photo, memo]);
     expect([...sealed.attachments.keys()]).toEqual(['a_1', 'a_2']);
     for (const a of [photo, memo]) {
-      const file = sealed.attachments.get(a.id)!;
-      expect(vault.openAttachment('r_1', sealed.dataKey, a.id, file.data).equals(a.data)).toBe(
-        true,
-      );
-      expect(vault.openAttachmentFacts('r_1', sealed.dataKey, a.id, file.meta)).toEqual({
+      const { meta } = sealed.attachments.get(a.id)!;
+      expect(vault.openAttachmentFacts('r_1', sealed.dataKey, a.id, meta)).toStrictEqual({
         filename: a.filename,
         sha256: sha256(a.data),
       });
+      expect(vault.openFileKey('r_1', sealed.dataKey, a.id, meta)).toEqual(a.fileKey);
     }
   });
 
-  it('does not open an attachment under another attachment’s id, or its facts as its data', () => {
+  it('does not open an attachment’s facts under another attachment’s id or report', () => {
     const vault = createVault(makeKeys());
     const sealed = vault.sealReport('r_1', narrative, [photo, memo]);
-    const file = sealed.attachments.get(photo.id)!;
-    expectIntegrityFailure(() => vault.openAttachment('r_1', sealed.dataKey, memo.id, file.data));
-    expectIntegrityFailure(() => vault.openAttachment('r_2', sealed.dataKey, photo.id, file.data));
-    expectIntegrityFailure(() => vault.openAttachment('r_1', sealed.dataKey, photo.id, file.meta));
-    expectIntegrityFailure(() =>
-      vault.openAttachmentFacts('r_1', sealed.dataKey, photo.id, file.data),
-    );
+    const { meta } = sealed.attachments.get(photo.id)!;
+    expectIntegrityFailure(() => vault.openAttachmentFacts('r_1', sealed.dataKey, memo.id, meta));
+    expectIntegrityFailure(() => vault.openFileKey('r_2', sealed.dataKey, photo.id, meta));
+  });
+
+  it('opens a file sealed whole before schema version 14, which has no file key', () => {
+    const vault = createVault(makeKeys());
+    const sealed = vault.sealReport('r_1', narrative, []);
+    const old = vault.sealLegacyAttachment('r_1', sealed.dataKey, photo);
+    expect(vault.openAttachment('r_1', sealed.dataKey, photo.id, old.data)).toEqual(photo.data);
+    expect(vault.openFileKey('r_1', sealed.dataKey, photo.id, old.meta)).toBeNull();
+    expectIntegrityFailure(() => vault.openAttachment('r_1', sealed.dataKey, memo.id, old.data));
+    expectIntegrityFailure(() => vault.openAttachment('r_1', sealed.dataKey, photo.id, old.meta));
   });
 });
 

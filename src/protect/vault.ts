@@ -6,7 +6,6 @@
  * `integrity_failure`. Search tokens are made apart from sealing (search-tokenizer.ts),
  * except for legacy text sealed at start-up and for queries.
  */
-import { createHash } from 'node:crypto';
 import { blindTokens, queryTokens, searchTerms } from './blind-index.js';
 import { newDataKey, open, seal, unwrapDataKey, wrapDataKey, type MasterKey } from './envelope.js';
 
@@ -23,8 +22,8 @@ export interface SealedReport {
   dataKey: Buffer;
   narrative: Buffer;
   subjects: Buffer | null;
-  /** Per attachment id: its sealed bytes and sealed `{filename, sha256}`. */
-  attachments: Map<string, { data: Buffer; meta: Buffer }>;
+  /** Per attachment id: its sealed `{filename, sha256, fileKey}` (its bytes are sealed apart). */
+  attachments: Map<string, { meta: Buffer }>;
 }
 
 export interface AttachmentFacts {
@@ -34,12 +33,14 @@ export interface AttachmentFacts {
 
 const aad = (reportId: string, kind: string, itemId = '') => `report:${reportId}:${kind}:${itemId}`;
 
-const attachmentFacts = (a: { filename: string; data: Buffer }): AttachmentFacts => ({
-  filename: a.filename,
-  sha256: createHash('sha256').update(a.data).digest('hex'),
-});
+/**
+ * A new file's facts to seal: its name, SHA-256 (hex) and the key of its segments
+ * (protect/sealed-file.ts), which is kept nowhere else.
+ */
+export type NewFile = { id: string; filename: string; sha256: string; fileKey: Buffer };
 
-type NewFile = { id: string; filename: string; data: Buffer };
+const sealedFacts = (a: NewFile) =>
+  JSON.stringify({ filename: a.filename, sha256: a.sha256, fileKey: a.fileKey.toString('base64') });
 
 export function createVault(keys: VaultKeys) {
   const dataKeyOf = (wrapped: Buffer) => unwrapDataKey(wrapped, keys.masterById);
@@ -53,8 +54,7 @@ export function createVault(keys: VaultKeys) {
     subjects: string | null,
   ): SealedReport {
     const sealFile = (a: NewFile) => ({
-      data: seal(dek, a.data, aad(reportId, 'attachment', a.id)),
-      meta: seal(dek, JSON.stringify(attachmentFacts(a)), aad(reportId, 'attachment-meta', a.id)),
+      meta: seal(dek, sealedFacts(a), aad(reportId, 'attachment-meta', a.id)),
     });
     return {
       dataKey,
@@ -64,8 +64,17 @@ export function createVault(keys: VaultKeys) {
     };
   }
 
+  function openFacts(reportId: string, dataKey: Buffer, attachmentId: string, sealedMeta: Buffer) {
+    const text = open(
+      dataKeyOf(dataKey),
+      sealedMeta,
+      aad(reportId, 'attachment-meta', attachmentId),
+    );
+    return JSON.parse(text.toString('utf8')) as AttachmentFacts & { fileKey?: string };
+  }
+
   return {
-    /** Seals a new report's narrative and attachments under a fresh data key. */
+    /** Seals a new report's narrative and attachments' facts under a fresh data key. */
     sealReport(
       reportId: string,
       narrative: string,
@@ -153,6 +162,7 @@ export function createVault(keys: VaultKeys) {
     sealSubjects(reportId: string, dataKey: Buffer, subjects: string): Buffer {
       return seal(dataKeyOf(dataKey), subjects, aad(reportId, 'subjects'));
     },
+    /** A file stored before schema version 14, sealed whole under the report's data key. */
     openAttachment(
       reportId: string,
       dataKey: Buffer,
@@ -161,18 +171,25 @@ export function createVault(keys: VaultKeys) {
     ): Buffer {
       return open(dataKeyOf(dataKey), sealed, aad(reportId, 'attachment', attachmentId));
     },
+    /** An attachment's name and SHA-256 (never its key). */
     openAttachmentFacts(
       reportId: string,
       dataKey: Buffer,
       attachmentId: string,
       sealedMeta: Buffer,
     ): AttachmentFacts {
-      const text = open(
-        dataKeyOf(dataKey),
-        sealedMeta,
-        aad(reportId, 'attachment-meta', attachmentId),
-      );
-      return JSON.parse(text.toString('utf8')) as AttachmentFacts;
+      const { filename, sha256 } = openFacts(reportId, dataKey, attachmentId, sealedMeta);
+      return { filename, sha256 };
+    },
+    /** The key of an attachment's segments; null for a file sealed whole (before version 14). */
+    openFileKey(
+      reportId: string,
+      dataKey: Buffer,
+      attachmentId: string,
+      sealedMeta: Buffer,
+    ): Buffer | null {
+      const { fileKey } = openFacts(reportId, dataKey, attachmentId, sealedMeta);
+      return typeof fileKey === 'string' ? Buffer.from(fileKey, 'base64') : null;
     },
     sealMessage(reportId: string, dataKey: Buffer, messageId: string, text: string): Buffer {
       return seal(dataKeyOf(dataKey), text, aad(reportId, 'message', messageId));

@@ -9,15 +9,19 @@
  * Every part is read as a stream (busboy's `isPartAFile` for all of them), counted as
  * it arrives and cut off — the stream destroyed, the request unpiped — at its limit:
  * the report part at TIPWIRE_BODY_LIMIT_BYTES, a file at TIPWIRE_ATTACHMENT_MAX_BYTES,
- * the files together at TIPWIRE_ATTACHMENTS_TOTAL_MAX_BYTES. What arrives within the
- * limits is held in memory until intake seals it (one AES-GCM blob per file): the
- * bytes are not streamed into the sealed store.
+ * the files together at TIPWIRE_ATTACHMENTS_TOTAL_MAX_BYTES. A file's bytes go to
+ * intake's file stager as they arrive: sealed and written to the store a segment at a
+ * time (intake/file-stager.ts), never gathered into one buffer here. A refused or
+ * broken request discards the files it staged; intake discards those its report did
+ * not take.
  */
 // The plugin's types add `parts()` and `isMultipart()` to the request.
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { AppError, validationError, type FieldIssue } from '../domain/errors.js';
+import type { FileStager, StagedFile, StagingFile } from '../intake/file-stager.js';
+import { fieldIssues, fileHeader } from '../intake/report-schema.js';
 import { checkedJsonText } from './json-body.js';
 
 export interface MultipartLimits {
@@ -70,9 +74,16 @@ const malformed = (message: string) =>
 const partPath = (name: string | undefined, position: number) =>
   name !== undefined && /^[A-Za-z0-9_.[\]-]{1,64}$/.test(name) ? name : `part[${position}]`;
 
-/** The bytes of a part, or 413 as soon as it goes over `max` (the rest is never read). */
-async function readAtMost(stream: Readable, max: number, over: () => AppError): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+/**
+ * Each chunk of a part to `take`, or 413 as soon as the part goes over `max` (the rest
+ * is never read). Returns its size.
+ */
+async function readAtMost(
+  stream: Readable,
+  max: number,
+  over: () => AppError,
+  take: (chunk: Buffer) => void | Promise<void>,
+): Promise<number> {
   let size = 0;
   for await (const chunk of stream) {
     size += (chunk as Buffer).length;
@@ -80,10 +91,19 @@ async function readAtMost(stream: Readable, max: number, over: () => AppError): 
       stream.destroy();
       throw over();
     }
-    chunks.push(chunk as Buffer);
+    await take(chunk as Buffer);
   }
   // busboy stops a part at its own limit (one byte over ours) without an error.
   if ((stream as Readable & { truncated?: boolean }).truncated) throw over();
+  return size;
+}
+
+/** A part's bytes in one buffer (the report part: at most TIPWIRE_BODY_LIMIT_BYTES). */
+async function bytesOf(stream: Readable, max: number, over: () => AppError): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const size = await readAtMost(stream, max, over, (chunk) => {
+    chunks.push(chunk);
+  });
   return Buffer.concat(chunks, size);
 }
 
@@ -126,21 +146,25 @@ export interface MultipartReportDeps {
   parseJson: (text: string) => unknown;
   /** Refuses a bad report before its files are read (a 400 naming the field). */
   checkReport: (report: unknown) => void;
+  /** Seals and writes each file as it arrives (intake/file-stager.ts). */
+  stager: Pick<FileStager, 'open' | 'discard'>;
 }
 
 /**
- * The Report JSON of a multipart request, its files as `attachments` (absent when
- * none): what a JSON post with the same files as base64 would carry.
+ * The Report JSON of a multipart request (without `attachments`) and its files, staged
+ * in the store as they arrived: for intake's `submit`, which stores them as it would
+ * the same files sent as base64.
  */
 export async function readMultipartReport(
   request: FastifyRequest,
   deps: MultipartReportDeps,
-): Promise<Record<string, unknown>> {
+): Promise<{ report: Record<string, unknown>; files: StagedFile[] }> {
   const { limits } = deps;
   let report: Record<string, unknown> | undefined;
-  const files: { filename: string; contentType: string; dataBase64: string }[] = [];
+  const files: StagedFile[] = [];
   let filesBytes = 0;
   let position = 0;
+  let staging: StagingFile | null = null;
   try {
     for await (const raw of request.parts()) {
       const part = raw as Part;
@@ -159,7 +183,7 @@ export async function readMultipartReport(
             validationError([{ path: 'report', message: 'must come before the file parts' }]),
           );
         }
-        const bytes = await readAtMost(stream, limits.reportMaxBytes, () =>
+        const bytes = await bytesOf(stream, limits.reportMaxBytes, () =>
           tooLarge('report', `is larger than ${limits.reportMaxBytes} bytes`),
         );
         report = parseReport(bytes, deps);
@@ -178,22 +202,37 @@ export async function readMultipartReport(
         if (!part.filename) {
           throw refuse(validationError([{ path, message: 'needs a filename' }]));
         }
-        const room = limits.filesTotalMaxBytes - filesBytes;
-        const max = Math.min(limits.fileMaxBytes, room);
-        const data = await readAtMost(stream, max, () =>
-          tooLarge(
-            path,
-            room < limits.fileMaxBytes
-              ? `takes the files over ${limits.filesTotalMaxBytes} bytes together`
-              : `is larger than ${limits.fileMaxBytes} bytes`,
-          ),
-        );
-        filesBytes += data.length;
-        files.push({
+        const header = {
           filename: part.filename,
           contentType: part.mimetype ?? 'application/octet-stream',
-          dataBase64: data.toString('base64'),
-        });
+        };
+        const checked = fileHeader.safeParse(header);
+        if (!checked.success) {
+          throw refuse(
+            validationError(
+              fieldIssues(checked.error, header).map((i) => ({ ...i, path: `${path}.${i.path}` })),
+            ),
+          );
+        }
+        const room = limits.filesTotalMaxBytes - filesBytes;
+        const max = Math.min(limits.fileMaxBytes, room);
+        const file = await deps.stager.open(part.filename, header.contentType);
+        staging = file;
+        const size = await readAtMost(
+          stream,
+          max,
+          () =>
+            tooLarge(
+              path,
+              room < limits.fileMaxBytes
+                ? `takes the files over ${limits.filesTotalMaxBytes} bytes together`
+                : `is larger than ${limits.fileMaxBytes} bytes`,
+            ),
+          (chunk) => file.write(chunk),
+        );
+        filesBytes += size;
+        files.push(await file.end());
+        staging = null;
       } else {
         throw refuse(
           validationError([
@@ -206,15 +245,17 @@ export async function readMultipartReport(
       }
       position += 1;
     }
+    if (report === undefined) {
+      throw validationError([
+        { path: 'report', message: 'is required (a part holding the Report JSON)' },
+      ]);
+    }
+    return { report, files };
   } catch (err) {
+    await (staging as StagingFile | null)?.abort();
+    await deps.stager.discard(files);
     throw asClientError(err);
   }
-  if (report === undefined) {
-    throw validationError([
-      { path: 'report', message: 'is required (a part holding the Report JSON)' },
-    ]);
-  }
-  return files.length > 0 ? { ...report, attachments: files } : report;
 }
 
 /** The report part: UTF-8, not too deep, JSON, an object, valid without its files. */

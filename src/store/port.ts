@@ -19,7 +19,7 @@ import type { Store } from './store.js';
 /** A repository's methods as promises, its iterators as async iterators. */
 export type Async<R> = {
   [K in keyof R]: R[K] extends (...args: infer A) => infer T
-    ? T extends IterableIterator<infer U>
+    ? [T] extends [IterableIterator<infer U>]
       ? (...args: A) => AsyncIterableIterator<U>
       : (...args: A) => Promise<T>
     : never;

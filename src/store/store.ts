@@ -518,6 +518,33 @@ export interface StoredFinding extends Omit<Finding, 'code'> {
   createdAt: number;
 }
 
+/**
+ * Attachments' bytes as sealed segments (protect/sealed-file.ts). A multipart upload's
+ * file is staged and written segment by segment as it arrives; the transaction that stores
+ * its report claims it; a file never claimed is discarded (or swept when stale).
+ */
+export interface FileRepository {
+  /** Starts a staged file (no segments yet). */
+  stage(attachmentId: string, at: number): void;
+  /**
+   * Adds segments `firstSeq`… to a staged file, in one transaction; false (nothing
+   * written) when the file is not staged (discarded or swept meanwhile).
+   */
+  append(attachmentId: string, firstSeq: number, segments: Buffer[]): boolean;
+  /** All segments of a file sealed in memory (0…), written with its report. */
+  insertSegments(attachmentId: string, segments: readonly Buffer[]): void;
+  /** Makes a staged file its report's (in the report's transaction); false if it is not staged. */
+  claim(attachmentId: string): boolean;
+  /** Deletes a staged file and its segments. */
+  discard(attachmentId: string): void;
+  /** Segment `seq` of a file; null past its end (one at a time: a download holds one). */
+  segment(attachmentId: string, seq: number): Buffer | null;
+  /** Staged files older than `before` (epoch ms), oldest first, at most `limit`. */
+  staleStaged(before: number, limit: number): string[];
+  /** How many files are staged now. */
+  stagedCount(): number;
+}
+
 export interface FindingRepository {
   /** Replaces every finding of `check` on the report (of any version) with these. */
   replace(
@@ -736,6 +763,8 @@ export interface Store {
   findings: FindingRepository;
   /** What the analysts' map reads. */
   map: MapRepository;
+  /** Attachments' sealed segments, and files staged while an upload arrives. */
+  files: FileRepository;
   /** Runs `fn` in one transaction; nested calls become savepoints. */
   transaction<T>(fn: () => T): T;
   /**

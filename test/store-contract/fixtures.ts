@@ -51,8 +51,9 @@ export function newAttachment(overrides: Partial<NewAttachment> = {}): NewAttach
     contentType: 'image/jpeg',
     sizeBytes: 1234,
     sealedMeta: sealedBytes(`${id}:meta`),
-    sealedData: sealedBytes(`${id}:data`, 300),
     media: null,
+    segmentBytes: 1024,
+    sealed: { segments: [sealedBytes(`${id}:data`, 300), sealedBytes(`${id}:last`, 60)] },
     ...overrides,
   };
 }

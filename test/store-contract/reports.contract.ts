@@ -111,7 +111,7 @@ export function reportContract(open: OpenStore) {
         geocoded: null,
         geocodeState: null,
         sunEvidence: null,
-        attachments: attachments.map(({ sealedData: _data, ...meta }) => meta),
+        attachments: attachments.map(({ sealed: _sealed, ...meta }) => meta),
       });
       expect(Number.isInteger(got?.seq)).toBe(true);
     });
@@ -853,20 +853,73 @@ export function reportContract(open: OpenStore) {
       });
     });
 
-    it('gives attachments in their order and their sealed bytes only to their own report', async () => {
+    it('gives attachments in their order and each its own sealed segments', async () => {
       const s = store();
       const a1 = newAttachment({ id: 'a1', contentType: 'image/png' });
       const a2 = newAttachment({ id: 'a2', sizeBytes: 99 });
       await s.reports.insert(newReport({ id: 'r1', attachments: [a1, a2] }));
       await s.reports.insert(newReport({ id: 'r2' }));
-      const { sealedData: d1, ...m1 } = a1;
-      const { sealedData: d2, ...m2 } = a2;
+      const { sealed: d1, ...m1 } = a1;
+      const { sealed: d2, ...m2 } = a2;
       expect(await s.reports.attachments('r1')).toStrictEqual([m1, m2]);
       expect(await s.reports.attachments('r2')).toEqual([]);
-      expect(await s.reports.attachmentData('r1', 'a2')).toEqual(d2);
-      expect(await s.reports.attachmentData('r1', 'a1')).toEqual(d1);
-      expect(await s.reports.attachmentData('r2', 'a1')).toBeNull();
-      expect(await s.reports.attachmentData('r1', 'a_none')).toBeNull();
+      const segments = async (id: string) => {
+        const out: Buffer[] = [];
+        for (let seq = 0; ; seq++) {
+          const data = await s.files.segment(id, seq);
+          if (!data) return out;
+          out.push(data);
+        }
+      };
+      expect(await segments('a1')).toEqual((d1 as { segments: Buffer[] }).segments);
+      expect(await segments('a2')).toEqual((d2 as { segments: Buffer[] }).segments);
+      expect(await segments('a_none')).toEqual([]);
+      // Sealed whole only before schema version 14: none here.
+      expect(await s.reports.attachmentData('r1', 'a1')).toBeNull();
+    });
+
+    it('stores a staged file with the report that claims it, and refuses one not staged', async () => {
+      const s = store();
+      await s.files.stage('a_up', 1000);
+      expect(await s.files.append('a_up', 0, [Buffer.from('seg0')])).toBe(true);
+      expect(await s.files.append('a_up', 1, [Buffer.from('seg1'), Buffer.from('seg2')])).toBe(
+        true,
+      );
+      expect(await s.files.stagedCount()).toBe(1);
+      await s.reports.insert(
+        newReport({ id: 'r1', attachments: [newAttachment({ id: 'a_up', sealed: 'staged' })] }),
+      );
+      expect(await s.files.stagedCount()).toBe(0);
+      expect((await s.files.segment('a_up', 2))?.toString()).toBe('seg2');
+      // Claimed: no longer staged, so a late discard or sweep cannot touch it.
+      expect(await s.files.staleStaged(Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
+      await expect(
+        s.transaction((tx) =>
+          tx.reports.insert(
+            newReport({
+              id: 'r2',
+              attachments: [newAttachment({ id: 'a_gone', sealed: 'staged' })],
+            }),
+          ),
+        ),
+      ).rejects.toMatchObject({ code: 'staged_file_missing' });
+      expect(await s.reports.get('r2')).toBeNull();
+    });
+
+    it('discards a staged file with its segments, and finds the stale ones oldest first', async () => {
+      const s = store();
+      await s.files.stage('a_old', 1000);
+      await s.files.stage('a_new', 2000);
+      await s.files.stage('a_mid', 1500);
+      await s.files.append('a_old', 0, [Buffer.from('x')]);
+      expect(await s.files.staleStaged(1500, 10)).toEqual(['a_old']);
+      expect(await s.files.staleStaged(1501, 10)).toEqual(['a_old', 'a_mid']);
+      expect(await s.files.staleStaged(3000, 2)).toEqual(['a_old', 'a_mid']);
+      await s.files.discard('a_old');
+      expect(await s.files.segment('a_old', 0)).toBeNull();
+      expect(await s.files.append('a_old', 1, [Buffer.from('late')])).toBe(false);
+      expect(await s.files.segment('a_old', 1)).toBeNull();
+      expect(await s.files.stagedCount()).toBe(2);
     });
 
     it("gives a report's wrapped data key, null for an unknown report", async () => {
@@ -940,6 +993,8 @@ export function reportContract(open: OpenStore) {
       expect(await s.reports.dataKey('gone')).toBeNull();
       expect(await s.reports.attachments('gone')).toEqual([]);
       expect(await s.reports.attachmentData('gone', 'gone_a')).toBeNull();
+      expect(await s.files.segment('gone_a', 0)).toBeNull();
+      expect(await s.files.segment('kept_a', 0)).not.toBeNull();
       expect(ids((await s.reports.search([blind('word')], 10)).items)).toEqual(['kept']);
       const box = { minLat: 0, maxLat: 2, minLon: 1, maxLon: 3 };
       expect(ids(await s.reports.findNear(w, box))).toEqual(['kept']);
@@ -954,7 +1009,7 @@ export function reportContract(open: OpenStore) {
       expect(await s.reports.get('kept')).toStrictEqual(keptBefore);
       expect(await s.receipts.forReport('kept')).toEqual(['look_kept']);
       expect(await s.messages.forReport('kept')).toHaveLength(1);
-      expect(await s.reports.attachmentData('kept', 'kept_a')).not.toBeNull();
+      expect(await s.files.segment('kept_a', 1)).not.toBeNull();
     });
   });
 }

@@ -5,6 +5,7 @@
  * and audit are in ../cases.ts.
  */
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { listScope } from '../../access/scope.js';
@@ -12,6 +13,7 @@ import { AppError, rateLimited, validationError } from '../../domain/errors.js';
 import { FLAG_CODES } from '../../domain/flags.js';
 import { CASE_STATUSES, QUEUES } from '../../domain/report.js';
 import type { IntakeService } from '../../intake/intake.service.js';
+import type { StagedFile } from '../../intake/file-stager.js';
 import { ATTACHMENTS_MAX, boundedText, categoryText } from '../../intake/report-schema.js';
 import type { RateLimiter } from '../../protect/rate-limit.js';
 import type { Vault } from '../../protect/vault.js';
@@ -97,7 +99,7 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
       'Intake: the Report JSON, or the same as `multipart/form-data` (a `report` part, then `file` parts, files not in base64). Anyone may send; an intake token may state receivedAt and skips the per-network limit. A token’s or login’s report with an `externalId` it sent before is a new version of that report (`200`, same id, `version`); the same content again changes nothing (`200`, `Idempotent-Replayed`). Without a token an `externalId` is never trusted: each send is a new report.',
     body: intake.schema,
     multipart:
-      'The same report as `multipart/form-data`, files not inflated by base64: one part `report` holding the Report JSON without `attachments`, then up to 20 parts `file` (filename and Content-Type from the part’s headers), each at most TIPWIRE_ATTACHMENT_MAX_BYTES and together at most TIPWIRE_ATTACHMENTS_TOTAL_MAX_BYTES. Read as it arrives; stored exactly as the JSON post with the same files as base64 would be.',
+      'The same report as `multipart/form-data`, files not inflated by base64: one part `report` holding the Report JSON without `attachments`, then up to 20 parts `file` (filename and Content-Type from the part’s headers), each at most TIPWIRE_ATTACHMENT_MAX_BYTES and together at most TIPWIRE_ATTACHMENTS_TOTAL_MAX_BYTES. Each file is sealed and written to the database as it arrives, a segment at a time; the report is stored as the JSON post with the same files as base64 would be.',
     headers: {
       'Idempotency-Key':
         '1–255 printable characters: the same key and body get the first answer again',
@@ -157,24 +159,30 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
       }
       const multipart = request.isMultipart();
       let body: unknown = request.body;
+      let files: StagedFile[] = [];
       if (multipart) {
-        body = await readMultipartReport(request, {
+        ({ report: body, files } = await readMultipartReport(request, {
           ...deps.multipart,
           checkReport: (report) => validate(reportWithoutFiles, report),
+          stager: intake.stager,
         }).catch((err: unknown) => {
           // The rest of a refused body is never read: the connection goes with it.
           void reply.header('connection', 'close');
           throw err;
-        });
+        }));
         bodyArrived(request);
       }
       // intake validates the body with intakeRoute.body (its own schema).
       const result = await intake
-        .submit(body, {
-          principal: principal.id,
-          idempotencyKey,
-          mayStateReceivedAt: principal.roles.length > 0,
-        })
+        .submit(
+          body,
+          {
+            principal: principal.id,
+            idempotencyKey,
+            mayStateReceivedAt: principal.roles.length > 0,
+          },
+          files,
+        )
         .catch((err: unknown) => {
           if (multipart && err instanceof AppError && err.issues.length > 0) {
             const issues = multipartIssues(err.issues);
@@ -417,10 +425,13 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
       );
       const name = file.filename.replace(/[^\w.-]+/g, '_').slice(0, 100) || 'attachment';
       const original = Buffer.from(file.sha256, 'hex').toString('base64');
+      const whole = Buffer.isBuffer(file.data) ? file.data : null;
       const sent =
-        file.copy === 'original'
+        file.copy === 'original' || !whole
           ? original
-          : createHash('sha256').update(file.data).digest('base64');
+          : createHash('sha256').update(whole).digest('base64');
+      // The original goes out a segment at a time, as it is opened.
+      if (!whole) void reply.header('content-length', file.sizeBytes);
       return reply
         .header('content-type', 'application/octet-stream')
         .header('content-disposition', `attachment; filename="${name}"`)
@@ -428,7 +439,7 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
         .header('x-tipwire-copy', file.copy)
         .header('digest', `sha-256=${sent}`)
         .header('x-tipwire-original-digest', `sha-256=${original}`)
-        .send(file.data);
+        .send(whole ?? Readable.from(file.data));
     },
   );
 

@@ -105,6 +105,7 @@ const REPOSITORY_NAMES = [
   'stageEffects',
   'findings',
   'map',
+  'files',
 ] as const satisfies readonly (keyof SqliteStore)[];
 
 export function createAsyncStore(store: SqliteStore): AsyncStore {

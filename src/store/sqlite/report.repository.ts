@@ -50,6 +50,7 @@ import type {
 } from '../store.js';
 import type { Db } from './database.js';
 import { createReportLists } from './report-list.js';
+import { createFileRepository } from './file.repository.js';
 
 interface ReportRow {
   seq: number;
@@ -136,8 +137,9 @@ export function createReportRepository(db: Db): ReportRepository {
   const observableCounts = db.prepare(`SELECT token, count(*) AS reports FROM report_observables
     WHERE token IN (SELECT value FROM json_each(?)) AND report_id <> ? GROUP BY token`);
   const insertAttachment = db.prepare(`INSERT INTO attachments
-    (id, report_id, filename, content_type, size_bytes, sha256, data, data_sealed, meta_sealed, media)
+    (id, report_id, filename, content_type, size_bytes, sha256, data, meta_sealed, media, segment_bytes)
     VALUES (?, ?, '', ?, ?, '', zeroblob(0), ?, ?, ?)`);
+  const files = createFileRepository(db);
   const indexTokens = db.prepare(`INSERT OR REPLACE INTO search_index (rowid, tokens)
     SELECT seq, ? FROM reports WHERE id = ?`);
   const storeTokens = db.prepare('UPDATE reports SET search_tokens = ? WHERE id = ?');
@@ -257,7 +259,8 @@ export function createReportRepository(db: Db): ReportRepository {
       AND lat BETWEEN @minLat AND @maxLat AND lon BETWEEN @minLon AND @maxLon`);
   const count = db.prepare('SELECT count(*) FROM reports').pluck();
   const attachmentsOf = db.prepare(`SELECT id, content_type AS contentType,
-    size_bytes AS sizeBytes, meta_sealed AS sealedMeta, media FROM attachments
+    size_bytes AS sizeBytes, meta_sealed AS sealedMeta, media, segment_bytes AS segmentBytes
+    FROM attachments
     WHERE report_id = ? ORDER BY rowid`);
   const attachmentData = db
     .prepare('SELECT data_sealed FROM attachments WHERE id = ? AND report_id = ?')
@@ -270,7 +273,7 @@ export function createReportRepository(db: Db): ReportRepository {
   const legacy = db.prepare(`SELECT id, narrative FROM reports
     WHERE narrative_sealed IS NULL AND narrative <> '' LIMIT ?`);
   const legacyAttachments = db.prepare(`SELECT id, report_id AS reportId, filename, sha256, data
-    FROM attachments WHERE data_sealed IS NULL LIMIT ?`);
+    FROM attachments WHERE data_sealed IS NULL AND segment_bytes IS NULL LIMIT ?`);
   const sealLegacy = db.prepare(
     `UPDATE reports SET narrative = '', narrative_sealed = ?, data_key = ? WHERE id = ?`,
   );
@@ -291,6 +294,8 @@ export function createReportRepository(db: Db): ReportRepository {
     removePoint,
     ...[
       'DELETE FROM search_index WHERE rowid = (SELECT seq FROM reports WHERE id = ?)',
+      `DELETE FROM file_segments
+        WHERE attachment_id IN (SELECT id FROM attachments WHERE report_id = ?)`,
       'DELETE FROM attachments WHERE report_id = ?',
       'DELETE FROM media_bands WHERE report_id = ?',
       'DELETE FROM report_observables WHERE report_id = ?',
@@ -310,14 +315,26 @@ export function createReportRepository(db: Db): ReportRepository {
   function insertAttachments(r: NewReport) {
     for (const a of r.attachments) {
       const media = a.media ? JSON.stringify(a.media) : null;
+      if (a.sealed === 'staged') {
+        // Its segments were written as the upload arrived; a sweep may have taken them.
+        if (!files.claim(a.id)) {
+          throw new AppError(
+            'staged_file_missing',
+            'technical',
+            'a staged upload was swept before its report was stored (TIPWIRE_STAGED_FILE_TTL_SECONDS)',
+          );
+        }
+      } else {
+        files.insertSegments(a.id, a.sealed.segments);
+      }
       insertAttachment.run(
         a.id,
         r.id,
         a.contentType,
         a.sizeBytes,
-        a.sealedData,
         a.sealedMeta,
         media,
+        a.segmentBytes,
       );
       const phash = a.media?.phash;
       if (phash) for (const band of phashBands(phash)) addMediaBand.run(band, a.id, r.id, phash);

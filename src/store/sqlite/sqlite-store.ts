@@ -21,6 +21,7 @@ import { createAuditRepository } from './audit.repository.js';
 import { createMessageRepository, createReceiptRepository } from './conversation.repository.js';
 import { createFindingRepository, createStageEffectRepository } from './stages.repository.js';
 import { createMapRepository } from './map.repository.js';
+import { createFileRepository } from './file.repository.js';
 
 export interface SqliteStore extends Store {
   db: Db;
@@ -100,6 +101,7 @@ export function openSqliteStore(file: string): SqliteStore {
     stageEffects: createStageEffectRepository(db),
     findings: createFindingRepository(db),
     map: createMapRepository(db),
+    files: createFileRepository(db),
     transaction: createTransactor(db),
     flushDeleted: () => {
       db.pragma('wal_checkpoint(TRUNCATE)');
