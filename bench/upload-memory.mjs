@@ -118,6 +118,13 @@ function upload(port, size) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** CPU ticks the servers used (so runRounds counts them as this bench's, not as noise). */
+let serverTicks = 0;
+const ticksOf = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return Number(fields[11]) + Number(fields[12]); // utime, stime
+};
+
 async function measure(size) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tipwire-upload-bench-'));
   const { child, port } = await startServer(dir);
@@ -143,6 +150,7 @@ async function measure(size) {
       mibPerS: round(size / MIB / (ms / 1000), 1),
     };
   } finally {
+    serverTicks += ticksOf(child.pid);
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     rmSync(dir, { recursive: true, force: true });
@@ -156,6 +164,7 @@ for (const size of sizes) {
     runs: Number(args.runs),
     quietWaitMs: Number(args['quiet-wait-s']) * 1000,
     measure: () => measure(size),
+    childTicks: () => serverTicks,
   });
   const values = counted.map((r) => r.value);
   const pick = (k) => median(values.map((v) => v[k]));
