@@ -129,6 +129,27 @@ export async function refreshIncident(
   });
 }
 
+/**
+ * Incidents whose members' findings were written outside the pipeline's pass (a deferred
+ * check, a check re-run after its version changed): rebuilt, so their confidence weighs
+ * the new findings, and announced (`findings`) when the confidence moved. A merged
+ * incident is left alone (its members are the target's now).
+ */
+export async function refreshForFindings(
+  tx: Pick<StoreTx, 'incidents' | 'events'>,
+  ids: Iterable<string>,
+  now: number,
+  rules: IncidentRules,
+): Promise<void> {
+  for (const id of ids) {
+    const before = await tx.incidents.get(id);
+    if (!before || before.mergedInto !== null) continue;
+    await refreshIncident(tx, id, now, rules);
+    const after = await tx.incidents.get(id);
+    if (after && after.confidence !== before.confidence) await announce(tx, [id], 'findings', now);
+  }
+}
+
 /** An `incident.updated` live event for each incident, as it now stands. */
 export async function announce(
   tx: Pick<StoreTx, 'incidents' | 'events'>,

@@ -21,7 +21,8 @@ import { rerunChangedChecks, runDeferredChecks } from './stages/verify.stage.js'
 import type { JobQueue, QueuedJob } from './job-queue.js';
 import { createSqliteJobQueue } from './sqlite-job-queue.js';
 import type { LoadContext, Stage, StageSettings } from './stage.js';
-import { registeredStages } from './stages.js';
+import { incidentRulesOf, registeredStages } from './stages.js';
+import { refreshForFindings } from '../incidents/refresh.js';
 
 export interface PipelineSettings {
   batchSize: number;
@@ -153,6 +154,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   const { store, clock, settings, log, stageSettings } = deps;
   const queue = deps.queue ?? createSqliteJobQueue(store);
   const stages = deps.stages ?? registeredStages(stageSettings);
+  const incidentRules = incidentRulesOf(stageSettings.incidents);
   const indexOf = new Map(stages.map((s, i) => [s.name, i]));
 
   /** Runs the job's remaining stages; returns the stage that failed, if one did. */
@@ -244,10 +246,16 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     if (!indexOf.has('verify')) return 0;
     const now = clock();
     const ran = await store.transaction(async (tx) => {
-      const deferred = await runDeferredChecks(tx, stageSettings.verify, now, settings.batchSize);
-      return deferred > 0
-        ? deferred
-        : rerunChangedChecks(tx, stageSettings.verify, now, settings.batchSize);
+      const touched = new Set<string>();
+      const { verify } = stageSettings;
+      const deferred = await runDeferredChecks(tx, verify, now, settings.batchSize, touched);
+      const done =
+        deferred > 0
+          ? deferred
+          : await rerunChangedChecks(tx, verify, now, settings.batchSize, touched);
+      // Their incidents' confidence weighs the findings just written.
+      await refreshForFindings(tx, touched, now, incidentRules);
+      return done;
     });
     if (ran > 0) deps.onCommitted?.(0);
     return ran;

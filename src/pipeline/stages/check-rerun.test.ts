@@ -5,7 +5,7 @@ import { FLAG, FLAGS, findingSeverity } from '../../domain/flags.js';
 import type { AsyncStore } from '../../store/port.js';
 import type { Check } from '../../verify/check.js';
 import { TEST_CHECK_SETTINGS } from '../../verify/check.fixtures.js';
-import { newReport } from '../../../test/store-contract/fixtures.js';
+import { newReport, totals } from '../../../test/store-contract/fixtures.js';
 import { CHECKED_VERSIONS_KEY, rerunChangedChecks } from './verify.stage.js';
 
 let store: AsyncStore;
@@ -66,6 +66,20 @@ describe('verifying stored reports again when a check changes', () => {
     expect(await store.meta.get(CHECKED_VERSIONS_KEY)).toBe('{"a":1}');
     expect(await turn(settings(a.check))).toBe(0);
     expect(a.ran).toHaveLength(3);
+  });
+
+  it('names the incidents of the reports it verified again, for their confidence to be rebuilt', async () => {
+    await seed('done', 'done', 'received');
+    const member = { window: { from: 0, to: 1 }, point: null };
+    for (const id of ['i_1', 'i_3']) await store.incidents.create(id, totals([member]), 0);
+    await store.reports.assignIncident('r_1', 'i_1');
+    await store.reports.assignIncident('r_3', 'i_3');
+    await store.reports.setStage('r_3', 'received');
+    const touched = new Set<string>();
+    const a = counting('a', 1);
+    await store.transaction((tx) => rerunChangedChecks(tx, settings(a.check), 1000, 10, touched));
+    // r_2 has no incident; r_3 was not verified (it is the pipeline's).
+    expect([...touched]).toEqual(['i_1']);
   });
 
   it('runs only the checks whose version changed, and records the new versions', async () => {

@@ -195,6 +195,7 @@ export async function rerunChangedChecks(
   settings: VerifySettings,
   now: number,
   limit: number,
+  touched: Set<string> = new Set(),
 ): Promise<number> {
   const current = JSON.stringify(
     Object.fromEntries(settings.checks.map((c) => [c.name, c.version])),
@@ -224,6 +225,7 @@ export async function rerunChangedChecks(
       now,
     };
     await applyVerification(tx, decideVerification({ ...input, only: walk.checks }, settings));
+    if (report.incidentId !== null) touched.add(report.incidentId);
   }
   if (rows.length < limit) {
     await tx.meta.set(CHECKED_VERSIONS_KEY, current);
@@ -236,13 +238,16 @@ export async function rerunChangedChecks(
 
 /**
  * Runs up to `limit` deferred heavy checks (oldest first) in the caller's transaction;
- * returns how many it ran. A report deleted since is skipped.
+ * returns how many it ran. A report deleted since is skipped. The incidents of the
+ * reports whose findings were written are added to `touched` (their confidence weighs
+ * the findings: the caller rebuilds them).
  */
 export async function runDeferredChecks(
   tx: Pick<StoreTx, 'reports' | 'findings'>,
   settings: VerifySettings,
   now: number,
   limit: number,
+  touched: Set<string> = new Set(),
 ): Promise<number> {
   const due = await tx.findings.deferred(limit);
   for (const { reportId, check } of due) {
@@ -256,6 +261,7 @@ export async function runDeferredChecks(
       now,
     };
     await applyVerification(tx, decideVerification({ ...input, only: [check] }, settings));
+    if (report.incidentId !== null) touched.add(report.incidentId);
   }
   return due.length;
 }
