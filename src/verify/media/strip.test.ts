@@ -227,6 +227,16 @@ describe('stripMetadata: WebP', () => {
     expect((await sharp(stripped).metadata()).width).toBe(16);
   });
 
+  it('copies a plain lossy WebP (VP8) as it is', async () => {
+    const lossy = await sharp({
+      create: { width: 16, height: 12, channels: 3, background: '#3a7' },
+    })
+      .webp()
+      .toBuffer();
+    expect(lossy.subarray(12, 16).toString('latin1')).toBe('VP8 ');
+    expect(stripMetadata(lossy)).toEqual(lossy);
+  });
+
   it('drops bytes after the RIFF end', () => {
     const image = riffChunk('VP8L', Buffer.from([0x2f, 0, 0, 0, 0]));
     const file = Buffer.concat([webpFile(image), riffChunk('EXIF', Buffer.from('gps'))]);
@@ -442,7 +452,21 @@ describe('stripMetadata: MP4, MOV, M4A', () => {
     const meta = box('meta', handler('pict'));
     const withMeta = (head: Buffer, blank = false) =>
       Buffer.concat([head, blank ? blanked(meta) : meta, box('mdat')]);
-    expect(stripMetadata(withMeta(ftyp('mp42', 'mp42', 'heic')))).toBeNull();
+    // HEIF (ISO/IEC 23008-12) and AVIF brands, images and image sequences.
+    for (const brand of [
+      'mif1',
+      'msf1',
+      'miaf',
+      'heic',
+      'heix',
+      'heim',
+      'heis',
+      'hevc',
+      'hevx',
+      'avif',
+      'avis',
+    ])
+      expect(stripMetadata(withMeta(ftyp('mp42', 'mp42', brand))), brand).toBeNull();
     expect(stripMetadata(withMeta(ftyp('mp42', 'mif1')))).toBeNull();
     // The minor version (here "heic" read as a number) is not a brand.
     const minorHeic = ftyp('mp42', 'mp42');

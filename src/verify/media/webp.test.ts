@@ -29,6 +29,11 @@ describe('webpStructure', () => {
     expect(walked).toMatchObject({ ok: true, chunks: [{}, { fourcc: 'ABCD', size: 0 }] });
   });
 
+  it('takes a lossy (VP8) or lossless (VP8L) image as the first chunk', () => {
+    for (const fourcc of ['VP8 ', 'VP8L'])
+      expect(webpStructure(webpFile(riffChunk(fourcc, Buffer.alloc(4)))).ok, fourcc).toBe(true);
+  });
+
   it('takes a VP8X of 10 bytes, not of 9', () => {
     expect(webpStructure(webpFile(vp8x(0, 1, 1), image)).ok).toBe(true);
     const short = webpFile(riffChunk('VP8X', Buffer.alloc(9)), image);
@@ -42,6 +47,10 @@ describe('webpStructure', () => {
     const notRiff = Buffer.from(webpFile(image));
     notRiff.write('RIFX', 0, 'latin1');
     expect(webpStructure(notRiff).ok).toBe(false);
+    expect(webpStructure(text('RIFF\x04\0\0\0WEB'))).toEqual({
+      ok: false,
+      problem: 'not a RIFF WEBP file',
+    });
     expect(webpStructure(text('RIFF\x04\0\0\0WEBP'))).toEqual({
       ok: false,
       problem: 'the first chunk is not VP8, VP8L or VP8X',
