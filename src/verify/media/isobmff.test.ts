@@ -55,7 +55,8 @@ describe('isoBmffBoxes', () => {
 
   it('counts the high word of a largesize', () => {
     const file = largeBox('mdat', Buffer.alloc(8));
-    file.writeUInt32BE(1, 8); // 2^32 + 24 bytes: past the end
+    file.writeUInt32BE(1, 8); // 2^32 + 16 bytes: past the end, though 16 would fit
+    file.writeUInt32BE(16, 12);
     expect(walk(file)).toEqual({ ok: false, problem: 'the mdat box at 0 runs past its parent' });
   });
 
