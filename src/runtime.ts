@@ -383,6 +383,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}): Run
     renormalize: (id, tx) => pipeline.renormalize(id, tx),
     onEvent: () => live.poke(),
     protection,
+    strippedCopyMaxBytes: config.verify.mediaMaxBytes,
   });
 
   const incidentRules = incidentRulesOf(incidentConfigFrom(config));

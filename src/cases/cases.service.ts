@@ -29,7 +29,7 @@ import {
 } from '../intake/new-report.js';
 import type { ObservableType } from '../domain/text.js';
 import type { ReportInput } from '../intake/report-schema.js';
-import { stripMetadata } from '../verify/media/strip.js';
+import { STRIPPED_TYPES, stripMetadata } from '../verify/media/strip.js';
 import type { AsyncStore, StoreTx } from '../store/port.js';
 import type { Principal } from '../access/principal.js';
 import { splitListEntry, type AuditAppend, type AuditEntryInput } from '../audit/audit-log.js';
@@ -51,6 +51,12 @@ export interface CaseDeps {
   renormalize: (reportId: string, tx: StoreTx) => Promise<void>;
   /** Called after a change was committed with its live event (wakes the live stream). */
   onEvent: () => void;
+  /**
+   * The largest file opened whole to make a copy without its metadata
+   * (TIPWIRE_MEDIA_MAX_BYTES, the bound of what intake reads whole); a larger one is sent
+   * as received, a segment at a time.
+   */
+  strippedCopyMaxBytes: number;
   /** The text analysis and observable tokens of intake (an answer's who/what is read for observables too). */
   protection: Pick<Protection, 'analyzeText' | 'observableToken' | 'pseudonymsOf'>;
 }
@@ -65,9 +71,6 @@ const textLength = (t: OpenedText) =>
   t.narrative.length +
   (t.subjects?.length ?? 0) +
   t.messages.reduce((n, m) => n + m.text.length, 0);
-
-/** The types of which a copy without identifying metadata is made (verify/media/strip.ts). */
-const STRIPPED_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png']);
 
 export function createCases(deps: CaseDeps) {
   const { store, vault, audit } = deps;
@@ -276,6 +279,7 @@ export function createCases(deps: CaseDeps) {
       const strippable =
         want === 'stripped' &&
         !meta.media?.rejected &&
+        meta.sizeBytes <= deps.strippedCopyMaxBytes &&
         STRIPPED_TYPES.has(meta.media?.detectedType ?? '');
       let data: Buffer | AsyncIterable<Buffer> = chunks;
       let copy: 'stripped' | 'original' = 'original';
