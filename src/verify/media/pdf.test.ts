@@ -203,8 +203,50 @@ describe('pdfSearch: names inside FlateDecode streams', () => {
       '/T (nested (parens) \\) and >>) /Filter /FlateDecode',
       '/T <3e3e> /Filter /FlateDecode',
       '/Filter % a comment >> stream\n /FlateDecode',
+      '/Filter % a comment ending in a lone CR >> stream\r/FlateDecode',
+      '/T <> /Filter /FlateDecode',
+      '/W [1] /Filter /FlateDecode',
+      '/W [0<</A 1>>] /Filter /FlateDecode',
+      '/DecodeParms << /A << /B 1 >> >> /Filter /FlateDecode',
+      '/DecodeParms << /Columns 1>>/Filter /FlateDecode',
+      '/D << /E << /C 1 >>>> /Filter /FlateDecode',
+      '/DecodeParms [[/A] /Subtype /Image] /Filter /FlateDecode',
     ])
       expect(foundIn(withStream(entries, flate(SCRIPT))), entries).toBe('/JavaScript');
+  });
+
+  it('reads a value as a reference only when it is two whole numbers and R', () => {
+    expect(
+      foundIn(withStream('/Subtype /Image /Name R /Filter /FlateDecode', flate(SCRIPT))),
+    ).toBeNull();
+    expect(foundIn(withStream('/Parent 9 0 R /Filter /FlateDecode', flate(SCRIPT)))).toBe(
+      '/JavaScript',
+    );
+  });
+
+  it('takes no filter from an array left open', () => {
+    const file = pdfDocument(
+      '',
+      `<< /Filter [/FlateDecode /X >>\nstream\n${flate(SCRIPT).toString('latin1')}\nendstream`,
+    );
+    expect(foundIn(file)).toBeNull();
+  });
+
+  it('reads a stream cut off before endstream to the end of the file', () => {
+    const file = Buffer.from(
+      `%PDF-1.7\n5 0 obj << /Filter /FlateDecode >>\nstream\n${flate(SCRIPT).toString('latin1')}`,
+      'latin1',
+    );
+    expect(search(file).found?.inStream).toEqual({ object: 5 });
+    // An unterminated hex string or literal string ends the reading, without a loop.
+    for (const end of ['<4', '(', '%'])
+      expect(search(Buffer.concat([file, Buffer.from(end)])).found?.name, end).toBe('/JavaScript');
+    expect(search(Buffer.from('%PDF-1.7\n<<>> <4')).found).toBeNull();
+  });
+
+  it('reads on past a stray >> outside a dictionary', () => {
+    const file = pdfDocument('', '>> ' + pdfStream('/Filter /FlateDecode', flate(SCRIPT)));
+    expect(foundIn(file)).toBe('/JavaScript');
   });
 
   it('does not inflate an image, unless its dictionary also says it is an object stream', () => {
@@ -311,6 +353,23 @@ describe('pdfSearch: names inside FlateDecode streams', () => {
       'latin1',
     );
     expect(search(inObject).found?.inStream).toEqual({ object: 12 });
+    // Only whole numbers make a header; anything else before the dictionary keeps it.
+    const headed = (header: string) =>
+      Buffer.from(
+        `%PDF-1.7\n${header} << /Filter /FlateDecode >>\nstream\n${flate(SCRIPT).toString('latin1')}\nendstream\n`,
+        'latin1',
+      );
+    for (const header of ['-12 0 obj', '12a 0 obj', 'x12 0 obj', '12 x obj', 'obj'])
+      expect(search(headed(header)).found?.inStream, header).toEqual({ object: null });
+    expect(search(headed('12 0 obj 5 /N')).found?.inStream).toEqual({ object: 12 });
+  });
+
+  it('takes the next object header as the end of a dictionary left open', () => {
+    const file = Buffer.from(
+      `%PDF-1.7\n3 0 obj << /Open\n4 0 obj << /Filter /FlateDecode >>\nstream\n${flate(SCRIPT).toString('latin1')}\nendstream\n`,
+      'latin1',
+    );
+    expect(search(file).found?.inStream).toEqual({ object: 4 });
   });
 
   it('reads on past a dictionary left open, from the next object', () => {
@@ -416,7 +475,9 @@ describe('pdfSearch: bounded work', () => {
   });
 
   it('reads the file forward in one pass, however many tokens and streams', () => {
-    const size = 1 << 17;
+    // Small enough for a mutation run's instrumented code; a quadratic reading of 32 Ki
+    // tokens would take far longer.
+    const size = 1 << 15;
     const started = performance.now();
     for (const text of ['[', '<<', '>>', '(', '1 0 obj ', '<< >> stream\n', '/A', '%\n'])
       expect(search(Buffer.from(text.repeat(size / text.length), 'latin1')).found).toBeNull();

@@ -215,8 +215,9 @@ function streamSpan(
   // The keyword's end of line: CR LF or LF (a lone CR, as lenient viewers take it).
   if (b[start] === 0x0d) start++;
   if (b[start] === 0x0a) start++;
-  const declared = length?.length === 1 && isInt(length[0]) ? start + Number(length[0]) : -1;
-  if (declared >= start && declared <= b.length && endstreamAt(b, declared)) {
+  // Past the end of the bytes, endstreamAt is false.
+  const declared = length?.length === 1 && isInt(length[0]) ? start + Number(length[0]) : null;
+  if (declared !== null && endstreamAt(b, declared)) {
     const next = b.indexOf(ENDSTREAM, declared) + ENDSTREAM.length;
     return { start, end: declared, next };
   }
@@ -269,7 +270,7 @@ export function pdfSearch(bytes: Uint8Array, limits: PdfInflateLimits): PdfSearc
   /** The dictionary just closed, while nothing else has been read since. */
   let closed: string[] | null = null;
   let object: number | null = null;
-  // The two tokens before, outside dictionaries: `N G` before `obj`.
+  // The two tokens before: `N G` before `obj`.
   let before1: string | undefined;
   let before2: string | undefined;
   for (let i = 0; i < b.length;) {
@@ -316,8 +317,11 @@ export function pdfSearch(bytes: Uint8Array, limits: PdfInflateLimits): PdfSearc
             : String.fromCharCode(...b.subarray(i, end));
     }
     i = end;
-    // An object's header or end outside any dictionary: read on from there whatever
-    // a broken dictionary before left open.
+    const [number, generation] = [before2, before1];
+    before2 = before1;
+    before1 = token;
+    // An object's header or end: read on from there whatever a broken dictionary
+    // before left open.
     if (token === 'obj' || token === 'endobj') depth = 0;
     if (depth === 1) tokens.push(token);
     if (depth > 0) continue;
@@ -356,10 +360,8 @@ export function pdfSearch(bytes: Uint8Array, limits: PdfInflateLimits): PdfSearc
         if (name) return { ...search, found: { ...name, inStream: { object } } };
       }
     } else if (token === 'obj') {
-      object = isInt(before2) && isInt(before1) ? Number(before2) : null;
+      object = isInt(number) && isInt(generation) ? Number(number) : null;
     } else if (token === 'endobj') object = null;
-    before2 = before1;
-    before1 = token;
     closed = null;
   }
   return search;
