@@ -296,7 +296,7 @@ describe('pdfSearch: names inside FlateDecode streams', () => {
 
   it('takes the data from /Length when it lands on endstream, else up to endstream', () => {
     // A stored block holding "(endstream) " in the clear, then the script compressed
-    // (not in the plain bytes), then a wrong checksum (not checked), of no white-space byte.
+    // (not in the plain bytes), then a wrong checksum (not checked).
     const clear = Buffer.from('(endstream) ', 'latin1');
     const stored = Buffer.alloc(5);
     stored.writeUInt16LE(clear.length, 1);
@@ -306,7 +306,7 @@ describe('pdfSearch: names inside FlateDecode streams', () => {
       stored,
       clear,
       deflateRawSync(Buffer.from(SCRIPT, 'latin1')),
-      Buffer.alloc(4, 0xff),
+      Buffer.alloc(4, 0x65), // "eeee": starts as endstream does, is not it
     ]);
     const withLength = (length: string) =>
       pdfDocument(
@@ -317,7 +317,14 @@ describe('pdfSearch: names inside FlateDecode streams', () => {
       expect(foundIn(withLength(length)), length).toBe('/JavaScript');
     // Without a /Length landing on endstream, the data ends at the first "endstream":
     // cut before the script.
-    for (const length of ['9 0 R', String(data.length - 1), '99999999', '-1', '1.5'])
+    for (const length of [
+      '9 0 R',
+      `${data.length} 0 R`, // a reference, not a length
+      String(data.length - 1),
+      '99999999',
+      '-1',
+      '1.5',
+    ])
       expect(foundIn(withLength(length)), length).toBeNull();
   });
 
@@ -334,6 +341,16 @@ describe('pdfSearch: names inside FlateDecode streams', () => {
       );
       expect(foundIn(file), JSON.stringify([after, before])).toBe('/JavaScript');
     }
+  });
+
+  it('keeps the last byte of data written right before endstream', () => {
+    // A final stored block of 4 bytes, "/JSO", no checksum, no end of line.
+    const stored = Buffer.from([0x78, 0x01, 0x01, 4, 0, 0xfb, 0xff, ...Buffer.from('/JSO')]);
+    const file = pdfDocument(
+      '',
+      `<< /Filter /FlateDecode >>\nstream\n${stored.toString('latin1')}endstream`,
+    );
+    expect(search(file)).toMatchObject({ found: null, streamsInflated: 1 });
   });
 
   it('names no object for a stream outside an N G obj header', () => {
@@ -359,7 +376,14 @@ describe('pdfSearch: names inside FlateDecode streams', () => {
         `%PDF-1.7\n${header} << /Filter /FlateDecode >>\nstream\n${flate(SCRIPT).toString('latin1')}\nendstream\n`,
         'latin1',
       );
-    for (const header of ['-12 0 obj', '12a 0 obj', 'x12 0 obj', '12 x obj', 'obj'])
+    for (const header of [
+      '-12 0 obj',
+      '12a 0 obj',
+      'x12 0 obj',
+      '12 x obj',
+      'obj',
+      '3 0 obj << /Left /Open endobj',
+    ])
       expect(search(headed(header)).found?.inStream, header).toEqual({ object: null });
     expect(search(headed('12 0 obj 5 /N')).found?.inStream).toEqual({ object: 12 });
   });
