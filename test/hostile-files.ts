@@ -12,6 +12,7 @@
  * The base images were made by sharp 0.35 (16×12, one colour); everything else is
  * built here byte by byte. Deterministic: the "random" bytes come from a seeded PRNG.
  */
+import { deflateSync } from 'node:zlib';
 import type { MediaRejection } from '../src/domain/media.js';
 
 export interface HostileFile {
@@ -296,6 +297,24 @@ export function pdfDocument(catalogExtra = '', ...objects: string[]): Buffer {
   );
 }
 
+/**
+ * A stream object's text for pdfDocument: its dictionary's entries (its /Length is
+ * added) and its data, as latin1 (each byte one character, so binary data survives).
+ */
+export function pdfStream(dictionary: string, data: Buffer): string {
+  return `<< ${dictionary} /Length ${data.length} >>\nstream\n${data.toString('latin1')}\nendstream`;
+}
+
+/**
+ * The text of a FlateDecode object stream (PDF 1.5) holding one object, `body`, as
+ * object `number`; `extra` adds entries to its dictionary.
+ */
+export function pdfObjectStream(number: number, body: string, extra = ''): string {
+  const header = `${number} 0 `;
+  const dictionary = `/Type /ObjStm /N 1 /First ${header.length} ${extra}/Filter /FlateDecode`;
+  return pdfStream(dictionary, deflateSync(Buffer.from(header + body, 'latin1')));
+}
+
 const SCRIPT = '<script>alert(document.cookie)</script>';
 
 /** The corpus (built fresh on each call: the buffers are the caller's). */
@@ -548,6 +567,16 @@ export function hostileFiles(): HostileFile[] {
       data: pdfDocument('/OpenAction 3 0 R ', '<< /S /JavaScript /JS (app.alert\\(1\\)) >>'),
       expect: 'active_content',
       why: 'a PDF that runs JavaScript when opened',
+    },
+    {
+      name: 'pdf-javascript-in-object-stream.pdf',
+      contentType: 'application/pdf',
+      data: pdfDocument(
+        '/OpenAction 4 0 R ',
+        pdfObjectStream(4, '<< /S /JavaScript /JS (app.alert\\(1\\)) >>'),
+      ),
+      expect: 'active_content',
+      why: 'a PDF whose JavaScript action is hidden in a compressed object stream (PDF 1.5)',
     },
     {
       name: 'pdf-hex-escaped-javascript.pdf',

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { issueToken } from '../src/access/tokens.js';
 import { ATTACHMENTS_MAX } from '../src/intake/report-schema.js';
 import { createHttpApp, createRuntime, type Runtime } from '../src/runtime.js';
+import { box, u16, u32 } from '../src/verify/media/containers.fixture.js';
 import { makeReport, tempDir, testConfig, testLogger } from './helpers.js';
 
 const FILE_MAX = 1000;
@@ -306,6 +307,43 @@ describe('a multipart report', () => {
     expect(back.map((f) => f.bytes)).toEqual([photo, memo]);
     expect(fileRows()).toEqual({ staged: 0, segments: rowsAfterFirst.segments + 1 });
   });
+
+  // The stripped copy is made from the whole file, so only up to TIPWIRE_MEDIA_MAX_BYTES.
+  it.each([
+    [0, 'stripped'],
+    [1, 'original'],
+  ])(
+    'sends a phone video without its location by default when it is %i byte(s) over the limit of reading: %s',
+    async (over, copy) => {
+      const place = Buffer.from('+37.5090+127.0620/');
+      const video = Buffer.concat([
+        box('ftyp', Buffer.from('mp42'), u32(0), Buffer.from('mp42isom')),
+        box('moov', box('udta', box('\xa9xyz', u16(place.length), u16(0x15c7), place))),
+        box('mdat', randomBytes(300)),
+      ]);
+      await boot({
+        TIPWIRE_ATTACHMENT_MAX_BYTES: '100000',
+        TIPWIRE_MEDIA_MAX_BYTES: String(video.length - over),
+      });
+      const res = await postParts([reportPart(), filePart(video, 'clip.mp4', 'video/mp4')]);
+      expect(res.statusCode, res.body).toBe(201);
+      const { id } = res.json() as { id: string };
+      const [a] = runtime.store.reports.attachments(id);
+      const get = (query = '') =>
+        app.inject({
+          method: 'GET',
+          url: `/api/v1/reports/${id}/attachments/${a!.id}${query}`,
+          headers: auth(),
+        });
+      const sent = await get();
+      expect(sent.headers['x-tipwire-copy']).toBe(copy);
+      expect(sent.rawPayload.length).toBe(video.length);
+      expect(sent.rawPayload.includes(place)).toBe(copy === 'original');
+      // The media data is where it was: offsets into it still hold.
+      expect(sent.rawPayload.subarray(-300)).toEqual(video.subarray(-300));
+      expect((await get('?copy=original')).rawPayload).toEqual(video);
+    },
+  );
 
   it('reads the body a FormData writes, a Chinese filename included', async () => {
     await boot();

@@ -78,6 +78,14 @@ export interface MediaFacts {
    */
   phash?: string | null;
   /**
+   * Set on a PDF read without refusal whose FlateDecode streams were not all searched
+   * for script (verify/media/pdf.ts): TIPWIRE_PDF_INFLATE_MAX_BYTES (`bytes`) or
+   * TIPWIRE_PDF_INFLATE_MAX_STREAMS (`streams`) was reached with `streamsInflated`
+   * searched, and the file's bytes from `atByte` on were not inflated. Absent: not a
+   * PDF, or every such stream was searched.
+   */
+  pdfSearchStopped?: { by: 'bytes' | 'streams'; atByte: number; streamsInflated: number };
+  /**
    * Benford's tests over an attached table (CSV or XLSX), each numeric column the tests ran on
    * by its position (verify/benford/attached-table.ts; `result` is its BenfordResult),
    * or why the table could not be read; absent for other files.

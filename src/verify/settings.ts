@@ -84,6 +84,18 @@ export const MEDIA_SETTINGS = {
     intIn(1, 2 * 1024 * 1024 * 1024),
     64 * 1024 * 1024,
   ),
+  pdfInflateMaxBytes: setting(
+    'TIPWIRE_PDF_INFLATE_MAX_BYTES',
+    'Most bytes inflated from one PDF’s FlateDecode streams (object streams above all, where a malicious PDF hides /JavaScript), all streams together, to search them for script and automatic actions; a stream that would pass it, and every one after, is not searched. The PDF is not refused for that alone: its media facts say where the search stopped (pdfSearchStopped). Bounds a decompression bomb’s memory and time; 0: no stream is inflated.',
+    intIn(0, 1024 * 1024 * 1024),
+    16 * 1024 * 1024,
+  ),
+  pdfInflateMaxStreams: setting(
+    'TIPWIRE_PDF_INFLATE_MAX_STREAMS',
+    'Most FlateDecode streams of one PDF inflated (or tried: a corrupt one counts) to search them for script and automatic actions; the streams after are not searched, and the media facts say so (pdfSearchStopped). Bounds the work on a file of many small streams; 0: no stream is inflated.',
+    intIn(0, 1_000_000),
+    2000,
+  ),
   mediaMaxPixels: setting(
     'TIPWIRE_MEDIA_MAX_PIXELS',
     'Most pixels (width × height, read from the header, never decoded) an image may declare; more is refused as a decompression bomb (too_many_pixels). The default, 16383 × 16383 (268 MP), is sharp’s own input limit and above the 200 MP phones shoot.',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,8 @@ import {
   ispe,
   jpegSized,
   pdfDocument,
+  pdfObjectStream,
+  pdfStream,
   pngWith,
   tiffImage,
 } from '../../../test/hostile-files.js';
@@ -166,6 +169,49 @@ describe('mediaFactsOf', () => {
       rejected: null,
       exif: null,
     });
+  });
+
+  it('refuses a PDF naming script inside a compressed stream, saying so and which object', async () => {
+    const hidden = pdfDocument('', '<< >>', pdfObjectStream(5, '<< /S /J#61vaScript >>'));
+    expect((await mediaFactsOf(hidden, 'application/pdf', limits, noZone)).rejected).toEqual({
+      reason: 'active_content',
+      detail:
+        'a PDF naming /JavaScript (written /J#61vaScript) inside a compressed stream (object 4): a JavaScript action or the document-level scripts',
+    });
+    const headless = Buffer.from(
+      `%PDF-1.7\n<< /Filter /FlateDecode >>\nstream\n${deflateSync('/Launch').toString('latin1')}\nendstream\n`,
+      'latin1',
+    );
+    expect((await mediaFactsOf(headless, '', limits, noZone)).rejected?.detail).toBe(
+      'a PDF naming /Launch inside a compressed stream: an action that starts a program or opens a file',
+    );
+  });
+
+  it('reads a PDF whose streams were not all searched, saying where the search stopped', async () => {
+    const file = pdfDocument(
+      '',
+      pdfStream('/Filter /FlateDecode', deflateSync(Buffer.alloc(100))),
+      pdfObjectStream(5, '<< /S /JavaScript >>'),
+    );
+    const at = file.indexOf('stream', file.indexOf('4 0 obj')) + 'stream\n'.length;
+    const capped = { ...limits, pdfInflateMaxStreams: 1 };
+    expect(await mediaFactsOf(file, 'application/pdf', capped, noZone)).toEqual({
+      detectedType: 'application/pdf',
+      width: null,
+      height: null,
+      rejected: null,
+      exif: null,
+      pdfSearchStopped: { by: 'streams', atByte: at, streamsInflated: 1 },
+    });
+    const small = { ...limits, pdfInflateMaxBytes: 100 };
+    expect((await mediaFactsOf(file, 'application/pdf', small, noZone)).pdfSearchStopped).toEqual({
+      by: 'bytes',
+      atByte: at,
+      streamsInflated: 1,
+    });
+    expect((await mediaFactsOf(file, 'application/pdf', limits, noZone)).rejected?.reason).toBe(
+      'active_content',
+    );
   });
 
   it('has a default pixel limit of 16383² (sharp’s), above a 200 MP phone photo', async () => {

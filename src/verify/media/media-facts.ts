@@ -3,13 +3,15 @@
  * its type by magic bytes, its pixel size from its header, its camera metadata, or why
  * it was refused further reading. Never throws, whatever the bytes: every structure is
  * walked with bounds checks, and the work is linear in the bytes, which are at most
- * TIPWIRE_MEDIA_MAX_BYTES (nothing is decoded: a decompression bomb is refused from its
- * header's size). In order, a file is refused as
+ * TIPWIRE_MEDIA_MAX_BYTES (no image is decoded: a decompression bomb is refused from its
+ * header's size; a PDF's Flate streams are inflated within their own byte limit). In order, a file is refused as
  *
  * - `too_large`: more bytes than the limit (nothing else is read);
  * - `unreadable`: empty;
  * - `active_content`: SVG or HTML (by sniffing, whatever was declared), or a PDF that
- *   names script or an automatic action (pdf.ts: not inside compressed streams);
+ *   names script or an automatic action, in its plain bytes or inside a FlateDecode
+ *   stream (pdf.ts; inflating bounded by TIPWIRE_PDF_INFLATE_MAX_BYTES and _STREAMS: a
+ *   PDF whose search stopped there is read, with `pdfSearchStopped` saying so);
  * - `type_mismatch`: the declared type is not the detected one, or the file is two
  *   things at once (a ZIP central directory, or HTML or script, inside an image or
  *   a media file: a polyglot);
@@ -49,7 +51,7 @@ import {
   essence,
   typeAgrees,
 } from './magic.js';
-import { PDF_ACTIVE_NAMES, pdfActiveName } from './pdf.js';
+import { PDF_ACTIVE_NAMES, pdfSearch, type PdfInflateLimits } from './pdf.js';
 import { pngStructure } from './png.js';
 
 export type { ZoneAt } from './capture-time.js';
@@ -58,7 +60,7 @@ export type { ZoneAt } from './capture-time.js';
  * The media settings (verify/settings.ts MEDIA_SETTINGS, parsed once by the caller):
  * `config.verify` can be passed as it is.
  */
-export interface MediaLimits extends EditTraceLimits {
+export interface MediaLimits extends EditTraceLimits, PdfInflateLimits {
   /** More bytes than this: `too_large`, nothing read. */
   mediaMaxBytes: number;
   /** A header declaring more pixels than this: `too_many_pixels`. */
@@ -197,12 +199,20 @@ async function read(
   const detected = detectType(bytes);
   if (detected !== null && ACTIVE_CONTENT.has(detected))
     return facts(detected, { reason: 'active_content', detail: `${detected} can carry script` });
-  const pdfName = detected === PDF ? pdfActiveName(bytes) : null;
-  if (pdfName)
+  const pdf = detected === PDF ? pdfSearch(bytes, limits) : null;
+  const pdfName = pdf?.found;
+  if (pdfName) {
+    const written = pdfName.written === pdfName.name ? '' : ` (written ${pdfName.written})`;
+    const object = pdfName.inStream?.object;
+    // Where it was: an analyst opening the file will not see it in the plain bytes.
+    const where = !pdfName.inStream
+      ? ''
+      : ` inside a compressed stream${object == null ? '' : ` (object ${object})`}`;
     return facts(detected, {
       reason: 'active_content',
-      detail: `a PDF naming ${pdfName.name}${pdfName.written === pdfName.name ? '' : ` (written ${pdfName.written})`}: ${PDF_ACTIVE_NAMES[pdfName.name]}`,
+      detail: `a PDF naming ${pdfName.name}${written}${where}: ${PDF_ACTIVE_NAMES[pdfName.name]}`,
     });
+  }
   if (!typeAgrees(declaredType, detected))
     return facts(detected, {
       reason: 'type_mismatch',
@@ -242,6 +252,15 @@ async function read(
   if (structure.problem)
     return facts(detected, { reason: 'unreadable', detail: structure.problem }, size);
 
+  if (pdf?.stopped)
+    return {
+      ...facts(detected, null, size),
+      pdfSearchStopped: {
+        by: pdf.stopped.by,
+        atByte: pdf.stopped.at,
+        streamsInflated: pdf.streamsInflated,
+      },
+    };
   if (!EXIF_TYPES.has(detected)) return facts(detected, null, size);
   const raw = await readRawExif(bytes);
   // A zone finder that fails is no zone, not a file that cannot be read.
