@@ -183,7 +183,12 @@ export function startServer(
   child.stderr!.pipe(log);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    // A fresh database takes seconds to set up (keys, gazetteer); two test files at once
+    // on two cores take longer. A server that never listens is killed, not left running.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${output}`));
+    }, 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);

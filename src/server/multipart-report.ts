@@ -216,7 +216,8 @@ export async function readMultipartReport(
         }
         const room = limits.filesTotalMaxBytes - filesBytes;
         const max = Math.min(limits.fileMaxBytes, room);
-        const file = await deps.stager.open(part.filename, header.contentType);
+        // As the JSON post's schema reads it (a name trimmed): the same file, the same report.
+        const file = await deps.stager.open(checked.data.filename, checked.data.contentType);
         staging = file;
         const size = await readAtMost(
           stream,

@@ -404,7 +404,7 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
   const attachmentRoute = {
     summary: 'Download an attachment',
     description:
-      'The file, always as a download. By default a copy without identifying metadata (EXIF, XMP, IPTC, comments; JPEG and PNG), which the case shows as evidence instead; `?copy=original` gives the file as received (audited as such). Headers: `X-Tipwire-Copy` (`stripped` or `original`: other types and refused files have no stripped copy), `Digest: sha-256=…` of the bytes sent and `X-Tipwire-Original-Digest` of the file as received (chain of custody).',
+      'The file, always as a download. By default a copy without identifying metadata (EXIF, XMP, IPTC, comments; JPEG, PNG and WebP; for MP4, MOV and M4A the `udta`, `meta` and XMP boxes, GPS included, blanked in place), which the case shows as evidence instead; `?copy=original` gives the file as received (audited as such); the original is sent a segment at a time as it is opened. Headers: `X-Tipwire-Copy` (`stripped` or `original`: other types, refused files and files larger than TIPWIRE_MEDIA_MAX_BYTES have no stripped copy), `Digest: sha-256=…` of the bytes sent and `X-Tipwire-Original-Digest` of the file as received (chain of custody).',
     params: z.object({ id: z.string(), attachmentId: z.string() }),
     query: z.strictObject({ copy: z.enum(['stripped', 'original']).optional() }),
     answers: { 200: { description: 'the file', contentType: 'application/octet-stream' } },
