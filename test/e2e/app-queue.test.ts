@@ -797,7 +797,7 @@ describe('working cases (real browser)', () => {
     await reportRow(analyst, first).waitFor({ timeout: SHOWS_WITHIN });
     await expect(analyst.getByRole('radio').count()).resolves.toBe(0);
     await expect(reportRow(analyst, abusive).count()).resolves.toBe(0);
-  });
+  }, 90_000);
 
   it('moves with j / k and arrows, opens with Enter, closes with Esc', async () => {
     for (let i = 0; i < 3; i++) await submit(makeReport({ narrative: `Keyboard report ${i}.` }));
