@@ -188,10 +188,7 @@ function filesOf(input: ReportInput, deps: NewReportDeps) {
 }
 
 /** A file on its way into the stored report: its facts, and its bytes sealed or staged. */
-type FileToStore = Omit<StagedFile, 'contentType'> & {
-  contentType: string;
-  sealed: NewAttachment['sealed'];
-};
+type FileToStore = StagedFile & { sealed: NewAttachment['sealed'] };
 
 /**
  * The report's files: a JSON body's read (media facts) and sealed in memory, segment by
