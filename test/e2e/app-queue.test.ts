@@ -743,7 +743,9 @@ describe('finding reports (real browser)', () => {
     // view are the test above. 500 ms failed once at 505 ms on a loaded 2-core CI machine.
     expect(slowest).toBeLessThan(1_500);
     expect(problems).toEqual([]);
-  });
+    // Rendering 10,000 rows' data in a headless browser beside another browser test took
+    // over 30 s on a loaded 2-core CI machine; the time bounds that matter are above.
+  }, 90_000);
 });
 
 describe('working cases (real browser)', () => {
