@@ -3,7 +3,7 @@
  * trail, pipeline, intake, live events, HTTP app). `serve`, `import`, the other
  * commands and the tests build it here, so they all run the same wiring.
  */
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { createAdmin, type Admin } from './admin/admin.service.js';
@@ -54,9 +54,9 @@ import { createRateLimiter, networkPrefix, sourceHasher } from './protect/rate-l
 import { purgeExpired, type PurgeResult } from './retention/retention.service.js';
 import { createVault, type Vault } from './protect/vault.js';
 import { createSearchTokenizer } from './protect/search-tokenizer.js';
+import { contentHash, observableToken } from './protect/keyed-hashes.js';
 import type { Scheduler } from './platform/scheduler.js';
 import { workerScript } from './platform/worker-pool.js';
-import { buildApp } from './server/app.js';
 import { createCases, type Cases } from './cases/cases.service.js';
 import { createIncidents, type Incidents } from './incidents/incidents.service.js';
 import { refreshIncident } from './incidents/refresh.js';
@@ -125,22 +125,7 @@ export interface RuntimePipeline extends PipelineControl {
   requeue(reportId: string, now: number): void;
 }
 
-/**
- * The keyed hash of a report's content by which a resend is recognised
- * (intake/new-report.ts `contentHashOf`): under the receipt subkey, like the request
- * hashes of idempotency records, kept apart from them by its label.
- */
-export function contentHash(key: Buffer, content: string): string {
-  return createHmac('sha256', key).update('content\u0000').update(content).digest('hex');
-}
-
-/** An observable's keyed token (HMAC under the observables subkey, 128 bits, hex). */
-export function observableToken(key: Buffer, type: string, value: string): string {
-  return createHmac('sha256', key)
-    .update(`observable\u0000${type}\u0000${value}`)
-    .digest('hex')
-    .slice(0, 32);
-}
+export { contentHash, observableToken };
 
 export interface RuntimeOptions {
   clock?: () => number;
@@ -674,7 +659,7 @@ export function createSourceOf(config: Config) {
   return (request: { ip: string }) => hash(networkPrefix(request.ip, config.rateLimits));
 }
 
-export function createHttpApp(
+export async function createHttpApp(
   runtime: Runtime,
   options: { workers?: () => readonly WorkerStatus[] } = {},
 ): Promise<FastifyInstance> {
@@ -682,6 +667,8 @@ export function createHttpApp(
   const limits = config.rateLimits;
   const guesses = { burst: limits.guessesBurst, perMinute: limits.guessesPerMinute };
   const unlimited = { burst: Number.MAX_SAFE_INTEGER, perMinute: Number.MAX_SAFE_INTEGER };
+  // Loaded here, not at the top: the CLI's commands use the runtime without a server.
+  const { buildApp } = await import('./server/app.js');
   return buildApp({
     ...runtime,
     effectiveSettings: () => effectiveSettings(config),

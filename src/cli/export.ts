@@ -11,8 +11,7 @@ import {
   type ExportKind,
 } from '../export/exports.js';
 import type { Report } from '../domain/report.js';
-import { createLogger, createRuntime } from '../runtime.js';
-import { configFrom, DB_OPTION, ExitError } from './shared.js';
+import { configFrom, DB_OPTION, ExitError, loadRuntime } from './shared.js';
 
 async function writeAll(out: Writable, chunks: Iterable<string>) {
   for (const chunk of chunks) {
@@ -37,6 +36,7 @@ export function exportCommand(program: Command) {
         opts: { format: ExportFormat; out?: string; includeNarrative: boolean; db?: string },
       ) => {
         const config = configFrom({ dbPath: opts.db });
+        const { createLogger, createRuntime } = await loadRuntime();
         const runtime = createRuntime(config, {
           logger: createLogger({ logLevel: 'warn' }, process.stderr),
         });

@@ -34,9 +34,10 @@ import {
 import { createReportSchema } from '../intake/report-schema.js';
 import { createKeyring, MASTER_KEY_FILE } from '../protect/keyring.js';
 import { openReadOnlyStore, type ReadOnlyStore } from '../store/sqlite/sqlite-store.js';
-import { contentHash, createLogger, createRuntime, type Runtime } from '../runtime.js';
+import { contentHash } from '../protect/keyed-hashes.js';
+import type { Runtime } from '../runtime.js';
 import { createProgress, type ProgressOptions } from './progress.js';
-import { configFrom, DB_OPTION, ExitError } from './shared.js';
+import { configFrom, DB_OPTION, ExitError, loadRuntime } from './shared.js';
 
 interface ImportOptions {
   db?: string;
@@ -125,6 +126,7 @@ export function importCommand(program: Command) {
       }
 
       // Pipeline warnings go to stderr; stdout carries the summary only.
+      const { createLogger, createRuntime } = await loadRuntime();
       const logger = createLogger(
         { logLevel: config.server.logLevel === 'info' ? 'warn' : config.server.logLevel },
         process.stderr,

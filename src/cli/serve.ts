@@ -4,9 +4,8 @@
  */
 import type { Server } from 'node:http';
 import type { Command } from 'commander';
-import { createHttpApp, createRuntime } from '../runtime.js';
 import { listenAddress, startMetricsListener } from '../server/metrics.js';
-import { configFrom, DB_OPTION } from './shared.js';
+import { configFrom, DB_OPTION, loadRuntime } from './shared.js';
 import { warmUpLongTexts } from '../intake/warm-up.js';
 
 export function serveCommand(program: Command) {
@@ -17,6 +16,7 @@ export function serveCommand(program: Command) {
     .option(...DB_OPTION)
     .action(async (opts: { port?: string; db?: string }) => {
       const config = configFrom({ port: opts.port, dbPath: opts.db });
+      const { createHttpApp, createRuntime } = await loadRuntime();
       const runtime = createRuntime(config);
       // The gazetteer takes a second or two to load: before listening, not on a report.
       runtime.normalize.deps.preload();

@@ -20,3 +20,9 @@ export function configFrom(overrides: ConfigOverrides): Config {
 }
 
 export const DB_OPTION = ['--db <file>', 'SQLite database file (overrides TIPWIRE_DB)'] as const;
+
+/**
+ * The runtime, loaded when a command that needs it runs: `tipwire sun`, `benford`,
+ * `inspect`, `audit` and `keys` (and every `--help`) start without loading it.
+ */
+export const loadRuntime = () => import('../runtime.js');

@@ -7,15 +7,16 @@ import { Option, type Command } from 'commander';
 import { parseRoles, type TokenView } from '../admin/admin.service.js';
 import { AppError } from '../domain/errors.js';
 import type { Cursor } from '../store/store.js';
-import { createLogger, createRuntime } from '../runtime.js';
-import { configFrom, DB_OPTION, ExitError } from './shared.js';
+import type { Runtime } from '../runtime.js';
+import { configFrom, DB_OPTION, ExitError, loadRuntime } from './shared.js';
 
 /** The runtime for an administrative command: quiet logs, closed afterwards. */
 export async function withRuntime<T>(
   db: string | undefined,
-  fn: (runtime: ReturnType<typeof createRuntime>) => T | Promise<T>,
+  fn: (runtime: Runtime) => T | Promise<T>,
 ) {
   const config = configFrom({ dbPath: db });
+  const { createLogger, createRuntime } = await loadRuntime();
   const runtime = createRuntime(config, {
     logger: createLogger({ logLevel: 'warn' }, process.stderr),
   });
@@ -30,10 +31,7 @@ export async function withRuntime<T>(
 }
 
 /** `--office NAME` to the office's id, or a clear error. */
-export function officeIdByName(
-  runtime: ReturnType<typeof createRuntime>,
-  name: string | undefined,
-) {
+export function officeIdByName(runtime: Runtime, name: string | undefined) {
   if (name === undefined) return null;
   const office = runtime.store.offices.byName(name);
   if (!office)
@@ -190,7 +188,7 @@ function parseDays(text: string | undefined): number | undefined {
 }
 
 /** A user by the name they sign in with, or a clear error. */
-export function userByName(runtime: ReturnType<typeof createRuntime>, name: string) {
+export function userByName(runtime: Runtime, name: string) {
   const user = runtime.store.users.byName(name);
   if (!user)
     throw new ExitError(`no user named ${JSON.stringify(name)} (see tipwire user list)`, 1);
