@@ -9,10 +9,12 @@ function memoryFiles() {
   const staged = new Map<string, number>();
   const segments = new Map<string, Buffer[]>();
   const writes: number[] = [];
+  const discarded: string[] = [];
   return {
     staged,
     segments,
     writes,
+    discarded,
     stage: async (id: string, at: number) => {
       staged.set(id, at);
       segments.set(id, []);
@@ -26,6 +28,7 @@ function memoryFiles() {
       return true;
     },
     discard: async (id: string) => {
+      discarded.push(id);
       staged.delete(id);
       segments.delete(id);
     },
@@ -76,8 +79,9 @@ describe('the file stager', () => {
     expect(files.staged.get('attachment_1')).toBe(5000);
     const stored = files.segments.get('attachment_1')!;
     expect(stored).toHaveLength(4);
-    // Never more than one segment waits in memory for its write.
+    // Never more than one segment waits in memory for its write, and no write is empty.
     expect(Math.max(...files.writes)).toBe(1);
+    expect(Math.min(...files.writes)).toBe(1);
     const out: Buffer[] = [];
     const numbered = stored.map((d, seq) => ({ seq, data: d }));
     for await (const c of openFileSegments(staged.fileKey, staged.id, numbered)) out.push(c);
@@ -119,6 +123,61 @@ describe('the file stager', () => {
     await files.discard('attachment_2');
     await expect(swept.write(randomBytes(20))).rejects.toMatchObject({ code: 'upload_expired' });
     expect(files.segments.size).toBe(0);
+  });
+
+  it('counts the bytes taken, and keeps a large file’s first bytes to name its type', async () => {
+    const files = memoryFiles();
+    const { s, read } = stager(files, 20);
+    const file = await s.open('big.png', 'image/png');
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from('\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0', 'latin1'),
+      randomBytes(40),
+    ]);
+    // Three bytes at a time: the magic bytes come in pieces.
+    for (let at = 0; at < png.length; at += 3) {
+      await file.write(png.subarray(at, at + 3));
+      expect(file.sizeBytes).toBe(Math.min(at + 3, png.length));
+    }
+    const staged = await file.end();
+    expect(read).toEqual([]);
+    expect(staged.media).toMatchObject({
+      detectedType: 'image/png',
+      rejected: { reason: 'too_large' },
+    });
+  });
+
+  it('leaves an ended file staged for its report when aborted after, and discards once', async () => {
+    const files = memoryFiles();
+    const { s } = stager(files, 1000);
+    const file = await s.open('a', 'image/jpeg');
+    await file.write(randomBytes(10));
+    await file.end();
+    await file.abort();
+    expect([...files.staged.keys()]).toEqual(['attachment_1']);
+
+    const twice = await s.open('b', 'image/jpeg');
+    await twice.abort();
+    await twice.abort();
+    expect(files.discarded).toEqual(['attachment_2']);
+
+    await s.discard([{ id: 'attachment_1' }]);
+    expect(files.staged.size).toBe(0);
+  });
+
+  it('stops a file discarded before its end with upload_expired, saying why', async () => {
+    const files = memoryFiles();
+    const { s } = stager(files, 1000);
+    const file = await s.open('a', 'image/jpeg');
+    await file.write(randomBytes(3));
+    await files.discard('attachment_1');
+    files.discarded.length = 0;
+    await expect(file.end()).rejects.toMatchObject({
+      code: 'upload_expired',
+      kind: 'timeout',
+      message: 'the upload took longer than TIPWIRE_STAGED_FILE_TTL_SECONDS and was dropped',
+    });
+    expect(files.discarded).toEqual(['attachment_1']);
   });
 
   it('sweeps files staged before now − TTL only, in batches', async () => {

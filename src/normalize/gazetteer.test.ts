@@ -93,6 +93,28 @@ describe('createGazetteer: which names are indexed', () => {
     expect(indexes('https://example.org')).toBe(false);
   });
 
+  it('keys an ASCII name by its words, lower case, one blank apart, whatever its blanks', () => {
+    expect(indexes('New York', 'new york')).toBe(true);
+    expect(indexes(' New York', 'new york')).toBe(true);
+    expect(indexes('New York ', 'new york')).toBe(true);
+    expect(indexes('New  York', 'new york')).toBe(true);
+    expect(indexes('New-York', 'new york')).toBe(true);
+    expect(indexes(' Abc', 'abc')).toBe(true);
+    expect(indexes('Abc ', 'abc')).toBe(true);
+    expect(indexes("O'Brien", 'obrien')).toBe(true);
+    expect(indexes('ABC d', 'abc d')).toBe(true); // capitals and more: not a code
+  });
+
+  it('refuses ASCII digits 0 to 9 and web addresses anywhere, not the characters beside them', () => {
+    expect(indexes('Abc0')).toBe(false);
+    expect(indexes('Abc9')).toBe(false);
+    expect(indexes('Abc/')).toBe(true); // U+002F, just below 0
+    expect(indexes('Abc:')).toBe(true); // U+003A, just above 9
+    expect(indexes('Xhttp:y')).toBe(false);
+    expect(indexes('Xhttps:y')).toBe(false);
+    expect(indexes('Xhttp y')).toBe(true);
+  });
+
   it('indexes an ASCII name whatever its punctuation, up to U+007F', () => {
     expect(indexes('Washington, D.C.')).toBe(true);
     expect(indexes('Zug\u007f')).toBe(true);
@@ -118,6 +140,16 @@ describe('createGazetteer: which names are indexed', () => {
     expect(indexes('西安x', '西安x')).toBe(false);
     expect(indexes('阿·布', '阿布')).toBe(true);
     expect(indexes('阿・布', '阿布')).toBe(true);
+  });
+
+  it('lists its places in the order read, with the first name of Han characters only', () => {
+    const g = createGazetteer([
+      record({ name: 'Zug', names: ['Zug', '楚', 'x楚格', '楚格x', '楚格', '楚格州'] }),
+      record({ name: 'Radicals', names: ['Radicals', '⺀⺁'] }), // U+2E80, where Han starts
+      record({ name: 'Baar' }),
+    ]);
+    expect(g.places().map((p) => p.name)).toEqual(['Zug', 'Radicals', 'Baar']);
+    expect(g.places().map((p) => g.chineseName(p))).toEqual(['楚格', '⺀⺁', null]);
   });
 
   it('counts the places it holds and the distinct names', () => {

@@ -81,10 +81,12 @@ function normalizeAscii(name: string): string {
   return out;
 }
 
+// Stryker disable all: only normalizeName's fast path asks, and the general path gives the same key
 function isAscii(text: string): boolean {
   for (const ch of text) if (ch.charCodeAt(0) > 127) return false;
   return true;
 }
+// Stryker restore all
 
 /** Lower case, accents and apostrophes removed, punctuation → single spaces. */
 export function normalizeName(name: string): string {
@@ -101,16 +103,14 @@ export function normalizeName(name: string): string {
 }
 
 /**
- * Names worth indexing: Latin or Han script, not codes (`SIA`, `BJS`), not too short.
- * An ASCII name may carry any punctuation ("Washington, D.C."); a name with other
- * characters only Latin letters, marks, blanks, dashes, apostrophes, dots, brackets.
+ * Whether a name with characters past ASCII is worth indexing (ASCII names:
+ * asciiIndexKey): Han characters only, two or more; or Latin letters, marks, blanks,
+ * dashes, apostrophes, dots and brackets only, three letters or more. Neither admits a
+ * digit or a web address.
  */
-function indexable(name: string): boolean {
-  if (/\d|https?:/.test(name)) return false;
+function indexableOther(name: string): boolean {
   if (HAN.test(name)) return /^[\p{Script=Han}·・]+$/u.test(name) && name.length >= 2;
-  if (!isAscii(name) && !LATIN_ONLY.test(name)) return false;
-  if (/^[A-Z]{2,4}$/.test(name)) return false;
-  return name.replace(/[^\p{L}]/gu, '').length >= 3;
+  return LATIN_ONLY.test(name) && name.replace(/[^\p{L}]/gu, '').length >= 3;
 }
 
 /** After normalizeName, so words are apart by exactly one blank. */
@@ -120,6 +120,53 @@ const GENERIC_HAN = /(市|县|区|镇|乡|村)$/;
 /** The index key of a name: Chinese as written (NFKC, no middle dots), others by normalizeName. */
 const keyOf = (name: string) =>
   HAN.test(name) ? name.normalize('NFKC').replace(/[·・]/g, '') : normalizeName(name);
+
+/** Not ASCII: indexKey takes the general path. */
+const NOT_ASCII = Symbol('not ASCII');
+
+/**
+ * Whether an ASCII name is worth indexing and its key, in one pass (most GeoNames names):
+ * null for names with a digit or a web address, codes of two to four capitals (`SIA`,
+ * `BJS`), fewer than three letters; any punctuation is allowed ("Washington, D.C."). A
+ * name of letters with single blanks between words is its own key lower-cased; any other
+ * goes through normalizeAscii. (`plain` false is always right, only slower: mutants that
+ * only clear it more often are equivalent.)
+ */
+function asciiIndexKey(name: string): string | null | typeof NOT_ASCII {
+  let letters = 0;
+  let upper = 0;
+  // Stryker disable next-line BooleanLiteral: see above
+  let plain = true;
+  // Stryker disable next-line EqualityOperator: at i = length the character is NaN, which clears plain
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c > 127) return NOT_ASCII;
+    if (c >= 48 && c <= 57) return null; // a digit: a code or a number, not a name
+    if (c >= 65 && c <= 90) {
+      letters++;
+      upper++;
+    } else if (c >= 97 && c <= 122) {
+      letters++;
+    } else {
+      // Only a blank between two words keeps the name plain (the tests pin each edge).
+      // Stryker disable next-line all: see above: some mutants here only clear plain more often
+      if (c !== 32 || i === 0 || i === name.length - 1 || name.charCodeAt(i - 1) === 32) {
+        plain = false;
+      }
+    }
+  }
+  if (letters < 3) return null;
+  if (upper === name.length && upper <= 4) return null; // a code: SIA, BJS
+  if (name.includes('http:') || name.includes('https:')) return null;
+  return plain ? name.toLowerCase() : normalizeAscii(name);
+}
+
+/** The index key of a name, or null when it is not worth indexing (indexable, keyOf). */
+function indexKey(name: string): string | null {
+  const ascii = asciiIndexKey(name);
+  if (ascii !== NOT_ASCII) return ascii;
+  return indexableOther(name) ? keyOf(name) : null;
+}
 
 /** A name written wholly in Han characters (the first such: GeoNames lists simplified Chinese early). */
 const HAN_NAME = /^[\p{Script=Han}·・]{2,}$/u;
@@ -150,13 +197,14 @@ export function createGazetteer(records: Iterable<GazetteerRecord>): Gazetteer {
     // Han script starts at U+2E80: a cheap test before the pattern.
     const zh = record.names.find((name) => name.charCodeAt(0) >= 0x2e80 && HAN_NAME.test(name));
     if (zh) chinese.set(place, zh);
-    // A place is added once per key, however many of its names normalize to it.
-    const seen = new Set<string>();
+    // A place is added once per key, however many of its names normalize to it (a list:
+    // a place has a few keys, and a Set per place cost more than the search).
+    // Stryker disable next-line ArrayDeclaration: a key no name has
+    const keys: string[] = [];
     for (const name of record.names) {
-      if (!indexable(name)) continue;
-      const key = keyOf(name);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const key = indexKey(name);
+      if (key === null || keys.includes(key)) continue;
+      keys.push(key);
       add(key, place);
     }
   }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { open } from './envelope.js';
 import { createFileSealer, openFileSegments, sealFile } from './sealed-file.js';
 
 const SEGMENT = 16;
@@ -17,7 +18,7 @@ async function opened(
 }
 
 async function expectBroken(promise: Promise<unknown>, message: RegExp) {
-  await expect(promise).rejects.toMatchObject({ code: 'integrity_failure' });
+  await expect(promise).rejects.toMatchObject({ code: 'integrity_failure', kind: 'technical' });
   await expect(promise).rejects.toThrow(message);
 }
 
@@ -109,9 +110,34 @@ describe('a file sealed in segments', () => {
   it('refuses bytes after the end and a segment size that is not a positive integer', () => {
     const sealer = createFileSealer('a_1', SEGMENT);
     sealer.end();
-    expect(() => sealer.write(Buffer.from('x'))).toThrow(/already ended/);
-    expect(() => sealer.end()).toThrow(/already ended/);
-    expect(() => createFileSealer('a_1', 0)).toThrow(/segmentBytes/);
-    expect(() => createFileSealer('a_1', 1.5)).toThrow(/segmentBytes/);
+    const ended = {
+      code: 'invalid_state',
+      kind: 'technical',
+      message: 'the file was already ended',
+    };
+    expect(() => sealer.write(Buffer.from('x'))).toThrow(expect.objectContaining(ended));
+    expect(() => sealer.end()).toThrow(expect.objectContaining(ended));
+    const size = {
+      code: 'invalid_argument',
+      kind: 'technical',
+      message: 'segmentBytes must be a positive integer',
+    };
+    expect(() => createFileSealer('a_1', 0)).toThrow(expect.objectContaining(size));
+    expect(() => createFileSealer('a_1', 1.5)).toThrow(expect.objectContaining(size));
+  });
+
+  it('takes segments of one byte, the smallest size', async () => {
+    const { fileKey, segments } = sealFile('a_1', Buffer.from('abc'), 1);
+    expect(segments).toHaveLength(4);
+    expect(await opened(fileKey, 'a_1', numbered(segments))).toEqual(Buffer.from('abc'));
+  });
+
+  // Stored files must open after an upgrade: the associated data is a stored format.
+  it('seals each segment with file:<id>:<seq>:more, and the last with :last', () => {
+    const { fileKey, segments } = sealFile('a_7', Buffer.from('abcd'), 2);
+    expect(open(fileKey, segments[0]!, 'file:a_7:0:more')).toEqual(Buffer.from('ab'));
+    expect(open(fileKey, segments[1]!, 'file:a_7:1:more')).toEqual(Buffer.from('cd'));
+    expect(open(fileKey, segments[2]!, 'file:a_7:2:last')).toEqual(Buffer.alloc(0));
+    expect(() => open(fileKey, segments[1]!, 'file:a_7:1:last')).toThrow();
   });
 });
