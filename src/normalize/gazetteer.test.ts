@@ -70,6 +70,7 @@ describe('createGazetteer: which names are indexed', () => {
     expect(indexes('Ab.')).toBe(false);
     expect(indexes('Ñus')).toBe(true);
     expect(indexes('Ñu')).toBe(false);
+    expect(indexes('Ñ.u')).toBe(false); // two letters, whatever lies between them
   });
 
   it('counts ASCII letters up to the edges of A–Z and a–z', () => {
@@ -144,7 +145,7 @@ describe('createGazetteer: which names are indexed', () => {
 
   it('lists its places in the order read, with the first name of Han characters only', () => {
     const g = createGazetteer([
-      record({ name: 'Zug', names: ['Zug', '楚', 'x楚格', '楚格x', '楚格', '楚格州'] }),
+      record({ name: 'Zug', names: ['Zug', '楚', 'x楚格', 'ア楚格', '楚格x', '楚格', '楚格州'] }),
       record({ name: 'Radicals', names: ['Radicals', '⺀⺁'] }), // U+2E80, where Han starts
       record({ name: 'Baar' }),
     ]);
