@@ -12,6 +12,8 @@ const TIMED = [
   'test/durability.test.ts',
   // WebGL through SwiftShader: its frames miss their waits beside another browser test.
   'test/e2e/app-map.test.ts',
+  // Its map test too (three WebGL pages took over 30 s beside another browser test in CI).
+  'test/e2e/app-xss.test.ts',
 ];
 
 export default defineConfig({

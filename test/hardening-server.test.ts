@@ -79,6 +79,7 @@ describe('the largest narrative does not hold the event loop (defect 1)', () => 
   });
 
   const largest = 100_000; // TIPWIRE_NARRATIVE_MAX_CHARS, in UTF-16 code units
+  const HEALTH_BUDGET_MS = 150;
   const cases: [string, () => string][] = [
     ['100,000 random Han characters', () => randomHan(largest)],
     ['50,000 emoji (100,000 code units)', () => '😀'.repeat(largest / 2)],
@@ -91,7 +92,10 @@ describe('the largest narrative does not hold the event loop (defect 1)', () => 
     ],
   ];
   for (const [name, text] of cases) {
-    it(`takes ${name} while /health answers within 100 ms`, async () => {
+    // A hang detector: a narrative read whole on the event loop would hold it for seconds.
+    // On a quiet 2-core machine the worst is 17-58 ms; a clean-clone CI run on a busy one
+    // measured 108.5 ms once against the earlier 100 ms. The figure is bench/largest-narrative.mjs's.
+    it(`takes ${name} while /health answers within ${HEALTH_BUDGET_MS} ms`, async () => {
       const narrative = text();
       expect(narrative.length).toBeLessThanOrEqual(largest);
       remember('narrative', narrative.slice(0, 200));
@@ -100,7 +104,8 @@ describe('the largest narrative does not hold the event loop (defect 1)', () => 
         status = (await postReport(server.url, { channel: 'web', narrative })).status;
       });
       expect(status).toBe(201);
-      expect(worst).toBeLessThan(100);
+      console.log(`worst /health: ${worst.toFixed(1)} ms`);
+      expect(worst).toBeLessThan(HEALTH_BUDGET_MS);
     });
   }
 

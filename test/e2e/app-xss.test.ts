@@ -235,7 +235,8 @@ describe('hostile text in every view (real browser, CSP off)', () => {
       expect(await ran()).toEqual(clean);
       await page.close();
     }
-  });
+    // Three WebGL map pages one after another: 26 s alone here, over 30 s in a busy CI run.
+  }, 90_000);
 
   it('the public follow-up page: the status, the question and the answer', async () => {
     const ctx = await app.context();
