@@ -124,6 +124,12 @@ describe('stripMetadata: JPEG', () => {
     expect(stripMetadata(file)).toEqual(BASE_JPEG);
   });
 
+  it('drops an APP14 that is not Adobe’s and the last application segment, APP15', () => {
+    const notAdobe = jpegSegment(0xee, Buffer.from('Other\0rest'));
+    const app15 = jpegSegment(0xef, Buffer.from('vendor data'));
+    expect(stripMetadata(jpegWith(notAdobe, app15))).toEqual(BASE_JPEG);
+  });
+
   it('makes no copy of a broken JPEG', () => {
     expect(stripMetadata(BASE_JPEG.subarray(0, BASE_JPEG.length - 2))).toBeNull();
   });
