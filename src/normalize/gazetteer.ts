@@ -161,7 +161,7 @@ function asciiIndexKey(name: string): string | null | typeof NOT_ASCII {
   return plain ? name.toLowerCase() : normalizeAscii(name);
 }
 
-/** The index key of a name, or null when it is not worth indexing (indexable, keyOf). */
+/** The index key of a name, or null when it is not worth indexing. */
 function indexKey(name: string): string | null {
   const ascii = asciiIndexKey(name);
   if (ascii !== NOT_ASCII) return ascii;
