@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { endedChildrenCpuTicks } from './lib/machine.mjs';
 import { machineFacts, median, ROOT, round, runRounds, writeResults } from './lib/rounds.mjs';
 
 const { values: args } = parseArgs({
@@ -106,7 +107,8 @@ const machine = machineFacts();
 const { counted, attempts } = await runRounds({
   runs: Number(args.runs),
   quietWaitMs: Number(args['quiet-wait-s']) * 1000,
-  maxOtherPct: 0, // the commands are child processes: their CPU is this bench's own
+  // The commands are this bench's children: their CPU is its own, not other processes'.
+  childTicks: endedChildrenCpuTicks,
   measure: async () => {
     const out = {};
     for (const [label, dist] of Object.entries(builds)) out[label] = await measureBuild(dist);

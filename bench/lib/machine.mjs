@@ -48,12 +48,26 @@ export async function waitQuiet(belowPct, maxWaitMs, quietSeconds = 5) {
 
 /** utime + stime (ticks) of a live process, from /proc/<pid>/stat; NaN once it is gone. */
 export function procCpuTicks(pid) {
+  const f = statFields(`/proc/${pid}/stat`);
+  return f ? Number(f[11]) + Number(f[12]) : NaN;
+}
+
+/**
+ * CPU ticks of this process's children that have ended and been waited for (cutime +
+ * cstime): the commands a bench ran with spawnSync, or a spawned child after its exit.
+ */
+export function endedChildrenCpuTicks() {
+  const f = statFields('/proc/self/stat');
+  return f ? Number(f[13]) + Number(f[14]) : NaN;
+}
+
+/** The fields of a /proc stat file from field 3 on (f[0] is the state), or null. */
+function statFields(file) {
   try {
-    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = s.slice(s.lastIndexOf(')') + 2).split(' '); // f[0] is field 3
-    return Number(f[11]) + Number(f[12]);
+    const s = readFileSync(file, 'utf8');
+    return s.slice(s.lastIndexOf(')') + 2).split(' ');
   } catch {
-    return NaN;
+    return null;
   }
 }
 
