@@ -205,6 +205,89 @@ describe('kindsOfText and false friends', () => {
   });
 });
 
+describe('kindsOfText for events described, not named', () => {
+  // What people say when they do not know the word for it: each must name its kind (a
+  // report naming none fits an incident of any kind, so a described fire may join a
+  // neighbouring theft).
+  const cases: Case[] = [
+    ['Ankle-deep water across the road, cars stuck', ['flood']],
+    ['knee deep water on the street outside the school', ['flood']],
+    ['The water is up to our knees in the underpass', ['flood']],
+    ['路面全是水，到脚踝，车都开不动了', ['flood']],
+    ['水已经没过膝盖了', ['flood']],
+    ['It smells like rotten eggs outside, really strong near the flats', ['gas_leak']],
+    ['A strong rotten egg smell in the stairwell', ['gas_leak']],
+    ['居民楼的煤气管道在漏气，人都撤出来了', ['gas_leak']],
+    ['楼道里一股臭鸡蛋味，越来越浓', ['gas_leak']],
+    ['仓库冒出很浓的白烟，有人往外跑', ['fire']],
+    ['5 loud pops by the office tower, sounded like a gun', ['gunfire']],
+    ['Rapid bangs on the high street, definitely not fireworks, everyone hid', ['gunfire']],
+    ['连着5声很响的啪啪声，不像鞭炮，大家都趴下了', ['gunfire']],
+    ['Three guys punching and kicking a man on the ground', ['assault']],
+    ['Screaming and blood, a group went after one person with bottles', ['assault']],
+    ['4个人围殴一个人，手里有棍子', ['assault']],
+    [
+      'A tall man grabbed a handbag from a woman near the park and ran off toward the metro',
+      ['theft'],
+    ],
+    ['两个骑摩托的人把人家的钱包拿走就跑', ['theft']],
+    ['戴帽子的年轻人抢了一个手机跑了', ['theft']],
+    ['满地碎玻璃，路灯全坏了', ['vandalism']],
+    ['Torches moving around inside the substation, it should be empty at night', ['intrusion']],
+    ['工地里面有手电筒的光在晃，晚上应该没人', ['intrusion']],
+    [
+      'A woman has been watching the research institute for an hour, zooming in on the guards',
+      ['surveillance'],
+    ],
+    ['A man with a long-lens camera by the fence', ['surveillance']],
+    ['A pickup with out-of-town plates keeps circling the block', ['suspicious_vehicle']],
+    ['路口有一辆银色轿车很可疑，一直没熄火', ['suspicious_vehicle']],
+    ['一辆黑色SUV来回转了好几圈', ['suspicious_vehicle']],
+    ['穿黑衣服戴口罩的男子在停车场转悠了一个小时，往车里看', ['suspicious_person']],
+    ['一个戴墨镜的人挨个试停着的车门', ['suspicious_person']],
+    ['A man in a hood trying car door handles along the street', ['suspicious_person']],
+    ['Something with blinking lights and propellers hovering above the substation', ['drone']],
+    ['水厂上面有个带灯的东西在嗡嗡地悬停，有螺旋桨', ['drone']],
+    ['A black backpack abandoned by the ticket hall, nobody claims it', ['suspicious_package']],
+    ['车站门口发现无人看管的行李箱', ['suspicious_package']],
+    ['有个塑料袋从早上放到现在，还露着电线', ['suspicious_package']],
+    ['A bus and a car smashed into each other, glass all over the road', ['traffic_accident']],
+    ['出租车和行人碰了，满地玻璃渣', ['traffic_accident']],
+    ['Hundreds of people standing in the road shouting slogans', ['crowd']],
+    ['A crowd of a hundred or more people gathering near the station', ['crowd']],
+    ['几百个人站在路上喊口号', ['crowd']],
+    ['A woman fell down outside the bank and is not moving', ['medical']],
+    ['一位老人突然倒在地上不动了', ['medical']],
+  ];
+  it.each(cases)('"%s" → %j', (text, kinds) => {
+    expect(kindsOfText(text)).toEqual(kinds);
+  });
+
+  // Near misses of those descriptions: everyday words that name no event.
+  const none: string[] = [
+    'The water is cold, up to the tap',
+    'Water across the table after the kids spilled it',
+    'The eggs smell fine',
+    '这里的鸡蛋很新鲜',
+    'The kids made popping sounds',
+    'Fireworks at the park, loud pops',
+    'He grabbed a coffee and went home',
+    '我拿了包就走了',
+    '路灯亮了',
+    'Lights moving on the motorway',
+    'The propeller of the boat is broken',
+    'Nobody called me back',
+    'I left a bag at home',
+    'Hundreds of people at the concert',
+    'She fell down the stairs last year',
+    '我的手机好像被盗号了，收到奇怪的短信',
+    '他在家转了转',
+  ];
+  it.each(none)('"%s" names no kind', (text) => {
+    expect(kindsOfText(text)).toEqual([]);
+  });
+});
+
 describe('kindsOfText, the list', () => {
   it('names each kind once, in the order of EVENT_KINDS', () => {
     expect(kindsOfText('A drone, then a fire, then another drone and more fire')).toEqual([

@@ -26,14 +26,14 @@ export const DEFAULT_KIND_PROFILES: KindProfiles = {
   theft: { extentMeters: 120, durationMinutes: 60 },
   vandalism: { extentMeters: 120, durationMinutes: 90 },
   intrusion: { extentMeters: 150, durationMinutes: 90 },
-  surveillance: { extentMeters: 120, durationMinutes: 120 },
-  suspicious_vehicle: { extentMeters: 150, durationMinutes: 120 },
+  surveillance: { extentMeters: 120, durationMinutes: 180 },
+  suspicious_vehicle: { extentMeters: 150, durationMinutes: 240 },
   suspicious_person: { extentMeters: 120, durationMinutes: 90 },
   drone: { extentMeters: 500, durationMinutes: 60 },
   suspicious_package: { extentMeters: 100, durationMinutes: 180 },
   traffic_accident: { extentMeters: 120, durationMinutes: 120 },
-  flood: { extentMeters: 300, durationMinutes: 360 },
-  crowd: { extentMeters: 300, durationMinutes: 240 },
+  flood: { extentMeters: 300, durationMinutes: 480 },
+  crowd: { extentMeters: 300, durationMinutes: 300 },
   medical: { extentMeters: 100, durationMinutes: 60 },
 };
 
