@@ -258,6 +258,38 @@ describe('kindsOfText for events described, not named', () => {
     ['几百个人站在路上喊口号', ['crowd']],
     ['A woman fell down outside the bank and is not moving', ['medical']],
     ['一位老人突然倒在地上不动了', ['medical']],
+    // Each of these is read by one pattern alone (taking it out fails the test).
+    ['仓库那边白烟滚滚', ['fire']],
+    ['A hissing gas meter in the hallway', ['gas_leak']],
+    ['燃气管道泄漏了', ['gas_leak']],
+    ['一群人围攻一个保安', ['assault']],
+    ['有人抢了她的手机', ['theft']],
+    ['一个人拽了她的项链就跑', ['theft']],
+    ['路口那辆皮卡很可疑', ['suspicious_vehicle']],
+    ['门口那辆车一直没熄火', ['suspicious_vehicle']],
+    ['A child kidnapper was seen at the school gate', ['suspicious_person']],
+    ['A man trying the doors of cars in the car park', ['suspicious_person']],
+    ['A man looking into car windows one by one', ['suspicious_person']],
+    ['一个男的在小区门口转悠', ['suspicious_person']],
+    ['加油站有人贩子', ['suspicious_person']],
+    ['有人在学校门口拐骗小孩', ['suspicious_person']],
+    ['一个人一直往车里看', ['suspicious_person']],
+    ['Something hovering over the plant, I could see the propellers', ['drone']],
+    ['有螺旋桨的东西在楼顶悬停', ['drone']],
+    ['天上有个不明飞行物', ['drone']],
+    ['一架四轴在楼顶飞', ['drone']],
+    ['多旋翼飞过营区', ['drone']],
+    ['有个遥控飞机在飞', ['drone']],
+    ['有人在上空航拍', ['drone']],
+    ['A suitcase left abandoned by the ticket machines', ['suspicious_package']],
+    ['There is a box by the door and nobody has claimed it', ['suspicious_package']],
+    ['People in the square shouting slogans', ['crowd']],
+    ['Students chanting slogans at the gate', ['crowd']],
+    ['Thousands of people marching down the avenue', ['crowd']],
+    ['门口有人在喊口号', ['crowd']],
+    ['广场上有几百个人', ['crowd']],
+    ['有人在堵路', ['crowd']],
+    ['一个老人倒在地上起不来', ['medical']],
   ];
   it.each(cases)('"%s" → %j', (text, kinds) => {
     expect(kindsOfText(text)).toEqual(kinds);
@@ -282,6 +314,8 @@ describe('kindsOfText for events described, not named', () => {
     'She fell down the stairs last year',
     '我的手机好像被盗号了，收到奇怪的短信',
     '他在家转了转',
+    '我的自行车轮胎漏气了',
+    '听起来像枪一样响的鞭炮',
   ];
   it.each(none)('"%s" names no kind', (text) => {
     expect(kindsOfText(text)).toEqual([]);

@@ -174,7 +174,6 @@ const WORDS: Record<EventKind, KindWords> = {
       '(?:煤气|燃气|天然气|液化气|瓦斯)味',
       '闻到(?:[^,.!?;。、\\n]{0,4}?)(?:煤气|燃气|天然气|瓦斯|臭鸡蛋)',
       `(?:煤气|燃气|天然气|液化气)${inClause(4)}(?:漏气|泄漏|泄露|外泄)`,
-      '漏气',
       // Rotten eggs: the smell added to household gas.
       '臭鸡蛋(?:的)?(?:味|气味)',
     ],
@@ -220,7 +219,6 @@ const WORDS: Record<EventKind, KindWords> = {
       '射击',
       '交火',
       '扫射',
-      '(?:像|好像|像是)(?:是)?枪',
       '(?:啪啪|砰砰|噼啪)声?[^。.!?\\n]{0,8}(?:不像|不是)(?:鞭炮|烟花|放炮)',
       '枪杀',
       '冷枪',
@@ -261,7 +259,6 @@ const WORDS: Record<EventKind, KindWords> = {
       'armed (?:man|men|person|people|group|gang|suspects?|robbers?)',
       'at (?:gun|knife)-?point',
       `threaten(?:ed|ing|s)? ${gap(3)}with`,
-      `(?:punching|kicking|beating) (?:and (?:kicking|punching) )?${gap(2)}(?:man|woman|person|boy|girl|someone|him|her)`,
       `went (?:after|for) ${gap(2)}(?:man|woman|person|boy|girl|someone|him|her) with`,
     ],
     zh: [
@@ -547,7 +544,6 @@ const WORDS: Record<EventKind, KindWords> = {
       '汽车炸弹',
       `(?:车|轿车|面包车|货车|卡车|皮卡|吉普|越野车|摩托|suv)${inClause(3)}(?:很|非常|有点|十分)?可疑`,
       '(?:一直)?没(?:有)?熄火',
-      '车窗(?:全|都)?(?:是)?黑',
       `(?:(?:一|两|几|三|有)[辆台]|皮卡|面包车|轿车|货车|越野车|suv)${inClause(10)}(?:来回|绕圈|转了?好几圈|兜圈)`,
     ],
     notEn: [
@@ -606,8 +602,8 @@ const WORDS: Record<EventKind, KindWords> = {
       'hexa-?copters?',
       'unmanned (?:aerial|aircraft)',
       '(?:remote|radio)[- ]controlled (?:aircraft|planes?|helicopters?)',
-      `(?:hovering|buzzing) ${gap(6)}propellers?`,
-      `propellers? ${gap(6)}(?:hovering|buzzing)`,
+      `(?:hovering|buzzing) ${gap(8)}propellers?`,
+      `propellers? ${gap(8)}(?:hovering|buzzing)`,
       'dji',
       'flying (?:cameras?|objects?)',
     ],
@@ -864,7 +860,6 @@ const WORDS: Record<EventKind, KindWords> = {
       '癫痫',
       '中风',
       `(?:突然)?倒在地上${inClause(2)}(?:不动|不起|起不来)`,
-      '(?:躺|倒)在地上不动',
     ],
     notEn: [
       `(?:buildings?|walls?|roofs?|bridges?|ceilings?|structures?|houses?|towers?|scaffold(?:ing)?|floors?|stages?|tents?|sheds?|cranes?|tunnels?|roads?|mines?|fences?|gates?) ${gap(2)}collaps(?:e|ed|es|ing)`,
