@@ -151,7 +151,7 @@ describe('the scalar settings', () => {
     [CORRELATE_SETTINGS.maxCandidates, 1, 10_000, 1, 64],
     [CORRELATE_SETTINGS.vagueRechecks, 0, 1000, 1, 8],
     [CORRELATE_SETTINGS.duplicateTextSimilarity, 0.05, 1, 0.01, 0.6],
-    [CORRELATE_SETTINGS.sameSourceTextSimilarity, 0.05, 1, 0.01, 0.5],
+    [CORRELATE_SETTINGS.sameSourceTextSimilarity, 0.05, 1, 0.01, 0.45],
     [CORRELATE_SETTINGS.sourcePairsMax, 0, 100_000, 1, 200],
     [CONFIDENCE_SETTINGS.vagueWitnessShare, 0, 1, 0.01, 0.5],
     [CONFIDENCE_SETTINGS.maxFindingsPerSource, 0, 100, 1, 2],

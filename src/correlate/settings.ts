@@ -159,9 +159,9 @@ export const CORRELATE_SETTINGS = {
   ),
   sameSourceTextSimilarity: setting(
     'TIPWIRE_CORRELATE_SAME_SOURCE_TEXT_SIMILARITY',
-    'Reports in one incident whose narratives are at least this similar (estimated Jaccard, 0–1) count as one source. Lower than the copy threshold: a copy with a typo or a moved space is about 0.6 alike, and the 64-slot sketch estimates that ± 0.06, so at 0.6 a campaign would often count twice.',
+    'Reports in one incident whose narratives are at least this similar (estimated Jaccard, 0–1) count as one source. Lower than the copy threshold: a short copy with a typo, a merged word and a forwarding prefix is about 0.6 alike, and the 64-slot sketch estimates that ± 0.06, so at 0.5 one such campaign in a hundred still counted twice; at 0.45 none of 300 keys split it.',
     numberIn(0.05, 1),
-    0.5,
+    0.45,
   ),
   sourcePairsMax: setting(
     'TIPWIRE_CORRELATE_SOURCE_PAIRS_MAX',
