@@ -271,6 +271,9 @@ describe('kindsOfText for events described, not named', () => {
     ['A man trying the doors of cars in the car park', ['suspicious_person']],
     ['A man looking into car windows one by one', ['suspicious_person']],
     ['一个男的在小区门口转悠', ['suspicious_person']],
+    ['我们在公园转悠的时候看到有人打架', ['assault']],
+    ['我看到一个男的在门口转悠', ['suspicious_person']],
+    ['我在门口看到有人转悠', ['suspicious_person']],
     ['加油站有人贩子', ['suspicious_person']],
     ['有人在学校门口拐骗小孩', ['suspicious_person']],
     ['一个人一直往车里看', ['suspicious_person']],
@@ -314,6 +317,7 @@ describe('kindsOfText for events described, not named', () => {
     'She fell down the stairs last year',
     '我的手机好像被盗号了，收到奇怪的短信',
     '他在家转了转',
+    '我在公园转悠的时候手机丢了',
     '我的自行车轮胎漏气了',
     '听起来像枪一样响的鞭炮',
   ];

@@ -591,6 +591,8 @@ const WORDS: Record<EventKind, KindWords> = {
       '往车(?:里|窗里)(?:看|瞧|张望)',
     ],
     notEn: ['stranger (?:than|things)', '(?:even|much|far|getting|all the) stranger'],
+    // The reporter strolling about is not a suspect.
+    notZh: ['我们?(?:刚才|正)?(?:在|去|到)[^,.!?;。、\\n看见发]{0,8}?转悠'],
   },
   drone: {
     en: [
