@@ -25,6 +25,9 @@
  * is not moving" a medical emergency, 两个人把人家的钱包拿走就跑 a theft, "torches moving
  * inside" a building that should be empty an intrusion; without them a report that only
  * describes fits an incident of any kind (measured on the scenario: BENCHMARKS.md).
+ * Routine complaints name `routine` (a neighbour's dog, loud music, a street light out,
+ * a pothole, a lost wallet, a scam, 占道经营), but only when the text names no event:
+ * "someone smashed the street lights" is vandalism alone.
  * Ambiguous sounds ("a loud bang", 巨响) name nothing: gunshot or explosion is for the
  * reporter to say. Negation is not understood ("no smoke" names a fire): reporters
  * seldom report what did not happen, and a wrong kind only widens what a report may
@@ -353,7 +356,7 @@ const WORDS: Record<EventKind, KindWords> = {
       `(?:拿|抢|夺|拽|抓)${inClause(9)}(?:包|钱包|手机|项链|手提包|挎包)${inClause(2)}就?(?:跑|逃|溜)`,
     ],
     notEn: ['st(?:ole|eal|ealing) (?:a )?glances?', 'st(?:ole|eal|ealing) the (?:show|spotlight)'],
-    notZh: ['偷拍', '偷窥', '偷看', '偷录', '偷听', '偷偷', '被?盗号'],
+    notZh: ['偷拍', '偷窥', '偷看', '偷录', '偷听', '(?<!小)偷偷', '被?盗号'],
   },
   vandalism: {
     en: [
@@ -870,6 +873,58 @@ const WORDS: Record<EventKind, KindWords> = {
       'choke ?points?',
     ],
   },
+  // What a hotline hears besides events (domain/event-kinds.ts): the complaint itself,
+  // not a word that may also be part of an event ("loud", "smell", "lost").
+  routine: {
+    en: [
+      'routine complaints?',
+      'non-emergency',
+      'noise complaints?',
+      '(?:loud|blaring|booming) (?:music|karaoke|parties|party)',
+      '(?:music|karaoke|tv|television) (?:is |was )?(?:too|so|very|really) loud',
+      '(?:noisy|loud) neighbou?rs?',
+      `noise from ${gap(2)}(?:construction|renovations?|building work|drilling|neighbou?rs?|upstairs|downstairs|flat|apartment)`,
+      `dogs? ${gap(3)}bark(?:s|ed|ing)?`,
+      `street ?lights? ${gap(2)}(?:out|broken|off|not working|flickering)`,
+      '(?:faulty|flickering) street ?lights?',
+      'pot ?holes?',
+      `(?:rubbish|garbage|trash|bins?|litter) ${gap(3)}(?:collected|picked up|emptied)`,
+      '(?:fly-?tipping|illegal dumping)',
+      `park(?:s|ed|ing)? ${gap(2)}(?:in front of|across|blocking) (?:my|our) (?:garage|driveway|parking space)`,
+      `(?:i|we) ${gap(1)}lost (?:my|our) (?:wallet|purse|phone|mobile|keys|passport|id card|umbrella|glasses)`,
+      `(?:phone|account|email|wechat|computer|laptop) ${gap(2)}hacked`,
+      'scam(?:s|med|mers?)?',
+      'phishing',
+      'fake (?:tickets?|ticket sellers?|sellers?|websites?|online shops?)',
+      `(?:street )?(?:vendors?|hawkers?|stalls?) ${gap(1)}(?:blocking|block|on) (?:the )?(?:pavement|sidewalk|footpath)`,
+      `(?:smell|stink|odou?r) ${gap(2)}(?:drains?|sewers?|sewage)`,
+    ],
+    zh: [
+      '投诉',
+      '非紧急',
+      '噪音',
+      '噪声',
+      '太吵',
+      '扰民',
+      `狗${inClause(4)}(?:叫|吠)`,
+      `路灯${inClause(3)}(?:坏|不亮|灭了|闪)`,
+      '大坑',
+      '坑洼',
+      `垃圾${inClause(6)}(?:没人收|没有人收|没人清|没有人清|没收|没清|堆积)`,
+      `(?:停在|堵住|堵着|挡住|挡着)${inClause(3)}(?:我家|我的|我们)${inClause(3)}(?:车库|车位)`,
+      '占道经营',
+      '摆摊',
+      '小贩',
+      `(?:丢了|丢失|弄丢)${inClause(2)}(?:钱包|手机|钥匙|身份证|护照|雨伞)`,
+      '(?:钱包|手机|钥匙|身份证|护照)(?:丢了|找不到了)',
+      '有没有人捡到',
+      '被骗',
+      '诈骗',
+      '骗子',
+      '盗号',
+      `下水道${inClause(4)}(?:味|臭)`,
+    ],
+  },
 };
 
 /**
@@ -952,9 +1007,12 @@ export function normalizeForKinds(text: string): string {
 export function kindsOfText(text: string): EventKind[] {
   const normalized = normalizeForKinds(text);
   if (normalized.trim() === '') return [];
-  return rules()
+  const found = rules()
     .filter(({ match, mask }) => match.test(mask ? normalized.replace(mask, ' | ') : normalized))
     .map(({ kind }) => kind);
+  // A complaint is routine only when it names no event: "the street lights were smashed"
+  // is vandalism, "I lost my wallet, I think it was stolen" a theft.
+  return found.length > 1 ? found.filter((kind) => kind !== 'routine') : found;
 }
 
 /**

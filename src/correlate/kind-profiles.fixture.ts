@@ -24,4 +24,5 @@ export const TEST_PROFILES: KindProfiles = {
   flood: { extentMeters: 500, durationMinutes: 360 },
   crowd: { extentMeters: 500, durationMinutes: 240 },
   medical: { extentMeters: 150, durationMinutes: 60 },
+  routine: { extentMeters: 150, durationMinutes: 120 },
 };

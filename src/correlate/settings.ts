@@ -35,6 +35,7 @@ export const DEFAULT_KIND_PROFILES: KindProfiles = {
   flood: { extentMeters: 300, durationMinutes: 480 },
   crowd: { extentMeters: 300, durationMinutes: 300 },
   medical: { extentMeters: 100, durationMinutes: 60 },
+  routine: { extentMeters: 100, durationMinutes: 120 },
 };
 
 /** `kind=metres/minutes` pairs, comma-separated, overriding the defaults: `fire=500/300,*=250/60`. */

@@ -4,6 +4,12 @@
  * naming unrelated kinds are never one incident ("a fire" and "a parked car
  * photographing the base" at one corner). Kinds of one `group` may be one event (a
  * fire and an explosion). Codes are stable: stored reports and incidents use them.
+ *
+ * `routine` is what a tip line hears besides events: a neighbour's dog or music, a street
+ * light out, a pothole, rubbish not collected, a car blocking a garage, a lost wallet, a
+ * scam. It is a group of its own, so such a complaint is never one incident with the
+ * fire or the theft reported at the same corner; routine complaints about one spot still
+ * gather.
  */
 import type { Bilingual } from './labels.js';
 
@@ -25,6 +31,11 @@ export const EVENT_KINDS = {
   flood: { group: 'water', en: 'flood or water leak', zh: '水浸或漏水' },
   crowd: { group: 'crowd', en: 'crowd or protest', zh: '人群聚集或抗议' },
   medical: { group: 'medical', en: 'medical emergency', zh: '医疗急救' },
+  routine: {
+    group: 'routine',
+    en: 'routine complaint, not an emergency',
+    zh: '日常投诉（非紧急）',
+  },
 } as const satisfies Record<string, Bilingual & { group: string }>;
 
 export type EventKind = keyof typeof EVENT_KINDS;
