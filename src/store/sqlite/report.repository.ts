@@ -209,7 +209,9 @@ export function createReportRepository(db: Db): ReportRepository {
   const setStatus = db.prepare('UPDATE reports SET status = ?, status_changed_at = ? WHERE id = ?');
   const setOffice = db.prepare('UPDATE reports SET office_id = ? WHERE id = ?');
   const clearBands = db.prepare('DELETE FROM report_bands WHERE report_id = ?');
-  const addBand = db.prepare('INSERT OR IGNORE INTO report_bands (band, report_id) VALUES (?, ?)');
+  // Keyed by band then received time (schema 15): a lookup reads only its window's rows.
+  const addBand = db.prepare(`INSERT OR IGNORE INTO report_bands (band, received_at, report_id)
+    SELECT ?, received_at, id FROM reports WHERE id = ?`);
   const addMediaBand = db.prepare(`INSERT OR IGNORE INTO media_bands
     (band, attachment_id, report_id, phash) VALUES (?, ?, ?, ?)`);
   // The distance is taken in SQL, so the limit counts near images, not every band mate.
@@ -231,8 +233,9 @@ export function createReportRepository(db: Db): ReportRepository {
       r.received_at AS receivedAt, r.text_sketch AS sketch, r.channel,
       r.caller_pseudonym AS callerPseudonym, r.caller_link AS callerLink, r.sender
     FROM report_bands b JOIN reports r ON r.id = b.report_id
-    WHERE b.band IN (SELECT value FROM json_each(@bands)) AND r.id <> @exceptId
-      AND r.received_at >= @since AND r.received_at < @before AND r.text_sketch IS NOT NULL
+    WHERE b.band IN (SELECT value FROM json_each(@bands))
+      AND b.received_at >= @since AND b.received_at < @before
+      AND r.id <> @exceptId AND r.text_sketch IS NOT NULL
     LIMIT @limit`);
   const setReason = db.prepare('UPDATE reports SET incident_reason = ? WHERE id = ?');
   const pin = db.prepare(
