@@ -130,6 +130,29 @@ describe('the text backlog', () => {
     expect((await store.reports.get('r_quiet'))!.textState).toBe('failed');
   });
 
+  it('lets the event loop run between batches, even when every text fails to open', async () => {
+    for (const id of ['r_1', 'r_2', 'r_3']) await store.reports.insert(newReport({ id }));
+    const order: string[] = [];
+    const { backlog: b } = backlog(
+      {},
+      {
+        batch: 1,
+        vault: {
+          openNarrative: (r) => {
+            order.push(r.id);
+            throw Object.assign(new Error('x'), { code: 'integrity_failure' });
+          },
+          openSubjects: () => null,
+          sealObservables: () => Buffer.alloc(0),
+        },
+      },
+    );
+    // What waits on the event loop (a request, a timer) runs between two batches.
+    setImmediate(() => order.push('event loop'));
+    expect(await b.drain()).toBe(3);
+    expect(order).toEqual(['r_1', 'event loop', 'r_2', 'r_3']);
+  });
+
   it('marks a text failed, with the reason’s code, when it cannot be opened or the worker cannot read it', async () => {
     await store.reports.insert(newReport({ id: 'r_broken' }));
     await store.reports.insert(newReport({ id: 'r_busy' }));
