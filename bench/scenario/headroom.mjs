@@ -8,7 +8,9 @@
 // Classes by what the report states: its place's accuracy (GPS-like < 100 m, street
 // < 1 km, district < 10 km, city ≥ 10 km, none) and its truth role (bench/scenario/README.md);
 // "all with a place better than 10 km" is the ceiling for a rule that never attaches a
-// report placed only as a whole city (issue F6's "北京" case). Uses score.mjs's conventions
+// report placed only as a whole city (issue F6's "北京" case), if loose: it may move the
+// witnesses into a gathering of city-wide copies; "each event's placed reports in one
+// piece" is the tighter bound for such a rule. Uses score.mjs's conventions
 // through score.mjs's B-cubed and truth clusters (items: the stored reports the truth knows).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -79,6 +81,22 @@ export function headroom(items) {
     class: 'every report placed better than 10 km',
     items: items.filter((it) => it.placed).length,
     ...oracle((it) => it.placed),
+  });
+  // A tighter bound for a rule that keeps whole-city and unplaced reports where they are:
+  // each event's placed reports in one piece of their own (with the unplaced ones tipwire
+  // had put beside them), every other report where tipwire put it. Unlike the row above,
+  // it never moves the witnesses into a gathering of city-wide copies.
+  const beside = new Set(
+    items.filter((it) => it.event && it.placed).map((it) => `${it.system}|${it.event}`),
+  );
+  rows.push({
+    class: "each event's placed reports in one piece, the rest as exported",
+    items: items.filter((it) => it.placed).length,
+    ...scored(items, (it) =>
+      it.event && (it.placed || beside.has(`${it.system}|${it.event}`))
+        ? `event:${it.event}`
+        : it.system,
+    ),
   });
   rows.push({ class: 'every report', items: items.length, ...oracle(() => true) });
   return rows;
