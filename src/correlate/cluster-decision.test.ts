@@ -530,33 +530,6 @@ describe('decideCluster: a vague copy of a message already in incidents', () => 
     }
   });
 
-  it('with no placed one, attaches by its own place when a match stands out, before gathering', () => {
-    const gathered = unplaced('i_u', 1, 9);
-    // One precise incident 1,000 m away stands out: the copy attaches there, as if alone.
-    const near = incident('i_near', 2, 1000);
-    expect(
-      decideCluster(input({ subject, copies: [gathered], candidates: [near] })).placement,
-    ).toEqual({
-      kind: 'join',
-      incidentId: 'i_near',
-      estimate: addObservation(near.estimate, subject, rule),
-      merged: [],
-    });
-    // Two alike: none stands out, so it gathers with its copies (not kept apart).
-    const twin = incident('i_twin', 3, -1000);
-    const two = decideCluster(input({ subject, copies: [gathered], candidates: [near, twin] }));
-    expect(two.placement).toMatchObject({ kind: 'join', incidentId: 'i_u' });
-    // A cut search may have left out a likelier one: it gathers.
-    const cut = decideCluster(
-      input({ subject, copies: [gathered], candidates: [near], candidatesCut: true }),
-    );
-    expect(cut.placement).toMatchObject({ kind: 'join', incidentId: 'i_u' });
-    // Too vague to attach ("北京"), it gathers with its copies even beside a single match.
-    const city = vague(0, { reportId: 'r_subject', accuracyMeters: 30_000 });
-    const cityGot = decideCluster(input({ subject: city, copies: [gathered], candidates: [near] }));
-    expect(cityGot.placement).toMatchObject({ kind: 'join', incidentId: 'i_u' });
-  });
-
   it('breaks a tie in copies by the older incident, in either order', () => {
     const older = unplaced('i_z', 1, 2);
     const newer = unplaced('i_a', 2, 2);

@@ -7,9 +7,7 @@
  *   and their estimates agree with the best one's, they merge into the oldest of them
  *   (its id stays), except pairs an analyst split apart. Fitting none, it starts one.
  * - A **vague** report never merges anything: a near-identical copy of a message already
- *   in an incident joins it (when its copies have no place yet, a copy that can attach by
- *   its own place does that first, so the order copies arrive in matters less); otherwise
- *   it attaches to the incident it fits that stands
+ *   in an incident joins it; otherwise it attaches to the incident it fits that stands
  *   out (`standsOut`: one match, or one holding TIPWIRE_CORRELATE_ATTACH_MIN_SHARE of
  *   the matches' weight) unless it is too vague to attach at all; otherwise it is kept
  *   apart in an incident of its own, with the reason as a code on the report.
@@ -177,13 +175,6 @@ function placeVague(
   // incident by a city's name).
   const copiedTo = copies.filter((c) => fitsAsCopy(subject, c.estimate, rule));
   const placed = copiedTo.filter((c) => c.estimate.preciseCount > 0);
-  // Copies gathered without a place do not hold back a copy that can attach on its own:
-  // its place says which incident the message is about (and later copies follow it).
-  const own =
-    placed.length === 0 && copiedTo.length > 0 && !isTooVague(subject, rule)
-      ? attachable(subject, candidates, cut, rule)
-      : undefined;
-  if (own) return joinVague(subject, own, rule);
   const copied =
     placed.length === 1 && (subject.point === null || !isTooVague(subject, rule))
       ? placed[0]
@@ -209,19 +200,10 @@ function placeVague(
   if (isTooVague(subject, rule)) return alone(FLAG.cluster.too_vague, 0);
   const matches = ranked(subject, candidates, rule);
   if (matches.length === 0) return alone(FLAG.cluster.no_match, 0);
-  const best = attachable(subject, candidates, cut, rule, matches);
-  return best ? joinVague(subject, best, rule) : alone(FLAG.cluster.ambiguous, matches.length);
-}
-
-/** The match a vague report attaches to: the one standing out, unless the search was cut (it may have left out one as likely). */
-function attachable(
-  subject: Observation,
-  candidates: CandidateIncident[],
-  cut: boolean,
-  rule: ClusterRule,
-  matches = ranked(subject, candidates, rule),
-): CandidateIncident | undefined {
-  return cut ? undefined : standsOut(subject, matches, rule);
+  const best = standsOut(subject, matches, rule);
+  // A cut search may have left out a match as likely as the best.
+  if (best === undefined || cut) return alone(FLAG.cluster.ambiguous, matches.length);
+  return joinVague(subject, best, rule);
 }
 
 const joinVague = (subject: Observation, c: CandidateIncident, rule: ClusterRule): Placement => ({
