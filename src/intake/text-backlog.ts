@@ -40,8 +40,8 @@ export interface TextBacklogDeps {
   /**
    * Lets the event loop run between batches (default: setImmediate). A batch whose texts
    * all fail to open awaits nothing but the store's resolved promises, so without it a
-   * turn held the loop for its whole budget (a 500 ms stall of every request at 1 M
-   * stored, bench:incident-assign).
+   * turn held the loop for up to its whole budget (bench:incident-assign's v1 stores, whose
+   * copied texts could not be opened, spent their runs so).
    */
   pause?: () => Promise<void>;
 }
