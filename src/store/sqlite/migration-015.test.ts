@@ -61,9 +61,24 @@ describe('migration 015 (text bands by time)', () => {
       expect(plan.join(' ')).toMatch(
         /PRIMARY KEY \(band=\? AND received_at>\? AND received_at<\?\)/,
       );
+      // Bands written now carry the report's received time, 16 at most.
+      db.prepare(
+        `INSERT INTO reports (id, channel, narrative, narrative_sealed, received_at,
+        claims, text_sketch) VALUES ('r_4', 'web', '', x'00ff', 4000, '{}', x'0102')`,
+      ).run();
+      reports.setBands('r_4', ['0:aa', ...Array.from({ length: 16 }, (_, i) => `${i + 1}:cc`)]);
+      expect(
+        db
+          .prepare(
+            `SELECT count(*) FROM report_bands WHERE report_id = 'r_4' AND received_at = 4000`,
+          )
+          .pluck()
+          .get(),
+      ).toBe(16);
+      expect(mates(3_001, 4_001)).toEqual(['r_4']);
       // A report deleted (erasure) takes its bands with it.
       db.prepare('DELETE FROM reports WHERE id = ?').run('r_1');
-      expect(db.prepare('SELECT count(*) FROM report_bands').pluck().get()).toBe(3);
+      expect(db.prepare('SELECT count(*) FROM report_bands').pluck().get()).toBe(3 + 16);
       db.close();
     } finally {
       tmp.cleanup();

@@ -210,8 +210,9 @@ export function createReportRepository(db: Db): ReportRepository {
   const setOffice = db.prepare('UPDATE reports SET office_id = ? WHERE id = ?');
   const clearBands = db.prepare('DELETE FROM report_bands WHERE report_id = ?');
   // Keyed by band then received time (schema 15): a lookup reads only its window's rows.
-  const addBand = db.prepare(`INSERT OR IGNORE INTO report_bands (band, received_at, report_id)
-    SELECT ?, received_at, id FROM reports WHERE id = ?`);
+  // One statement per report: its received time is read once for all its bands.
+  const addBands = db.prepare(`INSERT OR IGNORE INTO report_bands (band, received_at, report_id)
+    SELECT b.value, r.received_at, r.id FROM reports r, json_each(?) b WHERE r.id = ?`);
   const addMediaBand = db.prepare(`INSERT OR IGNORE INTO media_bands
     (band, attachment_id, report_id, phash) VALUES (?, ?, ?, ?)`);
   // The distance is taken in SQL, so the limit counts near images, not every band mate.
@@ -571,7 +572,7 @@ export function createReportRepository(db: Db): ReportRepository {
     },
     setBands(id, bands) {
       clearBands.run(id);
-      for (const band of bands.slice(0, 16)) addBand.run(band, id);
+      addBands.run(JSON.stringify(bands.slice(0, 16)), id);
     },
     similarImages(phash, before, exceptId, limit) {
       return mediaBandMates.all({
