@@ -15,7 +15,8 @@ CREATE TABLE report_bands_by_time (
 ) WITHOUT ROWID;
 
 -- In key order, so the new table is written front to back. Each band row looks up its
--- report's time: minutes per million reports stored (BENCHMARKS.md, "text bands by time").
+-- report's time: minutes per million reports stored (BENCHMARKS.md, "The 1 M tail found
+-- and removed").
 INSERT INTO report_bands_by_time (band, received_at, report_id)
   SELECT b.band, r.received_at, b.report_id
   FROM report_bands b JOIN reports r ON r.id = b.report_id
