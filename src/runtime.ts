@@ -62,6 +62,7 @@ import { createIncidents, type Incidents } from './incidents/incidents.service.j
 import { refreshIncident } from './incidents/refresh.js';
 import type { WorkerStatus } from './server/metrics.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.js';
+import type { MigrationEvent } from './store/sqlite/database.js';
 import { createAsyncStore } from './store/sqlite/async-store.js';
 import type { AsyncStore } from './store/port.js';
 import { createWorkers } from './workers.js';
@@ -132,6 +133,11 @@ export interface RuntimeOptions {
   logger?: Logger;
   /** Search terms whose tokens are kept for reuse; a bulk import only (see search-tokenizer.ts). */
   searchTokenCacheTerms?: number;
+  /**
+   * Where an upgrade's migrations are told (`logger` when absent): the CLI's commands log
+   * only warnings, yet a migration of several minutes should not look like a hang.
+   */
+  migrationLogger?: Pick<Logger, 'info' | 'debug'>;
 }
 
 /**
@@ -177,10 +183,31 @@ export function createLogger(
   );
 }
 
+/**
+ * Says which migration an upgrade is applying, before and after: one can take minutes on
+ * a large database, and a start that says nothing looks hung. A new database's
+ * migrations are logged at debug only (they take milliseconds).
+ */
+export function logMigration(logger: Pick<Logger, 'info' | 'debug'>) {
+  return (event: MigrationEvent): void => {
+    const log = event.upgrade ? logger.info.bind(logger) : logger.debug.bind(logger);
+    if (event.phase === 'start') {
+      log(
+        { migration: event.name },
+        'applying a schema migration (on a large database this can take minutes)',
+      );
+    } else {
+      log({ migration: event.name, ms: event.ms }, 'schema migration applied');
+    }
+  };
+}
+
 export function createRuntime(config: Config, options: RuntimeOptions = {}): Runtime {
   const clock = options.clock ?? Date.now;
   const logger = options.logger ?? createLogger(config.server);
-  const store = openSqliteStore(config.store.dbPath);
+  const store = openSqliteStore(config.store.dbPath, {
+    onMigration: logMigration(options.migrationLogger ?? logger),
+  });
   // One port per connection: its transactions queue behind one another (one writer).
   const asyncStore = createAsyncStore(store);
   const outbox = createSqliteJobQueue(asyncStore);

@@ -39,6 +39,7 @@ export function exportCommand(program: Command) {
         const { createLogger, createRuntime } = await loadRuntime();
         const runtime = createRuntime(config, {
           logger: createLogger({ logLevel: 'warn' }, process.stderr),
+          migrationLogger: createLogger({ logLevel: 'info' }, process.stderr),
         });
         const { store } = runtime;
         try {

@@ -137,7 +137,11 @@ export function importCommand(program: Command) {
           ...config,
           pipeline: { ...config.pipeline, batchSize: config.bulkImport.pipelineBatchSize },
         },
-        { logger, searchTokenCacheTerms: config.bulkImport.tokenCacheTerms },
+        {
+          logger,
+          searchTokenCacheTerms: config.bulkImport.tokenCacheTerms,
+          migrationLogger: createLogger({ logLevel: 'info' }, process.stderr),
+        },
       );
       const { store } = runtime;
       try {

@@ -19,6 +19,7 @@ export async function withRuntime<T>(
   const { createLogger, createRuntime } = await loadRuntime();
   const runtime = createRuntime(config, {
     logger: createLogger({ logLevel: 'warn' }, process.stderr),
+    migrationLogger: createLogger({ logLevel: 'info' }, process.stderr),
   });
   try {
     return await fn(runtime);

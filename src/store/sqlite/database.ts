@@ -35,7 +35,21 @@ export interface OpenOptions {
   /** SQLite page cache in MiB (SQLite's own default is 2 MiB). */
   cacheMiB?: number;
   readonly?: boolean;
+  /**
+   * Told before and after each migration it applies. A migration can take minutes on a
+   * large database (015 took 6 min per million reports), so a start that applies one
+   * should say so rather than look hung.
+   */
+  onMigration?: (event: MigrationEvent) => void;
 }
+
+/**
+ * One migration being applied. `upgrade`: the database already had migrations (an
+ * existing file brought up to date, not a new one being created).
+ */
+export type MigrationEvent =
+  | { phase: 'start'; name: string; upgrade: boolean }
+  | { phase: 'done'; name: string; upgrade: boolean; ms: number };
 
 export class DatabaseOpenError extends Error {
   readonly code = 'store.cannot_open';
@@ -60,7 +74,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       db.pragma('foreign_keys = ON');
       // Deleted content is overwritten with zeros, not left in free pages (retention).
       db.pragma('secure_delete = ON');
-      migrate(db);
+      migrate(db, options.onMigration);
     }
     return db;
   } catch (err) {
@@ -93,7 +107,11 @@ function openFailure(err: unknown, file: string): string {
  * database whose recorded migrations differ from the files (a changed or unknown
  * migration): running on a schema we did not write would corrupt it quietly.
  */
-export function migrate(db: Db): string[] {
+export function migrate(
+  db: Db,
+  onMigration: (event: MigrationEvent) => void = () => {},
+  now: () => number = () => performance.now(),
+): string[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name TEXT PRIMARY KEY, sha256 TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
   const rows = db.prepare('SELECT name, sha256 FROM schema_migrations').all() as {
@@ -101,6 +119,7 @@ export function migrate(db: Db): string[] {
     sha256: string;
   }[];
   const applied = new Map(rows.map((r) => [r.name, r.sha256]));
+  const upgrade = applied.size > 0;
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((f) => f.endsWith('.sql'))
     .sort();
@@ -124,6 +143,8 @@ export function migrate(db: Db): string[] {
       }
       continue;
     }
+    onMigration({ phase: 'start', name: file, upgrade });
+    const started = now();
     db.transaction(() => {
       db.exec(sql);
       db.prepare('INSERT INTO schema_migrations (name, sha256, applied_at) VALUES (?, ?, ?)').run(
@@ -132,6 +153,7 @@ export function migrate(db: Db): string[] {
         Date.now(),
       );
     })();
+    onMigration({ phase: 'done', name: file, upgrade, ms: Math.round(now() - started) });
     done.push(file);
   }
   return done;

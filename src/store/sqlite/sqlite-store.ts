@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { Lock } from '../../platform/scheduler.js';
 import type { Store } from '../store.js';
 import { createSqliteLock } from './lease.repository.js';
-import { openDatabase, type Db } from './database.js';
+import { openDatabase, type Db, type OpenOptions } from './database.js';
 import { createIncidentRepository } from './incident.repository.js';
 import { createMetaRepository } from './meta.repository.js';
 import {
@@ -82,8 +82,11 @@ function createTransactor(db: Db) {
   };
 }
 
-export function openSqliteStore(file: string): SqliteStore {
-  const db = openDatabase(file);
+export function openSqliteStore(
+  file: string,
+  options: Pick<OpenOptions, 'onMigration'> = {},
+): SqliteStore {
+  const db = openDatabase(file, options);
   return {
     db,
     meta: createMetaRepository(db),
