@@ -390,7 +390,8 @@ describe('decideCluster: a vague report', () => {
 });
 
 describe('decideCluster: a vague copy of a message already in incidents', () => {
-  const subject = vague(0, { reportId: 'r_subject' });
+  // A copy names an event (here a fire): only such a message spreads as a campaign.
+  const subject = vague(0, { reportId: 'r_subject', kinds: ['fire'] });
   /** An incident holding `copies` copies of the subject's text, with one precise member. */
   const placed = (id: string, seq: number, meters: number, copies = 1): CopyIncident => ({
     ...incident(id, seq, meters),
@@ -410,7 +411,12 @@ describe('decideCluster: a vague copy of a message already in incidents', () => 
     const got = decideCluster(input({ subject, candidates: [a, b], copies: [b] }));
     expect(got).toEqual({
       reportId: 'r_subject',
-      placement: { kind: 'join', incidentId: 'i_b', estimate: b.estimate, merged: [] },
+      placement: {
+        kind: 'join',
+        incidentId: 'i_b',
+        estimate: { ...b.estimate, kinds: ['fire'] },
+        merged: [],
+      },
       left: null,
       attached: [],
     });
@@ -421,12 +427,12 @@ describe('decideCluster: a vague copy of a message already in incidents', () => 
 
   it('joins it at the attach limits, not a metre beyond them (then too vague to pick a place)', () => {
     const copy = placed('i_c', 1, 100);
-    const at = vague(0, { reportId: 'r_subject', accuracyMeters: 10_000 });
+    const at = vague(0, { reportId: 'r_subject', kinds: ['fire'], accuracyMeters: 10_000 });
     expect(decideCluster(input({ subject: at, copies: [copy] })).placement).toMatchObject({
       kind: 'join',
       incidentId: 'i_c',
     });
-    const beyond = vague(0, { reportId: 'r_subject', accuracyMeters: 10_001 });
+    const beyond = vague(0, { reportId: 'r_subject', kinds: ['fire'], accuracyMeters: 10_001 });
     expect(decideCluster(input({ subject: beyond, copies: [copy] })).placement).toEqual({
       kind: 'apart',
       incidentId: 'i_new',
@@ -437,13 +443,13 @@ describe('decideCluster: a vague copy of a message already in incidents', () => 
   });
 
   it('passes over an incident of copies it does not fit as a copy', () => {
-    // 2 × (2,000 + 64) + 100 = 4,228 m allowed.
-    const far = placed('i_far', 1, 4229);
+    // 2 × (2,000 + 64) + 400 (a fire's extent) = 4,528 m allowed.
+    const far = placed('i_far', 1, 4529);
     expect(decideCluster(input({ subject, copies: [far] })).placement).toMatchObject({
       kind: 'apart',
       reason: FLAG.cluster.no_match,
     });
-    const near = placed('i_near', 1, 4227.99);
+    const near = placed('i_near', 1, 4527.99);
     expect(decideCluster(input({ subject, copies: [near] })).placement).toMatchObject({
       kind: 'join',
       incidentId: 'i_near',
@@ -490,7 +496,7 @@ describe('decideCluster: a vague copy of a message already in incidents', () => 
 
   it('stating no place, joins the one placed incident of copies; stating only a city, none', () => {
     const copies = [unplaced('i_u', 1, 9), placed('i_p', 2, 100)];
-    const noPlace = vague(0, { reportId: 'r_subject', point: null });
+    const noPlace = vague(0, { reportId: 'r_subject', kinds: ['fire'], point: null });
     expect(decideCluster(input({ subject: noPlace, copies })).placement).toEqual({
       kind: 'join',
       incidentId: 'i_p',
@@ -498,13 +504,13 @@ describe('decideCluster: a vague copy of a message already in incidents', () => 
       merged: [],
     });
     // A place too vague to attach is a claim of its own ("北京"): kept apart, copy or not.
-    const city = vague(0, { reportId: 'r_subject', accuracyMeters: 30_000 });
+    const city = vague(0, { reportId: 'r_subject', kinds: ['fire'], accuracyMeters: 30_000 });
     expect(decideCluster(input({ subject: city, copies })).placement).toMatchObject({
       kind: 'apart',
       reason: FLAG.cluster.too_vague,
     });
     // Without a readable time it fits no incident as a copy.
-    const noTime = vague(0, { reportId: 'r_subject', point: null, window: null });
+    const noTime = vague(0, { reportId: 'r_subject', kinds: ['fire'], point: null, window: null });
     expect(decideCluster(input({ subject: noTime, copies })).placement).toMatchObject({
       kind: 'apart',
       reason: FLAG.cluster.too_vague,
@@ -548,7 +554,7 @@ describe('decideCluster: a vague copy of a message already in incidents', () => 
     const fire = unplaced('i_fire', 1, 4, ['fire']);
     const gunfire = vague(0, { reportId: 'r_subject', kinds: ['gunfire'] });
     expect(decideCluster(input({ subject: gunfire, copies: [fire] })).placement.kind).toBe('apart');
-    const noTime = vague(0, { reportId: 'r_subject', window: null });
+    const noTime = vague(0, { reportId: 'r_subject', kinds: ['fire'], window: null });
     expect(decideCluster(input({ subject: noTime, copies: [fire] })).placement).toMatchObject({
       kind: 'apart',
       reason: FLAG.cluster.too_vague,
@@ -571,6 +577,28 @@ describe('decideCluster: a vague copy of a message already in incidents', () => 
     const moved = decideCluster(input({ subject, current: far, copies: [ownPlaced, other] }));
     expect(moved.placement).toMatchObject({ kind: 'join', incidentId: 'i_other' });
     expect(moved.left).toBe('i_cur');
+  });
+
+  it('follows no copies of a text that names no event, or only a routine complaint', () => {
+    // "在吗", "how do I renew my ID?", a blocked fire lane: people who never met send them alike.
+    const copies = [placed('i_p', 1, 100, 6)];
+    const unplacedOnly = [unplaced('i_u', 1, 9)];
+    for (const kinds of [[], ['routine']] as Observation['kinds'][]) {
+      const far = vague(0, { reportId: 'r_subject', kinds, point: null });
+      expect(decideCluster(input({ subject: far, copies })).placement).toMatchObject({
+        kind: 'apart',
+        reason: FLAG.cluster.too_vague,
+      });
+      expect(decideCluster(input({ subject: far, copies: unplacedOnly })).placement.kind).toBe(
+        'apart',
+      );
+    }
+    // With an event named beside the routine words, it is a copy again.
+    const named = vague(0, { reportId: 'r_subject', kinds: ['routine', 'fire'], point: null });
+    expect(decideCluster(input({ subject: named, copies })).placement).toMatchObject({
+      kind: 'join',
+      incidentId: 'i_p',
+    });
   });
 
   it('never decides a precise report by its copies', () => {

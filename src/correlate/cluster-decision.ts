@@ -172,8 +172,12 @@ function placeVague(
   // more than one placed incident say nothing. A copy stating no place at all joins the
   // one placed incident of its copies; one stating a place too vague to attach (a city)
   // joins only copies that have no place either (a campaign gathers, it does not pick an
-  // incident by a city's name).
-  const copiedTo = copies.filter((c) => fitsAsCopy(subject, c.estimate, rule));
+  // incident by a city's name). Only a message naming an event spreads as a campaign: short
+  // or everyday texts ("在吗", "how do I renew my ID?", a blocked fire lane) are sent alike
+  // by people who never met, so alike they say nothing of one event or one sender's reach.
+  const copiedTo = namesAnEvent(subject)
+    ? copies.filter((c) => fitsAsCopy(subject, c.estimate, rule))
+    : [];
   const placed = copiedTo.filter((c) => c.estimate.preciseCount > 0);
   const copied =
     placed.length === 1 && (subject.point === null || !isTooVague(subject, rule))
@@ -205,6 +209,9 @@ function placeVague(
   if (best === undefined || cut) return alone(FLAG.cluster.ambiguous, matches.length);
   return joinVague(subject, best, rule);
 }
+
+/** Whether the report names an event: a kind other than `routine`. */
+const namesAnEvent = (o: Observation): boolean => o.kinds.some((k) => k !== 'routine');
 
 const joinVague = (subject: Observation, c: CandidateIncident, rule: ClusterRule): Placement => ({
   kind: 'join',
