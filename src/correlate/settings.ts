@@ -106,7 +106,7 @@ export const CORRELATE_SETTINGS = {
   ),
   defaultAccuracyMeters: setting(
     'TIPWIRE_CORRELATE_DEFAULT_ACCURACY_METERS',
-    'The accuracy assumed for a point whose accuracy was not stated.',
+    'The accuracy assumed for a stored point that has none. Points normalized now always have one (for a point stated without it, see TIPWIRE_PLACE_UNSTATED_ACCURACY_METERS).',
     numberIn(1, 100_000),
     100,
   ),

@@ -5,6 +5,8 @@ import { distanceMeters, normalizePlace, placeRadiusMeters, resolvePlaceText } f
 import { NORMALIZE_DEFAULTS } from './settings.js';
 
 const S = NORMALIZE_DEFAULTS;
+/** The settings with no floor under a digits-derived accuracy, to see what the digits give. */
+const DIGITS = { ...S, unstatedAccuracyMeters: 0.1 };
 
 const record = (
   overrides: Partial<GazetteerRecord> & Pick<GazetteerRecord, 'name'>,
@@ -455,26 +457,58 @@ describe('normalizePlace without a gazetteer', () => {
   });
 
   it('derives accuracy from the digits when none is stated: the coarser axis counts', () => {
-    expect(normalizePlace({ lat: 34.261, lon: 108.942 }).place?.accuracyMeters).toBe(
+    expect(normalizePlace({ lat: 34.261, lon: 108.942 }, {}, DIGITS).place?.accuracyMeters).toBe(
       impliedBy(0.001),
     );
-    expect(normalizePlace({ lat: 34.261, lon: 108.9 }).place?.accuracyMeters).toBe(impliedBy(0.1));
-    expect(normalizePlace({ lat: 34.2, lon: 108.942 }).place?.accuracyMeters).toBe(impliedBy(0.1));
-  });
-
-  it('derives accuracy from the digits of coordinates written as text', () => {
-    expect(normalizePlace({ lat: '34.26', lon: 108.942 }).place?.accuracyMeters).toBe(
-      impliedBy(0.01),
+    expect(normalizePlace({ lat: 34.261, lon: 108.9 }, {}, DIGITS).place?.accuracyMeters).toBe(
+      impliedBy(0.1),
     );
-    expect(normalizePlace({ lat: 34.2, lon: '108.94' }).place?.accuracyMeters).toBe(impliedBy(0.1));
-    expect(normalizePlace({ lat: '34.26', lon: 108.9 }).place?.accuracyMeters).toBe(impliedBy(0.1));
-    expect(normalizePlace({ lat: 34.261, lon: '108.9' }).place?.accuracyMeters).toBe(
+    expect(normalizePlace({ lat: 34.2, lon: 108.942 }, {}, DIGITS).place?.accuracyMeters).toBe(
       impliedBy(0.1),
     );
   });
 
+  it('derives accuracy from the digits of coordinates written as text', () => {
+    expect(normalizePlace({ lat: '34.26', lon: 108.942 }, {}, DIGITS).place?.accuracyMeters).toBe(
+      impliedBy(0.01),
+    );
+    expect(normalizePlace({ lat: 34.2, lon: '108.94' }, {}, DIGITS).place?.accuracyMeters).toBe(
+      impliedBy(0.1),
+    );
+    expect(normalizePlace({ lat: '34.26', lon: 108.9 }, {}, DIGITS).place?.accuracyMeters).toBe(
+      impliedBy(0.1),
+    );
+    expect(normalizePlace({ lat: 34.261, lon: '108.9' }, {}, DIGITS).place?.accuracyMeters).toBe(
+      impliedBy(0.1),
+    );
+  });
+
+  it('takes a point without a stated accuracy as no finer than TIPWIRE_PLACE_UNSTATED_ACCURACY_METERS', () => {
+    // Six decimals say how the number was rounded (± 0.1 m), not how well the place was known.
+    expect(normalizePlace({ lat: 34.261234, lon: 108.942345 }).place?.accuracyMeters).toBe(100);
+    expect(normalizePlace({ text: '34.261234, 108.942345' }).place?.accuracyMeters).toBe(100);
+    // Coarser digits still count: two decimals are ± 787 m whatever the floor.
+    const twoDecimals = impliedBy(0.01);
+    expect(normalizePlace({ lat: 34.26, lon: 108.94 }).place?.accuracyMeters).toBe(twoDecimals);
+    // At the floor and a tenth of a metre either side of what the digits give.
+    const at = (floor: number) =>
+      normalizePlace({ lat: 34.26, lon: 108.94 }, {}, { ...S, unstatedAccuracyMeters: floor }).place
+        ?.accuracyMeters;
+    expect(at(twoDecimals - 0.1)).toBe(twoDecimals);
+    expect(at(twoDecimals)).toBe(twoDecimals);
+    expect(at(twoDecimals + 0.1)).toBe(twoDecimals + 0.1);
+    // A stated accuracy is taken as stated, however fine.
+    expect(
+      normalizePlace({ lat: 34.261234, lon: 108.942345, accuracyMeters: 3 }).place?.accuracyMeters,
+    ).toBe(3);
+  });
+
   it('reads degrees-minutes-seconds in the lat and lon fields', () => {
-    const { place, flags } = normalizePlace({ lat: `34°15'39.6"N`, lon: `108°56'31.2"E` });
+    const { place, flags } = normalizePlace(
+      { lat: `34°15'39.6"N`, lon: `108°56'31.2"E` },
+      {},
+      DIGITS,
+    );
     expect(flags).toEqual([]);
     expect(place).toMatchObject({
       lat: 34.261,
@@ -533,7 +567,7 @@ describe('normalizePlace without a gazetteer', () => {
   });
 
   it('reads a plain string of coordinates, with the accuracy its digits give', () => {
-    expect(normalizePlace('N34 15.66 E108 56.52')).toEqual({
+    expect(normalizePlace('N34 15.66 E108 56.52', {}, DIGITS)).toEqual({
       place: {
         lat: 34.261,
         lon: 108.942,
@@ -547,7 +581,7 @@ describe('normalizePlace without a gazetteer', () => {
       },
       flags: [],
     });
-    expect(normalizePlace({ text: '34.2610, 108.9420' }).place?.accuracyMeters).toBe(
+    expect(normalizePlace({ text: '34.2610, 108.9420' }, {}, DIGITS).place?.accuracyMeters).toBe(
       impliedBy(0.0001),
     );
   });

@@ -49,6 +49,7 @@ type PlaceSettings = Pick<
   | 'gazetteerWeakMatchMinPopulation'
   | 'gazetteerAmbiguityRatio'
   | 'placeTextToleranceFactor'
+  | 'unstatedAccuracyMeters'
 >;
 
 const EARTH_RADIUS_M = 6_371_008.8;
@@ -187,6 +188,7 @@ function readFields(
   lat: number | string,
   lon: number | string,
   statedAccuracy: number | undefined,
+  unstatedAccuracyMeters: number,
 ): StatedPoint | 'unparsed' {
   const a: ParsedCoordinate | null =
     typeof lat === 'number' ? { value: lat, axis: null, unitDegrees: 0 } : parseCoordinate(lat);
@@ -212,10 +214,18 @@ function readFields(
   return {
     lat: first.value,
     lon: second.value,
-    accuracyMeters: statedAccuracy ?? Math.round(implied * 10) / 10,
+    accuracyMeters: statedAccuracy ?? unstatedAccuracy(implied, unstatedAccuracyMeters),
     source: 'coordinates',
     swappedByLetters,
   };
+}
+
+/**
+ * The accuracy of a point stated without one: what its digits allow (to 0.1 m), but never
+ * finer than TIPWIRE_PLACE_UNSTATED_ACCURACY_METERS.
+ */
+function unstatedAccuracy(impliedMeters: number, floorMeters: number): number {
+  return Math.max(Math.round(impliedMeters * 10) / 10, floorMeters);
 }
 
 export function normalizePlace(
@@ -232,7 +242,7 @@ export function normalizePlace(
   let point: StatedPoint | null = null;
   let nameText = text;
   if (loc.lat !== undefined && loc.lon !== undefined) {
-    const read = readFields(loc.lat, loc.lon, loc.accuracyMeters);
+    const read = readFields(loc.lat, loc.lon, loc.accuracyMeters, settings.unstatedAccuracyMeters);
     if (read === 'unparsed') flags.push(FLAG.place.unparsed);
     else point = read;
   } else if (text) {
@@ -242,7 +252,8 @@ export function normalizePlace(
         lat: found.point.lat,
         lon: found.point.lon,
         accuracyMeters:
-          loc.accuracyMeters ?? Math.round(found.point.impliedAccuracyMeters * 10) / 10,
+          loc.accuracyMeters ??
+          unstatedAccuracy(found.point.impliedAccuracyMeters, settings.unstatedAccuracyMeters),
         source: 'text_coordinates',
         swappedByLetters: false,
       };

@@ -146,6 +146,12 @@ export const NORMALIZE_SETTINGS = {
     numberIn(0.1, 1000),
     2,
   ),
+  unstatedAccuracyMeters: setting(
+    'TIPWIRE_PLACE_UNSTATED_ACCURACY_METERS',
+    'A point given without accuracyMeters is taken as accurate to this many metres, or to what its digits allow when that is coarser (34.26 → ± 780 m). Digits say how a number was rounded, not how well the place was known: 34.261234 from a form is not ± 0.1 m.',
+    numberIn(0.1, 100_000),
+    100,
+  ),
   geocodeCoarserThanMeters: setting(
     'TIPWIRE_GEOCODE_COARSER_THAN_METERS',
     'Ask the geocoder only when the best offline place is coarser than this.',
