@@ -192,6 +192,49 @@ describe('what the F1 rule got wrong', () => {
     expect(JSON.stringify(terms)).not.toMatch(/van|面包车|\+86/);
   });
 
+  it('counts no new source for a report without a number that says its sender reported it before', async () => {
+    const place = { lat: 34.2583, lon: 108.9286 }; // Xi'an, the Drum Tower
+    const at = beijingTime(3 * HOUR);
+    const first = await send({
+      channel: 'phone',
+      caller: { phone: '+8613900000011' },
+      narrative: 'Two men on a motorbike keep circling the drum tower, one films the police post.',
+      observedAt: at,
+      location: { ...place, accuracyMeters: 25 },
+    });
+    const other = await send({
+      channel: 'phone',
+      caller: { phone: '+8613900000012' },
+      narrative: '鼓楼那边有两个人骑摩托车绕圈，后座的人一直在拍警务站。',
+      observedAt: at,
+      location: { ...offset(place, 15), accuracyMeters: 25 },
+    });
+    // The first caller again, through the web form this time: only the words link them.
+    const back = await send({
+      channel: 'web',
+      narrative: 'I called earlier about the motorbike at the drum tower, they are still filming.',
+      observedAt: at,
+      location: { ...offset(place, -10), accuracyMeters: 25 },
+    });
+    // A third person through the web form, saying nothing of the kind: a witness.
+    const third = await send({
+      channel: 'web',
+      narrative:
+        'A motorbike with two riders has passed the police kiosk five times, the passenger holds up a phone.',
+      observedAt: at,
+      location: { ...offset(place, 5, 5), accuracyMeters: 25 },
+    });
+    await settled();
+    const id = (await report(first)).incidentId;
+    for (const r of [other, back, third]) expect((await report(r)).incidentId).toBe(id);
+    const inc = await incident(id);
+    expect(inc.reportCount).toBe(4);
+    expect(inc.independentSources, JSON.stringify(inc.confidenceBreakdown)).toBe(3);
+    const repeat = inc.confidenceBreakdown.terms.find((t) => t.code === 'repeats');
+    expect(repeat).toMatchObject({ count: 1, weight: 0 });
+    expect(repeat?.text.en).toMatch(/says they reported it before/);
+  });
+
   it('lists incidents by last activity, so a growing incident comes first, and by confidence', async () => {
     const base = { lat: 30.6586, lon: 104.0647 }; // Chengdu
     const at = beijingTime(3 * HOUR);

@@ -66,6 +66,10 @@ const REPEAT_TEXT: Record<SameSourceReason, Bilingual> = {
   external_id: { en: 'the same sender and external id', zh: '同一发送方的同一外部编号' },
   abuse_burst: { en: 'one abusive burst', zh: '同一轮骚扰来电' },
   same_text: { en: 'near-identical text', zh: '几乎相同的文字' },
+  says_repeat: {
+    en: 'a sender who says they reported it before',
+    zh: '自称此前已报告过的同一举报人',
+  },
 };
 
 export function fuseConfidence(

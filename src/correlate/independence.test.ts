@@ -305,4 +305,42 @@ describe('independentSources', () => {
     const repeats = Object.values(got.repeats).reduce((s, n) => s + n, 0);
     expect(repeats + got.count).toBe(members.length);
   });
+
+  it('adds no source for a report saying its sender reported this before, unless it is the first', () => {
+    // c says "I called earlier": nothing else links it, so it joins the first source.
+    const got = sourcesOf([member('a'), member('b'), member('c', { saysRepeat: true })]);
+    expect(got.count).toBe(2);
+    expect(got.sourceOf).toEqual({ a: 'a', b: 'b', c: 'a' });
+    expect(got.repeats).toEqual({ says_repeat: 1 });
+    // Without the words it is a witness of its own.
+    expect(sourcesOf([member('a'), member('b'), member('c')]).count).toBe(3);
+    // First in the incident, it is a source: its earlier report is elsewhere.
+    const first = sourcesOf([member('a', { saysRepeat: true }), member('b')]);
+    expect(first.count).toBe(2);
+    expect(first.repeats).toEqual({});
+  });
+
+  it('leaves a repeat already linked to an earlier report where it is', () => {
+    // b calls again from the number of its first call: one caller, not also the first source.
+    const got = sourcesOf([
+      member('a'),
+      member('b1', { pseudonym: 'p' }),
+      member('b2', { pseudonym: 'p', saysRepeat: true }),
+    ]);
+    expect(got.count).toBe(2);
+    expect(got.sourceOf).toEqual({ a: 'a', b1: 'b1', b2: 'b1' });
+    expect(got.repeats).toEqual({ caller: 1 });
+    // Linked only to a later report (its copy), it still joins the first source, copy and all.
+    const { text } = fakeText({ 'x|b ~ x|c': 0.9 });
+    const later = sourcesOf(
+      [
+        member('a'),
+        member('b', { saysRepeat: true, sketch: sketch('x', 'b') }),
+        member('c', { sketch: sketch('x', 'c') }),
+      ],
+      text,
+    );
+    expect(later.count).toBe(1);
+    expect(later.sourceOf).toEqual({ a: 'a', b: 'a', c: 'a' });
+  });
 });

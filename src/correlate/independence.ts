@@ -22,6 +22,8 @@ export interface SourceMember {
   /** In the abuse queue (repeat dialer). */
   abusive: boolean;
   sketch: Buffer | null;
+  /** Its text says its sender reported this before (correlate/says-repeat.ts). */
+  saysRepeat?: boolean;
 }
 
 /** How near-identical text is told (the text-sketch functions, passed in). */
@@ -37,7 +39,8 @@ export interface TextSimilarity {
 }
 
 /** Why two reports were found to be one source. */
-export type SameSourceReason = 'caller' | 'feed' | 'external_id' | 'abuse_burst' | 'same_text';
+export type SameSourceReason =
+  'caller' | 'feed' | 'external_id' | 'abuse_burst' | 'same_text' | 'says_repeat';
 
 export interface Sources {
   /** Each member's source: the report id of the source's first member (in input order). */
@@ -104,6 +107,12 @@ export function independentSources(
       }
     }
   }
+  // A report saying its sender reported this before, linked to no earlier member by
+  // anything else, is not a new witness: it joins the incident's first source (which of
+  // the earlier ones is its sender's, nothing tells; the count is what matters).
+  members.forEach((m, i) => {
+    if (m.saysRepeat && i > 0 && find(i) === i) union(0, i, 'says_repeat');
+  });
   const sourceOf = new Map<string, string>();
   const repeats = new Map<SameSourceReason, number>();
   let count = 0;

@@ -113,6 +113,11 @@ export interface TextFacts {
   narrativeWords: number;
   /** Words of the reporter's who/what, and whether it is vague ("someone"); null when not given. */
   who: { words: number; vague: boolean } | null;
+  /**
+   * The narrative says its sender reported this before ("I called earlier", "又是我"):
+   * correlate/says-repeat.ts. Absent on reports stored before it was read.
+   */
+  saysRepeat?: boolean;
 }
 
 /** The optional street-level geocoder's answer for a report's place text. */

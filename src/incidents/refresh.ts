@@ -86,6 +86,7 @@ export async function refreshIncident(
       externalId: m.externalId,
       abusive: m.queue === 'abuse',
       sketch: m.sketch,
+      saysRepeat: m.saysRepeat,
     })),
     rules.text,
   );

@@ -22,6 +22,7 @@ import type {
   Report,
   TextFacts,
 } from '../domain/report.js';
+import { saysRepeat } from '../correlate/says-repeat.js';
 import { countWords, isVagueWho } from '../normalize/completeness.js';
 import { toE164 } from '../protect/pseudonym.js';
 import { sealFile } from '../protect/sealed-file.js';
@@ -371,5 +372,6 @@ export function textFactsOf(narrative: string, subjects: string | null): TextFac
   return {
     narrativeWords: countWords(narrative),
     who: who ? { words: countWords(who), vague: isVagueWho(who) } : null,
+    saysRepeat: saysRepeat(narrative),
   };
 }

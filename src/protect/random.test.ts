@@ -69,7 +69,10 @@ describe('secureRandom', () => {
     const counts = new Array(256).fill(0);
     for (let i = 0; i < 2000; i++) for (const byte of secureRandom(64)) counts[byte] += 1;
     const expected = (2000 * 64) / 256;
-    expect(Math.min(...counts)).toBeGreaterThan(expected * 0.8);
-    expect(Math.max(...counts)).toBeLessThan(expected * 1.2);
+    // 500 ± 22 per value: ± 20 % is 4.5 σ, which one of 256 counts passes about once in a
+    // thousand runs (a CI run failed on 600); ± 30 % (6.7 σ) fails a good source never in
+    // practice and still fails one that repeats a pool or drops a value.
+    expect(Math.min(...counts)).toBeGreaterThan(expected * 0.7);
+    expect(Math.max(...counts)).toBeLessThan(expected * 1.3);
   });
 });

@@ -398,6 +398,8 @@ export interface MemberFacts {
   externalId: string | null;
   queue: Queue;
   sketch: Buffer | null;
+  /** Its text says its sender reported this before (TextFacts.saysRepeat). */
+  saysRepeat: boolean;
   pinned: boolean;
   findings: { code: string; severity: Severity }[];
 }

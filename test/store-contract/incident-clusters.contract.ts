@@ -326,7 +326,13 @@ export function incidentClusterContract(open: OpenStore) {
         }),
       );
       await s.reports.insert(newReport({ id: 'b', receivedAt: T0 + 1 }));
-      await s.reports.insert(newReport({ id: 'c', receivedAt: T0 + 2 }));
+      await s.reports.insert(
+        newReport({
+          id: 'c',
+          receivedAt: T0 + 2,
+          textFacts: { narrativeWords: 6, who: null, saysRepeat: true },
+        }),
+      );
       await s.reports.saveNormalization('a', normalization(windowA, point), windowA, point);
       await createIncident(s, 'i_1', T0);
       for (const id of ['a', 'b', 'c']) await s.reports.assignIncident(id, 'i_1');
@@ -370,6 +376,7 @@ export function incidentClusterContract(open: OpenStore) {
         externalId: 'ext-a',
         queue: 'analyst',
         sketch: null,
+        saysRepeat: false,
         pinned: false,
         findings: [
           { code: 'source.stale', severity: 'notice' },
@@ -392,10 +399,13 @@ export function incidentClusterContract(open: OpenStore) {
         externalId: null,
         queue: 'abuse',
         sketch: null,
+        saysRepeat: false,
         pinned: false,
         findings: [],
       });
       expect(facts[2]!.pinned).toBe(true);
+      // Its text said its sender reported this before (read at intake, kept in textFacts).
+      expect(facts[2]!.saysRepeat).toBe(true);
     });
 
     it('has no member for an unknown or emptied incident', async () => {

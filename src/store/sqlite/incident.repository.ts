@@ -111,6 +111,7 @@ export function createIncidentRepository(db: Db): IncidentRepository {
       r.event_kinds AS kinds,
       r.caller_pseudonym AS pseudonym, r.caller_link AS link, r.submitted_by AS sender,
       r.external_id AS externalId, r.queue, r.text_sketch AS sketch, r.incident_pinned AS pinned,
+      coalesce(json_extract(r.text_facts, '$.saysRepeat'), 0) AS saysRepeat,
       (SELECT json_group_array(json_array(f.code, f.severity)) FROM findings f
         WHERE f.report_id = r.id) AS findings
     FROM reports r WHERE r.incident_id = ? ORDER BY r.received_at, r.seq`);
@@ -253,9 +254,13 @@ export function createIncidentRepository(db: Db): IncidentRepository {
       }));
     },
     memberFacts(id): MemberFacts[] {
-      const rows = facts.all(id) as (Omit<MemberFacts, 'kinds' | 'pinned' | 'findings'> & {
+      const rows = facts.all(id) as (Omit<
+        MemberFacts,
+        'kinds' | 'pinned' | 'findings' | 'saysRepeat'
+      > & {
         kinds: string | null;
         pinned: number;
+        saysRepeat: number;
         findings: string;
       })[];
       return rows.map((r) => ({
@@ -264,6 +269,7 @@ export function createIncidentRepository(db: Db): IncidentRepository {
         queue: r.queue as Queue,
         kinds: kindsOf(r.kinds),
         pinned: r.pinned === 1,
+        saysRepeat: r.saysRepeat === 1,
         findings: (JSON.parse(r.findings) as [string, Severity][]).map(([code, severity]) => ({
           code,
           severity,
