@@ -188,7 +188,7 @@ export function createLogger(
  * a large database, and a start that says nothing looks hung. A new database's
  * migrations are logged at debug only (they take milliseconds).
  */
-export function logMigration(logger: Pick<Logger, 'info' | 'debug'>) {
+function logMigration(logger: Pick<Logger, 'info' | 'debug'>) {
   return (event: MigrationEvent): void => {
     const log = event.upgrade ? logger.info.bind(logger) : logger.debug.bind(logger);
     if (event.phase === 'start') {
