@@ -14,6 +14,7 @@ import {
   EMPTY_ESTIMATE,
   estimateOf,
   placeLikelihood,
+  timeLikelihood,
   type ClusterRule,
   type Estimate,
   type Observation,
@@ -265,11 +266,42 @@ describe('decideCluster: a vague report', () => {
     });
   });
 
+  it('of two alike in place, attaches to the one its time fits: 3 hours apart, not 1', () => {
+    // ± 3 h around T: both incidents fit in time; mirror places weigh alike.
+    const wide = { window: { from: T - 180 * MIN, to: T + 180 * MIN } };
+    const at = (id: string, seq: number, meters: number, shift: number): CandidateIncident => ({
+      id,
+      seq,
+      estimate: estimateOf(
+        [report(meters, { window: { from: T + shift, to: T + shift + 10 * MIN } })],
+        rule,
+      ),
+    });
+    const now = at('i_now', 2, 1000, -5 * MIN);
+    const decide = (shift: number) =>
+      decideCluster(
+        input({
+          subject: vague(0, { reportId: 'r_subject', ...wide }),
+          candidates: [at('i_then', 1, -1000, shift), now],
+        }),
+      ).placement;
+    // Middles 3 h apart: σ² = 91.8² + 7.65² + 30² (half-widths 180 and 15 min, duration 60), so
+    // the earlier weighs exp(−180² / 2σ²) ≈ 0.18 of the other: a share of 0.85.
+    expect(decide(-180 * MIN - 5 * MIN)).toMatchObject({ kind: 'join', incidentId: 'i_now' });
+    // 1 h apart: ≈ 0.83 of the other, a share of 0.55, so neither stands out.
+    expect(decide(-60 * MIN - 5 * MIN)).toMatchObject({
+      kind: 'apart',
+      reason: FLAG.cluster.ambiguous,
+    });
+  });
+
   it('stands out at TIPWIRE_CORRELATE_ATTACH_MIN_SHARE of the weight, not just below it', () => {
     const a = incident('i_a', 1, 400);
     const b = incident('i_b', 2, -1500);
-    const wa = placeLikelihood(subject, a.estimate, rule);
-    const wb = placeLikelihood(subject, b.estimate, rule);
+    const weight = (e: Estimate) =>
+      placeLikelihood(subject, e, rule) * timeLikelihood(subject, e, rule);
+    const wa = weight(a.estimate);
+    const wb = weight(b.estimate);
     const share = wa / (wa + wb);
     expect(share).toBeGreaterThan(0.5);
     const at = { ...rule, attachMinShare: share };

@@ -26,6 +26,7 @@ import {
   isTooVague,
   isVague,
   placeLikelihood,
+  timeLikelihood,
   type ClusterRule,
   type Estimate,
   type Observation,
@@ -222,7 +223,7 @@ const joinVague = (subject: Observation, c: CandidateIncident, rule: ClusterRule
 
 /**
  * The match a vague report is about, when one stands out: its weight (precise reports ×
- * the likelihood of the report's place from it) is at least TIPWIRE_CORRELATE_ATTACH_MIN_SHARE
+ * the likelihood of the report's place and of its time from it) is at least TIPWIRE_CORRELATE_ATTACH_MIN_SHARE
  * of all the matches' weight. A single match stands out; of two alike, the better fit (then
  * the older) is the one weighed against the share.
  */
@@ -233,7 +234,10 @@ export function standsOut(
 ): CandidateIncident | undefined {
   const weighed = matches.map(({ c }) => ({
     c,
-    w: c.estimate.preciseCount * placeLikelihood(subject, c.estimate, rule),
+    w:
+      c.estimate.preciseCount *
+      placeLikelihood(subject, c.estimate, rule) *
+      timeLikelihood(subject, c.estimate, rule),
   }));
   const total = weighed.reduce((sum, m) => sum + m.w, 0);
   const top = weighed.reduce<(typeof weighed)[number] | undefined>(

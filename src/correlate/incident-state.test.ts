@@ -18,6 +18,7 @@ import {
   placeLikelihood,
   placeOf,
   precisionMinutes,
+  timeLikelihood,
   profileOf,
   searchBoxes,
   widened,
@@ -387,6 +388,56 @@ describe('placeLikelihood', () => {
   it('is 0 without a point or without a placed estimate', () => {
     expect(placeLikelihood(vagueAt(0, { point: null }), single(obs()), rule())).toBe(0);
     expect(placeLikelihood(vagueAt(0), EMPTY_ESTIMATE, rule())).toBe(0);
+  });
+});
+
+describe('timeLikelihood', () => {
+  // obs()'s widened interval: its middle T + 5 min ± (5 × 2 + 5) min, so [T − 10, T + 20].
+  const middle = T + 5 * MIN;
+  /** A vague time: ± `half` minutes around `at`. */
+  const around = (at: number, half: number, overrides: Partial<Observation> = {}) =>
+    obs({ window: { from: at - half * MIN, to: at + half * MIN }, ...overrides });
+  // σ² = (120 / 1.96)² + (15 / 1.96)² + (90 / 2)² minutes², the `*` duration being 90 min.
+  const variance = ((120 / 1.96) ** 2 + (15 / 1.96) ** 2 + 45 ** 2) * MIN ** 2;
+
+  it("is 1/σ at the middle of the incident's interval, from both half-widths and the duration", () => {
+    expect(timeLikelihood(around(middle, 120), single(obs()), rule())).toBeCloseTo(
+      1 / Math.sqrt(variance),
+      15,
+    );
+  });
+
+  it('falls as a normal of the gap between the middles, either way', () => {
+    const gap = 90 * MIN;
+    const got = timeLikelihood(around(middle + gap, 120), single(obs()), rule());
+    expect(got * Math.sqrt(variance)).toBeCloseTo(Math.exp(-(gap * gap) / (2 * variance)), 9);
+    expect(timeLikelihood(around(middle - gap, 120), single(obs()), rule())).toBeCloseTo(got, 15);
+    // Farther is always less likely.
+    expect(timeLikelihood(around(middle + gap + 1, 120), single(obs()), rule())).toBeLessThan(got);
+  });
+
+  it('takes the time the members have in common: their intervals overlap in [T + 10, T + 20]', () => {
+    const both = estimateOf([obs(), shifted(20 * MIN)], rule());
+    // The common part's middle is T + 15 min and its half-width 5 min.
+    const v = ((120 / 1.96) ** 2 + (5 / 1.96) ** 2 + 45 ** 2) * MIN ** 2;
+    expect(timeLikelihood(around(T + 15 * MIN, 120), both, rule())).toBeCloseTo(
+      1 / Math.sqrt(v),
+      15,
+    );
+  });
+
+  it("takes the duration of the kinds of both (a fire's 240 min)", () => {
+    const v = ((120 / 1.96) ** 2 + (15 / 1.96) ** 2 + 120 ** 2) * MIN ** 2;
+    const fire = single(obs({ kinds: ['fire'] }));
+    expect(timeLikelihood(around(middle, 120), fire, rule())).toBeCloseTo(1 / Math.sqrt(v), 15);
+    expect(
+      timeLikelihood(around(middle, 120, { kinds: ['fire'] }), single(obs()), rule()),
+    ).toBeCloseTo(1 / Math.sqrt(v), 15);
+  });
+
+  it('is 0 without a time or without a precise member', () => {
+    expect(timeLikelihood(obs({ window: null }), single(obs()), rule())).toBe(0);
+    expect(timeLikelihood(around(middle, 120), EMPTY_ESTIMATE, rule())).toBe(0);
   });
 });
 

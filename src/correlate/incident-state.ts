@@ -106,6 +106,24 @@ export function placeLikelihood(o: Observation, e: Estimate, rule: ClusterRule):
   return Math.exp(-(d * d) / (2 * variance)) / variance;
 }
 
+/**
+ * How likely the report's stated time is if it is about the incident's event, up to a
+ * constant: a 1-D normal of the gap between the middles of the report's interval and of
+ * the incident's (its members' widened intervals in common), its spread from both
+ * half-widths (each a ~95 % bound, σ = half / 1.96) and the kind's duration (σ = half of
+ * it; profiles are at least a minute, so σ² > 0). 0 for a report without time or an
+ * incident without a precise member.
+ */
+export function timeLikelihood(o: Observation, e: Estimate, rule: ClusterRule): number {
+  if (!o.window || e.preciseCount === 0) return 0;
+  const duration = profileOf(unionKinds(o.kinds, e.kinds), rule).durationMinutes * MINUTE;
+  const ownHalf = (o.window.to - o.window.from) / 2;
+  const theirHalf = Math.max(0, e.earliestEnd - e.latestStart) / 2;
+  const variance = (ownHalf / 1.96) ** 2 + (theirHalf / 1.96) ** 2 + (duration / 2) ** 2;
+  const gap = (o.window.from + o.window.to) / 2 - (e.latestStart + e.earliestEnd) / 2;
+  return Math.exp(-(gap * gap) / (2 * variance)) / Math.sqrt(variance);
+}
+
 /** The ratio of a 2-D normal's 95 % radius to its σ (√(−2 ln 0.05)). */
 const SIGMA_95 = 2.4477;
 
