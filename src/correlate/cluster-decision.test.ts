@@ -519,6 +519,40 @@ describe('decideCluster: a vague copy of a message already in incidents', () => 
     expect(one.placement).toMatchObject({ kind: 'join', incidentId: 'i_b' });
   });
 
+  it('of several placed incidents of copies, joins one holding TIPWIRE_CORRELATE_ATTACH_MIN_SHARE of the copies', () => {
+    // 4 of 5 copies is the share of 0.8; 3 of 4 is under it (above).
+    const a = placed('i_a', 2, 100, 4);
+    const b = placed('i_b', 1, 200, 1);
+    const got = decideCluster(input({ subject, copies: [b, a] }));
+    expect(got.placement).toEqual({
+      kind: 'join',
+      incidentId: 'i_a',
+      estimate: addObservation(a.estimate, subject, rule),
+      merged: [],
+    });
+    // Stating no place, it follows them too; stating only a city, it does not.
+    const noPlace = { ...subject, point: null };
+    expect(decideCluster(input({ subject: noPlace, copies: [b, a] })).placement).toMatchObject({
+      kind: 'join',
+      incidentId: 'i_a',
+    });
+    const city = { ...subject, accuracyMeters: 30_000 };
+    expect(decideCluster(input({ subject: city, copies: [b, a] })).placement).toMatchObject({
+      kind: 'apart',
+      reason: FLAG.cluster.too_vague,
+    });
+    // Two alike at a share of 0.5: the older, where the rule allows half.
+    const half = { ...rule, attachMinShare: 0.5 };
+    const c = placed('i_c', 3, 300, 4);
+    expect(decideCluster(input({ subject, copies: [c, a], rule: half })).placement).toMatchObject({
+      kind: 'join',
+      incidentId: 'i_a',
+    });
+    expect(decideCluster(input({ subject, copies: [c, a] })).placement).toMatchObject({
+      kind: 'apart',
+    });
+  });
+
   it('joins the one placed incident of copies over incidents of copies without a place', () => {
     const got = decideCluster(
       input({ subject, copies: [unplaced('i_u', 1, 9), placed('i_p', 2, 100, 1)] }),

@@ -7,10 +7,11 @@
  *   and their estimates agree with the best one's, they merge into the oldest of them
  *   (its id stays), except pairs an analyst split apart. Fitting none, it starts one.
  * - A **vague** report never merges anything: a near-identical copy of a message already
- *   in an incident joins it; otherwise it attaches to the incident it fits that stands
- *   out (`standsOut`: one match, or one holding TIPWIRE_CORRELATE_ATTACH_MIN_SHARE of
- *   the matches' weight) unless it is too vague to attach at all; otherwise it is kept
- *   apart in an incident of its own, with the reason as a code on the report.
+ *   in an incident joins it (of several, the one holding most of the copies, if it holds
+ *   TIPWIRE_CORRELATE_ATTACH_MIN_SHARE of them); otherwise it attaches to the incident it
+ *   fits that stands out (`standsOut`: one match, or one holding that share of the
+ *   matches' weight) unless it is too vague to attach at all; otherwise it is kept apart
+ *   in an incident of its own, with the reason as a code on the report.
  * - A report already in an incident stays there when an analyst placed it (pinned) or it
  *   still fits the incident's other members; otherwise it leaves and is placed again.
  */
@@ -170,19 +171,21 @@ function placeVague(
 ): Placement {
   // A copy of one message joins the incident holding its copies: the message, not its
   // vague place, says which event it is about (it stays one source with them). Copies in
-  // more than one placed incident say nothing. A copy stating no place at all joins the
-  // one placed incident of its copies; one stating a place too vague to attach (a city)
-  // joins only copies that have no place either (a campaign gathers, it does not pick an
-  // incident by a city's name). Only a message naming an event spreads as a campaign: short
+  // more than one placed incident say which only when one holds most of them (`leading`:
+  // copies carrying each sender's own position land apart, the message's event holds the
+  // bulk). A copy stating no place at all joins that incident; one stating a place too
+  // vague to attach (a city) joins only copies that have no place either (a campaign
+  // gathers, it does not pick an incident by a city's name). Only a message naming an event spreads as a campaign: short
   // or everyday texts ("在吗", "how do I renew my ID?", a blocked fire lane) are sent alike
   // by people who never met, so alike they say nothing of one event or one sender's reach.
   const copiedTo = namesAnEvent(subject)
     ? copies.filter((c) => fitsAsCopy(subject, c.estimate, rule))
     : [];
   const placed = copiedTo.filter((c) => c.estimate.preciseCount > 0);
+  const lead = leading(placed, rule);
   const copied =
-    placed.length === 1 && (subject.point === null || !isTooVague(subject, rule))
-      ? placed[0]
+    lead !== undefined && (subject.point === null || !isTooVague(subject, rule))
+      ? lead
       : placed.length === 0
         ? // None placed: the one holding most copies among them (all unplaced), the older on a tie.
           copiedTo.sort((a, b) => b.copies - a.copies || a.seq - b.seq)[0]
@@ -209,6 +212,22 @@ function placeVague(
   // A cut search may have left out a match as likely as the best.
   if (best === undefined || cut) return alone(FLAG.cluster.ambiguous, matches.length);
   return joinVague(subject, best, rule);
+}
+
+/**
+ * The placed incident a message's copies lead to: the one holding the most of them (the
+ * older on a tie), when it holds at least TIPWIRE_CORRELATE_ATTACH_MIN_SHARE of the copies
+ * in placed incidents. A single one holds them all.
+ */
+function leading(placed: CopyIncident[], rule: ClusterRule): CopyIncident | undefined {
+  const top = placed.reduce<CopyIncident | undefined>(
+    (a, c) =>
+      a === undefined || c.copies > a.copies || (c.copies === a.copies && c.seq < a.seq) ? c : a,
+    undefined,
+  );
+  if (top === undefined) return undefined;
+  const total = placed.reduce((n, c) => n + c.copies, 0);
+  return top.copies / total >= rule.attachMinShare ? top : undefined;
 }
 
 /** Whether the report names an event: a kind other than `routine`. */

@@ -136,7 +136,7 @@ export const CORRELATE_SETTINGS = {
   ),
   attachMinShare: setting(
     'TIPWIRE_CORRELATE_ATTACH_MIN_SHARE',
-    'A vague report attaches to the incident it fits best only when that incident holds at least this share (0.5–1) of the weight of all it fits, a weight being its precise reports × how likely the report’s place and time are from it (normals of the two accuracies and the kind’s extent, and of the two time precisions and the kind’s duration); else it is kept apart as ambiguous. 1: only a single match.',
+    'A vague report attaches to the incident it fits best only when that incident holds at least this share (0.5–1) of the weight of all it fits, a weight being its precise reports × how likely the report’s place and time are from it (normals of the two accuracies and the kind’s extent, and of the two time precisions and the kind’s duration); else it is kept apart as ambiguous. 1: only a single match. Also the share of a message’s copies in placed incidents that one of them must hold for a vague copy to follow them there.',
     numberIn(0.5, 1),
     0.8,
   ),
