@@ -523,13 +523,18 @@ describe('decideCluster: a vague copy of a message already in incidents', () => 
     // 4 of 5 copies is the share of 0.8; 3 of 4 is under it (above).
     const a = placed('i_a', 2, 100, 4);
     const b = placed('i_b', 1, 200, 1);
-    const got = decideCluster(input({ subject, copies: [b, a] }));
-    expect(got.placement).toEqual({
-      kind: 'join',
-      incidentId: 'i_a',
-      estimate: addObservation(a.estimate, subject, rule),
-      merged: [],
-    });
+    // In either order: the older one with fewer copies does not lead.
+    for (const copies of [
+      [b, a],
+      [a, b],
+    ]) {
+      expect(decideCluster(input({ subject, copies })).placement).toEqual({
+        kind: 'join',
+        incidentId: 'i_a',
+        estimate: addObservation(a.estimate, subject, rule),
+        merged: [],
+      });
+    }
     // Stating no place, it follows them too; stating only a city, it does not.
     const noPlace = { ...subject, point: null };
     expect(decideCluster(input({ subject: noPlace, copies: [b, a] })).placement).toMatchObject({
@@ -544,10 +549,14 @@ describe('decideCluster: a vague copy of a message already in incidents', () => 
     // Two alike at a share of 0.5: the older, where the rule allows half.
     const half = { ...rule, attachMinShare: 0.5 };
     const c = placed('i_c', 3, 300, 4);
-    expect(decideCluster(input({ subject, copies: [c, a], rule: half })).placement).toMatchObject({
-      kind: 'join',
-      incidentId: 'i_a',
-    });
+    for (const copies of [
+      [c, a],
+      [a, c],
+    ])
+      expect(decideCluster(input({ subject, copies, rule: half })).placement).toMatchObject({
+        kind: 'join',
+        incidentId: 'i_a',
+      });
     expect(decideCluster(input({ subject, copies: [c, a] })).placement).toMatchObject({
       kind: 'apart',
     });

