@@ -175,9 +175,10 @@ function placeVague(
   // copies carrying each sender's own position land apart, the message's event holds the
   // bulk). A copy stating no place at all joins that incident; one stating a place too
   // vague to attach (a city) joins only copies that have no place either (a campaign
-  // gathers, it does not pick an incident by a city's name). Only a message naming an event spreads as a campaign: short
-  // or everyday texts ("在吗", "how do I renew my ID?", a blocked fire lane) are sent alike
-  // by people who never met, so alike they say nothing of one event or one sender's reach.
+  // gathers, it does not pick an incident by a city's name). Only a message naming an
+  // event spreads as a campaign: short or everyday texts ("在吗", "how do I renew my ID?",
+  // a blocked fire lane) are sent alike by people who never met, so alike they say nothing
+  // of one event or one sender's reach.
   const copiedTo = namesAnEvent(subject)
     ? copies.filter((c) => fitsAsCopy(subject, c.estimate, rule))
     : [];
@@ -242,9 +243,9 @@ const joinVague = (subject: Observation, c: CandidateIncident, rule: ClusterRule
 
 /**
  * The match a vague report is about, when one stands out: its weight (precise reports ×
- * the likelihood of the report's place and of its time from it) is at least TIPWIRE_CORRELATE_ATTACH_MIN_SHARE
- * of all the matches' weight. A single match stands out; of two alike, the better fit (then
- * the older) is the one weighed against the share.
+ * the likelihood of the report's place and of its time from it) is at least
+ * TIPWIRE_CORRELATE_ATTACH_MIN_SHARE of all the matches' weight. A single match stands
+ * out; of two alike, the better fit (then the older) is the one weighed against the share.
  */
 export function standsOut(
   subject: Observation,
