@@ -188,8 +188,8 @@ function placeVague(
     lead !== undefined && (subject.point === null || !isTooVague(subject, rule))
       ? lead
       : placed.length === 0
-        ? // None placed: the one holding most copies among them (all unplaced), the older on a tie.
-          copiedTo.sort((a, b) => b.copies - a.copies || a.seq - b.seq)[0]
+        ? // None placed: the one holding most copies among them (all unplaced).
+          mostCopied(copiedTo)
         : undefined;
   if (copied) {
     return {
@@ -221,15 +221,15 @@ function placeVague(
  * in placed incidents. A single one holds them all.
  */
 function leading(placed: CopyIncident[], rule: ClusterRule): CopyIncident | undefined {
-  const top = placed.reduce<CopyIncident | undefined>((a, c) => {
-    if (a === undefined || c.copies > a.copies) return c;
-    // Stryker disable next-line EqualityOperator: no two incidents have one seq
-    return c.copies === a.copies && c.seq < a.seq ? c : a;
-  }, undefined);
+  const top = mostCopied(placed);
   if (top === undefined) return undefined;
   const total = placed.reduce((n, c) => n + c.copies, 0);
   return top.copies / total >= rule.attachMinShare ? top : undefined;
 }
+
+/** The incident holding the most copies, the older on a tie. */
+const mostCopied = (incidents: readonly CopyIncident[]): CopyIncident | undefined =>
+  [...incidents].sort((a, b) => b.copies - a.copies || a.seq - b.seq)[0];
 
 /** Whether the report names an event: a kind other than `routine`. */
 const namesAnEvent = (o: Observation): boolean => o.kinds.some((k) => k !== 'routine');

@@ -119,10 +119,13 @@ export function timeLikelihood(o: Observation, e: Estimate, rule: ClusterRule): 
   const duration = profileOf(unionKinds(o.kinds, e.kinds), rule).durationMinutes * MINUTE;
   const ownHalf = (o.window.to - o.window.from) / 2;
   const theirHalf = Math.max(0, e.earliestEnd - e.latestStart) / 2;
-  const variance = (ownHalf / 1.96) ** 2 + (theirHalf / 1.96) ** 2 + (duration / 2) ** 2;
+  const variance = (ownHalf / Z_95) ** 2 + (theirHalf / Z_95) ** 2 + (duration / 2) ** 2;
   const gap = (o.window.from + o.window.to) / 2 - (e.latestStart + e.earliestEnd) / 2;
   return Math.exp(-(gap * gap) / (2 * variance)) / Math.sqrt(variance);
 }
+
+/** The ratio of a 1-D normal's 95 % half-width to its σ. */
+const Z_95 = 1.96;
 
 /** The ratio of a 2-D normal's 95 % radius to its σ (√(−2 ln 0.05)). */
 const SIGMA_95 = 2.4477;
