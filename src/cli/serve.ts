@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { listenAddress, startMetricsListener } from '../server/metrics.js';
 import { configFrom, DB_OPTION, loadRuntime } from './shared.js';
 import { warmUpLongTexts } from '../intake/warm-up.js';
+import { loadImageDecoder } from '../intake/media-reader.js';
 
 export function serveCommand(program: Command) {
   program
@@ -24,6 +25,8 @@ export function serveCommand(program: Command) {
       runtime.map.warm();
       // So is the first long narrative's compilation and the search worker's start.
       await warmUpLongTexts(runtime.protection, runtime.config.intake.narrativeMaxChars);
+      // And sharp's native library, loaded on the first image otherwise.
+      await loadImageDecoder();
       const app = await createHttpApp(runtime, { workers: () => runtime.workers.status() });
       let metricsServer: Server | null = null;
       // Housekeeping, the retention purge and the polls (src/workers.ts); the first two

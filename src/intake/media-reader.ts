@@ -9,7 +9,6 @@
  * decode has no hash, a table the workers cannot take now has no tests; the report is
  * still taken.
  */
-import sharp from 'sharp';
 import type { MediaFacts } from '../domain/media.js';
 import { createWorkerPool, type WorkerPool } from '../platform/worker-pool.js';
 import type { TableBenford } from '../verify/benford/attached-table.js';
@@ -108,8 +107,17 @@ export function createMediaReader(options: MediaReaderOptions) {
 /** Tables waiting for the table worker at most; beyond, a table is stored untested. */
 export const TABLES_QUEUED_MAX = 16;
 
+/**
+ * sharp (libvips), loaded on the first image: a command that decodes none (`token`,
+ * `export`) does not pay its ~90 ms of loading. A server loads it before it listens.
+ */
+export async function loadImageDecoder(): Promise<(typeof import('sharp'))['default']> {
+  return (await import('sharp')).default;
+}
+
 /** The image's perceptual hash; null when sharp cannot decode it or it is flat. */
 export async function phashOf(data: Buffer, maxPixels: number): Promise<string | null> {
+  const sharp = await loadImageDecoder();
   try {
     const grey = await sharp(data, { limitInputPixels: maxPixels, failOn: 'error' })
       .greyscale()

@@ -35,7 +35,8 @@
  * - A count is read only as far as dates reach (MAX_COUNT_REACH_MS): beyond,
  *   "99999999999 days ago" is `beyondRange`, never a guessed or overflowed time.
  */
-import * as chrono from 'chrono-node';
+import type * as Chrono from 'chrono-node';
+import { createRequire } from 'node:module';
 import {
   CLOCK_WORDS_EN,
   DAYPARTS,
@@ -64,6 +65,16 @@ import type { TimeGrain } from '../domain/report.js';
 import { findTextZone, type TextZone } from './text-zone.js';
 import { decimal, ZH_DIGITS, zhNumber } from './zh-number.js';
 import { DATE_LIMIT_MS, utcDate } from './zones.js';
+
+/**
+ * chrono-node, loaded on its first use (its CommonJS build, synchronously): a command that
+ * reads no time (`token`, `export`) does not pay its ~150 ms of module loading. A server
+ * loads it before it listens (normalize-deps.ts warms every reader).
+ */
+let chronoModule: typeof Chrono | undefined;
+function chrono(): typeof Chrono {
+  return (chronoModule ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono);
+}
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -850,7 +861,7 @@ function fullYear(year: number | null, reference: number): number | null {
 
 /** A clock from chrono-node's components of one end of what it read. */
 function chronoClock(
-  k: chrono.ParsedComponents,
+  k: Chrono.ParsedComponents,
   clockText: string,
   zh: boolean,
   quarterSaid: boolean,
@@ -889,7 +900,7 @@ function readWithChrono(
   // The spans our grammar blanked leave runs of spaces, which chrono-node does not read
   // across ("on 3 [at 8pm] nov" must stay "on 3 nov").
   rest = rest.replace(/\s+/g, ' ');
-  const results = (zh ? chrono.zh : chrono.en).parse(rest, {
+  const results = (zh ? chrono().zh : chrono().en).parse(rest, {
     instant: new Date(reference),
     timezone: 0,
   });
