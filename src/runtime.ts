@@ -570,6 +570,7 @@ export function incidentConfigFrom(config: Config): StageSettings['incidents'] {
       unstatedTimeMinutes: c.unstatedTimeMinutes,
       timeSlackMinutes: c.timeSlackMinutes,
       vagueAccuracyMeters: c.vagueAccuracyMeters,
+      seenFromAfarMeters: c.seenFromAfarMeters,
       vaguePrecisionMinutes: c.vaguePrecisionMinutes,
       attachMaxAccuracyMeters: c.attachMaxAccuracyMeters,
       attachMaxPrecisionMinutes: c.attachMaxPrecisionMinutes,

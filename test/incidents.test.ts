@@ -438,6 +438,63 @@ describe('vague reports', () => {
   });
 });
 
+describe('a witness who saw it from afar', () => {
+  it('attaches though its own point is 1.4 km away, without moving the place; without those words it is an incident of its own', async () => {
+    const a = { lat: 30.5928, lon: 114.3055 }; // Wuhan
+    const at = beijingTime(3 * HOUR);
+    const first = await send({
+      narrative: 'The restaurant on the corner is on fire, flames from the roof.',
+      observedAt: at,
+      location: { ...a, accuracyMeters: 20 },
+    });
+    await send({
+      narrative: '饭店着火了，楼顶冒出大火，消防车刚到。',
+      observedAt: at,
+      location: { ...offset(a, 40, 30), accuracyMeters: 20 },
+    });
+    await settled();
+    const before = await incident((await report(first)).incidentId);
+    const afar = await send({
+      narrative: 'Big black smoke in the distance, looks like a building burning.',
+      observedAt: at,
+      location: { ...offset(a, 1400), accuracyMeters: 10 },
+    });
+    const own = await send({
+      narrative: 'Big black smoke, looks like a building burning.',
+      observedAt: at,
+      location: { ...offset(a, -1400), accuracyMeters: 10 },
+    });
+    await settled();
+    expect((await report(afar)).incidentId).toBe(before.id);
+    expect((await report(own)).incidentId).not.toBe(before.id);
+    const after = await incident(before.id);
+    expect(after.reportCount).toBe(3);
+    expect(after.centroid.lat).toBeCloseTo(before.centroid.lat, 6);
+  });
+});
+
+describe('a routine complaint', () => {
+  it('is kept apart with its reason, even beside another complaint at the same spot and time', async () => {
+    const a = { lat: 22.5431, lon: 114.0579 }; // Shenzhen
+    const at = beijingTime(2 * HOUR);
+    const light = await send({
+      narrative: 'The street light outside block 3 has been out for a week.',
+      observedAt: at,
+      location: { ...a, accuracyMeters: 15 },
+    });
+    const rubbish = await send({
+      narrative: '小区门口的垃圾三天没人收了。',
+      observedAt: at,
+      location: { ...offset(a, 20), accuracyMeters: 15 },
+    });
+    await settled();
+    const [l, r] = [await report(light), await report(rubbish)];
+    expect(l.incidentId).not.toBe(r.incidentId);
+    expect(l.incidentReason).toBe('cluster.routine');
+    expect(r.incidentReason).toBe('cluster.routine');
+  });
+});
+
 describe('an analyst’s hand', () => {
   it('merges two incidents; a new report near either joins the merged one', async () => {
     const a = { lat: 22.5431, lon: 114.0579 }; // Shenzhen

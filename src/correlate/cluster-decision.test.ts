@@ -37,6 +37,7 @@ const rule: ClusterRule = {
   unstatedTimeMinutes: 240,
   timeSlackMinutes: 5,
   vagueAccuracyMeters: 1000,
+  seenFromAfarMeters: 2000,
   vaguePrecisionMinutes: 90,
   attachMaxAccuracyMeters: 10_000,
   attachMaxPrecisionMinutes: 720,
@@ -658,11 +659,14 @@ describe('decideCluster: a vague copy of a message already in incidents', () => 
     // "在吗", "how do I renew my ID?", a blocked fire lane: people who never met send them alike.
     const copies = [placed('i_p', 1, 100, 6)];
     const unplacedOnly = [unplaced('i_u', 1, 9)];
-    for (const kinds of [[], ['routine']] as Observation['kinds'][]) {
+    for (const [kinds, reason] of [
+      [[], FLAG.cluster.too_vague],
+      [['routine'], FLAG.cluster.routine],
+    ] as const) {
       const far = vague(0, { reportId: 'r_subject', kinds, point: null });
       expect(decideCluster(input({ subject: far, copies })).placement).toMatchObject({
         kind: 'apart',
-        reason: FLAG.cluster.too_vague,
+        reason,
       });
       expect(decideCluster(input({ subject: far, copies: unplacedOnly })).placement.kind).toBe(
         'apart',
@@ -679,6 +683,77 @@ describe('decideCluster: a vague copy of a message already in incidents', () => 
   it('never decides a precise report by its copies', () => {
     const got = decideCluster(input({ copies: [placed('i_far', 1, 5000), unplaced('i_u', 2, 9)] }));
     expect(got.placement).toMatchObject({ kind: 'create', incidentId: 'i_new' });
+  });
+});
+
+describe('decideCluster: a routine complaint', () => {
+  const routine = (id: string, seq: number, meters: number): CandidateIncident => ({
+    id,
+    seq,
+    estimate: estimateOf([report(meters, { kinds: ['routine'] })], rule),
+  });
+
+  it('is kept apart, precise or vague, however well it fits another complaint', () => {
+    for (const subject of [
+      report(0, { reportId: 'r_subject', kinds: ['routine'] }),
+      vague(0, { reportId: 'r_subject', kinds: ['routine'] }),
+    ]) {
+      const got = decideCluster(input({ subject, candidates: [routine('i_r', 1, 10)] }));
+      expect(got.placement).toMatchObject({
+        kind: 'apart',
+        incidentId: 'i_new',
+        reason: FLAG.cluster.routine,
+        matches: 0,
+      });
+      expect(got.attached).toEqual([]);
+    }
+  });
+
+  it('is not joined by a report naming no kind, which joins an event beside it instead', () => {
+    expect(decideCluster(input({ candidates: [routine('i_r', 1, 10)] })).placement).toMatchObject({
+      kind: 'create',
+    });
+    const got = decideCluster(
+      input({ candidates: [routine('i_r', 1, 10), incident('i_e', 2, 50)] }),
+    );
+    expect(got.placement).toMatchObject({ kind: 'join', incidentId: 'i_e', merged: [] });
+  });
+
+  it('joins as any report once it also names an event', () => {
+    const subject = report(0, { reportId: 'r_subject', kinds: ['routine', 'fire'] });
+    const fire: CandidateIncident = {
+      id: 'i_f',
+      seq: 1,
+      estimate: estimateOf([report(10, { kinds: ['fire'] })], rule),
+    };
+    expect(decideCluster(input({ subject, candidates: [fire] })).placement).toMatchObject({
+      kind: 'join',
+      incidentId: 'i_f',
+    });
+  });
+
+  it('kept apart, is not attached later to an incident a report starts near it', () => {
+    const complaint: VagueRecheck = {
+      incidentId: 'i_v',
+      observation: vague(1000, { kinds: ['routine'] }),
+      candidates: [],
+    };
+    const event: VagueRecheck = { ...complaint, incidentId: 'i_w', observation: vague(1000) };
+    expect(decideCluster(input({ rechecks: [complaint, event] })).attached).toEqual(['i_w']);
+  });
+
+  it('stays where an analyst pinned it', () => {
+    const subject = report(0, { reportId: 'r_subject', kinds: ['routine'] });
+    const current = {
+      incidentId: 'i_cur',
+      without: estimate(report(5000)),
+      others: 1,
+      pinned: true,
+    };
+    expect(decideCluster(input({ subject, current })).placement).toMatchObject({
+      kind: 'stay',
+      incidentId: 'i_cur',
+    });
   });
 });
 

@@ -12,6 +12,11 @@
  *   fits that stands out (`standsOut`: one match, or one holding that share of the
  *   matches' weight) unless it is too vague to attach at all; otherwise it is kept apart
  *   in an incident of its own, with the reason as a code on the report.
+ * - A **routine complaint** (a report naming only the `routine` kind: a barking dog, a
+ *   street light out, a scam call) is not an event: it is kept apart in an incident of its
+ *   own, and no report joins it by place and time. Two complaints at one corner are
+ *   rarely about one thing (a street light and the rubbish), and a tip line's incidents
+ *   are events.
  * - A report already in an incident stays there when an analyst placed it (pinned) or it
  *   still fits the incident's other members; otherwise it leaves and is placed again.
  */
@@ -108,11 +113,15 @@ export function decideCluster(input: ClusterInput): ClusterEffects {
   // Alone in its incident, the report is placed again under the same id (kept if it starts one).
   const left = current ? current.incidentId : null;
   const newIncidentId = current && current.others === 0 ? current.incidentId : input.newIncidentId;
-  const candidates = input.candidates.filter((c) => c.id !== current?.incidentId);
+  const candidates = input.candidates.filter(
+    (c) => c.id !== current?.incidentId && !onlyRoutine(c.estimate),
+  );
   const copies = input.copies.filter((c) => c.id !== current?.incidentId);
-  const placement = isVague(subject, rule)
-    ? placeVague(subject, candidates, input.candidatesCut === true, copies, newIncidentId, rule)
-    : placePrecise(subject, candidates, input.separated, newIncidentId, rule);
+  const placement = onlyRoutine(subject)
+    ? apart(subject, newIncidentId, FLAG.cluster.routine, 0, rule)
+    : isVague(subject, rule)
+      ? placeVague(subject, candidates, input.candidatesCut === true, copies, newIncidentId, rule)
+      : placePrecise(subject, candidates, input.separated, newIncidentId, rule);
   const attached =
     // Stryker disable next-line ConditionalExpression: an apart placement's estimate has no place, so nothing would fit it anyway; the check says so
     placement.kind === 'join' || placement.kind === 'create'
@@ -199,13 +208,8 @@ function placeVague(
       merged: [],
     };
   }
-  const alone = (reason: FlagCode, matches: number): Placement => ({
-    kind: 'apart',
-    incidentId: newIncidentId,
-    estimate: addObservation(EMPTY_ESTIMATE, subject, rule),
-    reason,
-    matches,
-  });
+  const alone = (reason: FlagCode, matches: number): Placement =>
+    apart(subject, newIncidentId, reason, matches, rule);
   if (isTooVague(subject, rule)) return alone(FLAG.cluster.too_vague, 0);
   const matches = ranked(subject, candidates, rule);
   if (matches.length === 0) return alone(FLAG.cluster.no_match, 0);
@@ -230,6 +234,25 @@ function leading(placed: CopyIncident[], rule: ClusterRule): CopyIncident | unde
 /** The incident holding the most copies, the older on a tie. */
 const mostCopied = (incidents: readonly CopyIncident[]): CopyIncident | undefined =>
   [...incidents].sort((a, b) => b.copies - a.copies || a.seq - b.seq)[0];
+
+/** Kept apart in an incident of its own, with the reason. */
+const apart = (
+  subject: Observation,
+  incidentId: string,
+  reason: FlagCode,
+  matches: number,
+  rule: ClusterRule,
+): Placement => ({
+  kind: 'apart',
+  incidentId,
+  estimate: addObservation(EMPTY_ESTIMATE, subject, rule),
+  reason,
+  matches,
+});
+
+/** Whether a report or an incident names only a routine complaint (not an event). */
+const onlyRoutine = (o: { kinds: readonly string[] }): boolean =>
+  o.kinds.length > 0 && o.kinds.every((k) => k === 'routine');
 
 /** Whether the report names an event: a kind other than `routine`. */
 const namesAnEvent = (o: Observation): boolean => o.kinds.some((k) => k !== 'routine');
@@ -285,7 +308,7 @@ function reattach(
   const out: string[] = [];
   for (const r of rechecks) {
     if (separated.has(separationKey(r.incidentId, placement.incidentId))) continue;
-    if (isTooVague(r.observation, rule)) continue;
+    if (isTooVague(r.observation, rule) || onlyRoutine(r.observation)) continue;
     const here: CandidateIncident = {
       id: placement.incidentId,
       // Ranked after any other it ties with: it must stand out on its own.

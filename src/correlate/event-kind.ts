@@ -1008,7 +1008,7 @@ const TRADITIONAL_PAIRS =
   '間间諜谍營营區区經经剛刚還还頻频頭头儀仪轎轿貨货無无沒没掛挂擋挡蓋盖兩两幾几臺台來来繞绕轉转' +
   '復复複复過过駛驶況况為为舉举跡迹遊游蕩荡歷历軸轴遙遥遞递裝装認认領领遺遗棄弃製制藥药禍祸電电' +
   '衝冲側侧剮剐颳刮連连環环壓压澇涝內内積积滲渗發发漲涨決决潰溃眾众議议鬧闹騷骚靜静會会橫横訪访' +
-  '暈晕識识難难臟脏驟骤癲癫癇痫風风報报滅灭麵面';
+  '暈晕識识難难臟脏驟骤癲癫癇痫風风報报滅灭麵面處处邊边條条個个';
 const TO_SIMPLIFIED = new Map<string, string>();
 for (let i = 0; i + 1 < TRADITIONAL_PAIRS.length; i += 2) {
   TO_SIMPLIFIED.set(TRADITIONAL_PAIRS[i]!, TRADITIONAL_PAIRS[i + 1]!);

@@ -15,6 +15,7 @@ import {
   isVague,
   observationBoxes,
   observationWindow,
+  observedAccuracy,
   placeLikelihood,
   placeOf,
   precisionMinutes,
@@ -63,6 +64,7 @@ function rule(overrides: Partial<ClusterRule> = {}): ClusterRule {
     unstatedTimeMinutes: 240,
     timeSlackMinutes: 5,
     vagueAccuracyMeters: 1000,
+    seenFromAfarMeters: 2000,
     vaguePrecisionMinutes: 90,
     attachMaxAccuracyMeters: 10_000,
     attachMaxPrecisionMinutes: 720,
@@ -144,6 +146,24 @@ describe('isTooVague', () => {
     const o = obs({ accuracyMeters: 2000, window: { from: T, to: T + 600 * MIN } });
     expect(isVague(o, rule())).toBe(true);
     expect(isTooVague(o, rule())).toBe(false);
+  });
+});
+
+describe('observedAccuracy', () => {
+  it('is the stated accuracy unless the text says the event was seen from afar', () => {
+    expect(observedAccuracy(30, false, rule())).toBe(30);
+    expect(observedAccuracy(30, true, rule())).toBe(2000);
+  });
+
+  it('widens to the setting, never narrows: below, at and beyond it', () => {
+    const r = rule({ seenFromAfarMeters: 500 });
+    expect(observedAccuracy(499, true, r)).toBe(500);
+    expect(observedAccuracy(500, true, r)).toBe(500);
+    expect(observedAccuracy(501, true, r)).toBe(501);
+  });
+
+  it('changes nothing at 0', () => {
+    expect(observedAccuracy(30, true, rule({ seenFromAfarMeters: 0 }))).toBe(30);
   });
 });
 

@@ -33,6 +33,8 @@ export interface ClusterRule {
   unstatedTimeMinutes: number;
   timeSlackMinutes: number;
   vagueAccuracyMeters: number;
+  /** The least accuracy of a report whose text says it saw the event from afar. */
+  seenFromAfarMeters: number;
   vaguePrecisionMinutes: number;
   attachMaxAccuracyMeters: number;
   attachMaxPrecisionMinutes: number;
@@ -66,6 +68,19 @@ export function observationWindow(
   rule: Pick<ClusterRule, 'unstatedTimeMinutes'>,
 ): Interval {
   return observed ?? { from: receivedAt - rule.unstatedTimeMinutes * MINUTE, to: receivedAt };
+}
+
+/**
+ * The accuracy correlation takes for a report's point: the stated one, or at least
+ * `seenFromAfarMeters` when its text says the event was seen from afar (the point is the
+ * sender's, the event somewhere around it).
+ */
+export function observedAccuracy(
+  stated: number,
+  seenFromAfar: boolean,
+  rule: Pick<ClusterRule, 'seenFromAfarMeters'>,
+): number {
+  return seenFromAfar ? Math.max(stated, rule.seenFromAfarMeters) : stated;
 }
 
 /** Half the width of the observed interval, in minutes; Infinity when unknown. */

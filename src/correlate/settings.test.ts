@@ -142,6 +142,7 @@ describe('the scalar settings', () => {
     [CORRELATE_SETTINGS.timeSlackMinutes, 0, 1440, 0.01, 5],
     [CORRELATE_SETTINGS.unstatedTimeMinutes, 1, 10_080, 0.01, 240],
     [CORRELATE_SETTINGS.copyWindowHours, 0, 720, 0.01, 48],
+    [CORRELATE_SETTINGS.seenFromAfarMeters, 0, 100_000, 0.01, 2000],
     [CORRELATE_SETTINGS.defaultAccuracyMeters, 1, 100_000, 0.01, 100],
     [CORRELATE_SETTINGS.vagueAccuracyMeters, 1, 1_000_000, 0.01, 1000],
     [CORRELATE_SETTINGS.vaguePrecisionMinutes, 1, 525_600, 0.01, 90],

@@ -104,6 +104,12 @@ export const CORRELATE_SETTINGS = {
     numberIn(0, 720),
     48,
   ),
+  seenFromAfarMeters: setting(
+    'TIPWIRE_CORRELATE_SEEN_FROM_AFAR_METERS',
+    'A report whose text says its sender saw or heard the event from afar (“in the distance”, “a few blocks north of me”, “远处”, “两条街外”; correlate/seen-from-afar.ts) places the event within this many metres of the point it gives, the sender’s own: its accuracy is taken as at least this, so it is vague. 0: such words change nothing.',
+    numberIn(0, 100_000),
+    2000,
+  ),
   defaultAccuracyMeters: setting(
     'TIPWIRE_CORRELATE_DEFAULT_ACCURACY_METERS',
     'The accuracy assumed for a stored point that has none. Points normalized now always have one (for a point stated without it, see TIPWIRE_PLACE_UNSTATED_ACCURACY_METERS).',

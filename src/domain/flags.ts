@@ -130,6 +130,10 @@ export const FLAGS = {
     en: 'Kept apart: a vague report that fits no incident with a precise witness yet; it joins one when a match appears that stands out (TIPWIRE_CORRELATE_ATTACH_MIN_SHARE).',
     zh: '暂未归并：这是一条模糊举报，目前没有与之相符、且有精确目击者的事件；当出现明显更可能的相符事件（TIPWIRE_CORRELATE_ATTACH_MIN_SHARE）时会自动并入。',
   },
+  'cluster.routine': {
+    en: 'Kept apart: a routine complaint (not an emergency) is not an event, so no other report joins it by place and time.',
+    zh: '未归并：日常投诉（非紧急）不是事件，不会按地点和时间与其他举报归并。',
+  },
   'cluster.ambiguous': {
     en: 'Kept apart: a vague report that fits more than one incident and none stands out (TIPWIRE_CORRELATE_ATTACH_MIN_SHARE); joining one would be a guess, and it must not join them together. It joins one if a later report makes one stand out.',
     zh: '暂未归并：这是一条模糊举报，与多个事件都相符，且没有一个明显更可能（TIPWIRE_CORRELATE_ATTACH_MIN_SHARE）；并入任何一个都是猜测，也不能借此把它们合并。若之后的举报使其中一个明显更可能，会自动并入。',

@@ -118,6 +118,11 @@ export interface TextFacts {
    * correlate/says-repeat.ts. Absent on reports stored before it was read.
    */
   saysRepeat?: boolean;
+  /**
+   * The narrative says its sender saw the event from afar ("in the distance", "远处"):
+   * correlate/seen-from-afar.ts. Absent on reports stored before it was read.
+   */
+  seenFromAfar?: boolean;
 }
 
 /** The optional street-level geocoder's answer for a report's place text. */

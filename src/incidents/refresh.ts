@@ -11,6 +11,7 @@ import type { MemberFacts } from '../store/store.js';
 import { haversineMeters } from '../correlate/geo.js';
 import {
   estimateOf,
+  observedAccuracy,
   incidentBoxes,
   isTooVague,
   isVague,
@@ -38,7 +39,11 @@ export function observationOf(m: MemberFacts, rules: IncidentRules): Observation
   return {
     reportId: m.reportId,
     point: m.lat !== null && m.lon !== null ? { lat: m.lat, lon: m.lon } : null,
-    accuracyMeters: m.accuracyMeters ?? rules.defaultAccuracyMeters,
+    accuracyMeters: observedAccuracy(
+      m.accuracyMeters ?? rules.defaultAccuracyMeters,
+      m.seenFromAfar,
+      rules.cluster,
+    ),
     window: observationWindow(observed, m.receivedAt, rules.cluster),
     kinds: m.kinds,
   };

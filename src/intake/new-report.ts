@@ -23,6 +23,7 @@ import type {
   TextFacts,
 } from '../domain/report.js';
 import { saysRepeat } from '../correlate/says-repeat.js';
+import { seenFromAfar } from '../correlate/seen-from-afar.js';
 import { countWords, isVagueWho } from '../normalize/completeness.js';
 import { toE164 } from '../protect/pseudonym.js';
 import { sealFile } from '../protect/sealed-file.js';
@@ -373,5 +374,6 @@ export function textFactsOf(narrative: string, subjects: string | null): TextFac
     narrativeWords: countWords(narrative),
     who: who ? { words: countWords(who), vague: isVagueWho(who) } : null,
     saysRepeat: saysRepeat(narrative),
+    seenFromAfar: seenFromAfar(narrative),
   };
 }

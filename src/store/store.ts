@@ -400,6 +400,8 @@ export interface MemberFacts {
   sketch: Buffer | null;
   /** Its text says its sender reported this before (TextFacts.saysRepeat). */
   saysRepeat: boolean;
+  /** Its text says its sender saw the event from afar (TextFacts.seenFromAfar). */
+  seenFromAfar: boolean;
   pinned: boolean;
   findings: { code: string; severity: Severity }[];
 }

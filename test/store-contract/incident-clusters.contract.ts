@@ -330,7 +330,7 @@ export function incidentClusterContract(open: OpenStore) {
         newReport({
           id: 'c',
           receivedAt: T0 + 2,
-          textFacts: { narrativeWords: 6, who: null, saysRepeat: true },
+          textFacts: { narrativeWords: 6, who: null, saysRepeat: true, seenFromAfar: true },
         }),
       );
       await s.reports.saveNormalization('a', normalization(windowA, point), windowA, point);
@@ -377,6 +377,7 @@ export function incidentClusterContract(open: OpenStore) {
         queue: 'analyst',
         sketch: null,
         saysRepeat: false,
+        seenFromAfar: false,
         pinned: false,
         findings: [
           { code: 'source.stale', severity: 'notice' },
@@ -400,12 +401,15 @@ export function incidentClusterContract(open: OpenStore) {
         queue: 'abuse',
         sketch: null,
         saysRepeat: false,
+        seenFromAfar: false,
         pinned: false,
         findings: [],
       });
       expect(facts[2]!.pinned).toBe(true);
       // Its text said its sender reported this before (read at intake, kept in textFacts).
       expect(facts[2]!.saysRepeat).toBe(true);
+      // And that its sender saw the event from afar.
+      expect(facts[2]!.seenFromAfar).toBe(true);
     });
 
     it('has no member for an unknown or emptied incident', async () => {

@@ -22,6 +22,7 @@ import {
   estimateOf,
   isVague,
   observationBoxes,
+  observedAccuracy,
   observationWindow,
   type Observation,
 } from '../../correlate/incident-state.js';
@@ -42,7 +43,11 @@ export function observationOfReport(report: Report, rules: IncidentRules): Obser
   return {
     reportId: report.id,
     point: p && p.lat !== null && p.lon !== null ? { lat: p.lat, lon: p.lon } : null,
-    accuracyMeters: p?.accuracyMeters ?? rules.defaultAccuracyMeters,
+    accuracyMeters: observedAccuracy(
+      p?.accuracyMeters ?? rules.defaultAccuracyMeters,
+      report.textFacts.seenFromAfar === true,
+      rules.cluster,
+    ),
     window: observationWindow(observed, report.receivedAt, rules.cluster),
     kinds: report.eventKinds,
   };

@@ -112,6 +112,7 @@ export function createIncidentRepository(db: Db): IncidentRepository {
       r.caller_pseudonym AS pseudonym, r.caller_link AS link, r.submitted_by AS sender,
       r.external_id AS externalId, r.queue, r.text_sketch AS sketch, r.incident_pinned AS pinned,
       coalesce(json_extract(r.text_facts, '$.saysRepeat'), 0) AS saysRepeat,
+      coalesce(json_extract(r.text_facts, '$.seenFromAfar'), 0) AS seenFromAfar,
       (SELECT json_group_array(json_array(f.code, f.severity)) FROM findings f
         WHERE f.report_id = r.id) AS findings
     FROM reports r WHERE r.incident_id = ? ORDER BY r.received_at, r.seq`);
@@ -256,11 +257,12 @@ export function createIncidentRepository(db: Db): IncidentRepository {
     memberFacts(id): MemberFacts[] {
       const rows = facts.all(id) as (Omit<
         MemberFacts,
-        'kinds' | 'pinned' | 'findings' | 'saysRepeat'
+        'kinds' | 'pinned' | 'findings' | 'saysRepeat' | 'seenFromAfar'
       > & {
         kinds: string | null;
         pinned: number;
         saysRepeat: number;
+        seenFromAfar: number;
         findings: string;
       })[];
       return rows.map((r) => ({
@@ -270,6 +272,7 @@ export function createIncidentRepository(db: Db): IncidentRepository {
         kinds: kindsOf(r.kinds),
         pinned: r.pinned === 1,
         saysRepeat: r.saysRepeat === 1,
+        seenFromAfar: r.seenFromAfar === 1,
         findings: (JSON.parse(r.findings) as [string, Severity][]).map(([code, severity]) => ({
           code,
           severity,
