@@ -188,9 +188,9 @@ function placeVague(
   // event spreads as a campaign: short or everyday texts ("在吗", "how do I renew my ID?",
   // a blocked fire lane) are sent alike by people who never met, so alike they say nothing
   // of one event or one sender's reach.
-  const copiedTo = namesAnEvent(subject)
-    ? copies.filter((c) => fitsAsCopy(subject, c.estimate, rule))
-    : [];
+  // (A routine complaint never comes here: naming a kind is naming an event.)
+  const copiedTo =
+    subject.kinds.length > 0 ? copies.filter((c) => fitsAsCopy(subject, c.estimate, rule)) : [];
   const placed = copiedTo.filter((c) => c.estimate.preciseCount > 0);
   const lead = leading(placed, rule);
   const copied =
@@ -253,9 +253,6 @@ const apart = (
 /** Whether a report or an incident names only a routine complaint (not an event). */
 const onlyRoutine = (o: { kinds: readonly string[] }): boolean =>
   o.kinds.length > 0 && o.kinds.every((k) => k === 'routine');
-
-/** Whether the report names an event: a kind other than `routine`. */
-const namesAnEvent = (o: Observation): boolean => o.kinds.some((k) => k !== 'routine');
 
 const joinVague = (subject: Observation, c: CandidateIncident, rule: ClusterRule): Placement => ({
   kind: 'join',
