@@ -31,6 +31,7 @@ import {
   fitsAsCopy,
   isTooVague,
   isVague,
+  onlyRoutine,
   placeLikelihood,
   timeLikelihood,
   type ClusterRule,
@@ -249,10 +250,6 @@ const apart = (
   reason,
   matches,
 });
-
-/** Whether a report or an incident names only a routine complaint (not an event). */
-const onlyRoutine = (o: { kinds: readonly string[] }): boolean =>
-  o.kinds.length > 0 && o.kinds.every((k) => k === 'routine');
 
 const joinVague = (subject: Observation, c: CandidateIncident, rule: ClusterRule): Placement => ({
   kind: 'join',

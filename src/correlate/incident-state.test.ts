@@ -16,6 +16,7 @@ import {
   observationBoxes,
   observationWindow,
   observedAccuracy,
+  onlyRoutine,
   placeLikelihood,
   placeOf,
   precisionMinutes,
@@ -164,6 +165,15 @@ describe('observedAccuracy', () => {
 
   it('changes nothing at 0', () => {
     expect(observedAccuracy(30, true, rule({ seenFromAfarMeters: 0 }))).toBe(30);
+  });
+});
+
+describe('onlyRoutine', () => {
+  it('is a routine complaint only when every kind named is routine', () => {
+    expect(onlyRoutine({ kinds: ['routine'] })).toBe(true);
+    expect(onlyRoutine({ kinds: [] })).toBe(false);
+    expect(onlyRoutine({ kinds: ['routine', 'fire'] })).toBe(false);
+    expect(onlyRoutine({ kinds: ['fire', 'routine'] })).toBe(false);
   });
 });
 
@@ -878,6 +888,15 @@ describe('incidentBoxes', () => {
     expect((10 - box!.minLon) * 111_195.08).toBeCloseTo(128 + 800, 3);
     // Latest start T − 10 min, earliest end T + 20 min, ± the longest duration.
     expect([box!.fromMinute, box!.toMinute]).toEqual([T / MIN - 10 - 360, T / MIN + 20 + 360]);
+  });
+
+  it('keeps no routine complaint in either index, and an incident naming an event beside it in the core', () => {
+    const complaint = obs({ point: { lat: 0, lon: 10 }, kinds: ['routine'] });
+    expect(incidentBoxes(single(complaint), null, rule())).toBeNull();
+    const vague = obs({ point: { lat: 0, lon: 10 }, accuracyMeters: 2000, kinds: ['routine'] });
+    expect(incidentBoxes(single(vague), vague, rule())).toBeNull();
+    const both = obs({ point: { lat: 0, lon: 10 }, kinds: ['routine', 'fire'] });
+    expect(incidentBoxes(single(both), null, rule())!.index).toBe('core');
   });
 
   it("widens a precise incident's box by the hand's spread", () => {

@@ -83,6 +83,10 @@ export function observedAccuracy(
   return seenFromAfar ? Math.max(stated, rule.seenFromAfarMeters) : stated;
 }
 
+/** Whether a report or an incident names only a routine complaint (not an event). */
+export const onlyRoutine = (o: { kinds: readonly EventKind[] }): boolean =>
+  o.kinds.length > 0 && o.kinds.every((k) => k === 'routine');
+
 /** Half the width of the observed interval, in minutes; Infinity when unknown. */
 export const precisionMinutes = (o: Observation): number =>
   o.window ? (o.window.to - o.window.from) / 2 / MINUTE : Infinity;
@@ -315,13 +319,16 @@ export function observationBoxes(o: Observation, rule: ClusterRule): SearchBox[]
  * Where an incident is kept in the index: precise incidents by their estimate (place ±
  * tolerance·accuracy + the widest extent; latest start − the longest duration … earliest
  * end + it),
- * vague-only ones by their single vague member's own box widened the same way.
+ * vague-only ones by their single vague member's own box widened the same way; a routine
+ * complaint in neither (nothing joins it by place and time).
  */
 export function incidentBoxes(
   e: Estimate,
   vagueMember: Observation | null,
   rule: ClusterRule,
 ): { index: 'core' | 'vague'; boxes: SearchBox[] } | null {
+  // Nothing joins a routine complaint by place and time (cluster-decision.ts): not indexed.
+  if (onlyRoutine(e)) return null;
   const place = placeOf(e);
   const duration = maxDuration(rule);
   if (place) {
