@@ -42,6 +42,11 @@ describe('saysRepeat', () => {
     '补充：车牌是川A开头',
     '你好，补充一点，那个人戴着帽子',
     '再补充一下，门是开着的',
+    'Still going on - the crowd is bigger now',
+    "It's still happening: they are filming the gate",
+    'still ongoing. two cars now',
+    '仍在持续：烟越来越大',
+    '一直在继续！没人来管',
   ];
   it.each(repeats)('"%s" says it repeats', (text) => {
     expect(saysRepeat(text)).toBe(true);
@@ -68,6 +73,12 @@ describe('saysRepeat', () => {
     'I am adding to the pile of complaints',
     '他们还在补充人手',
     '我想知道怎么补充材料',
+    'The fire is still going on, flames on the roof',
+    'Still burning: the warehouse by the river',
+    'Smoke over the school. Still happening: nobody came',
+    '火还在继续烧，消防车还没到',
+    '还在继续烧，快来人',
+    '楼下打架，还在继续，快来人',
     '',
   ];
   it.each(firsts)('"%s" does not', (text) => {

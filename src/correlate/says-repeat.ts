@@ -27,6 +27,9 @@ const EN = [
   'update from (?:me|us)',
   '(?:adding|to add) to (?:my|what (?:i|we)) (?:earlier |last |previous |first )?(?:call|report|message|text|said|wrote)',
   '^correction\\b',
+  // A message that opens "Still happening:" goes on from one sent before (a new witness
+  // says "it is still burning" inside a report, not as its heading).
+  "^(?:it's |it is )?still (?:happening|going on|ongoing)(?=\\s*[:,;.!-])",
 ];
 
 const ZH = [
@@ -42,6 +45,8 @@ const ZH = [
   // A message that opens a clause with "补充：" / "再补充一点，" adds to one sent before.
   '(?:^|[，。！？,.!?\\s])再?补充(?:一下|一点|两句)?[，,:：]',
   '还是(?:刚才|之前|上午|早上)(?:那|的)',
+  // Likewise a message opening "还在继续，" / "仍在持续：".
+  '^(?:还在|仍在|仍然在|一直在)(?:继续|持续)[，,:：。！!；;]',
 ];
 
 const PATTERN = new RegExp(`\\b(?:${EN.join('|')})\\b|${ZH.join('|')}`, 'u');

@@ -41,6 +41,7 @@ describe('seenFromAfar', () => {
     'Smoke coming from the north gate of the park',
     'East of the market, by the bank',
     'My neighbour called from the west wing',
+    'Two men got in the van and drove off north',
     '不远处有人打架',
     '就在不太远的地方',
     '离这里不是很远',

@@ -27,8 +27,10 @@ const EN = [
   "(?<!not |n't |never )(?:far|way) (?:away|off)",
   // "a few blocks north of where I am", "two streets away", "3 km from here".
   `${COUNT} ${DISTANCE} (?:away|off|${DIRECTION} of ${ME}|from ${ME})`,
-  // "somewhere north of me", "off to the west", "to the north-east of us".
-  `(?:somewhere|off) (?:to the )?${DIRECTION}(?: of ${ME})?`,
+  // "somewhere north of me", "off to the west", "to the north-east of us" (not "they
+  // drove off north": where someone went).
+  `somewhere (?:to the )?${DIRECTION}(?: of ${ME})?`,
+  `off to the ${DIRECTION}`,
   `to the ${DIRECTION} of ${ME}`,
 ];
 
