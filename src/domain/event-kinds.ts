@@ -8,8 +8,8 @@
  * `routine` is what a tip line hears besides events: a neighbour's dog or music, a street
  * light out, a pothole, rubbish not collected, a car blocking a garage, a lost wallet, a
  * scam. It is a group of its own, so such a complaint is never one incident with the
- * fire or the theft reported at the same corner; routine complaints about one spot still
- * gather.
+ * fire or the theft reported at the same corner; nor with another complaint: a report
+ * naming only this kind is kept apart (correlate/cluster-decision.ts, `cluster.routine`).
  */
 import type { Bilingual } from './labels.js';
 
