@@ -100,6 +100,29 @@ describe('tipwire import: a line with an externalId imported before', () => {
     expect(JSON.stringify(records)).not.toMatch(/drone|gate/);
   });
 
+  it('still counts a re-send that opens "Correction:" as its own source: it corrects itself, not a report sent before', () => {
+    // Another witness first, so the corrected report is not the incident's first member.
+    const witness = gate('f-4', 'I saw a small drone come down just behind the north gate.');
+    const file = writeJsonl(dir, 'v1.jsonl', [witness, first]);
+    expect(runCli(['import', file, '--db', db]).status).toBe(0);
+    const sources = () => {
+      const incidents = parseJsonl(runCli(['export', 'incidents', '--db', db]).stdout);
+      expect(incidents).toHaveLength(1);
+      return incidents[0]!.independentSources;
+    };
+    expect(sources()).toBe(2);
+    for (const [n, narrative] of [
+      [2, `Correction: ${corrected.narrative}`],
+      [3, `更正：${corrected.narrative}`],
+    ] as const) {
+      const resend = { ...corrected, narrative };
+      const again = runCli(['import', writeJsonl(dir, `v${n}.jsonl`, [resend]), '--db', db]);
+      expect(again.stdout).toMatch(/1 updated \(new version\)/);
+      expect(exportReports().find((r) => r.externalId === 'f-1')?.version).toBe(n);
+      expect(sources()).toBe(2);
+    }
+  });
+
   it('counts the same content again as already imported, and makes no version', () => {
     const file = writeJsonl(dir, 'v1.jsonl', [first]);
     expect(runCli(['import', file, '--db', db]).status).toBe(0);

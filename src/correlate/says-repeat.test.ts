@@ -47,6 +47,15 @@ describe('saysRepeat', () => {
     'still ongoing. two cars now',
     '仍在持续：烟越来越大',
     '一直在继续！没人来管',
+    'Update (correction) - the van was grey, not white',
+    'Updated(amended): two men, not three',
+    'Amended: it was the north gate',
+    'corrected - 10 pm, not 9',
+    'Revised: the bag is under the bench',
+    '我之前说错了，是三号门',
+    '不好意思，刚刚说错了，是晚上八点',
+    '订正：车是黑色的',
+    '修正，地点在东门',
   ];
   it.each(repeats)('"%s" says it repeats', (text) => {
     expect(saysRepeat(text)).toBe(true);
@@ -79,6 +88,13 @@ describe('saysRepeat', () => {
     '火还在继续烧，消防车还没到',
     '还在继续烧，快来人',
     '楼下打架，还在继续，快来人',
+    'Update (from the shop owner): the window is broken',
+    'The report was corrected: by the police later',
+    'Corrected glasses help me see the plate: ABC123',
+    'Revised plans for the square: protest at noon',
+    'A man amended the sign - it now says closed',
+    '他说错了地址，其实是东门',
+    '需要修改：门口的牌子被人涂了',
     '',
   ];
   it.each(firsts)('"%s" does not', (text) => {

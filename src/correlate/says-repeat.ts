@@ -27,6 +27,10 @@ const EN = [
   'update from (?:me|us)',
   '(?:adding|to add) to (?:my|what (?:i|we)) (?:earlier |last |previous |first )?(?:call|report|message|text|said|wrote)',
   '^correction\\b',
+  // A heading that marks the message as its sender's own correction: "UPDATE (corrected):",
+  // "Amended -", "Corrected:" ("Update:" alone is also how a new witness may open).
+  '^updated? ?\\((?:corrected|correction|amended|revised)(?=\\))',
+  '^(?:corrected|amended|revised)(?=\\s*[:-])',
   // A message that opens "Still happening:" goes on from one sent before (a new witness
   // says "it is still burning" inside a report, not as its heading).
   "^(?:it's |it is )?still (?:happening|going on|ongoing)(?=\\s*[:,;.!-])",
@@ -45,6 +49,9 @@ const ZH = [
   // A message that opens a clause with "补充：" / "再补充一点，" adds to one sent before.
   '(?:^|[，。！？,.!?\\s])再?补充(?:一下|一点|两句)?[，,:：]',
   '还是(?:刚才|之前|上午|早上)(?:那|的)',
+  // 刚才说错了 / 我之前说错了 ("I said it wrong before"), and a heading 修改： / 订正：.
+  '(?:刚才|刚刚|之前|上次|我)说错了',
+  '^(?:修改|修正|订正)[,:：]',
   // Likewise a message opening "还在继续，" / "仍在持续：".
   '^(?:还在|仍在|仍然在|一直在)(?:继续|持续)[，,:：。！!；;]',
 ];

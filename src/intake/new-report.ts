@@ -67,11 +67,16 @@ export interface VersionTarget {
   dataKey: Buffer;
   /** SHA-256 (hex) of the files it holds: a resend's copy of one is not attached again. */
   attachmentHashes: ReadonlySet<string>;
+  /**
+   * Whether the stored version says its sender reported this before. A new version keeps
+   * it: its "Correction:" / "更正：" is about this report, not about another one sent first.
+   */
+  saysRepeat: boolean;
 }
 
 /** What a new version of `report` is built against (its files' digests opened from their sealed facts). */
 export function versionTargetOf(
-  report: Pick<Report, 'id' | 'sealed' | 'attachments'>,
+  report: Pick<Report, 'id' | 'sealed' | 'attachments' | 'textFacts'>,
   vault: Pick<Vault, 'openAttachmentFacts'>,
 ): VersionTarget {
   const { id, sealed } = report;
@@ -83,6 +88,7 @@ export function versionTargetOf(
         (a) => vault.openAttachmentFacts(id, sealed.dataKey, a.id, a.sealedMeta).sha256,
       ),
     ),
+    saysRepeat: report.textFacts.saysRepeat === true,
   };
 }
 
@@ -262,7 +268,7 @@ function draftReport(
     sender: externalId === null ? null : (deps.sender ?? null),
     contentHash: contentHashOf(input, deps.protection, uploaded),
     sealed: { dataKey: sealed.dataKey, narrative: sealed.narrative, subjects: sealed.subjects },
-    textFacts: textFactsOf(input.narrative, subjects),
+    textFacts: versionFacts(textFactsOf(input.narrative, subjects), target),
     eventKinds: kindsOfReport(input.category ?? null, input.narrative),
     textSketch: textSketch(input.narrative, deps.protection.textSketchKey),
     attachments: files.map((f) => ({
@@ -366,6 +372,11 @@ export function claimsOf(input: Partial<Pick<ReportInput, ClaimField>>): Claims 
 }
 
 export type ClaimField = 'observedAt' | 'timezone' | 'precisionSeconds' | 'location' | 'howKnown';
+
+/** A new version's text facts: what it says of an earlier report is its first version's. */
+function versionFacts(facts: TextFacts, target: VersionTarget | undefined): TextFacts {
+  return target ? { ...facts, saysRepeat: target.saysRepeat } : facts;
+}
 
 /** Counts from the text that completeness needs; the text itself is sealed. */
 export function textFactsOf(narrative: string, subjects: string | null): TextFacts {
