@@ -123,6 +123,22 @@ describe('tipwire import: a line with an externalId imported before', () => {
     }
   });
 
+  it('keeps a report that said "I called earlier" a repeat when its re-send drops those words', () => {
+    const witness = gate('f-4', 'I saw a small drone come down just behind the north gate.');
+    const repeat = gate('f-1', `I called earlier: ${first.narrative}`);
+    expect(
+      runCli(['import', writeJsonl(dir, 'v1.jsonl', [witness, repeat]), '--db', db]).status,
+    ).toBe(0);
+    const sources = () =>
+      parseJsonl(runCli(['export', 'incidents', '--db', db]).stdout).map(
+        (i) => i.independentSources,
+      );
+    expect(sources()).toEqual([1]);
+    expect(runCli(['import', writeJsonl(dir, 'v2.jsonl', [corrected]), '--db', db]).status).toBe(0);
+    expect(exportReports().find((r) => r.externalId === 'f-1')?.version).toBe(2);
+    expect(sources()).toEqual([1]);
+  });
+
   it('counts the same content again as already imported, and makes no version', () => {
     const file = writeJsonl(dir, 'v1.jsonl', [first]);
     expect(runCli(['import', file, '--db', db]).status).toBe(0);
