@@ -79,6 +79,7 @@ interface IncidentBody {
   independentSources: number;
   confidence: number;
   centroid: { lat: number; lon: number };
+  radiusMeters: number;
   mergedInto: string | null;
   confidenceBreakdown: {
     probability: number;
@@ -136,6 +137,16 @@ describe('what the F1 rule got wrong', () => {
     expect(v.incidentId).not.toBe(p.incidentId);
     expect(v.incidentReason).toBe('cluster.too_vague');
     expect((await incident(p.incidentId)).reportIds).toEqual([precise]);
+    // Its own incident reaches as far as the city it named, not a pin at the city's point
+    // (the precise one's radius is its members' spread: none, with one member).
+    const city = (await getJson(`${server.url}/api/v1/reports/${vague}`, analyst)).body as {
+      place: { accuracyMeters: number };
+    };
+    expect(city.place.accuracyMeters).toBeGreaterThan(30_000);
+    const own = await incident(v.incidentId);
+    expect(own.radiusMeters).toBeGreaterThanOrEqual(Math.round(city.place.accuracyMeters));
+    expect(own.radiusMeters).toBeLessThanOrEqual(Math.round(city.place.accuracyMeters) + 1);
+    expect((await incident(p.incidentId)).radiusMeters).toBe(0);
   });
 
   it('gives each incident a confidence with its terms, rising with independent witnesses only', async () => {

@@ -5,10 +5,10 @@
  * (correlate/confidence.ts), and its display summary (span, centroid, radius). One read
  * of the members, pure functions, one write: O(members), the same at any store size.
  */
-import { addMember, type IncidentTotals } from '../domain/incident.js';
+import { addMember, summaryOf, type IncidentTotals } from '../domain/incident.js';
 import type { StoreTx } from '../store/port.js';
 import type { MemberFacts } from '../store/store.js';
-import { haversineMeters } from '../correlate/geo.js';
+import { haversineMeters, type Point } from '../correlate/geo.js';
 import {
   estimateOf,
   observedAccuracy,
@@ -107,15 +107,6 @@ export async function refreshIncident(
     sources,
     rules.confidence,
   );
-  const place = placeOf(estimate);
-  const radiusMeters = place
-    ? Math.max(
-        0,
-        ...observations
-          .filter((o) => o.point && !isVague(o, rules.cluster))
-          .map((o) => haversineMeters(o.point!, place.point)),
-      )
-    : 0;
   const totals = observations.reduce<IncidentTotals | null>(
     (t, o) =>
       addMember(t, {
@@ -125,6 +116,7 @@ export async function refreshIncident(
       }),
     null,
   );
+  const radiusMeters = radiusOf(observations, placeOf(estimate), totals, rules.cluster);
   await tx.incidents.saveAssessment(incidentId, {
     independentSources: confidence.independentSources,
     confidence: members.length ? confidence.probability : null,
@@ -169,4 +161,34 @@ export async function announce(
     const event = incidentUpdatedEvent(incident, change);
     await tx.events.append(event.type, event.payload, now);
   }
+}
+
+/**
+ * How far the incident's place may reach from its centroid: the spread of its precise
+ * members around their estimate; with none (one city-level report, a campaign's copies
+ * stating a city), the far edge of its members' stated areas, so that a report saying
+ * only "北京" is drawn as the city it named and not as a pin at the city's point.
+ */
+function radiusOf(
+  observations: readonly Observation[],
+  place: { point: Point } | null,
+  totals: IncidentTotals | null,
+  rule: ClusterRule,
+): number {
+  if (place) {
+    return Math.max(
+      0,
+      ...observations
+        .filter((o) => o.point && !isVague(o, rule))
+        .map((o) => haversineMeters(o.point!, place.point)),
+    );
+  }
+  const centroid = totals ? summaryOf(totals).centroid : null;
+  if (!centroid) return 0;
+  return Math.max(
+    0,
+    ...observations
+      .filter((o) => o.point)
+      .map((o) => haversineMeters(o.point!, centroid) + o.accuracyMeters),
+  );
 }
