@@ -82,6 +82,10 @@ export function reportMetadataView(report: Report) {
     /** Why correlation kept it apart (an `cluster.*` code), or null. */
     incidentReason: report.incidentReason,
     incidentPinned: report.incidentPinned,
+    /** Its words say its sender reported this before (correlate/says-repeat.ts). */
+    saysRepeat: report.textFacts.saysRepeat === true,
+    /** Its words say it was seen from afar: its point is the witness's (correlate/seen-from-afar.ts). */
+    seenFromAfar: report.textFacts.seenFromAfar === true,
     callerPseudonym: report.callerPseudonym,
   };
 }

@@ -249,6 +249,41 @@ describe('the incident view (real browser)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('says what correlation read in a report’s words: seen from afar, reported before', async () => {
+    const kunming = { lat: 25.0389, lon: 102.7183 };
+    const { ids, incidentId } = await cluster(kunming, 3, (i) =>
+      i === 2
+        ? {
+            narrative:
+              'I called earlier: from my balcony I can see, in the distance, a van by the gate with someone filming.',
+          }
+        : {},
+    );
+    const [plain, far] = [await report(ids[0]!), await report(ids[2]!)];
+    expect([plain.seenFromAfar, plain.saysRepeat]).toEqual([false, false]);
+    expect([far.seenFromAfar, far.saysRepeat]).toEqual([true, true]);
+
+    for (const [locale, afar, before] of [
+      ['en-GB', 'seen from afar', 'reported this before'],
+      ['zh-CN', '从远处看到', '之前报过'],
+    ] as const) {
+      const { page, problems } = await openIncident(incidentId, { locale });
+      await waitForRows(page, 3);
+      const details = page.getByTestId('report-details');
+      await rowOf(page, ids[0]!).locator('button').click();
+      await details.getByTestId('report-narrative').waitFor({ timeout: SHOWS_WITHIN });
+      expect(await details.getByTestId('report-text-says').count()).toBe(0);
+      await rowOf(page, ids[2]!).locator('button').click();
+      const says = details.getByTestId('report-text-says');
+      await says.waitFor({ timeout: SHOWS_WITHIN });
+      const text = await says.textContent();
+      expect(text).toContain(afar);
+      expect(text).toContain(before);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('changes a selected report’s status and messages the reporter through its case actions', async () => {
     const lanzhou = { lat: 36.0611, lon: 103.8343 };
     const { ids, incidentId } = await cluster(lanzhou, 2);

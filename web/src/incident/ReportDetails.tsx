@@ -111,6 +111,19 @@ function Details({ report, onChanged }: { report: ReportBody; onChanged: () => v
             <dd>{flagText(meta, report.incidentReason, lng)}</dd>
           </div>
         ) : null}
+        {report.seenFromAfar || report.saysRepeat ? (
+          <div>
+            <dt>{t('report.textSays')}</dt>
+            <dd data-testid="report-text-says">
+              {[
+                report.seenFromAfar ? t('report.seenFromAfar') : null,
+                report.saysRepeat ? t('report.saysRepeat') : null,
+              ]
+                .filter((line) => line !== null)
+                .join(lng === 'zh' ? '；' : '; ')}
+            </dd>
+          </div>
+        ) : null}
       </dl>
       <h3>{t('report.narrative')}</h3>
       <p className="narrative" data-testid="report-narrative">
