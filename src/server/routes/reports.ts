@@ -350,7 +350,7 @@ export function reportRoutes(app: FastifyInstance, deps: ReportRoutesDeps) {
   const caseRoute = {
     summary: 'Read one case',
     description:
-      'One case: narrative, messages, attachments, normalized time and place, flags; an attachment’s `filename` shows control and invisible characters as `<U+202E>` (`hiddenCharactersInName: true`).',
+      'One case: narrative, messages, attachments, normalized time and place, flags, its incident (`incidentId`, `incidentReason` when kept apart) and what correlation read in its words (`saysRepeat`: its sender reported this before; `seenFromAfar`: its point is where the witness stood); an attachment’s `filename` shows control and invisible characters as `<U+202E>` (`hiddenCharactersInName: true`).',
     params: caseParams,
     answers: { 200: { description: 'the case', schema: z.looseObject({ id: z.string() }) } },
   } satisfies RouteSchemas;
