@@ -1,8 +1,8 @@
 /**
  * `tipwire import` at scale, through the real binary on a real SQLite file: batches,
  * a SIGKILL half-way (whole batches only, and a safe re-run), duplicates within a
- * file, progress lines, --dry-run and --no-wait. The basics (bad lines named by line
- * and field, stdin, a re-run) are in cli.test.ts.
+ * file, progress lines, --dry-run and --no-wait, and copies listed newest first. The
+ * basics (bad lines named by line and field, stdin, a re-run) are in cli.test.ts.
  */
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
@@ -206,5 +206,69 @@ describe('tipwire import --dry-run', () => {
     expect(dry.status, dry.stderr).toBe(0);
     expect(dry.stdout).toMatch(/2 line\(s\) valid, 0 failed/);
     expect(existsSync(db)).toBe(false);
+  });
+});
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const LATE = Date.UTC(2026, 10, 20, 6, 0);
+const MESSAGE =
+  'URGENT!!! a car full of explosives by the east gate of the stadium, stay away, share!';
+
+/** A copy of the message stating no place, received at `at`. */
+const copy = (externalId: string, at: number, decoration = '') => ({
+  channel: 'api',
+  externalId,
+  narrative: `${MESSAGE}${decoration}`,
+  receivedAt: new Date(at).toISOString(),
+  observedAt: new Date(at - 30 * MINUTE).toISOString(),
+});
+
+/** Imports the lines in the order given (window 1 h); each externalId's incident. */
+function importInOrder(lines: Record<string, unknown>[]) {
+  const file = writeJsonl('copies.jsonl', lines);
+  const r = runCli(['import', file, '--db', db], { TIPWIRE_CORRELATE_COPY_WINDOW_HOURS: '1' });
+  expect(r.status, r.stderr).toBe(0);
+  const conn = new Database(db, { readonly: true });
+  try {
+    const rows = conn
+      .prepare('SELECT external_id AS externalId, incident_id AS incidentId FROM reports')
+      .all() as { externalId: string; incidentId: string | null }[];
+    return new Map(rows.map((row) => [row.externalId, row.incidentId]));
+  } finally {
+    conn.close();
+  }
+}
+
+// Incidents do not depend on the order of the file's lines where nothing but the order
+// differs (a partner's dump may list its newest reports first): the copy window
+// (TIPWIRE_CORRELATE_COPY_WINDOW_HOURS) reaches as far after a report as before it, so a
+// message sent again later is a campaign of its own even when its later copies come first.
+describe('tipwire import: a copy listed after copies received later than it', () => {
+  it('joins them when received within the window before them (1 h exactly)', () => {
+    const incident = importInOrder([copy('late', LATE), copy('early', LATE - HOUR, ' 🙏')]);
+    expect(incident.get('late')).toBeTruthy();
+    expect(incident.get('early')).toBe(incident.get('late'));
+  });
+
+  it('stays apart when received one minute more before them, as it would in arrival order', () => {
+    const early = copy('early', LATE - HOUR - MINUTE, ' 🙏');
+    const newestFirst = importInOrder([copy('late', LATE), early]);
+    expect(newestFirst.get('early')).toBeTruthy();
+    expect(newestFirst.get('early')).not.toBe(newestFirst.get('late'));
+  });
+
+  it('stays apart in arrival order too (the window is the same both ways)', () => {
+    const oldestFirst = importInOrder([
+      copy('early', LATE - HOUR - MINUTE, ' 🙏'),
+      copy('late', LATE),
+    ]);
+    expect(oldestFirst.get('early')).not.toBe(oldestFirst.get('late'));
+    // And within it, in arrival order, the later copy joins the earlier one.
+    cleanup();
+    ({ dir, cleanup } = tempDir());
+    db = path.join(dir, 'tipwire.db');
+    const within = importInOrder([copy('early', LATE - HOUR, ' 🙏'), copy('late', LATE)]);
+    expect(within.get('late')).toBe(within.get('early'));
   });
 });

@@ -5,6 +5,14 @@
 //
 //   node bench/scenario/run.mjs --seeds 1,2,3 --reports 5000
 //   node bench/scenario/run.mjs --seeds 1,2 --min-f1 0.97 --min-precision 0.98 --max-overcounted 0
+//   node bench/scenario/run.mjs --seeds 1,2,3 --order shuffled
+//
+// `--order` is the order of the import file's lines: `arrival` (as received, the
+// default), `shuffled` (a seeded shuffle: a partner's dump in no order) or `reversed`
+// (newest `receivedAt` first, as an export sorted by date descending). In each, the
+// versions of one externalId stay in their order (a re-send states its first version's
+// receivedAt, so only the file says which is newer). Clustering is incremental, so this shows how much its result depends on
+// the order reports reach it.
 //
 // Prints one JSON line per seed (the score's headline figures and the wall times),
 // then the medians; `--full` prints each seed's whole score. Every seed's whole score
@@ -22,6 +30,7 @@ import { parseArgs } from 'node:util';
 import { CLK_TCK, procCpuTicks } from '../lib/machine.mjs';
 import { machineFacts, writeResults } from '../lib/rounds.mjs';
 import { describeScenario, generateScenario, writeScenario } from './generate.mjs';
+import { createRng } from './rng.mjs';
 import { checkThresholds, scoreFiles } from './score.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -34,6 +43,7 @@ const { values: args } = parseArgs({
     'min-f1': { type: 'string' },
     'min-precision': { type: 'string' },
     'max-overcounted': { type: 'string' },
+    order: { type: 'string', default: 'arrival' },
     keep: { type: 'boolean', default: false },
     full: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -41,9 +51,51 @@ const { values: args } = parseArgs({
 });
 if (args.help) {
   console.log(
-    'node bench/scenario/run.mjs [--seeds 1,2,3] [--reports 5000] [--min-f1 X] [--min-precision X] [--max-overcounted N] [--keep] [--full]',
+    'node bench/scenario/run.mjs [--seeds 1,2,3] [--reports 5000] [--order arrival|shuffled|reversed] [--min-f1 X] [--min-precision X] [--max-overcounted N] [--keep] [--full]',
   );
   process.exit(0);
+}
+/**
+ * Lines of one externalId keep their order in every order: a re-send states the first
+ * version's receivedAt, so which version is the newer is known only from the file.
+ */
+function keepVersionOrder(reordered, lines) {
+  const versions = new Map();
+  for (const line of lines) {
+    const key = line.externalId ?? line;
+    versions.set(key, [...(versions.get(key) ?? []), line]);
+  }
+  const next = new Map();
+  return reordered.map((line) => {
+    const key = line.externalId ?? line;
+    const i = next.get(key) ?? 0;
+    next.set(key, i + 1);
+    return versions.get(key)[i];
+  });
+}
+const ORDERS = {
+  arrival: (lines) => lines,
+  // Newest first by receivedAt (the sort is stable: lines received at one time keep their order).
+  reversed: (lines) =>
+    keepVersionOrder(
+      [...lines].sort((a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt)),
+      lines,
+    ),
+  shuffled: (lines, seed) => {
+    // Fisher–Yates on a stream of its own: the scenario itself is the same in every order.
+    const rng = createRng(seed, 'import-order');
+    const out = [...lines];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = rng.int(0, i);
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return keepVersionOrder(out, lines);
+  },
+};
+const reorder = ORDERS[args.order];
+if (!reorder) {
+  console.error(`--order: expected one of ${Object.keys(ORDERS).join(', ')}, got "${args.order}"`);
+  process.exit(2);
 }
 
 /**
@@ -103,7 +155,7 @@ for (const seed of seeds) {
   try {
     const t0 = performance.now();
     const scenario = generateScenario({ seed, reports: reportCount });
-    const files = writeScenario(work, scenario);
+    const files = writeScenario(work, { ...scenario, lines: reorder(scenario.lines, seed) });
     const generateS = (performance.now() - t0) / 1000;
     const db = path.join(work, 'tipwire.db');
     const incidentsFile = path.join(work, 'incidents.jsonl');
@@ -134,6 +186,7 @@ for (const seed of seeds) {
     if (failures.length > 0) failed = true;
     const row = {
       seed,
+      order: args.order,
       reports: reportCount,
       lines: scenario.lines.length,
       events: describeScenario(scenario).events,

@@ -100,7 +100,7 @@ export const CORRELATE_SETTINGS = {
   ),
   copyWindowHours: setting(
     'TIPWIRE_CORRELATE_COPY_WINDOW_HOURS',
-    'A vague report whose text is near-identical (TIPWIRE_CORRELATE_DUPLICATE_TEXT_SIMILARITY) to a report received at most this many hours before it joins that report’s incident: a copy of one message.',
+    'A vague report whose text is near-identical (TIPWIRE_CORRELATE_DUPLICATE_TEXT_SIMILARITY) to a report received at most this many hours before or after it joins that report’s incident: a copy of one message. The same both ways, so an import lists its lines in any order; a message sent again later than this is a campaign of its own.',
     numberIn(0, 720),
     48,
   ),

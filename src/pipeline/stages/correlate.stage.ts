@@ -81,8 +81,10 @@ async function copiesOf(
   const mates = await port.reports.sharingBands(
     rules.text.bands(sketch),
     report.receivedAt - copyWindowHours * 3_600_000,
-    // Later reports too: a report correlated again (a new pass) sees copies sent after it.
-    Number.MAX_SAFE_INTEGER,
+    // Later reports too, by the same window: a report correlated again (a new pass), or
+    // imported after copies received later than it, sees copies sent up to W after it;
+    // not a message sent again days later, which is a campaign of its own.
+    report.receivedAt + copyWindowHours * 3_600_000 + 1,
     report.id,
     rules.cluster.maxCandidates * 4,
   );
