@@ -11,8 +11,8 @@
 // default), `shuffled` (a seeded shuffle: a partner's dump in no order) or `reversed`
 // (newest `receivedAt` first, as an export sorted by date descending). In each, the
 // versions of one externalId stay in their order (a re-send states its first version's
-// receivedAt, so only the file says which is newer). Clustering is incremental, so this shows how much its result depends on
-// the order reports reach it.
+// receivedAt, so only the file says which is newer). Clustering is incremental, so this
+// shows how much its result depends on the order reports reach it.
 //
 // Prints one JSON line per seed (the score's headline figures and the wall times),
 // then the medians; `--full` prints each seed's whole score. Every seed's whole score
