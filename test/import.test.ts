@@ -264,10 +264,9 @@ describe('tipwire import: a copy listed after copies received later than it', ()
       copy('late', LATE),
     ]);
     expect(oldestFirst.get('early')).not.toBe(oldestFirst.get('late'));
-    // And within it, in arrival order, the later copy joins the earlier one.
-    cleanup();
-    ({ dir, cleanup } = tempDir());
-    db = path.join(dir, 'tipwire.db');
+  });
+
+  it('in arrival order, a copy received within the window after another joins it', () => {
     const within = importInOrder([copy('early', LATE - HOUR, ' 🙏'), copy('late', LATE)]);
     expect(within.get('late')).toBe(within.get('early'));
   });

@@ -63,7 +63,9 @@ function keepVersionOrder(reordered, lines) {
   const versions = new Map();
   for (const line of lines) {
     const key = line.externalId ?? line;
-    versions.set(key, [...(versions.get(key) ?? []), line]);
+    const list = versions.get(key);
+    if (list) list.push(line);
+    else versions.set(key, [line]);
   }
   const next = new Map();
   return reordered.map((line) => {
