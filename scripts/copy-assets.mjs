@@ -1,4 +1,5 @@
-// After tsc: copies what tsc does not (the SQL migrations, next to the compiled store),
+// After tsc: copies what tsc does not (the SQL migrations, next to the compiled store; the
+// gazetteer's districts table),
 // makes the CLI executable, and marks compiled files current. tsc builds incrementally
 // (dist/.tsbuildinfo) and does not rewrite a file whose source text it finds unchanged,
 // so a source that was only touched (saved again, checked out, restored by
@@ -12,6 +13,8 @@ import path from 'node:path';
 // renamed or removed in src/ does not live on in dist/ and run twice.
 rmSync('dist/store/sqlite/migrations', { recursive: true, force: true });
 cpSync('src/store/sqlite/migrations', 'dist/store/sqlite/migrations', { recursive: true });
+// The gazetteer's table of China's districts (scripts/cn-districts.mjs writes it).
+cpSync('src/normalize/data/cn-districts.tsv', 'dist/normalize/data/cn-districts.tsv');
 chmodSync('dist/cli/main.js', 0o755);
 
 const now = new Date();

@@ -5,11 +5,13 @@
  * populated place with at least 500 people or a seat of government, ~200,000
  * places, with alternate names in many languages (so 西安 and Xi'an both resolve).
  * Any other GeoNames dump of the same format (cities1000, allCountries filtered to
- * class P…) can be passed as `file`. Read once at start-up; nothing is downloaded.
+ * class P…) can be passed as `file`. China's districts are added from
+ * gazetteer-districts.ts. Read once at start-up; nothing is downloaded.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { defaultDistrictsFile, readDistricts } from './gazetteer-districts.js';
 import { createGazetteer, type Gazetteer, type GazetteerRecord } from './gazetteer.js';
 
 export function defaultGeoNamesFile(): string {
@@ -46,7 +48,38 @@ export function* readGeoNames(text: string): Generator<GazetteerRecord> {
   }
 }
 
-export function loadGeoNamesGazetteer(options: { file?: string } = {}): Gazetteer {
+/**
+ * The places, then the areas, each area given the population of the city it lies in (its
+ * `within`, looked up among the places as they pass: no second index of them).
+ */
+export function* withAreas(
+  places: Iterable<GazetteerRecord>,
+  areas: readonly GazetteerRecord[],
+): Generator<GazetteerRecord> {
+  const cities = new Map<string, number>();
+  for (const area of areas) if (area.within !== undefined) cities.set(area.within, 0);
+  for (const place of places) {
+    if (cities.has(place.id)) cities.set(place.id, place.population);
+    yield place;
+  }
+  for (const area of areas) {
+    yield area.within === undefined
+      ? area
+      : { ...area, cityPopulation: cities.get(area.within) ?? 0 };
+  }
+}
+
+/**
+ * The GeoNames places of `file` and China's districts (`districtsFile`, null: none). A
+ * district whose city is not in `file` ranks as a place of unknown population.
+ */
+export function loadGeoNamesGazetteer(
+  options: { file?: string; districtsFile?: string | null } = {},
+): Gazetteer {
   const text = readFileSync(options.file ?? defaultGeoNamesFile(), 'utf8');
-  return createGazetteer(readGeoNames(text));
+  const areas =
+    options.districtsFile === null
+      ? []
+      : [...readDistricts(readFileSync(options.districtsFile ?? defaultDistrictsFile(), 'utf8'))];
+  return createGazetteer(withAreas(readGeoNames(text), areas));
 }

@@ -341,6 +341,36 @@ describe('findNames', () => {
     expect(find('市桥')).toMatchObject([{ key: '市桥', whole: true }]);
   });
 
+  it('does not read a district name ending in 区 out of 区域 ("the area of")', () => {
+    const g = createGazetteer([
+      record({ id: 'test:xian', name: 'Xi’an', names: ['西安'] }),
+      record({ id: 'test:xian-district', name: 'Xi’an District', names: ['西安区'] }),
+      record({ id: 'test:fushan', name: 'Fushan', names: ['福山区'] }),
+    ]);
+    const keys = (text: string) => g.findNames(text).map((h) => h.key);
+    expect(keys('西安区域内')).toEqual(['西安']);
+    expect(keys('西安区内')).toEqual(['西安', '西安区']);
+    expect(keys('福山区域')).toEqual([]);
+    expect(keys('福山区')).toEqual(['福山区']);
+  });
+
+  it('keeps a district’s stated extent and its city with the place', () => {
+    const fields = {
+      id: 'cn-district:510107',
+      name: 'Wuhou District',
+      country: 'CN',
+      lat: 30.6,
+      lon: 104.03,
+      population: 0,
+      featureCode: 'ADM3',
+      radiusMeters: 8210,
+      within: 'geonames:1815286',
+      cityPopulation: 13_568_357,
+    };
+    const g = createGazetteer([{ ...fields, names: ['武侯区'] }]);
+    expect(g.lookup('武侯区')).toEqual([fields]);
+  });
+
   it('returns the places of each name', () => {
     const [hit] = gazetteer().findNames('北京');
     expect(hit?.places.map((p) => p.name)).toEqual(['Beijing']);

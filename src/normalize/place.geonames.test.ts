@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Gazetteer } from './gazetteer.js';
 import { loadGeoNamesGazetteer } from './gazetteer-geonames.js';
-import { normalizePlace } from './place.js';
+import { distanceMeters, normalizePlace } from './place.js';
 
 describe('normalizePlace with the GeoNames gazetteer', () => {
   let gazetteer: Gazetteer;
@@ -83,5 +83,58 @@ describe('normalizePlace with the GeoNames gazetteer', () => {
   it('uses coordinates written in the text and checks them against the rest', () => {
     const { place: p } = place("north gate of Xi'an, 34.2610 108.9420");
     expect(p).toMatchObject({ source: 'text_coordinates', lat: 34.261, label: 'Xi’an, CN' });
+  });
+
+  describe('China’s districts', () => {
+    const km = (a: { lat: number | null; lon: number | null }, b: { lat: number; lon: number }) =>
+      distanceMeters({ lat: a.lat!, lon: a.lon! }, b) / 1000;
+    const WUHOU = { lat: 30.63, lon: 104.04 }; // Chengdu's Wuhou district, around its government
+    const CHANGCHUN = { lat: 43.88, lon: 125.32 };
+    const BEIJING = { lat: 39.9, lon: 116.4 };
+
+    it('resolves a district of Chengdu named in Chinese or English, with or without its city', () => {
+      const ids = new Set<string>();
+      for (const text of [
+        '武侯区',
+        '成都市武侯区',
+        '成都武侯区',
+        'Wuhou district, Chengdu',
+        'in Wuhou',
+      ]) {
+        const { place: p, flags } = place(text);
+        expect(p?.source, text).toBe('gazetteer');
+        expect(km(p!, WUHOU), text).toBeLessThan(5);
+        expect(p!.accuracyMeters, text).toBeGreaterThan(3000);
+        expect(p!.accuracyMeters, text).toBeLessThan(10_000);
+        expect(flags, text).toEqual([]);
+        ids.add(p!.match!.id);
+      }
+      expect(ids.size).toBe(1);
+    });
+
+    it('resolves 锦江区 to Chengdu’s district, not Jinjiang in Jiangxi; "in Jinjiang" stays the city in Fujian', () => {
+      expect(place('锦江区').place?.label).toBe('Jinjiang District, CN');
+      expect(km(place('锦江区').place!, WUHOU)).toBeLessThan(15);
+      expect(place('in Jinjiang').place?.lat).toBeCloseTo(24.8, 0);
+    });
+
+    it('takes the 朝阳区 of the city named, and Beijing’s when none is', () => {
+      for (const [text, city] of [
+        ['长春朝阳区', CHANGCHUN],
+        ['Chaoyang District, Changchun', CHANGCHUN],
+        ['北京市朝阳区', BEIJING],
+        ['朝阳区', BEIJING],
+      ] as const) {
+        const { place: p, flags } = place(text);
+        expect(p?.match?.name, text).toBe('Chaoyang District');
+        expect(km(p!, city), text).toBeLessThan(30);
+        expect(flags, text).toEqual([]);
+      }
+    });
+
+    it('reads 西安区域 as the area of Xi’an, not the 西安区 of Mudanjiang', () => {
+      expect(place('西安区域内').place?.label).toBe('Xi’an, CN');
+      expect(place('牡丹江西安区').place?.match?.name).toBe("Xi'an District");
+    });
   });
 });

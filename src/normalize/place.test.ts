@@ -854,3 +854,114 @@ describe('normalizePlace: a point checked against the text', () => {
     expect(normalizePlace('near the north gate', deps()).flags).toEqual(['place.unresolved']);
   });
 });
+
+describe('districts: areas with a stated extent, ranked by their city', () => {
+  // Two cities and a district named 朝阳区 in each (as in Beijing and Changchun), and a
+  // GeoNames namesake of the smaller city of unknown population, as GeoNames lists some.
+  const BEIJING = record({
+    id: 'test:beijing',
+    name: 'Beijing',
+    names: ['Beijing', '北京'],
+    lat: 39.9,
+    lon: 116.4,
+    population: 18_000_000,
+  });
+  const CHANGCHUN = record({
+    id: 'test:changchun',
+    name: 'Changchun',
+    names: ['Changchun', '长春'],
+    lat: 43.88,
+    lon: 125.32,
+    population: 4_000_000,
+  });
+  const CHANGCHUN_AGAIN = record({
+    id: 'test:changchun-2',
+    name: 'Changchun',
+    names: ['Changchun', '长春'],
+    ...north(CHANGCHUN, 2000),
+  });
+  const district = (id: string, city: GazetteerRecord, cityPopulation: number) =>
+    record({
+      id,
+      name: 'Chaoyang District',
+      names: ['朝阳区', 'Chaoyang District'],
+      ...north(city, 5000),
+      featureCode: 'ADM3',
+      radiusMeters: 14_000,
+      within: city.id,
+      cityPopulation,
+    });
+  const IN_BEIJING = district('test:chaoyang-b', BEIJING, BEIJING.population);
+  const IN_CHANGCHUN = district('test:chaoyang-c', CHANGCHUN, CHANGCHUN.population);
+  const all = gazetteerOf(BEIJING, CHANGCHUN, CHANGCHUN_AGAIN, IN_BEIJING, IN_CHANGCHUN);
+  const resolved = (text: string, g = all, s = S) => resolvePlaceText(text, g, s);
+
+  it('takes a district’s own extent as its radius, whatever its population', () => {
+    expect(placeRadiusMeters({ population: 0, radiusMeters: 14_000.4 })).toBe(14_000);
+    expect(placeRadiusMeters({ population: 18_000_000, radiusMeters: 7000 })).toBe(7000);
+    const p = normalizePlace('朝阳区', { gazetteer: all }).place!;
+    expect(p).toMatchObject({ accuracyMeters: 14_000, source: 'gazetteer' });
+    expect(p.match).toMatchObject({ id: 'test:chaoyang-b', radiusMeters: 14_000 });
+  });
+
+  it('ranks namesake districts by their cities’ populations, one person deciding', () => {
+    const pick = (beijing: number, changchun: number) =>
+      resolved(
+        '朝阳区',
+        gazetteerOf(
+          district('test:chaoyang-b', BEIJING, beijing),
+          district('test:chaoyang-c', CHANGCHUN, changchun),
+        ),
+      )?.chosen.place.id;
+    expect(pick(1_000_001, 1_000_000)).toBe('test:chaoyang-b');
+    expect(pick(1_000_000, 1_000_001)).toBe('test:chaoyang-c');
+  });
+
+  it('flags a lone district name as ambiguous by its namesakes’ cities, at the configured share', () => {
+    const flag = (changchun: number) =>
+      resolved('朝阳区', gazetteerOf(IN_BEIJING, district('test:chaoyang-c', CHANGCHUN, changchun)))
+        ?.ambiguous;
+    const share = S.gazetteerAmbiguityRatio * BEIJING.population;
+    expect(flag(share)).toBe(true);
+    expect(flag(share - 1)).toBe(false);
+  });
+
+  it('takes the district of the city the text names, and does not call it ambiguous', () => {
+    for (const text of ['长春朝阳区', '长春市朝阳区', 'Chaoyang District, Changchun']) {
+      const r = resolved(text)!;
+      expect(r.chosen.place.id, text).toBe('test:chaoyang-c');
+      expect(r.ambiguous, text).toBe(false);
+    }
+    expect(resolved('北京朝阳区')!.chosen.place.id).toBe('test:chaoyang-b');
+  });
+
+  it('does not take the district’s own city, nor its namesake, as a smaller place inside it', () => {
+    // The namesake (unknown population: a 3 km radius) lies inside the 14 km district.
+    expect(resolved('长春朝阳区')!.chosen.place.id).toBe('test:chaoyang-c');
+    // The city itself (a 16 km population disc) lies inside a district of 40 km.
+    const wide = { ...IN_CHANGCHUN, radiusMeters: 40_000 };
+    const g = gazetteerOf(BEIJING, CHANGCHUN, IN_BEIJING, wide);
+    expect(resolved('长春朝阳区', g)!.chosen.place.id).toBe('test:chaoyang-c');
+    // Another place named in the text and inside the district still refines it.
+    const village = record({
+      id: 'test:village',
+      name: '红旗村',
+      names: ['红旗村'],
+      lat: CHANGCHUN.lat,
+      lon: CHANGCHUN.lon,
+    });
+    const h = gazetteerOf(BEIJING, CHANGCHUN, IN_BEIJING, wide, village);
+    expect(resolved('长春朝阳区红旗村', h)!.chosen.place.id).toBe('test:village');
+  });
+
+  it('ranks a district with no known city as a place of unknown population', () => {
+    const orphan = record({
+      id: 'test:orphan',
+      name: 'Chaoyang District',
+      names: ['朝阳区'],
+      radiusMeters: 9000,
+    });
+    const g = gazetteerOf(orphan, IN_CHANGCHUN);
+    expect(resolved('朝阳区', g)!.chosen.place.id).toBe('test:chaoyang-c');
+  });
+});

@@ -6,12 +6,14 @@
  * - Free text resolves against the offline gazetteer. The match's radius is that of
  *   a disc holding its population at `gazetteerPeoplePerKm2` (clamped to
  *   [`gazetteerMinRadiusMeters`, `gazetteerMaxRadiusMeters`]; unknown population →
- *   `gazetteerUnknownRadiusMeters`). Choice: among the longest names in the text
- *   (a name inside a longer one is dropped: "York" in "New York"), the most populous
- *   place that is a strong match (capitalized, whole text, ≥ 3 Chinese characters, or
- *   ≥ `gazetteerWeakMatchMinPopulation` people); then the smallest place named in the
- *   same text that lies inside it ("西安市雁塔区" → Yanta district). Ordinary words
- *   that are also village names never match alone (data/place-stopwords.ts).
+ *   `gazetteerUnknownRadiusMeters`), or a district's own (95 % of its area). Choice:
+ *   among the longest names in the text (a name inside a longer one is dropped: "York"
+ *   in "New York"), the most populous place that is a strong match (capitalized, whole
+ *   text, ≥ 3 Chinese characters, or ≥ `gazetteerWeakMatchMinPopulation` people; a
+ *   district counts its city's people, and one in a city the text names outranks its
+ *   namesakes: "长春朝阳区"); then the smallest place named in the same text that lies
+ *   inside it ("西安市雁塔区" → Yanta district). Ordinary words that are also village
+ *   names never match alone (data/place-stopwords.ts).
  * - A point and a text are checked against each other: a point within
  *   `placeTextToleranceFactor` × the place's radius (plus the point's accuracy)
  *   agrees. When only the swapped point agrees → `place.swapped`, corrected; when
@@ -63,11 +65,15 @@ export function distanceMeters(a: { lat: number; lon: number }, b: { lat: number
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** Uncertainty radius of a gazetteer place: a disc holding its population. */
+/**
+ * Uncertainty radius of a gazetteer place: the extent its source states (a district's),
+ * else a disc holding its population.
+ */
 export function placeRadiusMeters(
-  place: Pick<GazetteerPlace, 'population'>,
+  place: Pick<GazetteerPlace, 'population' | 'radiusMeters'>,
   s: PlaceSettings = NORMALIZE_DEFAULTS,
 ): number {
+  if (place.radiusMeters !== undefined) return Math.round(place.radiusMeters);
   if (!(place.population > 0)) return s.gazetteerUnknownRadiusMeters;
   const km = Math.sqrt(place.population / s.gazetteerPeoplePerKm2 / Math.PI);
   return Math.round(
@@ -82,6 +88,9 @@ interface NamedPlace {
 }
 
 const label = (p: GazetteerPlace) => `${p.name}, ${p.country}`;
+
+/** How a place ranks among namesakes: its population, or (a district) its city's. */
+const sizeOf = (p: GazetteerPlace) => p.population || (p.cityPopulation ?? 0);
 const inRange = (lat: number, lon: number) => Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
 
 /** A single ordinary word ("gate", "北门") is never a place name on its own. */
@@ -104,7 +113,7 @@ function isStrong(hit: NameHit, place: GazetteerPlace, s: PlaceSettings): boolea
   return (
     (hit.capitalized && !hit.stopword) ||
     (hit.script === 'han' && (hit.key.length >= 3 || hit.whole)) ||
-    place.population >= s.gazetteerWeakMatchMinPopulation
+    sizeOf(place) >= s.gazetteerWeakMatchMinPopulation
   );
 }
 
@@ -123,9 +132,14 @@ export function resolvePlaceText(
 ): TextResolution | null {
   const all = gazetteer.findNames(text).filter((h) => !droppable(h));
   const hits = outermost(all);
+  // A district whose city the text also names outranks its namesakes ("长春朝阳区").
+  const named = new Set(all.flatMap((h) => h.places.map((p) => p.id)));
+  const inNamedCity = (p: GazetteerPlace) => p.within !== undefined && named.has(p.within);
+  const placesOf = (hit: NameHit) =>
+    hit.places.some(inNamedCity) ? hit.places.filter(inNamedCity) : hit.places;
   const candidates: NamedPlace[] = [];
   for (const hit of hits) {
-    for (const place of hit.places) {
+    for (const place of placesOf(hit)) {
       if (isStrong(hit, place, s)) {
         candidates.push({ place, hit, radiusMeters: placeRadiusMeters(place, s) });
       }
@@ -137,7 +151,7 @@ export function resolvePlaceText(
   let anchor = candidates[0]!;
   for (const c of candidates) {
     const d =
-      c.place.population - anchor.place.population ||
+      sizeOf(c.place) - sizeOf(anchor.place) ||
       c.hit.end - c.hit.start - (anchor.hit.end - anchor.hit.start) ||
       (c.place.id < anchor.place.id ? 1 : 0);
     if (d > 0) anchor = c;
@@ -145,8 +159,11 @@ export function resolvePlaceText(
   // A smaller place named in the same text and lying inside the anchor is more precise
   // (not one named inside the anchor's own name, nor the anchor's namesakes).
   let chosen = anchor;
+  const city = anchor.place.within;
   for (const hit of all) {
     if (hit.start >= anchor.hit.start && hit.end <= anchor.hit.end) continue;
+    // The district's own city is not a smaller place in it, nor are the city's namesakes.
+    if (city !== undefined && hit.places.some((p) => p.id === city)) continue;
     for (const place of hit.places) {
       const radiusMeters = placeRadiusMeters(place, s);
       if (radiusMeters >= chosen.radiusMeters) continue;
@@ -155,9 +172,9 @@ export function resolvePlaceText(
     }
   }
   // Another place of the anchor's name (the anchor itself lies at distance 0).
-  const ambiguous = anchor.hit.places.some(
+  const ambiguous = placesOf(anchor.hit).some(
     (p) =>
-      p.population >= anchor.place.population * s.gazetteerAmbiguityRatio &&
+      sizeOf(p) >= sizeOf(anchor.place) * s.gazetteerAmbiguityRatio &&
       distanceMeters(p, anchor.place) > anchor.radiusMeters,
   );
   return { chosen, candidates, ambiguous };
