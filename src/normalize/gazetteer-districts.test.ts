@@ -30,7 +30,7 @@ describe('readDistricts', () => {
         lat: 30.60519,
         lon: 104.02634,
         population: 0,
-        featureCode: DISTRICT_FEATURE_CODE,
+        featureCode: 'ADM3',
         radiusMeters: 8210,
         within: 'geonames:1815286',
         names: ['武侯区', 'Wuhou District', 'Wuhou'],
@@ -41,11 +41,12 @@ describe('readDistricts', () => {
   it('leaves out notes, blank lines, short rows and rows without a place or a radius', () => {
     const bad = (i: number, value: string) => row(...LINE.map((f, j) => (j === i ? value : f)));
     const text = [
-      '# a note',
+      `#${row(...LINE)}`,
       '',
       row(...LINE.slice(0, 7)),
       bad(3, 'north'),
       bad(4, ''),
+      bad(4, ' '),
       bad(5, '0'),
       bad(5, '-5'),
       bad(5, 'wide'),

@@ -32,7 +32,7 @@ const numberOf = (field: string) => (field.trim() === '' ? NaN : Number(field));
  */
 export function* readDistricts(text: string): Generator<GazetteerRecord> {
   for (const line of text.split('\n')) {
-    if (line.length === 0 || line.startsWith('#')) continue;
+    if (line.startsWith('#')) continue;
     const f = line.split('\t');
     if (f.length < 8) continue;
     const lat = numberOf(f[3]!);

@@ -192,7 +192,8 @@ describe('createGazetteer: which names are indexed', () => {
         featureCode: 'PPLA',
       }),
     ]);
-    expect(g.lookup('zug')).toEqual([
+    // Strictly: no field of a district (radiusMeters, within…) even as undefined.
+    expect(g.lookup('zug')).toStrictEqual([
       {
         id: 'geonames:1',
         name: 'Zug',
@@ -352,6 +353,8 @@ describe('findNames', () => {
     expect(keys('西安区内')).toEqual(['西安', '西安区']);
     expect(keys('福山区域')).toEqual([]);
     expect(keys('福山区')).toEqual(['福山区']);
+    // Only a name ending in 区: 域 after another name changes nothing.
+    expect(keys('西安域')).toEqual(['西安']);
   });
 
   it('keeps a district’s stated extent and its city with the place', () => {

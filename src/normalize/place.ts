@@ -134,6 +134,7 @@ export function resolvePlaceText(
   const hits = outermost(all);
   // A district whose city the text also names outranks its namesakes ("长春朝阳区").
   const named = new Set(all.flatMap((h) => h.places.map((p) => p.id)));
+  // Stryker disable next-line ConditionalExpression: no place has the id undefined
   const inNamedCity = (p: GazetteerPlace) => p.within !== undefined && named.has(p.within);
   const placesOf = (hit: NameHit) =>
     hit.places.some(inNamedCity) ? hit.places.filter(inNamedCity) : hit.places;
@@ -163,6 +164,7 @@ export function resolvePlaceText(
   for (const hit of all) {
     if (hit.start >= anchor.hit.start && hit.end <= anchor.hit.end) continue;
     // The district's own city is not a smaller place in it, nor are the city's namesakes.
+    // Stryker disable next-line ConditionalExpression: no place has the id undefined
     if (city !== undefined && hit.places.some((p) => p.id === city)) continue;
     for (const place of hit.places) {
       const radiusMeters = placeRadiusMeters(place, s);
