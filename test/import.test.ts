@@ -93,17 +93,20 @@ describe('tipwire import in batches', () => {
     expect(after.jobs).toBe(after.reports);
     expect(after.lineKeys).toBe(after.reports);
 
-    const again = runCli(['import', file, '--db', db], { TIPWIRE_IMPORT_BATCH_SIZE: '500' });
+    // The re-run queues the rest and leaves the pipeline to `serve` (running it over 2,000
+    // reports took 20 s of the suite's time; other tests here run it after an import).
+    const again = runCli(['import', file, '--db', db, '--no-wait'], {
+      TIPWIRE_IMPORT_BATCH_SIZE: '500',
+    });
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toContain(
       `imported ${total - after.reports} report(s) from ${file}: 0 line(s) failed, ${after.reports} already imported`,
     );
-    expect(again.stdout).toMatch(new RegExp(`pipeline: ${total} report\\(s\\) processed`));
     expect(counts()).toEqual({
       reports: total,
-      jobs: 0,
+      jobs: total,
       lineKeys: total,
-      done: total,
+      done: 0,
       distinctExternal: total,
     });
   }, 120_000);
