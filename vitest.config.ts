@@ -19,6 +19,17 @@ const TIMED = [
   'test/e2e/app-queue.test.ts',
 ];
 
+/**
+ * Unit files that mock modules, timers or globals: they keep a module graph of their own
+ * (the `parallel` project) so that nothing they replace leaks into another file.
+ */
+const MOCKING = [
+  'src/platform/scheduler.test.ts',
+  'src/protect/random.test.ts',
+  'src/protect/blind-index.test.ts',
+  'src/protect/keyring.test.ts',
+];
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -32,8 +43,21 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'],
+          exclude: [...configDefaults.exclude, ...TIMED, ...MOCKING],
+          // Pure rules over plain data: one module graph per worker for all of them, not a
+          // fresh one per file (the 161 files took 71 s isolated, 27 s not, on the 2-vCPU VM).
+          isolate: false,
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'parallel',
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'],
+          include: ['test/**/*.test.ts', ...MOCKING],
           exclude: [...configDefaults.exclude, ...TIMED],
           // Two files at a time: vitest's default on a 2-CPU machine is one (CPUs − 1), and
           // most files wait on a server, the CLI or a browser in another process.
