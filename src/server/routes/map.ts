@@ -105,7 +105,7 @@ const placesQuery = z.object({ bbox: bboxQuery, zoom });
 const placesRoute = {
   summary: 'Place labels in a viewport',
   description:
-    'GeoJSON FeatureCollection of the most populous gazetteer places (GeoNames cities500) in `bbox=west,south,east,north` at `zoom`, at most TIPWIRE_MAP_PLACES_MAX and one per cluster cell: `{name, nameZh (Chinese script, or null), population, country, featureCode}`.',
+    'GeoJSON FeatureCollection of the most populous gazetteer places (GeoNames cities500; China’s districts, featureCode ADM3, after them) in `bbox=west,south,east,north` at `zoom`, at most TIPWIRE_MAP_PLACES_MAX and one per cluster cell: `{name, nameZh (Chinese script, or null), population, country, featureCode}`.',
   query: placesQuery,
   answers: {
     200: {
