@@ -858,22 +858,10 @@ describe('normalizePlace: a point checked against the text', () => {
 describe('districts: areas with a stated extent, ranked by their city', () => {
   // Two cities and a district named 朝阳区 in each (as in Beijing and Changchun), and a
   // GeoNames namesake of the smaller city of unknown population, as GeoNames lists some.
-  const BEIJING = record({
-    id: 'test:beijing',
-    name: 'Beijing',
-    names: ['Beijing', '北京'],
-    lat: 39.9,
-    lon: 116.4,
-    population: 18_000_000,
-  });
-  const CHANGCHUN = record({
-    id: 'test:changchun',
-    name: 'Changchun',
-    names: ['Changchun', '长春'],
-    lat: 43.88,
-    lon: 125.32,
-    population: 4_000_000,
-  });
+  const city = (name: string, zh: string, lat: number, lon: number, population: number) =>
+    record({ id: `test:${name.toLowerCase()}`, name, names: [name, zh], lat, lon, population });
+  const BEIJING = city('Beijing', '北京', 39.9, 116.4, 18_000_000);
+  const CHANGCHUN = city('Changchun', '长春', 43.88, 125.32, 4_000_000);
   const CHANGCHUN_AGAIN = record({
     id: 'test:changchun-2',
     name: 'Changchun',
