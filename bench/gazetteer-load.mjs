@@ -7,13 +7,10 @@
 // Prints the median of each and the ratio with/without, and writes
 // bench/results/gazetteer-load-<time>.json.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { machineFacts, median, round, ROOT, writeResults } from './lib/rounds.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
 
@@ -40,33 +37,24 @@ for (let i = 0; i < runs; i++) {
   for (const variant of i % 2 === 0 ? ['without', 'with'] : ['with', 'without'])
     samples[variant].push(once(variant));
 }
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const summary = {};
 for (const [variant, xs] of Object.entries(samples)) {
   summary[variant] = {
     places: xs[0].places,
     names: xs[0].names,
     loadMs: Math.round(median(xs.map((x) => x.ms))),
-    heapMB: Number(median(xs.map((x) => x.heapMB)).toFixed(1)),
+    heapMB: round(median(xs.map((x) => x.heapMB)), 1),
     loadMsAll: xs.map((x) => Math.round(x.ms)),
   };
 }
 const result = {
   runs,
-  machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`,
+  machine: machineFacts(),
   ...summary,
   ratio: {
-    loadMs: Number((summary.with.loadMs / summary.without.loadMs).toFixed(3)),
-    heapMB: Number((summary.with.heapMB / summary.without.heapMB).toFixed(3)),
+    loadMs: round(summary.with.loadMs / summary.without.loadMs, 3),
+    heapMB: round(summary.with.heapMB / summary.without.heapMB, 3),
   },
 };
 console.log(JSON.stringify(result, null, 2));
-mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
-const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\..*/, 'Z');
-writeFileSync(
-  path.join(ROOT, `bench/results/gazetteer-load-${stamp}.json`),
-  `${JSON.stringify(result, null, 2)}\n`,
-);
+console.log(`raw: ${writeResults('gazetteer-load', result)}`);

