@@ -55,6 +55,20 @@ describe('readDistricts', () => {
     expect([...readDistricts(text)].map((r) => r.radiusMeters)).toEqual([1]);
   });
 
+  it('reads the names meant only beside the city, when the row has them', () => {
+    const [r] = [...readDistricts(row(...LINE, '武侯|Wuhou'))];
+    expect(r!.qualifiedNames).toEqual(['武侯', 'Wuhou']);
+    for (const last of ['', ' ']) {
+      const [bare] = [...readDistricts(row(...LINE, last))];
+      expect(bare).not.toHaveProperty('qualifiedNames');
+    }
+  });
+
+  it('names a district without an adcode by its point', () => {
+    const [r] = [...readDistricts(row('', ...LINE.slice(1)))];
+    expect(r!.id).toBe('cn-district:30.60519,104.02634');
+  });
+
   it('gives a district whose city is unknown no city', () => {
     const [r] = [...readDistricts(row(...LINE.slice(0, 6), '', 'CN'))];
     expect(r).not.toHaveProperty('within');
@@ -70,6 +84,18 @@ describe('readDistricts', () => {
     const beijing = all.filter((r) => r.id.startsWith('cn-district:1101'));
     expect(beijing.length).toBe(16);
     expect(beijing.every((r) => r.within === 'geonames:1816670')).toBe(true);
+    // Shanghai's and Chongqing's maps are in ECharts' compressed form: read too.
+    const pudong = all.find((r) => r.names[0] === '浦东新区')!;
+    expect(pudong.name).toBe('Pudong New Area');
+    expect(pudong.within).toBe('geonames:1796236'); // Shanghai
+    expect(pudong.lat).toBeCloseTo(31.1, 1);
+    expect(pudong.lon).toBeCloseTo(121.7, 0);
+    expect(all.filter((r) => r.id.startsWith('cn-district:50')).length).toBeGreaterThan(30);
+    // Each id names one division.
+    expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
+    // Beijing's 朝阳区 is "Chaoyang" and 朝阳 only beside Beijing's name.
+    const chaoyang = beijing.find((r) => r.names[0] === '朝阳区')!;
+    expect(chaoyang.qualifiedNames).toEqual(['朝阳', 'Chaoyang']);
     // Generic names that every town has are not in it.
     expect(all.some((r) => ['城区', '郊区', '老城区', '新城区'].includes(r.names[0]!))).toBe(false);
   });

@@ -26,9 +26,11 @@ export function defaultDistrictsFile(): string {
 const numberOf = (field: string) => (field.trim() === '' ? NaN : Number(field));
 
 /**
- * Records of the districts table: adcode, Chinese name, English names (`|` between: "Wuhou
- * District|Wuhou"; the bare one only where no GeoNames place has it), lat, lon, radius (m),
- * GeoNames id of the city it lies in (may be empty), country. Lines starting with # are notes.
+ * Records of the districts table: adcode (empty for some: the id is then its point), Chinese
+ * name, English names (`|` between: "Wuhou District|Wuhou"; the bare one only where no
+ * GeoNames place of 50,000 people has it), lat, lon, radius (m), GeoNames id of the city it
+ * lies in (may be empty), country, and the names that mean it only beside its city's name
+ * (`|`; 朝阳|Chaoyang; the column may be absent). Lines starting with # are notes.
  */
 export function* readDistricts(text: string): Generator<GazetteerRecord> {
   for (const line of text.split('\n')) {
@@ -40,8 +42,9 @@ export function* readDistricts(text: string): Generator<GazetteerRecord> {
     const radiusMeters = numberOf(f[5]!);
     if (!Number.isFinite(lat) || !Number.isFinite(lon) || !(radiusMeters > 0)) continue;
     const english = f[2]!.split('|');
+    const qualified = f[8]?.trim();
     yield {
-      id: `cn-district:${f[0]}`,
+      id: `cn-district:${f[0] || `${f[3]},${f[4]}`}`,
       name: english[0]!,
       country: f[7]!,
       lat,
@@ -51,6 +54,7 @@ export function* readDistricts(text: string): Generator<GazetteerRecord> {
       radiusMeters,
       ...(f[6] ? { within: f[6] } : {}),
       names: [f[1]!, ...english],
+      ...(qualified ? { qualifiedNames: qualified.split('|') } : {}),
     };
   }
 }

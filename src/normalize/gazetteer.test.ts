@@ -374,6 +374,30 @@ describe('findNames', () => {
     expect(g.lookup('武侯区')).toEqual([fields]);
   });
 
+  it('indexes the names meant only beside a city, and marks them so', () => {
+    const g = createGazetteer([
+      {
+        id: 'cn-district:110105',
+        name: 'Chaoyang District',
+        country: 'CN',
+        lat: 39.95,
+        lon: 116.52,
+        population: 0,
+        featureCode: 'ADM3',
+        names: ['朝阳区', 'Chaoyang District', 'Chao Yang'],
+        // "Chao-Yang" keys as a name it already has outright; 1234 keys as nothing.
+        qualifiedNames: ['朝阳', 'Chaoyang', 'Chao-Yang', '1234'],
+      },
+    ]);
+    const [place] = g.lookup('朝阳区');
+    expect(place!.qualifiedKeys).toEqual(['朝阳', 'chaoyang']);
+    expect(g.lookup('朝阳')).toEqual([place]);
+    expect(g.lookup('Chaoyang')).toEqual([place]);
+    expect(g.names).toBe(5);
+    const plain = createGazetteer([{ ...place!, names: ['Chaoyang'], qualifiedNames: [] }]);
+    expect(plain.lookup('Chaoyang')[0]).not.toHaveProperty('qualifiedKeys');
+  });
+
   it('returns the places of each name', () => {
     const [hit] = gazetteer().findNames('北京');
     expect(hit?.places.map((p) => p.name)).toEqual(['Beijing']);

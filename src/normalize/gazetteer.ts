@@ -26,11 +26,18 @@ export interface GazetteerPlace {
   within?: string;
   /** That city's population: how a district ranks among its namesakes ("朝阳区"). */
   cityPopulation?: number;
+  /**
+   * Keys it is indexed under that name it only beside its city's name (`within`): "Chaoyang"
+   * and 朝阳 are Beijing's 朝阳区 in "Chaoyang, Beijing" and 北京朝阳, a namesake otherwise.
+   */
+  qualifiedKeys?: readonly string[];
 }
 
-export interface GazetteerRecord extends GazetteerPlace {
+export interface GazetteerRecord extends Omit<GazetteerPlace, 'qualifiedKeys'> {
   /** Every name the place goes by (name, ASCII name, alternate names). */
   names: readonly string[];
+  /** Names that mean it only beside its city's name (a district's bare name: 朝阳, Chaoyang). */
+  qualifiedNames?: readonly string[];
 }
 
 /** A name found in free text. */
@@ -221,6 +228,15 @@ export function createGazetteer(records: Iterable<GazetteerRecord>): Gazetteer {
       keys.push(key);
       add(key, place);
     }
+    const qualified: string[] = [];
+    for (const name of record.qualifiedNames ?? []) {
+      const key = indexKey(name);
+      if (key === null || keys.includes(key)) continue;
+      keys.push(key);
+      qualified.push(key);
+      add(key, place);
+    }
+    if (qualified.length > 0) place.qualifiedKeys = qualified;
   }
   const stopwords = new Set(PLACE_STOPWORDS.map(keyOf));
 

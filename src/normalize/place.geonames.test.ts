@@ -132,6 +132,30 @@ describe('normalizePlace with the GeoNames gazetteer', () => {
       }
     });
 
+    it('reads a district’s bare name beside its city: "Chaoyang, Beijing", 北京海淀, "Jinjiang, Chengdu"', () => {
+      for (const [text, name, city] of [
+        ['Chaoyang, Beijing', 'Chaoyang District', BEIJING],
+        ['北京朝阳群众', 'Chaoyang District', BEIJING],
+        ['北京海淀', 'Haidian District', BEIJING],
+        ['Jinjiang, Chengdu', 'Jinjiang District', WUHOU],
+        ['成都锦江', 'Jinjiang District', WUHOU],
+      ] as const) {
+        const { place: p } = place(text);
+        expect(p?.match?.name, text).toBe(name);
+        expect(km(p!, city), text).toBeLessThan(20);
+      }
+      // Without its city the bare name keeps its outright holders.
+      expect(km(place('in Chaoyang').place!, BEIJING)).toBeGreaterThan(300);
+    });
+
+    it('holds Shanghai’s and Chongqing’s districts, a 新区 as a New Area', () => {
+      expect(place('Pudong New Area').place?.label).toBe('Pudong New Area, CN');
+      expect(place('浦东新区').place?.label).toBe('Pudong New Area, CN');
+      expect(place('Minhang, Shanghai').place?.label).toBe('Minhang District, CN');
+      expect(place('重庆渝中').place?.label).toBe('Yuzhong District, CN');
+      expect(place('Binhai New Area').place?.label).toBe('Binhai New Area, CN');
+    });
+
     it('reads 西安区域 as the area of Xi’an, not the 西安区 of Mudanjiang', () => {
       expect(place('西安区域内').place?.label).toBe('Xi’an, CN');
       expect(place('牡丹江西安区').place?.match?.name).toBe("Xi'an District");

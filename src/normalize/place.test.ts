@@ -942,6 +942,82 @@ describe('districts: areas with a stated extent, ranked by their city', () => {
     expect(resolved('长春朝阳区红旗村', h)!.chosen.place.id).toBe('test:village');
   });
 
+  describe('names that mean a district only beside its city’s name', () => {
+    // Beijing's 朝阳区 also goes by 朝阳 and "Chaoyang", but only beside 北京 / Beijing; a
+    // GeoNames city Chaoyang (Liaoning) holds those names outright.
+    const LIAONING = city('Chaoyang', '朝阳', 41.57, 120.46, 300_000);
+    const QUALIFIED = { ...IN_BEIJING, qualifiedNames: ['朝阳', 'Chaoyang'] };
+    const g = gazetteerOf(BEIJING, CHANGCHUN, LIAONING, QUALIFIED, IN_CHANGCHUN);
+    const chosen = (text: string, gz = g) => resolved(text, gz)?.chosen.place.id;
+
+    it('takes the district when the city is named beside it, in Chinese or English', () => {
+      for (const text of [
+        '北京朝阳',
+        '北京市朝阳',
+        '在北京朝阳看到',
+        'Chaoyang, Beijing',
+        'near chaoyang in beijing',
+      ]) {
+        expect(chosen(text), text).toBe('test:chaoyang-b');
+        expect(resolved(text, g)!.ambiguous, text).toBe(false);
+      }
+    });
+
+    it('leaves the bare name to its outright holders without the city', () => {
+      expect(chosen('朝阳')).toBe('test:chaoyang');
+      expect(chosen('in Chaoyang')).toBe('test:chaoyang');
+      // Changchun is not the district's city: its own 朝阳区 is named only in full.
+      expect(chosen('长春朝阳')).toBe('test:changchun');
+      // With no outright holder the bare name means nothing.
+      expect(resolved('朝阳', gazetteerOf(BEIJING, QUALIFIED))).toBeNull();
+    });
+
+    it('takes the city by any of its namesakes’ hits, and a name nested in a bare one', () => {
+      // 北京 also names a village: the hit still names the district's city.
+      const village = record({ id: 'test:beijing-village', name: 'Beijing', names: ['北京'] });
+      expect(chosen('北京朝阳', gazetteerOf(village, BEIJING, QUALIFIED))).toBe('test:chaoyang-b');
+      // A bare name that means nothing here does not hide a place named inside it.
+      const shijingshan = { ...QUALIFIED, id: 'test:sjs', qualifiedNames: ['石景山'] };
+      const jingshan = record({
+        id: 'test:jingshan',
+        name: 'Jingshan',
+        names: ['景山'],
+        population: 100_000,
+      });
+      expect(chosen('石景山', gazetteerOf(shijingshan, jingshan))).toBe('test:jingshan');
+    });
+
+    it('does not read the bare name out of the city’s own name', () => {
+      // 京朝 overlaps 北京; 津南 in 天津南站 is not 津南区.
+      const jinnan = record({
+        id: 'test:jinnan',
+        name: 'Jinnan District',
+        names: ['津南区'],
+        qualifiedNames: ['津南'],
+        ...north(BEIJING, 3000),
+        featureCode: 'ADM3',
+        radiusMeters: 9000,
+        within: 'test:tianjin',
+        cityPopulation: 13_000_000,
+      });
+      const tianjin = record({
+        id: 'test:tianjin',
+        name: 'Tianjin',
+        names: ['天津'],
+        ...north(BEIJING, 1000),
+        population: 13_000_000,
+      });
+      const t = gazetteerOf(tianjin, jinnan);
+      expect(chosen('天津南站', t)).toBe('test:tianjin');
+      expect(chosen('天津津南', t)).toBe('test:jinnan');
+    });
+
+    it('reports the alternatives it could mean, not the ones it cannot', () => {
+      const p = normalizePlace('in Chaoyang', { gazetteer: g }).place!;
+      expect(p.match).toMatchObject({ id: 'test:chaoyang', alternatives: 0 });
+    });
+  });
+
   it('ranks a district with no known city as a place of unknown population', () => {
     const orphan = record({
       id: 'test:orphan',

@@ -96,6 +96,26 @@ const inRange = (lat: number, lon: number) => Math.abs(lat) <= 90 && Math.abs(lo
 /** A single ordinary word ("gate", "北门") is never a place name on its own. */
 const droppable = (h: NameHit) => h.stopword && (h.script === 'han' || h.end - h.start === 1);
 
+/**
+ * The hits with the places they may mean: a name that means a place only beside its city's
+ * name (a district's bare name, `qualifiedKeys`: 北京朝阳, "Chaoyang, Beijing") means it only
+ * when another name in the text, not overlapping it, is that city's (天津南站 is not 津南区);
+ * a hit left with no place is dropped.
+ */
+function withCities(hits: NameHit[]): NameHit[] {
+  // A place's id is never undefined: a district without a city is never beside it.
+  const cityBeside = (hit: NameHit, city: string | undefined) =>
+    hits.some(
+      (h) => (h.end <= hit.start || h.start >= hit.end) && h.places.some((p) => p.id === city),
+    );
+  const means = (hit: NameHit, p: GazetteerPlace) =>
+    p.qualifiedKeys?.includes(hit.key) !== true || cityBeside(hit, p.within);
+  return hits.flatMap((hit) => {
+    const places = hit.places.filter((p) => means(hit, p));
+    return places.length > 0 ? [{ ...hit, places }] : [];
+  });
+}
+
 /** The hits not inside a longer name ("York" in "New York"). */
 function outermost(hits: NameHit[]): NameHit[] {
   return hits.filter(
@@ -130,7 +150,7 @@ export function resolvePlaceText(
   gazetteer: Gazetteer,
   s: PlaceSettings = NORMALIZE_DEFAULTS,
 ): TextResolution | null {
-  const all = gazetteer.findNames(text).filter((h) => !droppable(h));
+  const all = withCities(gazetteer.findNames(text).filter((h) => !droppable(h)));
   const hits = outermost(all);
   // A district whose city the text also names outranks its namesakes ("长春朝阳区").
   const named = new Set(all.flatMap((h) => h.places.map((p) => p.id)));
