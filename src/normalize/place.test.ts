@@ -1009,6 +1009,8 @@ describe('districts: areas with a stated extent, ranked by their city', () => {
       });
       const t = gazetteerOf(tianjin, jinnan);
       expect(chosen('天津南站', t)).toBe('test:tianjin');
+      // Named again clear of it, 天津 does not make 津南 a word of its own.
+      expect(chosen('天津南站到天津', t)).toBe('test:tianjin');
       expect(chosen('天津津南', t)).toBe('test:jinnan');
     });
 

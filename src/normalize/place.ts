@@ -99,15 +99,22 @@ const droppable = (h: NameHit) => h.stopword && (h.script === 'han' || h.end - h
 /**
  * The hits with the places they may mean: a name that means a place only beside its city's
  * name (a district's bare name, `qualifiedKeys`: 北京朝阳, "Chaoyang, Beijing") means it only
- * when another name in the text, not overlapping it, is that city's (天津南站 is not 津南区);
+ * when the text names that city too, and never in a name overlapping it (天津南站 is not 津南区);
  * a hit left with no place is dropped.
  */
 function withCities(hits: NameHit[]): NameHit[] {
-  // A place's id is never undefined: a district without a city is never beside it.
+  // Where each place is named (no place's id is undefined: a district without a city has none).
+  const namedAt = new Map<string | undefined, NameHit[]>();
+  for (const h of hits) {
+    for (const p of h.places) {
+      const at = namedAt.get(p.id);
+      if (at === undefined) namedAt.set(p.id, [h]);
+      else at.push(h);
+    }
+  }
+  // Named, and never by a name that overlaps the hit (天津南站: 津南 is part of 天津南).
   const cityBeside = (hit: NameHit, city: string | undefined) =>
-    hits.some(
-      (h) => (h.end <= hit.start || h.start >= hit.end) && h.places.some((p) => p.id === city),
-    );
+    namedAt.get(city)?.every((h) => h.end <= hit.start || h.start >= hit.end) === true;
   const means = (hit: NameHit, p: GazetteerPlace) =>
     p.qualifiedKeys?.includes(hit.key) !== true || cityBeside(hit, p.within);
   return hits.flatMap((hit) => {
