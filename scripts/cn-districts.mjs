@@ -56,7 +56,7 @@ function build(echarts, pinyin) {
         continue;
       }
       const country = parent?.country ?? (file.startsWith('tai2_wan1') ? 'TW' : 'CN');
-      const names = namesOf(zh, pinyin, keys);
+      const names = namesOf(f.id, zh, pinyin, keys);
       lines.push(
         [
           f.id ?? '',
@@ -133,16 +133,48 @@ const NAME_READINGS = {
 };
 
 /**
- * Its names: "Wuhou District", and "Wuhou" alone unless a GeoNames place of 50,000 people or
- * more (TIPWIRE_GAZETTEER_WEAK_MATCH_MIN_POPULATION's default) goes by that name: "in
- * Jinjiang" keeps meaning Jinjiang in Fujian. A village namesake ranks below the district
- * anyway. A 新区 is a "New Area" (浦东新区 Pudong New Area, 滨海新区 Binhai New Area).
+ * Hong Kong's districts and Macau's parishes by their official English (Cantonese and
+ * Portuguese readings, not pinyin: 沙田区 is Sha Tin, not "Shatian"), by adcode: the word
+ * the district is known by, or every English name where that is not "<word> District".
+ */
+const OFFICIAL = {
+  810001: 'Central and Western',
+  810002: 'Wan Chai',
+  810005: 'Yau Tsim Mong',
+  810006: 'Sham Shui Po',
+  810007: 'Kowloon City',
+  810008: 'Wong Tai Sin',
+  810009: 'Kwun Tong',
+  810010: 'Tsuen Wan',
+  810011: 'Tuen Mun',
+  810012: 'Yuen Long',
+  810014: 'Tai Po',
+  810015: 'Sai Kung',
+  810016: 'Sha Tin',
+  810017: 'Kwai Tsing',
+  810018: ['Islands District'],
+  820001: ['Our Lady of Fatima Parish', 'Nossa Senhora de Fátima'],
+  820002: ['St. Anthony Parish', 'Santo António'],
+  820003: ['St. Lazarus Parish', 'São Lázaro'],
+  820004: ['Cathedral Parish', 'Sé'],
+  820005: ['St. Lawrence Parish', 'São Lourenço'],
+  820006: ['Our Lady of Carmel Parish', 'Nossa Senhora do Carmo', 'Taipa'],
+  820007: ['Cotai'],
+  820008: ['St. Francis Xavier Parish', 'São Francisco Xavier', 'Coloane'],
+};
+
+/**
+ * Its names (OFFICIAL's where it has them): "Wuhou District", and "Wuhou" alone unless a
+ * GeoNames place of 50,000 people or more (TIPWIRE_GAZETTEER_WEAK_MATCH_MIN_POPULATION's
+ * default) goes by that name: "in Jinjiang" keeps meaning Jinjiang in Fujian. A village
+ * namesake ranks below the district anyway. A 新区 is a "New Area" (浦东新区 Pudong New Area,
+ * 滨海新区 Binhai New Area).
  *
  * And the names that mean it only beside its city's name (`qualified`): the bare pinyin name
  * left out above ("Chaoyang, Beijing", "Jinjiang, Chengdu") and the Chinese name without its
  * suffix (北京朝阳, 成都武侯), which alone would be a common word (和平, 河北) or a namesake.
  */
-function namesOf(zh, pinyin, keys) {
+function namesOf(adcode, zh, pinyin, keys) {
   // An autonomous county or banner is named by its place, not its peoples: 白沙黎族自治县 Baisha.
   const full = zh.replace(AUTONOMOUS, '$1$2');
   const newArea = /^\p{Script=Han}{2,}新区$/u.test(full);
@@ -150,7 +182,10 @@ function namesOf(zh, pinyin, keys) {
   const syllables = pinyin(base, { toneType: 'none', type: 'array', v: true }).map(
     (s, i) => PLACE_READINGS[base[i]] ?? s,
   );
+  const official = OFFICIAL[adcode];
+  if (Array.isArray(official)) return { english: official, qualified: [base] };
   const word =
+    official ??
     NAME_READINGS[base] ??
     syllables
       .map((s, i) => (i > 0 && /^[aoe]/.test(s) ? `'${s}` : s))

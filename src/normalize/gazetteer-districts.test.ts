@@ -91,6 +91,10 @@ describe('readDistricts', () => {
     expect(pudong.lat).toBeCloseTo(31.1, 1);
     expect(pudong.lon).toBeCloseTo(121.7, 0);
     expect(all.filter((r) => r.id.startsWith('cn-district:50')).length).toBeGreaterThan(30);
+    // Hong Kong's and Macau's by their official English, not pinyin ("Shatian").
+    const shatin = all.find((r) => r.names[0] === '沙田区')!;
+    expect([shatin.name, shatin.country]).toEqual(['Sha Tin District', 'HK']);
+    expect(all.find((r) => r.names[0] === '大堂区')!.name).toBe('Cathedral Parish');
     // Each id names one division.
     expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
     // Beijing's 朝阳区 is "Chaoyang" and 朝阳 only beside Beijing's name.

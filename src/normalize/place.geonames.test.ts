@@ -156,6 +156,13 @@ describe('normalizePlace with the GeoNames gazetteer', () => {
       expect(place('Binhai New Area').place?.label).toBe('Binhai New Area, CN');
     });
 
+    it('names Hong Kong’s districts and Macau’s parishes in their official English', () => {
+      for (const text of ['沙田区', 'Sha Tin District', 'Sha Tin, Hong Kong', '香港沙田']) {
+        expect(place(text).place?.label, text).toBe('Sha Tin District, HK');
+      }
+      expect(place('Taipa, Macau').place?.label).toBe('Our Lady of Carmel Parish, MO');
+    });
+
     it('reads 西安区域 as the area of Xi’an, not the 西安区 of Mudanjiang', () => {
       expect(place('西安区域内').place?.label).toBe('Xi’an, CN');
       expect(place('牡丹江西安区').place?.match?.name).toBe("Xi'an District");
