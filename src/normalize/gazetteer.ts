@@ -222,20 +222,15 @@ export function createGazetteer(records: Iterable<GazetteerRecord>): Gazetteer {
     // a place has a few keys, and a Set per place cost more than the search).
     // Stryker disable next-line ArrayDeclaration: a key no name has
     const keys: string[] = [];
-    for (const name of record.names) {
+    const addName = (name: string) => {
       const key = indexKey(name);
-      if (key === null || keys.includes(key)) continue;
+      if (key === null || keys.includes(key)) return null;
       keys.push(key);
       add(key, place);
-    }
-    const qualified: string[] = [];
-    for (const name of record.qualifiedNames ?? []) {
-      const key = indexKey(name);
-      if (key === null || keys.includes(key)) continue;
-      keys.push(key);
-      qualified.push(key);
-      add(key, place);
-    }
+      return key;
+    };
+    for (const name of record.names) addName(name);
+    const qualified = (record.qualifiedNames ?? []).map(addName).filter((k) => k !== null);
     if (qualified.length > 0) place.qualifiedKeys = qualified;
   }
   const stopwords = new Set(PLACE_STOPWORDS.map(keyOf));

@@ -988,7 +988,7 @@ describe('districts: areas with a stated extent, ranked by their city', () => {
     });
 
     it('does not read the bare name out of the city’s own name', () => {
-      // 京朝 overlaps 北京; 津南 in 天津南站 is not 津南区.
+      // 津南 in 天津南站 is part of 天津南, not 津南区.
       const jinnan = record({
         id: 'test:jinnan',
         name: 'Jinnan District',

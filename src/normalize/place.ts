@@ -96,14 +96,8 @@ const inRange = (lat: number, lon: number) => Math.abs(lat) <= 90 && Math.abs(lo
 /** A single ordinary word ("gate", "北门") is never a place name on its own. */
 const droppable = (h: NameHit) => h.stopword && (h.script === 'han' || h.end - h.start === 1);
 
-/**
- * The hits with the places they may mean: a name that means a place only beside its city's
- * name (a district's bare name, `qualifiedKeys`: 北京朝阳, "Chaoyang, Beijing") means it only
- * when the text names that city too, and never in a name overlapping it (天津南站 is not 津南区);
- * a hit left with no place is dropped.
- */
-function withCities(hits: NameHit[]): NameHit[] {
-  // Where each place is named (no place's id is undefined: a district without a city has none).
+/** Where each place is named: its id → the hits naming it (no place's id is undefined). */
+function whereNamed(hits: NameHit[]): Map<string | undefined, NameHit[]> {
   const namedAt = new Map<string | undefined, NameHit[]>();
   for (const h of hits) {
     for (const p of h.places) {
@@ -112,6 +106,16 @@ function withCities(hits: NameHit[]): NameHit[] {
       else at.push(h);
     }
   }
+  return namedAt;
+}
+
+/**
+ * The hits with the places they may mean: a name that means a place only beside its city's
+ * name (a district's bare name, `qualifiedKeys`: 北京朝阳, "Chaoyang, Beijing") means it only
+ * when the text names that city too, and never in a name overlapping it (天津南站 is not 津南区);
+ * a hit left with no place is dropped.
+ */
+function withCities(hits: NameHit[], namedAt: Map<string | undefined, NameHit[]>): NameHit[] {
   // Named, and never by a name that overlaps the hit (天津南站: 津南 is part of 天津南).
   const cityBeside = (hit: NameHit, city: string | undefined) =>
     namedAt.get(city)?.every((h) => h.end <= hit.start || h.start >= hit.end) === true;
@@ -157,12 +161,14 @@ export function resolvePlaceText(
   gazetteer: Gazetteer,
   s: PlaceSettings = NORMALIZE_DEFAULTS,
 ): TextResolution | null {
-  const all = withCities(gazetteer.findNames(text).filter((h) => !droppable(h)));
+  const found = gazetteer.findNames(text).filter((h) => !droppable(h));
+  // Read before withCities: it drops only names that mean a place beside its city, and no
+  // city is named so, so where each city is named is the same after it.
+  const namedAt = whereNamed(found);
+  const all = withCities(found, namedAt);
   const hits = outermost(all);
   // A district whose city the text also names outranks its namesakes ("长春朝阳区").
-  const named = new Set(all.flatMap((h) => h.places.map((p) => p.id)));
-  // Stryker disable next-line ConditionalExpression: no place has the id undefined
-  const inNamedCity = (p: GazetteerPlace) => p.within !== undefined && named.has(p.within);
+  const inNamedCity = (p: GazetteerPlace) => namedAt.has(p.within);
   const placesOf = (hit: NameHit) =>
     hit.places.some(inNamedCity) ? hit.places.filter(inNamedCity) : hit.places;
   const candidates: NamedPlace[] = [];
