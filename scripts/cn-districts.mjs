@@ -120,7 +120,10 @@ const AUTONOMOUS = new RegExp(`^(\\p{Script=Han}{2,}?)(?:(?:${PEOPLES})族)*自�
 /** Characters pinyin-pro reads otherwise in running text than in place names (花都 Huadu). */
 const PLACE_READINGS = { 都: 'du' };
 
-/** Whole names whose characters pinyin-pro reads as in running text (闵行 is not "Minxing"). */
+/**
+ * Whole names whose characters pinyin-pro reads as in running text (闵行 is not "Minxing"),
+ * by name: a reading holds for every place of that name (大城 in Hebei and in Taiwan).
+ */
 const NAME_READINGS = {
   闵行: 'Minhang',
   乐亭: 'Laoting',
@@ -179,15 +182,13 @@ function namesOf(adcode, zh, pinyin, keys) {
   const full = zh.replace(AUTONOMOUS, '$1$2');
   const newArea = /^\p{Script=Han}{2,}新区$/u.test(full);
   const base = full.slice(0, newArea ? -2 : -1);
-  const syllables = pinyin(base, { toneType: 'none', type: 'array', v: true }).map(
-    (s, i) => PLACE_READINGS[base[i]] ?? s,
-  );
   const official = OFFICIAL[adcode];
   if (Array.isArray(official)) return { english: official, qualified: [base] };
   const word =
     official ??
     NAME_READINGS[base] ??
-    syllables
+    pinyin(base, { toneType: 'none', type: 'array', v: true })
+      .map((s, i) => PLACE_READINGS[base[i]] ?? s)
       .map((s, i) => (i > 0 && /^[aoe]/.test(s) ? `'${s}` : s))
       .join('')
       .replace(/^./, (c) => c.toUpperCase());
