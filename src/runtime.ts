@@ -575,6 +575,8 @@ export function incidentConfigFrom(config: Config): StageSettings['incidents'] {
       attachMaxAccuracyMeters: c.attachMaxAccuracyMeters,
       attachMaxPrecisionMinutes: c.attachMaxPrecisionMinutes,
       attachMinShare: c.attachMinShare,
+      citywideAttachMinReports: c.citywideAttachMinReports,
+      citywideMaxCandidates: c.citywideMaxCandidates,
       maxCandidates: c.maxCandidates,
       kindProfiles: c.kindProfiles,
     },

@@ -149,6 +149,54 @@ describe('what the F1 rule got wrong', () => {
     expect((await incident(p.incidentId)).radiusMeters).toBe(0);
   });
 
+  it('attaches a "北京" fire report to a fire three people placed, saying why; not to one two placed', async () => {
+    // Hours before the other cases, so that nothing else of a fire's kind is near in time.
+    const wangfujing = { lat: 39.9149, lon: 116.4103 };
+    const FIRE_WORDS = [
+      'A shop is on fire, flames coming out of the front window.',
+      '王府井这边一家店着火了，火很大。',
+      'Thick smoke and fire from a building on the corner, fire trucks are coming.',
+    ];
+    const placedBy = async (n: number, at: string, where: { lat: number; lon: number }) => {
+      const ids: string[] = [];
+      for (const [i, narrative] of FIRE_WORDS.slice(0, n).entries()) {
+        ids.push(
+          await send({
+            narrative,
+            observedAt: at,
+            location: { ...offset(where, 30 * i), accuracyMeters: 25 },
+          }),
+        );
+      }
+      await settled();
+      return ids;
+    };
+    const threeAt = beijingTime(20 * HOUR);
+    const three = await placedBy(3, threeAt, wangfujing);
+    const cityFire = (at: string) =>
+      send({ narrative: '北京着火了，好大的火！', observedAt: at, location: '北京' });
+    const attached = await cityFire(threeAt);
+    await settled();
+    const fire = (await report(three[0]!)).incidentId;
+    const a = await report(attached);
+    expect(a.incidentId).toBe(fire);
+    expect(a.incidentReason).toBe('cluster.citywide');
+    const joined = await incident(fire);
+    expect([...joined.reportIds].sort()).toEqual([...three, attached].sort());
+    // It is attached, not placed: the incident stays where its three witnesses put it.
+    expect(joined.radiusMeters).toBeLessThan(200);
+    // Two witnesses only (a day later): the city-wide report is kept apart.
+    const twoAt = beijingTime(44 * HOUR);
+    const two = await placedBy(2, twoAt, wangfujing);
+    const apart = await cityFire(twoAt);
+    await settled();
+    const small = (await report(two[0]!)).incidentId;
+    const b = await report(apart);
+    expect(b.incidentId).not.toBe(small);
+    expect(b.incidentReason).toBe('cluster.too_vague');
+    expect([...(await incident(small)).reportIds].sort()).toEqual([...two].sort());
+  });
+
   it('gives each incident a confidence with its terms, rising with independent witnesses only', async () => {
     const place = { lat: 34.3416, lon: 108.9398 }; // Xi'an, the Bell Tower
     const at = beijingTime(2 * HOUR);

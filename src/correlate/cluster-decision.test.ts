@@ -42,6 +42,8 @@ const rule: ClusterRule = {
   attachMaxAccuracyMeters: 10_000,
   attachMaxPrecisionMinutes: 720,
   attachMinShare: 0.8,
+  citywideAttachMinReports: 3,
+  citywideMaxCandidates: 256,
   maxCandidates: 64,
   kindProfiles: { ...TEST_PROFILES, '*': { extentMeters: 100, durationMinutes: 60 } },
 };
@@ -419,6 +421,137 @@ describe('decideCluster: a vague report', () => {
       kind: 'apart',
       reason: FLAG.cluster.too_vague,
     });
+  });
+});
+
+describe('decideCluster: a report placed only as a whole city', () => {
+  // "北京" with a fire named and a precise time: 30 km, beyond the 10 km attach limit.
+  const city = vague(0, { reportId: 'r_subject', kinds: ['fire'], accuracyMeters: 30_000 });
+  /** An incident that `n` precise reports of a fire place, `meters` east of (0, 0). */
+  const placedBy = (id: string, seq: number, n: number, meters = 100): CandidateIncident => ({
+    id,
+    seq,
+    estimate: estimate(
+      ...Array.from({ length: n }, (_, i) =>
+        report(meters + i, { reportId: `r_${id}_${i}`, kinds: ['fire'] }),
+      ),
+    ),
+  });
+  const tooVague = (matches: number, subject = city) => ({
+    kind: 'apart',
+    incidentId: 'i_new',
+    estimate: estimate(subject),
+    reason: FLAG.cluster.too_vague,
+    matches,
+  });
+
+  it('attaches to the one match TIPWIRE_CORRELATE_CITYWIDE_ATTACH_MIN_REPORTS precise reports place, saying so', () => {
+    const three = placedBy('i_three', 1, 3);
+    expect(decideCluster(input({ subject: city, candidates: [three] })).placement).toEqual({
+      kind: 'join',
+      incidentId: 'i_three',
+      estimate: addObservation(three.estimate, city, rule),
+      merged: [],
+      reason: FLAG.cluster.citywide,
+    });
+    // One report fewer: a sighting among the many a city has, kept apart.
+    const two = placedBy('i_two', 1, 2);
+    expect(decideCluster(input({ subject: city, candidates: [two] })).placement).toEqual(
+      tooVague(1),
+    );
+    // The setting moves the line: at 4, three reports are too few; at 2, two are enough.
+    const four = { ...rule, citywideAttachMinReports: 4 };
+    expect(
+      decideCluster(input({ subject: city, candidates: [three], rule: four })).placement,
+    ).toEqual({ ...tooVague(1), estimate: estimateOf([city], four) });
+    const twoEnough = { ...rule, citywideAttachMinReports: 2 };
+    expect(
+      decideCluster(input({ subject: city, candidates: [two], rule: twoEnough })).placement,
+    ).toMatchObject({ kind: 'join', incidentId: 'i_two', reason: FLAG.cluster.citywide });
+    // 0: never, however many place it (not even looked at).
+    const never = { ...rule, citywideAttachMinReports: 0 };
+    expect(
+      decideCluster(input({ subject: city, candidates: [three], rule: never })).placement,
+    ).toEqual({ ...tooVague(0), estimate: estimateOf([city], never) });
+  });
+
+  it('is kept apart as too vague when no match stands out, when the search was cut, or with no match', () => {
+    // Two alike, three reports each: neither holds 0.8 of the weight.
+    const a = placedBy('i_a', 1, 3, 100);
+    const b = placedBy('i_b', 2, 3, 150);
+    expect(decideCluster(input({ subject: city, candidates: [a, b] })).placement).toEqual(
+      tooVague(2),
+    );
+    // Weighed by the reports placing each (the place and time fit alike at this scale):
+    // beside three, thirteen hold 13/16 ≈ 0.81 of the weight, eleven only 11/14 ≈ 0.79.
+    const thirteen = placedBy('i_13', 3, 13, 120);
+    expect(
+      decideCluster(input({ subject: city, candidates: [a, thirteen] })).placement,
+    ).toMatchObject({ kind: 'join', incidentId: 'i_13' });
+    const eleven = placedBy('i_11', 3, 11, 120);
+    expect(decideCluster(input({ subject: city, candidates: [a, eleven] })).placement).toEqual(
+      tooVague(2),
+    );
+    const cut = input({ subject: city, candidates: [a], candidatesCut: true });
+    expect(decideCluster(cut).placement).toEqual(tooVague(1));
+    expect(decideCluster(input({ subject: city })).placement).toEqual(tooVague(0));
+  });
+
+  it('weighs only incidents of the kind it names, seen when it says (fitsCitywide)', () => {
+    const explosion: CandidateIncident = {
+      id: 'i_explosion',
+      seq: 2,
+      estimate: estimate(
+        ...[0, 1, 2].map((i) => report(130 + i, { reportId: `r_x${i}`, kinds: ['explosion'] })),
+      ),
+    };
+    // Of one group with a fire, so `fit` takes it; a whole-city "fire" does not.
+    expect(decideCluster(input({ subject: city, candidates: [explosion] })).placement).toEqual(
+      tooVague(0),
+    );
+    // Beside a fire three place, it is no rival: the fire stands out alone.
+    const fire = placedBy('i_fire', 1, 3);
+    expect(
+      decideCluster(input({ subject: city, candidates: [fire, explosion] })).placement,
+    ).toMatchObject({ kind: 'join', incidentId: 'i_fire', reason: FLAG.cluster.citywide });
+    // A fire seen two hours before the report: within a fire's duration, not when they saw it.
+    const later = { ...city, window: { from: T + 130 * MIN, to: T + 130 * MIN } };
+    expect(decideCluster(input({ subject: later, candidates: [fire] })).placement).toEqual(
+      tooVague(0, later),
+    );
+  });
+
+  it('needs a kind named and a time precise enough to attach', () => {
+    const three = [placedBy('i_three', 1, 3)];
+    const kindless = { ...city, kinds: [] };
+    expect(decideCluster(input({ subject: kindless, candidates: three })).placement).toEqual(
+      tooVague(0, kindless),
+    );
+    // ± 720 minutes (TIPWIRE_CORRELATE_ATTACH_MAX_PRECISION_MINUTES) still attaches; a
+    // millisecond wider does not.
+    const around = (halfMs: number) => ({
+      ...city,
+      window: { from: T + 5 * MIN - halfMs, to: T + 5 * MIN + halfMs },
+    });
+    expect(
+      decideCluster(input({ subject: around(720 * MIN), candidates: three })).placement,
+    ).toMatchObject({ kind: 'join', incidentId: 'i_three' });
+    const wider = around(720 * MIN + 1);
+    expect(decideCluster(input({ subject: wider, candidates: three })).placement).toEqual(
+      tooVague(0, wider),
+    );
+  });
+
+  it('follows copies of its message into a placed incident only if that many place it', () => {
+    const three: CopyIncident = { ...placedBy('i_three', 1, 3), copies: 2 };
+    expect(decideCluster(input({ subject: city, copies: [three] })).placement).toEqual({
+      kind: 'join',
+      incidentId: 'i_three',
+      estimate: addObservation(three.estimate, city, rule),
+      merged: [],
+    });
+    const two: CopyIncident = { ...placedBy('i_two', 1, 2), copies: 2 };
+    expect(decideCluster(input({ subject: city, copies: [two] })).placement).toEqual(tooVague(0));
   });
 });
 

@@ -11,7 +11,10 @@
  *   TIPWIRE_CORRELATE_ATTACH_MIN_SHARE of them); otherwise it attaches to the incident it
  *   fits that stands out (`standsOut`: one match, or one holding that share of the
  *   matches' weight) unless it is too vague to attach at all; otherwise it is kept apart
- *   in an incident of its own, with the reason as a code on the report.
+ *   in an incident of its own, with the reason as a code on the report. A report placed
+ *   only as a whole city (`isCitywide`) attaches only to a match that stands out and that
+ *   TIPWIRE_CORRELATE_CITYWIDE_ATTACH_MIN_REPORTS precise reports place, with the code
+ *   `cluster.citywide` on it (a guess an analyst should see).
  * - A **routine complaint** (a report naming only the `routine` kind: a barking dog, a
  *   street light out, a scam call) is not an event: it is kept apart in an incident of its
  *   own, and no report joins it by place and time. Two complaints at one corner are
@@ -29,6 +32,8 @@ import {
   estimatesAgree,
   fit,
   fitsAsCopy,
+  fitsCitywide,
+  isCitywide,
   isTooVague,
   isVague,
   onlyRoutine,
@@ -77,7 +82,14 @@ export interface ClusterInput {
 
 export type Placement =
   | { kind: 'stay'; incidentId: string; estimate: Estimate }
-  | { kind: 'join'; incidentId: string; estimate: Estimate; merged: string[] }
+  | {
+      kind: 'join';
+      incidentId: string;
+      estimate: Estimate;
+      merged: string[];
+      /** Set when a whole-city report attached: why, on the report (`cluster.citywide`). */
+      reason?: FlagCode;
+    }
   | { kind: 'create'; incidentId: string; estimate: Estimate }
   | { kind: 'apart'; incidentId: string; estimate: Estimate; reason: FlagCode; matches: number };
 
@@ -194,8 +206,12 @@ function placeVague(
     subject.kinds.length > 0 ? copies.filter((c) => fitsAsCopy(subject, c.estimate, rule)) : [];
   const placed = copiedTo.filter((c) => c.estimate.preciseCount > 0);
   const lead = leading(placed, rule);
+  const citywide = isCitywide(subject, rule);
   const copied =
-    lead !== undefined && (subject.point === null || !isTooVague(subject, rule))
+    lead !== undefined &&
+    (subject.point === null ||
+      !isTooVague(subject, rule) ||
+      (citywide && lead.estimate.preciseCount >= rule.citywideAttachMinReports))
       ? lead
       : placed.length === 0
         ? // None placed: the one holding most copies among them (all unplaced).
@@ -211,12 +227,24 @@ function placeVague(
   }
   const alone = (reason: FlagCode, matches: number): Placement =>
     apart(subject, newIncidentId, reason, matches, rule);
-  if (isTooVague(subject, rule)) return alone(FLAG.cluster.too_vague, 0);
-  const matches = ranked(subject, candidates, rule);
-  if (matches.length === 0) return alone(FLAG.cluster.no_match, 0);
-  const best = standsOut(subject, matches, rule);
+  const tooVague = isTooVague(subject, rule);
+  if (tooVague && !citywide) return alone(FLAG.cluster.too_vague, 0);
+  // A whole city says nothing of where: only incidents of the kind it names, seen when it says.
+  const matches = ranked(subject, candidates, rule).filter(
+    (m) => !tooVague || fitsCitywide(subject, m.c.estimate, rule),
+  );
   // A cut search may have left out a match as likely as the best.
-  if (best === undefined || cut) return alone(FLAG.cluster.ambiguous, matches.length);
+  const best = cut ? undefined : standsOut(subject, matches, rule);
+  if (tooVague) {
+    // Only a whole city (`isCitywide`), which holds many events nobody else reported: a
+    // match that stands out is a likely guess only if many people placed it. Kept apart,
+    // it is not looked at again (no recheck), so the reason stays "too vague".
+    return best !== undefined && best.estimate.preciseCount >= rule.citywideAttachMinReports
+      ? joinVague(subject, best, rule, FLAG.cluster.citywide)
+      : alone(FLAG.cluster.too_vague, matches.length);
+  }
+  if (matches.length === 0) return alone(FLAG.cluster.no_match, 0);
+  if (best === undefined) return alone(FLAG.cluster.ambiguous, matches.length);
   return joinVague(subject, best, rule);
 }
 
@@ -251,11 +279,17 @@ const apart = (
   matches,
 });
 
-const joinVague = (subject: Observation, c: CandidateIncident, rule: ClusterRule): Placement => ({
+const joinVague = (
+  subject: Observation,
+  c: CandidateIncident,
+  rule: ClusterRule,
+  reason?: FlagCode,
+): Placement => ({
   kind: 'join',
   incidentId: c.id,
   estimate: addObservation(c.estimate, subject, rule),
   merged: [],
+  ...(reason ? { reason } : {}),
 });
 
 /**

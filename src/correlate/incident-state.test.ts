@@ -12,6 +12,9 @@ import {
   fitsAsCopy,
   incidentBoxes,
   isTooVague,
+  isCitywide,
+  candidateCap,
+  fitsCitywide,
   isVague,
   observationBoxes,
   observationWindow,
@@ -70,6 +73,8 @@ function rule(overrides: Partial<ClusterRule> = {}): ClusterRule {
     attachMaxAccuracyMeters: 10_000,
     attachMaxPrecisionMinutes: 720,
     attachMinShare: 0.8,
+    citywideAttachMinReports: 3,
+    citywideMaxCandidates: 256,
     maxCandidates: 64,
     kindProfiles: TEST_PROFILES,
     ...overrides,
@@ -123,6 +128,79 @@ describe('isVague', () => {
     expect(isVague(obs({ accuracyMeters: 500 }), rule({ vagueAccuracyMeters: 499 }))).toBe(true);
     expect(isVague(obs(), rule({ vaguePrecisionMinutes: 4 }))).toBe(true);
     expect(isVague(obs(), rule({ vaguePrecisionMinutes: 5 }))).toBe(false);
+  });
+});
+
+describe('fitsCitywide', () => {
+  const fire = (from: number, to = from + 10 * MIN) =>
+    obs({ kinds: ['fire'], window: { from, to } });
+  /** A whole-city report of a fire seen at the instant `at` (widened to ± 5 min: the slack). */
+  const cityAt = (at: number, kinds: EventKind[] = ['fire']) =>
+    obs({ kinds, accuracyMeters: 30_000, window: { from: at, to: at } });
+
+  it('meets the span its one witness saw the event in, to the millisecond', () => {
+    // The witness's [T, T + 10 min] widened (× 2 + 5 min): [T − 10 min, T + 20 min].
+    const e = single(fire(T));
+    expect(fitsCitywide(cityAt(T + 25 * MIN), e, rule())).toBe(true);
+    expect(fitsCitywide(cityAt(T + 25 * MIN + 1), e, rule())).toBe(false);
+    expect(fitsCitywide(cityAt(T - 15 * MIN), e, rule())).toBe(true);
+    expect(fitsCitywide(cityAt(T - 15 * MIN - 1), e, rule())).toBe(false);
+  });
+
+  it('between witnesses who saw it at different moments: the span between them', () => {
+    // [T − 10, T + 20] and [T + 50, T + 80]: the latest start T + 50, the earliest end T + 20.
+    const e = estimateOf([fire(T), fire(T + 60 * MIN)], rule());
+    expect(fitsCitywide(cityAt(T + 35 * MIN), e, rule())).toBe(true);
+    expect(fitsCitywide(cityAt(T + 15 * MIN), e, rule())).toBe(true);
+    expect(fitsCitywide(cityAt(T + 15 * MIN - 1), e, rule())).toBe(false);
+    expect(fitsCitywide(cityAt(T + 55 * MIN), e, rule())).toBe(true);
+    expect(fitsCitywide(cityAt(T + 55 * MIN + 1), e, rule())).toBe(false);
+  });
+
+  it('needs a kind its witnesses named, not only a related one', () => {
+    const e = single(fire(T));
+    expect(fitsCitywide(cityAt(T, ['explosion']), e, rule())).toBe(false);
+    expect(fitsCitywide(cityAt(T, ['explosion', 'fire']), e, rule())).toBe(true);
+  });
+
+  it('needs a time and a precise member', () => {
+    expect(fitsCitywide(obs({ kinds: ['fire'], window: null }), single(fire(T)), rule())).toBe(
+      false,
+    );
+    const vagueOnly = single(obs({ kinds: ['fire'], accuracyMeters: 5000 }));
+    expect(vagueOnly.kinds).toEqual(['fire']);
+    expect(fitsCitywide(cityAt(T), vagueOnly, rule())).toBe(false);
+  });
+});
+
+describe('isCitywide and candidateCap', () => {
+  // A fire named, 30 km: a whole city.
+  const city = (overrides: Partial<Observation> = {}) =>
+    obs({ kinds: ['fire'], accuracyMeters: 30_000, ...overrides });
+
+  it('is a whole city one metre beyond the attach limit, not at it', () => {
+    expect(isCitywide(city({ accuracyMeters: 10_001 }), rule())).toBe(true);
+    expect(isCitywide(city({ accuracyMeters: 10_000 }), rule())).toBe(false);
+    expect(
+      isCitywide(city({ accuracyMeters: 20_000 }), rule({ attachMaxAccuracyMeters: 20_000 })),
+    ).toBe(false);
+  });
+
+  it('needs a time precise enough to attach, a kind, a point, and the setting above 0', () => {
+    expect(isCitywide(city({ window: { from: T, to: T + 1440 * MIN } }), rule())).toBe(true);
+    expect(isCitywide(city({ window: { from: T, to: T + 1440 * MIN + 1 } }), rule())).toBe(false);
+    expect(isCitywide(city({ window: null }), rule())).toBe(false);
+    expect(isCitywide(city({ kinds: [] }), rule())).toBe(false);
+    expect(isCitywide(city({ point: null }), rule())).toBe(false);
+    expect(isCitywide(city(), rule({ citywideAttachMinReports: 0 }))).toBe(false);
+    expect(isCitywide(city(), rule({ citywideAttachMinReports: 1 }))).toBe(true);
+  });
+
+  it('searches a whole city with its own cut, every other report with the usual one', () => {
+    const r = rule({ maxCandidates: 7, citywideMaxCandidates: 300 });
+    expect(candidateCap(city(), r)).toBe(300);
+    expect(candidateCap(city({ kinds: [] }), r)).toBe(7);
+    expect(candidateCap(obs(), r)).toBe(7);
   });
 });
 

@@ -38,6 +38,10 @@ export interface ClusterRule {
   vaguePrecisionMinutes: number;
   attachMaxAccuracyMeters: number;
   attachMaxPrecisionMinutes: number;
+  /** Precise reports an incident needs for a whole-city report to attach to it (0: never). */
+  citywideAttachMinReports: number;
+  /** The candidate search's cut for a whole-city report (`maxCandidates` for the others). */
+  citywideMaxCandidates: number;
   attachMinShare: number;
   maxCandidates: number;
   kindProfiles: KindProfiles;
@@ -108,6 +112,44 @@ export function isTooVague(o: Observation, rule: ClusterRule): boolean {
     precisionMinutes(o) > rule.attachMaxPrecisionMinutes
   );
 }
+
+/**
+ * A report placed only as a whole city that may still attach, to an incident many precise
+ * reports place (`citywideAttachMinReports`; cluster-decision.ts): its point is less
+ * accurate than `attachMaxAccuracyMeters`, its time precise enough to attach, and it names
+ * a kind of event (a city and a time alone pick no event out of a city's many).
+ */
+export function isCitywide(o: Observation, rule: ClusterRule): boolean {
+  return (
+    rule.citywideAttachMinReports > 0 &&
+    o.point !== null &&
+    o.kinds.length > 0 &&
+    o.accuracyMeters > rule.attachMaxAccuracyMeters &&
+    precisionMinutes(o) <= rule.attachMaxPrecisionMinutes
+  );
+}
+
+/**
+ * Whether a whole-city report (`isCitywide`) may be about the incident, beyond `fit`: with
+ * no place to go by, it must name a kind the incident's reports named (a related kind of
+ * the group is not enough), and its widened interval must meet the span in which the
+ * incident's precise members saw the event (between the latest start and the earliest
+ * end of their widened intervals, whichever comes first) — not merely fall within the
+ * kind's duration of it.
+ */
+export function fitsCitywide(o: Observation, e: Estimate, rule: ClusterRule): boolean {
+  if (!o.window || e.preciseCount === 0) return false;
+  if (!o.kinds.some((k) => e.kinds.includes(k))) return false;
+  const span = widened(o.window, rule);
+  return (
+    span.from <= Math.max(e.latestStart, e.earliestEnd) &&
+    span.to >= Math.min(e.latestStart, e.earliestEnd)
+  );
+}
+
+/** The most incidents the report's candidate search may return. */
+export const candidateCap = (o: Observation, rule: ClusterRule): number =>
+  isCitywide(o, rule) ? rule.citywideMaxCandidates : rule.maxCandidates;
 
 /**
  * How likely the report's stated point is if it is about the incident's event, up to a

@@ -71,6 +71,8 @@ describe('TIPWIRE_CORRELATE_KIND_PROFILES', () => {
     ['=1/1', '=1/1'],
     ['fire=1/1,', ''],
     ['fire=1/1, lava=2/2', 'lava=2/2'],
+    ['9fire=1/1', '9fire=1/1'],
+    ['fire=1/1x', 'fire=1/1x'],
   ])('refuses %j, naming the part and the kinds it may have', (text, part) => {
     expect(parse(profiles, text)).toEqual({
       problem: `"${part}" must be kind=metres/minutes with a kind of *, ${EVENT_KIND_CODES.join(', ')}`,
@@ -82,6 +84,13 @@ describe('TIPWIRE_CORRELATE_KIND_PROFILES', () => {
     expect(got).toEqual({
       problem: expect.stringMatching(/^"xy{39}" must be kind=metres\/minutes/),
     });
+  });
+
+  it('reports each problem as a custom issue', () => {
+    for (const text of ['lava=1/1', 'fire=0/1']) {
+      const r = profiles.schema.safeParse(text);
+      expect(r.success ? null : r.error.issues[0]?.code).toBe('custom');
+    }
   });
 });
 
@@ -120,12 +129,34 @@ describe('the confidence lists (name=number)', () => {
     });
     expect(parse(CONFIDENCE_SETTINGS.channelPriors, 'web=0.5,')).toHaveProperty('problem');
     expect(parse(CONFIDENCE_SETTINGS.channelPriors, 'web=.5')).toHaveProperty('problem');
+    expect(parse(CONFIDENCE_SETTINGS.channelPriors, '9web=0.5')).toHaveProperty('problem');
+    expect(parse(CONFIDENCE_SETTINGS.channelPriors, 'web=0.5x')).toHaveProperty('problem');
+    const r = CONFIDENCE_SETTINGS.channelPriors.schema.safeParse('fax=0.5');
+    expect(r.success ? null : r.error.issues[0]?.code).toBe('custom');
+  });
+
+  it('takes blanks around every part and leading zeros', () => {
+    expect(parse(CONFIDENCE_SETTINGS.channelPriors, ' web = 00.5 , feed=0.45 ')).toEqual({
+      value: { ...DEFAULT_CHANNEL_PRIORS, web: 0.5, feed: 0.45 },
+    });
+  });
+
+  it('cuts a long part to 40 characters in the message, without its blanks', () => {
+    const got = parse(CONFIDENCE_SETTINGS.channelPriors, `web=0.5,  x${'y'.repeat(60)}=0.5`);
+    expect(got).toEqual({ problem: expect.stringMatching(/^"xy{39}" must be name=number/) });
   });
 
   it('defaults every channel and severity', () => {
     expect(CONFIDENCE_SETTINGS.channelPriors.default).toBe(DEFAULT_CHANNEL_PRIORS);
     expect(CONFIDENCE_SETTINGS.channelReliability.default).toBe(DEFAULT_CHANNEL_RELIABILITY);
     expect(CONFIDENCE_SETTINGS.severityWeights.default).toBe(DEFAULT_SEVERITY_WEIGHTS);
+    // The defaults README's settings table lists.
+    expect(DEFAULT_SEVERITY_WEIGHTS).toEqual({
+      info: 0,
+      notice: -0.2,
+      warning: -0.7,
+      critical: -1.5,
+    });
     expect(Object.keys(DEFAULT_CHANNEL_RELIABILITY)).toEqual(Object.keys(DEFAULT_CHANNEL_PRIORS));
     expect(Object.keys(DEFAULT_SEVERITY_WEIGHTS)).toEqual([
       'info',
@@ -150,6 +181,8 @@ describe('the scalar settings', () => {
     [CORRELATE_SETTINGS.attachMaxPrecisionMinutes, 1, 525_600, 0.01, 720],
     [CORRELATE_SETTINGS.attachMinShare, 0.5, 1, 0.01, 0.8],
     [CORRELATE_SETTINGS.maxCandidates, 1, 10_000, 1, 64],
+    [CORRELATE_SETTINGS.citywideAttachMinReports, 0, 1000, 1, 3],
+    [CORRELATE_SETTINGS.citywideMaxCandidates, 1, 10_000, 1, 256],
     [CORRELATE_SETTINGS.vagueRechecks, 0, 1000, 1, 8],
     [CORRELATE_SETTINGS.duplicateTextSimilarity, 0.05, 1, 0.01, 0.6],
     [CORRELATE_SETTINGS.sameSourceTextSimilarity, 0.05, 1, 0.01, 0.45],

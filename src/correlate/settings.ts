@@ -39,39 +39,39 @@ export const DEFAULT_KIND_PROFILES: KindProfiles = {
 };
 
 /** `kind=metres/minutes` pairs, comma-separated, overriding the defaults: `fire=500/300,*=250/60`. */
-const kindProfiles = z
-  .string()
-  .trim()
-  .transform((text, ctx): KindProfiles => {
-    const out: Record<string, KindProfile> = { ...DEFAULT_KIND_PROFILES };
-    for (const part of text.split(',')) {
-      const m = /^\s*([a-z_*]+)\s*=\s*(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*$/.exec(part);
-      const kind = m?.[1];
-      if (!m || !kind || (kind !== '*' && !(EVENT_KIND_CODES as string[]).includes(kind))) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `"${part.trim().slice(0, 40)}" must be kind=metres/minutes with a kind of ${['*', ...EVENT_KIND_CODES].join(', ')}`,
-        });
-        return z.NEVER;
-      }
-      const extentMeters = Number(m[2]);
-      const durationMinutes = Number(m[3]);
-      if (
-        extentMeters < 1 ||
-        extentMeters > 100_000 ||
-        durationMinutes < 1 ||
-        durationMinutes > 10_080
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${kind}: extent must be 1–100000 m and duration 1–10080 minutes`,
-        });
-        return z.NEVER;
-      }
-      out[kind] = { extentMeters, durationMinutes };
+const kindProfiles = z.string().transform((text, ctx): KindProfiles => {
+  const out: Record<string, KindProfile> = { ...DEFAULT_KIND_PROFILES };
+  for (const part of text.split(',')) {
+    // A part that does not read leaves the kind '' (no kind): refused below.
+    // Stryker disable StringLiteral,ArrayDeclaration: any other text in its place is no kind either, refused the same way
+    const [, kind = '', extent, duration] =
+      /^\s*([a-z_*]+)\s*=\s*(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*$/.exec(part) ?? [];
+    // Stryker restore StringLiteral,ArrayDeclaration
+    if (kind !== '*' && !(EVENT_KIND_CODES as string[]).includes(kind)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${part.trim().slice(0, 40)}" must be kind=metres/minutes with a kind of ${['*', ...EVENT_KIND_CODES].join(', ')}`,
+      });
+      return z.NEVER;
     }
-    return out as KindProfiles;
-  });
+    const extentMeters = Number(extent);
+    const durationMinutes = Number(duration);
+    if (
+      extentMeters < 1 ||
+      extentMeters > 100_000 ||
+      durationMinutes < 1 ||
+      durationMinutes > 10_080
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${kind}: extent must be 1–100000 m and duration 1–10080 minutes`,
+      });
+      return z.NEVER;
+    }
+    out[kind] = { extentMeters, durationMinutes };
+  }
+  return out as KindProfiles;
+});
 
 export const CORRELATE_SETTINGS = {
   kindProfiles: setting(
@@ -134,6 +134,18 @@ export const CORRELATE_SETTINGS = {
     numberIn(1, 20_000_000),
     10_000,
   ),
+  citywideAttachMinReports: setting(
+    'TIPWIRE_CORRELATE_CITYWIDE_ATTACH_MIN_REPORTS',
+    'A report placed only as a whole city (less accurate than TIPWIRE_CORRELATE_ATTACH_MAX_ACCURACY_METERS, with a time precise enough to attach and a kind of event named) attaches only to an incident that at least this many precise reports place, and only when that incident stands out among all the report fits (TIPWIRE_CORRELATE_ATTACH_MIN_SHARE): a city-wide report is likelier about an event many people saw than about one sighting among the many a city has that nobody else reported. A copy of a message such a report follows its copies only into an incident that many place. 0: a whole-city report is always kept apart.',
+    intIn(0, 1000),
+    3,
+  ),
+  citywideMaxCandidates: setting(
+    'TIPWIRE_CORRELATE_CITYWIDE_MAX_CANDIDATES',
+    'Most incidents a whole-city report (see TIPWIRE_CORRELATE_CITYWIDE_ATTACH_MIN_REPORTS) is compared with: a city holds more incidents at once than a street, and a search cut short keeps the report apart as ambiguous (a likelier match may have been left out).',
+    intIn(1, 10_000),
+    256,
+  ),
   attachMaxPrecisionMinutes: setting(
     'TIPWIRE_CORRELATE_ATTACH_MAX_PRECISION_MINUTES',
     'A vague report whose time is less precise than ± this many minutes is kept apart even when one incident matches.',
@@ -185,32 +197,24 @@ const namedNumbers = <N extends string>(
   min: number,
   max: number,
 ) =>
-  z
-    .string()
-    .trim()
-    .transform((text, ctx): Readonly<Record<N, number>> => {
-      const out: Record<string, number> = { ...defaults };
-      for (const part of text.split(',')) {
-        const m = /^\s*([a-z_]+)\s*=\s*(-?\d+(?:\.\d+)?)\s*$/.exec(part);
-        const name = m?.[1];
-        const value = Number(m?.[2]);
-        if (
-          !m ||
-          !name ||
-          !(names as readonly string[]).includes(name) ||
-          value < min ||
-          value > max
-        ) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `"${part.trim().slice(0, 40)}" must be name=number with a name of ${names.join(', ')} and a number from ${min} to ${max}`,
-          });
-          return z.NEVER;
-        }
-        out[name] = value;
+  z.string().transform((text, ctx): Readonly<Record<N, number>> => {
+    const out: Record<string, number> = { ...defaults };
+    for (const part of text.split(',')) {
+      // A part that does not read leaves the name '' (no name): refused below.
+      // Stryker disable next-line StringLiteral,ArrayDeclaration: any other text in its place is no name either, refused the same way
+      const [, name = '', number] = /^\s*([a-z_]+)\s*=\s*(-?\d+(?:\.\d+)?)\s*$/.exec(part) ?? [];
+      const value = Number(number);
+      if (!(names as readonly string[]).includes(name) || value < min || value > max) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${part.trim().slice(0, 40)}" must be name=number with a name of ${names.join(', ')} and a number from ${min} to ${max}`,
+        });
+        return z.NEVER;
       }
-      return out as Record<N, number>;
-    });
+      out[name] = value;
+    }
+    return out as Record<N, number>;
+  });
 
 const CHANNEL_NAMES = ['phone', 'web', 'app', 'api', 'feed'] as const;
 const SEVERITY_NAMES = ['info', 'notice', 'warning', 'critical'] as const;

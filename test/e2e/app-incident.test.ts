@@ -284,6 +284,45 @@ describe('the incident view (real browser)', () => {
     }
   });
 
+  it('says why a report naming only its city was attached, a line its precise witnesses do not have', async () => {
+    const shenyang = { lat: 41.8057, lon: 123.4315 };
+    const { ids, incidentId } = await cluster(shenyang, 3);
+    // The same kind and time, placed only as the city: three witnesses placed the incident.
+    const city = await send({
+      narrative: 'Somebody in a van is taking photos of the guards at a gate in Shenyang.',
+      observedAt: beijing(HOUR),
+      location: '沈阳',
+    });
+    await settled();
+    const attached = await report(city);
+    expect(attached.incidentId).toBe(incidentId);
+    expect(attached.incidentReason).toBe('cluster.citywide');
+    for (const [locale, label, words] of [
+      ['en-GB', 'Attached because', 'names only a city'],
+      ['zh-CN', '归并的原因', '只说了城市'],
+    ] as const) {
+      const { page, problems } = await openIncident(incidentId, { locale });
+      await waitForRows(page, ids.length + 1);
+      const details = page.getByTestId('report-details');
+      await rowOf(page, city).locator('button').click();
+      const reason = details.getByTestId('report-incident-reason');
+      await reason.waitFor({ timeout: SHOWS_WITHIN });
+      const text = await reason.textContent();
+      expect(text).toContain(label);
+      expect(text).toContain(words);
+      // A witness placed by their own point has no such line.
+      await rowOf(page, ids[0]!).locator('button').click();
+      await details.getByTestId('report-narrative').waitFor({ timeout: SHOWS_WITHIN });
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="report-incident-reason"]') === null,
+        undefined,
+        { timeout: SHOWS_WITHIN },
+      );
+      expect(problems).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('changes a selected report’s status and messages the reporter through its case actions', async () => {
     const lanzhou = { lat: 36.0611, lon: 103.8343 };
     const { ids, incidentId } = await cluster(lanzhou, 2);

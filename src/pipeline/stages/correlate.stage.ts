@@ -19,6 +19,7 @@ import {
   type VagueRecheck,
 } from '../../correlate/cluster-decision.js';
 import {
+  candidateCap,
   estimateOf,
   isVague,
   observationBoxes,
@@ -61,11 +62,12 @@ async function candidatesAround(
 ): Promise<{ candidates: CandidateIncident[]; cut: boolean }> {
   const boxes = observationBoxes(o, rules.cluster);
   if (boxes.length === 0) return { candidates: [], cut: false };
-  const ids = await port.incidents.candidates('core', boxes, rules.cluster.maxCandidates);
+  const cap = candidateCap(o, rules.cluster);
+  const ids = await port.incidents.candidates('core', boxes, cap);
   const rows = await port.incidents.estimates(ids.filter((id) => id !== exclude));
   return {
     candidates: rows.filter((r) => r.mergedInto === null),
-    cut: ids.length >= rules.cluster.maxCandidates,
+    cut: ids.length >= cap,
   };
 }
 
@@ -190,7 +192,7 @@ export function correlateStage(
       await tx.reports.setBands(reportId, e.bands);
       await tx.reports.setIncidentReason(
         reportId,
-        placement.kind === 'apart' ? placement.reason : null,
+        placement.kind === 'apart' || placement.kind === 'join' ? (placement.reason ?? null) : null,
       );
       if (e.left && e.left !== target) {
         const rest = await tx.incidents.memberFacts(e.left);

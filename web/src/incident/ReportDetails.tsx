@@ -106,8 +106,14 @@ function Details({ report, onChanged }: { report: ReportBody; onChanged: () => v
           <dd>{report.incidentPinned ? t('report.pinnedYes') : t('report.pinnedNo')}</dd>
         </div>
         {report.incidentReason ? (
-          <div>
-            <dt>{t('report.incidentReason')}</dt>
+          <div data-testid="report-incident-reason">
+            <dt>
+              {t(
+                report.incidentReason === 'cluster.citywide'
+                  ? 'report.incidentGuess'
+                  : 'report.incidentReason',
+              )}
+            </dt>
             <dd>{flagText(meta, report.incidentReason, lng)}</dd>
           </div>
         ) : null}

@@ -78,6 +78,7 @@ export const incident: Catalogue = {
     'report.pinnedYes': 'yes: the automatic rule never moves it',
     'report.pinnedNo': 'no',
     'report.incidentReason': 'Kept apart because',
+    'report.incidentGuess': 'Attached because',
     'report.textSays': 'Its words say',
     'report.seenFromAfar':
       'it was seen from afar: its point is where the witness stood, so it is matched as a vague place and does not move the incident’s',
@@ -209,6 +210,7 @@ export const incident: Catalogue = {
     'report.pinnedYes': '是：自动规则不会再移动它',
     'report.pinnedNo': '否',
     'report.incidentReason': '未归并的原因',
+    'report.incidentGuess': '归并的原因',
     'report.textSays': '文字表明',
     'report.seenFromAfar':
       '是从远处看到的：坐标是报告人所在的位置，归并时按模糊位置处理，不改变事件的位置',
