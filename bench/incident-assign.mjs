@@ -84,6 +84,7 @@ import { freePort, procCpuTicks } from './lib/machine.mjs';
 import { mulberry32 } from './lib/random.mjs';
 import {
   anywhere,
+  CENTER,
   eventPlace,
   makeHotspots,
   momentIn,
@@ -122,6 +123,9 @@ const { values: opt } = parseArgs({
     'quiet-wait-s': { type: 'string', default: '20' },
     // A round in which other processes used more than this % of a core is repeated (0: never).
     'max-other': { type: 'string', default: '0' },
+    // Whole-city reports per round and size, after the round's others: a stored event's
+    // witness who names only the city (its centre, ± CITYWIDE_ACCURACY_M), timed apart.
+    citywide: { type: 'string', default: '0' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -129,7 +133,7 @@ if (opt.help) {
   console.log(
     'node bench/incident-assign.mjs [--sizes 10000,100000,1000000] [--runs N] [--reports N]\n' +
       '  [--warmup N] [--rate PER_S] [--rate-seconds S] [--templates N] [--seed N] [--rebuild]\n' +
-      '  [--tmp DIR] [--quiet-below PCT] [--quiet-wait-s S] [--max-other PCT]',
+      '  [--tmp DIR] [--quiet-below PCT] [--quiet-wait-s S] [--max-other PCT] [--citywide N]',
   );
   process.exit(0);
 }
@@ -141,6 +145,9 @@ const rate = Number(opt.rate);
 const rateSeconds = Number(opt['rate-seconds']);
 const TEMPLATES = Number(opt.templates);
 const seed = Number(opt.seed);
+const citywidePerRound = Number(opt.citywide);
+/** What a whole-city report states: the accuracy tipwire's gazetteer gives "北京". */
+const CITYWIDE_ACCURACY_M = 34_700;
 const started = performance.now();
 const log = (line) =>
   console.error(`[+${Math.round((performance.now() - started) / 1000)} s] ${line}`);
@@ -630,6 +637,28 @@ function makeReports(size, events, count, salt) {
   return out;
 }
 
+/**
+ * `count` whole-city reports for the store of `size`: witnesses of stored events (their
+ * time, their kind) that state only the city, its centre ± CITYWIDE_ACCURACY_M. Each
+ * searches the whole city (TIPWIRE_CORRELATE_CITYWIDE_MAX_CANDIDATES).
+ */
+function makeCitywideReports(size, events, count, salt) {
+  const rand = mulberry32((seed * 7919 + size + salt * 15485863) >>> 0);
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const ev = events[Math.floor(rand() * events.length)];
+    const w = {};
+    witness(rand, ev.lat, ev.lon, PROFILES[ev.kind].extentMeters, ev.start, ev.duration, w);
+    Object.assign(w, { lat: CENTER.lat, lon: CENTER.lon, acc: CITYWIDE_ACCURACY_M });
+    out.push({
+      ofEvent: true,
+      citywide: true,
+      body: bodyOf(w, ev.kind, narrativeOf(rand, ev.kind)),
+    });
+  }
+  return out;
+}
+
 /** p-quantile of sorted numbers (nearest rank). */
 const quantile = (sorted, p) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] : NaN;
@@ -732,6 +761,22 @@ try {
           post: stats(rows.map((x) => x.postMs)),
         };
         log(`round ${index} ${t.size}: ack→incident ${JSON.stringify(out[t.size].assign)}`);
+        if (citywidePerRound > 0) {
+          const city = [];
+          for (const r of makeCitywideReports(t.size, t.events, citywidePerRound, index)) {
+            const x = {
+              ...(await sendAndWait(t, r.body)),
+              ofEvent: r.ofEvent,
+              citywide: true,
+              body: r.body,
+              phase: `round ${index}`,
+            };
+            city.push(x);
+            t.sent.push(x);
+          }
+          out[t.size].citywide = stats(city.map((x) => x.assignMs));
+          log(`round ${index} ${t.size}: whole city ${JSON.stringify(out[t.size].citywide)}`);
+        }
       }
       return out;
     },
@@ -747,6 +792,11 @@ try {
       for (const f of ['p50', 'p90', 'p99', 'max', 'mean'])
         s[what][f] = round(median(per(t.size, what, f)), 2);
       s[what].p99Rounds = per(t.size, what, 'p99');
+    }
+    if (citywidePerRound > 0) {
+      s.citywide = {};
+      for (const f of ['p50', 'p90', 'p99', 'max', 'mean'])
+        s.citywide[f] = round(median(per(t.size, 'citywide', f)), 2);
     }
     results.summary[t.size] = s;
   }
@@ -835,10 +885,10 @@ try {
       overLimit: 0,
       maxCandidates: 0,
     });
-    const placed = { witnesses: tally(), elsewhere: tally() };
+    const placed = { witnesses: tally(), elsewhere: tally(), citywide: tally() };
     const bandCounts = [];
     for (const x of t.sent) {
-      const g = placed[x.ofEvent ? 'witnesses' : 'elsewhere'];
+      const g = placed[x.citywide ? 'citywide' : x.ofEvent ? 'witnesses' : 'elsewhere'];
       g.reports++;
       if (!x.incidentId) {
         g.missing++;
@@ -847,12 +897,13 @@ try {
       const seq = inc.get(x.incidentId);
       if (seq <= t.meta.facts.maxIncidentSeq) g.joinedStored++;
       else g.newOrBench++;
-      if (x.reason) g.apart++;
+      // Kept apart (a whole-city report attached says so too: `cluster.citywide`).
+      if (x.reason && x.reason !== FLAG.cluster.citywide) g.apart++;
       if (bridges.get(x.id) > 0) g.bridged++;
       bandCounts.push(bands.get(x.id));
       x.members = membersOf.get(x.incidentId);
       x.candidates = candidatesOf(x.body);
-      if (x.candidates >= limit) g.overLimit++;
+      if (x.candidates >= (x.citywide ? rules.cluster.citywideMaxCandidates : limit)) g.overLimit++;
       g.maxCandidates = Math.max(g.maxCandidates, x.candidates);
     }
     const store = results.stores[t.size];
@@ -929,6 +980,13 @@ for (const t of targets) {
       .join(' ')} | ${[s.post.p50, s.post.p99].map((x) => x.toFixed(2).padStart(6)).join(' ')} | ` +
       `${st.bytesPerReport.fileAndWal} ${st.links.reportBandsPerReport} ${st.links.rtreeRowsPerOpenIncident}`,
   );
+}
+for (const t of targets) {
+  const c = results.summary[t.size].citywide;
+  if (c)
+    console.log(
+      `${t.size} whole-city reports, ack→incident ms: p50 ${c.p50} p90 ${c.p90} p99 ${c.p99} max ${c.max}`,
+    );
 }
 for (const [f, r] of Object.entries(results.ratios))
   console.log(`ratio ${f} ${r.of}: ${r.perRoundMedian} (per round ${r.perRound.join(', ')})`);
