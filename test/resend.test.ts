@@ -100,6 +100,35 @@ describe('tipwire import: a line with an externalId imported before', () => {
     expect(JSON.stringify(records)).not.toMatch(/drone|gate/);
   });
 
+  it('keeps a whole-city report where the rule attached it, still saying why, when it is re-sent', () => {
+    const witnesses = [
+      'A drone fell behind the north gate.',
+      'Saw a small drone crash by the north gate of the campus.',
+      '北门后面掉下来一架无人机。',
+    ].map((narrative, i) => gate(`w-${i}`, narrative));
+    const city = (narrative: string) => ({
+      ...gate('c-1', narrative),
+      location: '西安',
+    });
+    const lines = [...witnesses, city('西安有一架无人机掉下来了。')];
+    expect(runCli(['import', writeJsonl(dir, 'v1.jsonl', lines), '--db', db]).status).toBe(0);
+    const incidentOf = (externalId: string) =>
+      exportReports().find((r) => r.externalId === externalId)!;
+    const before = incidentOf('c-1');
+    expect(before.incidentReason).toBe('cluster.citywide');
+    expect(before.incidentId).toBe(incidentOf('w-0').incidentId);
+    const again = runCli([
+      'import',
+      writeJsonl(dir, 'v2.jsonl', [city('西安有一架无人机掉下来了，在北门那边。')]),
+      '--db',
+      db,
+    ]);
+    expect(again.status, again.stderr).toBe(0);
+    const after = incidentOf('c-1');
+    expect(after).toMatchObject({ version: 2, incidentId: before.incidentId });
+    expect(after.incidentReason).toBe('cluster.citywide');
+  });
+
   it('still counts a re-send that opens "Correction:" as its own source: it corrects itself, not a report sent before', () => {
     // Another witness first, so the corrected report is not the incident's first member.
     const witness = gate('f-4', 'I saw a small drone come down just behind the north gate.');

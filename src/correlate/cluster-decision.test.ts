@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FLAG } from '../domain/flags.js';
+import { FLAG, type FlagCode } from '../domain/flags.js';
 import type { Point } from './geo.js';
 import {
   decideCluster,
@@ -540,6 +540,28 @@ describe('decideCluster: a report placed only as a whole city', () => {
     expect(decideCluster(input({ subject: wider, candidates: three })).placement).toEqual(
       tooVague(0, wider),
     );
+  });
+
+  it('placed again, it stays where the rule attached it and still says so; placed by hand, not', () => {
+    const three = placedBy('i_three', 1, 3);
+    const current = (reason: FlagCode | null, pinned = false) => ({
+      incidentId: 'i_three',
+      without: three.estimate,
+      others: 3,
+      pinned,
+      reason,
+    });
+    const stay = (reason?: FlagCode) => ({
+      kind: 'stay',
+      incidentId: 'i_three',
+      estimate: addObservation(three.estimate, city, rule),
+      ...(reason ? { reason } : {}),
+    });
+    const placed = (c: ReturnType<typeof current>) =>
+      decideCluster(input({ subject: city, current: c })).placement;
+    expect(placed(current(FLAG.cluster.citywide))).toEqual(stay(FLAG.cluster.citywide));
+    expect(placed(current(null))).toEqual(stay());
+    expect(placed(current(FLAG.cluster.citywide, true))).toEqual(stay());
   });
 
   it('follows copies of its message into a placed incident only if that many place it', () => {

@@ -69,7 +69,14 @@ export interface ClusterInput {
   /** Incidents holding near-identical copies of the report's text, received lately. */
   copies: CopyIncident[];
   /** The incident the report is in, its estimate without the report, and whether an analyst pinned it there. */
-  current: { incidentId: string; without: Estimate; others: number; pinned: boolean } | null;
+  current: {
+    incidentId: string;
+    without: Estimate;
+    others: number;
+    pinned: boolean;
+    /** Why it is there, as the report says now (`cluster.*`; absent: none). */
+    reason?: FlagCode | null;
+  } | null;
   candidates: CandidateIncident[];
   /** Whether the index search was cut at TIPWIRE_CORRELATE_MAX_CANDIDATES (more may fit). */
   candidatesCut?: boolean;
@@ -81,7 +88,13 @@ export interface ClusterInput {
 }
 
 export type Placement =
-  | { kind: 'stay'; incidentId: string; estimate: Estimate }
+  | {
+      kind: 'stay';
+      incidentId: string;
+      estimate: Estimate;
+      /** Kept when a whole-city report attached by the rule stays (`cluster.citywide`). */
+      reason?: FlagCode;
+    }
   | {
       kind: 'join';
       incidentId: string;
@@ -120,7 +133,14 @@ export function decideCluster(input: ClusterInput): ClusterEffects {
         (current.without.preciseCount === 0 || fit(subject, current.without, rule) !== null)));
   if (current && stays) {
     const estimate = addObservation(current.without, subject, rule);
-    const placement: Placement = { kind: 'stay', incidentId: current.incidentId, estimate };
+    // Attached by the whole-city rule, it stays a guess and says so; placed by hand, it is not.
+    const guess = !current.pinned && current.reason === FLAG.cluster.citywide;
+    const placement: Placement = {
+      kind: 'stay',
+      incidentId: current.incidentId,
+      estimate,
+      ...(guess ? { reason: FLAG.cluster.citywide } : {}),
+    };
     return { reportId, placement, left: null, attached: [] };
   }
   // Alone in its incident, the report is placed again under the same id (kept if it starts one).

@@ -124,6 +124,7 @@ export function correlateStage(
           without: estimateOf(others, rules.cluster),
           others: others.length,
           pinned: report.incidentPinned,
+          reason: report.incidentReason,
         };
       }
       const { candidates, cut } = await candidatesAround(port, subject, rules, report.incidentId);
@@ -192,7 +193,7 @@ export function correlateStage(
       await tx.reports.setBands(reportId, e.bands);
       await tx.reports.setIncidentReason(
         reportId,
-        placement.kind === 'apart' || placement.kind === 'join' ? (placement.reason ?? null) : null,
+        placement.kind === 'create' ? null : (placement.reason ?? null),
       );
       if (e.left && e.left !== target) {
         const rest = await tx.incidents.memberFacts(e.left);
