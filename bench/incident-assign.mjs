@@ -126,6 +126,9 @@ const { values: opt } = parseArgs({
     // Whole-city reports per round and size, after the round's others: a stored event's
     // witness who names only the city (its centre, ± CITYWIDE_ACCURACY_M), timed apart.
     citywide: { type: 'string', default: '0' },
+    // A setting for the server under test, NAME=VALUE (repeatable): the environment's own
+    // TIPWIRE_ variables are not passed on, so that a run is what its command line says.
+    set: { type: 'string', multiple: true, default: [] },
     help: { type: 'boolean', default: false },
   },
 });
@@ -133,11 +136,23 @@ if (opt.help) {
   console.log(
     'node bench/incident-assign.mjs [--sizes 10000,100000,1000000] [--runs N] [--reports N]\n' +
       '  [--warmup N] [--rate PER_S] [--rate-seconds S] [--templates N] [--seed N] [--rebuild]\n' +
-      '  [--tmp DIR] [--quiet-below PCT] [--quiet-wait-s S] [--max-other PCT] [--citywide N]',
+      '  [--tmp DIR] [--quiet-below PCT] [--quiet-wait-s S] [--max-other PCT] [--citywide N]\n' +
+      '  [--set TIPWIRE_NAME=VALUE …]',
   );
   process.exit(0);
 }
 const sizes = opt.sizes.split(',').map(Number);
+/** The --set settings of the server under test. */
+const serverSettings = Object.fromEntries(
+  opt.set.map((pair) => {
+    const at = pair.indexOf('=');
+    if (!pair.startsWith('TIPWIRE_') || at < 0) {
+      console.error(`--set takes TIPWIRE_NAME=VALUE, not ${JSON.stringify(pair)}`);
+      process.exit(2);
+    }
+    return [pair.slice(0, at), pair.slice(at + 1)];
+  }),
+);
 const runs = Number(opt.runs);
 const perRound = Number(opt.reports);
 const warmupReports = Number(opt.warmup);
@@ -290,6 +305,7 @@ async function startServer(dir) {
     TIPWIRE_LOG_LEVEL: 'warn',
     TIPWIRE_HOST: '127.0.0.1',
     TIPWIRE_RATE_LIMITS: 'off',
+    ...serverSettings,
   });
   const child = spawn(process.execPath, [CLI, 'serve', '--port', String(port)], {
     cwd: dir,
