@@ -584,7 +584,11 @@ export function incidentConfigFrom(config: Config): StageSettings['incidents'] {
     duplicateTextSimilarity: c.duplicateTextSimilarity,
     sameSourceTextSimilarity: c.sameSourceTextSimilarity,
     sourcePairsMax: c.sourcePairsMax,
-    vagueRechecks: c.vagueRechecks,
+    rechecks: {
+      vagueRechecks: c.vagueRechecks,
+      citywideRecheckReads: c.citywideRecheckReads,
+      citywideRechecks: c.citywideRechecks,
+    },
     copyWindowHours: c.copyWindowHours,
     confidence: config.confidence,
   };

@@ -149,32 +149,35 @@ describe('what the F1 rule got wrong', () => {
     expect((await incident(p.incidentId)).radiusMeters).toBe(0);
   });
 
+  // Whole-city fire reports, each case on a day of its own (hours from the other cases), so
+  // that nothing else of a fire's kind is near in time.
+  const wangfujing = { lat: 39.9149, lon: 116.4103 };
+  const FIRE_WORDS = [
+    'A shop is on fire, flames coming out of the front window.',
+    '王府井这边一家店着火了，火很大。',
+    'Thick smoke and fire from a building on the corner, fire trucks are coming.',
+  ];
+  /** Witnesses `from`…`to` − 1 of FIRE_WORDS, each 30 m further east, 25 m accurate. */
+  const placedBy = async (to: number, at: string, from = 0) => {
+    const ids: string[] = [];
+    for (let i = from; i < to; i++) {
+      ids.push(
+        await send({
+          narrative: FIRE_WORDS[i]!,
+          observedAt: at,
+          location: { ...offset(wangfujing, 30 * i), accuracyMeters: 25 },
+        }),
+      );
+    }
+    await settled();
+    return ids;
+  };
+  const cityFire = (at: string, narrative = '北京着火了，好大的火！') =>
+    send({ narrative, observedAt: at, location: '北京' });
+
   it('attaches a "北京" fire report to a fire three people placed, saying why; not to one two placed', async () => {
-    // Hours before the other cases, so that nothing else of a fire's kind is near in time.
-    const wangfujing = { lat: 39.9149, lon: 116.4103 };
-    const FIRE_WORDS = [
-      'A shop is on fire, flames coming out of the front window.',
-      '王府井这边一家店着火了，火很大。',
-      'Thick smoke and fire from a building on the corner, fire trucks are coming.',
-    ];
-    const placedBy = async (n: number, at: string, where: { lat: number; lon: number }) => {
-      const ids: string[] = [];
-      for (const [i, narrative] of FIRE_WORDS.slice(0, n).entries()) {
-        ids.push(
-          await send({
-            narrative,
-            observedAt: at,
-            location: { ...offset(where, 30 * i), accuracyMeters: 25 },
-          }),
-        );
-      }
-      await settled();
-      return ids;
-    };
     const threeAt = beijingTime(20 * HOUR);
-    const three = await placedBy(3, threeAt, wangfujing);
-    const cityFire = (at: string) =>
-      send({ narrative: '北京着火了，好大的火！', observedAt: at, location: '北京' });
+    const three = await placedBy(3, threeAt);
     const attached = await cityFire(threeAt);
     await settled();
     const fire = (await report(three[0]!)).incidentId;
@@ -187,7 +190,7 @@ describe('what the F1 rule got wrong', () => {
     expect(joined.radiusMeters).toBeLessThan(200);
     // Two witnesses only (a day later): the city-wide report is kept apart.
     const twoAt = beijingTime(44 * HOUR);
-    const two = await placedBy(2, twoAt, wangfujing);
+    const two = await placedBy(2, twoAt);
     const apart = await cityFire(twoAt);
     await settled();
     const small = (await report(two[0]!)).incidentId;
@@ -195,6 +198,28 @@ describe('what the F1 rule got wrong', () => {
     expect(b.incidentId).not.toBe(small);
     expect(b.incidentReason).toBe('cluster.too_vague');
     expect([...(await incident(small)).reportIds].sort()).toEqual([...two].sort());
+  });
+
+  it('attaches a "北京" fire report sent before the witnesses once the third of them places the fire', async () => {
+    const at = beijingTime(68 * HOUR);
+    // Other words than the cases above: the same text within 48 h would be a copy of theirs.
+    const early = await cityFire(at, 'Fire somewhere in Beijing, black smoke over the roofs.');
+    await settled();
+    // Two witnesses: still too few for a whole-city report.
+    const two = await placedBy(2, at);
+    const fire = (await report(two[0]!)).incidentId;
+    expect((await report(early)).incidentId).not.toBe(fire);
+    expect((await report(early)).incidentReason).toBe('cluster.too_vague');
+    // The third: the fire now stands out for it, and it attaches, saying why.
+    const [third] = await placedBy(3, at, 2);
+    expect((await report(third!)).incidentId).toBe(fire);
+    const later = await report(early);
+    expect(later.incidentId).toBe(fire);
+    expect(later.incidentReason).toBe('cluster.citywide');
+    const joined = await incident(fire);
+    expect([...joined.reportIds].sort()).toEqual([...two, third, early].sort());
+    // Attached, not placed: the incident stays where its witnesses put it.
+    expect(joined.radiusMeters).toBeLessThan(200);
   });
 
   it('gives each incident a confidence with its terms, rising with independent witnesses only', async () => {

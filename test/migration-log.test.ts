@@ -25,13 +25,13 @@ describe('migrations in the start-up log', () => {
   it('an upgraded database logs each migration at info, before and after, with its time', () => {
     const tmp = tempDir();
     try {
-      databaseBefore(path.join(tmp.dir, 'tipwire.db'), '016').close();
+      databaseBefore(path.join(tmp.dir, 'tipwire.db'), '017').close();
       const { lines, logger } = capturedLogger('info');
       createRuntime(testConfig(tmp.dir), { logger }).close();
       const migrationLines = lines.filter((l) => l.migration !== undefined);
       expect(migrationLines.map((l) => [l.level, l.migration, l.msg])).toEqual([
-        [30, '016_merged_index.sql', expect.stringMatching(/^applying a schema migration/)],
-        [30, '016_merged_index.sql', 'schema migration applied'],
+        [30, '017_citywide_index.sql', expect.stringMatching(/^applying a schema migration/)],
+        [30, '017_citywide_index.sql', 'schema migration applied'],
       ]);
       expect(migrationLines[1]?.ms).toBeGreaterThanOrEqual(0);
     } finally {
@@ -65,7 +65,7 @@ describe('migrations in the start-up log', () => {
     const tmp = tempDir();
     try {
       const db = path.join(tmp.dir, 'old.db');
-      databaseBefore(db, '016').close();
+      databaseBefore(db, '017').close();
       const r = runCli(['export', 'reports', '--db', db]);
       expect(r.status).toBe(0);
       expect(r.stdout).toBe('');
@@ -74,8 +74,8 @@ describe('migrations in the start-up log', () => {
         .filter((l) => l.includes('"migration"'))
         .map((l) => JSON.parse(l) as { migration: string; msg: string });
       expect(told.map((l) => [l.migration, l.msg.slice(0, 24)])).toEqual([
-        ['016_merged_index.sql', 'applying a schema migrat'],
-        ['016_merged_index.sql', 'schema migration applied'],
+        ['017_citywide_index.sql', 'applying a schema migrat'],
+        ['017_citywide_index.sql', 'schema migration applied'],
       ]);
       // Once applied, a second run says nothing of it.
       expect(runCli(['export', 'reports', '--db', db]).stderr).not.toContain('"migration"');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FLAG, type FlagCode } from '../domain/flags.js';
 import type { Point } from './geo.js';
 import {
+  citywideRecheckKinds,
   decideCluster,
   separationKey,
   type CandidateIncident,
@@ -72,6 +73,21 @@ const incident = (id: string, seq: number, meters: number): CandidateIncident =>
 });
 
 const estimate = (...members: Observation[]): Estimate => estimateOf(members, rule);
+
+/** An incident that `n` precise witnesses naming `kinds` place, `meters` east of (0, 0). */
+const placedByWitnesses = (
+  id: string,
+  seq: number,
+  n: number,
+  meters: number,
+  kinds: Observation['kinds'] = ['fire'],
+): CandidateIncident => ({
+  id,
+  seq,
+  estimate: estimate(
+    ...Array.from({ length: n }, (_, i) => report(meters + i, { reportId: `r_${id}_${i}`, kinds })),
+  ),
+});
 
 /** The subject: a precise report at (0, 0), nothing around it, in no incident yet. */
 function input(overrides: Partial<ClusterInput> = {}): ClusterInput {
@@ -428,15 +444,8 @@ describe('decideCluster: a report placed only as a whole city', () => {
   // "北京" with a fire named and a precise time: 30 km, beyond the 10 km attach limit.
   const city = vague(0, { reportId: 'r_subject', kinds: ['fire'], accuracyMeters: 30_000 });
   /** An incident that `n` precise reports of a fire place, `meters` east of (0, 0). */
-  const placedBy = (id: string, seq: number, n: number, meters = 100): CandidateIncident => ({
-    id,
-    seq,
-    estimate: estimate(
-      ...Array.from({ length: n }, (_, i) =>
-        report(meters + i, { reportId: `r_${id}_${i}`, kinds: ['fire'] }),
-      ),
-    ),
-  });
+  const placedBy = (id: string, seq: number, n: number, meters = 100) =>
+    placedByWitnesses(id, seq, n, meters);
   const tooVague = (matches: number, subject = city) => ({
     kind: 'apart',
     incidentId: 'i_new',
@@ -1156,5 +1165,162 @@ describe('decideCluster: vague reports kept apart, looked at again', () => {
     const apart = decideCluster(input({ subject: vague(0), rechecks: [recheck()] }));
     expect(apart.placement.kind).toBe('apart');
     expect(apart.attached).toEqual([]);
+  });
+});
+
+describe('decideCluster: a whole-city report kept apart, looked at again', () => {
+  // "北京" and a fire, 30 km: kept apart when it came, before the fire's witnesses.
+  const city = vague(0, { reportId: 'r_city', kinds: ['fire'], accuracyMeters: 30_000 });
+  const recheck = (candidates: CandidateIncident[] = [], observation = city): VagueRecheck => ({
+    incidentId: 'i_city',
+    observation,
+    candidates,
+  });
+  /** The subject: a precise fire witness at (0, 0). */
+  const witness = report(0, { reportId: 'r_subject', kinds: ['fire'] });
+  /** An incident that `n` precise fire witnesses place, `meters` east of (0, 0). */
+  const fireBy = (id: string, seq: number, n: number, meters = 50) =>
+    placedByWitnesses(id, seq, n, meters);
+
+  it('attaches once the incident the report joins has TIPWIRE_CORRELATE_CITYWIDE_ATTACH_MIN_REPORTS precise reports, saying so', () => {
+    // Two placed it; with the subject, three.
+    const two = fireBy('i_fire', 1, 2);
+    const got = decideCluster(
+      input({ subject: witness, candidates: [two], rechecks: [recheck([two])] }),
+    );
+    expect(got.placement).toMatchObject({ kind: 'join', incidentId: 'i_fire' });
+    expect(got.attached).toEqual(['i_city']);
+    expect(got.citywide).toEqual(['i_city']);
+    // One placed it; with the subject, two: too few.
+    const one = fireBy('i_fire', 1, 1);
+    const fewer = decideCluster(
+      input({ subject: witness, candidates: [one], rechecks: [recheck([one])] }),
+    );
+    expect(fewer.attached).toEqual([]);
+    expect(fewer.citywide).toBeUndefined();
+    // The setting moves the line; at 0 a whole-city report never attaches.
+    const atTwo = { ...rule, citywideAttachMinReports: 2 };
+    expect(
+      decideCluster(
+        input({ subject: witness, candidates: [one], rechecks: [recheck([one])], rule: atTwo }),
+      ).attached,
+    ).toEqual(['i_city']);
+    const never = { ...rule, citywideAttachMinReports: 0 };
+    expect(
+      decideCluster(
+        input({ subject: witness, candidates: [two], rechecks: [recheck([two])], rule: never }),
+      ).attached,
+    ).toEqual([]);
+  });
+
+  it('attaches only to an incident of the kind it names, seen when it says', () => {
+    const two = fireBy('i_fire', 1, 2);
+    // The witnesses saw a drone: the city report names a fire.
+    const drone = { ...witness, kinds: ['drone' as const] };
+    const droneTwo: CandidateIncident = {
+      ...two,
+      estimate: estimate(
+        report(50, { reportId: 'r_d1', kinds: ['drone'] }),
+        report(51, { reportId: 'r_d2', kinds: ['drone'] }),
+      ),
+    };
+    expect(
+      decideCluster(
+        input({ subject: drone, candidates: [droneTwo], rechecks: [recheck([droneTwo])] }),
+      ).attached,
+    ).toEqual([]);
+    // The fire was seen two days before the city report's time.
+    const later = { ...city, window: { from: T + 2 * 24 * 60 * MIN, to: T + 2 * 24 * 60 * MIN } };
+    expect(
+      decideCluster(
+        input({ subject: witness, candidates: [two], rechecks: [recheck([two], later)] }),
+      ).attached,
+    ).toEqual([]);
+  });
+
+  it('weighs it only against incidents of its kind: another fire as big keeps it apart, an explosion does not', () => {
+    const two = fireBy('i_fire', 1, 2);
+    const otherFire = fireBy('i_other', 2, 3, 5000);
+    expect(
+      decideCluster(
+        input({ subject: witness, candidates: [two], rechecks: [recheck([two, otherFire])] }),
+      ).attached,
+    ).toEqual([]);
+    // Three witnesses of an explosion as near: a related kind, which a precise fire report
+    // may join, but not the kind the city report names, so not a rival.
+    const blast: CandidateIncident = {
+      id: 'i_blast',
+      seq: 2,
+      estimate: estimate(
+        ...[0, 1, 2].map((i) => report(5000 + i, { reportId: `r_b${i}`, kinds: ['explosion'] })),
+      ),
+    };
+    expect(
+      decideCluster(
+        input({ subject: witness, candidates: [two], rechecks: [recheck([two, blast])] }),
+      ).attached,
+    ).toEqual(['i_city']);
+  });
+
+  it('names only the whole-city reports among those attached', () => {
+    const two = fireBy('i_fire', 1, 2);
+    const local = { ...recheck([two], vague(1000, { kinds: ['fire'] })), incidentId: 'i_local' };
+    const got = decideCluster(
+      input({ subject: witness, candidates: [two], rechecks: [local, recheck([two])] }),
+    );
+    expect(got.attached).toEqual(['i_local', 'i_city']);
+    expect(got.citywide).toEqual(['i_city']);
+  });
+
+  it('leaves one apart that names no kind, or whose time is too vague to attach', () => {
+    const two = fireBy('i_fire', 1, 2);
+    const kindless = { ...city, kinds: [] };
+    const wide = { ...city, window: { from: T - 721 * MIN, to: T + 721 * MIN } };
+    const atLimit = { ...city, window: { from: T - 720 * MIN, to: T + 720 * MIN } };
+    const attached = (o: Observation) =>
+      decideCluster(input({ subject: witness, candidates: [two], rechecks: [recheck([two], o)] }))
+        .attached;
+    expect(attached(kindless)).toEqual([]);
+    expect(attached(wide)).toEqual([]);
+    expect(attached(atLimit)).toEqual(['i_city']);
+  });
+});
+
+describe('citywideRecheckKinds', () => {
+  const witness = report(0, { reportId: 'r_subject', kinds: ['fire'] });
+  const placed = (id: string, n: number, meters: number, kinds: Observation['kinds']) =>
+    placedByWitnesses(id, 1, n, meters, kinds);
+
+  it('is null below TIPWIRE_CORRELATE_CITYWIDE_ATTACH_MIN_REPORTS precise reports in all, the kinds at it', () => {
+    // The subject and one: two, too few. The subject and two: three.
+    expect(citywideRecheckKinds(witness, [placed('i_a', 1, 50, ['fire'])], rule)).toBeNull();
+    expect(citywideRecheckKinds(witness, [placed('i_a', 2, 50, ['fire'])], rule)).toEqual(
+      new Set(['fire']),
+    );
+    // Two incidents it bridges count together, with every kind they name.
+    const kinds = citywideRecheckKinds(
+      witness,
+      [placed('i_a', 1, 50, ['fire']), placed('i_b', 1, -50, ['explosion'])],
+      rule,
+    );
+    expect(kinds).toEqual(new Set(['fire', 'explosion']));
+    // At 1 the subject alone is enough.
+    expect(citywideRecheckKinds(witness, [], { ...rule, citywideAttachMinReports: 1 })).toEqual(
+      new Set(['fire']),
+    );
+  });
+
+  it('counts only incidents the subject fits, and no routine complaint', () => {
+    const far = placed('i_far', 5, 5000, ['fire']);
+    expect(citywideRecheckKinds(witness, [far], rule)).toBeNull();
+    const routine = placed('i_r', 5, 50, ['routine']);
+    expect(citywideRecheckKinds(report(0, { kinds: ['routine'] }), [routine], rule)).toBeNull();
+  });
+
+  it('is null for a vague subject, and when the setting is 0', () => {
+    const two = placed('i_a', 2, 50, ['fire']);
+    expect(citywideRecheckKinds(vague(0, { kinds: ['fire'] }), [two], rule)).toBeNull();
+    const never = { ...rule, citywideAttachMinReports: 0 };
+    expect(citywideRecheckKinds(witness, [placed('i_a', 5, 50, ['fire'])], never)).toBeNull();
   });
 });

@@ -15,6 +15,11 @@
  *   only as a whole city (`isCitywide`) attaches only to a match that stands out and that
  *   TIPWIRE_CORRELATE_CITYWIDE_ATTACH_MIN_REPORTS precise reports place, with the code
  *   `cluster.citywide` on it (a guess an analyst should see).
+ * - A vague report kept apart is looked at again when a precise report comes near
+ *   (`reattach`): it attaches to the incident that report joins or starts when that one
+ *   now stands out for it. A whole-city report kept apart is looked at again the same way,
+ *   under the whole-city rule, when the placement may reach the reports it needs
+ *   (`citywideRecheckKinds` says which are worth the city-wide search).
  * - A **routine complaint** (a report naming only the `routine` kind: a barking dog, a
  *   street light out, a scam call) is not an event: it is kept apart in an incident of its
  *   own, and no report joins it by place and time. Two complaints at one corner are
@@ -23,6 +28,7 @@
  * - A report already in an incident stays there when an analyst placed it (pinned) or it
  *   still fits the incident's other members; otherwise it leaves and is placed again.
  */
+import type { EventKind } from '../domain/event-kinds.js';
 import type { FlagCode } from '../domain/flags.js';
 import { FLAG } from '../domain/flags.js';
 import {
@@ -116,6 +122,8 @@ export interface ClusterEffects {
   left: string | null;
   /** Vague reports' incidents that attach to the placement's incident now. */
   attached: string[];
+  /** Of `attached`, those of whole-city reports: their report says `cluster.citywide`. */
+  citywide?: string[];
 }
 
 // Stryker disable next-line EqualityOperator: for a = b both branches give the same key
@@ -160,7 +168,10 @@ export function decideCluster(input: ClusterInput): ClusterEffects {
     placement.kind === 'join' || placement.kind === 'create'
       ? reattach(placement, input.rechecks, input.separated, rule)
       : [];
-  return { reportId, placement, left, attached };
+  const citywide = attached.filter((id) =>
+    input.rechecks.some((r) => r.incidentId === id && isTooVague(r.observation, rule)),
+  );
+  return { reportId, placement, left, attached, ...(citywide.length > 0 ? { citywide } : {}) };
 }
 
 function ranked(subject: Observation, candidates: CandidateIncident[], rule: ClusterRule) {
@@ -231,7 +242,7 @@ function placeVague(
     lead !== undefined &&
     (subject.point === null ||
       !isTooVague(subject, rule) ||
-      (citywide && lead.estimate.preciseCount >= rule.citywideAttachMinReports))
+      (citywide && citywideMayAttach(lead.estimate, rule)))
       ? lead
       : placed.length === 0
         ? // None placed: the one holding most copies among them (all unplaced).
@@ -259,7 +270,7 @@ function placeVague(
     // Only a whole city (`isCitywide`), which holds many events nobody else reported: a
     // match that stands out is a likely guess only if many people placed it. Kept apart,
     // it is not looked at again (no recheck), so the reason stays "too vague".
-    return best !== undefined && best.estimate.preciseCount >= rule.citywideAttachMinReports
+    return best !== undefined && citywideMayAttach(best.estimate, rule)
       ? joinVague(subject, best, rule, FLAG.cluster.citywide)
       : alone(FLAG.cluster.too_vague, matches.length);
   }
@@ -278,6 +289,31 @@ function leading(placed: CopyIncident[], rule: ClusterRule): CopyIncident | unde
   if (top === undefined) return undefined;
   const total = placed.reduce((n, c) => n + c.copies, 0);
   return top.copies / total >= rule.attachMinShare ? top : undefined;
+}
+
+/** Whether enough precise reports place the incident for a whole-city report to attach. */
+const citywideMayAttach = (e: Estimate, rule: ClusterRule): boolean =>
+  e.preciseCount >= rule.citywideAttachMinReports;
+
+/**
+ * Which kinds a whole-city report kept apart must name to be worth looking at again now
+ * (its city-wide search is costly), or null when none can attach: the precise subject's
+ * placement holds at most the subject and every incident it fits (a bridge merges them),
+ * so below TIPWIRE_CORRELATE_CITYWIDE_ATTACH_MIN_REPORTS precise reports in all none can,
+ * and it names only the kinds they name (`fitsCitywide` asks for the same kind).
+ */
+export function citywideRecheckKinds(
+  subject: Observation,
+  candidates: readonly CandidateIncident[],
+  rule: ClusterRule,
+): ReadonlySet<EventKind> | null {
+  if (rule.citywideAttachMinReports === 0 || isVague(subject, rule)) return null;
+  const fitting = candidates.filter(
+    (c) => !onlyRoutine(c.estimate) && fit(subject, c.estimate, rule) !== null,
+  );
+  const most = fitting.reduce((n, c) => n + c.estimate.preciseCount, 1);
+  if (most < rule.citywideAttachMinReports) return null;
+  return new Set([...subject.kinds, ...fitting.flatMap((c) => c.estimate.kinds)]);
 }
 
 /** The incident holding the most copies, the older on a tie. */
@@ -343,7 +379,9 @@ export function standsOut(
 /**
  * Vague reports kept apart (no match, or none standing out) for which the placement's
  * incident now stands out among all they fit (`standsOut`, the placement weighed with
- * its new estimate).
+ * its new estimate). A whole-city report (`isCitywide`) is weighed as when it came: only
+ * against incidents of its kind seen when it says (`fitsCitywide`), and it attaches only
+ * to a placement that TIPWIRE_CORRELATE_CITYWIDE_ATTACH_MIN_REPORTS precise reports place.
  */
 function reattach(
   placement: Extract<Placement, { kind: 'join' | 'create' }>,
@@ -356,7 +394,10 @@ function reattach(
   const out: string[] = [];
   for (const r of rechecks) {
     if (separated.has(separationKey(r.incidentId, placement.incidentId))) continue;
-    if (isTooVague(r.observation, rule) || onlyRoutine(r.observation)) continue;
+    if (onlyRoutine(r.observation)) continue;
+    const city = isTooVague(r.observation, rule);
+    if (city && !(isCitywide(r.observation, rule) && citywideMayAttach(placement.estimate, rule)))
+      continue;
     const here: CandidateIncident = {
       id: placement.incidentId,
       // Ranked after any other it ties with: it must stand out on its own.
@@ -364,7 +405,9 @@ function reattach(
       estimate: placement.estimate,
     };
     const others = r.candidates.filter((c) => c.id !== placement.incidentId && !gone.has(c.id));
-    const matches = ranked(r.observation, [here, ...others], rule);
+    const matches = ranked(r.observation, [here, ...others], rule).filter(
+      (m) => !city || fitsCitywide(r.observation, m.c.estimate, rule),
+    );
     if (standsOut(r.observation, matches, rule) === here) out.push(r.incidentId);
   }
   return out;

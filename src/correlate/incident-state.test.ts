@@ -1012,6 +1012,35 @@ describe('incidentBoxes', () => {
     ]);
   });
 
+  it('keeps a lone report placed only as a whole city in the city index, if it may attach', () => {
+    // "北京" and a fire, 34.7 km, its time within the attach limit (720 min).
+    const city = obs({
+      point: { lat: 0, lon: 10 },
+      accuracyMeters: 34_700,
+      window: { from: T, to: T + 60 * MIN },
+      kinds: ['fire'],
+    });
+    const got = incidentBoxes(single(city), city, rule())!;
+    expect(got.index).toBe('city');
+    const [box] = got.boxes;
+    expect(box!.maxLat * 111_195.08).toBeCloseTo(2 * 34_700 + 800, 0);
+    // Mid T + 30 min, half 30 · 2 + 5 = 65 min, ± 360 min.
+    expect([box!.fromMinute, box!.toMinute]).toEqual([
+      T / MIN + 30 - 65 - 360,
+      T / MIN + 30 + 65 + 360,
+    ]);
+    // 10,000 m is not yet too vague: the vague index; 10,001 m is the city's.
+    const at = { ...city, accuracyMeters: 10_000 };
+    expect(incidentBoxes(single(at), at, rule())!.index).toBe('vague');
+    const past = { ...city, accuracyMeters: 10_001 };
+    expect(incidentBoxes(single(past), past, rule())!.index).toBe('city');
+    // Naming no kind, or with the whole-city rule off, it can never attach: in no index.
+    const kindless = { ...city, kinds: [] };
+    expect(incidentBoxes(single(kindless), kindless, rule())).toBeNull();
+    const off = rule({ citywideAttachMinReports: 0 });
+    expect(incidentBoxes(single(city, off), city, off)).toBeNull();
+  });
+
   it('reads the profiles of the rule, not the defaults', () => {
     const small = rule({
       kindProfiles: Object.fromEntries(

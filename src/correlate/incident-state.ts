@@ -360,15 +360,16 @@ export function observationBoxes(o: Observation, rule: ClusterRule): SearchBox[]
 /**
  * Where an incident is kept in the index: precise incidents by their estimate (place ±
  * tolerance·accuracy + the widest extent; latest start − the longest duration … earliest
- * end + it),
- * vague-only ones by their single vague member's own box widened the same way; a routine
- * complaint in neither (nothing joins it by place and time).
+ * end + it) in `core`; one whose only member is vague by that member's own box widened
+ * the same way, in `vague`, or in `city` when it is placed only as a whole city and may
+ * still attach (`isCitywide`: its box would crowd the vague re-checks); a report too vague
+ * ever to attach, and a routine complaint, in none (nothing joins it by place and time).
  */
 export function incidentBoxes(
   e: Estimate,
-  vagueMember: Observation | null,
+  loneMember: Observation | null,
   rule: ClusterRule,
-): { index: 'core' | 'vague'; boxes: SearchBox[] } | null {
+): { index: 'core' | 'vague' | 'city'; boxes: SearchBox[] } | null {
   // Nothing joins a routine complaint by place and time (cluster-decision.ts): not indexed.
   if (onlyRoutine(e)) return null;
   const place = placeOf(e);
@@ -381,11 +382,17 @@ export function incidentBoxes(
     };
     return { index: 'core', boxes: searchBoxes(place.point, meters, window) };
   }
-  if (!vagueMember?.point || !vagueMember.window) return null;
-  const span = widened(vagueMember.window, rule);
-  const meters = rule.tolerance * vagueMember.accuracyMeters + maxExtent(rule);
+  if (!loneMember?.point || !loneMember.window) return null;
+  const index = !isTooVague(loneMember, rule)
+    ? 'vague'
+    : isCitywide(loneMember, rule)
+      ? 'city'
+      : null;
+  if (index === null) return null;
+  const span = widened(loneMember.window, rule);
+  const meters = rule.tolerance * loneMember.accuracyMeters + maxExtent(rule);
   const window = { from: span.from - duration, to: span.to + duration };
-  return { index: 'vague', boxes: searchBoxes(vagueMember.point, meters, window) };
+  return { index, boxes: searchBoxes(loneMember.point, meters, window) };
 }
 
 /**

@@ -184,6 +184,8 @@ describe('the scalar settings', () => {
     [CORRELATE_SETTINGS.citywideAttachMinReports, 0, 1000, 1, 3],
     [CORRELATE_SETTINGS.citywideMaxCandidates, 1, 10_000, 1, 256],
     [CORRELATE_SETTINGS.vagueRechecks, 0, 1000, 1, 8],
+    [CORRELATE_SETTINGS.citywideRecheckReads, 0, 10_000, 1, 32],
+    [CORRELATE_SETTINGS.citywideRechecks, 0, 1000, 1, 4],
     [CORRELATE_SETTINGS.duplicateTextSimilarity, 0.05, 1, 0.01, 0.6],
     [CORRELATE_SETTINGS.sameSourceTextSimilarity, 0.05, 1, 0.01, 0.45],
     [CORRELATE_SETTINGS.sourcePairsMax, 0, 100_000, 1, 200],

@@ -170,6 +170,18 @@ export const CORRELATE_SETTINGS = {
     intIn(0, 1000),
     8,
   ),
+  citywideRecheckReads: setting(
+    'TIPWIRE_CORRELATE_CITYWIDE_RECHECK_READS',
+    'Most whole-city reports kept apart (see TIPWIRE_CORRELATE_CITYWIDE_ATTACH_MIN_REPORTS) that a new precise report reads from their index, near it in place and time, when its incident may reach the reports such a report needs to attach: those naming a kind it or the incidents it fits name are looked at again (TIPWIRE_CORRELATE_CITYWIDE_RECHECKS).',
+    intIn(0, 10_000),
+    32,
+  ),
+  citywideRechecks: setting(
+    'TIPWIRE_CORRELATE_CITYWIDE_RECHECKS',
+    "Most of those whole-city reports a new precise report looks at again, each with a city-wide candidate search (TIPWIRE_CORRELATE_CITYWIDE_MAX_CANDIDATES): one sent before the event's witnesses may now attach to their incident. 0: a whole-city report is looked at only when it arrives.",
+    intIn(0, 1000),
+    4,
+  ),
   duplicateTextSimilarity: setting(
     'TIPWIRE_CORRELATE_DUPLICATE_TEXT_SIMILARITY',
     'A vague report whose narrative is at least this similar (estimated Jaccard of word or character shingles, 0–1) to reports of one incident is a copy of their message and joins it (see TIPWIRE_CORRELATE_COPY_WINDOW_HOURS).',

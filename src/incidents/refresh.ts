@@ -13,7 +13,6 @@ import {
   estimateOf,
   observedAccuracy,
   incidentBoxes,
-  isTooVague,
   isVague,
   observationWindow,
   placeOf,
@@ -70,15 +69,14 @@ export async function refreshIncident(
         )
       : 0;
   const estimate = { ...built, handSpreadMeters };
-  // A lone vague member waits in the vague index for a match that stands out (no match
-  // yet, or several and none standing out), unless too vague ever to attach; an incident
+  // A lone vague member waits in the vague index (or, placed only as a whole city, in the
+  // city index) for a match that stands out, unless too vague ever to attach; an incident
   // of several vague members only (copies of one message, or merged by hand) stays out.
   const lone = estimate.preciseCount === 0 && observations.length === 1 ? observations[0]! : null;
-  const vagueOnly = lone && !isTooVague(lone, rules.cluster) ? lone : null;
   await tx.incidents.saveEstimate(
     incidentId,
     estimate,
-    incidentBoxes(estimate, vagueOnly, rules.cluster),
+    incidentBoxes(estimate, lone, rules.cluster),
     now,
   );
   const sources = independentSources(

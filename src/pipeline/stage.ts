@@ -30,7 +30,8 @@ export interface IncidentConfig {
   duplicateTextSimilarity: number;
   sameSourceTextSimilarity: number;
   sourcePairsMax: number;
-  vagueRechecks: number;
+  /** How many kept-apart reports a precise report looks at again. */
+  rechecks: { vagueRechecks: number; citywideRecheckReads: number; citywideRechecks: number };
   copyWindowHours: number;
   confidence: ConfidenceSettings;
 }

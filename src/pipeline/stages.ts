@@ -27,7 +27,7 @@ export function registeredStages(
     screenStage,
     normalizeStage,
     verifyStage(settings.verify.check),
-    correlateStage(rules, config.vagueRechecks, config.copyWindowHours),
+    correlateStage(rules, config.rechecks, config.copyWindowHours),
     notifyStage,
   ];
 }

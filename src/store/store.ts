@@ -322,8 +322,12 @@ export interface IncidentRepository {
   listNewest(limit: number, after?: Cursor, scope?: MemberScope): Page<Incident>;
   all(): IterableIterator<Incident>;
   count(): number;
-  /** Open incidents whose index box (`core` or `vague`) meets one of `boxes`, at most `limit`. */
-  candidates(index: 'core' | 'vague', boxes: readonly IndexBox[], limit: number): string[];
+  /**
+   * Open incidents whose index box meets one of `boxes`, at most `limit`: `core` (placed by
+   * precise reports), `vague` (a lone vague report kept apart) or `city` (a lone report
+   * placed only as a whole city, kept apart).
+   */
+  candidates(index: 'core' | 'vague' | 'city', boxes: readonly IndexBox[], limit: number): string[];
   /** The stored estimates of these incidents (those that exist). */
   estimates(ids: readonly string[]): IncidentEstimateRow[];
   /** Everything correlation needs of each member (place, time, kinds, source, findings), oldest first. */
@@ -332,7 +336,7 @@ export interface IncidentRepository {
   saveEstimate(
     id: string,
     estimate: Estimate,
-    entry: { index: 'core' | 'vague'; boxes: readonly IndexBox[] } | null,
+    entry: { index: 'core' | 'vague' | 'city'; boxes: readonly IndexBox[] } | null,
     now: number,
   ): void;
   /** The confidence's terms as last assessed, or null. */

@@ -68,7 +68,7 @@ async function indexed(
   s: AsyncStore,
   id: string,
   boxes: IndexBox[],
-  index: 'core' | 'vague' = 'core',
+  index: 'core' | 'vague' | 'city' = 'core',
 ) {
   await createIncident(s, id, T0);
   await s.incidents.saveEstimate(id, estimate(), { index, boxes }, T0);
@@ -143,12 +143,14 @@ export function incidentClusterContract(open: OpenStore) {
       expect(await found(box(10, 20, 0.01, -30, -5))).toEqual([]);
     });
 
-    it('keeps the core and the vague index apart, and asks only the one named', async () => {
+    it('keeps the core, the vague and the city index apart, and asks only the one named', async () => {
       const s = store();
       await indexed(s, 'i_core', [box(10, 20)], 'core');
       await indexed(s, 'i_vague', [box(10, 20)], 'vague');
+      await indexed(s, 'i_city', [box(10, 20)], 'city');
       expect(await s.incidents.candidates('core', [box(10, 20)], 10)).toEqual(['i_core']);
       expect(await s.incidents.candidates('vague', [box(10, 20)], 10)).toEqual(['i_vague']);
+      expect(await s.incidents.candidates('city', [box(10, 20)], 10)).toEqual(['i_city']);
     });
 
     it('replaces the entry on each save: a new box, another index, or none', async () => {
@@ -157,6 +159,7 @@ export function incidentClusterContract(open: OpenStore) {
       const where = async (b: IndexBox) => [
         await s.incidents.candidates('core', [b], 10),
         await s.incidents.candidates('vague', [b], 10),
+        await s.incidents.candidates('city', [b], 10),
       ];
       await s.incidents.saveEstimate(
         'i_1',
@@ -164,17 +167,24 @@ export function incidentClusterContract(open: OpenStore) {
         { index: 'core', boxes: [box(30, 40)] },
         T0,
       );
-      expect(await where(box(10, 20))).toEqual([[], []]);
-      expect(await where(box(30, 40))).toEqual([['i_1'], []]);
+      expect(await where(box(10, 20))).toEqual([[], [], []]);
+      expect(await where(box(30, 40))).toEqual([['i_1'], [], []]);
       await s.incidents.saveEstimate(
         'i_1',
         estimate(),
         { index: 'vague', boxes: [box(30, 40)] },
         T0,
       );
-      expect(await where(box(30, 40))).toEqual([[], ['i_1']]);
+      expect(await where(box(30, 40))).toEqual([[], ['i_1'], []]);
+      await s.incidents.saveEstimate(
+        'i_1',
+        estimate(),
+        { index: 'city', boxes: [box(30, 40)] },
+        T0,
+      );
+      expect(await where(box(30, 40))).toEqual([[], [], ['i_1']]);
       await s.incidents.saveEstimate('i_1', estimate(), null, T0);
-      expect(await where(box(30, 40))).toEqual([[], []]);
+      expect(await where(box(30, 40))).toEqual([[], [], []]);
     });
 
     it('finds an incident whose box crosses the antimeridian from either side, once', async () => {
@@ -220,10 +230,13 @@ export function incidentClusterContract(open: OpenStore) {
       await indexed(s, 'i_1', [box(10, 20)]);
       await indexed(s, 'i_2', [box(10, 20)], 'vague');
       await indexed(s, 'i_3', [box(10, 20)]);
+      await indexed(s, 'i_4', [box(10, 20)], 'city');
       await s.incidents.absorb('i_2', 'i_1', T0 + 1);
       await s.incidents.absorb('i_3', 'i_1', T0 + 1);
+      await s.incidents.absorb('i_4', 'i_1', T0 + 1);
       expect(await s.incidents.candidates('core', [box(10, 20)], 10)).toEqual(['i_1']);
       expect(await s.incidents.candidates('vague', [box(10, 20)], 10)).toEqual([]);
+      expect(await s.incidents.candidates('city', [box(10, 20)], 10)).toEqual([]);
     });
 
     it('ignores an estimate saved for an unknown incident', async () => {

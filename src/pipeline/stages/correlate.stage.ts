@@ -2,15 +2,18 @@
  * The correlate stage: places a report in an incident. `load` reads the report, its
  * current incident's members, the incidents its place and time could belong to (the
  * R*Tree index, at most TIPWIRE_CORRELATE_MAX_CANDIDATES), the pairs an analyst split
- * apart, and — for a precise report — the vague reports kept apart nearby with their own
- * candidates; `decide` is correlate/cluster-decision.ts; `apply` writes the membership,
- * the merges and attachments with their records, and rebuilds each touched incident
+ * apart, and — for a precise report — the vague reports kept apart nearby (and, when one
+ * may now attach, whole-city ones of its kinds) with their own candidates; `decide` is
+ * correlate/cluster-decision.ts; `apply` writes the membership, the merges and
+ * attachments with their records, and rebuilds each touched incident
  * (incidents/refresh.ts).
  */
+import { FLAG } from '../../domain/flags.js';
 import type { Report } from '../../domain/report.js';
 import type { StoreTx } from '../../store/port.js';
 import { defineStage, requireReport, type LoadContext } from '../stage.js';
 import {
+  citywideRecheckKinds,
   decideCluster,
   type CandidateIncident,
   type ClusterEffects,
@@ -59,16 +62,17 @@ async function candidatesAround(
   o: Observation,
   rules: IncidentRules,
   exclude: string | null,
+  unlessCut = false,
 ): Promise<{ candidates: CandidateIncident[]; cut: boolean }> {
   const boxes = observationBoxes(o, rules.cluster);
   if (boxes.length === 0) return { candidates: [], cut: false };
   const cap = candidateCap(o, rules.cluster);
   const ids = await port.incidents.candidates('core', boxes, cap);
+  const cut = ids.length >= cap;
+  // A re-check skips a cut search: its estimates (up to a city's 256) are not read for nothing.
+  if (cut && unlessCut) return { candidates: [], cut };
   const rows = await port.incidents.estimates(ids.filter((id) => id !== exclude));
-  return {
-    candidates: rows.filter((r) => r.mergedInto === null),
-    cut: ids.length >= cap,
-  };
+  return { candidates: rows.filter((r) => r.mergedInto === null), cut };
 }
 
 /** The incidents holding near-identical copies of the report's text, with how many each. */
@@ -102,9 +106,84 @@ async function copiesOf(
     .map((r) => ({ id: r.id, seq: r.seq, estimate: r.estimate, copies: count.get(r.id) ?? 0 }));
 }
 
+/** How many kept-apart reports a precise report looks at again (settings, correlate/settings.ts). */
+export interface RecheckLimits {
+  vagueRechecks: number;
+  citywideRecheckReads: number;
+  citywideRechecks: number;
+}
+
+/**
+ * The lone report of a kept-apart incident the index found, as correlation sees it, or
+ * null: not alone any more, or placed there by an analyst (the rule never moves it).
+ */
+async function keptApart(
+  port: CorrelatePort,
+  incidentId: string,
+  rules: IncidentRules,
+): Promise<Observation | null> {
+  const members = await port.incidents.memberFacts(incidentId);
+  const only = members[0];
+  if (members.length !== 1 || !only || only.pinned) return null;
+  return observationOf(only, rules);
+}
+
+/**
+ * The vague reports kept apart near a precise report, each with what it fits besides:
+ * one kept apart as ambiguous fits several, and the new report's placement must stand
+ * out among them for it to attach. A cut search might miss a likelier one: that report
+ * is not looked at now. Whole-city reports (the city index) only when the placement may
+ * let one attach, and only those naming a kind it may hold (`citywideRecheckKinds`):
+ * each costs a city-wide search.
+ */
+async function recheckable(
+  port: CorrelatePort,
+  subject: Observation,
+  candidates: readonly CandidateIncident[],
+  current: string | null,
+  rules: IncidentRules,
+  limits: RecheckLimits,
+): Promise<VagueRecheck[]> {
+  if (isVague(subject, rules.cluster)) return [];
+  const boxes = observationBoxes(subject, rules.cluster);
+  const rechecks: VagueRecheck[] = [];
+  const recheck = async (incidentId: string, observation: Observation) => {
+    const around = await candidatesAround(port, observation, rules, incidentId, true);
+    if (!around.cut) rechecks.push({ incidentId, observation, candidates: around.candidates });
+  };
+  if (limits.vagueRechecks > 0) {
+    for (const incidentId of await port.incidents.candidates(
+      'vague',
+      boxes,
+      limits.vagueRechecks,
+    )) {
+      const observation = incidentId === current ? null : await keptApart(port, incidentId, rules);
+      if (observation) await recheck(incidentId, observation);
+    }
+  }
+  const kinds =
+    limits.citywideRechecks > 0 && limits.citywideRecheckReads > 0
+      ? citywideRecheckKinds(subject, candidates, rules.cluster)
+      : null;
+  if (!kinds) return rechecks;
+  let searched = 0;
+  for (const incidentId of await port.incidents.candidates(
+    'city',
+    boxes,
+    limits.citywideRecheckReads,
+  )) {
+    if (searched >= limits.citywideRechecks) break;
+    const observation = incidentId === current ? null : await keptApart(port, incidentId, rules);
+    if (!observation?.kinds.some((k) => kinds.has(k))) continue;
+    searched += 1;
+    await recheck(incidentId, observation);
+  }
+  return rechecks;
+}
+
 export function correlateStage(
   rules: IncidentRules,
-  vagueRechecks: number,
+  limits: RecheckLimits,
   copyWindowHours: number,
 ) {
   return defineStage<ClusterInput, ClusterEffects & { now: number; bands: string[] }>({
@@ -128,24 +207,14 @@ export function correlateStage(
         };
       }
       const { candidates, cut } = await candidatesAround(port, subject, rules, report.incidentId);
-      const rechecks: VagueRecheck[] = [];
-      if (!isVague(subject, rules.cluster) && vagueRechecks > 0) {
-        const boxes = observationBoxes(subject, rules.cluster);
-        const ids = await port.incidents.candidates('vague', boxes, vagueRechecks);
-        for (const incidentId of ids) {
-          if (incidentId === report.incidentId) continue;
-          const members = await port.incidents.memberFacts(incidentId);
-          const only = members[0];
-          if (members.length !== 1 || !only || only.pinned) continue;
-          const observation = observationOf(only, rules);
-          // What it fits besides: one kept apart as ambiguous fits several; the new
-          // report's placement must stand out among them for it to attach. A cut search
-          // might miss a likelier one: it is not looked at now.
-          const around = await candidatesAround(port, observation, rules, incidentId);
-          if (around.cut) continue;
-          rechecks.push({ incidentId, observation, candidates: around.candidates });
-        }
-      }
+      const rechecks = await recheckable(
+        port,
+        subject,
+        candidates,
+        report.incidentId,
+        rules,
+        limits,
+      );
       const copies = await copiesOf(port, report, rules, copyWindowHours);
       const ids = [
         ...candidates.map((c) => c.id),
@@ -216,7 +285,10 @@ export function correlateStage(
           ? ((await tx.reports.get(member.reportId))?.incidentReason ?? null)
           : null;
         await tx.incidents.absorb(from, target, now);
-        if (member) await tx.reports.setIncidentReason(member.reportId, null);
+        if (member) {
+          const reason = e.citywide?.includes(from) ? FLAG.cluster.citywide : null;
+          await tx.reports.setIncidentReason(member.reportId, reason);
+        }
         await tx.incidents.recordChange({
           incidentId: target,
           kind: 'attach',

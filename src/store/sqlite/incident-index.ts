@@ -1,5 +1,5 @@
 /**
- * The incident indexes (migration 009): R*Trees over each open incident's place box and
+ * The incident indexes (migrations 009 and 017): R*Trees over each open incident's place box and
  * the minutes in which a witness could have seen its event. A box that crosses the
  * antimeridian is stored as two parts (row id = incident seq · 2 + part); a query box
  * that crosses it is asked as two boxes. The R*Tree's 32-bit bounds are rounded
@@ -7,7 +7,7 @@
  */
 import type { Db } from './database.js';
 
-export const INCIDENT_INDEXES = ['incident_core', 'incident_vague'] as const;
+export const INCIDENT_INDEXES = ['incident_core', 'incident_vague', 'incident_city'] as const;
 export type IncidentIndex = (typeof INCIDENT_INDEXES)[number];
 
 /** One box: degrees and epoch minutes. */

@@ -101,6 +101,11 @@ export function createIncidentRepository(db: Db): IncidentRepository {
     FROM reports r WHERE incident_id = @id AND ${inScope} ORDER BY received_at, seq`);
   const core = createIncidentIndex(db, 'incident_core');
   const vague = createIncidentIndex(db, 'incident_vague');
+  const city = createIncidentIndex(db, 'incident_city');
+  const indexes = { core, vague, city } as const;
+  const unindex = (seq: number) => {
+    for (const index of Object.values(indexes)) index.remove(seq);
+  };
   const facts = db.prepare(`SELECT r.id AS reportId, r.channel, r.received_at AS receivedAt,
       r.lat, r.lon, json_extract(r.observed_place, '$.accuracyMeters') AS accuracyMeters,
       -- The comparison window only when a time was read (not the receipt's fallback).
@@ -232,14 +237,11 @@ export function createIncidentRepository(db: Db): IncidentRepository {
     },
     remove(id) {
       const seq = seqOf.get(id) as number | undefined;
-      if (seq !== undefined) {
-        core.remove(seq);
-        vague.remove(seq);
-      }
+      if (seq !== undefined) unindex(seq);
       remove.run(id);
     },
     candidates(index, boxes, limit) {
-      return (index === 'core' ? core : vague).candidates(boxes, limit);
+      return indexes[index].candidates(boxes, limit);
     },
     estimates(ids) {
       // One indexed lookup per id: `IN (SELECT … json_each)` would scan the table.
@@ -295,9 +297,8 @@ export function createIncidentRepository(db: Db): IncidentRepository {
       });
       const seq = seqOf.get(id) as number | undefined;
       if (seq === undefined) return;
-      core.remove(seq);
-      vague.remove(seq);
-      if (entry) (entry.index === 'core' ? core : vague).put(seq, id, entry.boxes);
+      unindex(seq);
+      if (entry) indexes[entry.index].put(seq, id, entry.boxes);
     },
     confidenceTerms(id) {
       const text = termsOf.get(id) as string | null | undefined;
@@ -321,10 +322,7 @@ export function createIncidentRepository(db: Db): IncidentRepository {
       // Whatever pointed at `from` now points at the survivor: one hop to the open incident.
       repoint.run({ from, into });
       const seq = seqOf.get(from) as number | undefined;
-      if (seq !== undefined) {
-        core.remove(seq);
-        vague.remove(seq);
-      }
+      if (seq !== undefined) unindex(seq);
     },
     recordChange(c) {
       insertChange.run({ ...c, detail: JSON.stringify(c.detail) });
