@@ -35,7 +35,7 @@ describe('openDatabase', () => {
   it('tells before and after each migration it applies, as an upgrade on an existing file', () => {
     const tmp = tempDir();
     try {
-      const old = databaseBefore(path.join(tmp.dir, 'old.db'), '015');
+      const old = databaseBefore(path.join(tmp.dir, 'old.db'), '016');
       const events: MigrationEvent[] = [];
       let clock = 0;
       // The clock moves 7 ms at each reading: each migration is read before and after.
@@ -44,12 +44,12 @@ describe('openDatabase', () => {
         (e) => events.push(e),
         () => (clock += 7),
       );
-      expect(applied).toEqual(['015_band_time.sql', '016_merged_index.sql']);
+      expect(applied).toEqual(['016_merged_index.sql', '017_citywide_index.sql']);
       expect(events).toEqual([
-        { phase: 'start', name: '015_band_time.sql', upgrade: true },
-        { phase: 'done', name: '015_band_time.sql', upgrade: true, ms: 7 },
         { phase: 'start', name: '016_merged_index.sql', upgrade: true },
         { phase: 'done', name: '016_merged_index.sql', upgrade: true, ms: 7 },
+        { phase: 'start', name: '017_citywide_index.sql', upgrade: true },
+        { phase: 'done', name: '017_citywide_index.sql', upgrade: true, ms: 7 },
       ]);
       expect(migrate(old, (e) => events.push(e))).toEqual([]);
       expect(events).toHaveLength(4);
