@@ -269,7 +269,7 @@ function placeVague(
   if (tooVague) {
     // Only a whole city (`isCitywide`), which holds many events nobody else reported: a
     // match that stands out is a likely guess only if many people placed it. Kept apart,
-    // it is not looked at again (no recheck), so the reason stays "too vague".
+    // it says "too vague" and waits in the city index to be looked at again (`reattach`).
     return best !== undefined && citywideMayAttach(best.estimate, rule)
       ? joinVague(subject, best, rule, FLAG.cluster.citywide)
       : alone(FLAG.cluster.too_vague, matches.length);

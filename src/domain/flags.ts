@@ -123,8 +123,8 @@ export const FLAGS = {
     zh: '坐标与文字中所说的地点相距很远；保留了坐标。',
   },
   'cluster.too_vague': {
-    en: 'Kept apart from other incidents: the place or time is too vague to join one (less accurate than TIPWIRE_CORRELATE_ATTACH_MAX_ACCURACY_METERS or less precise than TIPWIRE_CORRELATE_ATTACH_MAX_PRECISION_MINUTES). A report placed only as a whole city joins only an incident that stands out and that many people placed (TIPWIRE_CORRELATE_CITYWIDE_ATTACH_MIN_REPORTS).',
-    zh: '未并入其他事件：地点或时间过于模糊（精度低于 TIPWIRE_CORRELATE_ATTACH_MAX_ACCURACY_METERS 或 TIPWIRE_CORRELATE_ATTACH_MAX_PRECISION_MINUTES）。只说了城市的举报，仅在有一个明显更可能、且已有多人精确定位的事件时才会并入（TIPWIRE_CORRELATE_CITYWIDE_ATTACH_MIN_REPORTS）。',
+    en: 'Kept apart from other incidents: the place or time is too vague to join one (less accurate than TIPWIRE_CORRELATE_ATTACH_MAX_ACCURACY_METERS or less precise than TIPWIRE_CORRELATE_ATTACH_MAX_PRECISION_MINUTES). A report placed only as a whole city joins only an incident that stands out and that many people placed (TIPWIRE_CORRELATE_CITYWIDE_ATTACH_MIN_REPORTS); it is looked at again when more witnesses place one.',
+    zh: '未并入其他事件：地点或时间过于模糊（精度低于 TIPWIRE_CORRELATE_ATTACH_MAX_ACCURACY_METERS 或 TIPWIRE_CORRELATE_ATTACH_MAX_PRECISION_MINUTES）。只说了城市的举报，仅在有一个明显更可能、且已有多人精确定位的事件时才会并入（TIPWIRE_CORRELATE_CITYWIDE_ATTACH_MIN_REPORTS）；之后有更多人精确定位这样的事件时，会再判断一次。',
   },
   'cluster.citywide': {
     en: 'Attached although it names only a city: of all the incidents it fits, this one stands out (TIPWIRE_CORRELATE_ATTACH_MIN_SHARE) and many people placed it precisely (TIPWIRE_CORRELATE_CITYWIDE_ATTACH_MIN_REPORTS). It is a likely guess, not a match by place: move the report out if it is about another event.',
