@@ -174,14 +174,17 @@ describe('what the F1 rule got wrong', () => {
   };
   const cityFire = (at: string, narrative = '北京着火了，好大的火！') =>
     send({ narrative, observedAt: at, location: '北京' });
+  /** A "北京" fire report sent after these witnesses: their incident, and the report as placed. */
+  const cityFireAfter = async (witnesses: string[], at: string) => {
+    const id = await cityFire(at);
+    await settled();
+    return { id, fire: (await report(witnesses[0]!)).incidentId, city: await report(id) };
+  };
 
   it('attaches a "北京" fire report to a fire three people placed, saying why; not to one two placed', async () => {
     const threeAt = beijingTime(20 * HOUR);
     const three = await placedBy(3, threeAt);
-    const attached = await cityFire(threeAt);
-    await settled();
-    const fire = (await report(three[0]!)).incidentId;
-    const a = await report(attached);
+    const { id: attached, fire, city: a } = await cityFireAfter(three, threeAt);
     expect(a.incidentId).toBe(fire);
     expect(a.incidentReason).toBe('cluster.citywide');
     const joined = await incident(fire);
@@ -191,10 +194,7 @@ describe('what the F1 rule got wrong', () => {
     // Two witnesses only (a day later): the city-wide report is kept apart.
     const twoAt = beijingTime(44 * HOUR);
     const two = await placedBy(2, twoAt);
-    const apart = await cityFire(twoAt);
-    await settled();
-    const small = (await report(two[0]!)).incidentId;
-    const b = await report(apart);
+    const { fire: small, city: b } = await cityFireAfter(two, twoAt);
     expect(b.incidentId).not.toBe(small);
     expect(b.incidentReason).toBe('cluster.too_vague');
     expect([...(await incident(small)).reportIds].sort()).toEqual([...two].sort());

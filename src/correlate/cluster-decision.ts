@@ -163,14 +163,11 @@ export function decideCluster(input: ClusterInput): ClusterEffects {
     : isVague(subject, rule)
       ? placeVague(subject, candidates, input.candidatesCut === true, copies, newIncidentId, rule)
       : placePrecise(subject, candidates, input.separated, newIncidentId, rule);
-  const attached =
+  const { attached, citywide } =
     // Stryker disable next-line ConditionalExpression: an apart placement's estimate has no place, so nothing would fit it anyway; the check says so
     placement.kind === 'join' || placement.kind === 'create'
       ? reattach(placement, input.rechecks, input.separated, rule)
-      : [];
-  const citywide = attached.filter((id) =>
-    input.rechecks.some((r) => r.incidentId === id && isTooVague(r.observation, rule)),
-  );
+      : { attached: [], citywide: [] };
   return { reportId, placement, left, attached, ...(citywide.length > 0 ? { citywide } : {}) };
 }
 
@@ -180,6 +177,16 @@ function ranked(subject: Observation, candidates: CandidateIncident[], rule: Clu
     .filter((m): m is { c: CandidateIncident; score: number } => m.score !== null)
     .sort((a, b) => a.score - b.score || a.c.seq - b.c.seq);
 }
+
+/**
+ * The incidents a vague report may be about, best fit first: those it fits, and for a
+ * report placed only as a whole city (too vague for its place to say which) only those
+ * of the kind it names, seen when it says (`fitsCitywide`).
+ */
+const vagueMatches = (subject: Observation, candidates: CandidateIncident[], rule: ClusterRule) =>
+  ranked(subject, candidates, rule).filter(
+    (m) => !isTooVague(subject, rule) || fitsCitywide(subject, m.c.estimate, rule),
+  );
 
 function placePrecise(
   subject: Observation,
@@ -260,10 +267,7 @@ function placeVague(
     apart(subject, newIncidentId, reason, matches, rule);
   const tooVague = isTooVague(subject, rule);
   if (tooVague && !citywide) return alone(FLAG.cluster.too_vague, 0);
-  // A whole city says nothing of where: only incidents of the kind it names, seen when it says.
-  const matches = ranked(subject, candidates, rule).filter(
-    (m) => !tooVague || fitsCitywide(subject, m.c.estimate, rule),
-  );
+  const matches = vagueMatches(subject, candidates, rule);
   // A cut search may have left out a match as likely as the best.
   const best = cut ? undefined : standsOut(subject, matches, rule);
   if (tooVague) {
@@ -388,10 +392,11 @@ function reattach(
   rechecks: VagueRecheck[],
   separated: ReadonlySet<string>,
   rule: ClusterRule,
-): string[] {
+): { attached: string[]; citywide: string[] } {
   // Stryker disable next-line ConditionalExpression,ArrayDeclaration: a create has no `merged` (new Set(undefined) is empty) and no candidate is named "Stryker was here"
   const gone = new Set(placement.kind === 'join' ? placement.merged : []);
-  const out: string[] = [];
+  const attached: string[] = [];
+  const citywide: string[] = [];
   for (const r of rechecks) {
     if (separated.has(separationKey(r.incidentId, placement.incidentId))) continue;
     if (onlyRoutine(r.observation)) continue;
@@ -405,10 +410,10 @@ function reattach(
       estimate: placement.estimate,
     };
     const others = r.candidates.filter((c) => c.id !== placement.incidentId && !gone.has(c.id));
-    const matches = ranked(r.observation, [here, ...others], rule).filter(
-      (m) => !city || fitsCitywide(r.observation, m.c.estimate, rule),
-    );
-    if (standsOut(r.observation, matches, rule) === here) out.push(r.incidentId);
+    const matches = vagueMatches(r.observation, [here, ...others], rule);
+    if (standsOut(r.observation, matches, rule) !== here) continue;
+    attached.push(r.incidentId);
+    if (city) citywide.push(r.incidentId);
   }
-  return out;
+  return { attached, citywide };
 }
